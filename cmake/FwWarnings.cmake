@@ -1,0 +1,26 @@
+# Per-target warning and sanitizer flags (never global CMAKE_CXX_FLAGS edits).
+function(fw_set_warnings target)
+  cmake_parse_arguments(ARG "UI" "" "" ${ARGN})
+  set(flags -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Woverloaded-virtual)
+  if(FW_WARNINGS_AS_ERRORS)
+    list(APPEND flags -Werror)
+  endif()
+  target_compile_options(${target} PRIVATE ${flags})
+  fw_set_sanitizers(${target})
+endfunction()
+
+function(fw_set_sanitizers target)
+  if(FW_SANITIZE)
+    target_compile_options(${target} PRIVATE -fsanitize=${FW_SANITIZE} -fno-omit-frame-pointer)
+    target_link_options(${target} PRIVATE -fsanitize=${FW_SANITIZE})
+  endif()
+endfunction()
+
+# A module library: one folder, one static library, one fw:: alias.
+function(fw_add_module name)
+  cmake_parse_arguments(ARG "" "" "SOURCES" ${ARGN})
+  add_library(fw_${name} STATIC ${ARG_SOURCES})
+  add_library(fw::${name} ALIAS fw_${name})
+  target_include_directories(fw_${name} PUBLIC ${PROJECT_SOURCE_DIR})
+  fw_set_warnings(fw_${name})
+endfunction()

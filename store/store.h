@@ -1,0 +1,139 @@
+#pragma once
+// The storage interface. SQLite (store/sqlite_store.h) implements it today; a PostgreSQL store
+// can implement it later. It speaks domain types only: no SQL, no sqlite3 handles.
+//
+// Thread-safety: one Store per thread. Every method is one transaction unless noted.
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/alert.h"
+#include "domain/event.h"
+#include "domain/item.h"
+#include "domain/price.h"
+#include "domain/question.h"
+#include "domain/result.h"
+#include "domain/source.h"
+#include "domain/taxonomy.h"
+
+namespace fw::store {
+
+/// One fetch attempt of one source, appended to the fetch log.
+struct FetchLogEntry {
+    std::int64_t source_id = 0;
+    TimePoint started_at{};
+    double duration_ms = 0;
+    std::string status;  ///< ok | not_modified | failed
+    std::optional<int> http_status;
+    std::int64_t bytes = 0;
+    int new_items = 0;
+    std::optional<std::string> error;
+};
+
+/// What an upsert did: new items, changed items (a new version, the old one kept), unchanged.
+struct UpsertStats {
+    int inserted = 0;
+    int changed = 0;
+    int unchanged = 0;
+    std::vector<std::int64_t> touched_ids;  ///< ids of inserted and changed items
+};
+
+struct ItemQuery {
+    std::optional<std::string> source;  ///< source name
+    std::optional<std::string> search;  ///< FTS5 query over title and text
+    std::optional<std::int64_t> after_id;  ///< items with id > after_id (for incremental work)
+    int limit = 50;                     ///< <= 0: no limit
+};
+
+struct EventQuery {
+    std::optional<EventKind> kind;
+    std::optional<std::string> lab;
+    std::optional<std::string> model;
+    std::optional<TimePoint> since;
+    bool include_rejected = true;
+    int limit = 0;  ///< <= 0: no limit
+};
+
+/// Counts of every table, for `db copy` checks and health displays.
+struct StoreCounts {
+    std::int64_t sources = 0, items = 0, item_versions = 0, events = 0, evidence = 0,
+                 prices = 0, entities = 0, alerts = 0, fetch_log = 0;
+};
+
+class Store {
+public:
+    virtual ~Store() = default;
+
+    // ---- sources ----
+    /// Adds a source; Error{Invalid} when the name exists.
+    virtual Result<std::int64_t> add_source(const Source& source) = 0;
+    virtual Result<std::vector<Source>> list_sources() = 0;
+    virtual Result<std::optional<Source>> find_source(std::string_view name) = 0;
+    /// Removes a source; with purge also its items and the events only they support.
+    virtual Status remove_source(std::string_view name, bool purge) = 0;
+    /// Writes validators, interval, due time and health after a fetch.
+    virtual Status save_source_state(const Source& source) = 0;
+    virtual Status log_fetch(const FetchLogEntry& entry) = 0;
+
+    // ---- items ----
+    /// Idempotent upsert keyed by (source, native_id); a changed content_hash keeps the
+    /// previous version in item_versions. All or nothing.
+    virtual Result<UpsertStats> upsert_items(std::int64_t source_id, std::span<const Item> items) = 0;
+    /// Newest first (published, else fetched).
+    virtual Result<std::vector<Item>> list_items(const ItemQuery& query) = 0;
+    virtual Result<std::vector<Item>> items_by_ids(std::span<const std::int64_t> ids) = 0;
+    /// Earlier versions of an item, oldest first (the current one excluded).
+    virtual Result<std::vector<Item>> item_versions(std::int64_t item_id) = 0;
+
+    // ---- events ----
+    /// Inserts or merges by dedupe_key: a new event is inserted; an existing one gains the new
+    /// evidence rows (deduplicated by item/url) and, unless curated (confirmed, rejected,
+    /// manual or edited), takes the new fields, confidence and time. Returns the event id.
+    virtual Result<std::int64_t> upsert_event(const Event& event) = 0;
+    virtual Result<std::vector<Event>> list_events(const EventQuery& query) = 0;
+    virtual Result<std::optional<Event>> find_event(std::int64_t id) = 0;
+    virtual Status set_review(std::int64_t id, Review review) = 0;
+    /// Replaces title/fields/time/entities of an event and marks it edited.
+    virtual Status edit_event(const Event& event) = 0;
+    /// Deletes every auto (uncurated, unedited) event; curated ones stay. For extract --rebuild.
+    virtual Result<int> delete_auto_events() = 0;
+
+    // ---- entities (taxonomy as loaded, plus discovered models) ----
+    virtual Status save_taxonomy(const Taxonomy& taxonomy) = 0;
+    virtual Result<Taxonomy> load_taxonomy() = 0;
+    /// Adds a model discovered in a source; no-op if the slug is known.
+    virtual Status add_discovered_model(const ModelInfo& model) = 0;
+
+    // ---- prices ----
+    virtual Result<int> upsert_prices(std::span<const PriceBar> bars) = 0;
+    virtual Result<std::vector<PriceBar>> load_prices(std::string_view symbol) = 0;
+
+    // ---- questions and alerts ----
+    /// Stores the latest answers; returns those whose status changed since last time.
+    virtual Result<std::vector<QuestionAnswer>> save_answers(std::span<const QuestionAnswer> answers) = 0;
+    /// Records a delivery unless its key exists; returns false when it was already there.
+    virtual Result<bool> record_alert(const AlertDelivery& delivery) = 0;
+    virtual Status update_alert(const AlertDelivery& delivery) = 0;
+    /// Deliveries with status pending or failed (to retry).
+    virtual Result<std::vector<AlertDelivery>> pending_alerts() = 0;
+    virtual Result<std::vector<AlertDelivery>> list_alerts(int limit) = 0;
+
+    // ---- key/value settings (last GUI visit, EDGAR contact, ...) ----
+    virtual Result<std::optional<std::string>> get_setting(std::string_view key) = 0;
+    virtual Status set_setting(std::string_view key, std::string_view value) = 0;
+
+    virtual Result<StoreCounts> counts() = 0;
+    /// Human-readable location (file path or URL without password).
+    virtual std::string location() const = 0;
+};
+
+/// Opens (creating and migrating) the store named by `location`: a file path, or ":memory:".
+/// A "postgresql://" URL is reserved for the PostgreSQL store (Error{Config} until built).
+Result<std::unique_ptr<Store>> open_store(const std::string& location);
+
+}  // namespace fw::store

@@ -1,0 +1,149 @@
+#include "analysis/openness.h"
+
+#include <set>
+
+namespace fw::analysis {
+namespace {
+
+Release release_of(const Event& e, const Taxonomy& taxonomy) {
+    return Release{*e.model, e.occurred_at, std::string(to_string(e.kind)), openness_of(e, taxonomy),
+                   license_of(e, taxonomy), tier_of(e, taxonomy), e.id};
+}
+
+// Releases that count in the share: a weights_release of a model already released open
+// repeats that fact.
+std::vector<const Release*> share_releases(const std::vector<Release>& releases) {
+    std::vector<const Release*> out;
+    std::set<std::string> open_models;
+    for (const Release& r : releases) {
+        if (r.kind == "weights_release" && open_models.contains(r.model)) {
+            continue;
+        }
+        if (is_open(r.openness)) {
+            open_models.insert(r.model);
+        }
+        out.push_back(&r);
+    }
+    return out;
+}
+
+std::vector<TierOpenness> tiers_of(const std::vector<Release>& releases) {
+    std::map<Tier, TierOpenness> by_tier;
+    for (const Release* r : share_releases(releases)) {
+        TierOpenness& t = by_tier[r->tier];
+        t.tier = r->tier;
+        ++t.releases;
+        t.open += is_open(r->openness) ? 1 : 0;
+    }
+    std::vector<TierOpenness> out;
+    for (const auto& [tier, t] : by_tier) {
+        out.push_back(t);
+    }
+    return out;
+}
+
+std::vector<SiblingRelease> siblings_of(const std::vector<Release>& releases, const Taxonomy& taxonomy) {
+    std::vector<SiblingRelease> out;
+    for (const Release& flagship : releases) {
+        if (flagship.kind != "model_release" || flagship.tier != Tier::Flagship ||
+            !is_closed(flagship.openness)) {
+            continue;
+        }
+        std::set<std::string> found;
+        const std::string family = family_of(flagship.model, taxonomy);
+        for (const Release& r : releases) {
+            const bool related = in_family(r.model, flagship.model, taxonomy) ||
+                                 in_family(r.model, family, taxonomy);
+            if (r.model == flagship.model || !related || !is_open(r.openness) ||
+                r.at < flagship.at || found.contains(r.model)) {
+                continue;
+            }
+            found.insert(r.model);
+            out.push_back(SiblingRelease{flagship.model, flagship.at, r.model, r.at,
+                                         days_between(flagship.at, r.at), r.event_id});
+        }
+    }
+    return out;
+}
+
+LicenseChangeRow license_change_of(const Event& e, const Taxonomy& taxonomy) {
+    LicenseChangeRow row;
+    row.subject = e.fields.text("subject").value_or(e.model.value_or(""));
+    row.at = e.occurred_at;
+    row.old_license = e.fields.text("old").value_or("");
+    row.new_license = e.fields.text("new").value_or("");
+    row.diff = e.fields.text("diff");
+    row.event_id = e.id;
+    const auto old_rank = license_rank(row.old_license, taxonomy);
+    const auto new_rank = license_rank(row.new_license, taxonomy);
+    if (old_rank && new_rank) {
+        row.more_restrictive = *new_rank > *old_rank;
+    }
+    return row;
+}
+
+}  // namespace
+
+std::optional<std::size_t> find_switch(const std::vector<Release>& releases) {
+    bool seen_open = false;
+    for (std::size_t i = 0; i < releases.size(); ++i) {
+        if (is_open(releases[i].openness)) {
+            seen_open = true;
+        } else if (seen_open && is_closed(releases[i].openness)) {
+            return i;
+        }
+    }
+    return std::nullopt;
+}
+
+std::vector<SharePoint> rolling_open_share(const std::vector<Release>& releases, int window_days) {
+    const std::vector<const Release*> counted = share_releases(releases);
+    std::vector<SharePoint> out;
+    std::size_t first = 0;  // oldest release still inside the window
+    int open_in_window = 0;
+    for (std::size_t i = 0; i < counted.size(); ++i) {
+        open_in_window += is_open(counted[i]->openness) ? 1 : 0;
+        while (days_between(counted[first]->at, counted[i]->at) >= window_days) {
+            open_in_window -= is_open(counted[first]->openness) ? 1 : 0;
+            ++first;
+        }
+        const Day today = day_of(counted[i]->at);
+        if (i + 1 < counted.size() && day_of(counted[i + 1]->at) == today) {
+            continue;  // one point per day, after its last release
+        }
+        const int total = static_cast<int>(i - first + 1);
+        out.push_back(SharePoint{counted[i]->at, static_cast<double>(open_in_window) / total, total});
+    }
+    return out;
+}
+
+OpennessSection analyze_openness(const EventRefs& events, const Taxonomy& taxonomy) {
+    std::map<std::string, LabOpenness> labs;
+    for (const Event* e : events) {
+        const bool release = e->kind == EventKind::ModelRelease || e->kind == EventKind::WeightsRelease;
+        if (!release || !e->model) {
+            continue;
+        }
+        const std::string lab = lab_of(*e, taxonomy);
+        labs[lab].lab = lab;
+        labs[lab].releases.push_back(release_of(*e, taxonomy));
+    }
+    OpennessSection out;
+    for (auto& [slug, lab] : labs) {
+        if (auto i = find_switch(lab.releases)) {
+            lab.switched_to_closed_at = lab.releases[*i].at;
+            lab.switch_event_id = lab.releases[*i].event_id;
+            lab.switch_model = lab.releases[*i].model;
+        }
+        lab.open_share = rolling_open_share(lab.releases);
+        lab.tiers = tiers_of(lab.releases);
+        lab.siblings = siblings_of(lab.releases, taxonomy);
+        out.labs.push_back(std::move(lab));
+    }
+    for (const Event* e : of_kind(events, EventKind::LicenseChange)) {
+        out.license_changes.push_back(license_change_of(*e, taxonomy));
+    }
+    return out;
+}
+
+}  // namespace fw::analysis

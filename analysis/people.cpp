@@ -1,0 +1,108 @@
+#include "analysis/people.h"
+
+#include <map>
+
+namespace fw::analysis {
+namespace {
+
+class TenureBook {
+public:
+    explicit TenureBook(const Taxonomy& taxonomy) : taxonomy_(taxonomy) {
+        for (const Person& p : taxonomy.people) {
+            tenures_.push_back(Tenure{p.slug, p.name, p.org, p.role, p.since, p.left_at, {}, {}});
+        }
+    }
+
+    void apply(const Event& e) {
+        const std::string move = e.fields.text("move").value_or("");
+        const std::string org = e.fields.text("org").value_or(e.lab.value_or(""));
+        const std::optional<std::string> role = e.fields.text("role");
+        Tenure* current = open_tenure(*e.person, org);
+        if (move == "joined") {
+            if (current == nullptr || current->since) {
+                current = &start(*e.person, org);
+            }
+            current->since = current->since.value_or(e.occurred_at);
+        } else if (move == "left") {
+            current = current != nullptr ? current : &start(*e.person, org);
+            current->left_at = e.occurred_at;
+        } else if (current == nullptr) {
+            current = &start(*e.person, org);
+        }
+        if (role) {
+            current->role = *role;
+        }
+        current->event_ids.push_back(e.id);
+    }
+
+    std::vector<Tenure> finish(TimePoint as_of) {
+        for (Tenure& t : tenures_) {
+            if (t.left_at && day_of(*t.left_at) > day_of(as_of)) {
+                t.left_at.reset();  // the taxonomy may know the future of as_of; we do not
+            }
+            if (t.since) {
+                t.tenure_days = days_between(*t.since, t.left_at.value_or(as_of));
+            }
+        }
+        return std::move(tenures_);
+    }
+
+private:
+    Tenure* open_tenure(const std::string& person, const std::string& org) {
+        for (auto it = tenures_.rbegin(); it != tenures_.rend(); ++it) {
+            if (it->person == person && (org.empty() || it->org == org) && !it->left_at) {
+                return &*it;
+            }
+        }
+        return nullptr;
+    }
+
+    Tenure& start(const std::string& person, const std::string& org) {
+        const Person* p = taxonomy_.find_person(person);
+        tenures_.push_back(Tenure{person, p != nullptr ? p->name : person, org, {}, {}, {}, {}, {}});
+        return tenures_.back();
+    }
+
+    const Taxonomy& taxonomy_;
+    std::vector<Tenure> tenures_;
+};
+
+std::vector<QuarterFlow> flows_of(const std::vector<Tenure>& tenures) {
+    std::map<std::pair<std::string, std::string>, QuarterFlow> flows;
+    auto at = [&](const std::string& lab, TimePoint t) -> QuarterFlow& {
+        QuarterFlow& f = flows[{lab, quarter_of(t)}];
+        f.lab = lab;
+        f.quarter = quarter_of(t);
+        return f;
+    };
+    for (const Tenure& t : tenures) {
+        if (t.since) {
+            ++at(t.org, *t.since).arrivals;
+        }
+        if (t.left_at) {
+            ++at(t.org, *t.left_at).departures;
+        }
+    }
+    std::vector<QuarterFlow> out;
+    for (const auto& [key, f] : flows) {
+        out.push_back(f);
+    }
+    return out;
+}
+
+}  // namespace
+
+PeopleSection analyze_people(const EventRefs& events, const Taxonomy& taxonomy, TimePoint as_of) {
+    TenureBook book(taxonomy);
+    for (const Event* e : of_kind(events, EventKind::PersonnelMove)) {
+        if (e->person && !e->person->empty()) {
+            book.apply(*e);
+        }
+    }
+    PeopleSection out;
+    out.tenures = book.finish(as_of);
+    out.flows = flows_of(out.tenures);
+    return out;
+}
+
+}  // namespace fw::analysis

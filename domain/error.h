@@ -27,6 +27,7 @@ struct Error {
     ErrorCode code = ErrorCode::Invalid;
     std::string message;
     std::string context;
+    int http_status = 0;  ///< the HTTP status behind an HttpStatus/RateLimited error, else 0
 
     /// "context: message" (or just the message), the one line printed on stderr.
     std::string describe() const;

@@ -1,0 +1,116 @@
+#include "app/context.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "app/paths.h"
+#include "app/question_loader.h"
+#include "app/taxonomy_loader.h"
+
+namespace fw::app {
+namespace {
+
+Result<std::string> read_text(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        return make_error(ErrorCode::Config, "cannot read file", path.string());
+    }
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+// Keeps the taxonomy in the store identical to the files, and brings back the models that
+// earlier fetches discovered (they live only in the store).
+Result<Taxonomy> sync_taxonomy(store::Store& store, const Taxonomy& from_files) {
+    if (auto saved = store.save_taxonomy(from_files); !saved) {
+        return saved.error();
+    }
+    return store.load_taxonomy();
+}
+
+}  // namespace
+
+Result<extract::Rules> load_rules(const std::vector<std::filesystem::path>& dirs) {
+    extract::Rules merged;
+    bool first = true;
+    for (const auto& dir : dirs) {
+        const auto rules_dir = dir / "rules";
+        if (!std::filesystem::is_directory(rules_dir)) {
+            continue;
+        }
+        std::vector<std::filesystem::path> files;
+        for (const auto& e : std::filesystem::directory_iterator(rules_dir)) {
+            if (e.path().extension() == ".json") {
+                files.push_back(e.path());
+            }
+        }
+        std::sort(files.begin(), files.end());
+        for (const auto& file : files) {
+            auto text = read_text(file);
+            if (!text) {
+                return text.error();
+            }
+            auto rules = extract::parse_rules(*text, file.string());
+            if (!rules) {
+                return rules.error();
+            }
+            if (first) {
+                merged = std::move(*rules);
+                first = false;
+            } else {
+                extract::merge_rules(merged, *rules);
+            }
+        }
+    }
+    return merged;
+}
+
+Result<AppContext> open_context(const ContextOptions& options) {
+    AppContext ctx;
+    std::string location = options.db;
+    if (location.empty()) {
+        const auto path = default_database_path();
+        std::error_code ec;
+        std::filesystem::create_directories(path.parent_path(), ec);
+        location = path.string();
+    }
+    auto store = store::open_store(location);
+    if (!store) {
+        return store.error();
+    }
+    ctx.store = std::move(*store);
+    ctx.data_dirs = data_search_path(options.data_dir);
+
+    auto taxonomy = load_taxonomy(ctx.data_dirs);
+    if (!taxonomy) {
+        return taxonomy.error();
+    }
+    auto synced = sync_taxonomy(*ctx.store, *taxonomy);
+    if (!synced) {
+        return synced.error();
+    }
+    ctx.taxonomy = std::move(*synced);
+
+    auto rules = load_rules(ctx.data_dirs);
+    if (!rules) {
+        return rules.error();
+    }
+    ctx.rules = std::move(*rules);
+
+    auto questions = load_questions(ctx.data_dirs);
+    if (!questions) {
+        return questions.error();
+    }
+    ctx.questions = std::move(*questions);
+
+    auto alert_rules = load_alert_rules(ctx.data_dirs);
+    if (!alert_rules) {
+        return alert_rules.error();
+    }
+    ctx.alert_rules = std::move(*alert_rules);
+    return ctx;
+}
+
+}  // namespace fw::app

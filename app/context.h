@@ -1,0 +1,41 @@
+#pragma once
+// Everything a command needs, opened once: the store, the taxonomy (bundled + user overrides +
+// models discovered in sources), the extraction rules, the watch questions and alert rules.
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/alert.h"
+#include "domain/question.h"
+#include "domain/result.h"
+#include "domain/taxonomy.h"
+#include "extract/rules.h"
+#include "store/store.h"
+
+namespace fw::app {
+
+struct ContextOptions {
+    std::string db;  ///< file path, ":memory:" or postgresql:// URL; empty = default path
+    std::optional<std::filesystem::path> data_dir;  ///< --data DIR (replaces the bundled one)
+};
+
+struct AppContext {
+    std::unique_ptr<store::Store> store;
+    std::vector<std::filesystem::path> data_dirs;
+    Taxonomy taxonomy;  ///< as in the store: files merged with discovered models
+    extract::Rules rules;
+    std::vector<WatchQuestion> questions;
+    std::vector<AlertRule> alert_rules;
+};
+
+/// Opens (creating and migrating) the store, loads the data folders and syncs the taxonomy into
+/// the store. Errors name the database or the data file at fault.
+Result<AppContext> open_context(const ContextOptions& options);
+
+/// Loads and merges data/rules/*.json of every data folder, in order.
+Result<extract::Rules> load_rules(const std::vector<std::filesystem::path>& dirs);
+
+}  // namespace fw::app

@@ -1,0 +1,39 @@
+#pragma once
+// Curation: manual events, confirm, reject, edit. Curated events survive `extract --rebuild`.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/context.h"
+#include "domain/event.h"
+#include "domain/result.h"
+
+namespace fw::app {
+
+struct ManualEvent {
+    std::string kind;
+    std::string at;  ///< date or RFC 3339 time
+    std::optional<std::string> lab;
+    std::optional<std::string> model;
+    std::optional<std::string> person;
+    std::optional<std::string> surface;
+    std::optional<std::string> title;
+    std::vector<std::string> set;  ///< KEY=VALUE; numbers and true/false/null are typed
+    std::optional<std::string> evidence_url;
+};
+
+/// Validates and stores a manual event (review = manual, confidence 1). Returns its id.
+Result<std::int64_t> add_manual_event(AppContext& ctx, const ManualEvent& spec, TimePoint now);
+
+Status set_review(AppContext& ctx, std::int64_t id, Review review);
+
+/// Changes the time and/or fields of an event (KEY=VALUE, VALUE "null" clears); marks it edited.
+Status edit_event(AppContext& ctx, std::int64_t id, const std::optional<std::string>& at,
+                  const std::vector<std::string>& set);
+
+/// "low_usd=125e9" -> ("low_usd", 1.25e11); "gated=false" -> bool; "x=null" -> null.
+Result<std::pair<std::string, FieldValue>> parse_assignment(std::string_view text);
+
+}  // namespace fw::app

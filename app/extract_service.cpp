@@ -1,0 +1,136 @@
+#include "app/extract_service.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+
+#include "extract/extractor.h"
+
+namespace fw::app {
+namespace {
+
+constexpr const char* kWatermark = "extract.last_item_id";
+
+Result<std::int64_t> watermark(store::Store& store) {
+    auto v = store.get_setting(kWatermark);
+    if (!v) {
+        return v.error();
+    }
+    return v->has_value() ? std::stoll(**v) : std::int64_t{0};
+}
+
+Result<std::set<std::int64_t>> existing_event_ids(store::Store& store) {
+    auto events = store.list_events({});
+    if (!events) {
+        return events.error();
+    }
+    std::set<std::int64_t> ids;
+    for (const auto& e : *events) {
+        ids.insert(e.id);
+    }
+    return ids;
+}
+
+Result<ExtractSummary> extract_after(AppContext& ctx, std::int64_t after_id,
+                                     const std::vector<std::int64_t>& changed_ids) {
+    auto before = existing_event_ids(*ctx.store);
+    if (!before) {
+        return before.error();
+    }
+    store::ItemQuery q;
+    q.after_id = after_id;
+    q.limit = 0;
+    auto items = ctx.store->list_items(q);
+    if (!items) {
+        return items.error();
+    }
+    std::vector<std::int64_t> missing;
+    for (auto id : changed_ids) {
+        if (id <= after_id) {
+            missing.push_back(id);
+        }
+    }
+    if (!missing.empty()) {
+        auto changed = ctx.store->items_by_ids(missing);
+        if (!changed) {
+            return changed.error();
+        }
+        items->insert(items->end(), changed->begin(), changed->end());
+    }
+    // Oldest first, so a model discovered in one item is known to the items after it.
+    std::sort(items->begin(), items->end(),
+              [](const Item& a, const Item& b) { return a.id < b.id; });
+
+    auto sources = ctx.store->list_sources();
+    if (!sources) {
+        return sources.error();
+    }
+    std::map<std::int64_t, extract::SourceInfo> source_info;
+    for (const auto& s : *sources) {
+        source_info[s.id] = extract::SourceInfo{s.name, s.kind, s.lab};
+    }
+
+    extract::Extractor extractor(ctx.taxonomy, ctx.rules);
+    ExtractSummary summary;
+    std::int64_t last_id = after_id;
+    for (const auto& item : *items) {
+        last_id = std::max(last_id, item.id);
+        auto src = source_info.find(item.source_id);
+        if (src == source_info.end()) {
+            continue;  // a removed source's items stay stored but feed no new events
+        }
+        std::optional<Item> previous;
+        if (item.version > 1) {
+            auto versions = ctx.store->item_versions(item.id);
+            if (versions && !versions->empty()) {
+                previous = versions->back();
+            }
+        }
+        auto out = extractor.extract(item, previous ? &*previous : nullptr, src->second);
+        ++summary.items_seen;
+        for (const auto& model : out.discovered_models) {
+            if (auto added = ctx.store->add_discovered_model(model); !added) {
+                return added.error();
+            }
+            ctx.taxonomy.models.push_back(model);
+            ++summary.discovered_models;
+        }
+        for (const auto& event : out.events) {
+            auto id = ctx.store->upsert_event(event);
+            if (!id) {
+                return id.error();
+            }
+            ++summary.events_written;
+            if (!before->count(*id)) {
+                before->insert(*id);
+                summary.new_event_ids.push_back(*id);
+            }
+        }
+    }
+    summary.new_events = static_cast<int>(summary.new_event_ids.size());
+    if (auto saved = ctx.store->set_setting(kWatermark, std::to_string(last_id)); !saved) {
+        return saved.error();
+    }
+    return summary;
+}
+
+}  // namespace
+
+Result<ExtractSummary> extract_new_items(AppContext& ctx,
+                                         const std::vector<std::int64_t>& changed_ids) {
+    auto from = watermark(*ctx.store);
+    if (!from) {
+        return from.error();
+    }
+    return extract_after(ctx, *from, changed_ids);
+}
+
+Result<ExtractSummary> rebuild_events(AppContext& ctx) {
+    if (auto deleted = ctx.store->delete_auto_events(); !deleted) {
+        return deleted.error();
+    }
+    return extract_after(ctx, 0, {});
+}
+
+}  // namespace fw::app

@@ -1,0 +1,258 @@
+#include "app/fetch_service.h"
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+
+#include "app/extract_service.h"
+#include "app/item_builder.h"
+#include "ingest/fetcher.h"
+#include "ingest/schedule.h"
+#include "ingest/source_adapter.h"
+#include "ingest/user_agent.h"
+
+namespace fw::app {
+namespace {
+
+constexpr int kMaxHfPages = 20;
+
+bool is_due(const Source& s, TimePoint now) { return !s.due_at || *s.due_at <= now; }
+
+Result<std::vector<Source>> select_sources(store::Store& store, const FetchRequest& req) {
+    auto all = store.list_sources();
+    if (!all) {
+        return all.error();
+    }
+    std::vector<Source> chosen;
+    if (!req.names.empty()) {
+        for (const auto& name : req.names) {
+            auto it = std::find_if(all->begin(), all->end(),
+                                   [&](const Source& s) { return s.name == name; });
+            if (it == all->end()) {
+                return make_error(ErrorCode::NotFound, "no such source", name);
+            }
+            chosen.push_back(*it);
+        }
+        return chosen;
+    }
+    for (auto& s : *all) {
+        if (req.all || is_due(s, req.now)) {
+            chosen.push_back(std::move(s));
+        }
+    }
+    return chosen;
+}
+
+ingest::HttpRequest request_for(const Source& s, const std::string& user_agent) {
+    ingest::HttpRequest r;
+    r.url = s.url;
+    r.user_agent = user_agent;
+    r.validators = s.validators;
+    if (s.kind == SourceKind::HfAuthor) {
+        r.headers.push_back("Accept: application/json");
+    }
+    return r;
+}
+
+// Follows Link rel="next" of a Hugging Face listing: pages are few and the API asks for
+// politeness, so they are fetched one after another.
+void append_next_pages(const Source& s, const ingest::HttpRequest& first,
+                       ingest::HttpResponse& response) {
+    ingest::HttpClient client;
+    std::optional<std::string> next = response.link_next;
+    std::string merged = response.body;
+    for (int page = 1; next && page < kMaxHfPages; ++page) {
+        ingest::HttpRequest r = first;
+        r.url = *next;
+        r.validators = {};
+        auto more = client.get(r);
+        if (!more || more->body.size() < 2 || merged.size() < 2) {
+            break;
+        }
+        // Both bodies are JSON arrays: splice "[a,b]" + "[c]" into "[a,b,c]".
+        const auto close = merged.find_last_of(']');
+        const auto open = more->body.find('[');
+        if (close == std::string::npos || open == std::string::npos) {
+            break;
+        }
+        const std::string tail = more->body.substr(open + 1);
+        if (tail.find_first_not_of(" \n\r\t]") != std::string::npos) {
+            merged = merged.substr(0, close) + "," + tail;
+        }
+        next = more->link_next;
+    }
+    (void)s;
+    response.body = std::move(merged);
+}
+
+struct Outcome {
+    SourceFetchResult line;
+    Source updated;
+    std::vector<std::int64_t> touched;
+};
+
+void mark_failure(Outcome& o, const std::string& error, std::optional<int> http_status,
+                  TimePoint now, std::optional<TimePoint> retry_not_before) {
+    o.line.status = "failed";
+    o.line.error = error;
+    o.line.http_status = http_status;
+    auto& h = o.updated.health;
+    h.last_fetch_at = now;
+    h.last_status = "failed";
+    h.http_status = http_status;
+    h.consecutive_failures += 1;
+    h.last_error = error;
+    o.updated.due_at = ingest::next_due_after_failure(o.updated, now, retry_not_before);
+}
+
+Status store_document(AppContext& ctx, Outcome& o, ingest::SourceDocument& doc, TimePoint now) {
+    std::vector<Item> items;
+    items.reserve(doc.feed.items.size());
+    std::vector<TimePoint> times;
+    for (auto& entry : doc.feed.items) {
+        if (auto t = entry.published ? entry.published : entry.updated) {
+            times.push_back(*t);
+        }
+        items.push_back(make_item(std::move(entry), o.updated.id, now));
+    }
+    auto stats = ctx.store->upsert_items(o.updated.id, items);
+    if (!stats) {
+        return stats.error();
+    }
+    if (!doc.prices.empty()) {
+        auto bars = ctx.store->upsert_prices(doc.prices);
+        if (!bars) {
+            return bars.error();
+        }
+        times.push_back(TimePoint{doc.prices.back().date});
+    }
+    o.line.new_items = stats->inserted + stats->changed;
+    o.touched = stats->touched_ids;
+    if (!times.empty()) {
+        const auto newest = *std::max_element(times.begin(), times.end());
+        auto& h = o.updated.health;
+        if (!h.newest_item_at || *h.newest_item_at < newest) {
+            h.newest_item_at = newest;
+        }
+        o.updated.interval_seconds = ingest::adaptive_interval(times).count();
+    }
+    return ok();
+}
+
+Outcome handle_result(AppContext& ctx, const Source& s, ingest::FetchResult& r, TimePoint now) {
+    Outcome o{{s.name, s.url, "ok", std::nullopt, 0, std::nullopt}, s, {}};
+    if (!r.response) {
+        const Error& e = r.response.error();
+        mark_failure(o, e.describe(), e.http_status != 0 ? std::optional<int>(e.http_status) : std::nullopt,
+                     now, r.retry_not_before);
+        return o;
+    }
+    auto& resp = *r.response;
+    o.line.http_status = resp.status;
+    o.updated.health.http_status = resp.status;
+    if (resp.not_modified()) {
+        o.line.status = "not_modified";
+    } else {
+        if (s.kind == SourceKind::HfAuthor && resp.link_next) {
+            append_next_pages(s, request_for(s, {}), resp);
+        }
+        auto doc = ingest::parse_document(s.kind, resp.body,
+                                          {s.name, resp.effective_url.empty() ? s.url : resp.effective_url,
+                                           resp.content_type});
+        if (!doc) {
+            mark_failure(o, s.name + " (" + s.url + "): " + doc.error().message, resp.status, now,
+                         std::nullopt);
+            return o;
+        }
+        if (auto stored = store_document(ctx, o, *doc, now); !stored) {
+            mark_failure(o, stored.error().describe(), resp.status, now, std::nullopt);
+            return o;
+        }
+        o.updated.validators = resp.validators;
+    }
+    auto& h = o.updated.health;
+    h.last_fetch_at = now;
+    h.last_status = o.line.status;
+    h.consecutive_failures = 0;
+    h.last_error.reset();
+    o.updated.due_at = ingest::next_due_after_success(o.updated, now);
+    return o;
+}
+
+}  // namespace
+
+bool FetchSummary::any_failed() const {
+    return std::any_of(sources.begin(), sources.end(),
+                       [](const SourceFetchResult& s) { return s.status == "failed"; });
+}
+
+Result<FetchSummary> fetch_sources(AppContext& ctx, const FetchRequest& req) {
+    auto sources = select_sources(*ctx.store, req);
+    if (!sources) {
+        return sources.error();
+    }
+    FetchSummary summary;
+    std::vector<ingest::FetchJob> jobs;
+    std::map<std::int64_t, const Source*> by_id;
+    std::vector<Outcome> refused;
+    for (const auto& s : *sources) {
+        auto ua = ingest::user_agent_for(s.kind, req.edgar_contact);
+        if (!ua) {
+            Outcome o{{s.name, s.url, "failed", std::nullopt, 0, std::nullopt}, s, {}};
+            mark_failure(o, s.name + ": " + ua.error().message, std::nullopt, req.now, std::nullopt);
+            refused.push_back(std::move(o));
+            continue;
+        }
+        jobs.push_back({s.id, request_for(s, *ua)});
+        by_id[s.id] = &s;
+    }
+
+    ingest::Fetcher fetcher(ingest::FetcherOptions{});
+    const int total = static_cast<int>(sources->size());
+    const int refused_count = static_cast<int>(refused.size());
+    auto results = fetcher.run(jobs, [&](const ingest::FetchProgress& p) {
+        if (req.on_progress) {
+            req.on_progress({p.done + refused_count, total, p.failed + refused_count});
+        }
+    });
+
+    for (auto& o : refused) {
+        (void)ctx.store->save_source_state(o.updated);
+        summary.sources.push_back(std::move(o.line));
+    }
+    std::vector<std::int64_t> touched;
+    for (auto& r : results) {
+        const Source& s = *by_id.at(r.key);
+        const auto started = std::chrono::steady_clock::now();
+        Outcome o = handle_result(ctx, s, r, req.now);
+        if (auto saved = ctx.store->save_source_state(o.updated); !saved) {
+            return saved.error();
+        }
+        store::FetchLogEntry log;
+        log.source_id = s.id;
+        log.started_at = req.now;
+        log.duration_ms = r.response ? r.response->elapsed_ms
+                                     : std::chrono::duration<double, std::milli>(
+                                           std::chrono::steady_clock::now() - started).count();
+        log.status = o.line.status;
+        log.http_status = o.line.http_status;
+        log.bytes = r.response ? static_cast<std::int64_t>(r.response->body.size()) : 0;
+        log.new_items = o.line.new_items;
+        log.error = o.line.error;
+        (void)ctx.store->log_fetch(log);
+        touched.insert(touched.end(), o.touched.begin(), o.touched.end());
+        summary.sources.push_back(std::move(o.line));
+    }
+
+    if (req.derive_events) {
+        auto extracted = extract_new_items(ctx, touched);
+        if (!extracted) {
+            return extracted.error();
+        }
+        summary.new_events = extracted->new_events;
+        summary.new_event_ids = extracted->new_event_ids;
+    }
+    return summary;
+}
+
+}  // namespace fw::app

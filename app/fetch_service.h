@@ -1,0 +1,53 @@
+#pragma once
+// The fetch use case: pick the sources that are due, fetch them concurrently, parse each by its
+// kind, store items and prices, update each source's health and schedule, derive events.
+// One failing source never stops the others; its error is in the summary.
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/context.h"
+#include "domain/result.h"
+#include "domain/time.h"
+
+namespace fw::app {
+
+struct FetchProgressInfo {
+    int done = 0;
+    int total = 0;
+    int failed = 0;
+};
+
+struct FetchRequest {
+    bool all = false;                ///< every source, due or not
+    std::vector<std::string> names;  ///< only these (implies not waiting for due)
+    TimePoint now{};
+    std::optional<std::string> edgar_contact;  ///< "Name email@example.com"
+    std::function<void(const FetchProgressInfo&)> on_progress;
+    bool derive_events = true;
+};
+
+/// One line of the contract's `fetch --json` summary.
+struct SourceFetchResult {
+    std::string name;
+    std::string url;
+    std::string status;  ///< ok | not_modified | failed
+    std::optional<int> http_status;
+    int new_items = 0;
+    std::optional<std::string> error;
+};
+
+struct FetchSummary {
+    std::vector<SourceFetchResult> sources;
+    int new_events = 0;
+    std::vector<std::int64_t> new_event_ids;
+    bool any_failed() const;
+};
+
+/// Errors only when nothing could be attempted (unknown source name, store failure); per-source
+/// failures are reported inside the summary.
+Result<FetchSummary> fetch_sources(AppContext& ctx, const FetchRequest& request);
+
+}  // namespace fw::app

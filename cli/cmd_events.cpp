@@ -1,0 +1,179 @@
+#include <chrono>
+#include <iostream>
+#include <memory>
+
+#include "app/event_service.h"
+#include "cli/command.h"
+#include "report/render_json.h"
+
+namespace fw::cli {
+namespace {
+
+TimePoint now() { return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()); }
+
+void print_events(const std::vector<Event>& events) {
+    for (const auto& e : events) {
+        std::cout << "#" << e.id << "  " << format_date(e.occurred_at) << "  " << to_string(e.kind)
+                  << "  " << e.lab.value_or("-") << "/" << e.model.value_or("-");
+        if (e.surface) {
+            std::cout << " @" << *e.surface;
+        }
+        std::cout << "  [" << to_string(e.review) << ", " << e.confidence << "]  " << e.title << "\n";
+        for (const auto& ev : e.evidence) {
+            std::cout << "      " << ev.source << ": " << ev.url << "\n";
+        }
+    }
+}
+
+void register_list(CLI::App& parent, Run& run) {
+    struct Options {
+        std::string kind, lab, model, since;
+    };
+    auto o = std::make_shared<Options>();
+    auto* sub = parent.add_subcommand("list", "events with their evidence");
+    add_version_flag(*sub);
+    sub->add_option("--kind", o->kind, "event kind, e.g. model_release");
+    sub->add_option("--lab", o->lab, "lab slug");
+    sub->add_option("--model", o->model, "model slug");
+    sub->add_option("--since", o->since, "date YYYY-MM-DD");
+    sub->callback([&run, o] {
+        store::EventQuery q;
+        if (!o->kind.empty()) {
+            q.kind = event_kind_from_string(o->kind);
+            if (!q.kind) {
+                run.exit_code = fail(make_error(ErrorCode::Usage, "unknown event kind", o->kind));
+                return;
+            }
+        }
+        if (!o->since.empty()) {
+            q.since = parse_iso8601(o->since);
+            if (!q.since) {
+                run.exit_code = fail(make_error(ErrorCode::Usage, "--since must be a date", o->since));
+                return;
+            }
+        }
+        if (!o->lab.empty()) {
+            q.lab = o->lab;
+        }
+        if (!o->model.empty()) {
+            q.model = o->model;
+        }
+        auto ctx = open_app(run.global);
+        if (!ctx) {
+            run.exit_code = fail(ctx.error());
+            return;
+        }
+        auto events = ctx->store->list_events(q);
+        if (!events) {
+            run.exit_code = fail(events.error());
+            return;
+        }
+        if (run.global.json) {
+            std::cout << report::render_events_json(*events) << "\n";
+        } else {
+            print_events(*events);
+        }
+    });
+}
+
+void register_add(CLI::App& parent, Run& run) {
+    struct Options {
+        app::ManualEvent spec;
+        std::string lab, model, person, surface, title, evidence;
+    };
+    auto o = std::make_shared<Options>();
+    auto* sub = parent.add_subcommand("add", "a manual event");
+    add_version_flag(*sub);
+    sub->add_option("--kind", o->spec.kind, "event kind")->required();
+    sub->add_option("--at", o->spec.at, "date or RFC 3339 time")->required();
+    sub->add_option("--lab", o->lab, "lab slug");
+    sub->add_option("--model", o->model, "model slug");
+    sub->add_option("--person", o->person, "person slug");
+    sub->add_option("--surface", o->surface, "surface slug");
+    sub->add_option("--title", o->title, "title");
+    sub->add_option("--set", o->spec.set, "KEY=VALUE field (repeatable)");
+    sub->add_option("--evidence", o->evidence, "evidence URL");
+    sub->callback([&run, o] {
+        auto set_opt = [](const std::string& v) {
+            return v.empty() ? std::nullopt : std::optional<std::string>(v);
+        };
+        o->spec.lab = set_opt(o->lab);
+        o->spec.model = set_opt(o->model);
+        o->spec.person = set_opt(o->person);
+        o->spec.surface = set_opt(o->surface);
+        o->spec.title = set_opt(o->title);
+        o->spec.evidence_url = set_opt(o->evidence);
+        auto ctx = open_app(run.global);
+        if (!ctx) {
+            run.exit_code = fail(ctx.error());
+            return;
+        }
+        auto id = app::add_manual_event(*ctx, o->spec, now());
+        if (!id) {
+            run.exit_code = fail(id.error());
+            return;
+        }
+        if (run.global.json) {
+            std::cout << "{\"id\": " << *id << "}\n";
+        } else {
+            std::cout << *id << "\n";
+        }
+    });
+}
+
+void register_review(CLI::App& parent, Run& run, const char* name, Review review) {
+    auto id = std::make_shared<std::int64_t>(0);
+    auto* sub = parent.add_subcommand(name, std::string(name) + " an event");
+    add_version_flag(*sub);
+    sub->add_option("id", *id, "event id")->required();
+    sub->callback([&run, id, review] {
+        auto ctx = open_app(run.global);
+        if (!ctx) {
+            run.exit_code = fail(ctx.error());
+            return;
+        }
+        if (auto s = app::set_review(*ctx, *id, review); !s) {
+            run.exit_code = fail(s.error());
+        }
+    });
+}
+
+void register_edit(CLI::App& parent, Run& run) {
+    struct Options {
+        std::int64_t id = 0;
+        std::string at;
+        std::vector<std::string> set;
+    };
+    auto o = std::make_shared<Options>();
+    auto* sub = parent.add_subcommand("edit", "change an event's time or fields (kept on rebuild)");
+    add_version_flag(*sub);
+    sub->add_option("id", o->id, "event id")->required();
+    sub->add_option("--at", o->at, "new date or time");
+    sub->add_option("--set", o->set, "KEY=VALUE field (repeatable; VALUE null clears)");
+    sub->callback([&run, o] {
+        auto ctx = open_app(run.global);
+        if (!ctx) {
+            run.exit_code = fail(ctx.error());
+            return;
+        }
+        const auto at = o->at.empty() ? std::nullopt : std::optional<std::string>(o->at);
+        if (auto s = app::edit_event(*ctx, o->id, at, o->set); !s) {
+            run.exit_code = fail(s.error());
+        }
+    });
+}
+
+}  // namespace
+
+void register_events(CLI::App& app, Run& run) {
+    auto* sub = app.add_subcommand("events", "list, add and curate events");
+    add_version_flag(*sub);
+    sub->require_subcommand(1);
+    register_list(*sub, run);
+    register_add(*sub, run);
+    register_review(*sub, run, "confirm", Review::Confirmed);
+    register_review(*sub, run, "reject", Review::Rejected);
+    register_edit(*sub, run);
+}
+
+}  // namespace fw::cli

@@ -1,0 +1,162 @@
+#include <iostream>
+#include <memory>
+
+#include "app/source_service.h"
+#include "cli/command.h"
+#include "cli/json_views.h"
+
+namespace fw::cli {
+namespace {
+
+struct AddOptions {
+    std::string url;
+    std::string kind = "feed";
+    std::string name;
+    std::string lab;
+    std::string every;
+};
+
+std::optional<std::string> opt(const std::string& s) {
+    return s.empty() ? std::nullopt : std::optional<std::string>(s);
+}
+
+void print_sources_table(const std::vector<Source>& sources) {
+    for (const auto& s : sources) {
+        std::cout << s.name << "  [" << to_string(s.kind) << "]  " << s.url << "\n    last fetch "
+                  << (s.health.last_fetch_at ? format_rfc3339(*s.health.last_fetch_at) : "never")
+                  << ", status " << s.health.last_status.value_or("-") << ", failures "
+                  << s.health.consecutive_failures << ", newest item "
+                  << (s.health.newest_item_at ? format_date(*s.health.newest_item_at) : "-");
+        if (s.health.last_error) {
+            std::cout << "\n    last error: " << *s.health.last_error;
+        }
+        std::cout << "\n";
+    }
+}
+
+void register_add(CLI::App& parent, Run& run) {
+    auto o = std::make_shared<AddOptions>();
+    auto* sub = parent.add_subcommand("add", "add a source");
+    add_version_flag(*sub);
+    sub->add_option("url", o->url, "URL (http, https or file)")->required();
+    sub->add_option("--kind", o->kind, "feed, hf-author, github-releases, github-commits, edgar, arxiv, prices, page");
+    sub->add_option("--name", o->name, "unique name (default: from the URL)");
+    sub->add_option("--lab", o->lab, "lab slug, e.g. meta");
+    sub->add_option("--every", o->every, "fetch interval, e.g. 30m, 1h, 1d (default: adaptive)");
+    sub->callback([&run, o] {
+        const auto kind = source_kind_from_string(o->kind);
+        if (!kind) {
+            run.exit_code = fail(make_error(ErrorCode::Usage, "unknown source kind", o->kind));
+            return;
+        }
+        auto ctx = open_app(run.global);
+        if (!ctx) {
+            run.exit_code = fail(ctx.error());
+            return;
+        }
+        auto added = app::add_source(*ctx, {o->url, *kind, opt(o->name), opt(o->lab), opt(o->every)});
+        if (!added) {
+            run.exit_code = fail(added.error());
+            return;
+        }
+        if (run.global.json) {
+            std::cout << sources_json(std::vector<Source>{*added});
+        } else if (!run.global.quiet) {
+            std::cerr << "added source " << added->name << "\n";
+        }
+    });
+}
+
+void register_list(CLI::App& parent, Run& run) {
+    auto* sub = parent.add_subcommand("list", "sources with health");
+    add_version_flag(*sub);
+    sub->callback([&run] {
+        auto ctx = open_app(run.global);
+        if (!ctx) {
+            run.exit_code = fail(ctx.error());
+            return;
+        }
+        auto sources = ctx->store->list_sources();
+        if (!sources) {
+            run.exit_code = fail(sources.error());
+            return;
+        }
+        if (run.global.json) {
+            std::cout << sources_json(*sources);
+        } else {
+            print_sources_table(*sources);
+        }
+    });
+}
+
+void register_remove(CLI::App& parent, Run& run) {
+    auto name = std::make_shared<std::string>();
+    auto purge = std::make_shared<bool>(false);
+    auto* sub = parent.add_subcommand("remove", "remove a source (items and events stay unless --purge)");
+    add_version_flag(*sub);
+    sub->add_option("name", *name, "source name")->required();
+    sub->add_flag("--purge", *purge, "also delete its items and the events only they support");
+    sub->callback([&run, name, purge] {
+        auto ctx = open_app(run.global);
+        if (!ctx) {
+            run.exit_code = fail(ctx.error());
+            return;
+        }
+        if (auto s = ctx->store->remove_source(*name, *purge); !s) {
+            run.exit_code = fail(s.error());
+        }
+    });
+}
+
+void register_opml(CLI::App& parent, Run& run) {
+    auto in = std::make_shared<std::string>();
+    auto* imp = parent.add_subcommand("import", "import sources from an OPML file");
+    add_version_flag(*imp);
+    imp->add_option("file", *in, "OPML 1.0/2.0 file")->required();
+    imp->callback([&run, in] {
+        auto ctx = open_app(run.global);
+        if (!ctx) {
+            run.exit_code = fail(ctx.error());
+            return;
+        }
+        auto summary = app::import_opml(*ctx, *in);
+        if (!summary) {
+            run.exit_code = fail(summary.error());
+            return;
+        }
+        if (run.global.json) {
+            std::cout << "{\"added\": " << summary->added << ", \"skipped\": " << summary->skipped << "}\n";
+        } else if (!run.global.quiet) {
+            std::cerr << "imported " << summary->added << " sources (" << summary->skipped
+                      << " already present)\n";
+        }
+    });
+    auto out = std::make_shared<std::string>();
+    auto* exp = parent.add_subcommand("export", "export sources as OPML 2.0");
+    add_version_flag(*exp);
+    exp->add_option("file", *out, "OPML file to write")->required();
+    exp->callback([&run, out] {
+        auto ctx = open_app(run.global);
+        if (!ctx) {
+            run.exit_code = fail(ctx.error());
+            return;
+        }
+        if (auto s = app::export_opml(*ctx, *out); !s) {
+            run.exit_code = fail(s.error());
+        }
+    });
+}
+
+}  // namespace
+
+void register_sources(CLI::App& app, Run& run) {
+    auto* sub = app.add_subcommand("sources", "add, list, remove, import and export sources");
+    add_version_flag(*sub);
+    sub->require_subcommand(1);
+    register_add(*sub, run);
+    register_list(*sub, run);
+    register_remove(*sub, run);
+    register_opml(*sub, run);
+}
+
+}  // namespace fw::cli

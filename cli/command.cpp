@@ -1,0 +1,29 @@
+#include "cli/command.h"
+
+#include <iostream>
+
+namespace fw::cli {
+
+int fail(const Error& error) {
+    std::cerr << "frontierwatch: " << error.describe() << "\n";
+    return error.code == ErrorCode::Usage ? kUsage : kFailure;
+}
+
+Result<app::AppContext> open_app(const GlobalOptions& global) {
+    app::ContextOptions options;
+    options.db = global.db;
+    if (!global.data.empty()) {
+        options.data_dir = std::filesystem::path(global.data);
+    }
+    return app::open_context(options);
+}
+
+void verbose(const Run& run, const std::string& line) {
+    if (run.global.verbose) {
+        std::cerr << line << "\n";
+    }
+}
+
+void add_version_flag(CLI::App& sub) { sub.set_version_flag("--version", FW_VERSION); }
+
+}  // namespace fw::cli

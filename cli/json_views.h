@@ -1,0 +1,20 @@
+#pragma once
+// The contract's JSON shapes for the CLI's own listings (the report and events shapes are
+// rendered by report/, shared with the GUI and tests).
+
+#include <span>
+#include <string>
+
+#include "app/fetch_service.h"
+#include "domain/feed.h"
+#include "domain/item.h"
+#include "domain/source.h"
+
+namespace fw::cli {
+
+std::string sources_json(std::span<const Source> sources);
+std::string items_json(std::span<const Item> items);
+std::string fetch_json(const app::FetchSummary& summary);
+std::string parsed_feed_json(const ParsedFeed& feed);
+
+}  // namespace fw::cli

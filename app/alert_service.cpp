@@ -1,0 +1,177 @@
+#include "app/alert_service.h"
+
+#include <fstream>
+#include <iostream>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "analysis/alerts.h"
+#include "ingest/http_client.h"
+#include "report/render_atom.h"
+
+namespace fw::app {
+namespace {
+
+// Retrying forever would hammer a dead webhook; after this many attempts a delivery stays failed.
+constexpr int kMaxAttempts = 8;
+
+std::string payload_for(const analysis::AlertMatch& m, const Event* event) {
+    nlohmann::json j;
+    j["text"] = "Frontier Watch: " + m.title;  // what Slack-compatible receivers display
+    j["rule"] = m.rule_id;
+    if (event != nullptr) {
+        j["event"] = {{"id", event->id},
+                      {"kind", std::string(to_string(event->kind))},
+                      {"occurred_at", format_date(event->occurred_at)},
+                      {"lab", event->lab ? nlohmann::json(*event->lab) : nlohmann::json(nullptr)},
+                      {"model", event->model ? nlohmann::json(*event->model) : nlohmann::json(nullptr)},
+                      {"title", event->title},
+                      {"url", event->evidence.empty() ? "" : event->evidence.front().url}};
+    }
+    if (m.question_id) {
+        j["question"] = *m.question_id;
+    }
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// Keys use the event's dedupe key, not its id: `extract --rebuild` recreates events with new ids
+// and must not alert again for the same fact.
+std::string subject_of(const analysis::AlertMatch& m, const Event* event) {
+    if (event != nullptr) {
+        return "event:" + event->dedupe_key;
+    }
+    return m.subject_key;
+}
+
+Status write_atom(AppContext& ctx, const std::string& channel, TimePoint now) {
+    const std::string file = channel.substr(std::string("atom:").size());
+    auto all = ctx.store->list_alerts(0);
+    if (!all) {
+        return all.error();
+    }
+    std::vector<Event> events;
+    std::set<std::int64_t> seen;
+    for (const auto& d : *all) {
+        if (d.channel == channel && d.event_id && seen.insert(*d.event_id).second) {
+            auto e = ctx.store->find_event(*d.event_id);
+            if (e && e->has_value()) {
+                events.push_back(**e);
+            }
+        }
+    }
+    std::ofstream out(file, std::ios::binary | std::ios::trunc);
+    out << report::render_events_atom(events, "urn:frontierwatch:alerts", now);
+    if (!out) {
+        return make_error(ErrorCode::Storage, "cannot write the Atom alert feed", file);
+    }
+    return ok();
+}
+
+Status send(AppContext& ctx, const AlertDelivery& d, TimePoint now) {
+    if (d.channel == "terminal") {
+        std::cerr << "ALERT " << d.title << "\n";
+        return ok();
+    }
+    if (d.channel.starts_with("webhook:")) {
+        ingest::HttpRequest req;
+        req.url = d.channel.substr(std::string("webhook:").size());
+        req.user_agent = "FrontierWatch alerts";
+        req.timeout_ms = 15000;
+        auto resp = ingest::HttpClient{}.post_json(req, d.body);
+        if (!resp) {
+            return resp.error();
+        }
+        if (resp->status < 200 || resp->status >= 300) {
+            return make_error(ErrorCode::HttpStatus, "webhook answered " + std::to_string(resp->status), req.url);
+        }
+        return ok();
+    }
+    if (d.channel.starts_with("atom:")) {
+        return write_atom(ctx, d.channel, now);
+    }
+    return make_error(ErrorCode::Config, "unknown alert channel", d.channel);
+}
+
+}  // namespace
+
+Result<AlertSummary> deliver_alerts(AppContext& ctx, const std::vector<std::int64_t>& new_event_ids,
+                                    const std::vector<QuestionAnswer>& changed_answers, TimePoint now) {
+    AlertSummary summary;
+    std::vector<Event> events;
+    for (auto id : new_event_ids) {
+        auto e = ctx.store->find_event(id);
+        if (!e) {
+            return e.error();
+        }
+        if (e->has_value()) {
+            events.push_back(**e);
+        }
+    }
+    const auto matches = analysis::match_alerts(ctx.alert_rules, events, changed_answers);
+    for (const auto& m : matches) {
+        const Event* event = nullptr;
+        for (const auto& e : events) {
+            if (m.event_id && e.id == *m.event_id) {
+                event = &e;
+            }
+        }
+        for (const auto& channel : m.channels) {
+            AlertDelivery d;
+            d.key = m.rule_id + "|" + subject_of(m, event) + "|" + channel;
+            d.rule_id = m.rule_id;
+            d.event_id = m.event_id;
+            d.question_id = m.question_id;
+            d.channel = channel;
+            d.title = m.title;
+            d.body = payload_for(m, event);
+            d.status = "pending";
+            auto recorded = ctx.store->record_alert(d);
+            if (!recorded) {
+                return recorded.error();
+            }
+            summary.matched += *recorded ? 1 : 0;
+        }
+    }
+    auto pending = ctx.store->pending_alerts();
+    if (!pending) {
+        return pending.error();
+    }
+    for (auto& d : *pending) {
+        if (d.channel == "desktop" || d.attempts >= kMaxAttempts) {
+            continue;
+        }
+        ++d.attempts;
+        auto sent = send(ctx, d, now);
+        if (sent) {
+            d.status = "sent";
+            d.sent_at = now;
+            d.last_error.reset();
+            ++summary.sent;
+        } else {
+            d.status = "failed";
+            d.last_error = sent.error().describe();
+            ++summary.failed;
+        }
+        if (auto u = ctx.store->update_alert(d); !u) {
+            return u.error();
+        }
+    }
+    return summary;
+}
+
+Result<std::vector<AlertDelivery>> pending_desktop_alerts(AppContext& ctx) {
+    auto pending = ctx.store->pending_alerts();
+    if (!pending) {
+        return pending.error();
+    }
+    std::vector<AlertDelivery> out;
+    for (auto& d : *pending) {
+        if (d.channel == "desktop") {
+            out.push_back(std::move(d));
+        }
+    }
+    return out;
+}
+
+}  // namespace fw::app

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Frontier Watch needs, only those missing.
+# Usage: scripts/deps.sh [build|test|bench]  (test and bench add their extra tools)
+set -euo pipefail
+
+packages=(g++ cmake make pkg-config libcurl4-openssl-dev libsqlite3-dev libpugixml-dev
+          nlohmann-json3-dev libcli11-dev catch2 libgumbo-dev libdtl-dev libcpp-httplib-dev
+          qt6-base-dev qt6-charts-dev libqt6opengl6-dev libgl-dev)
+case "${1:-build}" in
+  test)  packages+=(clang libclang-rt-14-dev) ;;
+  bench) packages+=(python3-feedparser newsboat hyperfine) ;;
+esac
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "Installing: ${missing[*]}" >&2
+sudo=""
+[ "$(id -u)" -ne 0 ] && sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2

@@ -1,0 +1,219 @@
+#include "ingest/html_text.h"
+
+#include <gumbo.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <vector>
+
+#include "domain/slug.h"
+#include "ingest/entities.h"
+
+namespace fw::ingest {
+namespace {
+
+/// Collects visible text: whitespace runs become one space, block boundaries one newline.
+class TextBuilder {
+public:
+    void text(std::string_view s) {
+        for (char c : s) {
+            if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
+                pending_space_ = true;
+            } else {
+                flush();
+                out_.push_back(c);
+            }
+        }
+    }
+    void block() { pending_newline_ = true; }
+    std::string finish() { return std::move(out_); }
+
+private:
+    void flush() {
+        if (!out_.empty() && (pending_newline_ || pending_space_)) out_.push_back(pending_newline_ ? '\n' : ' ');
+        pending_newline_ = pending_space_ = false;
+    }
+    std::string out_;
+    bool pending_space_ = false;
+    bool pending_newline_ = false;
+};
+
+constexpr std::array<std::string_view, 38> kBlockTags = {
+    "address", "article", "aside",  "blockquote", "br",     "dd",      "details", "div",
+    "dl",      "dt",      "fieldset", "figcaption", "figure", "footer", "form",   "h1",
+    "h2",      "h3",      "h4",     "h5",         "h6",     "header",  "hr",      "li",
+    "main",    "nav",     "ol",     "p",          "pre",    "section", "summary", "table",
+    "tbody",   "td",      "th",     "thead",      "tr",     "ul"};
+
+constexpr std::array<std::string_view, 7> kHiddenTags = {"head",     "noscript", "script", "style",
+                                                          "template", "title",    "iframe"};
+
+bool is_block(std::string_view lower_name) {
+    return std::find(kBlockTags.begin(), kBlockTags.end(), lower_name) != kBlockTags.end();
+}
+
+bool is_hidden(std::string_view lower_name) {
+    return std::find(kHiddenTags.begin(), kHiddenTags.end(), lower_name) != kHiddenTags.end();
+}
+
+std::string_view gumbo_tag_name(const GumboElement& el) {
+    return el.tag == GUMBO_TAG_UNKNOWN ? std::string_view{} : std::string_view(gumbo_normalized_tagname(el.tag));
+}
+
+/// Iterative walk (a deep document must not exhaust the stack).
+void collect_text(const GumboNode* root, TextBuilder& out) {
+    struct Frame {
+        const GumboNode* node;
+        bool closing;
+    };
+    std::vector<Frame> stack{{root, false}};
+    while (!stack.empty()) {
+        const Frame f = stack.back();
+        stack.pop_back();
+        const GumboNode* n = f.node;
+        if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA || n->type == GUMBO_NODE_WHITESPACE) {
+            out.text(n->v.text.text);
+            continue;
+        }
+        if (n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_TEMPLATE && n->type != GUMBO_NODE_DOCUMENT) {
+            continue;
+        }
+        const GumboVector* children = n->type == GUMBO_NODE_DOCUMENT ? &n->v.document.children : &n->v.element.children;
+        const std::string_view name = n->type == GUMBO_NODE_DOCUMENT ? std::string_view{} : gumbo_tag_name(n->v.element);
+        if (n->type == GUMBO_NODE_TEMPLATE || is_hidden(name)) continue;
+        const bool block = is_block(name);
+        if (f.closing) {
+            if (block) out.block();
+            continue;
+        }
+        if (block) out.block();
+        stack.push_back({n, true});
+        for (unsigned i = children->length; i > 0; --i) {
+            stack.push_back({static_cast<const GumboNode*>(children->data[i - 1]), false});
+        }
+    }
+}
+
+const GumboNode* find_title(const GumboNode* root) {
+    std::vector<const GumboNode*> stack{root};
+    while (!stack.empty()) {
+        const GumboNode* n = stack.back();
+        stack.pop_back();
+        const GumboVector* children = nullptr;
+        if (n->type == GUMBO_NODE_DOCUMENT) {
+            children = &n->v.document.children;
+        } else if (n->type == GUMBO_NODE_ELEMENT) {
+            if (n->v.element.tag == GUMBO_TAG_TITLE) return n;
+            if (n->v.element.tag == GUMBO_TAG_SVG) continue;  // an SVG <title> is not the page's
+            children = &n->v.element.children;
+        }
+        if (children == nullptr) continue;
+        for (unsigned i = children->length; i > 0; --i) {
+            stack.push_back(static_cast<const GumboNode*>(children->data[i - 1]));
+        }
+    }
+    return nullptr;
+}
+
+// ---- fast fragment reader ---------------------------------------------------------------------
+
+std::size_t tag_end(std::string_view s, std::size_t from) {
+    char quote = 0;
+    for (std::size_t i = from; i < s.size(); ++i) {
+        const char c = s[i];
+        if (quote != 0) {
+            if (c == quote) quote = 0;
+        } else if (c == '"' || c == '\'') {
+            quote = c;
+        } else if (c == '>') {
+            return i;
+        }
+    }
+    return std::string_view::npos;
+}
+
+bool starts_tag(std::string_view s, std::size_t i) {
+    if (i + 1 >= s.size()) return false;
+    const auto c = static_cast<unsigned char>(s[i + 1]);
+    return std::isalpha(c) || c == '/' || c == '!' || c == '?';
+}
+
+/// Skips from a hidden element's open tag to after its close tag; npos when unclosed.
+std::size_t skip_hidden(std::string_view s, std::size_t after_open, std::string_view name) {
+    const std::string lower = to_lower_ascii(s.substr(after_open));
+    const auto close = lower.find("</" + std::string(name));
+    if (close == std::string::npos) return std::string_view::npos;
+    const auto end = tag_end(s, after_open + close);
+    return end == std::string_view::npos ? std::string_view::npos : end + 1;
+}
+
+}  // namespace
+
+bool looks_like_markup(std::string_view text) {
+    for (std::size_t i = text.find_first_of("<&"); i != std::string_view::npos; i = text.find_first_of("<&", i + 1)) {
+        if (text[i] == '&' || starts_tag(text, i)) return true;
+    }
+    return false;
+}
+
+std::string html_to_text(std::string_view html) {
+    GumboOptions options = kGumboDefaultOptions;
+    options.max_errors = 0;  // error records are not needed and cost memory on broken pages
+    GumboOutput* output = gumbo_parse_with_options(&options, html.data(), html.size());
+    TextBuilder out;
+    collect_text(output->document, out);
+    gumbo_destroy_output(&options, output);
+    return out.finish();
+}
+
+std::string page_title(std::string_view html) {
+    GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
+    TextBuilder out;
+    if (const GumboNode* title = find_title(output->document)) {
+        const GumboVector& children = title->v.element.children;
+        for (unsigned i = 0; i < children.length; ++i) {
+            const auto* child = static_cast<const GumboNode*>(children.data[i]);
+            if (child->type == GUMBO_NODE_TEXT || child->type == GUMBO_NODE_WHITESPACE) out.text(child->v.text.text);
+        }
+    }
+    gumbo_destroy_output(&kGumboDefaultOptions, output);
+    return out.finish();
+}
+
+std::string markup_to_text(std::string_view s) {
+    TextBuilder out;
+    std::string decoded;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        std::size_t lt = s.find('<', i);
+        while (lt != std::string_view::npos && !starts_tag(s, lt)) lt = s.find('<', lt + 1);
+        decoded.clear();
+        append_decoded(decoded, s.substr(i, lt == std::string_view::npos ? std::string_view::npos : lt - i));
+        out.text(decoded);
+        if (lt == std::string_view::npos) break;
+        if (s.compare(lt, 4, "<!--") == 0) {
+            const auto end = s.find("-->", lt + 4);
+            i = end == std::string_view::npos ? s.size() : end + 3;
+            continue;
+        }
+        const auto end = tag_end(s, lt + 1);
+        if (end == std::string_view::npos) break;  // an unterminated tag hides the rest, as in HTML
+        std::size_t n = lt + 1 + (s[lt + 1] == '/' ? 1 : 0);
+        const std::size_t name_start = n;
+        while (n < end && (std::isalnum(static_cast<unsigned char>(s[n])) || s[n] == '-')) ++n;
+        const std::string name = to_lower_ascii(s.substr(name_start, n - name_start));
+        i = end + 1;
+        const bool closing = s[lt + 1] == '/';
+        const bool self_closed = end > 0 && s[end - 1] == '/';
+        if (!closing && !self_closed && is_hidden(name)) {
+            i = skip_hidden(s, i, name);
+            if (i == std::string_view::npos) break;
+        } else if (is_block(name)) {
+            out.block();
+        }
+    }
+    return out.finish();
+}
+
+}  // namespace fw::ingest

@@ -1,0 +1,242 @@
+#include "ingest/xml_detail.h"
+
+#include <sstream>
+
+#include "domain/slug.h"
+#include "ingest/date_parser.h"
+#include "ingest/html_text.h"
+#include "ingest/url.h"
+
+namespace fw::ingest::detail {
+namespace {
+
+std::string_view prefix_of(std::string_view qname) {
+    const auto colon = qname.find(':');
+    return colon == std::string_view::npos ? std::string_view{} : qname.substr(0, colon);
+}
+
+/// The URI bound to `prefix` at n ("" prefix = default namespace); found = false if unbound.
+std::string_view lookup_prefix(pugi::xml_node n, std::string_view prefix, bool& found) {
+    for (; n && n.type() == pugi::node_element; n = n.parent()) {
+        for (pugi::xml_attribute a = n.first_attribute(); a; a = a.next_attribute()) {
+            const std::string_view name = a.name();
+            if (name.substr(0, 5) != "xmlns") continue;
+            if ((prefix.empty() && name.size() == 5) ||
+                (name.size() == 6 + prefix.size() && name[5] == ':' && name.substr(6) == prefix)) {
+                found = true;
+                return a.value();
+            }
+        }
+    }
+    found = false;
+    return {};
+}
+
+Ns resolve_prefix(pugi::xml_node scope, std::string_view prefix) {
+    if (prefix == "xml") return Ns::Xml;
+    bool found = false;
+    const std::string_view uri = lookup_prefix(scope, prefix, found);
+    if (found) return classify_namespace(uri);
+    if (prefix.empty()) return Ns::None;
+    // Undeclared prefix (feedparser's undeclared_namespace case): trust the conventional ones.
+    if (prefix == "dc") return Ns::Dc;
+    if (prefix == "dcterms") return Ns::DcTerms;
+    if (prefix == "content") return Ns::Content;
+    if (prefix == "media") return Ns::Media;
+    if (prefix == "atom") return Ns::Atom10;
+    if (prefix == "itunes") return Ns::Itunes;
+    if (prefix == "rdf") return Ns::Rdf;
+    return Ns::Other;
+}
+
+std::size_t find_ci(std::string_view hay, std::string_view needle) {
+    return to_lower_ascii(hay).find(needle);
+}
+
+}  // namespace
+
+Ns classify_namespace(std::string_view uri) {
+    const std::string u = to_lower_ascii(trim(uri));
+    if (u == "http://www.w3.org/2005/atom") return Ns::Atom10;
+    if (u == "http://purl.org/atom/ns#") return Ns::Atom03;
+    if (u == "http://purl.org/rss/1.0/") return Ns::Rss10;
+    if (u == "http://my.netscape.com/rdf/simple/0.9/") return Ns::Rss090;
+    if (u == "http://www.w3.org/1999/02/22-rdf-syntax-ns#") return Ns::Rdf;
+    if (u == "http://purl.org/dc/elements/1.1/") return Ns::Dc;
+    if (u == "http://purl.org/dc/terms/") return Ns::DcTerms;
+    if (u == "http://purl.org/rss/1.0/modules/content/") return Ns::Content;
+    if (u == "http://search.yahoo.com/mrss/" || u == "http://search.yahoo.com/mrss") return Ns::Media;
+    if (u == "http://www.itunes.com/dtds/podcast-1.0.dtd") return Ns::Itunes;
+    if (u == "http://www.w3.org/xml/1998/namespace") return Ns::Xml;
+    if (u.empty()) return Ns::None;
+    return Ns::Other;
+}
+
+Status load_xml(std::string_view utf8, XmlDocument& out) {
+    // Escapes stay undecoded in the tree: entities.cpp decodes them exactly once, including the
+    // HTML names pugixml would leave behind. No parse_doctype: the DTD is skipped, never expanded.
+    const unsigned options = pugi::parse_cdata | pugi::parse_wconv_attribute | pugi::parse_eol;
+    const pugi::xml_parse_result r =
+        out.doc.load_buffer(utf8.data(), utf8.size(), options, pugi::encoding_utf8);
+    if (!r) {
+        return make_error(ErrorCode::Parse,
+                          std::string("feed.xml_malformed: ") + r.description() + " at byte " +
+                              std::to_string(r.offset));
+    }
+    const auto doctype = find_ci(utf8.substr(0, std::min<std::size_t>(utf8.size(), 1 << 16)), "<!doctype");
+    if (doctype != std::string::npos) {
+        const auto root_pos = utf8.find('>', doctype);
+        const std::string_view head = utf8.substr(doctype, root_pos == std::string_view::npos ? 0 : utf8.size() - doctype);
+        const auto internal_end = head.find("]>");
+        if (head.substr(0, internal_end).find("<!ENTITY") != std::string_view::npos) {
+            out.unknown = UnknownEntities::Drop;
+            out.warnings.push_back("feed.doctype_ignored: entity declarations are not expanded");
+        }
+    }
+    return ok();
+}
+
+pugi::xml_node root_element(const XmlDocument& d) {
+    for (pugi::xml_node n = d.doc.first_child(); n; n = n.next_sibling()) {
+        if (n.type() == pugi::node_element) return n;
+    }
+    return {};
+}
+
+std::string_view local_name(pugi::xml_node n) {
+    const std::string_view name = n.name();
+    const auto colon = name.find(':');
+    return colon == std::string_view::npos ? name : name.substr(colon + 1);
+}
+
+Ns element_ns(pugi::xml_node n) { return resolve_prefix(n, prefix_of(n.name())); }
+
+Ns attribute_ns(pugi::xml_node n, std::string_view attr_name) {
+    const std::string_view prefix = prefix_of(attr_name);
+    return prefix.empty() ? Ns::None : resolve_prefix(n, prefix);
+}
+
+pugi::xml_node child(pugi::xml_node parent, Ns ns, std::string_view local) {
+    for (pugi::xml_node c = parent.first_child(); c; c = c.next_sibling()) {
+        if (c.type() == pugi::node_element && local_name(c) == local && element_ns(c) == ns) return c;
+    }
+    return {};
+}
+
+std::string attr(const XmlDocument& d, pugi::xml_node n, std::string_view local, Ns ns) {
+    for (pugi::xml_attribute a = n.first_attribute(); a; a = a.next_attribute()) {
+        const std::string_view name = a.name();
+        const auto colon = name.find(':');
+        const std::string_view lname = colon == std::string_view::npos ? name : name.substr(colon + 1);
+        if (lname != local || name.substr(0, 5) == "xmlns") continue;
+        if (attribute_ns(n, name) == ns) return decode_entities(a.value(), d.unknown);
+    }
+    return {};
+}
+
+std::string inner_xml(pugi::xml_node n) {
+    std::ostringstream ss;
+    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
+        c.print(ss, "", pugi::format_raw | pugi::format_no_escapes | pugi::format_no_declaration);
+    }
+    return ss.str();
+}
+
+std::string text(const XmlDocument& d, pugi::xml_node n) {
+    std::string out;
+    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
+        if (c.type() == pugi::node_element) return inner_xml(n);
+    }
+    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
+        if (c.type() == pugi::node_pcdata) {
+            append_decoded(out, c.value(), d.unknown);
+        } else if (c.type() == pugi::node_cdata) {
+            out += c.value();
+        }
+    }
+    return out;
+}
+
+std::string base_of(const XmlDocument& d, pugi::xml_node n) {
+    std::vector<pugi::xml_node> chain;
+    for (; n && n.type() == pugi::node_element; n = n.parent()) chain.push_back(n);
+    std::string base = d.base_url;
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+        const pugi::xml_attribute a = it->attribute("xml:base");
+        if (!a) continue;
+        const std::string value = decode_entities(a.value());
+        const std::string resolved = resolve_url(base, value);
+        if (!resolved.empty()) base = resolved;
+    }
+    return base;
+}
+
+std::string resolve_at(const XmlDocument& d, pugi::xml_node n, std::string_view link) {
+    const std::string_view t = trim(link);
+    if (t.empty()) return {};
+    if (is_http_url(t) && t.find("/.") == std::string_view::npos &&
+        t.find_first_of(" \t\n\r") == std::string_view::npos) {
+        return std::string(t);  // already absolute and clean: skip the base computation
+    }
+    return resolve_url(base_of(d, n), t);
+}
+
+std::string plain(std::string_view value, TextKind kind) {
+    if (kind == TextKind::Html || (kind == TextKind::Guess && looks_like_markup(value) &&
+                                   value.find('<') != std::string_view::npos)) {
+        return markup_to_text(value);
+    }
+    std::string out;
+    out.reserve(value.size());
+    bool space = false;
+    for (char c : value) {
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+            space = !out.empty();
+        } else {
+            if (space) out.push_back(' ');
+            space = false;
+            out.push_back(c);
+        }
+    }
+    return out;
+}
+
+void finish_entry(FeedEntry& e, TextKind summary_kind, TextKind content_kind) {
+    if (e.title.size() > kMaxTitleBytes) {
+        std::size_t cut = kMaxTitleBytes;
+        while (cut > 0 && (static_cast<unsigned char>(e.title[cut]) & 0xC0) == 0x80) --cut;
+        e.title.resize(cut);
+    }
+    e.id = std::string(trim(e.id));
+    e.summary_text = plain(e.summary, summary_kind);
+    e.content_text = plain(e.content, content_kind);
+}
+
+void set_date(ParsedFeed& feed, std::optional<TimePoint>& slot, std::string& raw, std::string value,
+              std::string_view where) {
+    value = std::string(trim(value));
+    if (value.empty()) return;
+    slot = parse_feed_date(value);
+    if (!slot) {
+        feed.warnings.push_back("feed.bad_date: '" + value + "' in " + std::string(where));
+    }
+    raw = std::move(value);
+}
+
+std::string author_name(std::string_view value) {
+    std::string_view v = trim(value);
+    // "email (Name)" or "Name (email)": the part without '@' is the name.
+    if (const auto open = v.find('('); open != std::string_view::npos && !v.empty() && v.back() == ')') {
+        const std::string_view inner = trim(v.substr(open + 1, v.size() - open - 2));
+        const std::string_view outer = trim(v.substr(0, open));
+        if (inner.find('@') != std::string_view::npos && !outer.empty()) return std::string(outer);
+        if (!inner.empty()) return std::string(inner);
+    }
+    // "Name <email>" -> Name
+    if (const auto lt = v.find('<'); lt != std::string_view::npos && lt > 0 && v.back() == '>') {
+        return std::string(trim(v.substr(0, lt)));
+    }
+    return std::string(v);
+}
+
+}  // namespace fw::ingest::detail

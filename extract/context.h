@@ -1,0 +1,55 @@
+#pragma once
+// Internal to extract/: what every extractor reads about the item at hand, and the common event
+// builder (evidence, dates, dedupe key).
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/event.h"
+#include "domain/item.h"
+#include "domain/taxonomy.h"
+#include "extract/entity_matcher.h"
+#include "extract/extractor.h"
+#include "extract/rules.h"
+#include "extract/text.h"
+
+namespace fw::extract {
+
+struct Context {
+    const Item& item;
+    const Item* previous;
+    const SourceInfo& source;
+    const Taxonomy& taxonomy;
+    const Rules& rules;
+    const EntityMatcher& matcher;
+    std::string text;              ///< title, summary and content as plain text (or a page's added lines)
+    std::vector<Token> tokens;     ///< of `text`
+    std::vector<EntityMatch> entities;  ///< of `text`
+    std::optional<std::string> lab;     ///< the source's lab, else the first lab named in the text
+};
+
+/// Builds the context; `text_override` replaces the item text (a page's added lines).
+Context make_context(const Item& item, const Item* previous, const SourceInfo& source,
+                     const Taxonomy& taxonomy, const Rules& rules, const EntityMatcher& matcher,
+                     const std::optional<std::string>& text_override = std::nullopt);
+
+/// An event with evidence (snippet = the sentence around byte `snippet_pos` of ctx.text),
+/// occurred_at from the item's dates, detected_at = fetched_at. A missing published/updated date
+/// lowers the confidence: the fetch time is only an upper bound.
+Event make_event(const Context& ctx, EventKind kind, std::string dedupe_key, double confidence,
+                 std::size_t snippet_pos = 0);
+
+/// Confidence of the strongest cue of `list` found in ctx.tokens (0 when none); `pos` gets the
+/// byte offset of that cue and `value` its value.
+double strongest_cue(const Context& ctx, std::string_view list, std::size_t* pos = nullptr,
+                     std::string* value = nullptr);
+
+/// The first entity of `kind` in ctx.entities, or null.
+const EntityMatch* first_entity(const Context& ctx, EntityKind kind);
+
+/// "yyyy-mm" of a time.
+std::string year_month(TimePoint t);
+
+}  // namespace fw::extract

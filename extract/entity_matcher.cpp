@@ -1,0 +1,121 @@
+#include "extract/entity_matcher.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "extract/text.h"
+
+namespace fw::extract {
+namespace {
+
+std::size_t letter_count(std::string_view name) {
+    return static_cast<std::size_t>(std::count_if(name.begin(), name.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) != 0;
+    }));
+}
+
+}  // namespace
+
+EntityMatcher::EntityMatcher(const Taxonomy& taxonomy) {
+    for (const auto& lab : taxonomy.labs) {
+        add_name(lab.name, EntityKind::Lab, lab.slug, lab.slug);
+        add_name(lab.slug, EntityKind::Lab, lab.slug, lab.slug);
+        for (const auto& alias : lab.aliases) {
+            add_name(alias, EntityKind::Lab, lab.slug, lab.slug);
+        }
+        if (lab.security) {
+            add_name(lab.security->ticker, EntityKind::Security, lab.security->ticker, lab.slug,
+                     /*force_exact=*/true);
+            add_name(lab.security->company, EntityKind::Lab, lab.slug, lab.slug);
+        }
+    }
+    for (const auto& model : taxonomy.models) {
+        add_model(model);
+    }
+    for (const auto& s : taxonomy.surfaces) {
+        add_name(s.name, EntityKind::Surface, s.slug, s.owner);
+        add_name(s.slug, EntityKind::Surface, s.slug, s.owner);
+        for (const auto& alias : s.aliases) {
+            add_name(alias, EntityKind::Surface, s.slug, s.owner);
+        }
+    }
+    for (const auto& p : taxonomy.people) {
+        add_name(p.name, EntityKind::Person, p.slug, p.org);
+        for (const auto& alias : p.aliases) {
+            add_name(alias, EntityKind::Person, p.slug, p.org);
+        }
+    }
+}
+
+void EntityMatcher::add_model(const ModelInfo& model) {
+    add_name(model.name, EntityKind::Model, model.slug, model.lab);
+    add_name(model.slug, EntityKind::Model, model.slug, model.lab);
+    for (const auto& alias : model.aliases) {
+        add_name(alias, EntityKind::Model, model.slug, model.lab);
+    }
+}
+
+void EntityMatcher::add_name(std::string_view name, EntityKind kind, const std::string& slug,
+                             const std::string& lab, bool force_exact) {
+    auto tokens = phrase_tokens(name);
+    if (tokens.empty()) {
+        return;
+    }
+    auto& bucket = by_first_token_[tokens.front()];
+    for (const auto& n : bucket) {
+        if (n.tokens == tokens && n.kind == kind && n.slug == slug) {
+            return;
+        }
+    }
+    Name entry{std::move(tokens), {}, kind, slug, lab};
+    // Short names collide with ordinary words ("SAM" vs "sam", "META" vs "meta"): exact case.
+    if (force_exact || letter_count(name) <= 3) {
+        entry.exact = std::string(name);
+    }
+    bucket.push_back(std::move(entry));
+}
+
+std::vector<EntityMatch> EntityMatcher::find_all(std::string_view text) const {
+    std::vector<EntityMatch> out;
+    const auto tokens = tokenize(text);
+    std::size_t i = 0;
+    while (i < tokens.size()) {
+        auto bucket = by_first_token_.find(tokens[i].norm);
+        const Name* best = nullptr;
+        if (bucket != by_first_token_.end()) {
+            for (const auto& name : bucket->second) {
+                const auto n = name.tokens.size();
+                if (i + n > tokens.size() || (best && best->tokens.size() >= n)) {
+                    continue;
+                }
+                bool match = true;
+                for (std::size_t k = 1; k < n && match; ++k) {
+                    match = tokens[i + k].norm == name.tokens[k];
+                }
+                if (match && !name.exact.empty()) {
+                    match = text.substr(tokens[i].begin, tokens[i + n - 1].end - tokens[i].begin) ==
+                            name.exact;
+                }
+                if (match) {
+                    best = &name;
+                }
+            }
+        }
+        if (best == nullptr) {
+            ++i;
+            continue;
+        }
+        const auto n = best->tokens.size();
+        out.push_back({best->kind, best->slug, best->lab, tokens[i].begin, tokens[i + n - 1].end});
+        i += n;
+    }
+    return out;
+}
+
+std::vector<EntityMatch> EntityMatcher::find(std::string_view text, EntityKind kind) const {
+    auto all = find_all(text);
+    std::erase_if(all, [&](const EntityMatch& m) { return m.kind != kind; });
+    return all;
+}
+
+}  // namespace fw::extract

@@ -1,0 +1,116 @@
+#include "extract/extractors.h"
+
+#include <algorithm>
+
+#include "domain/slug.h"
+#include "extract/model_names.h"
+
+namespace fw::extract {
+namespace {
+
+/// Models named in the item: a release in this item first, then known models in the text.
+std::vector<std::string> models_named(const Context& ctx, const std::vector<std::string>& item_models,
+                                      std::string_view scope) {
+    std::vector<std::string> models = item_models;
+    for (const auto& m : ctx.matcher.find(scope, EntityKind::Model)) {
+        if (std::find(models.begin(), models.end(), m.slug) == models.end()) {
+            models.push_back(m.slug);
+        }
+    }
+    return models;
+}
+
+/// "OpenAI o3-mini System Card": the name just before the document type, when it is a model.
+std::optional<ModelRef> model_before(const Context& ctx, std::string_view title, std::size_t doc_pos) {
+    Slot slot{std::string(trim(title.substr(0, doc_pos))), 0, 1.0};
+    auto names = split_names(slot, ctx);
+    if (names.empty()) {
+        return std::nullopt;
+    }
+    return resolve_model_name(names.back().text, ctx);
+}
+
+void emit_eval_report(const Context& ctx, const std::string& model, const std::string& doc_type,
+                      double confidence, std::size_t pos, ExtractOutput& out) {
+    auto ev = make_event(ctx, EventKind::EvalReport, "eval_report|" + model + "|" + doc_type, confidence, pos);
+    ev.model = model;
+    if (const auto* info = ctx.taxonomy.find_model(model); info && !info->lab.empty()) {
+        ev.lab = info->lab;
+    }
+    ev.fields.set("doc_type", doc_type);
+    if (auto id = ctx.item.entry.extra.find("arxiv_id"); id != ctx.item.entry.extra.end()) {
+        ev.fields.set("arxiv_id", id->second);
+    }
+    out.events.push_back(std::move(ev));
+}
+
+void first_party(const Context& ctx, const std::vector<std::string>& item_models, ExtractOutput& out) {
+    const std::string_view title = std::string_view(ctx.text).substr(0, ctx.text.find('\n'));
+    const bool arxiv = ctx.source.kind == SourceKind::Arxiv;
+    Context title_ctx = ctx;
+    title_ctx.text = std::string(title);
+    title_ctx.tokens = tokenize(title);
+    std::size_t pos = 0;
+    std::string doc_type;
+    double conf = strongest_cue(title_ctx, "eval_doc_types", &pos, &doc_type);
+    if (conf <= 0 && arxiv) {
+        // An arXiv paper about a model: a tech report when the comment or abstract says so.
+        conf = strongest_cue(ctx, "eval_doc_types", nullptr, &doc_type) > 0 ? 0.7 : 0.6;
+        if (doc_type.empty() || doc_type == "eval") {
+            doc_type = "paper";
+        }
+    }
+    if (conf <= 0) {
+        return;
+    }
+    auto models = models_named(ctx, item_models, title);
+    if (models.empty() && !arxiv) {
+        if (auto ref = model_before(ctx, title, pos); ref && ref->known) {
+            models.push_back(ref->slug);
+        } else if (ref && ref->discovered) {
+            out.discovered_models.push_back(*ref->discovered);
+            models.push_back(ref->slug);
+        }
+    }
+    if (arxiv && !models.empty() && !ctx.lab) {
+        conf *= 0.8;  // a paper about a model, maybe not by its lab
+    }
+    for (const auto& model : models) {
+        emit_eval_report(ctx, model, doc_type, conf, pos, out);
+    }
+}
+
+void third_party(const Context& ctx, const std::vector<std::string>& item_models, ExtractOutput& out) {
+    std::size_t pos = 0;
+    std::string evaluator;
+    double conf = strongest_cue(ctx, "evaluators", &pos, &evaluator);
+    if (conf <= 0) {
+        // A source run by an evaluator (an LMArena or Epoch feed) speaks for it.
+        Context name_ctx = ctx;
+        name_ctx.tokens = tokenize(ctx.source.name);
+        conf = strongest_cue(name_ctx, "evaluators", nullptr, &evaluator) * 0.9;
+        pos = 0;
+    }
+    if (conf <= 0 || strongest_cue(ctx, "eval_cues") <= 0) {
+        return;
+    }
+    for (const auto& model : models_named(ctx, item_models, ctx.text)) {
+        auto ev = make_event(ctx, EventKind::ThirdPartyEval, "third_party_eval|" + evaluator + "|" + model,
+                             conf, pos);
+        ev.model = model;
+        if (const auto* info = ctx.taxonomy.find_model(model); info && !info->lab.empty()) {
+            ev.lab = info->lab;
+        }
+        ev.fields.set("evaluator", evaluator);
+        out.events.push_back(std::move(ev));
+    }
+}
+
+}  // namespace
+
+void extract_evals(const Context& ctx, const std::vector<std::string>& item_models, ExtractOutput& out) {
+    first_party(ctx, item_models, out);
+    third_party(ctx, item_models, out);
+}
+
+}  // namespace fw::extract

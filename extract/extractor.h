@@ -1,0 +1,50 @@
+#pragma once
+// Turns stored items into typed, evidenced events (the contract's event kinds). Pure: no clock,
+// no I/O; detected_at is the item's fetched_at. Models met for the first time are remembered and
+// matched in later items.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/event.h"
+#include "domain/item.h"
+#include "domain/source.h"
+#include "domain/taxonomy.h"
+#include "extract/entity_matcher.h"
+#include "extract/rules.h"
+
+namespace fw::extract {
+
+/// What the extractor needs to know about an item's source.
+struct SourceInfo {
+    std::string name;
+    SourceKind kind = SourceKind::Feed;
+    std::optional<std::string> lab;  ///< lab slug the source speaks for
+};
+
+struct ExtractOutput {
+    std::vector<Event> events;
+    /// Models seen for the first time in this item (slug, name, lab, family, tier).
+    std::vector<ModelInfo> discovered_models;
+};
+
+class Extractor {
+public:
+    Extractor(const Taxonomy& taxonomy, Rules rules);
+
+    /// Events of one item. `previous_version` is the item's prior stored version (for HF
+    /// licence/gating diffs and page text diffs), or null for a new item.
+    ExtractOutput extract(const Item& item, const Item* previous_version, const SourceInfo& source);
+
+    /// Known models: the taxonomy's plus those discovered so far.
+    const std::vector<ModelInfo>& models() const { return taxonomy_.models; }
+
+private:
+    Taxonomy taxonomy_;  // own copy: discovered models are appended to it
+    Rules rules_;
+    EntityMatcher matcher_;
+};
+
+}  // namespace fw::extract

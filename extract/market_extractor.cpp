@@ -1,0 +1,227 @@
+#include "extract/extractors.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdlib>
+
+#include "domain/slug.h"
+
+namespace fw::extract {
+namespace {
+
+struct Range {
+    double low = 0;
+    double high = 0;
+    std::size_t end = 0;
+};
+
+bool digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
+
+std::optional<double> number_at(std::string_view text, std::size_t& i) {
+    std::string digits;
+    while (i < text.size() && (digit(text[i]) || text[i] == ',' || (text[i] == '.' && i + 1 < text.size() && digit(text[i + 1])))) {
+        if (text[i] != ',') {
+            digits.push_back(text[i]);
+        }
+        ++i;
+    }
+    if (digits.empty()) {
+        return std::nullopt;
+    }
+    return std::strtod(digits.c_str(), nullptr);
+}
+
+double unit_at(std::string_view text, std::size_t& i) {
+    while (i < text.size() && text[i] == ' ') {
+        ++i;
+    }
+    for (auto [word, scale] : {std::pair<std::string_view, double>{"billion", 1e9}, {"million", 1e6},
+                               {"trillion", 1e12}, {"bn", 1e9}}) {
+        if (text.substr(i, word.size()) == word) {
+            i += word.size();
+            return scale;
+        }
+    }
+    return 0;
+}
+
+/// "$125-145 billion", "$125 billion to $145 billion", "$66–72 billion" starting at or after `from`
+/// (within `limit` bytes).
+std::optional<Range> money_range(std::string_view text, std::size_t from, std::size_t limit = 160) {
+    auto dollar = text.find('$', from);
+    if (dollar == std::string_view::npos || dollar > from + limit) {
+        return std::nullopt;
+    }
+    std::size_t i = dollar + 1;
+    auto low = number_at(text, i);
+    if (!low) {
+        return std::nullopt;
+    }
+    double low_unit = unit_at(text, i);
+    std::size_t j = i;
+    while (j < text.size() && text[j] == ' ') {
+        ++j;
+    }
+    if (text.substr(j, 1) == "-") {
+        j += 1;
+    } else if (text.substr(j, 3) == "\xE2\x80\x93") {
+        j += 3;
+    } else if (text.substr(j, 3) == "to ") {
+        j += 3;
+    } else {
+        return std::nullopt;
+    }
+    while (j < text.size() && (text[j] == ' ' || text[j] == '$')) {
+        ++j;
+    }
+    auto high = number_at(text, j);
+    if (!high) {
+        return std::nullopt;
+    }
+    const double unit = unit_at(text, j);
+    if (unit == 0) {
+        return std::nullopt;
+    }
+    return Range{*low * (low_unit == 0 ? unit : low_unit), *high * unit, j};
+}
+
+std::optional<int> fiscal_year(std::string_view text, std::size_t capex_pos) {
+    const auto start = capex_pos > 80 ? capex_pos - 80 : 0;
+    auto window = text.substr(start, capex_pos - start + 80);
+    for (const auto& t : tokenize(window)) {
+        if (t.norm.size() == 4 && t.norm.rfind("20", 0) == 0 && std::all_of(t.norm.begin(), t.norm.end(), digit)) {
+            return std::atoi(t.norm.c_str());
+        }
+    }
+    return std::nullopt;
+}
+
+std::string direction_of(const Context& ctx, std::string_view sentence, const std::optional<Range>& prior,
+                         const Range& now) {
+    Context sentence_ctx = ctx;
+    sentence_ctx.tokens = tokenize(sentence);
+    std::string value;
+    if (strongest_cue(sentence_ctx, "capex_directions", nullptr, &value) > 0 && !value.empty()) {
+        return value;
+    }
+    if (!prior) {
+        return "initiated";
+    }
+    if (now.low == prior->low && now.high == prior->high) {
+        return "reaffirmed";
+    }
+    if (now.low >= prior->low && now.high <= prior->high) {
+        return "narrowed";
+    }
+    return now.low + now.high > prior->low + prior->high ? "raised" : "lowered";
+}
+
+std::string company_of(const Context& ctx) {
+    if (ctx.lab) {
+        return *ctx.lab;
+    }
+    auto c = ctx.item.entry.extra.find("company");
+    return c == ctx.item.entry.extra.end() ? std::string("unknown") : slugify(c->second);
+}
+
+void extract_capex(const Context& ctx, ExtractOutput& out) {
+    std::size_t pos = 0;
+    if (strongest_cue(ctx, "capex_phrases", &pos) <= 0) {
+        return;
+    }
+    auto now = money_range(ctx.text, pos, 200);
+    if (!now) {
+        return;
+    }
+    const auto sentence_end = ctx.text.find(". ", now->end);
+    const auto end = sentence_end == std::string::npos ? ctx.text.size() : sentence_end;
+    const std::string_view sentence = std::string_view(ctx.text).substr(pos, end - pos);
+    std::optional<Range> prior;
+    if (auto p = ifind(ctx.text, "prior", now->end); p && *p < end) {
+        prior = money_range(ctx.text, *p, 80);
+    }
+    auto ev = make_event(ctx, EventKind::CapexGuidance, "", 0.9, pos);
+    const int year = fiscal_year(ctx.text, pos).value_or(
+        static_cast<int>(std::chrono::year_month_day(day_of(ev.occurred_at)).year()));
+    const auto company = company_of(ctx);
+    ev.dedupe_key = "capex_guidance|" + company + "|FY" + std::to_string(year) + "|" + format_date(ev.occurred_at);
+    if (const auto* lab = ctx.lab ? ctx.taxonomy.find_lab(*ctx.lab) : nullptr; lab && lab->security) {
+        ev.security = lab->security->ticker;
+    }
+    ev.fields.set("company", company);
+    ev.fields.set("fiscal_year", static_cast<std::int64_t>(year));
+    ev.fields.set("low_usd", static_cast<std::int64_t>(std::llround(now->low)));
+    ev.fields.set("high_usd", static_cast<std::int64_t>(std::llround(now->high)));
+    prior ? ev.fields.set("prior_low_usd", static_cast<std::int64_t>(std::llround(prior->low)))
+          : ev.fields.set_null("prior_low_usd");
+    prior ? ev.fields.set("prior_high_usd", static_cast<std::int64_t>(std::llround(prior->high)))
+          : ev.fields.set_null("prior_high_usd");
+    ev.fields.set("direction", direction_of(ctx, sentence, prior, *now));
+    out.events.push_back(std::move(ev));
+}
+
+std::optional<double> dollars_after(std::string_view text, std::string_view word) {
+    auto at = ifind(text, word);
+    if (!at) {
+        return std::nullopt;
+    }
+    auto dollar = text.find('$', *at);
+    if (dollar == std::string_view::npos || dollar > *at + word.size() + 3) {
+        return std::nullopt;
+    }
+    std::size_t i = dollar + 1;
+    return number_at(text, i);
+}
+
+void extract_analyst(const Context& ctx, ExtractOutput& out) {
+    const std::string_view title = std::string_view(ctx.text).substr(0, ctx.text.find('\n'));
+    Context title_ctx = ctx;
+    title_ctx.tokens = tokenize(title);
+    std::size_t action_pos = 0;
+    std::string action;
+    const double conf = strongest_cue(title_ctx, "analyst_actions", &action_pos, &action);
+    if (conf <= 0) {
+        return;
+    }
+    std::string firm;
+    std::size_t firm_pos = 0;
+    if (strongest_cue(title_ctx, "analyst_firms", &firm_pos, &firm) <= 0 || firm_pos > action_pos) {
+        return;  // no known firm before the verb: a company raising its own numbers, not a rating
+    }
+    std::optional<std::string> symbol;
+    std::optional<std::string> lab;
+    for (const auto& m : ctx.matcher.find_all(title.substr(action_pos))) {
+        if (const auto* l = (m.kind == EntityKind::Lab || m.kind == EntityKind::Security)
+                                ? ctx.taxonomy.find_lab(m.lab) : nullptr;
+            l && l->security) {
+            symbol = l->security->ticker;
+            lab = l->slug;
+            break;
+        }
+    }
+    if (!symbol) {
+        return;
+    }
+    auto ev = make_event(ctx, EventKind::AnalystRating, "", conf, firm_pos);
+    ev.dedupe_key = "analyst_rating|" + firm + "|" + *symbol + "|" + format_date(ev.occurred_at);
+    ev.security = symbol;
+    ev.lab = lab;
+    ev.fields.set("firm", firm);
+    ev.fields.set("symbol", *symbol);
+    ev.fields.set("action", action);
+    auto new_target = dollars_after(title, " to ");
+    auto old_target = dollars_after(title, " from ");
+    new_target ? ev.fields.set("new_target", *new_target) : ev.fields.set_null("new_target");
+    old_target ? ev.fields.set("old_target", *old_target) : ev.fields.set_null("old_target");
+    out.events.push_back(std::move(ev));
+}
+
+}  // namespace
+
+void extract_market(const Context& ctx, ExtractOutput& out) {
+    extract_capex(ctx, out);
+    extract_analyst(ctx, out);
+}
+
+}  // namespace fw::extract

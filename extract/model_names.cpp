@@ -1,0 +1,307 @@
+#include "extract/model_names.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "domain/slug.h"
+
+namespace fw::extract {
+namespace {
+
+bool starts_with_at(std::string_view text, std::size_t i, std::string_view s) {
+    return text.substr(i, s.size()) == s;
+}
+
+/// End of the clause that starts at `from`: punctuation, a dash between words, or a line end.
+std::size_t clause_end(std::string_view text, std::size_t from) {
+    for (std::size_t i = from; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == ':' || c == ';' || c == '|' || c == '!' || c == '?' || c == '(' || c == '\n' ||
+            c == ',') {
+            return i;
+        }
+        if ((c == '.' && (i + 1 == text.size() || text[i + 1] == ' ')) ||
+            starts_with_at(text, i, " - ") || starts_with_at(text, i, "\xE2\x80\x93") ||
+            starts_with_at(text, i, "\xE2\x80\x94")) {
+            return i;
+        }
+    }
+    return text.size();
+}
+
+std::size_t clause_start(std::string_view text, std::size_t before) {
+    std::size_t i = before;
+    while (i > 0) {
+        const char c = text[i - 1];
+        if (c == ':' || c == ';' || c == '|' || c == '!' || c == '?' || c == '\n' ||
+            (c == ' ' && i >= 2 && text[i - 2] == '.')) {
+            break;
+        }
+        --i;
+    }
+    return i;
+}
+
+bool has_digit(std::string_view s) {
+    return std::any_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
+}
+
+/// "70b", "8x7b", "16e", "1.5b": parameter counts and expert counts in repo names.
+bool is_size_token(std::string_view t) {
+    if (t.size() < 2 || !std::isdigit(static_cast<unsigned char>(t.front()))) {
+        return false;
+    }
+    const char last = t.back();
+    return (last == 'b' || last == 'm' || last == 'e' || last == 'k') &&
+           std::all_of(t.begin(), t.end() - 1, [](char c) {
+               return std::isdigit(static_cast<unsigned char>(c)) != 0 || c == '.' || c == 'x';
+           });
+}
+
+bool in_list(const Context& ctx, std::string_view list, std::string_view token) {
+    return std::any_of(ctx.rules.list(list).begin(), ctx.rules.list(list).end(),
+                       [&](const Cue& c) { return c.pattern == token; });
+}
+
+struct Word {
+    std::string text;
+    std::size_t begin;
+};
+
+std::vector<Word> split_words(std::string_view s, std::size_t offset) {
+    std::vector<Word> words;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        while (i < s.size() && s[i] == ' ') {
+            ++i;
+        }
+        std::size_t j = i;
+        while (j < s.size() && s[j] != ' ') {
+            ++j;
+        }
+        if (j > i) {
+            words.push_back({std::string(s.substr(i, j - i)), offset + i});
+        }
+        i = j;
+    }
+    return words;
+}
+
+std::string lower_bare(std::string_view w) {
+    std::string out;
+    for (char c : w) {
+        if (std::isalnum(static_cast<unsigned char>(c)) != 0) {
+            out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        }
+    }
+    return out;
+}
+
+Slot finish_name(std::vector<Word> words, const Context& ctx) {
+    static const std::vector<std::string> lead = {"the", "a", "an", "our", "new", "its", "their",
+                                                  "latest", "all", "meet", "today", "we"};
+    static const std::vector<std::string> tail = {"model", "models", "family", "series"};
+    auto is_in = [](const std::vector<std::string>& v, const std::string& w) {
+        return std::find(v.begin(), v.end(), w) != v.end();
+    };
+    while (!words.empty() && is_in(lead, lower_bare(words.front().text))) {
+        words.erase(words.begin());
+    }
+    // A leading lab name ("OpenAI o3-mini", "Meta's Segment Anything") is not part of the name.
+    if (words.size() > 1) {
+        auto labs = ctx.matcher.find(words.front().text, EntityKind::Lab);
+        if (!labs.empty() && labs.front().begin == 0) {
+            words.erase(words.begin());
+        }
+    }
+    while (!words.empty() && is_in(tail, lower_bare(words.back().text))) {
+        words.pop_back();
+    }
+    Slot slot;
+    for (const auto& w : words) {
+        slot.text += (slot.text.empty() ? "" : " ") + w.text;
+    }
+    slot.begin = words.empty() ? 0 : words.front().begin;
+    return slot;
+}
+
+}  // namespace
+
+std::vector<Slot> template_slots(std::string_view text, const Cue& cue) {
+    std::vector<Slot> out;
+    const auto hole = cue.pattern.find('{');
+    const auto close = cue.pattern.find('}');
+    if (hole == std::string::npos || close == std::string::npos) {
+        return out;
+    }
+    const auto before = phrase_tokens(cue.pattern.substr(0, hole));
+    const auto after = phrase_tokens(cue.pattern.substr(close + 1));
+    const auto tokens = tokenize(text);
+    if (before.empty() && after.empty()) {
+        const auto end = clause_end(text, 0);
+        out.push_back({std::string(trim(text.substr(0, end))), 0, cue.confidence});
+        return out;
+    }
+    const auto& anchor = before.empty() ? after : before;
+    std::size_t from = 0;
+    while (auto at = find_phrase(tokens, anchor, from)) {
+        from = *at + 1;
+        if (!before.empty()) {
+            const auto start = tokens[*at + before.size() - 1].end;
+            const auto end = clause_end(text, start);
+            auto s = trim(text.substr(start, end - start));
+            if (!s.empty()) {
+                out.push_back({std::string(s), text.find(s, start), cue.confidence});
+            }
+        } else {
+            const auto end = tokens[*at].begin;
+            const auto start = clause_start(text, end);
+            auto s = trim(text.substr(start, end - start));
+            if (!s.empty()) {
+                out.push_back({std::string(s), text.find(s, start), cue.confidence});
+            }
+        }
+    }
+    return out;
+}
+
+std::vector<Slot> split_names(const Slot& slot, const Context& ctx) {
+    static const std::vector<std::string> cut = {"for", "with", "in", "on", "to", "from", "at",
+                                                 "via", "across", "that", "which", "is", "are",
+                                                 "now", "as", "into", "by", "of"};
+    std::vector<Slot> names;
+    std::vector<Word> current;
+    bool cutting = false;
+    auto flush = [&] {
+        auto name = finish_name(current, ctx);
+        if (!name.text.empty()) {
+            name.confidence = slot.confidence;
+            names.push_back(std::move(name));
+        }
+        current.clear();
+        cutting = false;
+    };
+    for (auto& w : split_words(slot.text, slot.begin)) {
+        const auto bare = lower_bare(w.text);
+        if (bare == "and" || w.text == "&") {
+            flush();
+            continue;
+        }
+        // "of" inside a name is rare; "Llama 4 herd of models" keeps "Llama 4 herd".
+        if (std::find(cut.begin(), cut.end(), bare) != cut.end()) {
+            cutting = true;
+        }
+        if (!cutting) {
+            current.push_back(std::move(w));
+        }
+    }
+    flush();
+    return names;
+}
+
+std::optional<ModelRef> resolve_model_name(std::string_view name, const Context& ctx) {
+    const auto tokens = tokenize(name);
+    if (tokens.empty() || tokens.size() > 6) {
+        return std::nullopt;
+    }
+    const auto matches = ctx.matcher.find_all(name);
+    if (matches.size() == 1 && matches[0].begin == tokens.front().begin &&
+        matches[0].end == tokens.back().end) {
+        if (matches[0].kind != EntityKind::Model) {
+            return std::nullopt;  // a lab, surface or person, not a model
+        }
+        return ModelRef{matches[0].slug, true, std::nullopt, 0.9};
+    }
+    for (const auto& t : tokens) {
+        for (const auto& cue : ctx.rules.list("non_model_words")) {
+            const auto& w = cue.pattern;
+            if (t.norm == w || (w.size() >= 5 && t.norm.size() > w.size() &&
+                                t.norm.compare(t.norm.size() - w.size(), w.size(), w) == 0)) {
+                return std::nullopt;
+            }
+        }
+    }
+    const bool versioned = has_digit(name);
+    if (!versioned && std::islower(static_cast<unsigned char>(name.front())) != 0) {
+        return std::nullopt;  // "deep research", "computer use": features, not model names
+    }
+    const bool family = std::any_of(ctx.taxonomy.models.begin(), ctx.taxonomy.models.end(),
+                                    [&](const ModelInfo& m) {
+                                        auto first = phrase_tokens(m.name);
+                                        return !first.empty() && first.front() == tokens.front().norm &&
+                                               (!ctx.lab || m.lab == *ctx.lab);
+                                    });
+    double confidence = 0;
+    if (versioned) {
+        confidence = 0.85;
+    } else if (family) {
+        confidence = 0.8;
+    } else if (strongest_cue(ctx, "model_context_words") > 0) {
+        confidence = 0.7;
+    } else {
+        return std::nullopt;
+    }
+    auto model = make_model(name, ctx.lab.value_or(""), ctx);
+    // "Muse Spark 1.1" may already be known under its slug through another spelling.
+    if (ctx.taxonomy.find_model(model.slug) != nullptr) {
+        return ModelRef{model.slug, true, std::nullopt, confidence};
+    }
+    auto slug = model.slug;
+    return ModelRef{std::move(slug), false, std::move(model), confidence};
+}
+
+std::string family_of(std::string_view name, const Context& ctx) {
+    const auto tokens = tokenize(name);
+    const ModelInfo* prefix = nullptr;
+    std::size_t prefix_len = 0;
+    for (const auto& m : ctx.taxonomy.models) {
+        auto mt = phrase_tokens(m.name);
+        if (mt.size() < tokens.size() && mt.size() > prefix_len &&
+            std::equal(mt.begin(), mt.end(), tokens.begin(),
+                       [](const std::string& a, const Token& b) { return a == b.norm; })) {
+            prefix = &m;
+            prefix_len = mt.size();
+        }
+    }
+    if (prefix != nullptr) {
+        return prefix->family.empty() ? prefix->slug : prefix->family;
+    }
+    std::size_t keep = tokens.size();
+    while (keep > 1 && (has_digit(tokens[keep - 1].norm) || is_size_token(tokens[keep - 1].norm) ||
+                        in_list(ctx, "variant_words", tokens[keep - 1].norm))) {
+        --keep;
+    }
+    std::string family;
+    for (std::size_t i = 0; i < keep; ++i) {
+        family += (family.empty() ? "" : "-") + tokens[i].norm;
+    }
+    return slugify(family);
+}
+
+Tier tier_of(std::string_view name, const Context& ctx) {
+    if (const auto* known = ctx.taxonomy.find_model(slugify(name))) {
+        return known->tier;
+    }
+    for (const auto& t : tokenize(name)) {
+        for (const auto& cue : ctx.rules.list("tier_words")) {
+            if (cue.pattern == t.norm) {
+                if (auto tier = tier_from_string(cue.value)) {
+                    return *tier;
+                }
+            }
+        }
+    }
+    return Tier::Unknown;
+}
+
+ModelInfo make_model(std::string_view name, const std::string& lab, const Context& ctx) {
+    ModelInfo m;
+    m.name = std::string(trim(name));
+    m.slug = slugify(m.name);
+    m.lab = lab;
+    m.family = family_of(m.name, ctx);
+    m.tier = tier_of(m.name, ctx);
+    return m;
+}
+
+}  // namespace fw::extract

@@ -1,0 +1,54 @@
+#pragma once
+// Model names in release-like text: candidates named by a cue template ("introducing {model}"),
+// the test for "is this a model name?", and the slug/family/tier of a model met for the first time.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/taxonomy.h"
+#include "extract/context.h"
+
+namespace fw::extract {
+
+/// A span of text a cue template points at.
+struct Slot {
+    std::string text;
+    std::size_t begin = 0;  ///< byte offset in the searched text
+    double confidence = 0;  ///< the cue's
+};
+
+/// Where `pattern` ("introducing {model}", "{person} joins") occurs in `text`, the clause on
+/// the placeholder's side: "Introducing Muse Spark: Scaling..." -> "Muse Spark". A pattern that is
+/// only the placeholder takes the text up to the first ':' or dash.
+std::vector<Slot> template_slots(std::string_view text, const Cue& cue);
+
+/// Splits "Muse Image and Muse Video" into names and trims articles, lab names and trailing
+/// words after "for", "with", "in", ...: "the new Llama 4 Scout for developers" -> "Llama 4 Scout".
+std::vector<Slot> split_names(const Slot& slot, const Context& ctx);
+
+/// A resolved model mention: known (taxonomy or discovered before) or a new one to remember.
+struct ModelRef {
+    std::string slug;
+    bool known = false;
+    std::optional<ModelInfo> discovered;  ///< set for a new model
+    double confidence = 0;
+};
+
+/// Resolves a candidate name: a known model covering the whole name, else a new model when the
+/// name looks like one (capitalised or versioned, no non-model word, and a version, a known
+/// family's first word, or a model word in the text). Nullopt when it is not a model.
+std::optional<ModelRef> resolve_model_name(std::string_view name, const Context& ctx);
+
+/// "Muse Spark 1.1" -> "muse-spark" (version, size and variant words stripped from the end);
+/// a known model that prefixes the name gives its own family.
+std::string family_of(std::string_view name, const Context& ctx);
+/// From the taxonomy or the rules' tier_words / a parameter count in the name.
+Tier tier_of(std::string_view name, const Context& ctx);
+
+/// A new ModelInfo from a name ("Muse Spark 1.1", lab "meta").
+ModelInfo make_model(std::string_view name, const std::string& lab, const Context& ctx);
+
+}  // namespace fw::extract

@@ -1,0 +1,165 @@
+#include "extract/extractors.h"
+
+#include <algorithm>
+
+#include "extract/license_class.h"
+#include "extract/model_names.h"
+
+namespace fw::extract {
+namespace {
+
+constexpr int kStaleReleaseDays = 60;
+
+struct OpennessGuess {
+    Openness openness = Openness::Unknown;
+    std::optional<std::string> license;
+    double confidence = 0;
+};
+
+/// Openness from cues in the text and the link's words, refined by a licence the text names.
+OpennessGuess classify_openness(const Context& ctx, const ModelInfo* known) {
+    Context with_link = ctx;
+    with_link.text += "\n" + url_path_words(ctx.item.entry.link);
+    with_link.tokens = tokenize(with_link.text);
+    OpennessGuess result;
+    std::string value;
+    result.confidence = strongest_cue(with_link, "openness_cues", nullptr, &value);
+    result.license = license_id_from_text(ctx.text, ctx.taxonomy, ctx.rules);
+    const License* lic = result.license ? ctx.taxonomy.find_license(*result.license) : nullptr;
+    if (value == "open_weights") {
+        // Weights are out; the licence decides how open. Unnamed licence: assume use limits.
+        auto from_license = openness_from_license(lic);
+        result.openness = is_open(from_license) ? from_license : Openness::OpenWeightsRestricted;
+    } else if (auto o = openness_from_string(value)) {
+        result.openness = *o;
+    } else if (known != nullptr && known->openness != Openness::Unknown) {
+        result.openness = known->openness;
+    } else if (lic != nullptr && is_open(openness_from_license(lic))) {
+        result.openness = openness_from_license(lic);
+    }
+    if (!result.license && known != nullptr && !known->license.empty()) {
+        result.license = known->license;
+    }
+    return result;
+}
+
+std::vector<Slot> release_slots(const Context& ctx) {
+    std::vector<Slot> slots;
+    const auto title_end = ctx.text.find('\n');
+    const std::string_view title = std::string_view(ctx.text).substr(0, title_end);
+    std::string_view lead;
+    if (title_end != std::string::npos) {
+        lead = std::string_view(ctx.text).substr(title_end + 1, 300);
+    }
+    for (const auto& cue : ctx.rules.list("release_cues")) {
+        for (auto s : template_slots(title, cue)) {
+            slots.push_back(std::move(s));
+        }
+        if (cue.pattern.find('{') == 0 && cue.pattern.size() <= 8) {
+            continue;  // the bare "{model}" title cue does not apply to body text
+        }
+        for (auto s : template_slots(lead, cue)) {
+            s.begin += title_end + 1;
+            s.confidence *= 0.9;
+            slots.push_back(std::move(s));
+        }
+    }
+    return slots;
+}
+
+bool stale(const Context& ctx, const ModelInfo* known) {
+    if (known == nullptr || !known->released) {
+        return false;
+    }
+    const auto& e = ctx.item.entry;
+    const TimePoint at = e.published.value_or(e.updated.value_or(ctx.item.fetched_at));
+    return days_between(*known->released, at) > kStaleReleaseDays;
+}
+
+}  // namespace
+
+void extract_releases(const Context& ctx, ExtractOutput& out, std::vector<std::string>& item_models) {
+    for (const auto& slot : release_slots(ctx)) {
+        for (const auto& name : split_names(slot, ctx)) {
+            auto ref = resolve_model_name(name.text, ctx);
+            if (!ref || std::find(item_models.begin(), item_models.end(), ref->slug) != item_models.end()) {
+                continue;
+            }
+            const ModelInfo* known = ctx.taxonomy.find_model(ref->slug);
+            if (stale(ctx, known)) {
+                continue;  // an old model mentioned again ("Introducing Claude for Education")
+            }
+            const ModelInfo& model = known ? *known : *ref->discovered;
+            item_models.push_back(ref->slug);
+            if (ref->discovered) {
+                out.discovered_models.push_back(*ref->discovered);
+            }
+            auto openness = classify_openness(ctx, known);
+            auto ev = make_event(ctx, EventKind::ModelRelease, "model_release|" + ref->slug,
+                                 name.confidence * ref->confidence, name.begin);
+            ev.model = ref->slug;
+            if (!model.lab.empty()) {
+                ev.lab = model.lab;
+            }
+            ev.fields.set("openness", std::string(to_string(openness.openness)));
+            if (openness.license) {
+                ev.fields.set("license", *openness.license);
+            } else {
+                ev.fields.set_null("license");
+            }
+            ev.fields.set("tier", std::string(to_string(known ? known->tier : model.tier)));
+            ev.fields.set("family", model.family.empty() ? ref->slug : model.family);
+            out.events.push_back(std::move(ev));
+        }
+    }
+}
+
+void extract_rollouts(const Context& ctx, const std::vector<std::string>& item_models, ExtractOutput& out) {
+    std::size_t verb_pos = 0;
+    std::string verb_stage;
+    const double verb = strongest_cue(ctx, "rollout_verbs", &verb_pos, &verb_stage);
+    if (verb <= 0) {
+        return;
+    }
+    std::vector<std::string> models = item_models;
+    for (const auto& m : ctx.entities) {
+        if (m.kind == EntityKind::Model && std::find(models.begin(), models.end(), m.slug) == models.end()) {
+            models.push_back(m.slug);
+        }
+    }
+    if (models.empty()) {
+        return;
+    }
+    std::string stage;
+    strongest_cue(ctx, "stage_words", nullptr, &stage);
+    if (stage.empty()) {
+        stage = verb_stage.empty() ? "ga" : verb_stage;
+    }
+    std::string region;
+    const bool has_region = strongest_cue(ctx, "regions", nullptr, &region) > 0;
+    std::vector<std::string> seen;
+    for (const auto& m : ctx.entities) {
+        if (m.kind != EntityKind::Surface || std::find(seen.begin(), seen.end(), m.slug) != seen.end()) {
+            continue;
+        }
+        seen.push_back(m.slug);
+        const auto& model = models.front();
+        auto ev = make_event(ctx, EventKind::SurfaceRollout, "surface_rollout|" + model + "|" + m.slug,
+                             verb, std::min(verb_pos, m.begin));
+        ev.model = model;
+        ev.surface = m.slug;
+        if (const auto* info = ctx.taxonomy.find_model(model); info && !info->lab.empty()) {
+            ev.lab = info->lab;
+        }
+        ev.fields.set("surface", m.slug);
+        ev.fields.set("stage", stage);
+        if (has_region) {
+            ev.fields.set("region", region);
+        } else {
+            ev.fields.set_null("region");
+        }
+        out.events.push_back(std::move(ev));
+    }
+}
+
+}  // namespace fw::extract

@@ -1,0 +1,258 @@
+#include "extract/extractors.h"
+
+#include <algorithm>
+
+#include "domain/slug.h"
+#include "extract/license_class.h"
+#include "extract/model_names.h"
+#include "extract/text_diff.h"
+
+namespace fw::extract {
+namespace {
+
+std::string extra_of(const Item& item, const std::string& key) {
+    auto it = item.entry.extra.find(key);
+    return it == item.entry.extra.end() ? std::string() : it->second;
+}
+
+std::optional<std::string> hf_license(const Context& ctx, const Item& item) {
+    return license_id_from_hf(extra_of(item, "license"), extra_of(item, "license_name"), ctx.taxonomy,
+                              ctx.rules);
+}
+
+std::string license_block(const Item& item) {
+    return "license: " + extra_of(item, "license") + "\nlicense_name: " + extra_of(item, "license_name") +
+           "\nlicense_link: " + extra_of(item, "license_link") + "\n";
+}
+
+/// The lab publishing an HF repo: the source's, else the lab listing the repo's author.
+std::optional<std::string> repo_lab(const Context& ctx, std::string_view repo) {
+    if (ctx.source.lab) {
+        return ctx.source.lab;
+    }
+    const auto author = std::string(repo.substr(0, repo.find('/')));
+    for (const auto& lab : ctx.taxonomy.labs) {
+        if (std::find(lab.hf_authors.begin(), lab.hf_authors.end(), author) != lab.hf_authors.end() ||
+            std::find(lab.github_orgs.begin(), lab.github_orgs.end(), author) != lab.github_orgs.end()) {
+            return lab.slug;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<bool> restrictiveness(const Context& ctx, const std::optional<std::string>& old_id,
+                                    const std::optional<std::string>& new_id) {
+    const License* a = old_id ? ctx.taxonomy.find_license(*old_id) : nullptr;
+    const License* b = new_id ? ctx.taxonomy.find_license(*new_id) : nullptr;
+    if (a == nullptr || b == nullptr) {
+        return std::nullopt;
+    }
+    return more_restrictive(*a, *b);
+}
+
+void set_opt(Event& ev, const std::string& key, const std::optional<std::string>& v) {
+    v ? ev.fields.set(key, *v) : ev.fields.set_null(key);
+}
+
+Event license_event(const Context& ctx, const std::string& subject, const std::optional<std::string>& old_id,
+                    const std::optional<std::string>& new_id, const std::string& new_key, double confidence) {
+    auto ev = make_event(ctx, EventKind::LicenseChange, "license_change|" + subject + "|" + new_key, confidence);
+    ev.fields.set("subject", subject);
+    set_opt(ev, "old", old_id);
+    set_opt(ev, "new", new_id);
+    if (auto more = restrictiveness(ctx, old_id, new_id)) {
+        ev.fields.set("more_restrictive", *more);
+    } else {
+        ev.fields.set_null("more_restrictive");
+    }
+    return ev;
+}
+
+/// "huggingface.co/<org>/<name>" in a text, or empty.
+std::string hf_repo_in(std::string_view text) {
+    auto at = text.find("huggingface.co/");
+    while (at != std::string_view::npos) {
+        auto rest = text.substr(at + 15);
+        auto end = rest.find_first_of(" \n\t\"'<>)?#,");
+        auto path = rest.substr(0, end);
+        auto slash = path.find('/');
+        if (slash != std::string_view::npos && slash > 0 && path.substr(0, slash) != "datasets" &&
+            path.substr(0, slash) != "spaces" && path.substr(0, slash) != "blog") {
+            auto second = path.find('/', slash + 1);
+            auto repo = path.substr(0, second);
+            if (repo.size() > slash + 1) {
+                return std::string(repo);
+            }
+        }
+        at = text.find("huggingface.co/", at + 15);
+    }
+    return {};
+}
+
+}  // namespace
+
+RepoModel model_of_repo(const Context& ctx, std::string_view repo) {
+    auto name = std::string(repo.substr(repo.find('/') == std::string_view::npos ? 0 : repo.find('/') + 1));
+    std::replace_if(name.begin(), name.end(), [](char c) { return c == '-' || c == '_'; }, ' ');
+    // Trailing sizes and variants ("17B 16E Instruct") name a checkpoint, not the model.
+    auto tokens = tokenize(name);
+    std::size_t keep = tokens.size();
+    auto variant = [&](const std::string& t) {
+        const auto& v = ctx.rules.list("variant_words");
+        return std::any_of(v.begin(), v.end(), [&](const Cue& c) { return c.pattern == t && c.value == "checkpoint"; });
+    };
+    auto size_like = [](const std::string& t) {
+        return t.size() >= 2 && std::isdigit(static_cast<unsigned char>(t.front())) != 0 &&
+               std::string_view("bmek").find(t.back()) != std::string_view::npos;
+    };
+    while (keep > 1 && (variant(tokens[keep - 1].norm) || size_like(tokens[keep - 1].norm))) {
+        --keep;
+    }
+    const auto stem = trim(std::string_view(name).substr(0, tokens[keep - 1].end));
+    auto known = ctx.matcher.find(stem, EntityKind::Model);
+    if (known.size() == 1 && known[0].begin == 0 && known[0].end == stem.size()) {
+        return {known[0].slug, std::nullopt};
+    }
+    auto model = make_model(stem, ctx.lab.value_or(""), ctx);
+    if (ctx.taxonomy.find_model(model.slug) != nullptr) {
+        return {model.slug, std::nullopt};
+    }
+    auto slug = model.slug;
+    return {slug, std::move(model)};
+}
+
+void extract_hf_repo(const Context& ctx, ExtractOutput& out) {
+    const auto repo = extra_of(ctx.item, "repo").empty() ? ctx.item.entry.id : extra_of(ctx.item, "repo");
+    const auto lab = repo_lab(ctx, repo);
+    if (repo.empty() || !lab || extra_of(ctx.item, "private") == "true") {
+        return;  // not a watched lab's public repo
+    }
+    Context lab_ctx = ctx;
+    lab_ctx.lab = lab;
+    auto model = model_of_repo(lab_ctx, repo);
+    const auto license = hf_license(ctx, ctx.item);
+    const auto gated = extra_of(ctx.item, "gated").empty() ? std::string("false") : extra_of(ctx.item, "gated");
+    auto finish = [&](Event ev) {
+        ev.lab = lab;
+        ev.model = model.slug;
+        ev.title = repo;
+        out.events.push_back(std::move(ev));
+    };
+    if (ctx.previous == nullptr) {
+        if (model.discovered) {
+            out.discovered_models.push_back(*model.discovered);
+        }
+        auto ev = make_event(lab_ctx, EventKind::WeightsRelease, "weights_release|hf:" + repo, 0.95);
+        ev.fields.set("repo", repo);
+        set_opt(ev, "license", license);
+        ev.fields.set("gated", gated);
+        for (const auto* key : {"sha", "params_total", "base_models", "pipeline_tag"}) {
+            if (auto v = extra_of(ctx.item, key); !v.empty()) {
+                ev.fields.set(key, v);
+            }
+        }
+        finish(std::move(ev));
+        return;
+    }
+    const auto old_license = hf_license(ctx, *ctx.previous);
+    if (old_license != license) {
+        auto ev = license_event(lab_ctx, "hf:" + repo, old_license, license, license.value_or("none"), 0.95);
+        ev.fields.set("diff", unified_diff(license_block(*ctx.previous), license_block(ctx.item),
+                                           "sha " + extra_of(*ctx.previous, "sha"), "sha " + extra_of(ctx.item, "sha")));
+        finish(std::move(ev));
+    }
+    auto old_gated = extra_of(*ctx.previous, "gated").empty() ? std::string("false") : extra_of(*ctx.previous, "gated");
+    if (old_gated != gated) {
+        auto ev = make_event(lab_ctx, EventKind::GatingChange, "gating_change|hf:" + repo + "|" + gated, 0.95);
+        ev.fields.set("repo", repo);
+        ev.fields.set("old", old_gated);
+        ev.fields.set("new", gated);
+        finish(std::move(ev));
+    }
+}
+
+void extract_github(const Context& ctx, ExtractOutput& out) {
+    const auto repo = extra_of(ctx.item, "repo");
+    if (ctx.source.kind == SourceKind::GithubCommits) {
+        auto path = extra_of(ctx.item, "path");
+        const bool license_file = ifind(path, "licen").has_value() ||
+                                  (path.empty() && ifind(ctx.item.entry.title, "licen").has_value());
+        if (!license_file || repo.empty()) {
+            return;
+        }
+        const auto subject = "gh:" + repo + (path.empty() || path == "LICENSE" ? "" : "/" + path);
+        const auto new_id = license_id_from_text(ctx.text, ctx.taxonomy, ctx.rules);
+        const auto sha = extra_of(ctx.item, "commit_sha");
+        auto ev = license_event(ctx, subject, std::nullopt, new_id,
+                                new_id.value_or("commit:" + sha.substr(0, 12)), new_id ? 0.8 : 0.6);
+        ev.fields.set_null("diff");
+        if (!sha.empty()) {
+            ev.fields.set("commit_sha", sha);
+        }
+        out.events.push_back(std::move(ev));
+        return;
+    }
+    const auto lab = repo.empty() ? ctx.lab : repo_lab(ctx, repo);
+    const auto hf = hf_repo_in(ctx.item.entry.content + " " + ctx.item.entry.summary + " " + ctx.text);
+    if (!lab || (hf.empty() && strongest_cue(ctx, "weights_cues") <= 0)) {
+        return;
+    }
+    const auto tag = extra_of(ctx.item, "tag");
+    auto ev = make_event(ctx, EventKind::WeightsRelease,
+                         hf.empty() ? "weights_release|gh:" + repo + "@" + tag : "weights_release|hf:" + hf,
+                         hf.empty() ? 0.6 : 0.75);
+    ev.lab = lab;
+    ev.fields.set("repo", hf.empty() ? "gh:" + repo + "@" + tag : hf);
+    ev.fields.set_null("license");
+    ev.fields.set_null("gated");
+    out.events.push_back(std::move(ev));
+}
+
+void extract_weights_mentions(const Context& ctx, ExtractOutput& out) {
+    const auto repo = hf_repo_in(ctx.item.entry.content + " " + ctx.item.entry.summary + " " + ctx.text);
+    if (repo.empty() || strongest_cue(ctx, "weights_cues") <= 0 || !repo_lab(ctx, repo)) {
+        return;
+    }
+    Context lab_ctx = ctx;
+    lab_ctx.lab = repo_lab(ctx, repo);
+    auto model = model_of_repo(lab_ctx, repo);
+    auto ev = make_event(lab_ctx, EventKind::WeightsRelease, "weights_release|hf:" + repo, 0.7);
+    ev.model = model.slug;
+    ev.fields.set("repo", repo);
+    set_opt(ev, "license", license_id_from_text(ctx.text, ctx.taxonomy, ctx.rules));
+    ev.fields.set_null("gated");
+    out.events.push_back(std::move(ev));
+}
+
+std::string extract_page_change(const Context& ctx, ExtractOutput& out) {
+    if (ctx.previous == nullptr || ctx.previous->entry.content_text == ctx.item.entry.content_text) {
+        return {};
+    }
+    const auto& before = ctx.previous->entry.content_text;
+    const auto& after = ctx.item.entry.content_text;
+    const auto diff = unified_diff(before, after, "before", "after");
+    std::string added;
+    std::size_t start = 0;
+    while (start < diff.size()) {
+        auto nl = diff.find('\n', start);
+        auto line = std::string_view(diff).substr(start, nl - start);
+        if (line.size() > 1 && line[0] == '+' && line.rfind("+++", 0) != 0) {
+            added += std::string(line.substr(1)) + "\n";
+        }
+        start = nl == std::string::npos ? diff.size() : nl + 1;
+    }
+    Context about = ctx;
+    about.tokens = tokenize(ctx.item.entry.title + " " + url_path_words(ctx.item.entry.link) + " " + ctx.source.name);
+    if (strongest_cue(about, "license_page_words") > 0) {
+        const auto old_id = license_id_from_text(before, ctx.taxonomy, ctx.rules);
+        const auto new_id = license_id_from_text(after, ctx.taxonomy, ctx.rules);
+        const auto subject = "page:" + ctx.item.entry.link;
+        auto key = new_id && new_id != old_id ? *new_id : "sha:" + ctx.item.content_hash.substr(0, 12);
+        auto ev = license_event(ctx, subject, old_id, new_id, key, 0.7);
+        ev.fields.set("diff", diff);
+        out.events.push_back(std::move(ev));
+    }
+    return added;
+}
+
+}  // namespace fw::extract

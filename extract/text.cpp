@@ -1,0 +1,155 @@
+#include "extract/text.h"
+
+#include <cctype>
+
+namespace fw::extract {
+namespace {
+
+bool is_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
+char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+
+}  // namespace
+
+std::vector<Token> tokenize(std::string_view text) {
+    std::vector<Token> tokens;
+    std::size_t i = 0;
+    const std::size_t n = text.size();
+    while (i < n) {
+        if (!is_alnum(text[i]) || static_cast<unsigned char>(text[i]) >= 0x80) {
+            ++i;
+            continue;
+        }
+        Token tok;
+        tok.begin = i;
+        while (i < n) {
+            if (is_alnum(text[i])) {
+                tok.norm.push_back(lower(text[i]));
+                ++i;
+            } else if (text[i] == '.' && i + 1 < n && is_digit(text[i + 1]) && !tok.norm.empty() &&
+                       is_digit(tok.norm.back())) {
+                // "3.1" is one version token, so "Llama 3" never matches inside "Llama 3.1".
+                tok.norm.push_back('.');
+                ++i;
+            } else {
+                break;
+            }
+        }
+        tok.end = i;
+        tokens.push_back(std::move(tok));
+    }
+    return tokens;
+}
+
+std::vector<std::string> phrase_tokens(std::string_view phrase) {
+    std::vector<std::string> out;
+    for (auto& t : tokenize(phrase)) {
+        out.push_back(std::move(t.norm));
+    }
+    return out;
+}
+
+std::optional<std::size_t> find_phrase(const std::vector<Token>& tokens,
+                                       const std::vector<std::string>& phrase, std::size_t from) {
+    if (phrase.empty() || tokens.size() < phrase.size()) {
+        return std::nullopt;
+    }
+    for (std::size_t i = from; i + phrase.size() <= tokens.size(); ++i) {
+        bool match = true;
+        for (std::size_t k = 0; k < phrase.size() && match; ++k) {
+            match = tokens[i + k].norm == phrase[k];
+        }
+        if (match) {
+            return i;
+        }
+    }
+    return std::nullopt;
+}
+
+bool has_phrase(const std::vector<Token>& tokens, std::string_view phrase) {
+    return find_phrase(tokens, phrase_tokens(phrase)).has_value();
+}
+
+std::string collapse_spaces(std::string_view text) {
+    std::string out;
+    bool space = false;
+    for (char c : text) {
+        if (std::isspace(static_cast<unsigned char>(c)) != 0) {
+            space = !out.empty();
+        } else {
+            if (space) {
+                out.push_back(' ');
+            }
+            space = false;
+            out.push_back(c);
+        }
+    }
+    return out;
+}
+
+std::string snippet_around(std::string_view text, std::size_t pos, std::size_t max_len) {
+    if (text.empty()) {
+        return {};
+    }
+    pos = std::min(pos, text.size() - 1);
+    std::size_t begin = pos;
+    while (begin > 0 && !(text[begin - 1] == '\n' ||
+                          ((text[begin - 1] == ' ') && begin >= 2 &&
+                           (text[begin - 2] == '.' || text[begin - 2] == '!' || text[begin - 2] == '?')))) {
+        --begin;
+    }
+    std::size_t end = pos;
+    while (end < text.size() && text[end] != '\n' &&
+           !((text[end] == '.' || text[end] == '!' || text[end] == '?') &&
+             (end + 1 == text.size() || text[end + 1] == ' ' || text[end + 1] == '\n'))) {
+        ++end;
+    }
+    if (end < text.size() && text[end] != '\n') {
+        ++end;  // keep the full stop
+    }
+    std::string s = collapse_spaces(text.substr(begin, end - begin));
+    if (s.size() > max_len) {
+        std::size_t cut = max_len;
+        while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) {
+            --cut;  // never split a UTF-8 sequence
+        }
+        s = s.substr(0, cut) + "...";
+    }
+    return s;
+}
+
+std::string url_path_words(std::string_view url) {
+    auto scheme = url.find("://");
+    std::size_t start = scheme == std::string_view::npos ? 0 : url.find('/', scheme + 3);
+    if (start == std::string_view::npos) {
+        return {};
+    }
+    std::string_view path = url.substr(start);
+    path = path.substr(0, path.find_first_of("?#"));
+    std::string out;
+    for (const auto& t : tokenize(path)) {
+        if (!out.empty()) {
+            out.push_back(' ');
+        }
+        out += t.norm;
+    }
+    return out;
+}
+
+std::optional<std::size_t> ifind(std::string_view hay, std::string_view needle, std::size_t from) {
+    if (needle.empty() || hay.size() < needle.size()) {
+        return std::nullopt;
+    }
+    for (std::size_t i = from; i + needle.size() <= hay.size(); ++i) {
+        std::size_t k = 0;
+        while (k < needle.size() && lower(hay[i + k]) == lower(needle[k])) {
+            ++k;
+        }
+        if (k == needle.size()) {
+            return i;
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace fw::extract

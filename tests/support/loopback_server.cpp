@@ -225,7 +225,7 @@ std::string SilentListener::url(std::string_view path) const {
 
 std::string gzip(std::string_view data) {
     z_stream zs{};
-    if (deflateInit2(&zs, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK) {
+    if (deflateInit2(&zs, Z_BEST_SPEED, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK) {
         throw std::runtime_error("gzip: deflateInit2 failed");
     }
     std::string out(deflateBound(&zs, static_cast<uLong>(data.size())), '\0');

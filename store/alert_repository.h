@@ -1,0 +1,48 @@
+#pragma once
+// Alert deliveries (each key recorded once), the latest watch-question answers, and the
+// key/value settings table.
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/alert.h"
+#include "domain/question.h"
+#include "domain/result.h"
+#include "store/database.h"
+
+namespace fw::store {
+
+class AlertRepository {
+public:
+    explicit AlertRepository(Database& db) : db_(&db) {}
+
+    /// Stores the answers; returns those whose status differs from the stored one. A question
+    /// seen for the first time counts as changed unless it is still open.
+    Result<std::vector<QuestionAnswer>> save_answers(std::span<const QuestionAnswer> answers);
+
+    /// false when the key is already recorded (a delivery happens exactly once).
+    Result<bool> record(const AlertDelivery& delivery);
+    /// Status, attempts, sent_at, last_error, title and body, by id (else by key).
+    /// Error{NotFound} when neither matches.
+    Status update(const AlertDelivery& delivery);
+    /// pending or failed, oldest first.
+    Result<std::vector<AlertDelivery>> pending();
+    /// Newest first; limit <= 0: all.
+    Result<std::vector<AlertDelivery>> list(int limit);
+    Result<std::int64_t> count();
+
+    Result<std::optional<std::string>> get_setting(std::string_view key);
+    Status set_setting(std::string_view key, std::string_view value);
+
+private:
+    Result<std::optional<std::string>> stored_status(const std::string& id);
+    Result<std::vector<AlertDelivery>> collect(Statement& st);
+
+    Database* db_;
+};
+
+}  // namespace fw::store

@@ -1,0 +1,32 @@
+#pragma once
+// Schema migrations: an ordered list of SQL scripts keyed by PRAGMA user_version. Script N
+// brings the schema from version N-1 to N; it and its user_version bump commit together, so an
+// interrupted or failing migration leaves the previous version intact.
+
+#include <span>
+#include <string_view>
+
+#include "domain/result.h"
+#include "store/database.h"
+
+namespace fw::store {
+
+struct Migration {
+    int version = 0;         ///< the user_version after this script; 1, 2, 3, ... in order
+    std::string_view name;   ///< short description, quoted in errors
+    std::string_view sql;    ///< one or more statements, no parameters
+};
+
+/// The project's schema, oldest first.
+std::span<const Migration> schema_migrations();
+
+/// Applies every migration newer than the database's user_version, each in one transaction.
+/// Returns how many ran (0 when up to date). Error{Storage} names the failing migration;
+/// Error{Invalid} when the list is not strictly increasing; Error{Storage} when the database
+/// is newer than the list (written by a later build).
+Result<int> migrate(Database& db, std::span<const Migration> migrations);
+
+/// PRAGMA user_version.
+Result<int> schema_version(Database& db);
+
+}  // namespace fw::store

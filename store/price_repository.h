@@ -1,0 +1,30 @@
+#pragma once
+// The prices table: one daily bar per (symbol, date).
+
+#include <cstdint>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "domain/price.h"
+#include "domain/result.h"
+#include "store/database.h"
+
+namespace fw::store {
+
+class PriceRepository {
+public:
+    explicit PriceRepository(Database& db) : db_(&db) {}
+
+    /// Inserts new bars and overwrites changed ones; returns the rows written (0 on a re-run
+    /// of the same bars). Error{Invalid} for an empty symbol.
+    Result<int> upsert(std::span<const PriceBar> bars);
+    /// Oldest first.
+    Result<std::vector<PriceBar>> load(std::string_view symbol);
+    Result<std::int64_t> count();
+
+private:
+    Database* db_;
+};
+
+}  // namespace fw::store

@@ -1,0 +1,47 @@
+#pragma once
+// The sources table and its fetch log. Removing a source without purge keeps its row as a
+// tombstone (removed_at set) so its items keep their source and name; list/find skip it, and
+// adding the same name again revives the row (and its items).
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "domain/result.h"
+#include "domain/source.h"
+#include "store/database.h"
+#include "store/store.h"
+
+namespace fw::store {
+
+class SourceRepository {
+public:
+    explicit SourceRepository(Database& db) : db_(&db) {}
+
+    /// Error{Invalid} when an active source has the name; a removed one is revived.
+    Result<std::int64_t> add(const Source& source);
+    /// Active sources by name.
+    Result<std::vector<Source>> list();
+    Result<std::optional<Source>> find(std::string_view name);
+    /// Id of the named source; removed ones only when include_removed.
+    Result<std::optional<std::int64_t>> id_of(std::string_view name, bool include_removed);
+    Result<bool> exists(std::int64_t id);
+    /// Sets the tombstone.
+    Status mark_removed(std::int64_t id);
+    /// Deletes the row; ON DELETE CASCADE takes its items, versions and fetch log.
+    Status delete_row(std::int64_t id);
+    /// By id (else by name): validators, interval, due time, health. Error{NotFound}.
+    Status save_state(const Source& source);
+    Status log_fetch(const FetchLogEntry& entry);
+    /// Active sources.
+    Result<std::int64_t> count();
+    Result<std::int64_t> count_fetch_log();
+
+private:
+    Result<std::vector<Source>> query(std::string_view sql, std::optional<std::string_view> name);
+
+    Database* db_;
+};
+
+}  // namespace fw::store

@@ -1,0 +1,247 @@
+#include "store/sqlite_store.h"
+
+#include <exception>
+#include <utility>
+
+#include "store/migrations.h"
+
+namespace fw::store {
+namespace {
+
+/// Runs `work` in one transaction: committed when it succeeds, rolled back when it returns an
+/// Error or throws (a library's bad_alloc or similar must not cross the module boundary).
+template <typename Work>
+auto in_transaction(Database& db, Transaction::Mode mode, Work&& work) -> decltype(work()) {
+    try {
+        auto tx = Transaction::begin(db, mode);
+        if (!tx) {
+            return tx.error();
+        }
+        auto result = work();
+        if (!result) {
+            return result;
+        }
+        if (auto status = tx->commit(); !status) {
+            return status.error();
+        }
+        return result;
+    } catch (const std::exception& e) {
+        return make_error(ErrorCode::Storage, std::string("unexpected failure: ") + e.what(),
+                          db.path());
+    }
+}
+
+template <typename Work>
+auto write(Database& db, Work&& work) {
+    return in_transaction(db, Transaction::Mode::Write, std::forward<Work>(work));
+}
+
+// Reads that touch several statements share one snapshot.
+template <typename Work>
+auto read(Database& db, Work&& work) {
+    return in_transaction(db, Transaction::Mode::Read, std::forward<Work>(work));
+}
+
+}  // namespace
+
+SqliteStore::SqliteStore(Database db)
+    : db_(std::move(db)),
+      sources_(db_),
+      items_(db_),
+      events_(db_),
+      entities_(db_),
+      prices_(db_),
+      alerts_(db_) {}
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path) {
+    auto db = Database::open(path);
+    if (!db) {
+        return db.error();
+    }
+    auto migrated = migrate(*db, schema_migrations());
+    if (!migrated) {
+        return migrated.error();
+    }
+    return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(*db)));
+}
+
+// ---- sources ----
+
+Result<std::int64_t> SqliteStore::add_source(const Source& source) {
+    return write(db_, [&] { return sources_.add(source); });
+}
+
+Result<std::vector<Source>> SqliteStore::list_sources() {
+    return read(db_, [&] { return sources_.list(); });
+}
+
+Result<std::optional<Source>> SqliteStore::find_source(std::string_view name) {
+    return read(db_, [&] { return sources_.find(name); });
+}
+
+Status SqliteStore::remove_source(std::string_view name, bool purge) {
+    return write(db_, [&]() -> Status {
+        auto id = sources_.id_of(name, /*include_removed=*/purge);
+        if (!id) {
+            return id.error();
+        }
+        if (!*id) {
+            return make_error(ErrorCode::NotFound, "no such source", std::string(name));
+        }
+        if (!purge) {
+            return sources_.mark_removed(**id);
+        }
+        auto touched = events_.drop_evidence_of_source(**id);
+        if (!touched) {
+            return touched.error();
+        }
+        if (auto status = sources_.delete_row(**id); !status) {
+            return status;
+        }
+        auto deleted = events_.delete_unsupported(*touched);
+        return deleted ? ok() : Status(deleted.error());
+    });
+}
+
+Status SqliteStore::save_source_state(const Source& source) {
+    return write(db_, [&] { return sources_.save_state(source); });
+}
+
+Status SqliteStore::log_fetch(const FetchLogEntry& entry) {
+    return write(db_, [&] { return sources_.log_fetch(entry); });
+}
+
+// ---- items ----
+
+Result<UpsertStats> SqliteStore::upsert_items(std::int64_t source_id, std::span<const Item> items) {
+    return write(db_, [&]() -> Result<UpsertStats> {
+        auto known = sources_.exists(source_id);
+        if (!known) {
+            return known.error();
+        }
+        if (!*known) {
+            return make_error(ErrorCode::NotFound, "no such source",
+                              "source id " + std::to_string(source_id));
+        }
+        return items_.upsert(source_id, items);
+    });
+}
+
+Result<std::vector<Item>> SqliteStore::list_items(const ItemQuery& query) {
+    return read(db_, [&] { return items_.list(query); });
+}
+
+Result<std::vector<Item>> SqliteStore::items_by_ids(std::span<const std::int64_t> ids) {
+    return read(db_, [&] { return items_.by_ids(ids); });
+}
+
+Result<std::vector<Item>> SqliteStore::item_versions(std::int64_t item_id) {
+    return read(db_, [&] { return items_.versions(item_id); });
+}
+
+// ---- events ----
+
+Result<std::int64_t> SqliteStore::upsert_event(const Event& event) {
+    return write(db_, [&] { return events_.upsert(event); });
+}
+
+Result<std::vector<Event>> SqliteStore::list_events(const EventQuery& query) {
+    return read(db_, [&] { return events_.list(query); });
+}
+
+Result<std::optional<Event>> SqliteStore::find_event(std::int64_t id) {
+    return read(db_, [&] { return events_.find(id); });
+}
+
+Status SqliteStore::set_review(std::int64_t id, Review review) {
+    return write(db_, [&] { return events_.set_review(id, review); });
+}
+
+Status SqliteStore::edit_event(const Event& event) {
+    return write(db_, [&] { return events_.edit(event); });
+}
+
+Result<int> SqliteStore::delete_auto_events() {
+    return write(db_, [&] { return events_.delete_auto(); });
+}
+
+// ---- entities ----
+
+Status SqliteStore::save_taxonomy(const Taxonomy& taxonomy) {
+    return write(db_, [&] { return entities_.save(taxonomy); });
+}
+
+Result<Taxonomy> SqliteStore::load_taxonomy() {
+    return read(db_, [&] { return entities_.load(); });
+}
+
+Status SqliteStore::add_discovered_model(const ModelInfo& model) {
+    return write(db_, [&] { return entities_.add_discovered_model(model); });
+}
+
+// ---- prices ----
+
+Result<int> SqliteStore::upsert_prices(std::span<const PriceBar> bars) {
+    return write(db_, [&] { return prices_.upsert(bars); });
+}
+
+Result<std::vector<PriceBar>> SqliteStore::load_prices(std::string_view symbol) {
+    return read(db_, [&] { return prices_.load(symbol); });
+}
+
+// ---- questions, alerts, settings ----
+
+Result<std::vector<QuestionAnswer>> SqliteStore::save_answers(std::span<const QuestionAnswer> answers) {
+    return write(db_, [&] { return alerts_.save_answers(answers); });
+}
+
+Result<bool> SqliteStore::record_alert(const AlertDelivery& delivery) {
+    return write(db_, [&] { return alerts_.record(delivery); });
+}
+
+Status SqliteStore::update_alert(const AlertDelivery& delivery) {
+    return write(db_, [&] { return alerts_.update(delivery); });
+}
+
+Result<std::vector<AlertDelivery>> SqliteStore::pending_alerts() {
+    return read(db_, [&] { return alerts_.pending(); });
+}
+
+Result<std::vector<AlertDelivery>> SqliteStore::list_alerts(int limit) {
+    return read(db_, [&] { return alerts_.list(limit); });
+}
+
+Result<std::optional<std::string>> SqliteStore::get_setting(std::string_view key) {
+    return read(db_, [&] { return alerts_.get_setting(key); });
+}
+
+Status SqliteStore::set_setting(std::string_view key, std::string_view value) {
+    return write(db_, [&] { return alerts_.set_setting(key, value); });
+}
+
+Result<StoreCounts> SqliteStore::counts() {
+    return read(db_, [&]() -> Result<StoreCounts> {
+        StoreCounts c;
+        const std::pair<std::int64_t*, Result<std::int64_t> (*)(SqliteStore&)> parts[] = {
+            {&c.sources, [](SqliteStore& s) { return s.sources_.count(); }},
+            {&c.items, [](SqliteStore& s) { return s.items_.count(); }},
+            {&c.item_versions, [](SqliteStore& s) { return s.items_.count_versions(); }},
+            {&c.events, [](SqliteStore& s) { return s.events_.count(); }},
+            {&c.evidence, [](SqliteStore& s) { return s.events_.count_evidence(); }},
+            {&c.prices, [](SqliteStore& s) { return s.prices_.count(); }},
+            {&c.entities, [](SqliteStore& s) { return s.entities_.count(); }},
+            {&c.alerts, [](SqliteStore& s) { return s.alerts_.count(); }},
+            {&c.fetch_log, [](SqliteStore& s) { return s.sources_.count_fetch_log(); }},
+        };
+        for (const auto& [slot, count] : parts) {
+            auto n = count(*this);
+            if (!n) {
+                return n.error();
+            }
+            *slot = *n;
+        }
+        return c;
+    });
+}
+
+}  // namespace fw::store

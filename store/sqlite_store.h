@@ -1,0 +1,83 @@
+#pragma once
+// The SQLite implementation of Store: one connection, the repositories over it, and one
+// transaction per public method (all or nothing). One SqliteStore per thread.
+
+#include <memory>
+#include <string>
+
+#include "store/alert_repository.h"
+#include "store/database.h"
+#include "store/entity_repository.h"
+#include "store/event_repository.h"
+#include "store/item_repository.h"
+#include "store/price_repository.h"
+#include "store/source_repository.h"
+#include "store/store.h"
+
+namespace fw::store {
+
+class SqliteStore final : public Store {
+public:
+    /// Opens `path` (a file, or ":memory:") and applies pending migrations.
+    static Result<std::unique_ptr<SqliteStore>> open(const std::string& path);
+    // The repositories point at db_: the store stays where it was made.
+    SqliteStore(const SqliteStore&) = delete;
+    SqliteStore& operator=(const SqliteStore&) = delete;
+
+    Result<std::int64_t> add_source(const Source& source) override;
+    Result<std::vector<Source>> list_sources() override;
+    Result<std::optional<Source>> find_source(std::string_view name) override;
+    /// Without purge the source becomes a tombstone: hidden from list/find, its items and
+    /// events kept (items still name it); adding the name again revives it. With purge its
+    /// items go, and the uncurated events left without evidence.
+    Status remove_source(std::string_view name, bool purge) override;
+    Status save_source_state(const Source& source) override;
+    Status log_fetch(const FetchLogEntry& entry) override;
+
+    Result<UpsertStats> upsert_items(std::int64_t source_id, std::span<const Item> items) override;
+    Result<std::vector<Item>> list_items(const ItemQuery& query) override;
+    Result<std::vector<Item>> items_by_ids(std::span<const std::int64_t> ids) override;
+    Result<std::vector<Item>> item_versions(std::int64_t item_id) override;
+
+    Result<std::int64_t> upsert_event(const Event& event) override;
+    Result<std::vector<Event>> list_events(const EventQuery& query) override;
+    Result<std::optional<Event>> find_event(std::int64_t id) override;
+    Status set_review(std::int64_t id, Review review) override;
+    Status edit_event(const Event& event) override;
+    Result<int> delete_auto_events() override;
+
+    Status save_taxonomy(const Taxonomy& taxonomy) override;
+    Result<Taxonomy> load_taxonomy() override;
+    Status add_discovered_model(const ModelInfo& model) override;
+
+    Result<int> upsert_prices(std::span<const PriceBar> bars) override;
+    Result<std::vector<PriceBar>> load_prices(std::string_view symbol) override;
+
+    Result<std::vector<QuestionAnswer>> save_answers(std::span<const QuestionAnswer> answers) override;
+    Result<bool> record_alert(const AlertDelivery& delivery) override;
+    Status update_alert(const AlertDelivery& delivery) override;
+    Result<std::vector<AlertDelivery>> pending_alerts() override;
+    Result<std::vector<AlertDelivery>> list_alerts(int limit) override;
+
+    Result<std::optional<std::string>> get_setting(std::string_view key) override;
+    Status set_setting(std::string_view key, std::string_view value) override;
+
+    Result<StoreCounts> counts() override;
+    std::string location() const override { return db_.path(); }
+
+    /// The connection, for maintenance (integrity checks) and measurements.
+    Database& database() { return db_; }
+
+private:
+    explicit SqliteStore(Database db);
+
+    Database db_;
+    SourceRepository sources_;
+    ItemRepository items_;
+    EventRepository events_;
+    EntityRepository entities_;
+    PriceRepository prices_;
+    AlertRepository alerts_;
+};
+
+}  // namespace fw::store

@@ -242,3 +242,32 @@ TEST_CASE("Comments are allowed in hand-edited taxonomy files", "[app][unit]") {
     REQUIRE(t->people.size() == 1);
     CHECK(fw::format_date(*t->people[0].since) == "2025-06-30");
 }
+
+TEST_CASE("The demo snapshot's taxonomy overlay loads on top of the bundled data", "[app][unit]") {
+    const auto snapshot = fw::test::bundled_data() / "snapshot";
+    auto t = load_taxonomy({fw::test::bundled_data(), snapshot / "taxonomy"});
+    REQUIRE(t.has_value());
+    CHECK(fw::app::check_taxonomy(*t).empty());
+    const auto* mini = t->find_model("muse-spark-mini");
+    REQUIRE(mini != nullptr);
+    CHECK(mini->derived_from == std::optional<std::string>("muse-spark"));
+    CHECK(fw::is_open(mini->openness));
+    REQUIRE(t->find_license("muse-community-license") != nullptr);  // the round-2 HF licence name
+    CHECK(t->find_model("llama-3-1") != nullptr);                    // bundled entries stay
+}
+
+TEST_CASE("Every file the demo manifest names exists", "[app][unit]") {
+    const auto dir = fw::test::bundled_data() / "snapshot";
+    const auto text = fw::test::read_file(dir / "manifest.json");
+    int files = 0;
+    for (const std::string key : {"\"file\": \"", "\"round2\": \""}) {
+        for (auto p = text.find(key); p != std::string::npos; p = text.find(key, p + 1)) {
+            const auto start = p + key.size();
+            const auto rel = text.substr(start, text.find('"', start) - start);
+            INFO(rel);
+            CHECK(std::filesystem::is_regular_file(dir / rel));
+            ++files;
+        }
+    }
+    CHECK(files >= 18);
+}

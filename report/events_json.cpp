@@ -1,0 +1,78 @@
+#include "domain/event.h"
+#include "report/json_util.h"
+#include "report/render.h"
+
+namespace fw::report {
+namespace detail {
+
+Json fields_json(const Fields& fields) {
+    Json out = Json::object();
+    for (const auto& [key, value] : fields) {
+        std::visit(
+            [&](const auto& v) {
+                using V = std::decay_t<decltype(v)>;
+                if constexpr (std::is_same_v<V, std::monostate>) {
+                    out[key] = nullptr;
+                } else {
+                    out[key] = v;
+                }
+            },
+            value);
+    }
+    return out;
+}
+
+}  // namespace detail
+
+namespace {
+
+using detail::Json;
+
+std::string occurred(const Event& e) {
+    return e.time_precision == "second" ? format_rfc3339(e.occurred_at) : format_date(e.occurred_at);
+}
+
+Json evidence_json(const Evidence& ev) {
+    return Json{{"url", ev.url},
+                {"source", ev.source},
+                {"snippet", ev.snippet},
+                {"fetched_at", ev.fetched_at ? Json(format_rfc3339(*ev.fetched_at)) : Json(nullptr)},
+                {"item_id", ev.item_id == 0 ? Json(nullptr) : Json(ev.item_id)}};
+}
+
+Json event_json(const Event& e) {
+    Json evidence = Json::array();
+    for (const Evidence& ev : e.evidence) {
+        evidence.push_back(evidence_json(ev));
+    }
+    return Json{{"id", e.id},
+                {"kind", std::string(to_string(e.kind))},
+                {"occurred_at", occurred(e)},
+                {"lab", detail::opt(e.lab)},
+                {"model", detail::opt(e.model)},
+                {"person", detail::opt(e.person)},
+                {"surface", detail::opt(e.surface)},
+                {"title", e.title},
+                {"fields", detail::fields_json(e.fields)},
+                {"confidence", e.confidence},
+                {"review", std::string(to_string(e.review))},
+                {"evidence", std::move(evidence)},
+                {"security", detail::opt(e.security)},
+                {"time_precision", e.time_precision},
+                {"dedupe_key", e.dedupe_key},
+                {"detected_at", format_rfc3339(e.detected_at)},
+                {"edited", e.edited}};
+}
+
+}  // namespace
+
+std::string render_events_json(std::span<const Event> events) {
+    Json out = Json::array();
+    for (const Event& e : events) {
+        out.push_back(event_json(e));
+    }
+    // Replace invalid UTF-8 rather than throw: fetched text is not ours to trust.
+    return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace fw::report

@@ -1,0 +1,36 @@
+#include "report/escape.h"
+#include "report/render.h"
+#include "report/tables.h"
+
+namespace fw::report {
+namespace {
+
+std::string row(const std::vector<std::string>& cells) {
+    std::string out = "|";
+    for (const std::string& c : cells) out += " " + escape_markdown_cell(c) + " |";
+    return out + "\n";
+}
+
+}  // namespace
+
+std::string render_markdown(const analysis::WatchReport& r) {
+    std::string out = "# Frontier Watch report\n\nAs of " + format_date(r.as_of) + ", " +
+                      std::to_string(r.events_considered) + " events considered.\n\n";
+    for (const detail::Table& t : detail::report_tables(r)) {
+        out += "## " + t.title + "\n\n";
+        if (!t.note.empty()) out += "_" + escape_markdown_cell(t.note) + "_\n\n";
+        if (t.rows.empty()) {
+            out += "None.\n\n";
+            continue;
+        }
+        out += row(t.headers);
+        out += "|";
+        for (std::size_t i = 0; i < t.headers.size(); ++i) out += " --- |";
+        out += "\n";
+        for (const auto& cells : t.rows) out += row(cells);
+        out += "\n";
+    }
+    return out;
+}
+
+}  // namespace fw::report

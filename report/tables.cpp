@@ -1,0 +1,169 @@
+#include "report/tables.h"
+
+#include <cstdio>
+
+namespace fw::report::detail {
+namespace {
+
+using namespace analysis;
+
+std::string fixed(double v, int decimals) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    return buf;
+}
+
+std::string join(const std::vector<std::string>& items, const std::string& sep = ", ") {
+    std::string out;
+    for (const std::string& s : items) {
+        out += (out.empty() ? "" : sep) + s;
+    }
+    return out.empty() ? "-" : out;
+}
+
+Table rollout_table(const WatchReport& r) {
+    Table t{"Rollout", "surfaces each model reached after launch; pattern = category of the earliest",
+            {"model", "lab", "launched", "pattern", "surfaces (days after launch)", "breadth 30d", "breadth 90d"}, {}};
+    for (const ModelRollout& m : r.rollout) {
+        std::vector<std::string> surfaces;
+        for (const RolloutSurface& s : m.surfaces) {
+            surfaces.push_back(s.surface + " +" + std::to_string(s.days_after_launch));
+        }
+        t.rows.push_back({m.model, m.lab, format_date(m.launched_at), m.pattern, join(surfaces),
+                          cell(m.breadth_30), cell(m.breadth_90)});
+    }
+    return t;
+}
+
+Table eval_table(const WatchReport& r) {
+    Table t{"Eval disclosure", "lags in whole UTC days after launch; open = days without a first-party report",
+            {"model", "lab", "launched", "first-party", "lag", "third-party", "lag", "days open"}, {}};
+    for (const EvalDisclosure& d : r.eval_disclosure.models) {
+        t.rows.push_back({d.model, d.lab, format_date(d.launched_at), cell_date(d.first_party_at),
+                          cell(d.first_party_lag_days) + (d.disclosed_at_launch ? " (at launch)" : ""),
+                          cell_date(d.third_party_at), cell(d.third_party_lag_days), std::to_string(d.days_open)});
+    }
+    return t;
+}
+
+Table eval_labs_table(const WatchReport& r) {
+    Table t{"Eval disclosure by lab", "KM = Kaplan-Meier median counting undisclosed models as censored",
+            {"lab", "models", "disclosed", "median lag", "KM median", "3rd-party median", "3rd-party KM"}, {}};
+    for (const LabEvalSummary& s : r.eval_disclosure.labs) {
+        t.rows.push_back({s.lab, std::to_string(s.models), std::to_string(s.first_party_disclosed),
+                          cell(s.median_first_party_lag), cell(s.km_median_first_party_lag),
+                          cell(s.median_third_party_lag), cell(s.km_median_third_party_lag)});
+    }
+    return t;
+}
+
+Table openness_table(const WatchReport& r) {
+    Table t{"Openness", "share = open releases in the last 365 days at the lab's latest release",
+            {"lab", "releases", "open", "open share (365d)", "switched to closed", "siblings as weights"}, {}};
+    for (const LabOpenness& lab : r.openness.labs) {
+        int open = 0;
+        for (const Release& rel : lab.releases) {
+            open += is_open(rel.openness) ? 1 : 0;
+        }
+        std::vector<std::string> siblings;
+        for (const SiblingRelease& s : lab.siblings) {
+            siblings.push_back(s.sibling + " +" + std::to_string(s.days_after) + "d after " + s.flagship);
+        }
+        const std::optional<double> share =
+            lab.open_share.empty() ? std::nullopt : std::optional<double>(lab.open_share.back().share * 100);
+        t.rows.push_back({lab.lab, std::to_string(lab.releases.size()), std::to_string(open),
+                          share ? fixed(*share, 0) + "%" : "-", cell_date(lab.switched_to_closed_at), join(siblings)});
+    }
+    return t;
+}
+
+Table license_table(const WatchReport& r) {
+    Table t{"Licence changes", "", {"subject", "at", "old", "new", "more restrictive"}, {}};
+    for (const LicenseChangeRow& c : r.openness.license_changes) {
+        t.rows.push_back({c.subject, format_date(c.at), c.old_license, c.new_license,
+                          c.more_restrictive ? (*c.more_restrictive ? "yes" : "no") : "unknown"});
+    }
+    return t;
+}
+
+Table people_table(const WatchReport& r) {
+    Table t{"People", "tenure to departure, or to as_of while still there",
+            {"person", "org", "role", "since", "left", "tenure days"}, {}};
+    for (const Tenure& p : r.people.tenures) {
+        t.rows.push_back({p.name.empty() ? p.person : p.name, p.org, p.role, cell_date(p.since),
+                          cell_date(p.left_at), cell(p.tenure_days)});
+    }
+    return t;
+}
+
+Table cascade_table(const WatchReport& r) {
+    const CascadeSection& c = r.cascade;
+    std::string note = c.trigger ? "trigger: " + c.trigger->lab + " (" + c.trigger->model + ") on " +
+                                       format_date(c.trigger->at)
+                                 : "no lab has switched to closed releases";
+    Table t{"Cascade", note, {"window (days)", "labs switched", "expected", "P(N >= k)", "complete"}, {}};
+    for (const CascadeWindow& w : c.windows) {
+        t.rows.push_back({std::to_string(w.days), join(w.labs_switched), fixed(w.expected, 3),
+                          fixed(w.p_value, 3), w.complete ? "yes" : "no"});
+    }
+    return t;
+}
+
+Table market_table(const WatchReport& r) {
+    Table t{"Market: event studies", "market model, estimation days -250..-30, CAR over the event window",
+            {"event", "model", "symbol", "benchmark", "day 0", "CAR %", "t", "est. days", "confounders"}, {}};
+    for (const MarketStudy& m : r.market.event_studies) {
+        t.rows.push_back({std::to_string(m.event_id), m.model, m.symbol, m.benchmark, format_date(m.study.day0),
+                          fixed(m.study.car * 100, 2), fixed(m.study.t_stat, 2),
+                          std::to_string(m.study.estimation_days), std::to_string(m.confounders.size())});
+    }
+    for (const SkippedStudy& s : r.market.skipped) {
+        t.rows.push_back({std::to_string(s.event_id), s.model, s.symbol, "-", "-", "-", "-", "-", s.reason});
+    }
+    return t;
+}
+
+Table analyst_table(const WatchReport& r) {
+    Table t{"Market: analyst actions", "", {"at", "firm", "symbol", "action", "target", "days from release"}, {}};
+    for (const AnalystAction& a : r.market.analyst_actions) {
+        t.rows.push_back({format_date(a.at), a.firm, a.symbol, a.action,
+                          cell(a.old_target, 0) + " -> " + cell(a.new_target, 0), cell(a.days_from_release)});
+    }
+    return t;
+}
+
+Table capex_table(const WatchReport& r) {
+    Table t{"Market: capex guidance", "USD billions", {"at", "company", "fiscal year", "range", "prior", "direction"}, {}};
+    auto bn = [](std::optional<double> v) { return v ? std::optional<double>(*v / 1e9) : std::nullopt; };
+    for (const CapexGuidance& g : r.market.capex_guidance) {
+        t.rows.push_back({format_date(g.at), g.company, g.fiscal_year ? std::to_string(*g.fiscal_year) : "-",
+                          cell(bn(g.low_usd)) + "-" + cell(bn(g.high_usd)),
+                          cell(bn(g.prior_low_usd)) + "-" + cell(bn(g.prior_high_usd)),
+                          g.direction.value_or(g.computed_direction)});
+    }
+    return t;
+}
+
+Table questions_table(const WatchReport& r) {
+    Table t{"Watch questions", "", {"id", "status", "question", "why", "evidence"}, {}};
+    for (const QuestionAnswer& a : r.questions) {
+        std::vector<std::string> ids;
+        for (auto id : a.evidence) ids.push_back(std::to_string(id));
+        t.rows.push_back({a.id, std::string(to_string(a.status)), a.text, a.explanation, join(ids)});
+    }
+    return t;
+}
+
+}  // namespace
+
+std::string cell(const std::optional<int>& v) { return v ? std::to_string(*v) : "-"; }
+std::string cell(const std::optional<double>& v, int decimals) { return v ? fixed(*v, decimals) : "-"; }
+std::string cell_date(const std::optional<TimePoint>& t) { return t ? format_date(*t) : "-"; }
+
+std::vector<Table> report_tables(const WatchReport& r) {
+    return {questions_table(r), rollout_table(r), eval_table(r), eval_labs_table(r), openness_table(r),
+            license_table(r),   people_table(r),  cascade_table(r), market_table(r), analyst_table(r),
+            capex_table(r)};
+}
+
+}  // namespace fw::report::detail

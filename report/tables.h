@@ -1,0 +1,26 @@
+#pragma once
+// The report as titled tables of text cells, shared by the text and Markdown renderers so both
+// say the same thing.
+
+#include <string>
+#include <vector>
+
+#include "analysis/report.h"
+
+namespace fw::report::detail {
+
+struct Table {
+    std::string title;
+    std::string note;  ///< one line under the title ("" for none)
+    std::vector<std::string> headers;
+    std::vector<std::vector<std::string>> rows;
+};
+
+std::vector<Table> report_tables(const analysis::WatchReport& report);
+
+/// "-" for nullopt.
+std::string cell(const std::optional<int>& v);
+std::string cell(const std::optional<double>& v, int decimals = 1);
+std::string cell_date(const std::optional<TimePoint>& t);
+
+}  // namespace fw::report::detail

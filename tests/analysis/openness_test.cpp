@@ -1,0 +1,127 @@
+#include "analysis/openness.h"
+#include "builders.h"
+#include "support/catch.h"
+
+using namespace fw;
+using namespace fw::analysis;
+using fw::test::ev;
+
+namespace {
+
+Taxonomy openness_taxonomy() {
+    Taxonomy t;
+    t.models = {test::model_info("muse-spark", "meta", "muse", Tier::Flagship, Openness::HostedProduct),
+                test::model_info("muse-mini", "meta", "muse", Tier::Small),
+                test::model_info("llama-4-maverick", "meta", "llama", Tier::Flagship, Openness::OpenWeightsRestricted)};
+    t.licenses = {test::license("Apache-2.0", "permissive"), test::license("LicenseRef-Llama-4", "open_restricted"),
+                  test::license("CC-BY-NC-4.0", "noncommercial"), test::license("LicenseRef-Proprietary", "proprietary")};
+    return t;
+}
+
+OpennessSection run(const std::vector<Event>& events, const std::string& as_of = "2027-01-01") {
+    static const Taxonomy taxonomy = openness_taxonomy();
+    return analyze_openness(usable_events(events, test::date(as_of)), taxonomy);
+}
+
+Event release(std::int64_t id, const std::string& at, const std::string& model, const std::string& openness) {
+    return ev(id, EventKind::ModelRelease, at).lab("lab").model(model).text("openness", openness);
+}
+
+}  // namespace
+
+TEST_CASE("a lab switches to closed at the first closed release after an open one", "[analysis][openness]") {
+    struct Row {
+        std::vector<std::string> openness;  // one release per month, in order
+        std::optional<int> switch_index;
+    };
+    const auto row = GENERATE(
+        Row{{}, std::nullopt},
+        Row{{"api", "api"}, std::nullopt},  // never open: nothing to switch from
+        Row{{"open_weights_permissive", "api"}, 1},
+        Row{{"api", "open_weights_restricted", "unknown", "hosted_product", "api"}, 3},
+        Row{{"open_weights_noncommercial", "unknown", "open_weights_permissive"}, std::nullopt},
+        Row{{"open_weights_permissive", "limited_preview"}, 1},
+        Row{{"open_weights_permissive", "unreleased"}, 1});
+    std::vector<Event> events;
+    for (std::size_t i = 0; i < row.openness.size(); ++i) {
+        const std::string at = "2025-" + std::string(i < 9 ? "0" : "") + std::to_string(i + 1) + "-15";
+        events.push_back(release(static_cast<std::int64_t>(i + 1), at, "m" + std::to_string(i), row.openness[i]));
+    }
+    const OpennessSection out = run(events);
+    if (row.openness.empty()) {
+        CHECK(out.labs.empty());
+        return;
+    }
+    REQUIRE(out.labs.size() == 1);
+    const auto& lab = out.labs[0];
+    REQUIRE(lab.switched_to_closed_at.has_value() == row.switch_index.has_value());
+    if (row.switch_index) {
+        CHECK(*lab.switch_event_id == *row.switch_index + 1);
+        CHECK(*lab.switched_to_closed_at == lab.releases[static_cast<std::size_t>(*row.switch_index)].at);
+    }
+}
+
+TEST_CASE("openness comes from the event, the licence class, or the taxonomy", "[analysis][openness]") {
+    const std::vector<Event> events{
+        ev(1, EventKind::ModelRelease, "2025-04-05").lab("meta").model("llama-4-maverick"),
+        ev(2, EventKind::WeightsRelease, "2025-04-05").lab("meta").model("llama-4-maverick").text("license", "LicenseRef-Llama-4"),
+        ev(3, EventKind::ModelRelease, "2026-04-08").lab("meta").model("muse-spark"),
+        ev(4, EventKind::WeightsRelease, "2026-06-01").lab("meta").model("muse-mini").text("license", "Apache-2.0"),
+        ev(5, EventKind::WeightsRelease, "2026-07-01").lab("meta").model("x-nc").text("license", "CC-BY-NC-4.0")};
+    const OpennessSection out = run(events);
+    REQUIRE(out.labs.size() == 1);
+    const auto& r = out.labs[0].releases;
+    REQUIRE(r.size() == 5);
+    CHECK(r[0].openness == Openness::OpenWeightsRestricted);
+    CHECK(r[1].openness == Openness::OpenWeightsRestricted);
+    CHECK(r[2].openness == Openness::HostedProduct);
+    CHECK(r[2].tier == Tier::Flagship);
+    CHECK(r[3].openness == Openness::OpenWeightsPermissive);
+    CHECK(r[4].openness == Openness::OpenWeightsNoncommercial);
+    CHECK(out.labs[0].switch_model == std::optional<std::string>("muse-spark"));
+    // muse-mini (same family) came as weights 54 days after the closed flagship.
+    REQUIRE(out.labs[0].siblings.size() == 1);
+    CHECK(out.labs[0].siblings[0].sibling == "muse-mini");
+    CHECK(out.labs[0].siblings[0].days_after == 54);
+}
+
+TEST_CASE("the rolling open share counts releases in the last 365 days", "[analysis][openness]") {
+    const std::vector<Release> releases{
+        {"a", test::date("2024-01-01"), "model_release", Openness::OpenWeightsPermissive, "", Tier::Small, 1},
+        {"b", test::date("2024-06-01"), "model_release", Openness::Api, "", Tier::Flagship, 2},
+        {"b", test::date("2024-06-01"), "weights_release", Openness::OpenWeightsRestricted, "", Tier::Flagship, 3},
+        {"b", test::date("2024-07-01"), "weights_release", Openness::OpenWeightsRestricted, "", Tier::Flagship, 4},
+        {"c", test::date("2025-03-01"), "model_release", Openness::Api, "", Tier::Flagship, 5}};
+    const auto share = rolling_open_share(releases);
+    REQUIRE(share.size() == 3);
+    CHECK(share[0].share == Approx(1.0));
+    CHECK(share[0].releases == 1);
+    CHECK(share[1].share == Approx(2.0 / 3.0));  // a open, b api, b weights (first open release of b)
+    CHECK(share[1].releases == 3);
+    // 2025-03-01: a (2024-01-01) dropped; b api, b weights, c api; the 2024-07 weights repeat b.
+    CHECK(share[2].releases == 3);
+    CHECK(share[2].share == Approx(1.0 / 3.0));
+}
+
+TEST_CASE("licence changes say whether the new licence is more restrictive", "[analysis][openness]") {
+    struct Row {
+        std::string old_license, new_license;
+        std::optional<bool> more;
+    };
+    const auto row = GENERATE(Row{"Apache-2.0", "LicenseRef-Llama-4", true},
+                              Row{"LicenseRef-Llama-4", "Apache-2.0", false},
+                              Row{"Apache-2.0", "MIT", false},
+                              Row{"MIT", "CC-BY-NC-4.0", true},
+                              Row{"Apache-2.0", "LicenseRef-Mystery", std::nullopt},
+                              Row{"", "Apache-2.0", std::nullopt});
+    const std::vector<Event> events{ev(1, EventKind::LicenseChange, "2026-01-01")
+                                        .text("subject", "hf:org/repo")
+                                        .text("old", row.old_license)
+                                        .text("new", row.new_license)
+                                        .text("diff", "- a\n+ b")};
+    const OpennessSection out = run(events);
+    REQUIRE(out.license_changes.size() == 1);
+    CHECK(out.license_changes[0].subject == "hf:org/repo");
+    CHECK(out.license_changes[0].more_restrictive == row.more);
+    CHECK(out.license_changes[0].diff == std::optional<std::string>("- a\n+ b"));
+}

@@ -48,7 +48,7 @@ LoopbackServer::LoopbackServer(std::string host, int threads)
     Impl& impl = *impl_;
     impl.server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
     impl.server.set_keep_alive_max_count(100000);
-    impl.server.set_keep_alive_timeout(2);
+    impl.server.set_keep_alive_timeout(1);
 
     auto handler = [this](const httplib::Request& req, httplib::Response& res) {
         Impl& im = *impl_;

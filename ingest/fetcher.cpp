@@ -1,0 +1,271 @@
+#include "ingest/fetcher.h"
+
+#include <algorithm>
+#include <random>
+#include <string>
+#include <unordered_map>
+
+#include "ingest/schedule.h"
+#include "ingest/transfer.h"
+
+namespace fw::ingest {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using std::chrono::duration_cast;
+using std::chrono::milliseconds;
+using std::chrono::seconds;
+
+struct CurlMultiDeleter {
+    void operator()(CURLM* multi) const { curl_multi_cleanup(multi); }
+};
+
+// Politeness is per origin: scheme://host:port (127.0.0.1 and 127.0.0.2 are two hosts).
+std::string host_key(const std::string& url) {
+    CURLU* u = curl_url();
+    std::string key = url;
+    if (u != nullptr && curl_url_set(u, CURLUPART_URL, url.c_str(), 0) == CURLUE_OK) {
+        char* scheme = nullptr;
+        char* host = nullptr;
+        char* port = nullptr;
+        curl_url_get(u, CURLUPART_SCHEME, &scheme, 0);
+        curl_url_get(u, CURLUPART_HOST, &host, 0);
+        curl_url_get(u, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT);
+        key = std::string(scheme ? scheme : "") + "://" + (host ? host : "") + ":" + (port ? port : "");
+        curl_free(scheme);
+        curl_free(host);
+        curl_free(port);
+    }
+    curl_url_cleanup(u);
+    return key;
+}
+
+TimePoint wall_now() {
+    return std::chrono::floor<seconds>(std::chrono::system_clock::now());
+}
+
+struct JobState {
+    const FetchJob* job = nullptr;
+    std::string host;
+    int attempts = 0;
+    Clock::time_point not_before{};
+    std::unique_ptr<detail::Transfer> transfer;
+    std::optional<Result<HttpResponse>> result;
+    std::optional<TimePoint> retry_not_before;
+};
+
+struct HostState {
+    int active = 0;
+    bool is_file = false;
+    Clock::time_point next_start{};
+    Clock::time_point paused_until{};  ///< a pause longer than the run may wait
+    TimePoint paused_until_wall{};
+};
+
+}  // namespace
+
+namespace {
+
+// The state of one Fetcher::run call: pending jobs, transfers in flight, hosts.
+class Run {
+public:
+    Run(const FetcherOptions& options, CURLM* multi, std::mt19937_64& rng,
+        std::span<const FetchJob> jobs, const std::function<void(const FetchProgress&)>& on_progress)
+        : opt_(options), multi_(multi), rng_(rng), on_progress_(on_progress), states_(jobs.size()) {
+        for (std::size_t i = 0; i < jobs.size(); ++i) {
+            states_[i].job = &jobs[i];
+            states_[i].host = host_key(jobs[i].request.url);
+            HostState& h = hosts_[states_[i].host];
+            h.is_file = states_[i].host.rfind("file://", 0) == 0;
+            pending_.push_back(&states_[i]);
+        }
+        progress_.total = static_cast<int>(jobs.size());
+    }
+
+    std::vector<FetchResult> execute() {
+        while (progress_.done < progress_.total) {
+            start_ready(Clock::now());
+            int running = 0;
+            curl_multi_perform(multi_, &running);
+            harvest();
+            if (progress_.done < progress_.total) {
+                curl_multi_poll(multi_, nullptr, 0, wait_ms(Clock::now()), nullptr);
+            }
+        }
+        std::vector<FetchResult> results;
+        results.reserve(states_.size());
+        for (auto& s : states_) {
+            results.push_back(FetchResult{s.job->key, std::move(*s.result), s.attempts, s.retry_not_before});
+        }
+        return results;
+    }
+
+private:
+    void start_ready(Clock::time_point now) {
+        std::vector<JobState*> still;
+        for (JobState* s : pending_) {
+            HostState& host = hosts_[s->host];
+            if (host.paused_until > now) {
+                // The host asked for a pause longer than this run waits: do not ask again.
+                finish(*s,
+                       make_error(ErrorCode::RateLimited,
+                                  "not fetched: the host asked to wait until " +
+                                      format_rfc3339(host.paused_until_wall),
+                                  s->job->request.url),
+                       host.paused_until_wall);
+            } else if (active_ >= opt_.max_total || host.active >= opt_.max_per_host ||
+                       now < s->not_before || (!host.is_file && now < host.next_start)) {
+                still.push_back(s);
+            } else {
+                start(*s, host, now);
+            }
+        }
+        pending_ = std::move(still);
+    }
+
+    void start(JobState& s, HostState& host, Clock::time_point now) {
+        ++s.attempts;
+        auto transfer = detail::Transfer::create(s.job->request);
+        if (!transfer) {
+            finish(s, transfer.error(), std::nullopt);
+            return;
+        }
+        s.transfer = std::move(*transfer);
+        curl_multi_add_handle(multi_, s.transfer->handle());
+        in_flight_[s.transfer->handle()] = &s;
+        ++host.active;
+        ++active_;
+        host.next_start = now + opt_.min_host_interval;
+    }
+
+    void harvest() {
+        int left = 0;
+        while (CURLMsg* msg = curl_multi_info_read(multi_, &left)) {
+            if (msg->msg != CURLMSG_DONE) {
+                continue;
+            }
+            CURL* easy = msg->easy_handle;
+            const CURLcode code = msg->data.result;
+            JobState& s = *in_flight_.at(easy);
+            in_flight_.erase(easy);
+            curl_multi_remove_handle(multi_, easy);
+            --hosts_[s.host].active;
+            --active_;
+            settle(s, s.transfer->finish(code), Clock::now());
+        }
+    }
+
+    // Success, final failure, or back into the queue after a per-host wait.
+    void settle(JobState& s, Result<HttpResponse> response, Clock::time_point now) {
+        if (response) {
+            finish(s, std::move(response), std::nullopt);
+            return;
+        }
+        const detail::Transfer& t = *s.transfer;
+        const int status = t.http_status();
+        const bool throttled = status == 429 || status == 503;
+        const bool retryable = throttled || status >= 500 || t.curl_code() == CURLE_OPERATION_TIMEDOUT;
+        std::optional<seconds> wait;
+        if (throttled && t.retry_after()) {
+            wait = parse_retry_after(*t.retry_after(), wall_now());
+            if (wait) {
+                wait = std::min(*wait, opt_.max_retry_after);
+            }
+        }
+        HostState& host = hosts_[s.host];
+        if (wait && *wait > opt_.max_wait_in_run) {
+            host.paused_until = now + *wait;
+            host.paused_until_wall = wall_now() + *wait;
+            finish(s, std::move(response), host.paused_until_wall);
+            return;
+        }
+        if (!retryable || s.attempts > opt_.max_retries) {
+            finish(s, std::move(response), wait ? std::optional(wall_now() + *wait) : std::nullopt);
+            return;
+        }
+        const milliseconds delay = wait ? duration_cast<milliseconds>(*wait) : backoff(s.attempts);
+        s.not_before = now + delay;
+        host.next_start = std::max(host.next_start, now + delay);  // the whole host backs off
+        s.transfer.reset();
+        pending_.push_back(&s);
+    }
+
+    milliseconds backoff(int attempt) {
+        milliseconds delay = opt_.backoff_base;
+        for (int i = 1; i < attempt && delay < opt_.backoff_cap; ++i) {
+            delay *= 2;
+        }
+        delay = std::min(delay, opt_.backoff_cap);
+        if (opt_.jitter > 0.0) {
+            std::uniform_real_distribution<double> spread(1.0 - opt_.jitter, 1.0 + opt_.jitter);
+            delay = milliseconds(static_cast<long long>(static_cast<double>(delay.count()) * spread(rng_)));
+        }
+        return delay;
+    }
+
+    void finish(JobState& s, Result<HttpResponse> response, std::optional<TimePoint> retry_not_before) {
+        if (!response) {
+            ++progress_.failed;
+        }
+        s.result.emplace(std::move(response));
+        s.retry_not_before = retry_not_before;
+        s.transfer.reset();
+        ++progress_.done;
+        if (on_progress_) {
+            on_progress_(progress_);
+        }
+    }
+
+    // How long libcurl may block: until the next queued job could start, at most 100 ms.
+    int wait_ms(Clock::time_point now) const {
+        auto earliest = now + milliseconds(100);
+        for (const JobState* s : pending_) {
+            const HostState& host = hosts_.at(s->host);
+            if (host.active < opt_.max_per_host) {
+                earliest = std::min(earliest, std::max(s->not_before, host.is_file ? now : host.next_start));
+            }
+        }
+        return static_cast<int>(std::max<long long>(0, duration_cast<milliseconds>(earliest - now).count()));
+    }
+
+    const FetcherOptions& opt_;
+    CURLM* multi_;
+    std::mt19937_64& rng_;
+    const std::function<void(const FetchProgress&)>& on_progress_;
+    std::vector<JobState> states_;
+    std::vector<JobState*> pending_;
+    std::unordered_map<std::string, HostState> hosts_;
+    std::unordered_map<CURL*, JobState*> in_flight_;
+    FetchProgress progress_;
+    int active_ = 0;
+};
+
+}  // namespace
+
+struct Fetcher::Impl {
+    FetcherOptions options;
+    std::unique_ptr<CURLM, CurlMultiDeleter> multi;  // one for all runs: connections are reused
+    std::mt19937_64 rng;
+};
+
+Fetcher::Fetcher(FetcherOptions options) : impl_(std::make_unique<Impl>()) {
+    detail::ensure_curl_initialized();
+    impl_->options = options;
+    impl_->options.max_total = std::max(1, options.max_total);
+    impl_->options.max_per_host = std::max(1, options.max_per_host);
+    impl_->rng.seed(options.seed != 0 ? options.seed : std::random_device{}());
+    impl_->multi.reset(curl_multi_init());
+    CURLM* m = impl_->multi.get();
+    curl_multi_setopt(m, CURLMOPT_PIPELINING, static_cast<long>(CURLPIPE_MULTIPLEX));
+    curl_multi_setopt(m, CURLMOPT_MAX_TOTAL_CONNECTIONS, static_cast<long>(impl_->options.max_total));
+    curl_multi_setopt(m, CURLMOPT_MAX_HOST_CONNECTIONS, static_cast<long>(impl_->options.max_per_host));
+}
+
+Fetcher::~Fetcher() = default;
+
+std::vector<FetchResult> Fetcher::run(std::span<const FetchJob> jobs,
+                                      const std::function<void(const FetchProgress&)>& on_progress) {
+    return Run(impl_->options, impl_->multi.get(), impl_->rng, jobs, on_progress).execute();
+}
+
+}  // namespace fw::ingest

@@ -271,3 +271,33 @@ TEST_CASE("Every file the demo manifest names exists", "[app][unit]") {
     }
     CHECK(files >= 18);
 }
+
+TEST_CASE("Every default source outline has a contract kind and a known lab", "[app][unit]") {
+    const auto t = bundled();
+    const auto text = fw::test::read_file(fw::test::bundled_data() / "sources.opml");
+    auto attr = [&](std::size_t from, std::size_t to, const std::string& name) -> std::optional<std::string> {
+        const auto p = text.find(" " + name + "=\"", from);
+        if (p == std::string::npos || p > to) {
+            return std::nullopt;
+        }
+        const auto start = p + name.size() + 3;
+        return text.substr(start, text.find('"', start) - start);
+    };
+    const std::set<std::string> kinds{"feed", "hf-author", "github-releases", "github-commits", "edgar", "arxiv", "prices", "page"};
+    int outlines = 0;
+    for (auto p = text.find("xmlUrl=\""); p != std::string::npos; p = text.find("xmlUrl=\"", p + 1)) {
+        const auto from = text.rfind("<outline", p);
+        const auto to = text.find("/>", p);
+        const auto kind = attr(from, to, "fw:kind");
+        const auto url = attr(from, to, "xmlUrl");
+        INFO(url.value_or("?"));
+        REQUIRE(kind.has_value());
+        CHECK(kinds.count(*kind) == 1);
+        CHECK(url->rfind("https://", 0) == 0);
+        if (const auto lab = attr(from, to, "fw:lab")) {
+            CHECK(t.find_lab(*lab) != nullptr);
+        }
+        ++outlines;
+    }
+    CHECK(outlines >= 30);
+}

@@ -83,7 +83,10 @@ Result<AppContext> open_context(const ContextOptions& options) {
     ctx.store = std::move(*store);
     ctx.data_dirs = data_search_path(options.data_dir);
 
-    auto taxonomy = load_taxonomy(ctx.data_dirs);
+    auto taxonomy_dirs = ctx.data_dirs;
+    taxonomy_dirs.insert(taxonomy_dirs.end(), options.taxonomy_overlays.begin(),
+                         options.taxonomy_overlays.end());
+    auto taxonomy = load_taxonomy(taxonomy_dirs);
     if (!taxonomy) {
         return taxonomy.error();
     }

@@ -20,6 +20,8 @@ namespace fw::app {
 struct ContextOptions {
     std::string db;  ///< file path, ":memory:" or postgresql:// URL; empty = default path
     std::optional<std::filesystem::path> data_dir;  ///< --data DIR (replaces the bundled one)
+    /// Taxonomy folders laid over the others, last (the demo's illustrative models).
+    std::vector<std::filesystem::path> taxonomy_overlays;
 };
 
 struct AppContext {

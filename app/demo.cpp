@@ -90,11 +90,13 @@ Result<DemoResult> run_demo(const DemoOptions& options) {
     result.database = out_dir / "frontierwatch-demo.db";
     remove_database(result.database);
 
-    auto ctx = open_context({result.database.string(), options.data_dir});
+    const auto data_root = options.data_dir.value_or(bundled_data_dir());
+    auto ctx = open_context({result.database.string(), options.data_dir,
+                             {data_root / "snapshot" / "taxonomy"}});
     if (!ctx) {
         return ctx.error();
     }
-    const auto snapshot_dir = ctx->data_dirs.front() / "snapshot";
+    const auto snapshot_dir = data_root / "snapshot";
     auto manifest = read_manifest(snapshot_dir);
     if (!manifest) {
         return manifest.error();

@@ -1,0 +1,98 @@
+#include <string>
+#include <vector>
+
+#include "store/fts_query.h"
+#include "store_fixtures.h"
+#include "support/catch.h"
+
+using fw::Item;
+using fw::store::ItemQuery;
+using fw::store::detail::fts_query;
+using fw::test::add_source;
+using fw::test::make_item;
+
+namespace {
+
+std::vector<std::string> search_titles(fw::store::Store& store, const std::string& query) {
+    auto found = store.list_items(fw::test::item_query({}, query, {}, 0));
+    REQUIRE(found.has_value());
+    std::vector<std::string> titles;
+    for (const auto& item : *found) {
+        titles.push_back(item.entry.title);
+    }
+    return titles;
+}
+
+std::unique_ptr<fw::store::SqliteStore> corpus_store() {
+    auto store = fw::test::memory_store();
+    const auto source = add_source(*store, "news");
+    const std::vector<Item> items{
+        make_item("1", "Introducing GPT-4o", "our omni model (preview) is here", 1),
+        make_item("2", "Muse Spark rolls out to WhatsApp", "Meta's new model in WhatsApp Business", 2),
+        make_item("3", "Llama 4 weights released", "open weights under the Llama license", 3),
+        make_item("4", "Caf\xC3\xA9 notes", "r\xC3\xA9sum\xC3\xA9 of the week", 4),
+    };
+    REQUIRE(store->upsert_items(source, items).has_value());
+    return store;
+}
+
+}  // namespace
+
+TEST_CASE("user words become quoted FTS5 phrases", "[store][search]") {
+    CHECK(fts_query("llama weights") == R"("llama" "weights")");
+    CHECK(fts_query(R"(GPT-4o "mini)") == R"("GPT-4o" """mini")");
+    CHECK(fts_query("llama OR qwen*") == R"("llama" OR "qwen"*)");
+    CHECK(fts_query("OR llama OR") == R"("OR" "llama" "OR")");
+    CHECK(fts_query("  \t ") == "");
+    CHECK(fts_query("*") == "");
+}
+
+TEST_CASE("full-text search finds items by title and text, newest first", "[store][search]") {
+    auto store = corpus_store();
+    CHECK(search_titles(*store, "whatsapp") == std::vector<std::string>{"Muse Spark rolls out to WhatsApp"});
+    CHECK(search_titles(*store, "model") ==
+          std::vector<std::string>{"Muse Spark rolls out to WhatsApp", "Introducing GPT-4o"});
+    CHECK(search_titles(*store, "weights license") == std::vector<std::string>{"Llama 4 weights released"});
+    CHECK(search_titles(*store, "lla*") == std::vector<std::string>{"Llama 4 weights released"});
+    CHECK(search_titles(*store, "whatsapp OR llama").size() == 2);
+    CHECK(search_titles(*store, "resume cafe").size() == 1);  // diacritics folded
+    CHECK(search_titles(*store, "nothing-like-this").empty());
+}
+
+TEST_CASE("awkward search queries neither crash nor error", "[store][search]") {
+    auto store = corpus_store();
+    const std::string query = GENERATE(as<std::string>{}, "GPT-4o", "(preview)", "\"", "\"\"\"",
+                                       "AND", "NOT", "OR", "a AND OR NOT b", "*", "**x", "x*y",
+                                       "NEAR(a b)", "title:gpt", "^llama", "{a b}", "-", "'; DROP TABLE items; --",
+                                       "\xFF\xFE", "\xC3\xA9", "+", "a:b:c", "(((", ")");
+    INFO(query);
+    auto found = store->list_items(fw::test::item_query({}, query));
+    REQUIRE(found.has_value());
+}
+
+TEST_CASE("punctuated searches still match the words inside", "[store][search]") {
+    auto store = corpus_store();
+    CHECK(search_titles(*store, "GPT-4o") == std::vector<std::string>{"Introducing GPT-4o"});
+    CHECK(search_titles(*store, "(preview)") == std::vector<std::string>{"Introducing GPT-4o"});
+    CHECK(search_titles(*store, "Meta's") == std::vector<std::string>{"Muse Spark rolls out to WhatsApp"});
+}
+
+TEST_CASE("search follows the current version of an item", "[store][search]") {
+    auto store = fw::test::memory_store();
+    const auto source = add_source(*store, "page");
+    REQUIRE(store->upsert_items(source, std::vector<Item>{make_item("p", "Pricing", "tier alpha")}).has_value());
+    REQUIRE(store->upsert_items(source, std::vector<Item>{make_item("p", "Pricing", "tier omega")})->changed == 1);
+    CHECK(search_titles(*store, "alpha").empty());
+    CHECK(search_titles(*store, "omega") == std::vector<std::string>{"Pricing"});
+}
+
+TEST_CASE("search combines with the source filter", "[store][search]") {
+    auto store = fw::test::memory_store();
+    const auto a = add_source(*store, "a");
+    const auto b = add_source(*store, "b");
+    REQUIRE(store->upsert_items(a, std::vector<Item>{make_item("1", "Llama in a")}).has_value());
+    REQUIRE(store->upsert_items(b, std::vector<Item>{make_item("1", "Llama in b")}).has_value());
+    auto found = store->list_items(fw::test::item_query("b", "llama"));
+    REQUIRE(found->size() == 1);
+    CHECK(found->at(0).entry.title == "Llama in b");
+}

@@ -1,6 +1,7 @@
 // Atom 1.0 (RFC 4287) and Atom 0.3. Text constructs honour type= (text, html, xhtml, MIME
 // types) and 0.3's mode= (escaped, xml); links resolve through xml:base.
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "domain/slug.h"
@@ -64,7 +65,8 @@ std::string link_href(const XmlDocument& doc, pugi::xml_node link) {
     return resolve_at(doc, link, href);
 }
 
-FeedEntry read_entry(const XmlDocument& doc, pugi::xml_node entry, Ns core, ParsedFeed& feed) {
+FeedEntry read_entry(const XmlDocument& doc, pugi::xml_node entry, Ns core, std::string_view core_uri,
+                     ParsedFeed& feed) {
     FeedEntry e;
     TextConstruct summary, content;
     std::string published, updated;
@@ -72,7 +74,7 @@ FeedEntry read_entry(const XmlDocument& doc, pugi::xml_node entry, Ns core, Pars
         if (c.type() != pugi::node_element) continue;
         const Ns ns = element_ns(c);
         const std::string_view local = local_name(c);
-        if (ns != core) {
+        if (!in_core_ns(c, core, core_uri)) {
             if ((ns == Ns::Dc || ns == Ns::DcTerms) && local == "creator") e.authors.push_back(text(doc, c));
             continue;
         }
@@ -115,9 +117,14 @@ FeedEntry read_entry(const XmlDocument& doc, pugi::xml_node entry, Ns core, Pars
 Status read_atom(const XmlDocument& doc, ParsedFeed& feed) {
     const pugi::xml_node root = root_element(doc);
     const Ns core = element_ns(root);
+    const std::string_view core_uri = element_ns_uri(root);
+    if (local_name(root) == "entry") {  // a lone entry document: one item, no feed metadata
+        feed.items.push_back(read_entry(doc, root, core, core_uri, feed));
+        return ok();
+    }
     std::string updated;
     for (pugi::xml_node c = root.first_child(); c; c = c.next_sibling()) {
-        if (c.type() != pugi::node_element || element_ns(c) != core) continue;
+        if (c.type() != pugi::node_element || !in_core_ns(c, core, core_uri)) continue;
         const std::string_view local = local_name(c);
         if (local == "title") {
             const TextConstruct t = read_text_construct(doc, c);
@@ -132,12 +139,13 @@ Status read_atom(const XmlDocument& doc, ParsedFeed& feed) {
                 feed.warnings.push_back("feed.too_many_items: kept the first " + std::to_string(kMaxItems));
                 break;
             }
-            feed.items.push_back(read_entry(doc, c, core, feed));
+            feed.items.push_back(read_entry(doc, c, core, core_uri, feed));
         }
     }
     feed.link = link_href(doc, alternate_link(doc, root, core));
     if (const std::string lang = attr(doc, root, "lang", Ns::Xml); !trim(lang).empty()) {
         feed.language = std::string(trim(lang));
+        std::replace(feed.language->begin(), feed.language->end(), '_', '-');  // en_US -> en-US (BCP 47)
     }
     std::string raw;
     set_date(feed, feed.updated, raw, updated, "feed");

@@ -171,6 +171,10 @@ std::size_t sanitize_utf8(std::string_view in, std::string& out) {
             out.append("\xEF\xBF\xBD");
             ++repairs;
             n = 1;
+        } else if (cp >= 0x80 && cp <= 0x9F && kCp1252High[cp - 0x80] != 0) {
+            // C1 controls in text are windows-1252 bytes mis-declared upstream ("demoronize").
+            append_utf8(out, kCp1252High[cp - 0x80]);
+            ++repairs;
         } else if (is_dropped_control(cp)) {
             ++repairs;
         } else {

@@ -74,7 +74,11 @@ std::optional<FeedFormat> detect_format(std::string_view body, std::string_view 
     if (body[start] == '{') {
         const std::string_view head = body.substr(start, 4096);
         const bool declared = content_type.find("feed+json") != std::string_view::npos;
-        if (declared || head.find("jsonfeed.org/version") != std::string_view::npos) return FeedFormat::JsonFeed;
+        // Producers omit the version URL often enough (gofeed's corpus has "version": "1.0").
+        if (declared || head.find("jsonfeed.org/version") != std::string_view::npos ||
+            head.find("\"items\"") != std::string_view::npos) {
+            return FeedFormat::JsonFeed;
+        }
         return std::nullopt;
     }
     const auto el = first_element(body);
@@ -94,7 +98,7 @@ std::optional<FeedFormat> detect_format(std::string_view body, std::string_view 
         const bool netscape = body.substr(0, 65536).find("my.netscape.com/rdf/simple/0.9") != std::string_view::npos;
         return netscape ? FeedFormat::Rss09 : FeedFormat::Rss1;
     }
-    if (local == "feed") {
+    if (local == "feed" || local == "entry") {  // "entry": an Atom entry document (RFC 4287 4.1.2)
         const bool atom03 = tag_attribute(tag, "version") == "0.3" ||
                             tag.find("purl.org/atom/ns#") != std::string_view::npos;
         return atom03 ? FeedFormat::Atom03 : FeedFormat::Atom10;

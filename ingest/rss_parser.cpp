@@ -1,6 +1,7 @@
 // RSS 0.9x and 2.0, plus the item and channel readers RSS 1.0 shares. Extension elements are
 // recognised by namespace URI (dc, content, media, atom, itunes), whatever their prefix.
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "domain/slug.h"
@@ -11,7 +12,7 @@ namespace {
 
 /// Values gathered in one pass over an item's children, then resolved by precedence.
 struct ItemSlots {
-    std::string title, dc_title, link, atom_link, guid, atom_id, pub_date, dc_date, atom_published,
+    std::string title, dc_title, media_title, link, atom_link, guid, atom_id, pub_date, dc_date, atom_published,
         atom_updated, description, dc_description, itunes_summary, content_encoded, atom_content;
     bool guid_is_permalink = true;
     pugi::xml_node link_node, atom_link_node, guid_node;
@@ -19,6 +20,14 @@ struct ItemSlots {
     std::vector<std::string> categories, extra_categories;
     std::string itunes_keywords;
 };
+
+/// itunes:category text="..." (possibly nested: Technology > Gadgets).
+void read_itunes_category(const XmlDocument& doc, pugi::xml_node c, std::vector<std::string>& out) {
+    out.push_back(attr(doc, c, "text"));
+    for (pugi::xml_node sub = c.first_child(); sub; sub = sub.next_sibling()) {
+        if (sub.type() == pugi::node_element && local_name(sub) == "category") out.push_back(attr(doc, sub, "text"));
+    }
+}
 
 void read_atom_link(const XmlDocument& doc, pugi::xml_node c, ItemSlots& s, FeedEntry& e) {
     const std::string rel = attr(doc, c, "rel");
@@ -31,10 +40,11 @@ void read_atom_link(const XmlDocument& doc, pugi::xml_node c, ItemSlots& s, Feed
     }
 }
 
-void read_item_child(const XmlDocument& doc, pugi::xml_node c, Ns core, ItemSlots& s, FeedEntry& e) {
+void read_item_child(const XmlDocument& doc, pugi::xml_node c, Ns core, std::string_view core_uri, ItemSlots& s,
+                     FeedEntry& e) {
     const Ns ns = element_ns(c);
     const std::string_view local = local_name(c);
-    if (ns == core || (ns == Ns::None && core != Ns::Atom10)) {
+    if (in_core_ns(c, core, core_uri) || (ns == Ns::None && core != Ns::Atom10)) {
         if (local == "title") s.title = text(doc, c);
         else if (local == "link") s.link = text(doc, c), s.link_node = c;
         else if (local == "guid") {
@@ -75,6 +85,10 @@ void read_item_child(const XmlDocument& doc, pugi::xml_node c, Ns core, ItemSlot
         if (local == "summary") s.itunes_summary = text(doc, c);
         else if (local == "author") s.itunes_authors.push_back(std::string(trim(text(doc, c))));
         else if (local == "keywords") s.itunes_keywords = text(doc, c);
+        else if (local == "category") read_itunes_category(doc, c, s.extra_categories);
+    } else if (ns == Ns::Media) {
+        if (local == "title") s.media_title = text(doc, c);
+        else if (local == "category") s.extra_categories.push_back(std::string(trim(text(doc, c))));
     }
 }
 
@@ -102,10 +116,11 @@ void split_keywords(std::string_view kw, std::vector<std::string>& out) {
 FeedEntry read_rss_item(const XmlDocument& doc, pugi::xml_node item, Ns core, ParsedFeed& feed) {
     FeedEntry e;
     ItemSlots s;
+    const std::string_view core_uri = element_ns_uri(item);
     for (pugi::xml_node c = item.first_child(); c; c = c.next_sibling()) {
-        if (c.type() == pugi::node_element) read_item_child(doc, c, core, s, e);
+        if (c.type() == pugi::node_element) read_item_child(doc, c, core, core_uri, s, e);
     }
-    e.title = plain(first_non_empty<std::string>({&s.title, &s.dc_title}), TextKind::Guess);
+    e.title = plain(first_non_empty<std::string>({&s.title, &s.dc_title, &s.media_title}), TextKind::Guess);
     e.id = !s.guid.empty() ? s.guid : s.atom_id;
     if (!s.link.empty()) {
         e.link = resolve_at(doc, s.link_node, s.link);
@@ -133,14 +148,15 @@ FeedEntry read_rss_item(const XmlDocument& doc, pugi::xml_node item, Ns core, Pa
 }
 
 void read_rss_channel(const XmlDocument& doc, pugi::xml_node channel, Ns core, ParsedFeed& feed) {
-    std::string title, dc_title, link, atom_link, description, dc_description, itunes_summary, language,
-        dc_language, last_build, pub_date, dc_date, atom_updated;
+    std::string title, dc_title, link, atom_link, description, dc_description, itunes_summary, itunes_subtitle,
+        language, dc_language, last_build, pub_date, dc_date, atom_updated;
+    const std::string_view core_uri = element_ns_uri(channel);
     pugi::xml_node link_node, atom_link_node;
     for (pugi::xml_node c = channel.first_child(); c; c = c.next_sibling()) {
         if (c.type() != pugi::node_element) continue;
         const Ns ns = element_ns(c);
         const std::string_view local = local_name(c);
-        if (ns == core || ns == Ns::None) {
+        if (in_core_ns(c, core, core_uri) || ns == Ns::None) {
             if (local == "title") title = text(doc, c);
             else if (local == "link" && link.empty()) link = text(doc, c), link_node = c;
             else if (local == "description") description = text(doc, c);
@@ -152,6 +168,8 @@ void read_rss_channel(const XmlDocument& doc, pugi::xml_node channel, Ns core, P
             else if (local == "description") dc_description = text(doc, c);
             else if (local == "language") dc_language = text(doc, c);
             else if (local == "date") dc_date = text(doc, c);
+        } else if (ns == Ns::DcTerms && local == "modified") {
+            dc_date = text(doc, c);
         } else if (ns == Ns::Atom10) {
             const std::string rel = attr(doc, c, "rel");
             if (local == "link" && (rel.empty() || rel == "alternate") && atom_link.empty()) {
@@ -161,14 +179,19 @@ void read_rss_channel(const XmlDocument& doc, pugi::xml_node channel, Ns core, P
             }
         } else if (ns == Ns::Itunes && local == "summary") {
             itunes_summary = text(doc, c);
+        } else if (ns == Ns::Itunes && local == "subtitle") {
+            itunes_subtitle = text(doc, c);
         }
     }
     feed.title = plain(first_non_empty<std::string>({&title, &dc_title}), TextKind::Guess);
     feed.link = !link.empty() ? resolve_at(doc, link_node, link) : resolve_at(doc, atom_link_node, atom_link);
-    feed.description = plain(first_non_empty<std::string>({&description, &dc_description, &itunes_summary}),
+    feed.description = plain(first_non_empty<std::string>({&description, &dc_description, &itunes_summary, &itunes_subtitle}),
                              TextKind::Guess);
     const std::string& lang = first_non_empty<std::string>({&language, &dc_language});
-    if (!trim(lang).empty()) feed.language = std::string(trim(lang));
+    if (!trim(lang).empty()) {
+        feed.language = std::string(trim(lang));
+        std::replace(feed.language->begin(), feed.language->end(), '_', '-');  // en_US -> en-US (BCP 47)
+    }
     std::string raw;
     set_date(feed, feed.updated, raw, first_non_empty<std::string>({&last_build, &dc_date, &atom_updated, &pub_date}),
              "channel");
@@ -178,7 +201,10 @@ Status read_rss(const XmlDocument& doc, ParsedFeed& feed) {
     const pugi::xml_node root = root_element(doc);
     const Ns core = element_ns(root);
     const pugi::xml_node channel = child(root, core, "channel");
-    if (!channel) return make_error(ErrorCode::Parse, "feed.invalid: <rss> without <channel>");
+    if (!channel) {
+        feed.warnings.push_back("feed.no_channel: <rss> without <channel>, no items");
+        return ok();
+    }
     read_rss_channel(doc, channel, core, feed);
     // Items belong in <channel>; some 0.9x-era feeds put them beside it.
     for (pugi::xml_node parent : {channel, root}) {

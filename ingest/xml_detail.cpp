@@ -111,6 +111,17 @@ std::string_view local_name(pugi::xml_node n) {
 
 Ns element_ns(pugi::xml_node n) { return resolve_prefix(n, prefix_of(n.name())); }
 
+std::string_view element_ns_uri(pugi::xml_node n) {
+    bool found = false;
+    return lookup_prefix(n, prefix_of(n.name()), found);
+}
+
+bool in_core_ns(pugi::xml_node n, Ns core, std::string_view core_uri) {
+    const Ns ns = element_ns(n);
+    if (ns != core) return false;
+    return core != Ns::Other || element_ns_uri(n) == core_uri;
+}
+
 Ns attribute_ns(pugi::xml_node n, std::string_view attr_name) {
     const std::string_view prefix = prefix_of(attr_name);
     return prefix.empty() ? Ns::None : resolve_prefix(n, prefix);
@@ -208,6 +219,8 @@ void finish_entry(FeedEntry& e, TextKind summary_kind, TextKind content_kind) {
         e.title.resize(cut);
     }
     e.id = std::string(trim(e.id));
+    e.summary = std::string(trim(e.summary));  // CDATA indentation is layout, not content
+    e.content = std::string(trim(e.content));
     e.summary_text = plain(e.summary, summary_kind);
     e.content_text = plain(e.content, content_kind);
 }

@@ -39,6 +39,10 @@ std::string_view local_name(pugi::xml_node n);
 /// Namespace of the element, resolving its prefix through the xmlns declarations in scope.
 /// Undeclared well-known prefixes (dc, content, media, atom, itunes) map to their usual URI.
 Ns element_ns(pugi::xml_node n);
+/// The namespace URI itself ("" when none): tells two Ns::Other namespaces apart.
+std::string_view element_ns_uri(pugi::xml_node n);
+/// True when n is in the namespace `core` of a document whose root namespace URI is core_uri.
+bool in_core_ns(pugi::xml_node n, Ns core, std::string_view core_uri);
 /// Same for an attribute name ("xml:base", "rdf:about") on element n.
 Ns attribute_ns(pugi::xml_node n, std::string_view attr_name);
 

@@ -1,0 +1,76 @@
+#include "ingest/source_adapter.h"
+
+#include <string>
+
+#include "ingest/feed_parser.h"
+#include "ingest/hf_adapter.h"
+#include "ingest/page_adapter.h"
+#include "ingest/prices_csv.h"
+
+namespace fw::ingest {
+namespace {
+
+Result<ParsedFeed> parse_as_feed(std::string_view body, const DocumentMeta& meta) {
+    return parse_feed(body, ParseOptions{meta.url, meta.content_type});
+}
+
+Result<SourceDocument> parse_prices(std::string_view body, const DocumentMeta& meta) {
+    auto bars = parse_prices_csv(body, meta.source_name);
+    if (!bars) {
+        return bars.error();
+    }
+    SourceDocument doc;
+    doc.feed.format = FeedFormat::PricesCsv;
+    doc.feed.title = meta.source_name;
+    doc.feed.link = meta.url;
+    doc.prices = std::move(*bars);
+    return doc;
+}
+
+Result<ParsedFeed> parse_for_kind(SourceKind kind, std::string_view body, const DocumentMeta& meta) {
+    switch (kind) {
+        case SourceKind::HfAuthor:
+            return parse_hf_models(body, meta.url);
+        case SourceKind::Page:
+            return parse_page(body, meta.url, meta.content_type);
+        case SourceKind::Feed:
+        case SourceKind::GithubReleases:
+        case SourceKind::GithubCommits:
+        case SourceKind::Edgar:
+        case SourceKind::Arxiv:
+        case SourceKind::Prices:
+            break;
+    }
+    return parse_as_feed(body, meta);
+}
+
+std::string context_of(const DocumentMeta& meta, const std::string& inner) {
+    std::string where = meta.source_name.empty() ? meta.url : meta.source_name + " (" + meta.url + ")";
+    if (!inner.empty() && inner != meta.url && inner != meta.source_name) {
+        where += ": " + inner;
+    }
+    return where;
+}
+
+}  // namespace
+
+Result<SourceDocument> parse_document(SourceKind kind, std::string_view body, const DocumentMeta& meta) {
+    Result<SourceDocument> result = [&]() -> Result<SourceDocument> {
+        if (kind == SourceKind::Prices) {
+            return parse_prices(body, meta);
+        }
+        auto feed = parse_for_kind(kind, body, meta);
+        if (!feed) {
+            return feed.error();
+        }
+        return SourceDocument{std::move(*feed), {}};
+    }();
+    if (!result) {
+        Error e = result.error();
+        e.context = context_of(meta, e.context);
+        return e;
+    }
+    return result;
+}
+
+}  // namespace fw::ingest

@@ -28,6 +28,15 @@ Context make_context(const Item& item, const Item* previous, const SourceInfo& s
     ctx.text = text_override ? *text_override : item_text(item.entry);
     ctx.tokens = tokenize(ctx.text);
     ctx.entities = matcher.find_all(ctx.text);
+    if (auto cik = item.entry.extra.find("cik"); !ctx.lab && cik != item.entry.extra.end()) {
+        // An EDGAR filing speaks for the lab whose listed security has its CIK.
+        const auto digits = [](std::string s) { return s.erase(0, std::min(s.find_first_not_of('0'), s.size())); };
+        for (const auto& lab : taxonomy.labs) {
+            if (lab.security && digits(lab.security->cik) == digits(cik->second)) {
+                ctx.lab = lab.slug;
+            }
+        }
+    }
     if (!ctx.lab) {
         for (const auto& m : ctx.entities) {
             if (m.kind == EntityKind::Lab || m.kind == EntityKind::Security) {

@@ -14,6 +14,13 @@ std::size_t letter_count(std::string_view name) {
     }));
 }
 
+/// "FAIR", "MSL", "AISI": acronyms that are also ordinary words in lower case.
+bool is_acronym(std::string_view name) {
+    return name.size() <= 5 && std::none_of(name.begin(), name.end(), [](char c) {
+        return std::islower(static_cast<unsigned char>(c)) != 0;
+    });
+}
+
 }  // namespace
 
 EntityMatcher::EntityMatcher(const Taxonomy& taxonomy) {
@@ -68,8 +75,9 @@ void EntityMatcher::add_name(std::string_view name, EntityKind kind, const std::
         }
     }
     Name entry{std::move(tokens), {}, kind, slug, lab};
-    // Short names collide with ordinary words ("SAM" vs "sam", "META" vs "meta"): exact case.
-    if (force_exact || letter_count(name) <= 3) {
+    // Short names and acronyms collide with ordinary words ("SAM" vs "sam", "FAIR" vs "fair"):
+    // they match with their own casing only.
+    if (force_exact || letter_count(name) <= 3 || is_acronym(name)) {
         entry.exact = std::string(name);
     }
     bucket.push_back(std::move(entry));
@@ -85,7 +93,10 @@ std::vector<EntityMatch> EntityMatcher::find_all(std::string_view text) const {
         if (bucket != by_first_token_.end()) {
             for (const auto& name : bucket->second) {
                 const auto n = name.tokens.size();
-                if (i + n > tokens.size() || (best && best->tokens.size() >= n)) {
+                // Longer names win; at equal length an exact-case name (a ticker) is the more specific.
+                if (i + n > tokens.size() ||
+                    (best && (best->tokens.size() > n ||
+                              (best->tokens.size() == n && (name.exact.empty() || !best->exact.empty()))))) {
                     continue;
                 }
                 bool match = true;

@@ -5,7 +5,8 @@
 // - whole words only, no stemming: "Llama" matches "Llama 4" but not "llamas";
 // - version tokens keep their dot: "Llama 3" does not match inside "Llama 3.1";
 // - the longest name wins where names overlap: "WhatsApp Business" over "WhatsApp";
-// - names of one to three letters (SAM, AI) and tickers only match with the same casing.
+// - names of one to three letters (SAM, AI), acronyms (FAIR) and tickers only match with the same
+//   casing.
 
 #include <cstddef>
 #include <map>

@@ -139,7 +139,7 @@ std::vector<Slot> template_slots(std::string_view text, const Cue& cue) {
     const auto tokens = tokenize(text);
     if (before.empty() && after.empty()) {
         const auto end = clause_end(text, 0);
-        out.push_back({std::string(trim(text.substr(0, end))), 0, cue.confidence});
+        out.push_back({std::string(trim(text.substr(0, end))), 0, cue.confidence, true});
         return out;
     }
     const auto& anchor = before.empty() ? after : before;
@@ -176,6 +176,7 @@ std::vector<Slot> split_names(const Slot& slot, const Context& ctx) {
         auto name = finish_name(current, ctx);
         if (!name.text.empty()) {
             name.confidence = slot.confidence;
+            name.strict = slot.strict;
             names.push_back(std::move(name));
         }
         current.clear();

@@ -18,6 +18,7 @@ struct Slot {
     std::string text;
     std::size_t begin = 0;  ///< byte offset in the searched text
     double confidence = 0;  ///< the cue's
+    bool strict = false;    ///< from the bare "{model}" title cue: only known or versioned names
 };
 
 /// Where `pattern` ("introducing {model}", "{person} joins") occurs in `text`, the clause on

@@ -1,6 +1,7 @@
 #include "extract/extractors.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "extract/license_class.h"
 #include "extract/model_names.h"
@@ -24,7 +25,11 @@ OpennessGuess classify_openness(const Context& ctx, const ModelInfo* known) {
     OpennessGuess result;
     std::string value;
     result.confidence = strongest_cue(with_link, "openness_cues", nullptr, &value);
-    result.license = license_id_from_text(ctx.text, ctx.taxonomy, ctx.rules);
+    // Only a text that speaks of licensing names a licence ("MIT" is also a university).
+    if (has_phrase(ctx.tokens, "license") || has_phrase(ctx.tokens, "licence") ||
+        has_phrase(ctx.tokens, "licensed")) {
+        result.license = license_id_from_text(ctx.text, ctx.taxonomy, ctx.rules);
+    }
     const License* lic = result.license ? ctx.taxonomy.find_license(*result.license) : nullptr;
     if (value == "open_weights") {
         // Weights are out; the licence decides how open. Unnamed licence: assume use limits.
@@ -51,12 +56,14 @@ std::vector<Slot> release_slots(const Context& ctx) {
     if (title_end != std::string::npos) {
         lead = std::string_view(ctx.text).substr(title_end + 1, 300);
     }
+    const Cue* bare = nullptr;
     for (const auto& cue : ctx.rules.list("release_cues")) {
+        if (cue.pattern.find('{') == 0 && cue.pattern.find('}') + 1 == cue.pattern.size()) {
+            bare = &cue;  // the bare "{model}" title cue: only when no other cue matched
+            continue;
+        }
         for (auto s : template_slots(title, cue)) {
             slots.push_back(std::move(s));
-        }
-        if (cue.pattern.find('{') == 0 && cue.pattern.size() <= 8) {
-            continue;  // the bare "{model}" title cue does not apply to body text
         }
         for (auto s : template_slots(lead, cue)) {
             s.begin += title_end + 1;
@@ -64,7 +71,29 @@ std::vector<Slot> release_slots(const Context& ctx) {
             slots.push_back(std::move(s));
         }
     }
+    if (slots.empty() && bare != nullptr) {
+        slots = template_slots(title, *bare);
+    }
     return slots;
+}
+
+/// A headline that is only a name ("Claude 3.5 Sonnet", "GPT-4o mini: advancing...") is a
+/// release when the name is known or versioned and capitalised like a product name.
+bool strict_name_ok(const Slot& name, const ModelRef& ref) {
+    if (ref.known) {
+        return true;
+    }
+    bool digit = false;
+    for (const auto& t : tokenize(name.text)) {
+        const char first = name.text[t.begin];
+        digit = digit || std::isdigit(static_cast<unsigned char>(t.norm.back())) != 0 ||
+                std::isdigit(static_cast<unsigned char>(first)) != 0;
+        if (std::islower(static_cast<unsigned char>(first)) != 0 && t.begin > 0 &&
+            !std::isdigit(static_cast<unsigned char>(t.norm.back()))) {
+            return false;  // a sentence, not a name
+        }
+    }
+    return digit;
 }
 
 bool stale(const Context& ctx, const ModelInfo* known) {
@@ -82,7 +111,8 @@ void extract_releases(const Context& ctx, ExtractOutput& out, std::vector<std::s
     for (const auto& slot : release_slots(ctx)) {
         for (const auto& name : split_names(slot, ctx)) {
             auto ref = resolve_model_name(name.text, ctx);
-            if (!ref || std::find(item_models.begin(), item_models.end(), ref->slug) != item_models.end()) {
+            if (!ref || (name.strict && !strict_name_ok(name, *ref)) ||
+                std::find(item_models.begin(), item_models.end(), ref->slug) != item_models.end()) {
                 continue;
             }
             const ModelInfo* known = ctx.taxonomy.find_model(ref->slug);

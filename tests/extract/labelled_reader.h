@@ -1,0 +1,74 @@
+#pragma once
+// Reads tests/data/extract/labelled.jsonl: one item per line with the events it must yield.
+// {"id", "source": {"name", "kind", "lab"}, "item": {"title", "link", "published", "summary",
+//  "content", "extra": {}}, "previous": {...}?, "expect": [{"kind", "model"?, "surface"?, "person"?,
+//  "lab"?, "fields"?: {}}], "note"?}
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "domain/item.h"
+#include "domain/time.h"
+#include "extract/extractor.h"
+
+namespace fw::test {
+
+struct LabelledCase {
+    std::string id;
+    extract::SourceInfo source;
+    Item item;
+    std::optional<Item> previous;
+    nlohmann::json expect;
+};
+
+inline Item item_from_json(const nlohmann::json& j, std::int64_t id) {
+    Item item;
+    item.id = id;
+    item.entry.title = j.value("title", "");
+    item.entry.link = j.value("link", "");
+    item.entry.id = j.value("id", item.entry.link);
+    if (auto p = parse_iso8601(j.value("published", ""))) {
+        item.entry.published = *p;
+    }
+    item.entry.summary_text = j.value("summary", "");
+    item.entry.content_text = j.value("content", "");
+    for (auto& [k, v] : j.value("extra", nlohmann::json::object()).items()) {
+        item.entry.extra[k] = v.get<std::string>();
+    }
+    item.content_hash = j.value("hash", "h" + std::to_string(id));
+    item.fetched_at = item.entry.published.value_or(make_time(2026, 9, 1)) + std::chrono::hours(12);
+    return item;
+}
+
+inline std::vector<LabelledCase> read_labelled(const std::string& text) {
+    std::vector<LabelledCase> cases;
+    std::size_t start = 0;
+    std::int64_t n = 0;
+    while (start < text.size()) {
+        auto nl = text.find('\n', start);
+        auto line = text.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+        start = nl == std::string::npos ? text.size() : nl + 1;
+        if (line.find_first_not_of(" \t\r") == std::string::npos || line[0] == '#') {
+            continue;
+        }
+        auto j = nlohmann::json::parse(line);
+        LabelledCase c;
+        c.id = j.at("id").get<std::string>();
+        const auto& s = j.at("source");
+        c.source.name = s.value("name", "src");
+        c.source.kind = source_kind_from_string(s.value("kind", "feed")).value_or(SourceKind::Feed);
+        if (s.contains("lab") && s["lab"].is_string()) {
+            c.source.lab = s["lab"].get<std::string>();
+        }
+        c.item = item_from_json(j.at("item"), ++n);
+        if (j.contains("previous")) {
+            c.previous = item_from_json(j["previous"], c.item.id);
+        }
+        c.expect = j.value("expect", nlohmann::json::array());
+        cases.push_back(std::move(c));
+    }
+    return cases;
+}
+
+}  // namespace fw::test

@@ -6,17 +6,26 @@
 namespace fw::analysis {
 namespace {
 
-const Event* first_for_model(const EventRefs& evals, const std::string& model) {
-    for (const Event* e : evals) {
-        if (e->model && *e->model == model) {
-            return e;  // events are in time order
+using FirstByModel = std::map<std::string, const Event*, std::less<>>;
+
+/// The earliest event per model (events are in time order).
+FirstByModel first_by_model(const EventRefs& events) {
+    FirstByModel out;
+    for (const Event* e : events) {
+        if (e->model) {
+            out.emplace(*e->model, e);
         }
     }
-    return nullptr;
+    return out;
 }
 
-EvalDisclosure disclosure_of(const Event& launch, const EventRefs& first_party,
-                             const EventRefs& third_party, const Taxonomy& taxonomy,
+const Event* first_for_model(const FirstByModel& firsts, const std::string& model) {
+    auto it = firsts.find(model);
+    return it == firsts.end() ? nullptr : it->second;
+}
+
+EvalDisclosure disclosure_of(const Event& launch, const FirstByModel& first_party,
+                             const FirstByModel& third_party, const Taxonomy& taxonomy,
                              TimePoint as_of) {
     EvalDisclosure d;
     d.model = *launch.model;
@@ -102,8 +111,8 @@ std::optional<double> kaplan_meier_median(std::vector<Survival> data) {
 
 EvalSection analyze_eval_disclosure(const EventRefs& events, const Taxonomy& taxonomy,
                                     TimePoint as_of) {
-    const EventRefs first_party = of_kind(events, EventKind::EvalReport);
-    const EventRefs third_party = of_kind(events, EventKind::ThirdPartyEval);
+    const FirstByModel first_party = first_by_model(of_kind(events, EventKind::EvalReport));
+    const FirstByModel third_party = first_by_model(of_kind(events, EventKind::ThirdPartyEval));
     EvalSection out;
     std::map<std::string, bool> seen;
     for (const Event* e : of_kind(events, EventKind::ModelRelease)) {

@@ -9,10 +9,22 @@ namespace {
 constexpr long kChartBefore = 60;
 constexpr long kChartAfter = 20;
 constexpr int kAnalystNearDays = 30;
+constexpr std::size_t kMaxMarkers = 40;  // a chart with more marks than this says nothing
 
 bool concerns(const Event& e, const std::string& lab, const std::string& ticker) {
     return (e.lab && *e.lab == lab) || (e.security && *e.security == ticker) ||
            e.fields.text("symbol") == ticker;
+}
+
+// Events are in time order: find the first one on or after a day without scanning them all.
+EventRefs::const_iterator first_on_or_after(const EventRefs& events, Day d) {
+    return std::lower_bound(events.begin(), events.end(), d,
+                            [](const Event* e, Day day) { return day_of(e->occurred_at) < day; });
+}
+
+bool market_relevant(EventKind k) {
+    return k == EventKind::ModelRelease || k == EventKind::WeightsRelease || k == EventKind::EarningsRelease ||
+           k == EventKind::CapexGuidance || k == EventKind::AnalystRating || k == EventKind::LicenseChange;
 }
 
 void add_chart(MarketStudy& m, const AlignedPrices& a, const EventRefs& events) {
@@ -23,10 +35,11 @@ void add_chart(MarketStudy& m, const AlignedPrices& a, const EventRefs& events) 
     for (long i = from; i <= to; ++i) {
         m.chart.push_back(PricePoint{a.dates[i], a.stock[i], a.benchmark[i]});
     }
-    for (const Event* e : events) {
-        const Day d = day_of(e->occurred_at);
-        if (d >= a.dates[from] && d <= a.dates[to] && concerns(*e, m.lab, m.symbol)) {
-            m.markers.push_back(EventMarker{d, std::string(to_string(e->kind)) + ": " + e->title, e->id});
+    for (auto e = first_on_or_after(events, a.dates[from]); e != events.end(); ++e) {
+        const Day d = day_of((*e)->occurred_at);
+        if (d > a.dates[to] || m.markers.size() >= kMaxMarkers) break;
+        if (market_relevant((*e)->kind) && concerns(**e, m.lab, m.symbol)) {
+            m.markers.push_back(EventMarker{d, std::string(to_string((*e)->kind)) + ": " + (*e)->title, (*e)->id});
         }
     }
 }
@@ -35,10 +48,9 @@ std::vector<std::int64_t> confounders_of(const MarketStudy& m, const EventRefs& 
     std::vector<std::int64_t> out;
     const Day first = std::min(m.study.window.front().date, m.study.event_date);
     const Day last = m.study.window.back().date;
-    for (const Event* e : earnings) {
-        const Day d = day_of(e->occurred_at);
-        if (d >= first && d <= last && concerns(*e, m.lab, m.symbol)) {
-            out.push_back(e->id);
+    for (auto e = first_on_or_after(earnings, first); e != earnings.end() && day_of((*e)->occurred_at) <= last; ++e) {
+        if (concerns(**e, m.lab, m.symbol)) {
+            out.push_back((*e)->id);
         }
     }
     return out;
@@ -80,16 +92,34 @@ void study_releases(MarketSection& out, const EventRefs& events, const Taxonomy&
     }
 }
 
-void nearest_release(AnalystAction& a, const EventRefs& releases, const Taxonomy& taxonomy) {
+using ReleasesByTicker = std::map<std::string, EventRefs>;
+
+ReleasesByTicker releases_by_ticker(const EventRefs& releases, const Taxonomy& taxonomy) {
+    ReleasesByTicker out;
     for (const Event* r : releases) {
         const Lab* lab = taxonomy.find_lab(lab_of(*r, taxonomy));
-        if (lab == nullptr || !lab->security || lab->security->ticker != a.symbol) {
-            continue;
+        if (lab != nullptr && lab->security) {
+            out[lab->security->ticker].push_back(r);  // stays in time order
         }
-        const int days = days_between(r->occurred_at, a.at);
+    }
+    return out;
+}
+
+void nearest_release(AnalystAction& a, const ReleasesByTicker& by_ticker) {
+    const auto found = by_ticker.find(a.symbol);
+    if (found == by_ticker.end()) {
+        return;
+    }
+    const EventRefs& releases = found->second;
+    const auto after = first_on_or_after(releases, day_of(a.at) - std::chrono::days{kAnalystNearDays});
+    for (auto it = after; it != releases.end(); ++it) {
+        const int days = days_between((*it)->occurred_at, a.at);
+        if (days < -kAnalystNearDays) {
+            break;
+        }
         if (std::abs(days) <= kAnalystNearDays &&
             (!a.days_from_release || std::abs(days) < std::abs(*a.days_from_release))) {
-            a.near_release_event_id = r->id;
+            a.near_release_event_id = (*it)->id;
             a.days_from_release = days;
         }
     }
@@ -137,13 +167,13 @@ MarketSection analyze_market(const EventRefs& events, const Taxonomy& taxonomy,
                              const EventStudyParams& params) {
     MarketSection out;
     study_releases(out, events, taxonomy, prices, params);
-    const EventRefs releases = of_kind(events, EventKind::ModelRelease);
+    const ReleasesByTicker releases = releases_by_ticker(of_kind(events, EventKind::ModelRelease), taxonomy);
     for (const Event* e : of_kind(events, EventKind::AnalystRating)) {
         const Fields& f = e->fields;
         AnalystAction a{e->id, e->occurred_at, f.text("firm").value_or(""),
                         f.text("symbol").value_or(e->security.value_or("")), f.text("action").value_or(""),
                         f.number("old_target"), f.number("new_target"), {}, {}};
-        nearest_release(a, releases, taxonomy);
+        nearest_release(a, releases);
         out.analyst_actions.push_back(std::move(a));
     }
     out.capex_guidance = capex_history(events);

@@ -35,7 +35,9 @@ struct MarketStudy {
     EventStudy study;
     std::vector<std::int64_t> confounders;  ///< earnings_release events inside the window
     std::vector<PricePoint> chart;
-    std::vector<EventMarker> markers;       ///< the lab's events within the chart's dates
+    /// The lab's market-relevant events (releases, licence changes, earnings, capex, analyst
+    /// actions) within the chart's dates, at most 40.
+    std::vector<EventMarker> markers;
 };
 
 /// A release that could not be studied, and why ("prices do not cover this event", ...).

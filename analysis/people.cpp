@@ -9,6 +9,7 @@ class TenureBook {
 public:
     explicit TenureBook(const Taxonomy& taxonomy) : taxonomy_(taxonomy) {
         for (const Person& p : taxonomy.people) {
+            by_person_[p.slug].push_back(tenures_.size());
             tenures_.push_back(Tenure{p.slug, p.name, p.org, p.role, p.since, p.left_at, {}, {}});
         }
     }
@@ -49,9 +50,14 @@ public:
 
 private:
     Tenure* open_tenure(const std::string& person, const std::string& org) {
-        for (auto it = tenures_.rbegin(); it != tenures_.rend(); ++it) {
-            if (it->person == person && (org.empty() || it->org == org) && !it->left_at) {
-                return &*it;
+        const auto found = by_person_.find(person);
+        if (found == by_person_.end()) {
+            return nullptr;
+        }
+        for (auto it = found->second.rbegin(); it != found->second.rend(); ++it) {
+            Tenure& t = tenures_[*it];
+            if ((org.empty() || t.org == org) && !t.left_at) {
+                return &t;
             }
         }
         return nullptr;
@@ -59,12 +65,14 @@ private:
 
     Tenure& start(const std::string& person, const std::string& org) {
         const Person* p = taxonomy_.find_person(person);
+        by_person_[person].push_back(tenures_.size());
         tenures_.push_back(Tenure{person, p != nullptr ? p->name : person, org, {}, {}, {}, {}, {}});
         return tenures_.back();
     }
 
     const Taxonomy& taxonomy_;
     std::vector<Tenure> tenures_;
+    std::map<std::string, std::vector<std::size_t>> by_person_;  // indexes into tenures_
 };
 
 std::vector<QuarterFlow> flows_of(const std::vector<Tenure>& tenures) {

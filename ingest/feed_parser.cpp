@@ -143,4 +143,34 @@ Result<ParsedFeed> parse_feed(std::string_view body, const ParseOptions& opts) {
     return feed;
 }
 
+namespace detail {
+
+Status load_atom(std::string_view body, const ParseOptions& opts, XmlDocument& doc, ParsedFeed& feed) {
+    DecodedText decoded = decode_to_utf8(body, opts.content_type);
+    if (trim(decoded.text).empty()) return make_error(ErrorCode::Parse, "feed.empty: the body has no content");
+    const auto format = detect_format(decoded.text, opts.content_type);
+    if (!format || (*format != FeedFormat::Atom10 && *format != FeedFormat::Atom03)) {
+        return make_error(ErrorCode::Parse, looks_like_html(decoded.text) ? "not a feed: looks like HTML"
+                                                                          : "feed.unknown_format: not an Atom feed");
+    }
+    feed.format = *format;
+    feed.warnings = std::move(decoded.warnings);
+    doc.base_url = opts.base_url;
+    if (Status s = load_xml(decoded.text, doc); !s) return s;
+    for (auto& w : doc.warnings) feed.warnings.push_back(std::move(w));
+    doc.warnings.clear();
+    return read_atom(doc, feed);
+}
+
+std::vector<pugi::xml_node> atom_entries(const XmlDocument& doc) {
+    std::vector<pugi::xml_node> out;
+    const pugi::xml_node root = root_element(doc);
+    for (pugi::xml_node c = root.first_child(); c; c = c.next_sibling()) {
+        if (c.type() == pugi::node_element && local_name(c) == "entry") out.push_back(c);
+    }
+    return out;
+}
+
+}  // namespace detail
+
 }  // namespace fw::ingest

@@ -269,3 +269,19 @@ TEST_CASE("file:// jobs are fetched like any other", "[ingest][unit][fetcher]") 
     REQUIRE(results[0].response);
     CHECK(results[0].response->status == 200);
 }
+
+TEST_CASE("the loopback server answers 304 to a matching If-None-Match", "[ingest][unit][fetcher]") {
+    LoopbackServer server;
+    auto feed = reply(200, "<rss/>", "application/rss+xml");
+    feed.etag = "\"tag-1\"";
+    server.route("/feed", feed);
+    Fetcher fetcher(quick_options());
+    auto jobs = std::vector{job(1, server.url("/feed")), job(2, server.url("/feed"))};
+    jobs[1].request.validators.etag = "\"other\"";
+    const auto first = fetcher.run(jobs);
+    REQUIRE(first[0].response);
+    CHECK(first[0].response->status == 200);
+    CHECK(first[1].response->status == 200);  // a different tag is not a match
+    jobs[0].request.validators = first[0].response->validators;
+    CHECK(fetcher.run(jobs)[0].response->not_modified());
+}

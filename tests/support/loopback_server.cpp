@@ -76,6 +76,14 @@ LoopbackServer::LoopbackServer(std::string host, int threads)
             }
         }
         im.nap(reply.delay);
+        if (!reply.etag.empty()) {
+            res.set_header("ETag", reply.etag);
+            if (req.get_header_value("If-None-Match") == reply.etag) {
+                res.status = 304;
+                --im.active;
+                return;
+            }
+        }
         res.status = reply.status;
         for (const auto& [name, value] : reply.headers) {
             res.set_header(name.c_str(), value);

@@ -30,6 +30,8 @@ struct Reply {
     std::chrono::milliseconds drip_interval{0};
     bool endless = false;  ///< repeat `body` forever (chunked), until the client gives up
     bool gzip = false;     ///< send gzip(body) with Content-Encoding: gzip, untouched by the server
+    /// When set: sent as ETag, and a request whose If-None-Match equals it gets a bodiless 304.
+    std::string etag;
 };
 
 /// A plain reply: reply(404, "gone"), reply(200, body, "application/json", {{"ETag", "x"}}).

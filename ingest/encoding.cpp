@@ -221,7 +221,9 @@ DecodedText decode_to_utf8(std::string_view bytes, std::string_view http_content
     if (charset.empty()) {
         charset = normalise_label(charset_from_content_type(http_content_type));
         if (charset.empty() || charset == "utf-8") charset = normalise_label(xml_declared_encoding(bytes));
-        if (charset.empty() || charset == "utf-8") charset = "windows-1252";
+        // Unlabelled XML is UTF-8 by definition: stray bytes are repaired one by one (U+FFFD)
+        // rather than re-reading the whole document in a guessed charset.
+        if (charset.empty()) charset = "utf-8";
     }
     if (charset == "utf-8") {
         utf8.assign(bytes);

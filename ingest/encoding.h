@@ -16,9 +16,9 @@ struct DecodedText {
 
 /// Precedence (one rule, tested both ways): a BOM wins; else bytes that are valid UTF-8 are read as
 /// UTF-8 whatever is declared (declarations are often wrong); else the HTTP charset; else the XML
-/// declaration's encoding; else windows-1252. ISO-8859-1 and US-ASCII are read as windows-1252
-/// (the browser convention). Other labels go through iconv; unknown labels fall back to
-/// windows-1252 with a warning. Invalid sequences become U+FFFD.
+/// declaration's encoding; else UTF-8 (the XML default), each invalid sequence repaired as
+/// U+FFFD. ISO-8859-1 and US-ASCII are read as windows-1252 (the browser convention). Other
+/// labels go through iconv; unknown labels fall back to windows-1252 with a warning.
 DecodedText decode_to_utf8(std::string_view bytes, std::string_view http_content_type = {});
 
 /// The charset parameter of a Content-Type header, lowercased ("" when absent).

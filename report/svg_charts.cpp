@@ -75,7 +75,10 @@ std::string price_chart_svg(const MarketStudy& m) {
                num(height - bottom) + "\" stroke=\"#d62728\" stroke-dasharray=\"3,3\"><title>" +
                escape_xml(format_date(mk.date) + " " + mk.label) + "</title></line>";
     }
-    out += text_at(4, top + 10, m.symbol + " (blue)") + text_at(4, top + 26, m.benchmark + " (grey)");
+    out += text_at(4, top + 10, m.symbol + " (blue)") + text_at(4, top + 26, m.benchmark + " (grey)") +
+           text_at(4, top + 42, "rebased to 100");
+    out += text_at(kLeft - 4, y(hi) + 4, num(hi), " text-anchor=\"end\"") +
+           text_at(kLeft - 4, y(lo) + 4, num(lo), " text-anchor=\"end\"");
     out += text_at(4, height - 8, format_date(m.chart.front().date)) +
            text_at(kWidth - kRight, height - 8, format_date(m.chart.back().date), " text-anchor=\"end\"");
     return out + "</svg>";
@@ -148,11 +151,17 @@ std::string open_share_svg(const std::vector<LabOpenness>& labs) {
         if (labs[i].open_share.empty()) continue;
         const std::string colour = kPalette[i % 8];
         std::string points;
-        for (const SharePoint& p : labs[i].open_share) points += num(x(p.at)) + "," + num(y(p.share)) + " ";
+        std::optional<double> previous;
+        for (const SharePoint& p : labs[i].open_share) {
+            if (previous) points += num(x(p.at)) + "," + num(y(*previous)) + " ";  // a step: the share holds
+            points += num(x(p.at)) + "," + num(y(p.share)) + " ";
+            previous = p.share;
+        }
         out += "<polyline fill=\"none\" stroke=\"" + colour + "\" stroke-width=\"2\" points=\"" + points + "\"><title>" +
                escape_xml(labs[i].lab) + "</title></polyline>";
         out += text_at(4, top + 14 * static_cast<double>(i) + 10, labs[i].lab, " fill=\"" + colour + "\"");
     }
+    out += text_at(kLeft - 4, y(1) + 4, "100%", " text-anchor=\"end\"") + text_at(kLeft - 4, y(0) + 4, "0%", " text-anchor=\"end\"");
     out += text_at(kLeft, height - 8, format_date(*first)) +
            text_at(kWidth - kRight, height - 8, format_date(*last), " text-anchor=\"end\"");
     return out + "</svg>";

@@ -135,10 +135,12 @@ Table analyst_table(const WatchReport& r) {
 Table capex_table(const WatchReport& r) {
     Table t{"Market: capex guidance", "USD billions", {"at", "company", "fiscal year", "range", "prior", "direction"}, {}};
     auto bn = [](std::optional<double> v) { return v ? std::optional<double>(*v / 1e9) : std::nullopt; };
+    auto range = [&](std::optional<double> lo, std::optional<double> hi) {
+        return !lo && !hi ? std::string("-") : cell(bn(lo)) + "-" + cell(bn(hi));
+    };
     for (const CapexGuidance& g : r.market.capex_guidance) {
         t.rows.push_back({format_date(g.at), g.company, g.fiscal_year ? std::to_string(*g.fiscal_year) : "-",
-                          cell(bn(g.low_usd)) + "-" + cell(bn(g.high_usd)),
-                          cell(bn(g.prior_low_usd)) + "-" + cell(bn(g.prior_high_usd)),
+                          range(g.low_usd, g.high_usd), range(g.prior_low_usd, g.prior_high_usd),
                           g.direction.value_or(g.computed_direction)});
     }
     return t;

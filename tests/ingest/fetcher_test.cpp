@@ -104,9 +104,11 @@ TEST_CASE("requests to one host are spaced by the minimum interval", "[ingest][u
     (void)Fetcher(options).run(jobs_on(server, "/f", 4));
     const auto seen = server.requests("/f");
     REQUIRE(seen.size() == 4);
+    // Arrival times carry the server's own scheduling noise: loose per gap, tight overall.
     for (std::size_t i = 1; i < seen.size(); ++i) {
-        CHECK(ms_between(seen[i - 1].at, seen[i].at) >= 140.0);
+        CHECK(ms_between(seen[i - 1].at, seen[i].at) >= 100.0);
     }
+    CHECK(ms_between(seen.front().at, seen.back().at) >= 420.0);  // 3 intervals of 150 ms
 }
 
 TEST_CASE("one slow host does not delay the others", "[ingest][unit][fetcher]") {

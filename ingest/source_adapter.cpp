@@ -2,17 +2,16 @@
 
 #include <string>
 
+#include "ingest/arxiv_adapter.h"
+#include "ingest/edgar_adapter.h"
 #include "ingest/feed_parser.h"
+#include "ingest/github_adapter.h"
 #include "ingest/hf_adapter.h"
 #include "ingest/page_adapter.h"
 #include "ingest/prices_csv.h"
 
 namespace fw::ingest {
 namespace {
-
-Result<ParsedFeed> parse_as_feed(std::string_view body, const DocumentMeta& meta) {
-    return parse_feed(body, ParseOptions{meta.url, meta.content_type});
-}
 
 Result<SourceDocument> parse_prices(std::string_view body, const DocumentMeta& meta) {
     auto bars = parse_prices_csv(body, meta.source_name);
@@ -28,20 +27,25 @@ Result<SourceDocument> parse_prices(std::string_view body, const DocumentMeta& m
 }
 
 Result<ParsedFeed> parse_for_kind(SourceKind kind, std::string_view body, const DocumentMeta& meta) {
+    const ParseOptions options{meta.url, meta.content_type};
     switch (kind) {
         case SourceKind::HfAuthor:
             return parse_hf_models(body, meta.url);
         case SourceKind::Page:
             return parse_page(body, meta.url, meta.content_type);
-        case SourceKind::Feed:
         case SourceKind::GithubReleases:
+            return parse_github_releases(body, options);
         case SourceKind::GithubCommits:
+            return parse_github_commits(body, options);
         case SourceKind::Edgar:
+            return parse_edgar(body, options);
         case SourceKind::Arxiv:
+            return parse_arxiv(body, options);
+        case SourceKind::Feed:
         case SourceKind::Prices:
             break;
     }
-    return parse_as_feed(body, meta);
+    return parse_feed(body, options);
 }
 
 std::string context_of(const DocumentMeta& meta, const std::string& inner) {

@@ -7,15 +7,22 @@ namespace {
 
 std::string row(const std::vector<std::string>& cells) {
     std::string out = "|";
-    for (const std::string& c : cells) out += " " + escape_markdown_cell(c) + " |";
+    for (const std::string& c : cells) {
+        out += ' ';
+        out += escape_markdown_cell(c);
+        out += " |";
+    }
     return out + "\n";
 }
 
 }  // namespace
 
 std::string render_markdown(const analysis::WatchReport& r) {
-    std::string out = "# Frontier Watch report\n\nAs of " + format_date(r.as_of) + ", " +
-                      std::to_string(r.events_considered) + " events considered.\n\n";
+    std::string out = "# Frontier Watch report\n\nAs of ";
+    out += format_date(r.as_of);
+    out += ", ";
+    out += std::to_string(r.events_considered);
+    out += " events considered.\n\n";
     for (const detail::Table& t : detail::report_tables(r)) {
         out += "## " + t.title + "\n\n";
         if (!t.note.empty()) out += "_" + escape_markdown_cell(t.note) + "_\n\n";

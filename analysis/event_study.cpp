@@ -74,6 +74,10 @@ Result<EventStudy> run_event_study(const std::vector<PriceBar>& stock,
 }
 
 Result<EventStudy> run_event_study(const AlignedPrices& a, Day event_date, const EventStudyParams& params) {
+    if (params.window_start > params.window_end || params.estimation_start > params.estimation_end ||
+        params.min_estimation_days < 3) {
+        return make_error(ErrorCode::Invalid, "event study parameters are inconsistent");
+    }
     const auto it = std::lower_bound(a.dates.begin(), a.dates.end(), event_date);
     if (it == a.dates.end()) {
         return make_error(ErrorCode::NotFound, "prices do not cover this event",

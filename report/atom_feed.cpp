@@ -12,9 +12,13 @@ std::string entry(const Event& e, std::string_view feed_id) {
     out += "    <title>" + escape_xml(std::string(to_string(e.kind)) + ": " + e.title) + "</title>\n";
     out += "    <updated>" + format_rfc3339(std::max(e.detected_at, e.occurred_at)) + "</updated>\n";
     out += "    <published>" + format_rfc3339(e.occurred_at) + "</published>\n";
+    // The first web evidence is the entry's page; the rest are related.
+    bool alternate = true;
     for (const Evidence& ev : e.evidence) {
         if (ev.url.starts_with("http://") || ev.url.starts_with("https://")) {
-            out += "    <link rel=\"related\" href=\"" + escape_xml(ev.url) + "\"/>\n";
+            out += std::string("    <link rel=\"") + (alternate ? "alternate" : "related") + "\" href=\"" +
+                   escape_xml(ev.url) + "\"/>\n";
+            alternate = false;
         }
     }
     out += "    <category term=\"" + escape_xml(to_string(e.kind)) + "\"/>\n";
@@ -25,6 +29,12 @@ std::string entry(const Event& e, std::string_view feed_id) {
     if (e.person) summary += " person=" + *e.person;
     summary += " review=" + std::string(to_string(e.review));
     out += "    <summary type=\"text\">" + escape_xml(summary) + "</summary>\n";
+    // Atom wants content or an alternate link; content also carries the evidence snippets.
+    std::string content = e.title;
+    for (const Evidence& ev : e.evidence) {
+        content += "\n- " + ev.source + ": " + ev.url + (ev.snippet.empty() ? "" : " \"" + ev.snippet + "\"");
+    }
+    out += "    <content type=\"text\">" + escape_xml(content) + "</content>\n";
     return out + "  </entry>\n";
 }
 

@@ -72,10 +72,14 @@ TEST_CASE("the Atom feed of events is well-formed and escapes titles", "[report]
         CHECK(e.child("id"));
         CHECK(e.child("title"));
         CHECK(e.child("updated"));
+        CHECK(e.child("content"));  // Atom: content, or a link rel="alternate"
     }
     CHECK(entries == 2);
     CHECK(std::string(feed.child("entry").child_value("title")) == "surface_rollout: Muse Spark <b>on</b> WhatsApp & more");
-    CHECK(std::string(feed.child("entry").child("link").attribute("href").value()) == "https://about.fb.com/news/x");
+    const pugi::xml_node link = feed.child("entry").child("link");
+    CHECK(std::string(link.attribute("href").value()) == "https://about.fb.com/news/x");
+    CHECK(std::string(link.attribute("rel").value()) == "alternate");
+    CHECK(std::string(feed.child("entry").child_value("content")).find("a snippet") != std::string::npos);
 }
 
 TEST_CASE("an empty Atom feed is still valid and dated now", "[report][atom]") {

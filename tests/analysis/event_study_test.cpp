@@ -159,3 +159,20 @@ TEST_CASE("the event study agrees with an independent computation on META vs SPY
     CHECK(study->estimation_days == 221);
     check_against_independent(meta, spy, event);
 }
+
+TEST_CASE("inconsistent study parameters are an error, not a crash", "[analysis][market]") {
+    const auto [s, m] = synthetic(400);
+    EventStudyParams reversed;
+    reversed.window_start = 2;
+    reversed.window_end = -2;
+    const auto study = run_event_study(s, m, s[300].date, reversed);
+    REQUIRE_FALSE(study);
+    CHECK(study.error().code == ErrorCode::Invalid);
+    EventStudyParams wide;
+    wide.window_start = -5;
+    wide.window_end = 5;
+    const auto ok = run_event_study(s, m, s[300].date, wide);
+    REQUIRE(ok);
+    CHECK(ok->window.size() == 11);
+    CHECK(ok->t_stat == Approx(ok->car / std::sqrt(11 * ok->sigma2)));
+}

@@ -11,7 +11,8 @@ namespace {
 
 // Columns read by read_item(), in order; `i` is items or item_versions, `s` is sources.
 constexpr std::string_view kItemColumns =
-    "i.id, i.source_id, s.name, i.native_id, i.fetched_at, i.content_hash, i.version, i.payload";
+    "i.id, i.source_id, s.name, i.native_id, i.fetched_at, i.content_hash, i.version, i.payload, "
+    "i.summary_text, i.content_text";
 
 Result<Item> read_item(const Statement& st) {
     Item item;
@@ -28,6 +29,8 @@ Result<Item> read_item(const Statement& st) {
                           "items id " + std::to_string(item.id));
     }
     item.entry = std::move(*entry);
+    item.entry.summary_text = st.text(8);
+    item.entry.content_text = st.text(9);
     return item;
 }
 
@@ -53,13 +56,6 @@ TimePoint fetched_time(const Item& item) {
     return item.fetched_at == TimePoint{} ? detail::now_seconds() : item.fetched_at;
 }
 
-std::string body_text(const FeedEntry& e) {
-    if (e.content_text.empty()) {
-        return e.summary_text;
-    }
-    return e.summary_text.empty() ? e.content_text : e.summary_text + "\n" + e.content_text;
-}
-
 }  // namespace
 
 Result<UpsertStats> ItemRepository::upsert(std::int64_t source_id, std::span<const Item> items) {
@@ -78,7 +74,7 @@ Result<UpsertStats> ItemRepository::upsert(std::int64_t source_id, std::span<con
             ++stats.unchanged;
             continue;
         }
-        const std::string payload = detail::encode_entry(item.entry);
+        const std::string payload = detail::encode_entry(item.entry, /*with_text=*/false);
         if (!*existing) {
             auto id = insert(source_id, item, payload);
             if (!id) {
@@ -121,7 +117,8 @@ Result<std::int64_t> ItemRepository::insert(std::int64_t source_id, const Item& 
     auto changed = detail::run_cached(
         *db_,
         "INSERT INTO items (source_id, native_id, title, link, published, updated, fetched_at, "
-        "sort_at, content_hash, version, payload) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1, ?10)",
+        "sort_at, content_hash, version, payload, summary_text, content_text) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1, ?10, ?11, ?12)",
         [&](Statement& st) {
             st.bind(1, source_id);
             st.bind(2, item.native_id);
@@ -133,13 +130,24 @@ Result<std::int64_t> ItemRepository::insert(std::int64_t source_id, const Item& 
             st.bind(8, item.entry.published.value_or(fetched));
             st.bind(9, item.content_hash);
             st.bind(10, payload);
+            st.bind(11, item.entry.summary_text);
+            st.bind(12, item.entry.content_text);
         });
     if (!changed) {
         return changed.error();
     }
     const std::int64_t id = db_->last_insert_id();
-    if (auto status = index_text(id, item); !status) {
-        return status.error();
+    auto indexed = detail::run_cached(
+        *db_,
+        "INSERT INTO items_fts (rowid, title, summary_text, content_text) VALUES (?1, ?2, ?3, ?4)",
+        [&](Statement& st) {
+            st.bind(1, id);
+            st.bind(2, item.entry.title);
+            st.bind(3, item.entry.summary_text);
+            st.bind(4, item.entry.content_text);
+        });
+    if (!indexed) {
+        return indexed.error();
     }
     return id;
 }
@@ -148,8 +156,9 @@ Status ItemRepository::replace(std::int64_t id, const Item& item, const std::str
     auto kept = detail::run_cached(
         *db_,
         "INSERT INTO item_versions (item_id, version, title, link, published, updated, "
-        "fetched_at, content_hash, payload) SELECT id, version, title, link, published, updated, "
-        "fetched_at, content_hash, payload FROM items WHERE id = ?1",
+        "fetched_at, content_hash, payload, summary_text, content_text) SELECT id, version, title, "
+        "link, published, updated, fetched_at, content_hash, payload, summary_text, content_text "
+        "FROM items WHERE id = ?1",
         [&](Statement& st) { st.bind(1, id); });
     if (!kept) {
         return kept.error();
@@ -158,7 +167,8 @@ Status ItemRepository::replace(std::int64_t id, const Item& item, const std::str
     auto updated = detail::run_cached(
         *db_,
         "UPDATE items SET title = ?2, link = ?3, published = ?4, updated = ?5, fetched_at = ?6, "
-        "sort_at = ?7, content_hash = ?8, version = version + 1, payload = ?9 WHERE id = ?1",
+        "sort_at = ?7, content_hash = ?8, version = version + 1, payload = ?9, summary_text = ?10, "
+        "content_text = ?11 WHERE id = ?1",
         [&](Statement& st) {
             st.bind(1, id);
             st.bind(2, item.entry.title);
@@ -169,26 +179,10 @@ Status ItemRepository::replace(std::int64_t id, const Item& item, const std::str
             st.bind(7, item.entry.published.value_or(fetched));
             st.bind(8, item.content_hash);
             st.bind(9, payload);
+            st.bind(10, item.entry.summary_text);
+            st.bind(11, item.entry.content_text);
         });
-    if (!updated) {
-        return updated.error();
-    }
-    auto unindexed = detail::run_cached(*db_, "DELETE FROM items_fts WHERE rowid = ?1",
-                                        [&](Statement& st) { st.bind(1, id); });
-    if (!unindexed) {
-        return unindexed.error();
-    }
-    return index_text(id, item);
-}
-
-Status ItemRepository::index_text(std::int64_t id, const Item& item) {
-    auto changed = detail::run_cached(
-        *db_, "INSERT INTO items_fts (rowid, title, body) VALUES (?1, ?2, ?3)", [&](Statement& st) {
-            st.bind(1, id);
-            st.bind(2, item.entry.title);
-            st.bind(3, body_text(item.entry));
-        });
-    return changed ? ok() : Status(changed.error());
+    return updated ? ok() : Status(updated.error());  // items_fts_update re-indexed it
 }
 
 Result<std::vector<Item>> ItemRepository::list(const ItemQuery& query) {
@@ -264,7 +258,7 @@ Result<std::vector<Item>> ItemRepository::by_ids(std::span<const std::int64_t> i
 Result<std::vector<Item>> ItemRepository::versions(std::int64_t item_id) {
     auto st = db_->cached(
         "SELECT v.item_id, i.source_id, s.name, i.native_id, v.fetched_at, v.content_hash, "
-        "v.version, v.payload FROM item_versions v JOIN items i ON i.id = v.item_id "
+        "v.version, v.payload, v.summary_text, v.content_text FROM item_versions v JOIN items i ON i.id = v.item_id "
         "JOIN sources s ON s.id = i.source_id WHERE v.item_id = ?1 ORDER BY v.version");
     if (!st) {
         return st.error();

@@ -39,7 +39,6 @@ private:
     Result<std::optional<Existing>> find(std::int64_t source_id, const std::string& native_id);
     Result<std::int64_t> insert(std::int64_t source_id, const Item& item, const std::string& payload);
     Status replace(std::int64_t id, const Item& item, const std::string& payload);
-    Status index_text(std::int64_t id, const Item& item);
 
     Database* db_;
 };

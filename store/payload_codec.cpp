@@ -54,7 +54,7 @@ std::optional<json> parse(std::string_view text) {
 
 }  // namespace
 
-std::string encode_entry(const FeedEntry& e) {
+std::string encode_entry(const FeedEntry& e, bool with_text) {
     json enclosures = json::array();
     for (const auto& enc : e.enclosures) {
         enclosures.push_back({{"url", enc.url}, {"type", enc.type}, {"length", enc.length}});
@@ -70,12 +70,14 @@ std::string encode_entry(const FeedEntry& e) {
         {"authors", e.authors},
         {"summary", e.summary},
         {"content", e.content},
-        {"summary_text", e.summary_text},
-        {"content_text", e.content_text},
         {"categories", e.categories},
         {"enclosures", std::move(enclosures)},
         {"extra", e.extra},
     };
+    if (with_text) {
+        j["summary_text"] = e.summary_text;
+        j["content_text"] = e.content_text;
+    }
     return dump(j);
 }
 

@@ -51,8 +51,9 @@ Result<std::int64_t> SourceRepository::add(const Source& source) {
     if (*row && existing->is_null(1)) {
         return make_error(ErrorCode::Invalid, "a source with this name exists", source.name);
     }
-    const std::optional<std::int64_t> revive =
-        *row ? std::optional<std::int64_t>(existing->int64(0)) : std::nullopt;
+    // A plain id + flag (not an optional) keeps GCC's -Wmaybe-uninitialized quiet in Release.
+    const bool revive = *row;
+    const std::int64_t revive_id = revive ? existing->int64(0) : 0;
     existing->reset();
 
     // A revived tombstone starts afresh: new settings, no validators, no health.
@@ -76,13 +77,13 @@ Result<std::int64_t> SourceRepository::add(const Source& source) {
         st.bind(7, source.interval_seconds);
         st.bind(8, source.due_at);
         if (revive) {
-            st.bind(9, *revive);
+            st.bind(9, revive_id);
         }
     });
     if (!changed) {
         return changed.error();
     }
-    return revive ? *revive : db_->last_insert_id();
+    return revive ? revive_id : db_->last_insert_id();
 }
 
 Result<std::vector<Source>> SourceRepository::query(std::string_view sql,

@@ -46,7 +46,7 @@ struct UpsertStats {
 struct ItemQuery {
     std::optional<std::string> source;  ///< source name
     std::optional<std::string> search;  ///< FTS5 query over title and text
-    std::optional<std::int64_t> after_id;  ///< items with id > after_id (for incremental work)
+    std::optional<std::int64_t> after_id;  ///< items with id > after_id, in id order (incremental work)
     int limit = 50;                     ///< <= 0: no limit
 };
 
@@ -59,7 +59,8 @@ struct EventQuery {
     int limit = 0;  ///< <= 0: no limit
 };
 
-/// Counts of every table, for `db copy` checks and health displays.
+/// Counts of every table, for `db copy` checks and health displays. `sources` counts the
+/// active ones (a source removed without purge stays as a hidden row for its items).
 struct StoreCounts {
     std::int64_t sources = 0, items = 0, item_versions = 0, events = 0, evidence = 0,
                  prices = 0, entities = 0, alerts = 0, fetch_log = 0;
@@ -84,7 +85,8 @@ public:
     /// Idempotent upsert keyed by (source, native_id); a changed content_hash keeps the
     /// previous version in item_versions. All or nothing.
     virtual Result<UpsertStats> upsert_items(std::int64_t source_id, std::span<const Item> items) = 0;
-    /// Newest first (published, else fetched).
+    /// Newest first (published, else fetched); with after_id, oldest id first. A search is
+    /// matched word by word (punctuation is safe); a query SQLite still rejects is Error{Storage}.
     virtual Result<std::vector<Item>> list_items(const ItemQuery& query) = 0;
     virtual Result<std::vector<Item>> items_by_ids(std::span<const std::int64_t> ids) = 0;
     /// Earlier versions of an item, oldest first (the current one excluded).
@@ -95,6 +97,7 @@ public:
     /// evidence rows (deduplicated by item/url) and, unless curated (confirmed, rejected,
     /// manual or edited), takes the new fields, confidence and time. Returns the event id.
     virtual Result<std::int64_t> upsert_event(const Event& event) = 0;
+    /// Newest first (occurred_at, then id), each with its evidence.
     virtual Result<std::vector<Event>> list_events(const EventQuery& query) = 0;
     virtual Result<std::optional<Event>> find_event(std::int64_t id) = 0;
     virtual Status set_review(std::int64_t id, Review review) = 0;
@@ -114,7 +117,8 @@ public:
     virtual Result<std::vector<PriceBar>> load_prices(std::string_view symbol) = 0;
 
     // ---- questions and alerts ----
-    /// Stores the latest answers; returns those whose status changed since last time.
+    /// Stores the latest answers; returns those whose status changed since last time (a
+    /// question seen for the first time counts as changed unless it is open).
     virtual Result<std::vector<QuestionAnswer>> save_answers(std::span<const QuestionAnswer> answers) = 0;
     /// Records a delivery unless its key exists; returns false when it was already there.
     virtual Result<bool> record_alert(const AlertDelivery& delivery) = 0;

@@ -226,7 +226,14 @@ DecodedText decode_to_utf8(std::string_view bytes, std::string_view http_content
         if (charset.empty()) charset = "utf-8";
     }
     if (charset == "utf-8") {
-        utf8.assign(bytes);
+        // One copy only: the repair pass writes straight from the input bytes.
+        const std::size_t fixed = sanitize_utf8(bytes, result.text);
+        if (fixed > 0) {
+            result.warnings.push_back("encoding.repaired: " + std::to_string(fixed) +
+                                      " invalid or control sequences removed or replaced");
+        }
+        result.charset = std::move(charset);
+        return result;
     } else if (charset == "windows-1252") {
         utf8 = decode_cp1252(bytes);
     } else if (!decode_iconv(bytes, charset, utf8, repairs)) {

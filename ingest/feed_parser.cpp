@@ -125,7 +125,7 @@ Result<ParsedFeed> parse_feed(std::string_view body, const ParseOptions& opts) {
     }
     detail::XmlDocument doc;
     doc.base_url = opts.base_url;
-    if (Status s = detail::load_xml(decoded.text, doc); !s) return s.error();
+    if (Status s = detail::load_xml_owned(std::move(decoded.text), doc); !s) return s.error();
     for (auto& w : doc.warnings) feed.warnings.push_back(std::move(w));
     doc.warnings.clear();
     Status read = ok();
@@ -156,7 +156,7 @@ Status load_atom(std::string_view body, const ParseOptions& opts, XmlDocument& d
     feed.format = *format;
     feed.warnings = std::move(decoded.warnings);
     doc.base_url = opts.base_url;
-    if (Status s = load_xml(decoded.text, doc); !s) return s;
+    if (Status s = load_xml_owned(std::move(decoded.text), doc); !s) return s;
     for (auto& w : doc.warnings) feed.warnings.push_back(std::move(w));
     doc.warnings.clear();
     return read_atom(doc, feed);

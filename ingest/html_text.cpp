@@ -17,19 +17,25 @@ namespace {
 class TextBuilder {
 public:
     void text(std::string_view s) {
-        for (char c : s) {
-            if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
+        std::size_t i = 0;
+        while (i < s.size()) {
+            if (is_space(s[i])) {
                 pending_space_ = true;
-            } else {
-                flush();
-                out_.push_back(c);
+                ++i;
+                continue;
             }
+            std::size_t j = i + 1;  // copy the whole run of visible characters at once
+            while (j < s.size() && !is_space(s[j])) ++j;
+            flush();
+            out_.append(s.data() + i, j - i);
+            i = j;
         }
     }
     void block() { pending_newline_ = true; }
     std::string finish() { return std::move(out_); }
 
 private:
+    static bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
     void flush() {
         if (!out_.empty() && (pending_newline_ || pending_space_)) out_.push_back(pending_newline_ ? '\n' : ' ');
         pending_newline_ = pending_space_ = false;

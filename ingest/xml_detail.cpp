@@ -1,5 +1,6 @@
 #include "ingest/xml_detail.h"
 
+#include <cctype>
 #include <sstream>
 
 #include "domain/slug.h"
@@ -56,44 +57,72 @@ std::size_t find_ci(std::string_view hay, std::string_view needle) {
 }  // namespace
 
 Ns classify_namespace(std::string_view uri) {
-    const std::string u = to_lower_ascii(trim(uri));
-    if (u == "http://www.w3.org/2005/atom") return Ns::Atom10;
-    if (u == "http://purl.org/atom/ns#") return Ns::Atom03;
-    if (u == "http://purl.org/rss/1.0/") return Ns::Rss10;
-    if (u == "http://my.netscape.com/rdf/simple/0.9/") return Ns::Rss090;
-    if (u == "http://www.w3.org/1999/02/22-rdf-syntax-ns#") return Ns::Rdf;
-    if (u == "http://purl.org/dc/elements/1.1/") return Ns::Dc;
-    if (u == "http://purl.org/dc/terms/") return Ns::DcTerms;
-    if (u == "http://purl.org/rss/1.0/modules/content/") return Ns::Content;
-    if (u == "http://search.yahoo.com/mrss/" || u == "http://search.yahoo.com/mrss") return Ns::Media;
-    if (u == "http://www.itunes.com/dtds/podcast-1.0.dtd") return Ns::Itunes;
-    if (u == "http://www.w3.org/xml/1998/namespace") return Ns::Xml;
-    if (u.empty()) return Ns::None;
+    // Case-insensitive and allocation-free: this runs for every element of every feed.
+    static constexpr std::pair<std::string_view, Ns> kKnown[] = {
+        {"http://www.w3.org/2005/atom", Ns::Atom10},
+        {"http://purl.org/atom/ns#", Ns::Atom03},
+        {"http://purl.org/rss/1.0/", Ns::Rss10},
+        {"http://my.netscape.com/rdf/simple/0.9/", Ns::Rss090},
+        {"http://www.w3.org/1999/02/22-rdf-syntax-ns#", Ns::Rdf},
+        {"http://purl.org/dc/elements/1.1/", Ns::Dc},
+        {"http://purl.org/dc/terms/", Ns::DcTerms},
+        {"http://purl.org/rss/1.0/modules/content/", Ns::Content},
+        {"http://search.yahoo.com/mrss/", Ns::Media},
+        {"http://search.yahoo.com/mrss", Ns::Media},
+        {"http://www.itunes.com/dtds/podcast-1.0.dtd", Ns::Itunes},
+        {"http://www.w3.org/xml/1998/namespace", Ns::Xml},
+    };
+    uri = trim(uri);
+    if (uri.empty()) return Ns::None;
+    for (const auto& [known, ns] : kKnown) {
+        if (known.size() != uri.size()) continue;
+        bool same = true;
+        for (std::size_t i = 0; i < known.size() && same; ++i) {
+            same = known[i] == static_cast<char>(std::tolower(static_cast<unsigned char>(uri[i])));
+        }
+        if (same) return ns;
+    }
     return Ns::Other;
 }
 
-Status load_xml(std::string_view utf8, XmlDocument& out) {
-    // Escapes stay undecoded in the tree: entities.cpp decodes them exactly once, including the
-    // HTML names pugixml would leave behind. No parse_doctype: the DTD is skipped, never expanded.
-    const unsigned options = pugi::parse_cdata | pugi::parse_wconv_attribute | pugi::parse_eol;
-    const pugi::xml_parse_result r =
-        out.doc.load_buffer(utf8.data(), utf8.size(), options, pugi::encoding_utf8);
-    if (!r) {
-        return make_error(ErrorCode::Parse,
-                          std::string("feed.xml_malformed: ") + r.description() + " at byte " +
-                              std::to_string(r.offset));
-    }
+namespace {
+
+// Escapes stay undecoded in the tree: entities.cpp decodes them exactly once, including the
+// HTML names pugixml would leave behind. No parse_doctype: the DTD is skipped, never expanded.
+constexpr unsigned kParseOptions = pugi::parse_cdata | pugi::parse_wconv_attribute | pugi::parse_eol;
+
+Status check_parse(const pugi::xml_parse_result& r) {
+    if (r) return ok();
+    return make_error(ErrorCode::Parse, std::string("feed.xml_malformed: ") + r.description() + " at byte " +
+                                            std::to_string(r.offset));
+}
+
+/// Entities declared in an internal DTD subset are never expanded; their references are dropped.
+void note_doctype(std::string_view utf8, XmlDocument& out) {
     const auto doctype = find_ci(utf8.substr(0, std::min<std::size_t>(utf8.size(), 1 << 16)), "<!doctype");
-    if (doctype != std::string::npos) {
-        const auto root_pos = utf8.find('>', doctype);
-        const std::string_view head = utf8.substr(doctype, root_pos == std::string_view::npos ? 0 : utf8.size() - doctype);
-        const auto internal_end = head.find("]>");
-        if (head.substr(0, internal_end).find("<!ENTITY") != std::string_view::npos) {
-            out.unknown = UnknownEntities::Drop;
-            out.warnings.push_back("feed.doctype_ignored: entity declarations are not expanded");
-        }
+    if (doctype == std::string::npos) return;
+    const std::string_view head = utf8.substr(doctype);
+    const auto internal_end = head.find("]>");
+    if (head.substr(0, internal_end).find("<!ENTITY") != std::string_view::npos) {
+        out.unknown = UnknownEntities::Drop;
+        out.warnings.push_back("feed.doctype_ignored: entity declarations are not expanded");
     }
+}
+
+}  // namespace
+
+Status load_xml(std::string_view utf8, XmlDocument& out) {
+    if (Status s = check_parse(out.doc.load_buffer(utf8.data(), utf8.size(), kParseOptions, pugi::encoding_utf8)); !s) {
+        return s;
+    }
+    note_doctype(utf8, out);
     return ok();
+}
+
+Status load_xml_owned(std::string utf8, XmlDocument& out) {
+    note_doctype(utf8, out);
+    out.buffer = std::move(utf8);
+    return check_parse(out.doc.load_buffer_inplace(out.buffer.data(), out.buffer.size(), kParseOptions, pugi::encoding_utf8));
 }
 
 pugi::xml_node root_element(const XmlDocument& d) {

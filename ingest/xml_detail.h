@@ -26,11 +26,15 @@ struct XmlDocument {
     UnknownEntities unknown = UnknownEntities::Keep;
     std::string base_url;
     std::vector<std::string> warnings;
+    std::string buffer;  ///< the text pugixml parsed in place (load_xml_owned)
 };
 
 /// Parses UTF-8 text (already normalised by decode_to_utf8). A malformed or truncated document
 /// is an Error{Parse} with the byte offset: a partial tree is never used.
 Status load_xml(std::string_view utf8, XmlDocument& out);
+
+/// Same, parsing `utf8` in place (no copy); the document keeps the buffer alive.
+Status load_xml_owned(std::string utf8, XmlDocument& out);
 
 /// The first element child of the document (the root), skipping comments and PIs.
 pugi::xml_node root_element(const XmlDocument& d);

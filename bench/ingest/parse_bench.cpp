@@ -1,0 +1,101 @@
+// fw_parse_bench: parse+normalise throughput of parse_feed() on one core (MB/s and items/s).
+// Usage: fw_parse_bench [--runs N] [--write-synthetic DIR] [FILE ...]
+// Without files it measures two synthetic feeds (Atom and RSS, 10,000 entries with ~1 KB of
+// escaped HTML each). --write-synthetic writes them to DIR (for bench/compare_parse.sh) and exits.
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "ingest/feed_parser.h"
+
+namespace {
+
+std::string synthetic(bool atom, int entries) {
+    const std::string para = "&lt;p&gt;Frontier lab &amp;amp; partners announce a model with &lt;b&gt;open weights&lt;/b&gt;, "
+                             "evaluations and a system card. &lt;a href=\"https://lab.example/x\"&gt;Read more&lt;/a&gt;&lt;/p&gt;";
+    std::string body = atom ? "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">"
+                              "<title>Synthetic</title><link href=\"https://lab.example/\"/><updated>2026-04-08T14:00:00Z</updated>\n"
+                            : "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
+                              "<channel><title>Synthetic</title><link>https://lab.example/</link>\n";
+    for (int i = 0; i < entries; ++i) {
+        const std::string n = std::to_string(i);
+        std::string summary;
+        for (int k = 0; k < 5; ++k) summary += para;
+        if (atom) {
+            body += "<entry><id>tag:lab.example,2026:" + n + "</id><title>Model release " + n +
+                    "</title><link rel=\"alternate\" href=\"https://lab.example/news/" + n +
+                    "\"/><updated>2026-04-08T14:00:00Z</updated><published>2026-04-07T09:30:00-04:00</published>"
+                    "<author><name>Lab News</name></author><category term=\"models\"/><summary type=\"html\">" +
+                    summary + "</summary></entry>\n";
+        } else {
+            body += "<item><guid isPermaLink=\"false\">id-" + n + "</guid><title>Model release " + n +
+                    "</title><link>https://lab.example/news/" + n +
+                    "</link><pubDate>Tue, 07 Apr 2026 09:30:00 -0400</pubDate><dc:creator>Lab News</dc:creator>"
+                    "<category>models</category><description>" + summary + "</description></item>\n";
+        }
+    }
+    return body + (atom ? "</feed>\n" : "</channel></rss>\n");
+}
+
+std::string read(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    int runs = 10;
+    std::vector<std::pair<std::string, std::string>> inputs;  // name, body
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg == "--runs" && i + 1 < argc) {
+            runs = std::max(1, std::atoi(argv[++i]));
+        } else if (arg == "--write-synthetic" && i + 1 < argc) {
+            const std::filesystem::path dir = argv[++i];
+            std::filesystem::create_directories(dir);
+            std::ofstream(dir / "synthetic_atom.xml", std::ios::binary) << synthetic(true, 10000);
+            std::ofstream(dir / "synthetic_rss.xml", std::ios::binary) << synthetic(false, 10000);
+            return 0;
+        } else {
+            inputs.emplace_back(arg, read(arg));
+        }
+    }
+    if (inputs.empty()) {
+        inputs.emplace_back("synthetic_atom (10k entries)", synthetic(true, 10000));
+        inputs.emplace_back("synthetic_rss (10k items)", synthetic(false, 10000));
+    }
+    std::size_t bytes = 0, items = 0;
+    double best_total = 0;
+    for (const auto& [name, body] : inputs) {
+        double best = 1e9;
+        std::size_t n = 0;
+        for (int r = 0; r < runs; ++r) {
+            const auto t0 = std::chrono::steady_clock::now();
+            const auto feed = fw::ingest::parse_feed(body);
+            const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+            if (!feed) {
+                std::fprintf(stderr, "%s: %s\n", name.c_str(), feed.error().message.c_str());
+                break;
+            }
+            n = feed->items.size();
+            best = std::min(best, s);
+        }
+        std::printf("%-48s %9.1f KB %6zu items %9.2f ms %8.1f MB/s %10.0f items/s\n", name.c_str(), body.size() / 1024.0, n,
+                    best * 1e3, body.size() / best / 1e6, n / best);
+        bytes += body.size();
+        items += n;
+        best_total += best;
+    }
+    std::printf("TOTAL %zu files %.1f MB %zu items in %.4f s: %.1f MB/s, %.0f items/s (best of %d runs, one core)\n",
+                inputs.size(), bytes / 1e6, items, best_total, bytes / best_total / 1e6, items / best_total, runs);
+    return 0;
+}

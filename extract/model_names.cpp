@@ -58,6 +58,11 @@ bool is_size_token(std::string_view t) {
            });
 }
 
+bool is_year(std::string_view t) {
+    return t.size() == 4 && (t.rfind("19", 0) == 0 || t.rfind("20", 0) == 0) &&
+           std::all_of(t.begin(), t.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
+}
+
 bool in_list(const Context& ctx, std::string_view list, std::string_view token) {
     return std::any_of(ctx.rules.list(list).begin(), ctx.rules.list(list).end(),
                        [&](const Cue& c) { return c.pattern == token; });
@@ -98,19 +103,32 @@ std::string lower_bare(std::string_view w) {
 }
 
 Slot finish_name(std::vector<Word> words, const Context& ctx) {
-    static const std::vector<std::string> lead = {"the", "a", "an", "our", "new", "its", "their",
-                                                  "latest", "all", "meet", "today", "we"};
-    static const std::vector<std::string> tail = {"model", "models", "family", "series"};
+    static const std::vector<std::string> lead = {"the", "a", "an", "our", "new", "its", "their", "latest",
+                                                  "all", "meet", "today", "we", "how", "why", "what",
+                                                  "inside", "hello", "run", "using", "welcome"};
+    static const std::vector<std::string> tail = {"model", "models", "family", "series", "release",
+                                                  "beta", "launch", "update"};
     auto is_in = [](const std::vector<std::string>& v, const std::string& w) {
         return std::find(v.begin(), v.end(), w) != v.end();
     };
     while (!words.empty() && is_in(lead, lower_bare(words.front().text))) {
         words.erase(words.begin());
     }
-    // A leading lab name ("OpenAI o3-mini", "Meta's Segment Anything") is not part of the name.
+    // A leading lab name is dropped when the rest is a known model ("Meta's Muse Spark") or starts
+    // like a model id ("OpenAI o3-mini"); "Mistral Small 3" and "Mistral 3" keep it.
     if (words.size() > 1) {
         auto labs = ctx.matcher.find(words.front().text, EntityKind::Lab);
-        if (!labs.empty() && labs.front().begin == 0) {
+        std::string rest;
+        for (std::size_t i = 1; i < words.size(); ++i) {
+            rest += (rest.empty() ? "" : " ") + words[i].text;
+        }
+        const auto whole = ctx.matcher.find(rest, EntityKind::Model);
+        const auto first = lower_bare(words[1].text);
+        const bool id_like = has_digit(first) && std::any_of(first.begin(), first.end(), [](char c) {
+                                 return std::isalpha(static_cast<unsigned char>(c)) != 0;
+                             });
+        const bool rest_known = whole.size() == 1 && whole[0].begin == 0 && whole[0].end == rest.size();
+        if (!labs.empty() && labs.front().begin == 0 && (rest_known || id_like)) {
             words.erase(words.begin());
         }
     }
@@ -139,7 +157,7 @@ std::vector<Slot> template_slots(std::string_view text, const Cue& cue) {
     const auto tokens = tokenize(text);
     if (before.empty() && after.empty()) {
         const auto end = clause_end(text, 0);
-        out.push_back({std::string(trim(text.substr(0, end))), 0, cue.confidence, true});
+        out.push_back({std::string(trim(text.substr(0, end))), 0, cue.confidence, true, true});
         return out;
     }
     const auto& anchor = before.empty() ? after : before;
@@ -190,6 +208,9 @@ std::vector<Slot> split_names(const Slot& slot, const Context& ctx) {
         }
         // "of" inside a name is rare; "Llama 4 herd of models" keeps "Llama 4 herd".
         if (std::find(cut.begin(), cut.end(), bare) != cut.end()) {
+            if (slot.whole) {
+                return {};  // "Muse Spark is now rolling out to...": a sentence, not a bare name
+            }
             cutting = true;
         }
         if (!cutting) {
@@ -197,6 +218,15 @@ std::vector<Slot> split_names(const Slot& slot, const Context& ctx) {
         }
     }
     flush();
+    if (slot.strict && names.size() > 1) {
+        // "Claude Fable 5 and Claude Mythos 5" names two models; "Claude 3.7 Sonnet and Claude
+        // Code" too by this test, and the matcher then knows Claude Code as a surface.
+        const auto first = phrase_tokens(names.front().text);
+        std::erase_if(names, [&](const Slot& n) {
+            auto t = phrase_tokens(n.text);
+            return t.empty() || first.empty() || t.front() != first.front();
+        });
+    }
     return names;
 }
 
@@ -222,22 +252,19 @@ std::optional<ModelRef> resolve_model_name(std::string_view name, const Context&
             }
         }
     }
-    const bool versioned = has_digit(name);
+    const bool versioned = std::any_of(tokens.begin(), tokens.end(), [](const Token& t) {
+        return has_digit(t.norm) && !is_year(t.norm);  // "Connect 2025" is an event, not a version
+    });
     if (!versioned && std::islower(static_cast<unsigned char>(name.front())) != 0) {
         return std::nullopt;  // "deep research", "computer use": features, not model names
     }
-    const bool family = std::any_of(ctx.taxonomy.models.begin(), ctx.taxonomy.models.end(),
-                                    [&](const ModelInfo& m) {
-                                        auto first = phrase_tokens(m.name);
-                                        return !first.empty() && first.front() == tokens.front().norm &&
-                                               (!ctx.lab || m.lab == *ctx.lab);
-                                    });
+    if (!ctx.lab) {
+        return std::nullopt;  // new models are remembered only for a lab we know
+    }
     double confidence = 0;
     if (versioned) {
         confidence = 0.85;
-    } else if (family) {
-        confidence = 0.8;
-    } else if (strongest_cue(ctx, "model_context_words") > 0) {
+    } else if (strongest_cue(ctx, "model_context_words") > 0 && strongest_cue(ctx, "non_model_context") <= 0) {
         confidence = 0.7;
     } else {
         return std::nullopt;

@@ -18,7 +18,8 @@ struct Slot {
     std::string text;
     std::size_t begin = 0;  ///< byte offset in the searched text
     double confidence = 0;  ///< the cue's
-    bool strict = false;    ///< from the bare "{model}" title cue: only known or versioned names
+    bool strict = false;    ///< only known or versioned names (bare title cue, body text)
+    bool whole = false;     ///< the bare "{model}" cue: the headline must be names only
 };
 
 /// Where `pattern` ("introducing {model}", "{person} joins") occurs in `text`, the clause on

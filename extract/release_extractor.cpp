@@ -57,9 +57,10 @@ std::vector<Slot> release_slots(const Context& ctx) {
         lead = std::string_view(ctx.text).substr(title_end + 1, 300);
     }
     const Cue* bare = nullptr;
+    std::vector<Slot> lead_slots;
     for (const auto& cue : ctx.rules.list("release_cues")) {
         if (cue.pattern.find('{') == 0 && cue.pattern.find('}') + 1 == cue.pattern.size()) {
-            bare = &cue;  // the bare "{model}" title cue: only when no other cue matched
+            bare = &cue;  // the bare "{model}" title cue: only when no other cue matched the title
             continue;
         }
         for (auto s : template_slots(title, cue)) {
@@ -68,12 +69,14 @@ std::vector<Slot> release_slots(const Context& ctx) {
         for (auto s : template_slots(lead, cue)) {
             s.begin += title_end + 1;
             s.confidence *= 0.9;
-            slots.push_back(std::move(s));
+            s.strict = true;  // body text is looser than a headline: known or versioned names only
+            lead_slots.push_back(std::move(s));
         }
     }
     if (slots.empty() && bare != nullptr) {
         slots = template_slots(title, *bare);
     }
+    slots.insert(slots.end(), lead_slots.begin(), lead_slots.end());
     return slots;
 }
 
@@ -86,11 +89,13 @@ bool strict_name_ok(const Slot& name, const ModelRef& ref) {
     bool digit = false;
     for (const auto& t : tokenize(name.text)) {
         const char first = name.text[t.begin];
-        digit = digit || std::isdigit(static_cast<unsigned char>(t.norm.back())) != 0 ||
-                std::isdigit(static_cast<unsigned char>(first)) != 0;
-        if (std::islower(static_cast<unsigned char>(first)) != 0 && t.begin > 0 &&
-            !std::isdigit(static_cast<unsigned char>(t.norm.back()))) {
-            return false;  // a sentence, not a name
+        const bool has_digit = std::any_of(t.norm.begin(), t.norm.end(),
+                                           [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
+        digit = digit || has_digit;
+        const bool gerund = t.norm.size() > 5 && t.norm.compare(t.norm.size() - 3, 3, "ing") == 0;
+        if ((std::islower(static_cast<unsigned char>(first)) != 0 && !has_digit && t.norm != "mini" &&
+             t.norm != "nano") || (t.begin == 0 && gerund)) {
+            return false;  // a sentence ("Anthropic raises $13B"), not a name
         }
     }
     return digit;
@@ -108,6 +113,11 @@ bool stale(const Context& ctx, const ModelInfo* known) {
 }  // namespace
 
 void extract_releases(const Context& ctx, ExtractOutput& out, std::vector<std::string>& item_models) {
+    Context title_ctx = ctx;
+    title_ctx.tokens = tokenize(std::string_view(ctx.text).substr(0, ctx.text.find('\n')));
+    if (strongest_cue(title_ctx, "eval_doc_types") > 0) {
+        return;  // "OpenAI o1 System Card" documents a release; the eval extractor takes it
+    }
     for (const auto& slot : release_slots(ctx)) {
         for (const auto& name : split_names(slot, ctx)) {
             auto ref = resolve_model_name(name.text, ctx);

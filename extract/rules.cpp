@@ -83,7 +83,7 @@ const std::vector<std::string>& known_rule_lists() {
         "stage_words",      "regions",         "eval_doc_types",      "eval_cues",
         "evaluators",       "personnel_verbs", "roles",               "analyst_firms",
         "analyst_actions",  "capex_phrases",   "capex_directions",    "license_aliases",
-        "license_page_words",
+        "license_page_words", "non_model_context",
     };
     return names;
 }

@@ -44,7 +44,8 @@ bool matches(const fw::Event& ev, const nlohmann::json& want) {
             return false;
         }
     }
-    for (auto& [k, v] : want.value("fields", nlohmann::json::object()).items()) {
+    const auto fields = want.value("fields", nlohmann::json::object());
+    for (auto& [k, v] : fields.items()) {
         if (!field_matches(ev.fields, k, v)) {
             return false;
         }

@@ -4,6 +4,7 @@
 #include <pugixml.hpp>
 
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 
 #include "extract_support.h"
@@ -108,6 +109,11 @@ TEST_CASE("the recorded AI-lab feeds yield Meta's Muse Spark releases", "[extrac
         std::cout << ", " << k << " " << n;
     }
     std::cout << "\n";
+    if (std::getenv("FW_EXTRACT_DUMP") != nullptr) {  // for tuning the rules by eye
+        for (const auto& ev : all) {
+            std::cout << fw::format_date(ev.occurred_at) << " " << ev.dedupe_key << " | " << ev.title << "\n";
+        }
+    }
     auto find = [&](const std::string& key) -> const fw::Event* {
         for (const auto& ev : all) {
             if (ev.dedupe_key == key) {

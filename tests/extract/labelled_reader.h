@@ -33,7 +33,8 @@ inline Item item_from_json(const nlohmann::json& j, std::int64_t id) {
     }
     item.entry.summary_text = j.value("summary", "");
     item.entry.content_text = j.value("content", "");
-    for (auto& [k, v] : j.value("extra", nlohmann::json::object()).items()) {
+    const auto extra = j.value("extra", nlohmann::json::object());
+    for (auto& [k, v] : extra.items()) {
         item.entry.extra[k] = v.get<std::string>();
     }
     item.content_hash = j.value("hash", "h" + std::to_string(id));

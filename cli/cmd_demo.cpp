@@ -14,7 +14,7 @@ void register_demo(CLI::App& app, Run& run) {
     auto* sub = app.add_subcommand(
         "demo", "the whole pipeline on the bundled snapshot, into a fresh database; prints the report");
     add_version_flag(*sub);
-    sub->add_option("--out", *out, "folder for the demo database and report.html", true);
+    sub->add_option("--out", *out, "folder for the demo database and report.html")->capture_default_str();
     sub->callback([&run, out] {
         ProgressBar bar(!run.global.quiet);
         app::DemoOptions options;

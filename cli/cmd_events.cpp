@@ -4,7 +4,7 @@
 
 #include "app/event_service.h"
 #include "cli/command.h"
-#include "report/render_json.h"
+#include "report/render.h"
 
 namespace fw::cli {
 namespace {

@@ -1,0 +1,177 @@
+// Every view opened on the demo database (the bundled snapshot through the real pipeline):
+// what the widgets hold must match what the core says.
+
+#include <QChartView>
+#include <QComboBox>
+#include <QLabel>
+#include <QListWidget>
+#include <QTableView>
+#include <QTableWidget>
+
+#include "support/catch.h"
+#include "ui/main_window.h"
+#include "ui/models/event_table_model.h"
+#include "ui/models/source_table_model.h"
+#include "ui/views/dashboard_view.h"
+#include "ui/views/evals_view.h"
+#include "ui/views/market_view.h"
+#include "ui/views/openness_view.h"
+#include "ui/views/people_view.h"
+#include "ui/views/review_view.h"
+#include "ui/views/rollout_view.h"
+#include "ui/views/sources_view.h"
+#include "ui/views/timeline_view.h"
+#include "ui_fixture.h"
+
+using namespace fw;
+
+namespace {
+
+struct DemoWindow {
+    std::unique_ptr<ui::Session> session = test::openSession(test::demoDatabase());
+    ui::MainWindow window{*session};
+    DemoWindow() { REQUIRE(ui::waitForReport(*session, 120000)); }
+    const app::ReportResult& report() const { return *session->report(); }
+};
+
+int nonRejected(const std::vector<Event>& events) {
+    int n = 0;
+    for (const auto& e : events) n += e.review != Review::Rejected ? 1 : 0;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("the timeline lists the stored events, lazily", "[ui][views]") {
+    DemoWindow w;
+    auto all = w.session->context().store->list_events({});
+    REQUIRE(all);
+    REQUIRE_FALSE(all->empty());
+    auto* model = w.window.timeline()->model();
+    CHECK(model->totalCount() == static_cast<int>(all->size()));
+    CHECK(model->rowCount() == std::min<int>(static_cast<int>(all->size()), ui::EventTableModel::kBatch));
+}
+
+TEST_CASE("the timeline's kind filter keeps only that kind", "[ui][views]") {
+    DemoWindow w;
+    auto* timeline = w.window.timeline();
+    auto* box = timeline->kindBox();
+    const int idx = box->findData(QStringLiteral("model_release"));
+    REQUIRE(idx > 0);
+    box->setCurrentIndex(idx);
+    auto* model = timeline->model();
+    REQUIRE(model->totalCount() > 0);
+    while (model->canFetchMore({})) model->fetchMore({});
+    for (int r = 0; r < model->rowCount(); ++r) {
+        CHECK(model->eventAt(r)->kind == EventKind::ModelRelease);
+    }
+    store::EventQuery q;
+    q.kind = EventKind::ModelRelease;
+    CHECK(model->totalCount() == static_cast<int>(w.session->context().store->list_events(q)->size()));
+}
+
+TEST_CASE("the timeline's full-text search keeps events citing matching items", "[ui][views]") {
+    DemoWindow w;
+    auto* timeline = w.window.timeline();
+    const int before = timeline->model()->totalCount();
+    timeline->setSearchText(QStringLiteral("zzqqxxnotaword"));
+    CHECK(timeline->model()->totalCount() == 0);
+    timeline->setSearchText(QStringLiteral("llama"));
+    CHECK(timeline->model()->totalCount() <= before);
+    CHECK(timeline->statusLabel()->text().contains("items match"));
+    timeline->setSearchText({});
+    CHECK(timeline->model()->totalCount() == before);
+}
+
+TEST_CASE("the dashboard shows a card per watch question", "[ui][views]") {
+    DemoWindow w;
+    CHECK(w.window.dashboard()->questionCardCount() == static_cast<int>(w.report().report.questions.size()));
+    auto sources = w.session->context().store->list_sources();
+    REQUIRE(sources);
+    CHECK(w.window.dashboard()->healthLabel()->text().startsWith(QString::number(sources->size())));
+    // First visit in this config: every event is new.
+    CHECK(w.window.dashboard()->newEventsList()->count() ==
+          static_cast<int>(w.session->context().store->list_events({})->size()));
+}
+
+TEST_CASE("the rollout chart has a lane per model and a table row per rollout", "[ui][views]") {
+    DemoWindow w;
+    const auto& rollout = w.report().report.rollout;
+    REQUIRE_FALSE(rollout.empty());
+    CHECK(w.window.rollout()->table()->rowCount() == static_cast<int>(rollout.size()));
+    // A "launch" series plus one per surface category reached.
+    CHECK(w.window.rollout()->chartView()->chart()->series().size() >= 1);
+}
+
+TEST_CASE("the eval chart has first- and third-party bars for every lab", "[ui][views]") {
+    DemoWindow w;
+    const auto& evals = w.report().report.eval_disclosure;
+    CHECK(w.window.evals()->table()->rowCount() == static_cast<int>(evals.models.size()));
+    CHECK(w.window.evals()->chartView()->chart()->series().size() == 1);
+}
+
+TEST_CASE("the open-share chart has a line per lab with releases", "[ui][views]") {
+    DemoWindow w;
+    int labs = 0;
+    for (const auto& lab : w.report().report.openness.labs) labs += lab.open_share.empty() ? 0 : 1;
+    CHECK(w.window.openness()->chartView()->chart()->series().size() == labs);
+    CHECK(w.window.openness()->licenceTable()->rowCount() ==
+          static_cast<int>(w.report().report.openness.license_changes.size()));
+}
+
+TEST_CASE("the people chart draws a tenure line per person with a start", "[ui][views]") {
+    DemoWindow w;
+    int lines = 0;
+    for (const auto& t : w.report().report.people.tenures) lines += t.since ? 1 : 0;
+    lines = std::min(lines, ui::PeopleView::kMaxLines);
+    CHECK(w.window.people()->chartView()->chart()->series().size() == lines);
+    CHECK(w.window.people()->flowTable()->rowCount() == static_cast<int>(w.report().report.people.flows.size()));
+}
+
+TEST_CASE("the market view lists each event study and shows its CAR", "[ui][views]") {
+    DemoWindow w;
+    const auto& studies = w.report().report.market.event_studies;
+    auto* market = w.window.market();
+    CHECK(market->studyBox()->count() == static_cast<int>(studies.size()));
+    if (studies.empty()) {
+        CHECK(market->priceChart()->chart()->series().isEmpty());
+        return;
+    }
+    // Stock, benchmark and event markers; abnormal-return bars with the CAR beside them.
+    CHECK(market->priceChart()->chart()->series().size() == 3);
+    CHECK(market->abnormalChart()->chart()->series().size() == 1);
+    CHECK(market->carLabel()->text().startsWith("CAR"));
+}
+
+TEST_CASE("the sources view lists every source with its health", "[ui][views]") {
+    DemoWindow w;
+    auto sources = w.session->context().store->list_sources();
+    REQUIRE(sources);
+    CHECK(w.window.sources()->model()->rowCount() == static_cast<int>(sources->size()));
+}
+
+TEST_CASE("the review view lists the auto events and confirming one removes it", "[ui][views]") {
+    DemoWindow w;
+    auto* review = w.window.review();
+    int autos = 0;
+    for (const auto& e : *w.session->context().store->list_events({})) autos += e.review == Review::Auto ? 1 : 0;
+    REQUIRE(review->model()->totalCount() == autos);
+    if (autos == 0) return;
+    const auto id = review->model()->eventAt(0)->id;
+    review->table()->selectRow(0);
+    REQUIRE(review->detail()->event().has_value());
+    REQUIRE(app::set_review(w.session->context(), id, Review::Confirmed));
+    w.session->notifyChanged();
+    CHECK(review->model()->totalCount() == autos - 1);
+    CHECK(nonRejected(*w.session->context().store->list_events({})) >= 1);
+    // Put it back for the other tests that share the demo database.
+    REQUIRE(w.session->context().store->set_review(id, Review::Auto));
+}
+
+TEST_CASE("Ctrl+number shortcuts and showView switch the visible view", "[ui][views]") {
+    DemoWindow w;
+    for (ui::ViewId id : ui::allViews()) {
+        w.window.showView(id);
+        CHECK(w.window.currentView() == id);
+    }
+}

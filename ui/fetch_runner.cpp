@@ -1,0 +1,73 @@
+#include "ui/fetch_runner.h"
+
+#include <QMetaObject>
+#include <QPointer>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include "ui/qt_text.h"
+
+namespace fw::ui {
+
+FetchRunner::FetchRunner(app::ContextOptions options, QObject* parent)
+    : QObject(parent), options_(std::move(options)) {
+    connect(&watcher_, &QFutureWatcher<FetchOutcome>::finished, this, [this] {
+        last_ = watcher_.result();
+        emit finished();
+    });
+}
+
+FetchRunner::~FetchRunner() { watcher_.waitForFinished(); }
+
+bool FetchRunner::start(const QStringList& names) {
+    if (watcher_.isRunning()) {
+        return false;
+    }
+    app::FetchRequest request;
+    for (const auto& n : names) {
+        request.names.push_back(ss(n));
+    }
+    request.all = names.isEmpty();
+    request.now = nowSeconds();
+    QPointer<FetchRunner> self(this);
+    request.on_progress = [self](const app::FetchProgressInfo& p) {
+        // Called on the worker thread: hop to the GUI thread through the event queue.
+        QMetaObject::invokeMethod(
+            self.data(), [self, p] { if (self) { emit self->progress(p.done, p.total, p.failed); } },
+            Qt::QueuedConnection);
+    };
+    const auto options = options_;
+    watcher_.setFuture(QtConcurrent::run([options, request]() -> FetchOutcome {
+        try {
+            auto ctx = app::open_context(options);
+            if (!ctx) {
+                return {false, {}, qs(ctx.error().describe())};
+            }
+            auto summary = app::fetch_sources(*ctx, request);
+            if (!summary) {
+                return {false, {}, qs(summary.error().describe())};
+            }
+            return {true, std::move(*summary), {}};
+        } catch (const std::exception& e) {
+            return {false, {}, QStringLiteral("fetch failed: %1").arg(e.what())};
+        }
+    }));
+    return true;
+}
+
+QString FetchRunner::summaryText(const FetchOutcome& outcome) {
+    if (!outcome.ok) {
+        return QObject::tr("Fetch failed: %1").arg(outcome.error);
+    }
+    int failed = 0;
+    for (const auto& s : outcome.summary.sources) {
+        failed += s.status == "failed" ? 1 : 0;
+    }
+    const auto total = static_cast<int>(outcome.summary.sources.size());
+    return QObject::tr("%1 sources fetched: %2 ok, %3 failed; %4 new events")
+        .arg(total)
+        .arg(total - failed)
+        .arg(failed)
+        .arg(outcome.summary.new_events);
+}
+
+}  // namespace fw::ui

@@ -1,0 +1,76 @@
+// frontierwatch-gui: the desktop program (see the contract's "Desktop program").
+
+#include <QApplication>
+#include <QMessageBox>
+#include <cstdio>
+#include <exception>
+
+#include "ui/gui_options.h"
+#include "ui/main_window.h"
+#include "ui/screenshot.h"
+#include "ui/session.h"
+
+namespace {
+
+QStringList rawArguments(int argc, char** argv) {
+    QStringList args;
+    for (int i = 0; i < argc; ++i) args << QString::fromLocal8Bit(argv[i]);
+    return args;
+}
+
+int run(int argc, char** argv) {
+    const auto parsed = fw::ui::parseGuiOptions(rawArguments(argc, argv));
+    if (const auto* exit = std::get_if<fw::ui::GuiExit>(&parsed)) {
+        std::fprintf(exit->code == 0 ? stdout : stderr, "%s\n", qPrintable(exit->message));
+        return exit->code;
+    }
+    const auto& options = std::get<fw::ui::GuiOptions>(parsed);
+    const bool screenshot = !options.screenshot.isEmpty();
+    // A screenshot needs no display: fall back to offscreen rendering when there is none.
+    if (screenshot && qEnvironmentVariableIsEmpty("DISPLAY") &&
+        qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("frontierwatch"));
+    QApplication::setApplicationName(QStringLiteral("frontierwatch-gui"));
+
+    fw::app::ContextOptions ctx_options;
+    ctx_options.db = options.db.toStdString();
+    if (!options.data_dir.isEmpty()) ctx_options.data_dir = options.data_dir.toStdString();
+    auto session = fw::ui::Session::open(ctx_options);
+    if (!session) {
+        const QString msg = QStringLiteral("frontierwatch-gui: cannot open the database: %1")
+                                .arg(QString::fromStdString(session.error().describe()));
+        std::fprintf(stderr, "%s\n", qPrintable(msg));
+        if (!screenshot) QMessageBox::critical(nullptr, QStringLiteral("Frontier Watch"), msg);
+        return 1;
+    }
+    fw::ui::MainWindow window(**session);
+    if (!screenshot) window.restoreLayout();
+    if (options.view_given || screenshot) window.showView(options.view);
+    window.show();
+    if (!screenshot) return QApplication::exec();
+
+    if (!fw::ui::waitForReport(**session, 120000)) {
+        std::fprintf(stderr, "frontierwatch-gui: no report for the screenshot: %s\n",
+                     qPrintable((*session)->reports().lastError()));
+    }
+    const QString error = fw::ui::writeScreenshot(window, options.screenshot);
+    if (!error.isEmpty()) {
+        std::fprintf(stderr, "frontierwatch-gui: %s\n", qPrintable(error));
+        return 1;
+    }
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    try {
+        return run(argc, argv);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "frontierwatch-gui: unexpected error: %s\n", e.what());
+        return 1;
+    }
+}

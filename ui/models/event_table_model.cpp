@@ -1,0 +1,120 @@
+#include "ui/models/event_table_model.h"
+
+#include <algorithm>
+
+#include "ui/qt_text.h"
+
+namespace fw::ui {
+
+EventTableModel::EventTableModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+void EventTableModel::setEvents(std::vector<Event> events) {
+    beginResetModel();
+    events_ = std::move(events);
+    shown_ = std::min(kBatch, static_cast<int>(events_.size()));
+    endResetModel();
+}
+
+const Event* EventTableModel::eventAt(int row) const {
+    if (row < 0 || row >= shown_) {
+        return nullptr;
+    }
+    return &events_[static_cast<std::size_t>(row)];
+}
+
+int EventTableModel::rowOfId(std::int64_t id) const {
+    for (int r = 0; r < shown_; ++r) {
+        if (events_[static_cast<std::size_t>(r)].id == id) {
+            return r;
+        }
+    }
+    return -1;
+}
+
+int EventTableModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : shown_;
+}
+
+int EventTableModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant EventTableModel::display(const Event& e, int column) const {
+    switch (column) {
+    case Date: return qs(format_date(e.occurred_at));
+    case Kind: return qs(std::string(to_string(e.kind)));
+    case Lab: return qs(e.lab);
+    case Model: return qs(e.model);
+    case Surface: return qs(e.surface);
+    case Title: return qs(e.title);
+    case ReviewState: return qs(std::string(to_string(e.review))) + (e.edited ? tr(" (edited)") : QString());
+    case Confidence: return QString::number(e.confidence, 'f', 2);
+    default: return {};
+    }
+}
+
+QVariant EventTableModel::data(const QModelIndex& index, int role) const {
+    const Event* e = eventAt(index.row());
+    if (!e) {
+        return {};
+    }
+    if (role == Qt::DisplayRole) {
+        return display(*e, index.column());
+    }
+    if (role == Qt::ToolTipRole && index.column() == Title) {
+        // Qt renders a tooltip as rich text when it looks like HTML: wrap the escaped title so a
+        // fetched "<img src=...>" is shown as text and never loaded.
+        return QStringLiteral("<p>%1</p>").arg(qs(e->title).toHtmlEscaped());
+    }
+    if (role == Qt::UserRole) {
+        return QVariant::fromValue(static_cast<qlonglong>(e->id));
+    }
+    return {};
+}
+
+QVariant EventTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
+        return {};
+    }
+    static const char* names[] = {"Date", "Kind", "Lab", "Model", "Surface", "Title", "Review",
+                                  "Confidence"};
+    return section >= 0 && section < ColumnCount ? tr(names[section]) : QVariant();
+}
+
+bool EventTableModel::canFetchMore(const QModelIndex& parent) const {
+    return !parent.isValid() && shown_ < static_cast<int>(events_.size());
+}
+
+void EventTableModel::fetchMore(const QModelIndex& parent) {
+    if (!canFetchMore(parent)) {
+        return;
+    }
+    const int more = std::min(kBatch, static_cast<int>(events_.size()) - shown_);
+    beginInsertRows({}, shown_, shown_ + more - 1);
+    shown_ += more;
+    endInsertRows();
+}
+
+void EventTableModel::sort(int column, Qt::SortOrder order) {
+    auto key = [column](const Event& e) -> std::pair<std::string, double> {
+        switch (column) {
+        case Kind: return {std::string(to_string(e.kind)), 0};
+        case Lab: return {e.lab.value_or(""), 0};
+        case Model: return {e.model.value_or(""), 0};
+        case Surface: return {e.surface.value_or(""), 0};
+        case Title: return {e.title, 0};
+        case ReviewState: return {std::string(to_string(e.review)), 0};
+        case Confidence: return {"", e.confidence};
+        default: return {"", static_cast<double>(e.occurred_at.time_since_epoch().count())};
+        }
+    };
+    beginResetModel();
+    std::stable_sort(events_.begin(), events_.end(), [&](const Event& a, const Event& b) {
+        return order == Qt::AscendingOrder ? key(a) < key(b) : key(b) < key(a);
+    });
+    // Sorting restarts the lazy window: the first batch of the new order.
+    shown_ = std::min(kBatch, static_cast<int>(events_.size()));
+    endResetModel();
+}
+
+}  // namespace fw::ui

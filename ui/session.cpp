@@ -1,0 +1,41 @@
+#include "ui/session.h"
+
+namespace fw::ui {
+
+Result<std::unique_ptr<Session>> Session::open(const app::ContextOptions& options) {
+    auto ctx = app::open_context(options);
+    if (!ctx) {
+        return ctx.error();
+    }
+    return std::unique_ptr<Session>(new Session(options, std::move(*ctx)));
+}
+
+Session::Session(app::ContextOptions options, app::AppContext ctx)
+    : options_(std::move(options)),
+      ctx_(std::move(ctx)),
+      reports_(std::make_unique<ReportRunner>(options_)),
+      fetches_(std::make_unique<FetchRunner>(options_)) {
+    // A fetch stores new items and events: every view refreshes and the report is rebuilt.
+    connect(fetches_.get(), &FetchRunner::finished, this, [this] { notifyChanged(); });
+}
+
+Session::~Session() = default;
+
+QString Session::location() const { return QString::fromStdString(ctx_.store->location()); }
+
+Status Session::reloadContext() {
+    auto fresh = app::open_context(options_);
+    if (!fresh) {
+        return fresh.error();
+    }
+    ctx_ = std::move(*fresh);
+    notifyChanged();
+    return ok();
+}
+
+void Session::notifyChanged() {
+    emit storeChanged();
+    reports_->request();
+}
+
+}  // namespace fw::ui

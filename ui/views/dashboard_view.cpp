@@ -1,0 +1,170 @@
+#include "ui/views/dashboard_view.h"
+
+#include <QFrame>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QScrollArea>
+#include <QVBoxLayout>
+#include <map>
+
+#include "ui/qt_text.h"
+#include "ui/session.h"
+
+namespace fw::ui {
+namespace {
+
+QLabel* plain(const QString& text, QWidget* parent) {
+    auto* l = new QLabel(text, parent);
+    l->setTextFormat(Qt::PlainText);
+    l->setWordWrap(true);
+    return l;
+}
+
+}  // namespace
+
+DashboardView::DashboardView(Session& session, QWidget* parent) : QWidget(parent), session_(session) {
+    if (auto v = session_.context().store->get_setting(kLastVisitKey); v && *v) {
+        last_visit_ = parse_iso8601(**v);
+    }
+    auto* questions = new QGroupBox(tr("Watch questions"), this);
+    auto* qlayout = new QVBoxLayout(questions);
+    report_state_ = plain(tr("Building the report..."), questions);
+    auto* cards = new QWidget(questions);
+    card_grid_ = new QGridLayout(cards);
+    auto* scroll = new QScrollArea(questions);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(cards);
+    qlayout->addWidget(report_state_);
+    qlayout->addWidget(scroll, 1);
+
+    auto* health = new QGroupBox(tr("Source health"), this);
+    auto* hlayout = new QVBoxLayout(health);
+    health_ = plain({}, health);
+    failing_ = new QListWidget(health);
+    hlayout->addWidget(health_);
+    hlayout->addWidget(failing_, 1);
+
+    auto* fresh = new QGroupBox(tr("New since your last visit"), this);
+    auto* nlayout = new QVBoxLayout(fresh);
+    new_title_ = plain({}, fresh);
+    new_events_ = new QListWidget(fresh);
+    nlayout->addWidget(new_title_);
+    nlayout->addWidget(new_events_, 1);
+
+    auto* side = new QVBoxLayout;
+    side->addWidget(health, 1);
+    side->addWidget(fresh, 2);
+    auto* layout = new QHBoxLayout(this);
+    layout->addWidget(questions, 3);
+    layout->addLayout(side, 2);
+
+    connect(&session_.reports(), &ReportRunner::reportReady, this, &DashboardView::showReport);
+    connect(&session_.reports(), &ReportRunner::reportFailed, this,
+            [this](const QString& e) { report_state_->setText(tr("Report failed: %1").arg(e)); });
+    connect(&session_, &Session::storeChanged, this, &DashboardView::reloadStore);
+    reloadStore();
+    showReport();
+}
+
+QWidget* DashboardView::makeCard(const QString& question, const QString& status,
+                                 const QString& details) {
+    auto* card = new QFrame;
+    card->setFrameShape(QFrame::StyledPanel);
+    auto* v = new QVBoxLayout(card);
+    auto* q = plain(question, card);
+    QFont bold = q->font();
+    bold.setBold(true);
+    q->setFont(bold);
+    auto* s = plain(status, card);
+    QFont big = s->font();
+    big.setPointSizeF(big.pointSizeF() * 1.3);
+    big.setBold(true);
+    s->setFont(big);
+    v->addWidget(q);
+    v->addWidget(s);
+    v->addWidget(plain(details, card));
+    v->addStretch();
+    return card;
+}
+
+void DashboardView::showReport() {
+    const app::ReportResult* r = session_.report();
+    if (!r) {
+        return;
+    }
+    while (QLayoutItem* item = card_grid_->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    std::map<std::int64_t, const Event*> by_id;
+    for (const auto& e : r->events) by_id[e.id] = &e;
+    cards_ = 0;
+    for (const auto& a : r->report.questions) {
+        QString status = qs(std::string(to_string(a.status))).toUpper();
+        QStringList details;
+        if (a.opened_at) {
+            const TimePoint end = a.resolved_at.value_or(r->report.as_of);
+            details << tr("%1 days since its clock started").arg(days_between(*a.opened_at, end));
+        }
+        if (!a.evidence.empty()) {
+            const auto it = by_id.find(a.evidence.back());
+            if (it != by_id.end()) {
+                details << tr("Latest evidence: %1 (%2)")
+                               .arg(qs(it->second->title), qs(format_date(it->second->occurred_at)));
+            }
+        }
+        if (!a.explanation.empty()) details << qs(a.explanation);
+        card_grid_->addWidget(makeCard(qs(a.text), status, details.join('\n')), cards_ / 2, cards_ % 2);
+        ++cards_;
+    }
+    report_state_->setText(tr("%1 questions, as of %2; %3 events considered")
+                               .arg(cards_)
+                               .arg(qs(format_date(r->report.as_of)))
+                               .arg(r->report.events_considered));
+}
+
+void DashboardView::reloadStore() {
+    auto& store = *session_.context().store;
+    if (auto sources = store.list_sources(); sources) {
+        int ok_count = 0, failing = 0, never = 0;
+        failing_->clear();
+        for (const auto& s : *sources) {
+            if (!s.health.last_fetch_at) {
+                ++never;
+            } else if (s.health.consecutive_failures > 0) {
+                ++failing;
+                failing_->addItem(tr("%1: %2 failures, %3").arg(qs(s.name)).arg(s.health.consecutive_failures)
+                                      .arg(qs(s.health.last_error.value_or("?"))));
+            } else {
+                ++ok_count;
+            }
+        }
+        health_->setText(tr("%1 sources: %2 healthy, %3 failing, %4 never fetched")
+                             .arg(sources->size()).arg(ok_count).arg(failing).arg(never));
+    }
+    new_events_->clear();
+    auto events = store.list_events({});
+    if (!events) return;
+    std::vector<const Event*> fresh;
+    for (const auto& e : *events) {
+        if (!last_visit_ || e.detected_at > *last_visit_) fresh.push_back(&e);
+    }
+    std::sort(fresh.begin(), fresh.end(),
+              [](const Event* a, const Event* b) { return a->occurred_at > b->occurred_at; });
+    for (const Event* e : fresh) {
+        new_events_->addItem(QStringLiteral("%1  %2  %3").arg(qs(format_date(e->occurred_at)),
+                                                              qs(std::string(to_string(e->kind))), qs(e->title)));
+    }
+    new_title_->setText(last_visit_ ? tr("%1 events detected since %2").arg(fresh.size()).arg(qs(format_rfc3339(*last_visit_)))
+                                    : tr("First visit: all %1 events are new").arg(fresh.size()));
+}
+
+void DashboardView::markVisited() {
+    (void)session_.context().store->set_setting(kLastVisitKey, format_rfc3339(nowSeconds()));
+}
+
+}  // namespace fw::ui

@@ -1,0 +1,92 @@
+#include "ui/views/review_view.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include "app/event_service.h"
+#include "ui/models/event_filter.h"
+#include "ui/models/event_table_model.h"
+#include "ui/qt_text.h"
+#include "ui/session.h"
+#include "ui/views/event_detail_pane.h"
+#include "ui/views/manual_event_dialog.h"
+
+namespace fw::ui {
+
+ReviewView::ReviewView(Session& session, QWidget* parent) : QWidget(parent), session_(session) {
+    model_ = new EventTableModel(this);
+    table_ = new QTableView(this);
+    table_->setModel(model_);
+    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table_->setSelectionMode(QAbstractItemView::SingleSelection);
+    table_->setSortingEnabled(true);
+    table_->horizontalHeader()->setSortIndicator(EventTableModel::Confidence, Qt::AscendingOrder);
+    table_->horizontalHeader()->setSectionResizeMode(EventTableModel::Title, QHeaderView::Stretch);
+    table_->verticalHeader()->hide();
+    detail_ = new EventDetailPane(session_, this);
+    status_ = new QLabel(this);
+    auto* add = new QPushButton(tr("Add manual event..."), this);
+    auto* top = new QHBoxLayout;
+    top->addWidget(status_, 1);
+    top->addWidget(add);
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(table_);
+    split->addWidget(detail_);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(split, 1);
+
+    connect(add, &QPushButton::clicked, this, &ReviewView::addManualEvent);
+    connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &ReviewView::showSelected);
+    connect(&session_, &Session::storeChanged, this, &ReviewView::reload);
+    reload();
+}
+
+void ReviewView::reload() {
+    EventFilter filter;
+    filter.review = Review::Auto;
+    auto events = session_.context().store->list_events(filter.toQuery());
+    if (!events) {
+        status_->setText(tr("Cannot read events: %1").arg(qs(events.error().describe())));
+        return;
+    }
+    std::vector<Event> pending;
+    for (auto& e : *events) {
+        if (filter.matches(e)) pending.push_back(std::move(e));
+    }
+    model_->setEvents(std::move(pending));
+    const auto* header = table_->horizontalHeader();
+    model_->sort(header->sortIndicatorSection(), header->sortIndicatorOrder());
+    status_->setText(tr("%1 derived events to review").arg(model_->totalCount()));
+    detail_->setEvent(std::nullopt);
+}
+
+void ReviewView::addManualEvent() {
+    ManualEventDialog dialog(session_.context().taxonomy, this);
+    while (dialog.exec() == QDialog::Accepted) {
+        auto id = app::add_manual_event(session_.context(), dialog.spec(), nowSeconds());
+        if (id) {
+            session_.notifyChanged();
+            return;
+        }
+        // Keep what was typed: the dialog reopens with the error shown.
+        QMessageBox::warning(this, tr("Manual event"),
+                             qs(id.error().describe()));
+    }
+}
+
+void ReviewView::showSelected() {
+    const Event* e = model_->eventAt(table_->currentIndex().row());
+    detail_->setEvent(e ? std::optional<Event>(*e) : std::nullopt);
+}
+
+}  // namespace fw::ui

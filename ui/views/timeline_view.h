@@ -1,0 +1,59 @@
+#pragma once
+// Every event, filterable by lab, model, kind, surface, review state and dates, with full-text
+// search over items (the store's FTS); sortable; rows load lazily as the table scrolls.
+
+#include <QWidget>
+
+#include "ui/models/event_filter.h"
+
+class QComboBox;
+class QDateEdit;
+class QLabel;
+class QLineEdit;
+class QTableView;
+
+namespace fw::ui {
+
+class EventDetailPane;
+class EventTableModel;
+class Session;
+
+class TimelineView : public QWidget {
+    Q_OBJECT
+public:
+    explicit TimelineView(Session& session, QWidget* parent = nullptr);
+
+    /// Re-reads the events from the store with the current filter.
+    void reload();
+    void focusSearch();
+    void setSearchText(const QString& text);
+    EventFilter currentFilter() const;
+
+    EventTableModel* model() const { return model_; }
+    QTableView* table() const { return table_; }
+    EventDetailPane* detail() const { return detail_; }
+    QLabel* statusLabel() const { return status_; }
+    QComboBox* kindBox() const { return kind_; }
+    QComboBox* labBox() const { return lab_; }
+
+private:
+    void buildFilterBar(QWidget* bar);
+    void fillChoices();
+    void showSelected();
+
+    Session& session_;
+    EventTableModel* model_ = nullptr;
+    QTableView* table_ = nullptr;
+    EventDetailPane* detail_ = nullptr;
+    QLineEdit* search_ = nullptr;
+    QComboBox* kind_ = nullptr;
+    QComboBox* lab_ = nullptr;
+    QComboBox* model_box_ = nullptr;
+    QComboBox* surface_ = nullptr;
+    QComboBox* review_ = nullptr;
+    QDateEdit* from_ = nullptr;
+    QDateEdit* until_ = nullptr;
+    QLabel* status_ = nullptr;
+};
+
+}  // namespace fw::ui

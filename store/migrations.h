@@ -2,6 +2,10 @@
 // Schema migrations: an ordered list of SQL scripts keyed by PRAGMA user_version. Script N
 // brings the schema from version N-1 to N; it and its user_version bump commit together, so an
 // interrupted or failing migration leaves the previous version intact.
+//
+// ONE list serves both backends: `sql` is written in SQLite's dialect and translated for
+// PostgreSQL by store/pg/pg_migrate.cpp (a small type substitution table); what has no
+// counterpart (FTS5 versus a tsvector column) goes in the per-dialect extras.
 
 #include <span>
 #include <string_view>
@@ -14,7 +18,9 @@ namespace fw::store {
 struct Migration {
     int version = 0;         ///< the user_version after this script; 1, 2, 3, ... in order
     std::string_view name;   ///< short description, quoted in errors
-    std::string_view sql;    ///< one or more statements, no parameters
+    std::string_view sql;    ///< one or more statements, no parameters (both backends)
+    std::string_view sqlite_sql{};    ///< run after `sql` on SQLite only
+    std::string_view postgres_sql{};  ///< run after `sql` on PostgreSQL only (native dialect)
 };
 
 /// The project's schema, oldest first.

@@ -3,12 +3,24 @@
 
 #include "store/sqlite_store.h"
 #include "store/store.h"
+#ifdef FW_HAVE_POSTGRES
+#include "store/pg/pg_store.h"
+#endif
 
 namespace fw::store {
 
 Result<std::unique_ptr<Store>> open_store(const std::string& location) {
     if (location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0) {
-        return make_error(ErrorCode::Config, "PostgreSQL store not available in this build");
+#ifdef FW_HAVE_POSTGRES
+        auto pg = pg::PgStore::open(location);
+        if (!pg) {
+            return pg.error();
+        }
+        return std::unique_ptr<Store>(std::move(*pg));
+#else
+        return make_error(ErrorCode::Config,
+                          "PostgreSQL store not available in this build (no libpq)");
+#endif
     }
     if (location.empty()) {
         return make_error(ErrorCode::Usage, "no database location given");

@@ -62,6 +62,21 @@ public:
     Result<std::optional<std::string>> get_setting(std::string_view key) override;
     Status set_setting(std::string_view key, std::string_view value) override;
 
+    // Workers (store/sqlite_leases.cpp): one file is one machine's store, so these serialize
+    // through SQLite's write lock; enough for several processes on one host.
+    Result<std::vector<Source>> claim_due_sources(std::string_view worker, TimePoint now,
+                                                  std::chrono::seconds lease, int limit) override;
+    Result<int> renew_leases(std::string_view worker, TimePoint until) override;
+    Status release_lease(std::string_view worker, std::int64_t source_id) override;
+    Result<bool> complete_fetch(std::string_view worker, const Source& state,
+                                const FetchLogEntry& log) override;
+    Result<bool> try_reserve_host(std::string_view host, std::int64_t now_ms,
+                                  std::int64_t span_ms) override;
+    Status hold_host(std::string_view host, std::int64_t until_ms) override;
+    Result<bool> try_lock(std::string_view name, std::string_view owner, TimePoint now,
+                          std::chrono::seconds lease) override;
+    Status unlock(std::string_view name, std::string_view owner) override;
+
     Result<StoreCounts> counts() override;
     std::string location() const override { return db_.path(); }
 

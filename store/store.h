@@ -1,9 +1,10 @@
 #pragma once
-// The storage interface. SQLite (store/sqlite_store.h) implements it today; a PostgreSQL store
-// can implement it later. It speaks domain types only: no SQL, no sqlite3 handles.
+// The storage interface. SQLite (store/sqlite_store.h) and PostgreSQL (store/pg/pg_store.h)
+// implement it. It speaks domain types only: no SQL, no sqlite3 handles.
 //
 // Thread-safety: one Store per thread. Every method is one transaction unless noted.
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -131,13 +132,42 @@ public:
     virtual Result<std::optional<std::string>> get_setting(std::string_view key) = 0;
     virtual Status set_setting(std::string_view key, std::string_view value) = 0;
 
+    // ---- workers: several `watch` processes over one database (docs/teams.md) ----
+    /// Leases up to `limit` active sources that are due at `now` (due_at unset or <= now) and
+    /// not leased by another worker (a lease whose time passed is free: its worker died), the
+    /// most overdue first, to `worker` until now + lease. PostgreSQL: FOR UPDATE SKIP LOCKED.
+    virtual Result<std::vector<Source>> claim_due_sources(std::string_view worker, TimePoint now,
+                                                          std::chrono::seconds lease, int limit) = 0;
+    /// Extends every lease `worker` holds to `until`; returns how many it holds.
+    virtual Result<int> renew_leases(std::string_view worker, TimePoint until) = 0;
+    /// Gives a source back unfetched (it stays due). No-op unless `worker` holds it.
+    virtual Status release_lease(std::string_view worker, std::int64_t source_id) = 0;
+    /// One transaction: saves the source's state, appends `log` and ends the lease. Returns
+    /// false (writing nothing) when `worker` no longer holds the lease (it expired and another
+    /// worker took the source over), so a fetch is recorded once.
+    virtual Result<bool> complete_fetch(std::string_view worker, const Source& state,
+                                        const FetchLogEntry& log) = 0;
+    /// Politeness across workers: when `host` ("scheme://host:port") is free at `now_ms`
+    /// (Unix milliseconds), books it until now_ms + span_ms and returns true; else false.
+    virtual Result<bool> try_reserve_host(std::string_view host, std::int64_t now_ms,
+                                          std::int64_t span_ms) = 0;
+    /// Keeps every worker off `host` until `until_ms` at least (a Retry-After).
+    virtual Status hold_host(std::string_view host, std::int64_t until_ms) = 0;
+    /// A named lease: true when `owner` now holds `name` until now + lease (taken free or
+    /// expired, or renewed by its holder); false while another owner's lease runs.
+    virtual Result<bool> try_lock(std::string_view name, std::string_view owner, TimePoint now,
+                                  std::chrono::seconds lease) = 0;
+    /// Ends the named lease if `owner` holds it.
+    virtual Status unlock(std::string_view name, std::string_view owner) = 0;
+
     virtual Result<StoreCounts> counts() = 0;
     /// Human-readable location (file path or URL without password).
     virtual std::string location() const = 0;
 };
 
-/// Opens (creating and migrating) the store named by `location`: a file path, or ":memory:".
-/// A "postgresql://" URL is reserved for the PostgreSQL store (Error{Config} until built).
+/// Opens (creating and migrating) the store named by `location`: a file path, ":memory:", or a
+/// "postgresql://" / "postgres://" URL (libpq's syntax) for the PostgreSQL store (Error{Config}
+/// when this build has no libpq).
 Result<std::unique_ptr<Store>> open_store(const std::string& location);
 
 }  // namespace fw::store

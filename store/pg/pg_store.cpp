@@ -1,0 +1,429 @@
+// PgStore: opening, sources and items (events in pg_events.cpp, the rest in pg_records.cpp,
+// worker leases in pg_leases.cpp).
+
+#include <chrono>
+
+#include "store/migrations.h"
+#include "store/payload_codec.h"
+#include "store/pg/pg_migrate.h"
+#include "store/pg/pg_search.h"
+#include "store/pg/pg_transaction.h"
+
+namespace fw::store::pg {
+namespace {
+
+constexpr std::string_view kSourceColumns =
+    "id, name, url, kind, lab, category, every_seconds, interval_seconds, due_at, etag, "
+    "last_modified, last_fetch_at, last_status, http_status, consecutive_failures, last_error, "
+    "newest_item_at";
+
+Source read_source(const PgResult& r, int row) {
+    Source s;
+    s.id = r.int64(row, 0);
+    s.name = r.text(row, 1);
+    s.url = r.text(row, 2);
+    s.kind = source_kind_from_string(r.text(row, 3)).value_or(SourceKind::Feed);
+    s.lab = r.optional_text(row, 4);
+    s.category = r.optional_text(row, 5);
+    s.every_seconds = r.optional_int64(row, 6);
+    s.interval_seconds = r.int64(row, 7);
+    s.due_at = r.optional_time(row, 8);
+    s.validators.etag = r.text(row, 9);
+    s.validators.last_modified = r.text(row, 10);
+    s.health.last_fetch_at = r.optional_time(row, 11);
+    s.health.last_status = r.optional_text(row, 12);
+    if (auto http = r.optional_int64(row, 13)) {
+        s.health.http_status = static_cast<int>(*http);
+    }
+    s.health.consecutive_failures = static_cast<int>(r.int64(row, 14));
+    s.health.last_error = r.optional_text(row, 15);
+    s.health.newest_item_at = r.optional_time(row, 16);
+    return s;
+}
+
+constexpr std::string_view kItemColumns =
+    "i.id, i.source_id, s.name, i.native_id, i.fetched_at, i.content_hash, i.version, i.payload, "
+    "i.summary_text, i.content_text";
+
+TimePoint now_seconds() {
+    return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+}
+
+TimePoint fetched_time(const Item& item) {
+    return item.fetched_at == TimePoint{} ? now_seconds() : item.fetched_at;
+}
+
+// Item ids are the extraction watermark (app/extract_service.cpp): a worker derives events
+// from items with id > the last one seen. Taking this lock before inserting items makes ids
+// commit in the order they are handed out, so no item can appear later below the watermark.
+constexpr std::int64_t kItemOrderLock = 0x4657'6974'656d;  // "FWitem"
+
+}  // namespace
+
+Result<std::unique_ptr<PgStore>> PgStore::open(const std::string& url) {
+    auto conn = PgConnection::open(url);
+    if (!conn) {
+        return conn.error();
+    }
+    auto migrated = migrate(*conn, schema_migrations());
+    if (!migrated) {
+        return migrated.error();
+    }
+    return std::unique_ptr<PgStore>(new PgStore(std::move(*conn)));
+}
+
+Result<std::int64_t> PgStore::count(std::string_view sql) {
+    auto r = conn_.exec(sql);
+    if (!r) {
+        return r.error();
+    }
+    return r->rows() > 0 ? r->int64(0, 0) : 0;
+}
+
+// ---- sources ----
+
+Result<std::vector<Source>> PgStore::query_sources(std::string_view where, const Params& params) {
+    auto r = conn_.exec("SELECT " + std::string(kSourceColumns) + " FROM sources " +
+                            std::string(where),
+                        params);
+    if (!r) {
+        return r.error();
+    }
+    std::vector<Source> out;
+    out.reserve(static_cast<std::size_t>(r->rows()));
+    for (int i = 0; i < r->rows(); ++i) {
+        out.push_back(read_source(*r, i));
+    }
+    return out;
+}
+
+Result<std::optional<std::int64_t>> PgStore::source_id_of(std::string_view name,
+                                                          bool include_removed) {
+    auto r = conn_.exec(include_removed
+                            ? "SELECT id FROM sources WHERE name = $1"
+                            : "SELECT id FROM sources WHERE name = $1 AND removed_at IS NULL",
+                        Params().add(name));
+    if (!r) {
+        return r.error();
+    }
+    return r->rows() > 0 ? std::optional<std::int64_t>(r->int64(0, 0)) : std::nullopt;
+}
+
+Result<std::int64_t> PgStore::add_source(const Source& s) {
+    return transaction([&]() -> Result<std::int64_t> {
+        // Locks the tombstone (if any) so two adds of one name cannot both revive it.
+        auto existing = conn_.exec("SELECT id, removed_at FROM sources WHERE name = $1 FOR UPDATE",
+                                   Params().add(s.name));
+        if (!existing) {
+            return existing.error();
+        }
+        if (existing->rows() > 0 && existing->is_null(0, 1)) {
+            return make_error(ErrorCode::Invalid, "a source with this name exists", s.name);
+        }
+        Params p;
+        p.add(s.url).add(to_string(s.kind)).add(s.lab).add(s.category).add(s.every_seconds)
+            .add(s.interval_seconds).add(s.due_at);
+        if (existing->rows() > 0) {
+            const std::int64_t id = existing->int64(0, 0);
+            p.add(id);
+            // A revived tombstone starts afresh: new settings, no validators, no health.
+            auto revived = conn_.exec(
+                "UPDATE sources SET url = $1, kind = $2, lab = $3, category = $4, "
+                "every_seconds = $5, interval_seconds = $6, due_at = $7, etag = '', "
+                "last_modified = '', last_fetch_at = NULL, last_status = NULL, "
+                "http_status = NULL, consecutive_failures = 0, last_error = NULL, "
+                "newest_item_at = NULL, removed_at = NULL, lease_owner = NULL, "
+                "lease_until = NULL WHERE id = $8",
+                p);
+            return revived ? Result<std::int64_t>(id) : Result<std::int64_t>(revived.error());
+        }
+        p.add(s.name);
+        auto inserted = conn_.exec(
+            "INSERT INTO sources (url, kind, lab, category, every_seconds, interval_seconds, "
+            "due_at, name) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) "
+            "ON CONFLICT (name) DO NOTHING RETURNING id",
+            p);
+        if (!inserted) {
+            return inserted.error();
+        }
+        if (inserted->rows() == 0) {  // another process added it since our SELECT
+            return make_error(ErrorCode::Invalid, "a source with this name exists", s.name);
+        }
+        return inserted->int64(0, 0);
+    });
+}
+
+Result<std::vector<Source>> PgStore::list_sources() {
+    return transaction(
+        [&] { return query_sources("WHERE removed_at IS NULL ORDER BY name", Params()); });
+}
+
+Result<std::optional<Source>> PgStore::find_source(std::string_view name) {
+    return transaction([&]() -> Result<std::optional<Source>> {
+        auto found = query_sources("WHERE name = $1 AND removed_at IS NULL", Params().add(name));
+        if (!found) {
+            return found.error();
+        }
+        if (found->empty()) {
+            return std::optional<Source>();
+        }
+        return std::optional<Source>(std::move(found->front()));
+    });
+}
+
+Status PgStore::remove_source(std::string_view name, bool purge) {
+    return transaction([&]() -> Status {
+        auto id = source_id_of(name, /*include_removed=*/purge);
+        if (!id) {
+            return id.error();
+        }
+        if (!*id) {
+            return make_error(ErrorCode::NotFound, "no such source", std::string(name));
+        }
+        Params p;
+        p.add(**id);
+        if (!purge) {
+            auto marked = conn_.exec(
+                "UPDATE sources SET removed_at = $2, lease_owner = NULL, lease_until = NULL "
+                "WHERE id = $1",
+                Params().add(**id).add(now_seconds()));
+            return marked ? ok() : Status(marked.error());
+        }
+        // The events its items supported, then those left without evidence and uncurated go.
+        auto touched = conn_.exec(
+            "DELETE FROM evidence WHERE item_id IN (SELECT id FROM items WHERE source_id = $1) "
+            "RETURNING event_id",
+            p);
+        if (!touched) {
+            return touched.error();
+        }
+        std::string ids = "{";
+        for (int i = 0; i < touched->rows(); ++i) {
+            ids += (i ? "," : "") + std::to_string(touched->int64(i, 0));
+        }
+        ids += "}";
+        if (auto deleted = conn_.exec("DELETE FROM sources WHERE id = $1", p); !deleted) {
+            return deleted.error();
+        }
+        auto dropped = conn_.exec(
+            "DELETE FROM events e WHERE e.id = ANY($1::bigint[]) AND e.review = 'auto' "
+            "AND e.edited = 0 AND NOT EXISTS (SELECT 1 FROM evidence v WHERE v.event_id = e.id)",
+            Params().add(ids));
+        return dropped ? ok() : Status(dropped.error());
+    });
+}
+
+Status PgStore::save_state(const Source& s) {
+    auto r = conn_.exec(
+        "UPDATE sources SET interval_seconds = $1, due_at = $2, etag = $3, last_modified = $4, "
+        "last_fetch_at = $5, last_status = $6, http_status = $7, consecutive_failures = $8, "
+        "last_error = $9, newest_item_at = $10 "
+        "WHERE ($11 > 0 AND id = $11) OR ($11 <= 0 AND name = $12)",
+        Params()
+            .add(s.interval_seconds)
+            .add(s.due_at)
+            .add(s.validators.etag)
+            .add(s.validators.last_modified)
+            .add(s.health.last_fetch_at)
+            .add(s.health.last_status)
+            .add(s.health.http_status)
+            .add(s.health.consecutive_failures)
+            .add(s.health.last_error)
+            .add(s.health.newest_item_at)
+            .add(s.id)
+            .add(s.name));
+    if (!r) {
+        return r.error();
+    }
+    if (r->affected() == 0) {
+        return make_error(ErrorCode::NotFound, "no such source", s.name);
+    }
+    return ok();
+}
+
+Status PgStore::append_log(const FetchLogEntry& e) {
+    auto r = conn_.exec(
+        "INSERT INTO fetch_log (source_id, started_at, duration_ms, status, http_status, bytes, "
+        "new_items, error) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        Params()
+            .add(e.source_id)
+            .add(e.started_at)
+            .add(e.duration_ms)
+            .add(e.status)
+            .add(e.http_status)
+            .add(e.bytes)
+            .add(e.new_items)
+            .add(e.error));
+    return r ? ok() : Status(r.error());
+}
+
+Status PgStore::save_source_state(const Source& source) {
+    return transaction([&] { return save_state(source); });
+}
+
+Status PgStore::log_fetch(const FetchLogEntry& entry) {
+    return transaction([&] { return append_log(entry); });
+}
+
+// ---- items ----
+
+Result<std::vector<Item>> PgStore::query_items(const std::string& sql, const Params& params) {
+    auto r = conn_.exec(sql, params);
+    if (!r) {
+        return r.error();
+    }
+    std::vector<Item> out;
+    out.reserve(static_cast<std::size_t>(r->rows()));
+    for (int i = 0; i < r->rows(); ++i) {
+        Item item;
+        item.id = r->int64(i, 0);
+        item.source_id = r->int64(i, 1);
+        item.source_name = r->text(i, 2);
+        item.native_id = r->text(i, 3);
+        item.fetched_at = r->time(i, 4);
+        item.content_hash = r->text(i, 5);
+        item.version = static_cast<int>(r->int64(i, 6));
+        auto entry = detail::decode_entry(r->text(i, 7));
+        if (!entry) {
+            return make_error(ErrorCode::Storage, "corrupt item payload",
+                              "items id " + std::to_string(item.id));
+        }
+        item.entry = std::move(*entry);
+        item.entry.summary_text = r->text(i, 8);
+        item.entry.content_text = r->text(i, 9);
+        out.push_back(std::move(item));
+    }
+    return out;
+}
+
+Result<UpsertStats> PgStore::upsert_items(std::int64_t source_id, std::span<const Item> items) {
+    return transaction([&]() -> Result<UpsertStats> {
+        auto known = conn_.exec("SELECT 1 FROM sources WHERE id = $1", Params().add(source_id));
+        if (!known) {
+            return known.error();
+        }
+        if (known->rows() == 0) {
+            return make_error(ErrorCode::NotFound, "no such source",
+                              "source id " + std::to_string(source_id));
+        }
+        if (auto locked = conn_.exec("SELECT pg_advisory_xact_lock($1)", Params().add(kItemOrderLock));
+            !locked) {
+            return locked.error();
+        }
+        UpsertStats stats;
+        for (const Item& item : items) {
+            if (item.native_id.empty()) {
+                return make_error(ErrorCode::Invalid, "item without a native id",
+                                  "source id " + std::to_string(source_id) + ", title \"" +
+                                      item.entry.title + "\"");
+            }
+            auto existing = conn_.exec(
+                "SELECT id, content_hash FROM items WHERE source_id = $1 AND native_id = $2",
+                Params().add(source_id).add(item.native_id));
+            if (!existing) {
+                return existing.error();
+            }
+            if (existing->rows() > 0 && existing->text(0, 1) == item.content_hash) {
+                ++stats.unchanged;
+                continue;
+            }
+            const TimePoint fetched = fetched_time(item);
+            Params p;
+            p.add(item.entry.title).add(item.entry.link).add(item.entry.published)
+                .add(item.entry.updated).add(fetched).add(item.entry.published.value_or(fetched))
+                .add(item.content_hash).add(detail::encode_entry(item.entry, /*with_text=*/false))
+                .add(item.entry.summary_text).add(item.entry.content_text);
+            if (existing->rows() == 0) {
+                p.add(source_id).add(item.native_id);
+                auto inserted = conn_.exec(
+                    "INSERT INTO items (title, link, published, updated, fetched_at, sort_at, "
+                    "content_hash, payload, summary_text, content_text, source_id, native_id, "
+                    "version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1) "
+                    "RETURNING id",
+                    p);
+                if (!inserted) {
+                    return inserted.error();
+                }
+                ++stats.inserted;
+                stats.touched_ids.push_back(inserted->int64(0, 0));
+                continue;
+            }
+            const std::int64_t id = existing->int64(0, 0);
+            auto kept = conn_.exec(
+                "INSERT INTO item_versions (item_id, version, title, link, published, updated, "
+                "fetched_at, content_hash, payload, summary_text, content_text) SELECT id, "
+                "version, title, link, published, updated, fetched_at, content_hash, payload, "
+                "summary_text, content_text FROM items WHERE id = $1",
+                Params().add(id));
+            if (!kept) {
+                return kept.error();
+            }
+            p.add(id);
+            auto updated = conn_.exec(
+                "UPDATE items SET title = $1, link = $2, published = $3, updated = $4, "
+                "fetched_at = $5, sort_at = $6, content_hash = $7, payload = $8, "
+                "summary_text = $9, content_text = $10, version = version + 1 WHERE id = $11",
+                p);
+            if (!updated) {
+                return updated.error();
+            }
+            ++stats.changed;
+            stats.touched_ids.push_back(id);
+        }
+        return stats;
+    });
+}
+
+Result<std::vector<Item>> PgStore::list_items(const ItemQuery& q) {
+    // The SQL varies only by fixed fragments; every value is a parameter.
+    Params p;
+    std::string sql = "SELECT " + std::string(kItemColumns) +
+                      " FROM items i JOIN sources s ON s.id = i.source_id WHERE 1 = 1";
+    if (q.search) {
+        auto match = search_expression(*q.search, p);
+        if (!match) {
+            return std::vector<Item>();  // nothing searchable typed: nothing matches
+        }
+        sql += " AND i.search @@ (" + *match + ")";
+    }
+    if (q.source) {
+        sql += " AND s.name = " + p.ref(*q.source);
+    }
+    if (q.after_id) {
+        sql += " AND i.id > " + p.ref(*q.after_id) + " ORDER BY i.id";
+    } else {
+        // Ordered by time, not rank, like the SQLite store.
+        sql += " ORDER BY i.sort_at DESC, i.id DESC";
+    }
+    if (q.limit > 0) {
+        sql += " LIMIT " + p.ref(q.limit);
+    }
+    return transaction([&] { return query_items(sql, p); });
+}
+
+Result<std::vector<Item>> PgStore::items_by_ids(std::span<const std::int64_t> ids) {
+    std::string list = "{";
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        list += (i ? "," : "") + std::to_string(ids[i]);
+    }
+    list += "}";
+    // In the order asked, like the SQLite store (one lookup per id there).
+    const std::string sql = "SELECT " + std::string(kItemColumns) +
+                            " FROM unnest($1::bigint[]) WITH ORDINALITY AS a(id, n) "
+                            "JOIN items i ON i.id = a.id JOIN sources s ON s.id = i.source_id "
+                            "ORDER BY a.n";
+    return transaction([&] { return query_items(sql, Params().add(list)); });
+}
+
+Result<std::vector<Item>> PgStore::item_versions(std::int64_t item_id) {
+    return transaction([&] {
+        return query_items(
+            "SELECT v.item_id, i.source_id, s.name, i.native_id, v.fetched_at, v.content_hash, "
+            "v.version, v.payload, v.summary_text, v.content_text FROM item_versions v "
+            "JOIN items i ON i.id = v.item_id JOIN sources s ON s.id = i.source_id "
+            "WHERE v.item_id = $1 ORDER BY v.version",
+            Params().add(item_id));
+    });
+}
+
+}  // namespace fw::store::pg

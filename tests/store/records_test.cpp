@@ -211,7 +211,8 @@ TEST_CASE("a taxonomy model replaces a discovered one with the same slug", "[sto
     CHECK(store->add_discovered_model(fw::ModelInfo{}).error().code == fw::ErrorCode::Invalid);
 }
 
-TEST_CASE("open_store opens files and memory and refuses PostgreSQL for now", "[store][open]") {
+TEST_CASE("open_store opens files and memory, and a PostgreSQL URL without a server is an error naming it",
+          "[store][open]") {
     fw::test::TempDir dir;
     const std::string path = (dir / "nested/folder/fw.db").string();
     auto file = fw::store::open_store(path);
@@ -219,8 +220,13 @@ TEST_CASE("open_store opens files and memory and refuses PostgreSQL for now", "[
     CHECK((*file)->location() == path);
     CHECK(std::filesystem::exists(path));
     REQUIRE(fw::store::open_store(":memory:").has_value());
-    auto pg = fw::store::open_store("postgresql://user@localhost/fw");
+    // Port 1 on loopback: nobody listens, so the connection is refused at once.
+    auto pg = fw::store::open_store("postgresql://user:secret@127.0.0.1:1/fw");
     REQUIRE_FALSE(pg.has_value());
+#ifdef FW_HAVE_POSTGRES
+    CHECK(pg.error().code == fw::ErrorCode::Storage);
+    CHECK(pg.error().context == "postgresql://user@127.0.0.1:1/fw");  // no password shown
+#else
     CHECK(pg.error().code == fw::ErrorCode::Config);
-    CHECK(pg.error().message == "PostgreSQL store not available in this build");
+#endif
 }

@@ -1,0 +1,287 @@
+// The Store contract (store/store.h), checked on both backends with the same cases.
+
+#include <vector>
+
+#include "backends.h"
+
+using fw::Event;
+using fw::Item;
+using fw::Review;
+using fw::store::Store;
+using fw::test::add_source;
+using fw::test::item_query;
+using fw::test::make_event;
+using fw::test::make_evidence;
+using fw::test::make_item;
+using fw::test::on_both;
+
+using Opener = std::function<std::unique_ptr<Store>()>;
+
+TEST_CASE("an idempotent upsert keeps versions on both backends", "[store_pg][unit]") {
+    on_both([](Store& s, const Opener&) {
+        const auto src = add_source(s, "blog");
+        std::vector<Item> items{make_item("a", "Alpha"), make_item("b", "Beta")};
+        auto first = s.upsert_items(src, items);
+        REQUIRE(first.has_value());
+        CHECK(first->inserted == 2);
+        auto again = s.upsert_items(src, items);
+        REQUIRE(again.has_value());
+        CHECK(again->unchanged == 2);
+        CHECK(again->touched_ids.empty());
+        items[0] = make_item("a", "Alpha 2", "new text");
+        auto changed = s.upsert_items(src, items);
+        REQUIRE(changed.has_value());
+        CHECK(changed->changed == 1);
+        REQUIRE(changed->touched_ids.size() == 1);
+        auto versions = s.item_versions(changed->touched_ids[0]);
+        REQUIRE(versions.has_value());
+        REQUIRE(versions->size() == 1);
+        CHECK((*versions)[0].entry.title == "Alpha");
+        auto now = s.items_by_ids(changed->touched_ids);
+        REQUIRE(now.has_value());
+        REQUIRE(now->size() == 1);
+        CHECK((*now)[0].version == 2);
+        CHECK((*now)[0].entry.title == "Alpha 2");
+        CHECK((*now)[0].entry.summary_text == "new text");
+        CHECK((*now)[0].source_name == "blog");
+        auto counts = s.counts();
+        REQUIRE(counts.has_value());
+        CHECK(counts->items == 2);
+        CHECK(counts->item_versions == 1);
+        CHECK(s.upsert_items(src + 1000, items).error().code == fw::ErrorCode::NotFound);
+    });
+}
+
+TEST_CASE("items list newest first, by source, after an id, on both backends", "[store_pg][unit]") {
+    on_both([](Store& s, const Opener&) {
+        const auto a = add_source(s, "a");
+        const auto b = add_source(s, "b");
+        REQUIRE(s.upsert_items(a, std::vector<Item>{make_item("1", "One", "x", 1),
+                                                    make_item("3", "Three", "x", 3)}).has_value());
+        REQUIRE(s.upsert_items(b, std::vector<Item>{make_item("2", "Two", "x", 2)}).has_value());
+        auto all = s.list_items(item_query(std::nullopt, std::nullopt));
+        REQUIRE(all.has_value());
+        REQUIRE(all->size() == 3);
+        CHECK((*all)[0].entry.title == "Three");
+        CHECK((*all)[2].entry.title == "One");
+        auto of_b = s.list_items(item_query(std::string("b"), std::nullopt));
+        REQUIRE(of_b->size() == 1);
+        CHECK((*of_b)[0].entry.title == "Two");
+        auto after = s.list_items(item_query(std::nullopt, std::nullopt, (*all)[2].id, 0));
+        REQUIRE(after.has_value());
+        CHECK(after->size() == 2);
+        CHECK((*after)[0].id < (*after)[1].id);
+        auto one = s.list_items(item_query(std::nullopt, std::nullopt, std::nullopt, 1));
+        CHECK(one->size() == 1);
+    });
+}
+
+TEST_CASE("full-text search matches words, OR, prefixes and punctuation on both backends",
+          "[store_pg][unit]") {
+    on_both([](Store& s, const Opener&) {
+        const auto src = add_source(s, "news");
+        REQUIRE(s.upsert_items(src, std::vector<Item>{
+                                        make_item("1", "Llama 4 weights released", "open weights"),
+                                        make_item("2", "Qwen3 coder", "a coding model"),
+                                        make_item("3", "GPT-4o mini pricing", "cheaper tokens"),
+                                    }).has_value());
+        auto titles = [&](const std::string& q) {
+            auto found = s.list_items(item_query(std::nullopt, q));
+            REQUIRE(found.has_value());
+            std::vector<std::string> out;
+            for (const auto& i : *found) {
+                out.push_back(i.native_id);
+            }
+            std::sort(out.begin(), out.end());
+            return out;
+        };
+        CHECK(titles("weights") == std::vector<std::string>{"1"});
+        CHECK(titles("llama weights") == std::vector<std::string>{"1"});
+        CHECK(titles("llama coder").empty());
+        CHECK(titles("llama OR coder") == std::vector<std::string>{"1", "2"});
+        CHECK(titles("qwe*") == std::vector<std::string>{"2"});
+        CHECK(titles("GPT-4o") == std::vector<std::string>{"3"});
+        CHECK(titles("(pricing)") == std::vector<std::string>{"3"});
+        CHECK(titles("   ").empty());
+        for (const char* awkward : {"\"", "*", "OR", "a AND", "'; DROP TABLE items; --", "NEAR(",
+                                    ":*", "!&|"}) {
+            INFO(awkward);
+            CHECK(s.list_items(item_query(std::nullopt, std::string(awkward))).has_value());
+        }
+        // Search follows the current version.
+        REQUIRE(s.upsert_items(src, std::vector<Item>{make_item("2", "Qwen3 renamed", "zebra")}).has_value());
+        CHECK(titles("zebra") == std::vector<std::string>{"2"});
+        CHECK(titles("coder").empty());
+    });
+}
+
+TEST_CASE("events merge by dedupe key and curated ones survive delete_auto_events",
+          "[store_pg][unit]") {
+    on_both([](Store& s, const Opener&) {
+        const auto src = add_source(s, "blog");
+        const auto ids = s.upsert_items(src, std::vector<Item>{make_item("a", "A"),
+                                                               make_item("b", "B")})->touched_ids;
+        Event e = make_event("k1", "First");
+        e.evidence = {make_evidence(ids[0], "https://x/a")};
+        auto id = s.upsert_event(e);
+        REQUIRE(id.has_value());
+        e.title = "Second";
+        e.confidence = 0.9;
+        e.evidence = {make_evidence(ids[0], "https://x/a"), make_evidence(ids[1], "https://x/b")};
+        auto again = s.upsert_event(e);
+        REQUIRE(again.has_value());
+        CHECK(*again == *id);
+        auto back = s.find_event(*id);
+        REQUIRE(back.has_value());
+        REQUIRE(back->has_value());
+        CHECK((*back)->title == "Second");
+        CHECK((*back)->confidence == Approx(0.9));
+        CHECK((*back)->evidence.size() == 2);
+        CHECK((*back)->fields == e.fields);
+
+        REQUIRE(s.set_review(*id, Review::Confirmed).has_value());
+        e.title = "Third";
+        REQUIRE(s.upsert_event(e).has_value());
+        CHECK((*s.find_event(*id))->title == "Second");  // curated: fields kept
+
+        Event other = make_event("k2", "Auto one");
+        REQUIRE(s.upsert_event(other).has_value());
+        Event edited = make_event("k3", "To edit");
+        auto edited_id = s.upsert_event(edited);
+        REQUIRE(edited_id.has_value());
+        edited.id = *edited_id;
+        edited.title = "Edited by hand";
+        REQUIRE(s.edit_event(edited).has_value());
+        auto deleted = s.delete_auto_events();
+        REQUIRE(deleted.has_value());
+        CHECK(*deleted == 1);
+        auto left = s.list_events({});
+        REQUIRE(left.has_value());
+        CHECK(left->size() == 2);
+        CHECK(s.set_review(999999, Review::Rejected).error().code == fw::ErrorCode::NotFound);
+        fw::store::EventQuery q;
+        q.include_rejected = false;
+        REQUIRE(s.set_review(*edited_id, Review::Rejected).has_value());
+        CHECK(s.list_events(q)->size() == 1);
+    });
+}
+
+TEST_CASE("an alert key is recorded once and failed deliveries stay pending", "[store_pg][unit]") {
+    on_both([](Store& s, const Opener&) {
+        fw::AlertDelivery d;
+        d.key = "rule|event:k|terminal";
+        d.rule_id = "rule";
+        d.channel = "terminal";
+        d.title = "t";
+        auto first = s.record_alert(d);
+        REQUIRE(first.has_value());
+        CHECK(*first);
+        auto second = s.record_alert(d);
+        REQUIRE(second.has_value());
+        CHECK_FALSE(*second);
+        auto pending = s.pending_alerts();
+        REQUIRE(pending->size() == 1);
+        d = (*pending)[0];
+        d.status = "sent";
+        d.attempts = 1;
+        d.sent_at = fw::make_time(2026, 5, 1);
+        REQUIRE(s.update_alert(d).has_value());
+        CHECK(s.pending_alerts()->empty());
+        auto all = s.list_alerts(10);
+        REQUIRE(all->size() == 1);
+        CHECK((*all)[0].sent_at == fw::make_time(2026, 5, 1));
+        fw::AlertDelivery unknown;
+        unknown.key = "nope";
+        CHECK(s.update_alert(unknown).error().code == fw::ErrorCode::NotFound);
+    });
+}
+
+TEST_CASE("sources: unique names, tombstones, revival, purge and state on both backends",
+          "[store_pg][unit]") {
+    on_both([](Store& s, const Opener&) {
+        const auto id = add_source(s, "blog");
+        CHECK(s.add_source(fw::test::make_source("blog")).error().code == fw::ErrorCode::Invalid);
+        auto src = s.find_source("blog");
+        REQUIRE(src->has_value());
+        fw::Source state = **src;
+        state.validators.etag = "\"v1\"";
+        state.due_at = fw::make_time(2026, 5, 2);
+        state.health.http_status = 200;
+        state.health.last_status = "ok";
+        REQUIRE(s.save_source_state(state).has_value());
+        auto back = s.find_source("blog");
+        CHECK((*back)->validators.etag == "\"v1\"");
+        CHECK((*back)->due_at == fw::make_time(2026, 5, 2));
+        CHECK((*back)->health.http_status == 200);
+
+        const auto item = s.upsert_items(id, std::vector<Item>{make_item("a", "A")})->touched_ids;
+        Event e = make_event("k", "E");
+        e.evidence = {make_evidence(item[0], "https://x/a")};
+        REQUIRE(s.upsert_event(e).has_value());
+        REQUIRE(s.remove_source("blog", false).has_value());
+        CHECK_FALSE(s.find_source("blog")->has_value());
+        CHECK(s.counts()->items == 1);
+        auto revived = s.add_source(fw::test::make_source("blog"));
+        REQUIRE(revived.has_value());
+        CHECK(*revived == id);
+        REQUIRE(s.remove_source("blog", true).has_value());
+        auto c = s.counts();
+        CHECK(c->items == 0);
+        CHECK(c->events == 0);
+        CHECK(c->sources == 0);
+        CHECK(s.remove_source("blog", false).error().code == fw::ErrorCode::NotFound);
+    });
+}
+
+TEST_CASE("prices, answers, settings and the taxonomy round-trip on both backends",
+          "[store_pg][unit]") {
+    on_both([](Store& s, const Opener&) {
+        fw::PriceBar bar;
+        bar.symbol = "NVDA";
+        bar.date = fw::day_of(fw::make_time(2026, 4, 1));
+        bar.close = 101.25;
+        bar.volume = 5;
+        const std::vector<fw::PriceBar> bars{bar};
+        CHECK(s.upsert_prices(bars).value_or(-1) == 1);
+        CHECK(s.upsert_prices(bars).value_or(-1) == 0);  // identical: nothing written
+        auto loaded = s.load_prices("NVDA");
+        REQUIRE(loaded->size() == 1);
+        CHECK((*loaded)[0].close == Approx(101.25));
+        CHECK_FALSE((*loaded)[0].open.has_value());
+
+        fw::QuestionAnswer a;
+        a.id = "q1";
+        a.status = fw::QuestionStatus::Open;
+        CHECK(s.save_answers(std::vector<fw::QuestionAnswer>{a})->empty());
+        a.status = fw::QuestionStatus::Yes;
+        CHECK(s.save_answers(std::vector<fw::QuestionAnswer>{a})->size() == 1);
+        CHECK(s.save_answers(std::vector<fw::QuestionAnswer>{a})->empty());
+
+        CHECK_FALSE(s.get_setting("k")->has_value());
+        REQUIRE(s.set_setting("k", "v1").has_value());
+        REQUIRE(s.set_setting("k", "v2").has_value());
+        CHECK(**s.get_setting("k") == "v2");
+
+        fw::Taxonomy t;
+        fw::Lab lab;
+        lab.slug = "meta";
+        lab.name = "Meta";
+        t.labs.push_back(lab);
+        fw::ModelInfo m;
+        m.slug = "muse";
+        m.name = "Muse";
+        t.models.push_back(m);
+        REQUIRE(s.save_taxonomy(t).has_value());
+        fw::ModelInfo found;
+        found.slug = "found";
+        found.name = "Found";
+        REQUIRE(s.add_discovered_model(found).has_value());
+        REQUIRE(s.add_discovered_model(found).has_value());
+        auto back = s.load_taxonomy();
+        REQUIRE(back.has_value());
+        CHECK(back->labs.size() == 1);
+        REQUIRE(back->models.size() == 2);
+        CHECK(back->models[0].slug == "muse");
+        CHECK(back->models[1].slug == "found");
+    });
+}

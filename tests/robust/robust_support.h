@@ -117,7 +117,13 @@ inline std::string integrity(const std::string& path) {
     auto r = db->integrity_check();
     if (!r) return "check failed: " + r.error().describe();
     if (*r != "ok") return *r;
-    // The full-text index must agree with the items too (SQLite's FTS5 integrity-check).
+    // The full-text index must agree with the items too (SQLite's FTS5 integrity-check), once
+    // the schema has it (a kill can land before the first migration).
+    auto has_fts = db->prepare("SELECT 1 FROM sqlite_master WHERE name = 'items_fts'");
+    if (!has_fts) return "check failed: " + has_fts.error().describe();
+    auto row = has_fts->step();
+    if (!row) return "check failed: " + row.error().describe();
+    if (!*row) return "ok";
     if (auto fts = db->exec("INSERT INTO items_fts(items_fts) VALUES('integrity-check')"); !fts) {
         return "fts: " + fts.error().describe();
     }

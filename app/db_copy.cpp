@@ -1,0 +1,354 @@
+#include "app/db_copy.h"
+
+#include <filesystem>
+#include <map>
+
+#include "store/payload_codec.h"
+#include "store/sqlite_store.h"
+
+namespace fw::app {
+namespace {
+
+using IdMap = std::map<std::int64_t, std::int64_t>;
+
+// What the Store interface does not list (fetch log, settings, answers, price symbols,
+// discovered models) is read straight from the SQLite file: the source is always one.
+template <typename Row>
+Status each_row(store::Database& db, std::string_view sql, Row&& row) {
+    auto st = db.prepare(sql);
+    if (!st) {
+        return st.error();
+    }
+    for (;;) {
+        auto more = st->step();
+        if (!more) {
+            return more.error();
+        }
+        if (!*more) {
+            return ok();
+        }
+        if (auto status = row(*st); !status) {
+            return status;
+        }
+    }
+}
+
+struct Copier {
+    store::SqliteStore& from;
+    store::Store& to;
+    const std::function<void(const std::string&)>& progress;
+    IdMap sources, items, events;
+
+    void say(const std::string& line) const {
+        if (progress) {
+            progress(line);
+        }
+    }
+
+    Status copy_sources() {
+        auto list = from.list_sources();
+        if (!list) {
+            return list.error();
+        }
+        for (const Source& s : *list) {
+            auto id = to.add_source(s);
+            if (!id) {
+                return id.error();
+            }
+            sources[s.id] = *id;
+            Source state = s;
+            state.id = *id;
+            if (auto saved = to.save_source_state(state); !saved) {
+                return saved;
+            }
+        }
+        say("sources " + std::to_string(list->size()));
+        return ok();
+    }
+
+    /// A source removed without purge is hidden from list_sources but still owns items: it is
+    /// recreated as a tombstone in the target.
+    Result<std::int64_t> tombstone_for(const Item& item) {
+        Source s;
+        s.name = item.source_name;
+        s.url = "removed:" + item.source_name;
+        auto id = to.add_source(s);
+        if (!id) {
+            return id.error();
+        }
+        if (auto removed = to.remove_source(s.name, false); !removed) {
+            return removed.error();
+        }
+        sources[item.source_id] = *id;
+        return *id;
+    }
+
+    Status copy_items() {
+        store::ItemQuery q;
+        q.after_id = 0;
+        q.limit = 0;
+        auto all = from.list_items(q);
+        if (!all) {
+            return all.error();
+        }
+        std::size_t done = 0;
+        for (const Item& item : *all) {
+            auto src = sources.find(item.source_id);
+            std::int64_t target = src == sources.end() ? 0 : src->second;
+            if (target == 0) {
+                auto made = tombstone_for(item);
+                if (!made) {
+                    return made.error();
+                }
+                target = *made;
+            }
+            // Older versions first, so the target keeps the same history.
+            auto versions = from.item_versions(item.id);
+            if (!versions) {
+                return versions.error();
+            }
+            versions->push_back(item);
+            for (const Item& v : *versions) {
+                auto stats = to.upsert_items(target, std::span<const Item>(&v, 1));
+                if (!stats) {
+                    return stats.error();
+                }
+                if (!stats->touched_ids.empty()) {
+                    items[item.id] = stats->touched_ids.front();
+                }
+            }
+            if (++done % 1000 == 0) {
+                say("items " + std::to_string(done) + "/" + std::to_string(all->size()));
+            }
+        }
+        say("items " + std::to_string(all->size()));
+        return ok();
+    }
+
+    Status copy_events() {
+        auto all = from.list_events({});
+        if (!all) {
+            return all.error();
+        }
+        // Oldest first, so ids keep their order.
+        for (auto it = all->rbegin(); it != all->rend(); ++it) {
+            Event e = *it;
+            for (Evidence& ev : e.evidence) {
+                auto mapped = items.find(ev.item_id);
+                ev.item_id = mapped == items.end() ? 0 : mapped->second;
+            }
+            auto id = to.upsert_event(e);
+            if (!id) {
+                return id.error();
+            }
+            events[it->id] = *id;
+        }
+        say("events " + std::to_string(all->size()));
+        return ok();
+    }
+
+    Status copy_entities_and_prices() {
+        auto taxonomy = from.load_taxonomy();
+        if (!taxonomy) {
+            return taxonomy.error();
+        }
+        std::map<std::string, bool> discovered;
+        auto status = each_row(from.database(),
+                               "SELECT slug FROM entities WHERE kind = 'model' AND discovered = 1",
+                               [&](store::Statement& st) {
+                                   discovered[st.text(0)] = true;
+                                   return ok();
+                               });
+        if (!status) {
+            return status;
+        }
+        Taxonomy files = *taxonomy;
+        std::erase_if(files.models, [&](const ModelInfo& m) { return discovered.count(m.slug) > 0; });
+        if (auto saved = to.save_taxonomy(files); !saved) {
+            return saved;
+        }
+        for (const ModelInfo& m : taxonomy->models) {
+            if (discovered.count(m.slug)) {
+                if (auto added = to.add_discovered_model(m); !added) {
+                    return added;
+                }
+            }
+        }
+        return each_row(from.database(), "SELECT DISTINCT symbol FROM prices ORDER BY symbol",
+                        [&](store::Statement& st) -> Status {
+                            auto bars = from.load_prices(st.text(0));
+                            if (!bars) {
+                                return bars.error();
+                            }
+                            auto written = to.upsert_prices(*bars);
+                            return written ? ok() : Status(written.error());
+                        });
+    }
+
+    Status copy_records() {
+        auto alerts = from.list_alerts(0);
+        if (!alerts) {
+            return alerts.error();
+        }
+        for (auto it = alerts->rbegin(); it != alerts->rend(); ++it) {
+            AlertDelivery d = *it;
+            if (d.event_id) {
+                auto mapped = events.find(*d.event_id);
+                d.event_id = mapped == events.end() ? std::nullopt
+                                                    : std::optional<std::int64_t>(mapped->second);
+            }
+            if (auto recorded = to.record_alert(d); !recorded) {
+                return recorded.error();
+            }
+        }
+        std::vector<QuestionAnswer> answers;
+        auto status = each_row(
+            from.database(),
+            "SELECT id, text, status, evidence, resolved_at, opened_at, explanation "
+            "FROM question_answers ORDER BY id",
+            [&](store::Statement& st) -> Status {
+                QuestionAnswer a;
+                a.id = st.text(0);
+                a.text = st.text(1);
+                a.status = question_status_from_string(st.text(2)).value_or(QuestionStatus::Open);
+                for (auto id : store::detail::decode_ids(st.text(3)).value_or(std::vector<std::int64_t>{})) {
+                    if (auto mapped = events.find(id); mapped != events.end()) {
+                        a.evidence.push_back(mapped->second);
+                    }
+                }
+                a.resolved_at = st.optional_time(4);
+                a.opened_at = st.optional_time(5);
+                a.explanation = st.text(6);
+                answers.push_back(std::move(a));
+                return ok();
+            });
+        if (!status) {
+            return status;
+        }
+        if (auto saved = to.save_answers(answers); !saved) {
+            return saved.error();
+        }
+        return copy_settings_and_log();
+    }
+
+    Status copy_settings_and_log() {
+        auto status = each_row(from.database(), "SELECT key, value FROM settings ORDER BY key",
+                               [&](store::Statement& st) -> Status {
+                                   std::string value = st.text(1);
+                                   if (st.text(0) == "extract.last_item_id") {
+                                       value = std::to_string(remap_watermark(value));
+                                   }
+                                   return to.set_setting(st.text(0), value);
+                               });
+        if (!status) {
+            return status;
+        }
+        return each_row(
+            from.database(),
+            "SELECT source_id, started_at, duration_ms, status, http_status, bytes, new_items, "
+            "error FROM fetch_log ORDER BY id",
+            [&](store::Statement& st) -> Status {
+                store::FetchLogEntry e;
+                auto mapped = sources.find(st.int64(0));
+                if (mapped == sources.end()) {
+                    return make_error(ErrorCode::Storage, "fetch log row of an unknown source",
+                                      "source id " + std::to_string(st.int64(0)));
+                }
+                e.source_id = mapped->second;
+                e.started_at = st.time(1);
+                e.duration_ms = st.real(2);
+                e.status = st.text(3);
+                if (auto http = st.optional_int64(4)) {
+                    e.http_status = static_cast<int>(*http);
+                }
+                e.bytes = st.int64(5);
+                e.new_items = static_cast<int>(st.int64(6));
+                e.error = st.optional_text(7);
+                return to.log_fetch(e);
+            });
+    }
+
+    /// The extraction watermark names an item id: the new id of the last item it covered.
+    std::int64_t remap_watermark(const std::string& old) const {
+        std::int64_t mark = 0;
+        try {
+            mark = std::stoll(old);
+        } catch (const std::exception&) {
+            return 0;
+        }
+        std::int64_t out = 0;
+        for (const auto& [from_id, to_id] : items) {
+            if (from_id <= mark) {
+                out = std::max(out, to_id);
+            }
+        }
+        return out;
+    }
+};
+
+}  // namespace
+
+std::string count_differences(const store::StoreCounts& a, const store::StoreCounts& b) {
+    const std::pair<const char*, std::int64_t store::StoreCounts::*> fields[] = {
+        {"sources", &store::StoreCounts::sources},   {"items", &store::StoreCounts::items},
+        {"item_versions", &store::StoreCounts::item_versions},
+        {"events", &store::StoreCounts::events},     {"evidence", &store::StoreCounts::evidence},
+        {"prices", &store::StoreCounts::prices},     {"entities", &store::StoreCounts::entities},
+        {"alerts", &store::StoreCounts::alerts},     {"fetch_log", &store::StoreCounts::fetch_log},
+    };
+    std::string out;
+    for (const auto& [name, member] : fields) {
+        if (a.*member != b.*member) {
+            out += (out.empty() ? "" : ", ") + std::string(name) + " " +
+                   std::to_string(a.*member) + " != " + std::to_string(b.*member);
+        }
+    }
+    return out;
+}
+
+Result<CopyReport> copy_database(const std::string& from_file, const std::string& to_location,
+                                 const std::function<void(const std::string&)>& progress) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(from_file, ec)) {
+        return make_error(ErrorCode::NotFound, "no such database file", from_file);
+    }
+    auto from = store::SqliteStore::open(from_file);
+    if (!from) {
+        return from.error();
+    }
+    auto to = store::open_store(to_location);
+    if (!to) {
+        return to.error();
+    }
+    auto before = (*to)->counts();
+    if (!before) {
+        return before.error();
+    }
+    if (before->sources + before->items + before->events + before->alerts > 0) {
+        return make_error(ErrorCode::Invalid,
+                          "the target already holds data; copy into an empty database",
+                          (*to)->location());
+    }
+    Copier c{**from, **to, progress, {}, {}, {}};
+    for (auto step : {&Copier::copy_sources, &Copier::copy_items, &Copier::copy_events,
+                      &Copier::copy_entities_and_prices, &Copier::copy_records}) {
+        if (auto status = (c.*step)(); !status) {
+            return status.error();
+        }
+    }
+    CopyReport report;
+    auto a = (*from)->counts();
+    auto b = (*to)->counts();
+    if (!a || !b) {
+        return a ? b.error() : a.error();
+    }
+    report.from = *a;
+    report.to = *b;
+    if (auto diff = count_differences(*a, *b); !diff.empty()) {
+        return make_error(ErrorCode::Storage, "copy incomplete, counts differ: " + diff,
+                          from_file + " -> " + (*to)->location());
+    }
+    return report;
+}
+
+}  // namespace fw::app

@@ -246,6 +246,7 @@ Result<FetchSummary> fetch_sources(AppContext& ctx, const FetchRequest& req) {
         summary.sources.push_back(std::move(o.line));
     }
 
+    summary.touched_item_ids = touched;
     if (req.derive_events) {
         auto extracted = extract_new_items(ctx, touched);
         if (!extracted) {

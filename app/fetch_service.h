@@ -43,6 +43,9 @@ struct FetchSummary {
     std::vector<SourceFetchResult> sources;
     int new_events = 0;
     std::vector<std::int64_t> new_event_ids;
+    /// Items inserted or changed (a new version) by this fetch, for derivation done later
+    /// (app/worker_service derives under a lock shared by all workers).
+    std::vector<std::int64_t> touched_item_ids;
     bool any_failed() const;
 };
 

@@ -50,5 +50,6 @@ void register_parse(CLI::App& app, Run& run);
 void register_report(CLI::App& app, Run& run);
 void register_demo(CLI::App& app, Run& run);
 void register_watch(CLI::App& app, Run& run);
+void register_db(CLI::App& app, Run& run);
 
 }  // namespace fw::cli

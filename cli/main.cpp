@@ -15,7 +15,8 @@ int main(int argc, char** argv) {
 
     Run run;
     app.add_option("--db", run.global.db,
-                   "SQLite database file (default $XDG_DATA_HOME/frontierwatch/frontierwatch.db)");
+                   "SQLite database file (default $XDG_DATA_HOME/frontierwatch/frontierwatch.db) or "
+                   "postgresql://user@host/dbname");
     app.add_option("--data", run.global.data, "taxonomy and rule folder instead of the bundled one")
         ->check(CLI::ExistingDirectory);
     app.add_flag("--json", run.global.json, "machine-readable output on stdout");
@@ -32,6 +33,7 @@ int main(int argc, char** argv) {
     register_report(app, run);
     register_demo(app, run);
     register_watch(app, run);
+    register_db(app, run);
 
     try {
         app.parse(argc, argv);

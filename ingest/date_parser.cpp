@@ -40,9 +40,15 @@ bool all_digits(std::string_view s) {
     return true;
 }
 
+// Saturates instead of overflowing: a date field of many digits is nonsense the range checks
+// reject anyway (found by fuzzing: "SS Dec 8888...").
 int to_int(std::string_view s) {
+    constexpr int kCap = 1'000'000'000;
     int v = 0;
-    for (char ch : s) v = v * 10 + (ch - '0');
+    for (char ch : s) {
+        if (v >= kCap / 10) return kCap;
+        v = v * 10 + (ch - '0');
+    }
     return v;
 }
 

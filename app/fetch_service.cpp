@@ -106,15 +106,13 @@ void mark_failure(Outcome& o, const std::string& error, std::optional<int> http_
 }
 
 Status store_document(AppContext& ctx, Outcome& o, ingest::SourceDocument& doc, TimePoint now) {
-    std::vector<Item> items;
-    items.reserve(doc.feed.items.size());
     std::vector<TimePoint> times;
-    for (auto& entry : doc.feed.items) {
+    for (const auto& entry : doc.feed.items) {
         if (auto t = entry.published ? entry.published : entry.updated) {
             times.push_back(*t);
         }
-        items.push_back(make_item(std::move(entry), o.updated.id, now));
     }
+    const std::vector<Item> items = make_items(std::move(doc.feed.items), o.updated.id, now);
     auto stats = ctx.store->upsert_items(o.updated.id, items);
     if (!stats) {
         return stats.error();

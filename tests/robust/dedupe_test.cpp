@@ -71,9 +71,8 @@ TEST_CASE("F5: items without GUID, link or title get distinct stable keys", "[ro
     CHECK(in.items() == 3);
 }
 
-// Known gaps, reported to the lead: the key is the GUID alone (app/item_builder.cpp), so these
-// document the expected behaviour of robustness.md and flip to passing once it is built.
-TEST_CASE("F4: one GUID repeated on every item still keeps every item", "[robust][unit][dedupe][!mayfail]") {
+// Keys follow app::native_ids_of: the canonical link first, then the GUID.
+TEST_CASE("F4: one GUID repeated on every item still keeps every item", "[robust][unit][dedupe]") {
     Ingest in;
     std::string items;
     for (int i = 0; i < 3; ++i) {
@@ -86,7 +85,7 @@ TEST_CASE("F4: one GUID repeated on every item still keeps every item", "[robust
 }
 
 TEST_CASE("F6: a GUID that changes on every fetch with a stable link adds no duplicate",
-          "[robust][unit][dedupe][!mayfail]") {
+          "[robust][unit][dedupe]") {
     Ingest in;
     in.fetch(rss("<item><guid isPermaLink=\"false\">r1-8812</guid><title>Launch</title>"
                  "<link>https://lab.example/launch?utm_source=rss&amp;utm_medium=feed</link></item>"));

@@ -1,17 +1,32 @@
 #!/usr/bin/env bash
-# Every test: install what is missing, build with the GUI and run all tests (GUI tests
-# offscreen), then prove the core and CLI build and pass without Qt.
+# Every test: install what is missing, start a throwaway PostgreSQL, then
+#   1. build with the GUI (warnings are errors) and run all tests, GUI tests offscreen;
+#   2. build the Qt-free core and CLI under AddressSanitizer + UBSan and run all tests again
+#      (this also proves the core builds and passes without Qt);
+#   3. run each libFuzzer target for a bounded time ($FW_FUZZ_SECONDS, default 20).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+root="$(pwd)"
 
 scripts/deps.sh test
 export QT_QPA_PLATFORM=offscreen
-jobs="$(nproc)"
+export FW_JOBS="${FW_JOBS:-$(nproc)}"
 
+# PostgreSQL for the shared-store tests; stopped whatever happens.
+eval "$(scripts/pg-test-server.sh start)"
+trap 'scripts/pg-test-server.sh stop "$FW_PG_DIR"' EXIT
+
+step() { printf '\n== %s (%s)\n' "$1" "$(date +%T)"; }
+
+step "build with the GUI"
 cmake -S . -B build/ci -DCMAKE_BUILD_TYPE=Debug -DFW_WARNINGS_AS_ERRORS=ON >/dev/null
-cmake --build build/ci -j"$jobs"
-ctest --test-dir build/ci --output-on-failure --no-tests=error -j"$jobs"
+cmake --build build/ci -j"$FW_JOBS"
+step "all tests"
+ctest --test-dir build/ci --output-on-failure --no-tests=error -j"$FW_JOBS" --timeout 900
 
-cmake -S . -B build/noqt -DCMAKE_BUILD_TYPE=Debug -DFW_BUILD_UI=OFF >/dev/null
-cmake --build build/noqt -j"$jobs"
-ctest --test-dir build/noqt --output-on-failure --no-tests=error -j"$jobs"
+step "Qt-free core under AddressSanitizer + UBSan"
+FW_ASAN_BUILD="$root/build/asan" scripts/asan.sh --no-tests=error
+
+step "fuzzing, ${FW_FUZZ_SECONDS:-20} s per target"
+FW_FUZZ_BUILD="$root/build/fuzz" scripts/fuzz.sh "${FW_FUZZ_SECONDS:-20}"
+step "done"

@@ -34,7 +34,8 @@ QString writeScreenshot(QWidget& widget, const QString& file) {
     if (pixmap.isNull()) {
         return QStringLiteral("cannot render the window for %1").arg(file);
     }
-    if (!pixmap.save(file, "PNG")) {
+    // Quality 0 asks for the strongest PNG compression: screenshots go into the docs.
+    if (!pixmap.save(file, "PNG", 0)) {
         return QStringLiteral("cannot write the screenshot %1").arg(file);
     }
     return {};

@@ -3,6 +3,7 @@
 
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QLabel>
 #include <QProgressBar>
 #include <QTimer>
 

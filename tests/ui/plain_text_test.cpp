@@ -2,6 +2,7 @@
 // remote resource is loaded for it.
 
 #include <QLabel>
+#include <QPlainTextEdit>
 #include <QTableView>
 #include <QTreeWidget>
 

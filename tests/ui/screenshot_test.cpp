@@ -30,7 +30,7 @@ TEST_CASE("the main window renders every view into a non-empty PNG", "[ui][scree
 TEST_CASE("frontierwatch-gui --screenshot writes the PNG and exits 0", "[ui][screenshot]") {
     test::TempDir out;
     const auto db = test::demoDatabase();
-    for (const QString view : {QStringLiteral("dashboard"), QStringLiteral("market")}) {
+    for (const QString& view : {QStringLiteral("dashboard"), QStringLiteral("market")}) {
         const QString file = QString::fromStdString((out / (view.toStdString() + ".png")).string());
         QProcess gui;
         auto env = QProcessEnvironment::systemEnvironment();

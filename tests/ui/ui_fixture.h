@@ -30,8 +30,9 @@ inline QApplication& qtApp() {
     static int argc = 1;
     static char name[] = "fw_ui_tests";
     static char* argv[] = {name, nullptr};
-    static QApplication app(argc, argv);
-    return app;
+    // Never destroyed: a function-static QApplication would die after Qt's own statics at exit.
+    static auto* app = new QApplication(argc, argv);
+    return *app;
 }
 
 inline std::unique_ptr<ui::Session> openSession(const std::filesystem::path& db) {

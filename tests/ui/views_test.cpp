@@ -8,11 +8,13 @@
 #include <QTableView>
 #include <QTableWidget>
 
+#include "app/event_service.h"
 #include "support/catch.h"
 #include "ui/main_window.h"
 #include "ui/models/event_table_model.h"
 #include "ui/models/source_table_model.h"
 #include "ui/views/dashboard_view.h"
+#include "ui/views/event_detail_pane.h"
 #include "ui/views/evals_view.h"
 #include "ui/views/market_view.h"
 #include "ui/views/openness_view.h"

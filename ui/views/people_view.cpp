@@ -46,7 +46,8 @@ void PeopleView::showReport() {
     auto* x = makeDateAxis(chart, {});
     x->setFormat(QStringLiteral("yyyy"));
     auto* y = new QCategoryAxis;
-    y->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    y->setLabelsPosition(QCategoryAxis::AxisLabelsPositionCenter);
+    y->setStartValue(-0.5);
     chart->addAxis(y, Qt::AlignLeft);
     double lo = std::numeric_limits<double>::max();
     const double hi = chartMs(r->report.as_of);
@@ -55,16 +56,16 @@ void PeopleView::showReport() {
         if (!t.since || lane >= kMaxLines) continue;  // a stay without a start has no line
         auto* series = new QLineSeries;
         series->setName(qs(t.name));
-        QPen pen = series->pen();
-        pen.setWidth(5);
-        series->setPen(pen);
         series->append(chartMs(*t.since), lane);
         series->append(chartMs(t.left_at.value_or(r->report.as_of)), lane);
         lo = std::min(lo, chartMs(*t.since));
-        chart->addSeries(series);
+        chart->addSeries(series);  // the theme colours it here; then only widen the pen
+        QPen pen = series->pen();
+        pen.setWidth(5);
+        series->setPen(pen);
         series->attachAxis(x);
         series->attachAxis(y);
-        y->append(QStringLiteral("%1 (%2)").arg(qs(t.name), qs(t.org)), lane);
+        y->append(QStringLiteral("%1 (%2)").arg(qs(t.name), qs(t.org)), lane + 0.5);
         ++lane;
     }
     y->setRange(-0.5, std::max(0.5, lane - 0.5));

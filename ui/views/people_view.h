@@ -14,7 +14,7 @@ class Session;
 class PeopleView : public QWidget {
     Q_OBJECT
 public:
-    static constexpr int kMaxLines = 30;
+    static constexpr int kMaxLines = 20;
 
     explicit PeopleView(Session& session, QWidget* parent = nullptr);
     void showReport();

@@ -45,7 +45,12 @@ void RolloutView::showReport() {
     const auto& rollouts = r->report.rollout;
     QChart* chart = chart_->chart();
     resetChart(chart);
-    const auto first = rollouts.size() > kMaxLanes ? rollouts.size() - kMaxLanes : 0;
+    // Lanes for models that reached at least one surface: the most recent kMaxLanes of them.
+    std::vector<const analysis::ModelRollout*> lanes;
+    for (const auto& m : rollouts) {
+        if (!m.surfaces.empty()) lanes.push_back(&m);
+    }
+    const auto first = lanes.size() > kMaxLanes ? lanes.size() - kMaxLanes : 0;
     std::map<QString, QScatterSeries*> by_category;
     auto seriesFor = [&](const QString& name) {
         auto& s = by_category[name];
@@ -57,22 +62,23 @@ void RolloutView::showReport() {
         return s;
     };
     auto* yAxis = new QCategoryAxis;
-    yAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    yAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionCenter);
+    yAxis->setStartValue(-0.5);
     int maxDays = 30;
-    for (std::size_t i = first; i < rollouts.size(); ++i) {
-        const auto& m = rollouts[i];
+    for (std::size_t i = first; i < lanes.size(); ++i) {
+        const auto& m = *lanes[i];
         const double lane = static_cast<double>(i - first);
         seriesFor(tr("launch"))->append(0, lane);
         for (const auto& s : m.surfaces) {
             seriesFor(qs(s.category.value_or("unknown")))->append(s.days_after_launch, lane);
             maxDays = std::max(maxDays, s.days_after_launch);
         }
-        yAxis->append(qs(m.model), lane);
+        yAxis->append(qs(m.model), lane + 0.5);
     }
     auto* xAxis = makeValueAxis(chart, Qt::AlignBottom, tr("days after launch"));
     xAxis->setRange(-2, maxDays + 5);
     xAxis->setLabelFormat(QStringLiteral("%d"));
-    yAxis->setRange(-0.5, std::max<double>(0.5, static_cast<double>(rollouts.size() - first) - 0.5));
+    yAxis->setRange(-0.5, std::max<double>(0.5, static_cast<double>(lanes.size() - first) - 0.5));
     chart->addAxis(yAxis, Qt::AlignLeft);
     for (auto& [name, series] : by_category) {
         chart->addSeries(series);

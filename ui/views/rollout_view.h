@@ -14,7 +14,7 @@ class Session;
 class RolloutView : public QWidget {
     Q_OBJECT
 public:
-    /// Lanes drawn at most (the most recent launches).
+    /// Lanes drawn at most (the most recent launches that reached a surface).
     static constexpr int kMaxLanes = 20;
 
     explicit RolloutView(Session& session, QWidget* parent = nullptr);

@@ -8,7 +8,7 @@
 
 #include "analysis/alerts.h"
 #include "ingest/http_client.h"
-#include "report/render_atom.h"
+#include "report/render.h"
 
 namespace fw::app {
 namespace {

@@ -7,7 +7,7 @@
 
 #include "app/duration.h"
 #include "app/paths.h"
-#include "report/render_html.h"
+#include "report/render.h"
 
 namespace fw::app {
 namespace {
@@ -167,7 +167,7 @@ Result<DemoResult> run_demo(const DemoOptions& options) {
 
     result.html_report = out_dir / "report.html";
     std::ofstream html(result.html_report, std::ios::binary | std::ios::trunc);
-    html << report::render_html(result.report.report, result.report.events);
+    html << report::render_html(result.report.report);
     if (!html) {
         return make_error(ErrorCode::Storage, "cannot write the HTML report",
                           result.html_report.string());

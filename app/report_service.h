@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "analysis/watch_report.h"
+#include "analysis/report.h"
 #include "app/context.h"
 #include "domain/price.h"
 #include "domain/question.h"

@@ -62,8 +62,14 @@ ExtractOutput Extractor::extract(const Item& item, const Item* previous_version,
         case SourceKind::Feed:
         case SourceKind::Arxiv: {
             std::vector<std::string> models;
-            if (source.kind != SourceKind::Arxiv) {
+            if (source.kind == SourceKind::Feed) {
                 extract_releases(ctx, out, models);
+            }
+            for (const auto& ev : out.events) {
+                // A release tag's subject is the repository's model; "v1.0: X" announces no model.
+                if (ev.kind == EventKind::WeightsRelease && ev.model) {
+                    models.push_back(*ev.model);
+                }
             }
             for (const auto& m : out.discovered_models) {
                 taxonomy_.models.push_back(m);

@@ -102,6 +102,42 @@ std::string lower_bare(std::string_view w) {
     return out;
 }
 
+bool is_descriptor(std::string_view word, const Context& ctx) {
+    const auto bare = lower_bare(word);
+    return !word.empty() && std::islower(static_cast<unsigned char>(word.front())) != 0 && !has_digit(word) &&
+           !in_list(ctx, "variant_words", bare) && !in_list(ctx, "tier_words", bare);
+}
+
+/// "v1.0", "1.0.1", "v2": a release tag or a bare version, never a model's name.
+bool version_only(const std::vector<Token>& tokens) {
+    return std::all_of(tokens.begin(), tokens.end(), [](const Token& t) {
+        const std::string_view n = std::string_view(t.norm).substr(t.norm.front() == 'v' ? 1 : 0);
+        return !n.empty() && std::isdigit(static_cast<unsigned char>(n.front())) != 0 &&
+               std::all_of(n.begin(), n.end(), [](char c) { return c == '.' || std::isdigit(static_cast<unsigned char>(c)) != 0; });
+    });
+}
+
+/// A known model that `tokens` spell out in full: "GPT-4 Omni" is GPT-4o when its last words,
+/// cut to their initials, complete the known model's compact slug ("gpt4o").
+const ModelInfo* expanded_alias(const std::vector<Token>& tokens, const Context& ctx) {
+    std::string head;
+    for (std::size_t k = 1; k < tokens.size(); ++k) {
+        head += tokens[k - 1].norm;
+        std::string compact = head;
+        for (std::size_t i = k; i < tokens.size(); ++i) {
+            compact += tokens[i].norm.front();
+        }
+        for (const auto& m : ctx.taxonomy.models) {
+            std::string slug = m.slug;
+            std::erase(slug, '-');
+            if (slug == compact && (!ctx.lab || m.lab.empty() || m.lab == *ctx.lab)) {
+                return &m;
+            }
+        }
+    }
+    return nullptr;
+}
+
 Slot finish_name(std::vector<Word> words, const Context& ctx) {
     static const std::vector<std::string> lead = {"the", "a", "an", "our", "new", "its", "their", "latest",
                                                   "all", "meet", "today", "we", "how", "why", "what",
@@ -113,6 +149,9 @@ Slot finish_name(std::vector<Word> words, const Context& ctx) {
     };
     while (!words.empty() && is_in(lead, lower_bare(words.front().text))) {
         words.erase(words.begin());
+    }
+    if (!words.empty() && in_list(ctx, "group_words", lower_bare(words.back().text))) {
+        return {};  // "The Llama 4 herd" names a set of models; the text names its members
     }
     // A leading lab name is dropped when the rest is a known model ("Meta's Muse Spark") or starts
     // like a model id ("OpenAI o3-mini"); "Mistral Small 3" and "Mistral 3" keep it.
@@ -132,7 +171,14 @@ Slot finish_name(std::vector<Word> words, const Context& ctx) {
             words.erase(words.begin());
         }
     }
+    bool model_tail = false;
     while (!words.empty() && is_in(tail, lower_bare(words.back().text))) {
+        model_tail = model_tail || lower_bare(words.back().text).starts_with("model");
+        words.pop_back();
+    }
+    // "V-JEPA 2 world model": lower-case words before "model" describe it ("world", "reasoning"),
+    // they are not part of its name; variant words ("GPT-4o mini") are.
+    while (model_tail && words.size() > 1 && is_descriptor(words.back().text, ctx)) {
         words.pop_back();
     }
     Slot slot;
@@ -235,6 +281,9 @@ std::optional<ModelRef> resolve_model_name(std::string_view name, const Context&
     if (tokens.empty() || tokens.size() > 6) {
         return std::nullopt;
     }
+    if (version_only(tokens)) {
+        return std::nullopt;  // "v1.0: Muse Spark Mini" is a release tag of a repo
+    }
     const auto matches = ctx.matcher.find_all(name);
     if (matches.size() == 1 && matches[0].begin == tokens.front().begin &&
         matches[0].end == tokens.back().end) {
@@ -268,6 +317,9 @@ std::optional<ModelRef> resolve_model_name(std::string_view name, const Context&
         confidence = 0.7;
     } else {
         return std::nullopt;
+    }
+    if (const auto* alias = expanded_alias(tokens, ctx)) {
+        return ModelRef{alias->slug, true, std::nullopt, confidence};
     }
     auto model = make_model(name, ctx.lab.value_or(""), ctx);
     // "Muse Spark 1.1" may already be known under its slug through another spelling.

@@ -8,12 +8,64 @@
 namespace fw::extract {
 namespace {
 
+/// ASCII upper case, or a UTF-8 Latin-1 capital ("Élodie": C3 80..9E except the sign C3 97).
 bool capitalised(std::string_view word) {
-    return !word.empty() && std::isupper(static_cast<unsigned char>(word.front())) != 0;
+    if (word.empty()) {
+        return false;
+    }
+    const auto c0 = static_cast<unsigned char>(word[0]);
+    if (c0 == 0xC3 && word.size() > 1) {
+        const auto c1 = static_cast<unsigned char>(word[1]);
+        return c1 >= 0x80 && c1 <= 0x9E && c1 != 0x97;
+    }
+    return std::isupper(c0) != 0;
+}
+
+/// "Mariano-Florentino (Tino) Cuéllar" -> "Mariano-Florentino Cuéllar": a nickname in brackets
+/// is not part of the name.
+std::string without_brackets(std::string_view text) {
+    std::string out;
+    int depth = 0;
+    for (char c : text) {
+        depth += c == '(' ? 1 : 0;
+        if (depth == 0) {
+            out.push_back(c);
+        }
+        depth -= (c == ')' && depth > 0) ? 1 : 0;
+    }
+    return collapse_spaces(out);
+}
+
+/// "Cuéllar" -> "Cuellar" for the slug: Latin-1 letters (UTF-8 C3 xx) fold to their ASCII base
+/// letter, so a name spelled with or without accents gets one slug.
+std::string fold_accents(std::string_view text) {
+    // Base letters of U+00C0..U+00FF; '_' marks signs and letters without a one-letter base.
+    static constexpr std::string_view base = "AAAAAAACEEEEIIIIDNOOOOO_OUUUUY_saaaaaaaceeeeiiiidnooooo_ouuuuy_y";
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c1 = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
+        if (static_cast<unsigned char>(text[i]) == 0xC3 && c1 >= 0x80 && c1 <= 0xBF && base[c1 - 0x80] != '_') {
+            out.push_back(base[c1 - 0x80]);
+            ++i;
+        } else {
+            out.push_back(text[i]);
+        }
+    }
+    return out;
+}
+
+bool role_word(const Context& ctx, std::string_view word) {
+    auto t = tokenize(word);
+    if (t.empty()) {
+        return false;
+    }
+    const auto& words = ctx.rules.list("role_words");
+    return std::any_of(words.begin(), words.end(), [&](const Cue& c) { return c.pattern == t.front().norm; });
 }
 
 /// Up to three capitalised words at the end (`from_end`) or start of `text`: a person's name.
-std::string name_run(std::string_view text, bool from_end) {
+/// A title word ("General Manager", "Head of Japan") ends the name.
+std::string name_run(const Context& ctx, std::string_view text, bool from_end) {
     std::vector<std::string_view> words;
     std::size_t i = 0;
     while (i < text.size()) {
@@ -30,12 +82,13 @@ std::string name_run(std::string_view text, bool from_end) {
         i = j;
     }
     std::vector<std::string_view> run;
+    auto part_of_name = [&](std::string_view w) { return capitalised(w) && !role_word(ctx, w); };
     if (from_end) {
-        for (auto it = words.rbegin(); it != words.rend() && capitalised(*it) && run.size() < 3; ++it) {
+        for (auto it = words.rbegin(); it != words.rend() && part_of_name(*it) && run.size() < 3; ++it) {
             run.insert(run.begin(), *it);
         }
     } else {
-        for (auto it = words.begin(); it != words.end() && capitalised(*it) && run.size() < 3; ++it) {
+        for (auto it = words.begin(); it != words.end() && part_of_name(*it) && run.size() < 3; ++it) {
             run.push_back(*it);
         }
     }
@@ -65,7 +118,8 @@ std::string role_in(std::string_view text) {
 
 struct PersonRef {
     std::string slug;
-    std::string org;  // the person's known org, if known
+    std::string name;  // display name as written
+    std::string org;   // the person's known org, if known
 };
 
 std::optional<PersonRef> person_in(const Context& ctx, std::string_view side, bool from_end) {
@@ -73,13 +127,14 @@ std::optional<PersonRef> person_in(const Context& ctx, std::string_view side, bo
     if (!people.empty()) {
         const auto& p = from_end ? people.back() : people.front();
         const auto* info = ctx.taxonomy.find_person(p.slug);
-        return PersonRef{p.slug, info ? info->org : ""};
+        return PersonRef{p.slug, info ? info->name : std::string(side.substr(p.begin, p.end - p.begin)),
+                         info ? info->org : ""};
     }
-    auto name = name_run(side, from_end);
+    auto name = name_run(ctx, without_brackets(side), from_end);
     if (name.empty() || !ctx.matcher.find_all(name).empty()) {
         return std::nullopt;  // a lab or product name, not a person
     }
-    return PersonRef{slugify(name), ""};
+    return PersonRef{slugify(fold_accents(name)), name, ""};
 }
 
 }  // namespace
@@ -103,12 +158,20 @@ void extract_people(const Context& ctx, ExtractOutput& out) {
             const std::string_view rest = person_first ? std::string_view(title).substr(slot.begin + slot.text.size())
                                                        : std::string_view(slot.text);
             auto role = role_in(rest);
+            if (auto after = ifind(rest, person->name); role.empty() && after) {
+                // "names Theo Hourmouzis General Manager of Australia": the title follows the name.
+                auto tail = trim(rest.substr(*after + person->name.size()));
+                if (role_word(ctx, tail.substr(0, tail.find(' ')))) {
+                    role = std::string(trim(tail.substr(0, std::min(tail.find(" and "), tail.find_first_of(",;:(")))));
+                }
+            }
             auto ev = make_event(ctx, EventKind::PersonnelMove,
                                  "personnel_move|" + person->slug + "|" + move + "|", cue.confidence,
                                  slot.begin);
             ev.dedupe_key += year_month(ev.occurred_at);
             ev.person = person->slug;
             ev.lab = org;
+            ev.fields.set("name", person->name);
             ev.fields.set("move", move);
             org ? ev.fields.set("org", *org) : ev.fields.set_null("org");
             role.empty() ? ev.fields.set_null("role") : ev.fields.set("role", role);

@@ -101,6 +101,77 @@ bool strict_name_ok(const Slot& name, const ModelRef& ref) {
     return digit;
 }
 
+bool phrase_at(const std::vector<Token>& tokens, std::size_t i, const std::string& pattern) {
+    const auto phrase = phrase_tokens(pattern);
+    if (phrase.empty() || i + phrase.size() > tokens.size()) {
+        return false;
+    }
+    for (std::size_t k = 0; k < phrase.size(); ++k) {
+        if (tokens[i + k].norm != phrase[k]) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/// What the words right after a name say it is: "Forge, a system that...", "Triton 1.0, an
+/// open-source programming language", "emg2qwerty and emg2pose - two large datasets". The first
+/// head noun of the appositive decides: a model word keeps the name, a non_model_heads word
+/// drops it. `pos` is the byte just after the name.
+bool appositive_not_model(const Context& ctx, std::size_t pos) {
+    std::string_view rest = std::string_view(ctx.text).substr(std::min(pos, ctx.text.size()));
+    const auto lead = rest.find_first_not_of(" (");
+    if (lead == std::string_view::npos) {
+        return false;
+    }
+    rest = rest.substr(lead);
+    const bool comma = rest.starts_with(",");
+    const bool dash = rest.starts_with("\xE2\x80\x94") || rest.starts_with("\xE2\x80\x93") || rest.starts_with("- ");
+    if (!comma && !dash) {
+        return false;
+    }
+    rest = rest.substr(comma ? 1 : (rest.front() == '-' ? 1 : 3));
+    rest = rest.substr(0, rest.find_first_of(",.;:\n"));
+    const auto tokens = tokenize(rest);
+    for (std::size_t i = 0; i < tokens.size() && i < 8; ++i) {
+        for (const auto& cue : ctx.rules.list("model_context_words")) {
+            if (phrase_at(tokens, i, cue.pattern)) {
+                return false;
+            }
+        }
+        for (const auto& cue : ctx.rules.list("non_model_heads")) {
+            if (phrase_at(tokens, i, cue.pattern)) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/// A new name is described as something else after the slot or anywhere the text repeats it.
+bool described_as_non_model(const Context& ctx, const Slot& slot, const Slot& name) {
+    if (appositive_not_model(ctx, slot.begin + slot.text.size())) {
+        return true;
+    }
+    for (auto at = ifind(ctx.text, name.text); at; at = ifind(ctx.text, name.text, *at + 1)) {
+        if (appositive_not_model(ctx, *at + name.text.size())) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/// A headline that is only an unknown name ("Dota 2") announces a model only when the text
+/// speaks of models or the name continues a family the lab already has ("Grok 4").
+bool bare_title_ok(const Context& ctx, const ModelRef& ref) {
+    if (ref.known || strongest_cue(ctx, "model_context_words") > 0) {
+        return true;
+    }
+    const auto& family = ref.discovered->family;
+    return std::any_of(ctx.taxonomy.models.begin(), ctx.taxonomy.models.end(),
+                       [&](const ModelInfo& m) { return m.family == family || m.slug == family; });
+}
+
 bool stale(const Context& ctx, const ModelInfo* known) {
     if (known == nullptr || !known->released) {
         return false;
@@ -123,6 +194,9 @@ void extract_releases(const Context& ctx, ExtractOutput& out, std::vector<std::s
             auto ref = resolve_model_name(name.text, ctx);
             if (!ref || (name.strict && !strict_name_ok(name, *ref)) ||
                 std::find(item_models.begin(), item_models.end(), ref->slug) != item_models.end()) {
+                continue;
+            }
+            if (!ref->known && ((slot.whole && !bare_title_ok(ctx, *ref)) || described_as_non_model(ctx, slot, name))) {
                 continue;
             }
             const ModelInfo* known = ctx.taxonomy.find_model(ref->slug);

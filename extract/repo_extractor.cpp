@@ -89,6 +89,24 @@ std::string hf_repo_in(std::string_view text) {
     return {};
 }
 
+/// "v1.0.1", "2.3.4" (a third version part that is not zero); the tag may lead a title ("v1.0.1: ...").
+bool patch_tag(std::string_view tag) {
+    auto t = tokenize(tag.substr(0, tag.find_first_of(": ")));
+    if (t.size() != 1) {
+        return false;
+    }
+    std::string_view v = t.front().norm;
+    v.remove_prefix(v.starts_with('v') ? 1 : 0);
+    const auto first = v.find('.');
+    const auto second = first == std::string_view::npos ? first : v.find('.', first + 1);
+    if (second == std::string_view::npos || v.find('.', second + 1) != std::string_view::npos) {
+        return false;
+    }
+    const auto patch = v.substr(second + 1);
+    return !patch.empty() && patch.find_first_not_of('0') != std::string_view::npos &&
+           patch.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
 }  // namespace
 
 RepoModel model_of_repo(const Context& ctx, std::string_view repo) {
@@ -198,10 +216,22 @@ void extract_github(const Context& ctx, ExtractOutput& out) {
         return;
     }
     const auto tag = extra_of(ctx.item, "tag");
+    if (hf.empty() && patch_tag(tag.empty() ? ctx.item.entry.title : tag)) {
+        return;  // "v1.0.1" republishes the weights of v1.0 (a fix, a relicence), not new weights
+    }
+    Context lab_ctx = ctx;
+    lab_ctx.lab = lab;
+    // A release tag belongs to the repository: its model is the repository's (or the linked
+    // Hugging Face repo's), never one named after the version.
+    auto model = model_of_repo(lab_ctx, hf.empty() ? repo : hf);
+    if (model.discovered) {
+        out.discovered_models.push_back(*model.discovered);
+    }
     auto ev = make_event(ctx, EventKind::WeightsRelease,
                          hf.empty() ? "weights_release|gh:" + repo + "@" + tag : "weights_release|hf:" + hf,
                          hf.empty() ? 0.6 : 0.75);
     ev.lab = lab;
+    ev.model = model.slug;
     ev.fields.set("repo", hf.empty() ? "gh:" + repo + "@" + tag : hf);
     ev.fields.set_null("license");
     ev.fields.set_null("gated");

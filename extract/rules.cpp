@@ -83,7 +83,8 @@ const std::vector<std::string>& known_rule_lists() {
         "stage_words",      "regions",         "eval_doc_types",      "eval_cues",
         "evaluators",       "personnel_verbs", "roles",               "analyst_firms",
         "analyst_actions",  "capex_phrases",   "capex_directions",    "license_aliases",
-        "license_page_words", "non_model_context",
+        "license_page_words", "non_model_context", "non_model_heads", "group_words",
+        "role_words",
     };
     return names;
 }

@@ -39,32 +39,57 @@ bool numeric_reference(std::string_view body, char32_t& cp) {
 
 }  // namespace
 
+/// The five XML names, checked before the general path: they are most of the references feeds
+/// carry. Returns the bytes consumed after '&' (0 when none matches).
+std::size_t xml_reference(std::string_view rest, char& c) {
+    if (rest.size() < 3) return 0;
+    switch (rest[0]) {
+        case 'a':
+            if (rest.size() >= 4 && rest[1] == 'm' && rest[2] == 'p' && rest[3] == ';') return c = '&', 4;
+            if (rest.size() >= 5 && rest.substr(1, 4) == "pos;") return c = '\'', 5;
+            return 0;
+        case 'l':
+            return rest[1] == 't' && rest[2] == ';' ? (c = '<', 3) : 0;
+        case 'g':
+            return rest[1] == 't' && rest[2] == ';' ? (c = '>', 3) : 0;
+        case 'q':
+            return rest.size() >= 5 && rest.substr(1, 4) == "uot;" ? (c = '"', 5) : 0;
+        default:
+            return 0;
+    }
+}
+
 void append_decoded(std::string& out, std::string_view text, UnknownEntities unknown) {
+    constexpr std::size_t kMaxBody = 40;  // references are short; a far ';' means a stray '&'
     std::size_t i = 0;
     while (i < text.size()) {
         const auto amp = text.find('&', i);
         if (amp == std::string_view::npos) break;
         out.append(text.data() + i, amp - i);
         i = amp + 1;
-        const auto semi = text.find(';', i);
-        // References are short; a far ';' means this '&' is a stray one ("a & b; c").
-        if (semi == std::string_view::npos || semi - i > 40 || semi == i) {
+        char xml = 0;
+        if (const std::size_t used = xml_reference(text.substr(i, 5), xml); used != 0) {
+            out.push_back(xml);
+            i += used;
+            continue;
+        }
+        // Only the next kMaxBody + 1 bytes may hold the ';' ("a & b; c" is a stray '&').
+        const std::string_view window = text.substr(i, kMaxBody + 1);
+        const auto semi = window.find(';');
+        if (semi == std::string_view::npos || semi == 0) {
             out.push_back('&');
             continue;
         }
-        const std::string_view body = text.substr(i, semi - i);
+        const std::string_view body = window.substr(0, semi);
         char32_t cp = 0;
         if (numeric_reference(body, cp)) {
             append_utf8(out, cp);
-            i = semi + 1;
-        } else if (body == "amp" || body == "lt" || body == "gt" || body == "quot" || body == "apos") {
-            out.push_back(body == "amp" ? '&' : body == "lt" ? '<' : body == "gt" ? '>' : body == "quot" ? '"' : '\'');
-            i = semi + 1;
+            i += semi + 1;
         } else if (const auto hit = lookup_entity(body)) {
             out.append(*hit);
-            i = semi + 1;
+            i += semi + 1;
         } else if (unknown == UnknownEntities::Drop && body.find_first_of(" &<") == std::string_view::npos) {
-            i = semi + 1;
+            i += semi + 1;
         } else {
             out.push_back('&');
         }

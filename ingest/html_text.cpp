@@ -16,18 +16,21 @@ namespace {
 /// Collects visible text: whitespace runs become one space, block boundaries one newline.
 class TextBuilder {
 public:
+    void reserve(std::size_t n) { out_.reserve(n); }
     void text(std::string_view s) {
+        const char* p = s.data();
+        const std::size_t n = s.size();
         std::size_t i = 0;
-        while (i < s.size()) {
-            if (is_space(s[i])) {
+        while (i < n) {
+            if (is_space(p[i])) {
                 pending_space_ = true;
                 ++i;
                 continue;
             }
             std::size_t j = i + 1;  // copy the whole run of visible characters at once
-            while (j < s.size() && !is_space(s[j])) ++j;
+            while (j < n && !is_space(p[j])) ++j;
             flush();
-            out_.append(s.data() + i, j - i);
+            out_.append(p + i, j - i);
             i = j;
         }
     }
@@ -35,7 +38,10 @@ public:
     std::string finish() { return std::move(out_); }
 
 private:
-    static bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
+    // One compare for the common case: every whitespace byte is <= ' '.
+    static bool is_space(char c) {
+        return static_cast<unsigned char>(c) <= ' ' && (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f');
+    }
     void flush() {
         if (!out_.empty() && (pending_newline_ || pending_space_)) out_.push_back(pending_newline_ ? '\n' : ' ');
         pending_newline_ = pending_space_ = false;
@@ -55,12 +61,32 @@ constexpr std::array<std::string_view, 38> kBlockTags = {
 constexpr std::array<std::string_view, 7> kHiddenTags = {"head",     "noscript", "script", "style",
                                                           "template", "title",    "iframe"};
 
+static_assert(std::is_sorted(kBlockTags.begin(), kBlockTags.end()), "binary search needs a sorted list");
+
 bool is_block(std::string_view lower_name) {
-    return std::find(kBlockTags.begin(), kBlockTags.end(), lower_name) != kBlockTags.end();
+    return std::binary_search(kBlockTags.begin(), kBlockTags.end(), lower_name);
 }
 
 bool is_hidden(std::string_view lower_name) {
     return std::find(kHiddenTags.begin(), kHiddenTags.end(), lower_name) != kHiddenTags.end();
+}
+
+/// Longest name in either list ("blockquote", "figcaption"): longer names are neither.
+constexpr std::size_t kMaxListedTag = 10;
+
+enum class TagClass { Other, Block, Hidden };
+
+/// Classifies a raw tag name case-insensitively without allocating.
+TagClass classify_tag(std::string_view raw) {
+    if (raw.empty() || raw.size() > kMaxListedTag) return TagClass::Other;
+    char buf[kMaxListedTag];
+    for (std::size_t k = 0; k < raw.size(); ++k) {
+        const char c = raw[k];
+        buf[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    const std::string_view name(buf, raw.size());
+    if (is_block(name)) return TagClass::Block;
+    return is_hidden(name) ? TagClass::Hidden : TagClass::Other;
 }
 
 std::string_view gumbo_tag_name(const GumboElement& el) {
@@ -145,13 +171,25 @@ bool starts_tag(std::string_view s, std::size_t i) {
     return std::isalpha(c) || c == '/' || c == '!' || c == '?';
 }
 
-/// Skips from a hidden element's open tag to after its close tag; npos when unclosed.
-std::size_t skip_hidden(std::string_view s, std::size_t after_open, std::string_view name) {
-    const std::string lower = to_lower_ascii(s.substr(after_open));
-    const auto close = lower.find("</" + std::string(name));
-    if (close == std::string::npos) return std::string_view::npos;
-    const auto end = tag_end(s, after_open + close);
-    return end == std::string_view::npos ? std::string_view::npos : end + 1;
+bool is_tag_name_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+}
+
+/// Skips from a hidden element's open tag to after its close tag ("</name", any case); npos
+/// when unclosed. Searches in place: lower-casing a copy of the rest was quadratic.
+std::size_t skip_hidden(std::string_view s, std::size_t after_open, std::string_view lower_name) {
+    for (std::size_t p = s.find("</", after_open); p != std::string_view::npos; p = s.find("</", p + 1)) {
+        if (s.size() - p - 2 < lower_name.size()) return std::string_view::npos;
+        bool same = true;
+        for (std::size_t k = 0; k < lower_name.size() && same; ++k) {
+            const char c = s[p + 2 + k];
+            same = (c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) == lower_name[k];
+        }
+        if (!same) continue;
+        const auto end = tag_end(s, p);
+        return end == std::string_view::npos ? std::string_view::npos : end + 1;
+    }
+    return std::string_view::npos;
 }
 
 }  // namespace
@@ -189,14 +227,20 @@ std::string page_title(std::string_view html) {
 
 std::string markup_to_text(std::string_view s) {
     TextBuilder out;
+    out.reserve(s.size());
     std::string decoded;
     std::size_t i = 0;
     while (i < s.size()) {
         std::size_t lt = s.find('<', i);
         while (lt != std::string_view::npos && !starts_tag(s, lt)) lt = s.find('<', lt + 1);
-        decoded.clear();
-        append_decoded(decoded, s.substr(i, lt == std::string_view::npos ? std::string_view::npos : lt - i));
-        out.text(decoded);
+        const std::string_view run = s.substr(i, lt == std::string_view::npos ? std::string_view::npos : lt - i);
+        if (run.find('&') == std::string_view::npos) {
+            out.text(run);  // nothing to decode: no copy
+        } else {
+            decoded.clear();
+            append_decoded(decoded, run);
+            out.text(decoded);
+        }
         if (lt == std::string_view::npos) break;
         if (s.compare(lt, 4, "<!--") == 0) {
             const auto end = s.find("-->", lt + 4);
@@ -205,17 +249,23 @@ std::string markup_to_text(std::string_view s) {
         }
         const auto end = tag_end(s, lt + 1);
         if (end == std::string_view::npos) break;  // an unterminated tag hides the rest, as in HTML
-        std::size_t n = lt + 1 + (s[lt + 1] == '/' ? 1 : 0);
-        const std::size_t name_start = n;
-        while (n < end && (std::isalnum(static_cast<unsigned char>(s[n])) || s[n] == '-')) ++n;
-        const std::string name = to_lower_ascii(s.substr(name_start, n - name_start));
-        i = end + 1;
         const bool closing = s[lt + 1] == '/';
+        std::size_t n = lt + 1 + (closing ? 1 : 0);
+        const std::size_t name_start = n;
+        while (n < end && is_tag_name_char(s[n])) ++n;
+        const std::string_view raw_name = s.substr(name_start, n - name_start);
+        i = end + 1;
         const bool self_closed = end > 0 && s[end - 1] == '/';
-        if (!closing && !self_closed && is_hidden(name)) {
-            i = skip_hidden(s, i, name);
+        const TagClass kind = classify_tag(raw_name);
+        if (!closing && !self_closed && kind == TagClass::Hidden) {
+            char lower[kMaxListedTag];
+            for (std::size_t k = 0; k < raw_name.size(); ++k) {
+                const char c = raw_name[k];
+                lower[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+            }
+            i = skip_hidden(s, i, std::string_view(lower, raw_name.size()));
             if (i == std::string_view::npos) break;
-        } else if (is_block(name)) {
+        } else if (kind == TagClass::Block) {
             out.block();
         }
     }

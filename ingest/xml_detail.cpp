@@ -50,6 +50,18 @@ Ns resolve_prefix(pugi::xml_node scope, std::string_view prefix) {
     return Ns::Other;
 }
 
+/// trim() without a copy: the fields are moved-in strings already owned by the entry.
+void trim_in_place(std::string& s) {
+    const std::string_view t = trim(s);
+    if (t.empty()) {
+        s.clear();
+        return;
+    }
+    const auto offset = static_cast<std::size_t>(t.data() - s.data());
+    s.erase(offset + t.size());
+    s.erase(0, offset);
+}
+
 std::size_t find_ci(std::string_view hay, std::string_view needle) {
     return to_lower_ascii(hay).find(needle);
 }
@@ -189,7 +201,9 @@ std::string text(const XmlDocument& d, pugi::xml_node n) {
     }
     for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
         if (c.type() == pugi::node_pcdata) {
-            append_decoded(out, c.value(), d.unknown);
+            const std::string_view value = c.value();
+            if (out.empty()) out.reserve(value.size());  // decoding never grows the common case
+            append_decoded(out, value, d.unknown);
         } else if (c.type() == pugi::node_cdata) {
             out += c.value();
         }
@@ -247,9 +261,9 @@ void finish_entry(FeedEntry& e, TextKind summary_kind, TextKind content_kind) {
         while (cut > 0 && (static_cast<unsigned char>(e.title[cut]) & 0xC0) == 0x80) --cut;
         e.title.resize(cut);
     }
-    e.id = std::string(trim(e.id));
-    e.summary = std::string(trim(e.summary));  // CDATA indentation is layout, not content
-    e.content = std::string(trim(e.content));
+    trim_in_place(e.id);
+    trim_in_place(e.summary);  // CDATA indentation is layout, not content
+    trim_in_place(e.content);
     e.summary_text = plain(e.summary, summary_kind);
     e.content_text = plain(e.content, content_kind);
 }

@@ -27,7 +27,7 @@ std::string render_markdown(const analysis::WatchReport& r) {
         out += "## " + t.title + "\n\n";
         if (!t.note.empty()) out += "_" + escape_markdown_cell(t.note) + "_\n\n";
         if (t.rows.empty()) {
-            out += "None.\n\n";
+            out += (t.footer.empty() ? std::string("None.") : escape_markdown_cell(t.footer) + ".") + "\n\n";
             continue;
         }
         out += row(t.headers);
@@ -36,6 +36,7 @@ std::string render_markdown(const analysis::WatchReport& r) {
         out += "\n";
         for (const auto& cells : t.rows) out += row(cells);
         out += "\n";
+        if (!t.footer.empty()) out += escape_markdown_cell(t.footer) + ".\n\n";
     }
     return out;
 }

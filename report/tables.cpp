@@ -1,5 +1,6 @@
 #include "report/tables.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace fw::report::detail {
@@ -21,10 +22,24 @@ std::string join(const std::vector<std::string>& items, const std::string& sep =
     return out.empty() ? "-" : out;
 }
 
+/// "42 more models with no surface rollout", or "" when none was left out.
+std::string more_line(int left_out, bool none_shown, const std::string& what) {
+    if (left_out == 0) {
+        return {};
+    }
+    return std::to_string(left_out) + (none_shown ? "" : " more") + (left_out == 1 ? " model " : " models ") + what +
+           "; --format json lists them";
+}
+
 Table rollout_table(const WatchReport& r) {
     Table t{"Rollout", "surfaces each model reached after launch; pattern = category of the earliest",
             {"model", "lab", "launched", "pattern", "surfaces (days after launch)", "breadth 30d", "breadth 90d"}, {}};
+    int quiet = 0;
     for (const ModelRollout& m : r.rollout) {
+        if (m.surfaces.empty()) {
+            ++quiet;  // nothing to show but "undetermined" and dashes
+            continue;
+        }
         std::vector<std::string> surfaces;
         for (const RolloutSurface& s : m.surfaces) {
             surfaces.push_back(s.surface + " +" + std::to_string(s.days_after_launch));
@@ -32,16 +47,28 @@ Table rollout_table(const WatchReport& r) {
         t.rows.push_back({m.model, m.lab, format_date(m.launched_at), m.pattern, join(surfaces),
                           cell(m.breadth_30), cell(m.breadth_90)});
     }
+    t.footer = more_line(quiet, t.rows.empty(), "with no surface rollout");
     return t;
 }
 
 Table eval_table(const WatchReport& r) {
     Table t{"Eval disclosure", "lags in whole UTC days after launch; open = days without a first-party report",
             {"model", "lab", "launched", "first-party", "lag", "third-party", "lag", "days open"}, {}};
+    int quiet = 0;
+    int oldest_open = 0;
     for (const EvalDisclosure& d : r.eval_disclosure.models) {
+        if (!d.first_party_at && !d.third_party_at) {
+            ++quiet;
+            oldest_open = std::max(oldest_open, d.days_open);
+            continue;
+        }
         t.rows.push_back({d.model, d.lab, format_date(d.launched_at), cell_date(d.first_party_at),
                           cell(d.first_party_lag_days) + (d.disclosed_at_launch ? " (at launch)" : ""),
                           cell_date(d.third_party_at), cell(d.third_party_lag_days), std::to_string(d.days_open)});
+    }
+    t.footer = more_line(quiet, t.rows.empty(), "with no eval report yet");
+    if (quiet > 0) {
+        t.footer += " (open up to " + std::to_string(oldest_open) + " days)";
     }
     return t;
 }

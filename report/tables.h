@@ -14,6 +14,9 @@ struct Table {
     std::string note;  ///< one line under the title ("" for none)
     std::vector<std::string> headers;
     std::vector<std::vector<std::string>> rows;
+    /// One line under the rows that sums up what was left out ("" for none): the text and
+    /// Markdown reports list what has something to say; --format json has every entry.
+    std::string footer;
 };
 
 std::vector<Table> report_tables(const analysis::WatchReport& report);

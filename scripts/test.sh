@@ -33,5 +33,5 @@ FW_FUZZ_BUILD="$root/build/fuzz" scripts/fuzz.sh "${FW_FUZZ_SECONDS:-20}"
 step "done"
 # One closing line over both ctest runs (pipefail above already stopped on any failure).
 passed=$(grep -h -o 'tests passed, [0-9]* tests failed out of [0-9]*' build/ci-ctest.log build/asan-ctest.log |
-         awk '{p += $NF - $4; f += $4} END {print p " passed, " f " failed"}')
+         awk '{p += $NF - $3; f += $3} END {print p " passed, " f " failed"}')
 echo "Tests: $passed"

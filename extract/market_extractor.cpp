@@ -141,6 +141,10 @@ void extract_capex(const Context& ctx, ExtractOutput& out) {
     if (auto p = ifind(ctx.text, "prior", now->end); p && *p < end) {
         prior = money_range(ctx.text, *p, 80);
     }
+    const auto direction = direction_of(ctx, sentence, prior, *now);
+    if (!prior && direction == "reaffirmed") {
+        prior = now;  // "unchanged from our prior outlook": the prior range is this one
+    }
     auto ev = make_event(ctx, EventKind::CapexGuidance, "", 0.9, pos);
     const int year = fiscal_year(ctx.text, pos).value_or(
         static_cast<int>(std::chrono::year_month_day(day_of(ev.occurred_at)).year()));
@@ -157,7 +161,7 @@ void extract_capex(const Context& ctx, ExtractOutput& out) {
           : ev.fields.set_null("prior_low_usd");
     prior ? ev.fields.set("prior_high_usd", static_cast<std::int64_t>(std::llround(prior->high)))
           : ev.fields.set_null("prior_high_usd");
-    ev.fields.set("direction", direction_of(ctx, sentence, prior, *now));
+    ev.fields.set("direction", direction);
     out.events.push_back(std::move(ev));
 }
 

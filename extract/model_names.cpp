@@ -124,8 +124,15 @@ const ModelInfo* expanded_alias(const std::vector<Token>& tokens, const Context&
     for (std::size_t k = 1; k < tokens.size(); ++k) {
         head += tokens[k - 1].norm;
         std::string compact = head;
+        bool words = true;  // only words shorten to an initial: "Claude 2.1" is not "Claude 2"
         for (std::size_t i = k; i < tokens.size(); ++i) {
+            words = words && tokens[i].norm.size() >= 3 &&
+                    std::all_of(tokens[i].norm.begin(), tokens[i].norm.end(),
+                                [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; });
             compact += tokens[i].norm.front();
+        }
+        if (!words) {
+            continue;
         }
         for (const auto& m : ctx.taxonomy.models) {
             std::string slug = m.slug;

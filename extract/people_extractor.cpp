@@ -1,5 +1,6 @@
 #include "extract/extractors.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "domain/slug.h"
@@ -161,6 +162,9 @@ void extract_people(const Context& ctx, ExtractOutput& out) {
             if (auto after = ifind(rest, person->name); role.empty() && after) {
                 // "names Theo Hourmouzis General Manager of Australia": the title follows the name.
                 auto tail = trim(rest.substr(*after + person->name.size()));
+                if (tail.starts_with("to ") && capitalised(trim(tail.substr(3)))) {
+                    tail = trim(tail.substr(3));  // "appoints Vas Narasimhan to Board of Directors"
+                }
                 if (role_word(ctx, tail.substr(0, tail.find(' ')))) {
                     role = std::string(trim(tail.substr(0, std::min(tail.find(" and "), tail.find_first_of(",;:(")))));
                 }

@@ -161,15 +161,22 @@ bool described_as_non_model(const Context& ctx, const Slot& slot, const Slot& na
     return false;
 }
 
-/// A headline that is only an unknown name ("Dota 2") announces a model only when the text
-/// speaks of models or the name continues a family the lab already has ("Grok 4").
+/// A headline that is only an unknown name ("Dota 2") announces a model only when the text or
+/// the link speaks of models (".../dinov3-self-supervised-vision-model/") or the name starts like
+/// a model the lab already has ("Grok Voice Think Fast 1.0" after "Grok 4").
 bool bare_title_ok(const Context& ctx, const ModelRef& ref) {
-    if (ref.known || strongest_cue(ctx, "model_context_words") > 0) {
+    Context with_link = ctx;
+    with_link.tokens = tokenize(ctx.text + "\n" + url_path_words(ctx.item.entry.link));
+    if (ref.known || strongest_cue(with_link, "model_context_words") > 0) {
         return true;
     }
-    const auto& family = ref.discovered->family;
-    return std::any_of(ctx.taxonomy.models.begin(), ctx.taxonomy.models.end(),
-                       [&](const ModelInfo& m) { return m.family == family || m.slug == family; });
+    const auto first = phrase_tokens(ref.discovered->name);
+    return !first.empty() && std::any_of(ctx.taxonomy.models.begin(), ctx.taxonomy.models.end(), [&](const ModelInfo& m) {
+        const auto name = phrase_tokens(m.name);
+        const auto slug = phrase_tokens(m.slug);  // "OpenAI o1" is o1: "o1-mini" starts like it
+        return m.lab == ref.discovered->lab && ((!name.empty() && name.front() == first.front()) ||
+                                                (!slug.empty() && slug.front() == first.front()));
+    });
 }
 
 bool stale(const Context& ctx, const ModelInfo* known) {

@@ -57,12 +57,26 @@ std::vector<std::size_t> column_widths(const detail::Table& t) {
     }
     // A row is one leading space, then each cell as " " + cell + " " (the last without padding).
     auto total = [&] { return std::accumulate(width.begin(), width.end(), std::size_t{0}) + 2 * width.size(); };
+    // Text columns (cells with spaces) wrap between words; identifiers are cut only as a last resort.
+    std::vector<bool> text(width.size(), false);
+    for (const auto& row : t.rows) {
+        for (std::size_t i = 0; i < row.size() && i < text.size(); ++i) text[i] = text[i] || row[i].find(' ') != std::string::npos;
+    }
+    auto widest_of = [&](bool text_only) {
+        auto best = width.end();
+        for (auto it = width.begin(); it != width.end(); ++it) {
+            const bool eligible = (!text_only || text[it - width.begin()]) && *it > kMinWrapWidth;
+            if (eligible && (best == width.end() || *it > *best)) best = it;
+        }
+        return best;
+    };
     while (total() > kLineWidth) {
-        auto widest = std::max_element(width.begin(), width.end());
-        if (*widest <= kMinWrapWidth) {
+        auto widest = widest_of(true);
+        if (widest == width.end()) widest = widest_of(false);
+        if (widest == width.end()) {
             break;  // too many columns to fit: let the terminal wrap rather than lose text
         }
-        *widest = std::max(kMinWrapWidth, *widest - std::min(*widest, total() - kLineWidth));
+        --*widest;  // one column at a time, so the widest columns end up sharing the space
     }
     return width;
 }

@@ -18,6 +18,7 @@ public:
         const std::string move = e.fields.text("move").value_or("");
         const std::string org = e.fields.text("org").value_or(e.lab.value_or(""));
         const std::optional<std::string> role = e.fields.text("role");
+        display_name_ = e.fields.text("name").value_or(*e.person);
         Tenure* current = open_tenure(*e.person, org);
         if (move == "joined") {
             if (current == nullptr || current->since) {
@@ -66,11 +67,13 @@ private:
     Tenure& start(const std::string& person, const std::string& org) {
         const Person* p = taxonomy_.find_person(person);
         by_person_[person].push_back(tenures_.size());
-        tenures_.push_back(Tenure{person, p != nullptr ? p->name : person, org, {}, {}, {}, {}, {}});
+        // A person the taxonomy does not know is shown by the name the extractor read.
+        tenures_.push_back(Tenure{person, p != nullptr ? p->name : display_name_, org, {}, {}, {}, {}, {}});
         return tenures_.back();
     }
 
     const Taxonomy& taxonomy_;
+    std::string display_name_;  // of the event being applied
     std::vector<Tenure> tenures_;
     std::map<std::string, std::vector<std::size_t>> by_person_;  // indexes into tenures_
 };

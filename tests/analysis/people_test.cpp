@@ -81,3 +81,13 @@ TEST_CASE("moves make new tenures and quarterly arrivals and departures", "[anal
     CHECK(flow("meta", "2026Q2") == std::pair{1, 0});
     CHECK(flow("meta", "2026Q3") == std::pair{0, 1});
 }
+
+TEST_CASE("a person the taxonomy does not know is shown by the extracted name", "[analysis][people]") {
+    Event e = move(1, "2026-03-01", "tino-cuellar", "joined", "anthropic", "Chief Global Affairs Officer");
+    e.fields.set("name", std::string("Mariano-Florentino Cuéllar"));
+    const PeopleSection out = run({e}, "2026-09-30");
+    REQUIRE(out.tenures.size() == 2);
+    CHECK(out.tenures[0].name == "Alex");
+    CHECK(out.tenures[1].person == "tino-cuellar");
+    CHECK(out.tenures[1].name == "Mariano-Florentino Cuéllar");
+}

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every test: install what is missing, start a throwaway PostgreSQL, then
-#   1. build with the GUI (warnings are errors) and run all tests, GUI tests offscreen;
+#   1. build with the GUI and run all tests, GUI tests offscreen;
 #   2. build the Qt-free core and CLI under AddressSanitizer + UBSan and run all tests again
 #      (this also proves the core builds and passes without Qt);
 #   3. run each libFuzzer target for a bounded time ($FW_FUZZ_SECONDS, default 20).
@@ -19,7 +19,7 @@ trap 'scripts/pg-test-server.sh stop "$FW_PG_DIR"' EXIT
 step() { printf '\n== %s (%s)\n' "$1" "$(date +%T)"; }
 
 step "build with the GUI"
-cmake -S . -B build/ci -DCMAKE_BUILD_TYPE=Debug -DFW_WARNINGS_AS_ERRORS=ON >/dev/null
+cmake -S . -B build/ci -DCMAKE_BUILD_TYPE=Debug >/dev/null
 cmake --build build/ci -j"$FW_JOBS"
 step "all tests"
 ctest --test-dir build/ci --output-on-failure --no-tests=error -j"$FW_JOBS" --timeout 900 | tee build/ci-ctest.log

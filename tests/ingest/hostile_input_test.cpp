@@ -65,7 +65,7 @@ TEST_CASE("X4 truncated documents are errors with an offset, never a partial tre
 }
 
 TEST_CASE("X5 empty, whitespace-only and BOM-only bodies are feed.empty", "[ingest][hostile]") {
-    for (const std::string body : {std::string(), std::string(" \n\t "), std::string("\xEF\xBB\xBF")}) {
+    for (const std::string& body : {std::string(), std::string(" \n\t "), std::string("\xEF\xBB\xBF")}) {
         const auto f = parse_feed(body);
         REQUIRE_FALSE(f);
         CHECK(f.error().message.find("feed.empty") == 0);

@@ -52,9 +52,120 @@ std::optional<json> parse(std::string_view text) {
     return j;
 }
 
-}  // namespace
+// ---- direct writer for encode_entry ---------------------------------------------------------
+// encode_entry runs once per stored item; building a json tree first cost more than the SQLite
+// insert itself. This writer emits exactly nlohmann's dump(): keys in std::map order, no
+// spaces, the same escapes. Strings that are not valid UTF-8 fall back to nlohmann (replace).
 
-std::string encode_entry(const FeedEntry& e, bool with_text) {
+/// Strict UTF-8 (RFC 3629: no overlongs, no surrogates, <= U+10FFFF), as nlohmann's decoder.
+bool valid_utf8(std::string_view s) {
+    std::size_t i = 0;
+    const std::size_t n = s.size();
+    while (i < n) {
+        const auto b = static_cast<unsigned char>(s[i]);
+        if (b < 0x80) {
+            ++i;
+            continue;
+        }
+        std::size_t len = 0;
+        unsigned char lo = 0x80, hi = 0xBF;  // bounds of the second byte
+        if (b >= 0xC2 && b <= 0xDF) len = 2;
+        else if (b == 0xE0) len = 3, lo = 0xA0;
+        else if (b == 0xED) len = 3, hi = 0x9F;
+        else if (b >= 0xE1 && b <= 0xEF) len = 3;
+        else if (b == 0xF0) len = 4, lo = 0x90;
+        else if (b == 0xF4) len = 4, hi = 0x8F;
+        else if (b >= 0xF1 && b <= 0xF3) len = 4;
+        else return false;
+        if (n - i < len) return false;
+        const auto second = static_cast<unsigned char>(s[i + 1]);
+        if (second < lo || second > hi) return false;
+        for (std::size_t k = 2; k < len; ++k) {
+            if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+        }
+        i += len;
+    }
+    return true;
+}
+
+class JsonWriter {
+public:
+    explicit JsonWriter(std::size_t hint) { out_.reserve(hint); }
+    bool ok() const { return ok_; }
+    std::string take() { return std::move(out_); }
+    void raw(std::string_view s) { out_.append(s); }
+    void key(std::string_view k) {
+        out_.push_back(first_ ? '{' : ',');
+        first_ = false;
+        string(k);
+        out_.push_back(':');
+    }
+    void end_object() { out_.append(first_ ? "{}" : "}"); }
+    void string(std::string_view s) {
+        if (!valid_utf8(s)) {
+            ok_ = false;
+            return;
+        }
+        out_.push_back('"');
+        std::size_t run = 0;
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            const auto c = static_cast<unsigned char>(s[i]);
+            if (c >= 0x20 && c != '"' && c != '\\') continue;
+            out_.append(s.data() + run, i - run);
+            run = i + 1;
+            switch (c) {
+                case '"': out_.append("\\\""); break;
+                case '\\': out_.append("\\\\"); break;
+                case 0x08: out_.append("\\b"); break;
+                case 0x09: out_.append("\\t"); break;
+                case 0x0A: out_.append("\\n"); break;
+                case 0x0C: out_.append("\\f"); break;
+                case 0x0D: out_.append("\\r"); break;
+                default: {
+                    static constexpr char kHex[] = "0123456789abcdef";
+                    const char esc[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
+                    out_.append(esc, 6);
+                }
+            }
+        }
+        out_.append(s.data() + run, s.size() - run);
+        out_.push_back('"');
+    }
+    void strings(const std::vector<std::string>& list) {
+        out_.push_back('[');
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            if (i > 0) out_.push_back(',');
+            string(list[i]);
+        }
+        out_.push_back(']');
+    }
+    void time(const std::optional<TimePoint>& t) {
+        if (t) {
+            string(format_rfc3339(*t));
+        } else {
+            out_.append("null");
+        }
+    }
+    /// A nested object: its own first-key state.
+    JsonWriter& nested() {
+        first_stack_.push_back(first_);
+        first_ = true;
+        return *this;
+    }
+    void end_nested() {
+        end_object();
+        first_ = first_stack_.back();
+        first_stack_.pop_back();
+    }
+
+private:
+    std::string out_;
+    bool first_ = true;
+    bool ok_ = true;
+    std::vector<bool> first_stack_;
+};
+
+std::string encode_entry_tree(const FeedEntry& e, bool with_text) {
     json enclosures = json::array();
     for (const auto& enc : e.enclosures) {
         enclosures.push_back({{"url", enc.url}, {"type", enc.type}, {"length", enc.length}});
@@ -79,6 +190,45 @@ std::string encode_entry(const FeedEntry& e, bool with_text) {
         j["content_text"] = e.content_text;
     }
     return dump(j);
+}
+
+}  // namespace
+
+std::string encode_entry(const FeedEntry& e, bool with_text) {
+    JsonWriter w(256 + e.title.size() + e.summary.size() + e.content.size() +
+                 (with_text ? e.summary_text.size() + e.content_text.size() : 0));
+    // Keys in the order of nlohmann's std::map (byte order).
+    w.key("authors"), w.strings(e.authors);
+    w.key("categories"), w.strings(e.categories);
+    w.key("content"), w.string(e.content);
+    if (with_text) w.key("content_text"), w.string(e.content_text);
+    w.key("enclosures");
+    w.raw("[");
+    for (std::size_t i = 0; i < e.enclosures.size(); ++i) {
+        const Enclosure& enc = e.enclosures[i];
+        if (i > 0) w.raw(",");
+        w.nested();
+        w.key("length"), w.raw(std::to_string(enc.length));
+        w.key("type"), w.string(enc.type);
+        w.key("url"), w.string(enc.url);
+        w.end_nested();
+    }
+    w.raw("]");
+    w.key("extra");
+    w.nested();
+    for (const auto& [k, v] : e.extra) w.key(k), w.string(v);
+    w.end_nested();
+    w.key("id"), w.string(e.id);
+    w.key("link"), w.string(e.link);
+    w.key("published"), w.time(e.published);
+    w.key("published_raw"), w.string(e.published_raw);
+    w.key("summary"), w.string(e.summary);
+    if (with_text) w.key("summary_text"), w.string(e.summary_text);
+    w.key("title"), w.string(e.title);
+    w.key("updated"), w.time(e.updated);
+    w.key("updated_raw"), w.string(e.updated_raw);
+    w.end_object();
+    return w.ok() ? w.take() : encode_entry_tree(e, with_text);
 }
 
 std::optional<FeedEntry> decode_entry(std::string_view text) {

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Builds Release and runs every benchmark with its peers in the same run, then prints one table
+# of figures, targets (issue 3, "Speed and memory") and ratios. Prints, never asserts.
+#
+#   bench/run_all.sh [BUILD_DIR=build-perf] [FEEDS=2000] [HOSTS=20]
+# Needs: python3-feedparser, newsboat, sqlite3, /usr/bin/time (Debian packages).
+# Times are CPU time where the program reports it (the machine may be shared), wall otherwise.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+build=${1:-$root/build-perf}
+feeds=${2:-2000}
+hosts=${3:-20}
+jobs=${JOBS:-2}
+
+cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DFW_BUILD_UI=OFF >/dev/null
+cmake --build "$build" --target fw_parse_bench fw_store_bench fw_fetch_bench frontierwatch -j"$jobs" >/dev/null
+
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+
+echo "== 1/4 parse + normalise vs python3-feedparser (bench/compare_parse.sh)"
+sh "$here/compare_parse.sh" "$build" 2>&1 | tee "$out/parse.txt"
+
+echo "== 2/4 SQLite store (fw_store_bench 100000 items)"
+"$build/bench/store/fw_store_bench" 100000 50 | tee "$out/store.txt"
+
+echo "== 3/4 fetch with fw::ingest::Fetcher, no host interval, vs newsboat (bench/compare_fetch.sh)"
+bash "$here/compare_fetch.sh" "$build" "$feeds" "$hosts" 2>&1 | tee "$out/fetch_lib.txt" || true
+
+echo "== 4/4 fetch + store through frontierwatch fetch --all vs newsboat (bench/compare_fetch_app.sh)"
+bash "$here/compare_fetch_app.sh" "$build" "$feeds" "$hosts" 2>&1 | tee "$out/fetch_app.txt" || true
+
+# ---- table ----
+total_field() { awk -v k="$2" '/^TOTAL/ { for (i = 1; i <= NF; i++) if ($(i+1) ~ k) { gsub(",", "", $i); print $i } }' "$1"; }
+mbs=$(awk '/^TOTAL [0-9]+ files/ { for (i = 1; i <= NF; i++) if ($i == "MB/s,") print $(i-1) }' "$out/parse.txt")
+ips=$(awk '/^TOTAL [0-9]+ files/ { for (i = 1; i <= NF; i++) if ($i == "items/s") print $(i-1) }' "$out/parse.txt")
+vs_fp=$(awk '/^ratio:/ { print $4 }' "$out/parse.txt")
+ins=$(awk '/^insert, one transaction/ { for (i = 1; i <= NF; i++) if ($i == "CPU" && $(i-1) == "items/s") print $(i-2) }' "$out/store.txt" | head -1)
+ins50=$(awk '/^insert, 50 items/ { for (i = 1; i <= NF; i++) if ($i == "CPU" && $(i-1) == "items/s") print $(i-2) }' "$out/store.txt" | head -1)
+rewritten=$(awk -F'rows written: ' '/^re-ingest/ { print $2 }' "$out/store.txt")
+r() { awk -v k="$1" '$1 == "RESULT" && $2 == k { print $3 }' "$out/fetch_app.txt"; }
+
+echo
+echo "== summary ($(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m))"
+printf '%-52s %14s   %s\n' "figure" "measured" "target"
+printf '%-52s %14s   %s\n' "parse + normalise, MB/s (CPU, one core)" "${mbs:-?}" ">= 100"
+printf '%-52s %14s   %s\n' "parse + normalise, items/s (CPU, one core)" "${ips:-?}" ">= 100000"
+printf '%-52s %14s   %s\n' "parse vs python3-feedparser (x faster)" "${vs_fp:-?}" ">= 50"
+printf '%-52s %14s   %s\n' "SQLite insert, items/s (CPU, one transaction)" "${ins:-?}" ">= 50000"
+printf '%-52s %14s   %s\n' "SQLite insert, items/s (CPU, 50 per transaction)" "${ins50:-?}" ">= 50000"
+printf '%-52s %14s   %s\n' "re-ingest of known items, rows written" "${rewritten:-?}" "0"
+printf '%-52s %14s   %s\n' "fetch+store 200 run, frontierwatch s (wall)" "$(r fw_first_s)" "< newsboat"
+printf '%-52s %14s   %s\n' "fetch+store 200 run, newsboat s (wall)" "$(r nb_first_s)" ""
+printf '%-52s %14s   %s\n' "newsboat / frontierwatch (x, 200 run)" "$(r newsboat_over_fw_first)" "> 1"
+printf '%-52s %14s   %s\n' "304 re-run / first run (frontierwatch)" "$(r fw_second_over_first)" "<= 0.10"
+printf '%-52s %14s   %s\n' "peak RSS of the fetch, MiB (frontierwatch)" "$(r fw_peak_mib)" "< 200"

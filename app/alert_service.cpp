@@ -1,5 +1,6 @@
 #include "app/alert_service.h"
 
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <set>
@@ -7,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/alerts.h"
+#include "app/paths.h"
 #include "ingest/http_client.h"
 #include "report/render.h"
 
@@ -44,8 +46,20 @@ std::string subject_of(const analysis::AlertMatch& m, const Event* event) {
     return m.subject_key;
 }
 
+// A relative feed path lives in the data folder (beside the default database), not wherever the
+// command happened to run.
+std::filesystem::path atom_path(const std::string& channel) {
+    std::filesystem::path file = channel.substr(std::string("atom:").size());
+    if (file.is_relative()) {
+        file = default_database_path().parent_path() / file;
+    }
+    std::error_code ec;
+    std::filesystem::create_directories(file.parent_path(), ec);
+    return file;
+}
+
 Status write_atom(AppContext& ctx, const std::string& channel, TimePoint now) {
-    const std::string file = channel.substr(std::string("atom:").size());
+    const auto file = atom_path(channel);
     auto all = ctx.store->list_alerts(0);
     if (!all) {
         return all.error();
@@ -63,7 +77,7 @@ Status write_atom(AppContext& ctx, const std::string& channel, TimePoint now) {
     std::ofstream out(file, std::ios::binary | std::ios::trunc);
     out << report::render_events_atom(events, "urn:frontierwatch:alerts", now);
     if (!out) {
-        return make_error(ErrorCode::Storage, "cannot write the Atom alert feed", file);
+        return make_error(ErrorCode::Storage, "cannot write the Atom alert feed", file.string());
     }
     return ok();
 }

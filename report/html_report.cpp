@@ -31,7 +31,7 @@ th{background:var(--panel)}td.n{text-align:right;font-variant-numeric:tabular-nu
 .facts{background:var(--panel);border-left:4px solid var(--accent);padding:.6em 1em .6em 2em;margin:.5em 0}.facts li{margin:.25em 0}
 .chip{display:inline-block;border:1px solid var(--line);border-left:5px solid #999;border-radius:3px;padding:0 5px;margin:1px 2px;white-space:nowrap}
 .ev{color:var(--muted);font-size:.92em}.ev li{margin:0}ul.ev{margin:0;padding-left:1.1em}.key{font-weight:bold}
-.id{color:var(--muted);font-size:.9em}ol.markers{columns:2;font-size:.92em;margin:.2em 0 1em}ol.markers li{break-inside:avoid}td.d,td.m{white-space:nowrap}
+.id{color:var(--muted);font-size:.9em}ol.markers{columns:2;column-gap:2.5em;font-size:.92em;margin:.2em 0 1em}ol.markers li{break-inside:avoid}td.d,td.m{white-space:nowrap}
 svg{display:block;margin:.6em 0;font-size:11px;max-width:100%;height:auto}svg text{fill:var(--fg)}
 svg .fw-axis{fill:var(--muted)}svg .fw-grid{stroke:var(--grid)}svg .fw-window{fill:var(--window)}
 svg .fw-day0{stroke:var(--fg);stroke-width:1.5}svg .fw-marker{stroke:#d62728;stroke-dasharray:3,3}

@@ -112,7 +112,7 @@ std::string lanes_legend(double y) {
     }
     out += dot(x, y - 4, 5, category_colour(std::nullopt), "category unknown") + text_at(x + 9, y, "unknown");
     x += 26 + text_width("unknown");
-    out += "<path d=\"M" + num(x - 5) + "," + num(y - 10) + " l10,6 l-10,6 z\" class=\"fw-clip\"/>" +
+    out += "<path d=\"M" + num(x - 5) + "," + num(y - 10) + " l10,6 l-10,6 z\" class=\"fw-clip\" fill=\"#999999\"/>" +
            text_at(x + 9, y, "beyond the axis (day named)");
     return out;
 }
@@ -139,7 +139,7 @@ int swimlane_axis_days(std::vector<int> days) {
 }
 
 std::string price_chart_svg(const MarketStudy& m) {
-    const double height = 340, top = 56, bottom = 40, left = 60;
+    const double height = 350, top = 56, bottom = 50, left = 60;
     if (m.chart.size() < 2) return "";
     const double s0 = m.chart.front().stock, b0 = m.chart.front().benchmark;
     double lo = 1e300, hi = -1e300;
@@ -162,7 +162,7 @@ std::string price_chart_svg(const MarketStudy& m) {
     std::string out = open_svg(height, "price of " + m.symbol + " and " + m.benchmark + " around the release of " + m.model);
     for (double v = lo; v <= hi + step / 2; v += step) {
         out += line(left, y(v), kWidth - kRight, y(v), " class=\"fw-grid\"") +
-               text_at(left - 6, y(v) + 4, num(v), " class=\"fw-axis\" text-anchor=\"end\"");
+               text_at(left - 6, y(v) + 4, step >= 1 ? std::to_string(std::lround(v)) : num(v), " class=\"fw-axis\" text-anchor=\"end\"");
     }
     if (!m.study.window.empty()) {
         const double x0 = x(index_of(m.study.window.front().date)), x1 = x(index_of(m.study.window.back().date));
@@ -171,7 +171,7 @@ std::string price_chart_svg(const MarketStudy& m) {
     }
     const double xd0 = x(index_of(m.study.day0));
     out += line(xd0, top, xd0, height - bottom, " class=\"fw-day0\"") +
-           text_at(xd0, height - bottom + 28, "day 0 " + format_date(m.study.day0), " text-anchor=\"middle\" font-weight=\"bold\"");
+           text_at(xd0, height - bottom + 15, "day 0 " + format_date(m.study.day0), " text-anchor=\"middle\" font-weight=\"bold\"");
     std::string stock, bench;
     for (std::size_t i = 0; i < m.chart.size(); ++i) {
         stock += num(x(i)) + "," + num(y(100 * m.chart[i].stock / s0)) + " ";

@@ -4,9 +4,42 @@
 #include <QPointer>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include "app/report_service.h"
 #include "ui/qt_text.h"
 
 namespace fw::ui {
+namespace {
+
+// Runs on a pool thread: a SQLite connection must not cross threads, so it opens its own.
+FetchOutcome fetchAndAlert(const app::ContextOptions& options, const app::FetchRequest& request) {
+    try {
+        auto ctx = app::open_context(options);
+        if (!ctx) {
+            return {false, {}, qs(ctx.error().describe()), {}, {}};
+        }
+        auto summary = app::fetch_sources(*ctx, request);
+        if (!summary) {
+            return {false, {}, qs(summary.error().describe()), {}, {}};
+        }
+        FetchOutcome out{true, std::move(*summary), {}, {}, {}};
+        // As `frontierwatch watch` does: re-answer the questions so a status the new events
+        // changed is alerted too (the default desktop rule is about question changes).
+        std::vector<QuestionAnswer> changed;
+        if (auto report = app::build_watch_report(*ctx, request.now, request.now)) {
+            changed = std::move(report->changed_answers);
+        }
+        if (auto alerts = app::deliver_alerts(*ctx, out.summary.new_event_ids, changed, request.now)) {
+            out.alerts = *alerts;
+        } else {
+            out.alert_error = qs(alerts.error().describe());
+        }
+        return out;
+    } catch (const std::exception& e) {
+        return {false, {}, QStringLiteral("fetch failed: %1").arg(e.what()), {}, {}};
+    }
+}
+
+}  // namespace
 
 FetchRunner::FetchRunner(app::ContextOptions options, QObject* parent)
     : QObject(parent), options_(std::move(options)) {
@@ -36,21 +69,7 @@ bool FetchRunner::start(const QStringList& names) {
             Qt::QueuedConnection);
     };
     const auto options = options_;
-    watcher_.setFuture(QtConcurrent::run([options, request]() -> FetchOutcome {
-        try {
-            auto ctx = app::open_context(options);
-            if (!ctx) {
-                return {false, {}, qs(ctx.error().describe())};
-            }
-            auto summary = app::fetch_sources(*ctx, request);
-            if (!summary) {
-                return {false, {}, qs(summary.error().describe())};
-            }
-            return {true, std::move(*summary), {}};
-        } catch (const std::exception& e) {
-            return {false, {}, QStringLiteral("fetch failed: %1").arg(e.what())};
-        }
-    }));
+    watcher_.setFuture(QtConcurrent::run([options, request]() { return fetchAndAlert(options, request); }));
     return true;
 }
 
@@ -63,11 +82,14 @@ QString FetchRunner::summaryText(const FetchOutcome& outcome) {
         failed += s.status == "failed" ? 1 : 0;
     }
     const auto total = static_cast<int>(outcome.summary.sources.size());
-    return QObject::tr("%1 sources fetched: %2 ok, %3 failed; %4 new events")
-        .arg(total)
-        .arg(total - failed)
-        .arg(failed)
-        .arg(outcome.summary.new_events);
+    QString text = QObject::tr("%1 sources fetched: %2 ok, %3 failed; %4 new events")
+                       .arg(total)
+                       .arg(total - failed)
+                       .arg(failed)
+                       .arg(outcome.summary.new_events);
+    if (outcome.alerts.matched > 0) text += QObject::tr("; %1 alerts").arg(outcome.alerts.matched);
+    if (!outcome.alert_error.isEmpty()) text += QObject::tr("; alerts failed: %1").arg(outcome.alert_error);
+    return text;
 }
 
 }  // namespace fw::ui

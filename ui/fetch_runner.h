@@ -1,12 +1,16 @@
 #pragma once
 // Fetches sources off the GUI thread with a worker AppContext; progress and the summary come
-// back as queued signals, so the window keeps painting while sources download.
+// back as queued signals, so the window keeps painting while sources download. As after
+// `frontierwatch watch`, the new events and the watch questions whose status they changed then
+// go through the alert rules (in the worker, on its own context): desktop deliveries are left
+// pending for the tray.
 
 #include <QFutureWatcher>
 #include <QObject>
 #include <QString>
 #include <QStringList>
 
+#include "app/alert_service.h"
 #include "app/context.h"
 #include "app/fetch_service.h"
 
@@ -16,6 +20,8 @@ struct FetchOutcome {
     bool ok = false;
     app::FetchSummary summary;
     QString error;
+    app::AlertSummary alerts;  ///< deliveries recorded for the new events
+    QString alert_error;       ///< the fetch itself succeeded when only this is set
 };
 
 class FetchRunner : public QObject {

@@ -1,6 +1,8 @@
 #include "ui/gui_options.h"
 
 #include <QCommandLineParser>
+#include <QObject>
+#include <QtGlobal>
 
 namespace fw::ui {
 
@@ -11,8 +13,9 @@ std::variant<GuiOptions, GuiExit> parseGuiOptions(const QStringList& arguments) 
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
                                   QStringLiteral("Show this help"));
     const QCommandLineOption version(QStringLiteral("version"), QStringLiteral("Show the version"));
-    const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("The SQLite database"),
-                                QStringLiteral("FILE"));
+    const QCommandLineOption db(QStringLiteral("db"),
+                                QStringLiteral("The database: a SQLite file or a postgresql:// URL"),
+                                QStringLiteral("FILE|URL"));
     const QCommandLineOption data(QStringLiteral("data"),
                                   QStringLiteral("Taxonomy and rule folder instead of the bundled one"),
                                   QStringLiteral("DIR"));
@@ -50,6 +53,28 @@ std::variant<GuiOptions, GuiExit> parseGuiOptions(const QStringList& arguments) 
         out.view_given = true;
     }
     return out;
+}
+
+bool isServerUrl(const QString& db) {
+    return db.startsWith(QStringLiteral("postgresql://")) || db.startsWith(QStringLiteral("postgres://"));
+}
+
+void applyConnectTimeout(const QString& db) {
+    if (!isServerUrl(db) || db.contains(QStringLiteral("connect_timeout")) ||
+        !qEnvironmentVariableIsEmpty("PGCONNECT_TIMEOUT")) {
+        return;
+    }
+    // libpq reads it for every connection, so the worker threads' contexts get it too.
+    qputenv("PGCONNECT_TIMEOUT", QByteArray::number(kServerConnectTimeoutSeconds));
+}
+
+QString openFailureMessage(const QString& db, const QString& error) {
+    QString text = QObject::tr("Cannot open the database: %1").arg(error);
+    if (isServerUrl(db)) {
+        text += QObject::tr("\n\nIs the PostgreSQL server running and reachable from this machine? "
+                            "Check the host, port, database name, user and password in the --db URL.");
+    }
+    return text;
 }
 
 }  // namespace fw::ui

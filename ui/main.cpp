@@ -38,11 +38,12 @@ int run(int argc, char** argv) {
     fw::app::ContextOptions ctx_options;
     ctx_options.db = options.db.toStdString();
     if (!options.data_dir.isEmpty()) ctx_options.data_dir = options.data_dir.toStdString();
+    fw::ui::applyConnectTimeout(options.db);
     auto session = fw::ui::Session::open(ctx_options);
     if (!session) {
-        const QString msg = QStringLiteral("frontierwatch-gui: cannot open the database: %1")
-                                .arg(QString::fromStdString(session.error().describe()));
-        std::fprintf(stderr, "%s\n", qPrintable(msg));
+        // The error names the database; a URL's password is already left out of it.
+        const QString msg = fw::ui::openFailureMessage(options.db, QString::fromStdString(session.error().describe()));
+        std::fprintf(stderr, "frontierwatch-gui: %s\n", qPrintable(msg));
         if (!screenshot) QMessageBox::critical(nullptr, QStringLiteral("Frontier Watch"), msg);
         return 1;
     }

@@ -49,6 +49,8 @@ MainWindow::MainWindow(Session& session, QWidget* parent) : QMainWindow(parent),
             [this](const QString& e) { report_status_->setText(tr("Report failed: %1").arg(e)); });
     connect(&session_.fetches(), &FetchRunner::finished, this, [this] {
         statusBar()->showMessage(FetchRunner::summaryText(session_.fetches().lastOutcome()), 15000);
+        // The worker recorded the fetch's desktop alerts: show them now, not after the report.
+        tray_->deliverPending();
     });
     reports.request();
 }

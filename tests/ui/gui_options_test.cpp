@@ -55,3 +55,24 @@ TEST_CASE("every view name maps back to its view", "[ui][options]") {
     }
     CHECK(fw::ui::allViews().size() == 9);
 }
+
+TEST_CASE("--db takes a postgresql:// URL verbatim, as the CLI does", "[ui][options]") {
+    const QString url = QStringLiteral("postgresql://fw:secret@db.example:5433/frontier?sslmode=require");
+    const auto parsed = parseGuiOptions({"frontierwatch-gui", "--db", url});
+    REQUIRE(std::holds_alternative<GuiOptions>(parsed));
+    CHECK(std::get<GuiOptions>(parsed).db == url);
+    CHECK(fw::ui::isServerUrl(url));
+    CHECK(fw::ui::isServerUrl(QStringLiteral("postgres://h/db")));
+    CHECK_FALSE(fw::ui::isServerUrl(QStringLiteral("/home/me/postgresql://x.db")));
+    CHECK_FALSE(fw::ui::isServerUrl(QStringLiteral("frontierwatch.db")));
+}
+
+TEST_CASE("an unreachable server's message says what to check; a file's does not", "[ui][options]") {
+    const QString server = fw::ui::openFailureMessage(QStringLiteral("postgresql://h/db"),
+                                                      QStringLiteral("postgresql://h/db: cannot connect"));
+    CHECK(server.contains("cannot connect"));
+    CHECK(server.contains("PostgreSQL server running"));
+    const QString file = fw::ui::openFailureMessage(QStringLiteral("/x/y.db"), QStringLiteral("/x/y.db: no such dir"));
+    CHECK(file.contains("no such dir"));
+    CHECK_FALSE(file.contains("PostgreSQL"));
+}

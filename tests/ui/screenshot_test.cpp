@@ -55,3 +55,25 @@ TEST_CASE("frontierwatch-gui rejects an unknown view with exit code 2", "[ui][sc
     CHECK(gui.exitCode() == 2);
     CHECK(gui.readAllStandardError().contains("nope"));
 }
+
+TEST_CASE("frontierwatch-gui exits 1 with a clear message when the database server is unreachable",
+          "[ui][screenshot]") {
+    test::TempDir out;
+    const QString file = QString::fromStdString((out / "never.png").string());
+    // Port 1 on loopback: nothing listens, the connection is refused at once.
+    const QString url = QStringLiteral("postgresql://fw:hunter2@127.0.0.1:1/frontierwatch");
+    QProcess gui;
+    auto env = QProcessEnvironment::systemEnvironment();
+    env.insert("QT_QPA_PLATFORM", "offscreen");
+    gui.setProcessEnvironment(env);
+    gui.start(FW_GUI_EXE, {"--db", url, "--view", "dashboard", "--screenshot", file});
+    REQUIRE(gui.waitForFinished(60000));
+    const QString err = QString::fromLocal8Bit(gui.readAllStandardError());
+    INFO(err.toStdString());
+    CHECK(gui.exitCode() == 1);
+    CHECK(err.contains("Cannot open the database"));
+    CHECK(err.contains("127.0.0.1"));
+    CHECK(err.contains("PostgreSQL"));
+    CHECK_FALSE(err.contains("hunter2"));  // the password never reaches the screen
+    CHECK_FALSE(QFile::exists(file));
+}

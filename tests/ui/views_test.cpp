@@ -1,18 +1,28 @@
 // Every view opened on the demo database (the bundled snapshot through the real pipeline):
 // what the widgets hold must match what the core says.
 
+#include <QAreaSeries>
 #include <QChartView>
+#include <QLineSeries>
+#include <QScatterSeries>
+#include <QValueAxis>
+#include <algorithm>
 #include <QComboBox>
+#include <QCoreApplication>
+#include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
 #include <QTableView>
 #include <QTableWidget>
 
+#include "analysis/common.h"
 #include "app/event_service.h"
 #include "support/catch.h"
 #include "ui/main_window.h"
 #include "ui/models/event_table_model.h"
+#include "ui/models/rollout_axis.h"
 #include "ui/models/source_table_model.h"
+#include "ui/qt_text.h"
 #include "ui/views/dashboard_view.h"
 #include "ui/views/event_detail_pane.h"
 #include "ui/views/evals_view.h"
@@ -91,18 +101,61 @@ TEST_CASE("the dashboard shows a card per watch question", "[ui][views]") {
     auto sources = w.session->context().store->list_sources();
     REQUIRE(sources);
     CHECK(w.window.dashboard()->healthLabel()->text().startsWith(QString::number(sources->size())));
+    // The health panel is a row per source, not only the failing ones.
+    CHECK(w.window.dashboard()->healthTable()->rowCount() == static_cast<int>(sources->size()));
     // First visit in this config: every event is new.
     CHECK(w.window.dashboard()->newEventsList()->count() ==
           static_cast<int>(w.session->context().store->list_events({})->size()));
 }
 
-TEST_CASE("the rollout chart has a lane per model and a table row per rollout", "[ui][views]") {
+TEST_CASE("the rollout view lists only models that reached a surface and counts the rest", "[ui][views]") {
     DemoWindow w;
     const auto& rollout = w.report().report.rollout;
     REQUIRE_FALSE(rollout.empty());
-    CHECK(w.window.rollout()->table()->rowCount() == static_cast<int>(rollout.size()));
-    // A "launch" series plus one per surface category reached.
-    CHECK(w.window.rollout()->chartView()->chart()->series().size() >= 1);
+    int reached = 0;
+    for (const auto& m : rollout) reached += m.surfaces.empty() ? 0 : 1;
+    REQUIRE(reached > 0);
+    auto* table = w.window.rollout()->table();
+    REQUIRE(table->rowCount() == reached);
+    for (int r = 0; r < table->rowCount(); ++r) {
+        for (const auto& m : rollout) {
+            if (ui::qs(m.model) == table->item(r, 0)->text()) CHECK_FALSE(m.surfaces.empty());
+        }
+    }
+    const int rest = static_cast<int>(rollout.size()) - reached;
+    if (rest > 0) CHECK(w.window.rollout()->noteLabel()->text().contains(QString::number(rest) + " with no surface"));
+}
+
+TEST_CASE("the rollout axis stops at max(120, p90) days and marks the points beyond it", "[ui][views]") {
+    DemoWindow w;
+    std::vector<int> lags;
+    int lanes = 0;
+    for (const auto& m : w.report().report.rollout) {
+        lanes += m.surfaces.empty() ? 0 : 1;
+        for (const auto& s : m.surfaces) lags.push_back(s.days_after_launch);
+    }
+    REQUIRE(lanes <= ui::RolloutView::kMaxLanes);  // every lane drawn: the lags above are all shown
+    auto* view = w.window.rollout();
+    CHECK(view->axisLimit() == ui::rolloutAxisLimit(lags));
+    const auto beyond = std::count_if(lags.begin(), lags.end(), [&](int d) { return d > view->axisLimit(); });
+    CHECK(view->clippedCount() == beyond);
+    QChart* chart = view->chartView()->chart();
+    const auto axes = chart->axes(Qt::Horizontal);
+    REQUIRE(axes.size() == 1);
+    const double axisMax = qobject_cast<QValueAxis*>(axes.front())->max();
+    CHECK(axisMax < view->axisLimit() * 1.2);
+    // Every point is inside the axis; clipped ones are the triangles right of the limit.
+    int triangles = 0;
+    for (auto* series : chart->series()) {
+        auto* scatter = qobject_cast<QScatterSeries*>(series);
+        REQUIRE(scatter != nullptr);
+        for (const QPointF& p : scatter->points()) CHECK(p.x() <= axisMax);
+        if (scatter->markerShape() == QScatterSeries::MarkerShapeTriangle) {
+            ++triangles;
+            for (const QPointF& p : scatter->points()) CHECK(p.x() > view->axisLimit());
+        }
+    }
+    CHECK(triangles == beyond);
 }
 
 TEST_CASE("the eval chart has first- and third-party bars for every lab", "[ui][views]") {
@@ -139,10 +192,53 @@ TEST_CASE("the market view lists each event study and shows its CAR", "[ui][view
         CHECK(market->priceChart()->chart()->series().isEmpty());
         return;
     }
-    // Stock, benchmark and event markers; abnormal-return bars with the CAR beside them.
-    CHECK(market->priceChart()->chart()->series().size() == 3);
+    // Event-window band, stock, benchmark and event markers; abnormal-return bars and the CAR.
+    CHECK(market->priceChart()->chart()->series().size() == 4);
     CHECK(market->abnormalChart()->chart()->series().size() == 1);
     CHECK(market->carLabel()->text().startsWith("CAR"));
+}
+
+TEST_CASE("the market view opens on the newest study of a model the watch questions name", "[ui][views]") {
+    DemoWindow w;
+    const auto& studies = w.report().report.market.event_studies;
+    REQUIRE_FALSE(studies.empty());
+    const int shown = w.window.market()->currentStudy();
+    REQUIRE(shown >= 0);
+    CHECK(w.window.market()->studyBox()->currentIndex() == shown);
+    // The demo's questions are about the muse-spark family, which has studies.
+    const auto& chosen = studies[static_cast<std::size_t>(shown)];
+    CHECK(analysis::in_family(chosen.model, "muse-spark", w.session->context().taxonomy));
+    for (const auto& s : studies) {
+        if (analysis::in_family(s.model, "muse-spark", w.session->context().taxonomy)) {
+            CHECK(s.study.event_date <= chosen.study.event_date);
+        }
+    }
+}
+
+TEST_CASE("the market price chart shades the event window of the study shown", "[ui][views]") {
+    DemoWindow w;
+    const auto& studies = w.report().report.market.event_studies;
+    REQUIRE_FALSE(studies.empty());
+    auto* market = w.window.market();
+    for (int i : {0, static_cast<int>(studies.size()) - 1}) {
+        market->studyBox()->setCurrentIndex(i);
+        const auto& study = studies[static_cast<std::size_t>(i)].study;
+        REQUIRE_FALSE(study.window.empty());
+        QAreaSeries* band = nullptr;
+        for (auto* s : market->priceChart()->chart()->series()) {
+            if (auto* a = qobject_cast<QAreaSeries*>(s)) band = a;
+        }
+        REQUIRE(band != nullptr);
+        const auto points = band->upperSeries()->points();
+        REQUIRE(points.size() == 2);
+        const double first = ui::chartMs(TimePoint(study.window.front().date));
+        const double last = ui::chartMs(TimePoint(study.window.back().date));
+        // The band covers every window day and less than a day beyond either end.
+        CHECK(points[0].x() <= first);
+        CHECK(points[0].x() > first - 86400e3);
+        CHECK(points[1].x() >= last);
+        CHECK(points[1].x() < last + 86400e3);
+    }
 }
 
 TEST_CASE("the sources view lists every source with its health", "[ui][views]") {
@@ -176,4 +272,24 @@ TEST_CASE("Ctrl+number shortcuts and showView switch the visible view", "[ui][vi
         w.window.showView(id);
         CHECK(w.window.currentView() == id);
     }
+}
+
+TEST_CASE("at 1280 px the timeline's title column is last and takes the room left", "[ui][views]") {
+    DemoWindow w;
+    w.window.resize(1280, 800);
+    w.window.showView(ui::ViewId::Timeline);
+    w.window.show();
+    QCoreApplication::processEvents();
+    auto* table = w.window.timeline()->table();
+    const auto* header = table->horizontalHeader();
+    CHECK(header->visualIndex(ui::EventTableModel::Title) == ui::EventTableModel::ColumnCount - 1);
+    // Every column fits without a horizontal scroll bar, and the title is the widest one.
+    CHECK(header->length() <= table->viewport()->width());
+    for (int c = 0; c < ui::EventTableModel::ColumnCount; ++c) {
+        if (c != ui::EventTableModel::Title) CHECK(header->sectionSize(c) < header->sectionSize(ui::EventTableModel::Title));
+    }
+    // It was 100 px before the fix; now a quarter of the table at least.
+    CHECK(header->sectionSize(ui::EventTableModel::Title) >= table->viewport()->width() / 4);
+    CHECK_FALSE(table->wordWrap());
+    w.window.hide();
 }

@@ -73,11 +73,15 @@ QVariant EventTableModel::data(const QModelIndex& index, int role) const {
 }
 
 QVariant EventTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == Confidence) {
+        return tr("Extraction confidence, 0 to 1");
+    }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
         return {};
     }
+    // "Conf." keeps the column narrow; the tooltip spells it out.
     static const char* names[] = {"Date", "Kind", "Lab", "Model", "Surface", "Title", "Review",
-                                  "Confidence"};
+                                  "Conf."};
     return section >= 0 && section < ColumnCount ? tr(names[section]) : QVariant();
 }
 

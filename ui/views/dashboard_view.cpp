@@ -6,10 +6,15 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QApplication>
+#include <QHeaderView>
 #include <QScrollArea>
+#include <QStyle>
+#include <QTableWidget>
 #include <QVBoxLayout>
 #include <map>
 
+#include "ui/models/source_health.h"
 #include "ui/qt_text.h"
 #include "ui/session.h"
 
@@ -21,6 +26,39 @@ QLabel* plain(const QString& text, QWidget* parent) {
     l->setTextFormat(Qt::PlainText);
     l->setWordWrap(true);
     return l;
+}
+
+QTableWidgetItem* cell(const QString& text) {
+    auto* item = new QTableWidgetItem(text);  // table items are plain text
+    item->setFlags(item->flags() & ~Qt::ItemIsEditable);
+    return item;
+}
+
+QTableWidgetItem* flagCell(HealthFlag flag) {
+    auto* item = cell(QString::fromLatin1(healthFlagName(flag)));
+    // Standard icons follow the platform theme, so the flag stays readable in dark mode.
+    const auto icon = flag == HealthFlag::Failing        ? QStyle::SP_MessageBoxCritical
+                      : flag == HealthFlag::Stale        ? QStyle::SP_MessageBoxWarning
+                      : flag == HealthFlag::NeverFetched ? QStyle::SP_MessageBoxQuestion
+                                                         : QStyle::SP_DialogApplyButton;
+    item->setIcon(QApplication::style()->standardIcon(icon));
+    if (flag == HealthFlag::Failing || flag == HealthFlag::Stale) {
+        QFont bold = item->font();
+        bold.setBold(true);
+        item->setFont(bold);
+        item->setText(item->text().toUpper());
+    }
+    return item;
+}
+
+QString statusText(const SourceHealth& h) {
+    QString text = qs(h.last_status);
+    if (h.http_status) text += QStringLiteral(" %1").arg(*h.http_status);  // "ok 200", "failed 503"
+    return text;
+}
+
+QString fetchTimeText(const std::optional<TimePoint>& t) {
+    return t ? toQDateTime(*t).toString(QStringLiteral("yyyy-MM-dd hh:mm")) : QObject::tr("never");
 }
 
 }  // namespace
@@ -44,9 +82,17 @@ DashboardView::DashboardView(Session& session, QWidget* parent) : QWidget(parent
     auto* health = new QGroupBox(tr("Source health"), this);
     auto* hlayout = new QVBoxLayout(health);
     health_ = plain({}, health);
-    failing_ = new QListWidget(health);
+    health_table_ = new QTableWidget(0, HealthColumnCount, health);
+    health_table_->setHorizontalHeaderLabels(
+        {tr("Source"), tr("Flag"), tr("Status"), tr("Last fetch (UTC)"), tr("Failures"), tr("Newest item")});
+    health_table_->verticalHeader()->hide();
+    health_table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    health_table_->setWordWrap(false);
+    health_table_->verticalHeader()->setDefaultSectionSize(health_table_->fontMetrics().height() + 6);
+    health_table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    health_table_->horizontalHeader()->setSectionResizeMode(HealthSource, QHeaderView::Stretch);
     hlayout->addWidget(health_);
-    hlayout->addWidget(failing_, 1);
+    hlayout->addWidget(health_table_, 1);
 
     auto* fresh = new QGroupBox(tr("New since your last visit"), this);
     auto* nlayout = new QVBoxLayout(fresh);
@@ -56,11 +102,11 @@ DashboardView::DashboardView(Session& session, QWidget* parent) : QWidget(parent
     nlayout->addWidget(new_events_, 1);
 
     auto* side = new QVBoxLayout;
-    side->addWidget(health, 1);
+    side->addWidget(health, 3);
     side->addWidget(fresh, 2);
     auto* layout = new QHBoxLayout(this);
-    layout->addWidget(questions, 3);
-    layout->addLayout(side, 2);
+    layout->addWidget(questions, 5);
+    layout->addLayout(side, 4);
 
     connect(&session_.reports(), &ReportRunner::reportReady, this, &DashboardView::showReport);
     connect(&session_.reports(), &ReportRunner::reportFailed, this,
@@ -128,24 +174,52 @@ void DashboardView::showReport() {
 }
 
 void DashboardView::reloadStore() {
-    auto& store = *session_.context().store;
-    if (auto sources = store.list_sources(); sources) {
-        int ok_count = 0, failing = 0, never = 0;
-        failing_->clear();
-        for (const auto& s : *sources) {
-            if (!s.health.last_fetch_at) {
-                ++never;
-            } else if (s.health.consecutive_failures > 0) {
-                ++failing;
-                failing_->addItem(tr("%1: %2 failures, %3").arg(qs(s.name)).arg(s.health.consecutive_failures)
-                                      .arg(qs(s.health.last_error.value_or("?"))));
-            } else {
-                ++ok_count;
-            }
-        }
-        health_->setText(tr("%1 sources: %2 healthy, %3 failing, %4 never fetched")
-                             .arg(sources->size()).arg(ok_count).arg(failing).arg(never));
+    reloadHealth();
+    reloadNewEvents();
+}
+
+void DashboardView::reloadHealth() {
+    auto sources = session_.context().store->list_sources();
+    if (!sources) {
+        health_->setText(tr("Cannot read the sources: %1").arg(qs(sources.error().describe())));
+        return;
     }
+    const TimePoint now = nowSeconds();
+    std::map<std::int64_t, std::vector<TimePoint>> item_times;
+    for (const auto& s : *sources) {
+        store::ItemQuery q;
+        q.source = s.name;
+        q.limit = kCadenceItems;
+        auto items = session_.context().store->list_items(q);
+        if (!items) continue;  // unknown cadence: the polling interval stands in
+        auto& times = item_times[s.id];
+        for (const auto& item : *items) times.push_back(item.entry.published.value_or(item.fetched_at));
+    }
+    const auto judged = judgeSources(*sources, item_times, now);
+    const HealthCounts c = countHealth(judged);
+    health_->setText(tr("%1 sources: %2 healthy, %3 failing, %4 stale, %5 never fetched")
+                         .arg(sources->size()).arg(c.ok).arg(c.failing).arg(c.stale).arg(c.never));
+    health_table_->setRowCount(static_cast<int>(judged.size()));
+    for (int row = 0; row < static_cast<int>(judged.size()); ++row) {
+        const auto& [source, flag] = judged[static_cast<std::size_t>(row)];
+        const Source& s = *source;
+        const auto& h = s.health;
+        auto* name = cell(qs(s.name));
+        // The column may elide the name: the tooltip has it whole, with the last error.
+        QString tip = qs(s.name) + QStringLiteral("\n") + qs(s.url);
+        if (h.last_error) tip += QStringLiteral("\n") + qs(h.last_error);
+        name->setToolTip(QStringLiteral("<p style='white-space:pre-wrap'>%1</p>").arg(tip.toHtmlEscaped()));
+        health_table_->setItem(row, HealthSource, name);
+        health_table_->setItem(row, HealthFlagColumn, flagCell(flag));
+        health_table_->setItem(row, HealthStatus, cell(statusText(h)));
+        health_table_->setItem(row, HealthLastFetch, cell(fetchTimeText(h.last_fetch_at)));
+        health_table_->setItem(row, HealthFailures, cell(QString::number(h.consecutive_failures)));
+        health_table_->setItem(row, HealthNewest, cell(dateText(h.newest_item_at)));
+    }
+}
+
+void DashboardView::reloadNewEvents() {
+    auto& store = *session_.context().store;
     new_events_->clear();
     auto events = store.list_events({});
     if (!events) return;

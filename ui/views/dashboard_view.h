@@ -1,6 +1,8 @@
 #pragma once
-// At a glance: a card per watch question (status, days open, latest evidence), source health,
-// and the events detected since the last visit (a store setting written when the window closes).
+// At a glance: a card per watch question (status, days open, latest evidence), source health
+// (every source with status, last fetch, failures and newest item; failing and stale ones
+// first and flagged), and the events detected since the last visit (a store setting written
+// when the window closes).
 
 #include <QWidget>
 #include <optional>
@@ -10,6 +12,7 @@
 class QGridLayout;
 class QLabel;
 class QListWidget;
+class QTableWidget;
 
 namespace fw::ui {
 
@@ -33,17 +36,22 @@ public:
     int questionCardCount() const { return cards_; }
     QLabel* healthLabel() const { return health_; }
     QListWidget* newEventsList() const { return new_events_; }
-    QListWidget* failingList() const { return failing_; }
+    /// One row per source: Source, Flag, Status, Last fetch, Failures, Newest item.
+    QTableWidget* healthTable() const { return health_table_; }
+    enum HealthColumn { HealthSource, HealthFlagColumn, HealthStatus, HealthLastFetch,
+                        HealthFailures, HealthNewest, HealthColumnCount };
 
 private:
     QWidget* makeCard(const QString& question, const QString& status, const QString& details);
+    void reloadHealth();
+    void reloadNewEvents();
 
     Session& session_;
     std::optional<TimePoint> last_visit_;
     QGridLayout* card_grid_ = nullptr;
     QLabel* report_state_ = nullptr;
     QLabel* health_ = nullptr;
-    QListWidget* failing_ = nullptr;
+    QTableWidget* health_table_ = nullptr;
     QLabel* new_title_ = nullptr;
     QListWidget* new_events_ = nullptr;
     int cards_ = 0;

@@ -35,6 +35,8 @@ EvalsView::EvalsView(Session& session, QWidget* parent) : QWidget(parent), sessi
     table_ = new QTableWidget(0, 6, this);
     table_->setHorizontalHeaderLabels({tr("Model"), tr("Lab"), tr("Launched"), tr("First-party lag"),
                                        tr("Third-party lag"), tr("Days open")});
+    // Small tables: columns fit their content, so names and licences are not cut.
+    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     table_->horizontalHeader()->setStretchLastSection(true);
     table_->verticalHeader()->hide();
     auto* layout = new QVBoxLayout(this);

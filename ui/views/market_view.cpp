@@ -1,5 +1,6 @@
 #include "ui/views/market_view.h"
 
+#include <QAreaSeries>
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
@@ -11,9 +12,11 @@
 #include <QScatterSeries>
 #include <QVBoxLayout>
 #include <QValueAxis>
+#include <algorithm>
 #include <map>
 
 #include "ui/charts/chart_util.h"
+#include "ui/models/study_choice.h"
 #include "ui/qt_text.h"
 #include "ui/session.h"
 
@@ -21,6 +24,28 @@ namespace fw::ui {
 namespace {
 
 double dayMs(Day d) { return chartMs(TimePoint(d)); }
+
+constexpr double kHalfDayMs = 12.0 * 3600.0 * 1000.0;
+
+/// A translucent band over the event-window days, from the bottom to the top of the price axis.
+QAreaSeries* windowBand(const analysis::EventStudy& study, double lo, double hi) {
+    auto* upper = new QLineSeries;
+    auto* lower = new QLineSeries;
+    // Half a day either side, so a one-day window is still a visible band.
+    const double from = dayMs(study.window.front().date) - kHalfDayMs;
+    const double to = dayMs(study.window.back().date) + kHalfDayMs;
+    upper->append(from, hi);
+    upper->append(to, hi);
+    lower->append(from, lo);
+    lower->append(to, lo);
+    auto* band = new QAreaSeries(upper, lower);
+    band->setName(QObject::tr("event window [%1,%2]").arg(study.window_start).arg(study.window_end));
+    QColor fill = QColor(128, 128, 128);  // grey reads on light and dark themes alike
+    fill.setAlpha(70);
+    band->setBrush(fill);
+    band->setPen(Qt::NoPen);
+    return band;
+}
 
 }  // namespace
 
@@ -63,8 +88,15 @@ void MarketView::showReport() {
         skipped << QStringLiteral("%1 (%2): %3").arg(qs(s.model), qs(s.symbol), qs(s.reason));
     }
     skipped_->setText(skipped.isEmpty() ? QString() : tr("Not studied: ") + skipped.join("; "));
-    selectStudy(market.event_studies.empty() ? -1 : 0);
+    const int chosen = defaultStudyIndex(market.event_studies, session_.context().questions,
+                                         session_.context().taxonomy);
+    studies_->blockSignals(true);
+    studies_->setCurrentIndex(chosen);
+    studies_->blockSignals(false);
+    selectStudy(chosen);
 }
+
+int MarketView::currentStudy() const { return studies_->currentIndex(); }
 
 void MarketView::selectStudy(int index) {
     drawPrices(index);
@@ -82,11 +114,15 @@ void MarketView::drawPrices(int index) {
     auto* bench = new QLineSeries;
     bench->setName(qs(s.benchmark));
     std::map<Day, double> close;
+    double lo = 0, hi = 0;
     for (const auto& p : s.chart) {
         stock->append(dayMs(p.date), p.stock);
         bench->append(dayMs(p.date), p.benchmark);
+        lo = close.empty() ? p.stock : std::min(lo, p.stock);
+        hi = close.empty() ? p.stock : std::max(hi, p.stock);
         close[p.date] = p.stock;
     }
+    const double pad = std::max((hi - lo) * 0.05, 0.01);
     auto* markers = new QScatterSeries;
     markers->setName(tr("events"));
     markers->setMarkerSize(10);
@@ -99,6 +135,13 @@ void MarketView::drawPrices(int index) {
     x->setFormat(QStringLiteral("yyyy-MM-dd"));
     auto* y = makeValueAxis(chart, Qt::AlignLeft, qs(s.symbol));
     auto* y2 = makeValueAxis(chart, Qt::AlignRight, qs(s.benchmark));
+    if (!s.study.window.empty()) {
+        // Added first so the lines and markers are drawn over the band.
+        auto* band = windowBand(s.study, lo - pad, hi + pad);
+        chart->addSeries(band);
+        band->attachAxis(x);
+        band->attachAxis(y);
+    }
     for (auto* series : {static_cast<QXYSeries*>(stock), static_cast<QXYSeries*>(markers)}) {
         chart->addSeries(series);
         series->attachAxis(x);
@@ -107,6 +150,8 @@ void MarketView::drawPrices(int index) {
     chart->addSeries(bench);
     bench->attachAxis(x);
     bench->attachAxis(y2);
+    // After attaching: the band must span exactly the price axis, not widen it.
+    y->setRange(lo - pad, hi + pad);
 }
 
 void MarketView::drawAbnormal(int index) {

@@ -1,6 +1,7 @@
 #pragma once
 // The market: for the selected event study, the stock and its benchmark around the release with
-// the lab's event markers, the abnormal return of each event-window day and the CAR with its t.
+// the lab's event markers and the event window shaded, the abnormal return of each event-window
+// day and the CAR with its t. It opens on the newest study of a model the watch questions name.
 
 #include <QWidget>
 
@@ -24,6 +25,8 @@ public:
     QChartView* priceChart() const { return prices_; }
     QChartView* abnormalChart() const { return abnormal_; }
     QLabel* carLabel() const { return car_; }
+    /// Index of the study shown, or -1.
+    int currentStudy() const;
 
 private:
     void drawPrices(int index);

@@ -28,6 +28,8 @@ OpennessView::OpennessView(Session& session, QWidget* parent) : QWidget(parent),
     licences_ = new QTableWidget(0, 5, this);
     licences_->setHorizontalHeaderLabels({tr("Subject"), tr("Date"), tr("Old licence"), tr("New licence"),
                                           tr("More restrictive")});
+    // Small tables: columns fit their content, so names and licences are not cut.
+    licences_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     licences_->horizontalHeader()->setStretchLastSection(true);
     licences_->verticalHeader()->hide();
     auto* layout = new QVBoxLayout(this);

@@ -28,6 +28,8 @@ PeopleView::PeopleView(Session& session, QWidget* parent) : QWidget(parent), ses
     chart_->chart()->legend()->hide();  // the lane labels name each line
     flows_ = new QTableWidget(0, 4, this);
     flows_->setHorizontalHeaderLabels({tr("Lab"), tr("Quarter"), tr("Arrivals"), tr("Departures")});
+    // Small tables: columns fit their content, so names and licences are not cut.
+    flows_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     flows_->horizontalHeader()->setStretchLastSection(true);
     flows_->verticalHeader()->hide();
     auto* layout = new QVBoxLayout(this);

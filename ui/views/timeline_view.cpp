@@ -14,6 +14,7 @@
 #include "ui/models/event_table_model.h"
 #include "ui/qt_text.h"
 #include "ui/session.h"
+#include "ui/views/event_columns.h"
 #include "ui/views/event_detail_pane.h"
 
 namespace fw::ui {
@@ -56,14 +57,17 @@ TimelineView::TimelineView(Session& session, QWidget* parent) : QWidget(parent),
     table_->setSelectionMode(QAbstractItemView::SingleSelection);
     table_->setSortingEnabled(true);
     table_->horizontalHeader()->setSortIndicator(EventTableModel::Date, Qt::DescendingOrder);
-    table_->horizontalHeader()->setSectionResizeMode(EventTableModel::Title, QHeaderView::Stretch);
+    layoutEventColumns(table_);
     table_->verticalHeader()->hide();
     detail_ = new EventDetailPane(session_, this);
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(table_);
     split->addWidget(detail_);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
+    // The table needs the room (eight columns); the detail pane wraps its text. A wider window
+    // widens the table.
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 0);
+    split->setSizes({900, 380});
     status_ = new QLabel(this);
     layout->addWidget(bar);
     layout->addWidget(split, 1);

@@ -56,7 +56,7 @@ TEST_CASE("every view name maps back to its view", "[ui][options]") {
     CHECK(fw::ui::allViews().size() == 9);
 }
 
-TEST_CASE("--db takes a postgresql:// URL verbatim, as the CLI does", "[ui][options]") {
+TEST_CASE("the GUI's --db option takes a postgresql:// URL verbatim, as the CLI does", "[ui][options]") {
     const QString url = QStringLiteral("postgresql://fw:secret@db.example:5433/frontier?sslmode=require");
     const auto parsed = parseGuiOptions({"frontierwatch-gui", "--db", url});
     REQUIRE(std::holds_alternative<GuiOptions>(parsed));

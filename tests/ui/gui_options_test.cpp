@@ -40,7 +40,7 @@ TEST_CASE("an unknown option is a usage error", "[ui][options]") {
     CHECK(std::get<GuiExit>(parsed).code == 2);
 }
 
-TEST_CASE("--help prints the views and exits 0", "[ui][options]") {
+TEST_CASE("the GUI's --help prints the views and exits 0", "[ui][options]") {
     const auto parsed = parseGuiOptions({"frontierwatch-gui", "--help"});
     REQUIRE(std::holds_alternative<GuiExit>(parsed));
     CHECK(std::get<GuiExit>(parsed).code == 0);

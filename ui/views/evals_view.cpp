@@ -1,5 +1,7 @@
 #include "ui/views/evals_view.h"
 
+#include "ui/views/report_table.h"
+
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
@@ -32,13 +34,8 @@ double lag(const std::optional<double>& km, const std::optional<double>& observe
 
 EvalsView::EvalsView(Session& session, QWidget* parent) : QWidget(parent), session_(session) {
     chart_ = makeChartView(tr("Eval disclosure lag per lab (median days after launch)"), this);
-    table_ = new QTableWidget(0, 6, this);
-    table_->setHorizontalHeaderLabels({tr("Model"), tr("Lab"), tr("Launched"), tr("First-party lag"),
-                                       tr("Third-party lag"), tr("Days open")});
-    // Small tables: columns fit their content, so names and licences are not cut.
-    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    table_->horizontalHeader()->setStretchLastSection(true);
-    table_->verticalHeader()->hide();
+    table_ = makeReportTable({tr("Model"), tr("Lab"), tr("Launched"), tr("First-party lag"),
+                                       tr("Third-party lag"), tr("Days open")}, this);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(chart_, 3);
     layout->addWidget(table_, 2);

@@ -1,5 +1,7 @@
 #include "ui/views/openness_view.h"
 
+#include "ui/views/report_table.h"
+
 #include <QDateTimeAxis>
 #include <QHeaderView>
 #include <QLineSeries>
@@ -25,13 +27,8 @@ QTableWidgetItem* cell(const QString& text) {
 
 OpennessView::OpennessView(Session& session, QWidget* parent) : QWidget(parent), session_(session) {
     chart_ = makeChartView(tr("Open-weights share of releases (rolling 365 days)"), this);
-    licences_ = new QTableWidget(0, 5, this);
-    licences_->setHorizontalHeaderLabels({tr("Subject"), tr("Date"), tr("Old licence"), tr("New licence"),
-                                          tr("More restrictive")});
-    // Small tables: columns fit their content, so names and licences are not cut.
-    licences_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    licences_->horizontalHeader()->setStretchLastSection(true);
-    licences_->verticalHeader()->hide();
+    licences_ = makeReportTable({tr("Subject"), tr("Date"), tr("Old licence"), tr("New licence"),
+                                          tr("More restrictive")}, this);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(chart_, 3);
     layout->addWidget(licences_, 1);

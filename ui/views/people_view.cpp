@@ -1,5 +1,7 @@
 #include "ui/views/people_view.h"
 
+#include "ui/views/report_table.h"
+
 #include <QCategoryAxis>
 #include <QDateTimeAxis>
 #include <QHeaderView>
@@ -26,12 +28,7 @@ QTableWidgetItem* cell(const QString& text) {
 PeopleView::PeopleView(Session& session, QWidget* parent) : QWidget(parent), session_(session) {
     chart_ = makeChartView(tr("Tenure of tracked people"), this);
     chart_->chart()->legend()->hide();  // the lane labels name each line
-    flows_ = new QTableWidget(0, 4, this);
-    flows_->setHorizontalHeaderLabels({tr("Lab"), tr("Quarter"), tr("Arrivals"), tr("Departures")});
-    // Small tables: columns fit their content, so names and licences are not cut.
-    flows_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    flows_->horizontalHeader()->setStretchLastSection(true);
-    flows_->verticalHeader()->hide();
+    flows_ = makeReportTable({tr("Lab"), tr("Quarter"), tr("Arrivals"), tr("Departures")}, this);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(chart_, 3);
     layout->addWidget(flows_, 1);

@@ -1,5 +1,7 @@
 #include "ui/views/rollout_view.h"
 
+#include "ui/views/report_table.h"
+
 #include <QCategoryAxis>
 #include <QHeaderView>
 #include <QLabel>
@@ -39,12 +41,8 @@ std::vector<const analysis::ModelRollout*> withSurfaces(const std::vector<analys
 
 RolloutView::RolloutView(Session& session, QWidget* parent) : QWidget(parent), session_(session) {
     chart_ = makeChartView(tr("Rollout: surfaces reached, days after launch"), this);
-    table_ = new QTableWidget(0, 5, this);
-    table_->setHorizontalHeaderLabels({tr("Model"), tr("Lab"), tr("Pattern"), tr("Surfaces in 30 days"),
-                                       tr("Surfaces in 90 days")});
-    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    table_->horizontalHeader()->setStretchLastSection(true);
-    table_->verticalHeader()->hide();
+    table_ = makeReportTable({tr("Model"), tr("Lab"), tr("Pattern"), tr("Surfaces in 30 days"),
+                                       tr("Surfaces in 90 days")}, this);
     note_ = new QLabel(this);
     note_->setTextFormat(Qt::PlainText);
     note_->setWordWrap(true);

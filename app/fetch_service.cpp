@@ -207,7 +207,9 @@ Result<FetchSummary> fetch_sources(AppContext& ctx, const FetchRequest& req) {
         by_id[s.id] = &s;
     }
 
-    ingest::Fetcher fetcher(ingest::FetcherOptions{});
+    ingest::FetcherOptions fetch_options;
+    fetch_options.min_host_interval = req.host_interval;
+    ingest::Fetcher fetcher(fetch_options);
     const int total = static_cast<int>(sources->size());
     const int refused_count = static_cast<int>(refused.size());
     auto results = fetcher.run(jobs, [&](const ingest::FetchProgress& p) {

@@ -3,6 +3,7 @@
 // kind, store items and prices, update each source's health and schedule, derive events.
 // One failing source never stops the others; its error is in the summary.
 
+#include <chrono>
 #include <functional>
 #include <optional>
 #include <string>
@@ -27,6 +28,9 @@ struct FetchRequest {
     std::optional<std::string> edgar_contact;  ///< "Name email@example.com"
     std::function<void(const FetchProgressInfo&)> on_progress;
     bool derive_events = true;
+    /// Least time between two request starts on one host (politeness). One second unless the
+    /// user says otherwise, e.g. 0 for a mirror of their own.
+    std::chrono::milliseconds host_interval{1000};
 };
 
 /// One line of the contract's `fetch --json` summary.

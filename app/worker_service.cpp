@@ -197,6 +197,7 @@ Result<WorkerRound> run_worker_round(AppContext& ctx, const WorkerOptions& optio
         req.now = now;
         req.edgar_contact = o.edgar_contact;
         req.derive_events = false;
+        req.host_interval = o.host_interval;
         for (const auto& s : go) {
             req.names.push_back(s.name);
         }

@@ -15,6 +15,7 @@ struct FetchOptions {
     bool all = false;
     std::vector<std::string> names;
     std::string contact;
+    int host_interval_ms = 1000;
 };
 
 TimePoint now() { return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()); }
@@ -29,7 +30,14 @@ void register_fetch(CLI::App& app, Run& run) {
     sub->add_option("names", o->names, "only these sources");
     sub->add_option("--contact", o->contact,
                     "SEC EDGAR contact 'Name email@example.com' (else $FW_EDGAR_CONTACT)");
+    sub->add_option("--host-interval-ms", o->host_interval_ms,
+                    "least time between two requests to one host (politeness; 0 for your own mirror)")
+        ->capture_default_str();
     sub->callback([&run, o] {
+        if (o->host_interval_ms < 0) {
+            run.exit_code = fail(make_error(ErrorCode::Usage, "--host-interval-ms must be 0 or more"));
+            return;
+        }
         auto ctx = open_app(run.global);
         if (!ctx) {
             run.exit_code = fail(ctx.error());
@@ -41,6 +49,7 @@ void register_fetch(CLI::App& app, Run& run) {
         req.names = o->names;
         req.now = now();
         req.edgar_contact = edgar_contact(o->contact);
+        req.host_interval = std::chrono::milliseconds(o->host_interval_ms);
         req.on_progress = [&bar](const app::FetchProgressInfo& p) { bar.update(p); };
         auto summary = app::fetch_sources(*ctx, req);
         if (!summary) {

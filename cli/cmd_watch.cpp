@@ -22,10 +22,12 @@ extern "C" void on_signal(int /*sig*/) { g_stop.store(true); }
 TimePoint now() { return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()); }
 
 // One round: fetch what is due, derive events, re-evaluate the questions, send alerts.
-void run_round(app::AppContext& ctx, const std::optional<std::string>& contact, const Run& run) {
+void run_round(app::AppContext& ctx, const std::optional<std::string>& contact,
+               std::chrono::milliseconds host_interval, const Run& run) {
     app::FetchRequest req;
     req.now = now();
     req.edgar_contact = contact;
+    req.host_interval = host_interval;
     auto summary = app::fetch_sources(ctx, req);
     if (!summary) {
         std::cerr << "frontierwatch: watch: " << summary.error().describe() << "\n";
@@ -112,7 +114,7 @@ void register_watch(CLI::App& app, Run& run) {
     sub->add_option("--lease", o->lease, "how long a claimed source stays this worker's (default 10m)");
     sub->add_option("--batch", o->batch, "sources claimed per round (default 50)");
     sub->add_option("--host-interval-ms", o->host_interval_ms,
-                    "gap between requests to one host, across workers (default 1000)");
+                    "least time between two requests to one host, across workers (default 1000)");
     sub->add_flag("--until-idle", o->until_idle, "stop once no source is due (workers)");
     sub->callback([&run, o] {
         const auto every = app::parse_duration(o->every);
@@ -146,7 +148,7 @@ void register_watch(CLI::App& app, Run& run) {
             if (worker) {
                 busy = run_worker(*ctx, w, run);
             } else {
-                run_round(*ctx, contact, run);
+                run_round(*ctx, contact, w.host_interval, run);
             }
             if (o->rounds > 0 && round >= o->rounds) {
                 break;

@@ -1,5 +1,11 @@
+#include <algorithm>
+#include <chrono>
+#include <vector>
+
 #include "cli/cli_harness.h"
 #include "support/catch.h"
+#include "support/loopback_server.h"
+#include "support/paths.h"
 
 using namespace fw::test;
 
@@ -36,6 +42,45 @@ TEST_CASE("fetch --json follows the contract and a second fetch stores nothing t
     CHECK(second["new_events"] == 0);
     auto items = parse_json(cli({"--json", "items", "list", "--limit", "0"}).out);
     CHECK(items.size() == 3);
+}
+
+TEST_CASE("fetch --host-interval-ms spaces the requests to one host; a negative value is a usage error",
+          "[cli][fetch]") {
+    using namespace std::chrono_literals;
+    Cli cli;
+    LoopbackServer server;
+    const std::string feed = read_file(test_data("cli/meta_newsroom.xml"));
+    for (const char* path : {"/a.xml", "/b.xml", "/c.xml"}) {
+        server.route(path, reply(200, feed, "application/rss+xml"));
+        REQUIRE(cli({"sources", "add", server.url(path), "--name", std::string("feed") + path[1]}).exit_code == 0);
+    }
+    auto bad = cli({"fetch", "--all", "--host-interval-ms", "-5"});
+    CHECK(bad.exit_code == 2);
+    CHECK(server.total_hits() == 0);
+
+    REQUIRE(cli({"-q", "fetch", "--all", "--host-interval-ms", "300"}).exit_code == 0);
+    std::vector<std::chrono::steady_clock::time_point> starts;
+    for (const char* path : {"/a.xml", "/b.xml", "/c.xml"}) {
+        const auto seen = server.requests(path);
+        REQUIRE(seen.size() == 1);
+        starts.push_back(seen[0].at);
+    }
+    std::sort(starts.begin(), starts.end());
+    // A lower bound only: the interval is a promise of politeness; a busy machine may be slower.
+    CHECK(starts[1] - starts[0] >= 250ms);
+    CHECK(starts[2] - starts[1] >= 250ms);
+
+    // With no spacing, the per-host cap (2) is what limits: slow answers overlap.
+    LoopbackServer mirror("127.0.0.2");
+    Reply slow = reply(200, feed, "application/rss+xml");
+    slow.delay = 400ms;
+    for (const char* path : {"/d.xml", "/e.xml", "/f.xml"}) {
+        mirror.route(path, slow);
+        REQUIRE(cli({"sources", "add", mirror.url(path), "--name", std::string("mirror") + path[1]}).exit_code == 0);
+    }
+    REQUIRE(cli({"-q", "fetch", "--all", "--host-interval-ms", "0"}).exit_code == 0);
+    CHECK(mirror.total_hits() == 3);
+    CHECK(mirror.max_concurrent() == 2);
 }
 
 TEST_CASE("a failing source does not stop the others: exit 3 and the summary names it", "[cli][fetch]") {

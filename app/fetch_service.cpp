@@ -223,11 +223,33 @@ Result<FetchSummary> fetch_sources(AppContext& ctx, const FetchRequest& req) {
         summary.sources.push_back(std::move(o.line));
     }
     std::vector<std::int64_t> touched;
+    // Results are stored a few dozen sources per commit (see store::WriteBatch); a short
+    // batch also bounds how long other writers (the GUI's curation) wait for the lock.
+    constexpr int kSourcesPerBatch = 64;
+    std::unique_ptr<store::WriteBatch> batch;
+    int in_batch = 0;
+    const auto commit_batch = [&]() -> Status {
+        in_batch = 0;
+        if (!batch) {
+            return ok();
+        }
+        auto committed = batch->commit();
+        batch.reset();
+        return committed;
+    };
     for (auto& r : results) {
+        if (!batch) {
+            auto begun = ctx.store->begin_batch();
+            if (!begun) {
+                return begun.error();
+            }
+            batch = std::move(*begun);
+        }
         const Source& s = *by_id.at(r.key);
         const auto started = std::chrono::steady_clock::now();
         Outcome o = handle_result(ctx, s, r, req.now);
         if (auto saved = ctx.store->save_source_state(o.updated); !saved) {
+            (void)commit_batch();  // keep the sources stored before this one
             return saved.error();
         }
         store::FetchLogEntry log;
@@ -244,6 +266,14 @@ Result<FetchSummary> fetch_sources(AppContext& ctx, const FetchRequest& req) {
         (void)ctx.store->log_fetch(log);
         touched.insert(touched.end(), o.touched.begin(), o.touched.end());
         summary.sources.push_back(std::move(o.line));
+        if (++in_batch == kSourcesPerBatch) {
+            if (auto committed = commit_batch(); !committed) {
+                return committed.error();
+            }
+        }
+    }
+    if (auto committed = commit_batch(); !committed) {
+        return committed.error();
     }
 
     summary.touched_item_ids = touched;

@@ -199,6 +199,10 @@ Slot finish_name(std::vector<Word> words, const Context& ctx) {
 }  // namespace
 
 std::vector<Slot> template_slots(std::string_view text, const Cue& cue) {
+    return template_slots(text, tokenize(text), cue);
+}
+
+std::vector<Slot> template_slots(std::string_view text, const std::vector<Token>& tokens, const Cue& cue) {
     std::vector<Slot> out;
     const auto hole = cue.pattern.find('{');
     const auto close = cue.pattern.find('}');
@@ -207,7 +211,6 @@ std::vector<Slot> template_slots(std::string_view text, const Cue& cue) {
     }
     const auto before = phrase_tokens(cue.pattern.substr(0, hole));
     const auto after = phrase_tokens(cue.pattern.substr(close + 1));
-    const auto tokens = tokenize(text);
     if (before.empty() && after.empty()) {
         const auto end = clause_end(text, 0);
         out.push_back({std::string(trim(text.substr(0, end))), 0, cue.confidence, true, true});

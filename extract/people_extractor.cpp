@@ -142,9 +142,10 @@ std::optional<PersonRef> person_in(const Context& ctx, std::string_view side, bo
 
 void extract_people(const Context& ctx, ExtractOutput& out) {
     const std::string_view title = std::string_view(ctx.text).substr(0, ctx.text.find('\n'));
+    const auto title_tokens = tokenize(title);
     for (const auto& cue : ctx.rules.list("personnel_verbs")) {
         const bool person_first = cue.pattern.rfind("{person}", 0) == 0;
-        for (const auto& slot : template_slots(title, cue)) {
+        for (const auto& slot : template_slots(title, title_tokens, cue)) {
             auto person = person_in(ctx, slot.text, person_first);
             if (!person) {
                 continue;

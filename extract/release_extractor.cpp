@@ -58,15 +58,17 @@ std::vector<Slot> release_slots(const Context& ctx) {
     }
     const Cue* bare = nullptr;
     std::vector<Slot> lead_slots;
+    const auto title_tokens = tokenize(title);
+    const auto lead_tokens = tokenize(lead);
     for (const auto& cue : ctx.rules.list("release_cues")) {
         if (cue.pattern.find('{') == 0 && cue.pattern.find('}') + 1 == cue.pattern.size()) {
             bare = &cue;  // the bare "{model}" title cue: only when no other cue matched the title
             continue;
         }
-        for (auto s : template_slots(title, cue)) {
+        for (auto s : template_slots(title, title_tokens, cue)) {
             slots.push_back(std::move(s));
         }
-        for (auto s : template_slots(lead, cue)) {
+        for (auto s : template_slots(lead, lead_tokens, cue)) {
             s.begin += title_end + 1;
             s.confidence *= 0.9;
             s.strict = true;  // body text is looser than a headline: known or versioned names only
@@ -74,7 +76,7 @@ std::vector<Slot> release_slots(const Context& ctx) {
         }
     }
     if (slots.empty() && bare != nullptr) {
-        slots = template_slots(title, *bare);
+        slots = template_slots(title, title_tokens, *bare);
     }
     slots.insert(slots.end(), lead_slots.begin(), lead_slots.end());
     return slots;

@@ -1,6 +1,7 @@
 #include "extract/text.h"
 
 #include <cctype>
+#include <unordered_map>
 
 namespace fw::extract {
 namespace {
@@ -42,9 +43,25 @@ std::vector<Token> tokenize(std::string_view text) {
 }
 
 std::vector<std::string> phrase_tokens(std::string_view phrase) {
+    // Rule patterns and taxonomy names come back for every item: remember the short ones.
+    // Per thread (extraction may run off the GUI thread); bounded, as arbitrary text comes too.
+    constexpr std::size_t kMaxCachedLength = 64, kMaxEntries = 8192;
+    thread_local std::unordered_map<std::string, std::vector<std::string>> cache;
+    const bool cacheable = phrase.size() <= kMaxCachedLength;
+    if (cacheable) {
+        if (auto it = cache.find(std::string(phrase)); it != cache.end()) {
+            return it->second;
+        }
+    }
     std::vector<std::string> out;
     for (auto& t : tokenize(phrase)) {
         out.push_back(std::move(t.norm));
+    }
+    if (cacheable) {
+        if (cache.size() >= kMaxEntries) {
+            cache.clear();
+        }
+        cache.emplace(std::string(phrase), out);
     }
     return out;
 }

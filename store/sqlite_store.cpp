@@ -67,6 +67,34 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path) 
 
 // ---- sources ----
 
+namespace {
+
+class SqliteBatch final : public WriteBatch {
+public:
+    SqliteBatch(Database& db, Transaction tx) : db_(&db), tx_(std::move(tx)) {}
+    Status commit() override {
+        if (!db_->in_transaction()) {
+            // SQLite itself rolls a transaction back on some I/O errors and on a full disk.
+            return make_error(ErrorCode::Storage, "the batch was rolled back by SQLite", db_->path());
+        }
+        return tx_.commit();
+    }
+
+private:
+    Database* db_;
+    Transaction tx_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<WriteBatch>> SqliteStore::begin_batch() {
+    auto tx = Transaction::begin(db_, Transaction::Mode::Write);
+    if (!tx) {
+        return tx.error();
+    }
+    return std::unique_ptr<WriteBatch>(std::make_unique<SqliteBatch>(db_, std::move(*tx)));
+}
+
 Result<std::int64_t> SqliteStore::add_source(const Source& source) {
     return write(db_, [&] { return sources_.add(source); });
 }

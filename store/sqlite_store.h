@@ -24,6 +24,8 @@ public:
     SqliteStore(const SqliteStore&) = delete;
     SqliteStore& operator=(const SqliteStore&) = delete;
 
+    /// One write transaction; the calls inside become savepoints of it.
+    Result<std::unique_ptr<WriteBatch>> begin_batch() override;
     Result<std::int64_t> add_source(const Source& source) override;
     Result<std::vector<Source>> list_sources() override;
     Result<std::optional<Source>> find_source(std::string_view name) override;

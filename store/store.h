@@ -67,9 +67,28 @@ struct StoreCounts {
                  prices = 0, entities = 0, alerts = 0, fetch_log = 0;
 };
 
+/// Store calls grouped into one commit. Storing 2,000 fetched feeds one commit each spent more
+/// time committing than writing; a batch of a few dozen sources commits once. Each call made
+/// inside stays all-or-nothing on its own (a savepoint where the store nests them), so one
+/// failing source still rolls back alone. Dropped without commit(): what it holds is undone.
+class WriteBatch {
+public:
+    virtual ~WriteBatch() = default;
+    virtual Status commit() = 0;
+};
+
 class Store {
 public:
     virtual ~Store() = default;
+
+    /// Opens a batch; until it commits, the calls below join it. A store that cannot group
+    /// (the default) returns a batch that does nothing: every call commits by itself.
+    virtual Result<std::unique_ptr<WriteBatch>> begin_batch() {
+        struct Unbatched final : WriteBatch {
+            Status commit() override { return ok(); }
+        };
+        return std::unique_ptr<WriteBatch>(std::make_unique<Unbatched>());
+    }
 
     // ---- sources ----
     /// Adds a source; Error{Invalid} when the name exists.

@@ -1,3 +1,5 @@
+#include <algorithm>
+#include <string>
 #include <vector>
 
 #include "store_fixtures.h"
@@ -90,6 +92,38 @@ TEST_CASE("an upsert that fails midway leaves nothing behind", "[store][items]")
     ItemQuery search;
     search.search = "New";
     CHECK(store->list_items(search)->empty());  // the FTS rows were rolled back too
+}
+
+TEST_CASE("a write batch commits its calls together; a failing call inside rolls back alone",
+          "[store][items][batch]") {
+    auto store = fw::test::memory_store();
+    const auto a = add_source(*store, "a");
+    const auto b = add_source(*store, "b");
+    {
+        auto batch = store->begin_batch();
+        REQUIRE(batch.has_value());
+        REQUIRE(store->upsert_items(a, std::vector<Item>{make_item("a1", "Alpha one")}).has_value());
+        // Fails after one good write: its savepoint is undone, the batch goes on.
+        auto bad = store->upsert_items(b, std::vector<Item>{make_item("b1", "Beta one"), make_item("", "No id")});
+        REQUIRE_FALSE(bad.has_value());
+        REQUIRE(store->upsert_items(b, std::vector<Item>{make_item("b2", "Beta two")}).has_value());
+        REQUIRE((*batch)->commit().has_value());
+    }
+    auto listed = store->list_items({});
+    REQUIRE(listed->size() == 2);
+    std::vector<std::string> ids{listed->at(0).native_id, listed->at(1).native_id};
+    std::sort(ids.begin(), ids.end());
+    CHECK(ids == std::vector<std::string>{"a1", "b2"});
+    ItemQuery search;
+    search.search = "Beta";
+    REQUIRE(store->list_items(search)->size() == 1);
+
+    {
+        auto dropped = store->begin_batch();
+        REQUIRE(dropped.has_value());
+        REQUIRE(store->upsert_items(a, std::vector<Item>{make_item("a2", "Alpha two")}).has_value());
+    }  // never committed: undone
+    CHECK(store->counts()->items == 2);
 }
 
 TEST_CASE("upserting into an unknown source is NotFound", "[store][items]") {

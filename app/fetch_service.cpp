@@ -137,6 +137,31 @@ Status store_document(AppContext& ctx, Outcome& o, ingest::SourceDocument& doc, 
     return ok();
 }
 
+// robustness.md H5: a feed that moved for good is fetched at its new URL only once
+// kRedirectsToMove fetches in a row were permanently redirected to the same place, so one
+// hijacked or misconfigured answer cannot repoint a source. 302/307 never move it.
+constexpr int kRedirectsToMove = 3;
+
+void track_permanent_redirect(Source& s, const std::optional<std::string>& moved_to) {
+    auto& h = s.health;
+    if (!moved_to || *moved_to == s.url) {
+        h.redirect_url.clear();
+        h.redirect_count = 0;
+        return;
+    }
+    if (h.redirect_url == *moved_to) {
+        ++h.redirect_count;
+    } else {
+        h.redirect_url = *moved_to;
+        h.redirect_count = 1;
+    }
+    if (h.redirect_count >= kRedirectsToMove) {
+        s.url = *moved_to;
+        h.redirect_url.clear();
+        h.redirect_count = 0;
+    }
+}
+
 Outcome handle_result(AppContext& ctx, const Source& s, ingest::FetchResult& r, TimePoint now) {
     Outcome o{{s.name, s.url, "ok", std::nullopt, 0, std::nullopt}, s, {}};
     if (!r.response) {
@@ -168,6 +193,7 @@ Outcome handle_result(AppContext& ctx, const Source& s, ingest::FetchResult& r, 
         }
         o.updated.validators = resp.validators;
     }
+    track_permanent_redirect(o.updated, resp.moved_permanently_to);
     auto& h = o.updated.health;
     h.last_fetch_at = now;
     h.last_status = o.line.status;

@@ -28,6 +28,10 @@ struct SourceHealth {
     int consecutive_failures = 0;
     std::optional<std::string> last_error;
     std::optional<TimePoint> newest_item_at;
+    /// Where the last fetches were permanently redirected (301/308 only), and how many fetches
+    /// in a row said the same; the URL itself moves only after several (see app/fetch_service).
+    std::string redirect_url;
+    int redirect_count = 0;
 };
 
 struct Source {

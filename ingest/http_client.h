@@ -38,6 +38,12 @@ struct HttpResponse {
     HttpValidators validators;  ///< ETag and Last-Modified as answered (kept from the request on 304)
     std::optional<std::string> retry_after;
     std::optional<std::string> link_next;  ///< rel="next" target of a Link header
+    /// Set when the answer came through redirects that were all permanent (301/308): where the
+    /// resource now lives. A 302/307 anywhere in the chain leaves it empty.
+    std::optional<std::string> moved_permanently_to;
+    /// The server sent `Expires: 0` (its content is stale at once): its validators are not kept,
+    /// so the next fetch asks unconditionally, as Miniflux does (robustness.md H8).
+    bool expires_now = false;
     double elapsed_ms = 0.0;
 
     bool not_modified() const { return status == 304; }

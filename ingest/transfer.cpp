@@ -166,8 +166,15 @@ void Transfer::on_header_line(std::string_view line) {
         last_modified_.clear();
         retry_after_.reset();
         link_next_.reset();
+        expires_now_ = false;
         const auto sp1 = line.find(' ');
         const auto sp2 = sp1 == std::string_view::npos ? sp1 : line.find(' ', sp1 + 1);
+        if (sp1 != std::string_view::npos) {
+            const auto code = line.substr(sp1 + 1, sp2 == std::string_view::npos ? 3 : sp2 - sp1 - 1);
+            if (code.size() == 3 && code[0] == '3') {
+                redirect_statuses_.push_back((code[1] - '0') * 10 + (code[2] - '0') + 300);
+            }
+        }
         reason_ = sp2 == std::string_view::npos ? std::string() : std::string(trim(line.substr(sp2)));
         return;
     }
@@ -181,6 +188,8 @@ void Transfer::on_header_line(std::string_view line) {
         etag_ = value;
     } else if (name == "last-modified") {
         last_modified_ = value;
+    } else if (name == "expires") {
+        expires_now_ = value == "0";
     } else if (name == "retry-after") {
         retry_after_ = value;
     } else if (name == "link") {
@@ -238,6 +247,19 @@ Result<HttpResponse> Transfer::finish(CURLcode code) {
         response.body.clear();
     }
     response.retry_after = retry_after_;
+    // The final answer's own 3xx (a 304) is not a hop; every hop before it must be permanent.
+    std::vector<int> hops = redirect_statuses_;
+    if (!hops.empty() && status_ >= 300 && status_ < 400 && hops.back() == status_) {
+        hops.pop_back();
+    }
+    if (!hops.empty() && !response.effective_url.empty() &&
+        std::all_of(hops.begin(), hops.end(), [](int s) { return s == 301 || s == 308; })) {
+        response.moved_permanently_to = response.effective_url;
+    }
+    if (expires_now_ && !response.not_modified()) {
+        response.expires_now = true;
+        response.validators = {};
+    }
     if (link_next_) {
         response.link_next = resolve_against(response.effective_url, *link_next_);
     }

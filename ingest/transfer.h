@@ -7,6 +7,7 @@
 #include <curl/curl.h>
 
 #include <array>
+#include <vector>
 #include <memory>
 #include <optional>
 #include <string>
@@ -71,6 +72,8 @@ private:
     std::string last_modified_;
     std::optional<std::string> retry_after_;
     std::optional<std::string> link_next_;
+    std::vector<int> redirect_statuses_;  ///< status of every 3xx answer followed, in order
+    bool expires_now_ = false;
     std::array<char, CURL_ERROR_SIZE> error_buffer_{};
 };
 

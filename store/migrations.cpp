@@ -225,9 +225,17 @@ CREATE TABLE locks (
 );
 )sql";
 
-constexpr std::array<Migration, 2> kMigrations{{
+// A feed that moved: the target of consecutive permanent redirects and their count, so the
+// URL is updated only when the move is confirmed (robustness.md H5).
+constexpr std::string_view kSchemaV3 = R"sql(
+ALTER TABLE sources ADD COLUMN redirect_url TEXT NOT NULL DEFAULT '';
+ALTER TABLE sources ADD COLUMN redirect_count INTEGER NOT NULL DEFAULT 0;
+)sql";
+
+constexpr std::array<Migration, 3> kMigrations{{
     {1, "initial schema", kSchemaV1, kSchemaV1Sqlite, kSchemaV1Postgres},
     {2, "worker leases and host state", kSchemaV2},
+    {3, "permanent redirects of sources", kSchemaV3},
 }};
 
 /// Returns false when another connection applied it meanwhile (checked under the write lock).

@@ -10,7 +10,7 @@ namespace {
 constexpr std::string_view kColumns =
     "id, name, url, kind, lab, category, every_seconds, interval_seconds, due_at, etag, "
     "last_modified, last_fetch_at, last_status, http_status, consecutive_failures, last_error, "
-    "newest_item_at";
+    "newest_item_at, redirect_url, redirect_count";
 
 Source read_source(const Statement& st) {
     Source s;
@@ -33,6 +33,8 @@ Source read_source(const Statement& st) {
     s.health.consecutive_failures = static_cast<int>(st.int64(14));
     s.health.last_error = st.optional_text(15);
     s.health.newest_item_at = st.optional_time(16);
+    s.health.redirect_url = st.text(17);
+    s.health.redirect_count = static_cast<int>(st.int64(18));
     return s;
 }
 
@@ -171,7 +173,7 @@ Status SourceRepository::save_state(const Source& s) {
     const std::string_view sql =
         "UPDATE sources SET interval_seconds = ?1, due_at = ?2, etag = ?3, last_modified = ?4, "
         "last_fetch_at = ?5, last_status = ?6, http_status = ?7, consecutive_failures = ?8, "
-        "last_error = ?9, newest_item_at = ?10 "
+        "last_error = ?9, newest_item_at = ?10, url = ?13, redirect_url = ?14, redirect_count = ?15 "
         "WHERE (?11 > 0 AND id = ?11) OR (?11 <= 0 AND name = ?12)";
     auto changed = detail::run_cached(*db_, sql, [&](Statement& st) {
         st.bind(1, s.interval_seconds);
@@ -186,6 +188,9 @@ Status SourceRepository::save_state(const Source& s) {
         st.bind(10, s.health.newest_item_at);
         st.bind(11, s.id);
         st.bind(12, s.name);
+        st.bind(13, s.url);
+        st.bind(14, s.health.redirect_url);
+        st.bind(15, s.health.redirect_count);
     });
     if (!changed) {
         return changed.error();

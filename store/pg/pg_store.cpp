@@ -15,7 +15,7 @@ namespace {
 constexpr std::string_view kSourceColumns =
     "id, name, url, kind, lab, category, every_seconds, interval_seconds, due_at, etag, "
     "last_modified, last_fetch_at, last_status, http_status, consecutive_failures, last_error, "
-    "newest_item_at";
+    "newest_item_at, redirect_url, redirect_count";
 
 Source read_source(const PgResult& r, int row) {
     Source s;
@@ -38,6 +38,8 @@ Source read_source(const PgResult& r, int row) {
     s.health.consecutive_failures = static_cast<int>(r.int64(row, 14));
     s.health.last_error = r.optional_text(row, 15);
     s.health.newest_item_at = r.optional_time(row, 16);
+    s.health.redirect_url = r.text(row, 17);
+    s.health.redirect_count = static_cast<int>(r.int64(row, 18));
     return s;
 }
 
@@ -217,7 +219,7 @@ Status PgStore::save_state(const Source& s) {
     auto r = conn_.exec(
         "UPDATE sources SET interval_seconds = $1, due_at = $2, etag = $3, last_modified = $4, "
         "last_fetch_at = $5, last_status = $6, http_status = $7, consecutive_failures = $8, "
-        "last_error = $9, newest_item_at = $10 "
+        "last_error = $9, newest_item_at = $10, url = $13, redirect_url = $14, redirect_count = $15 "
         "WHERE ($11 > 0 AND id = $11) OR ($11 <= 0 AND name = $12)",
         Params()
             .add(s.interval_seconds)
@@ -231,7 +233,10 @@ Status PgStore::save_state(const Source& s) {
             .add(s.health.last_error)
             .add(s.health.newest_item_at)
             .add(s.id)
-            .add(s.name));
+            .add(s.name)
+            .add(s.url)
+            .add(s.health.redirect_url)
+            .add(s.health.redirect_count));
     if (!r) {
         return r.error();
     }

@@ -83,6 +83,35 @@ TEST_CASE("fetch --host-interval-ms spaces the requests to one host; a negative 
     CHECK(mirror.max_concurrent() == 2);
 }
 
+TEST_CASE("a source moves to its new URL after three permanent redirects in a row, never after 302s",
+          "[cli][fetch][H5]") {
+    Cli cli;
+    LoopbackServer server;
+    const std::string feed = read_file(test_data("cli/meta_newsroom.xml"));
+    server.route("/new.xml", reply(200, feed, "application/rss+xml"));
+    server.route("/old.xml", reply(301, "", "text/plain", {{"Location", server.url("/new.xml")}}));
+    server.route("/temp.xml", reply(302, "", "text/plain", {{"Location", server.url("/new.xml")}}));
+    REQUIRE(cli({"sources", "add", server.url("/old.xml"), "--name", "moved"}).exit_code == 0);
+    REQUIRE(cli({"sources", "add", server.url("/temp.xml"), "--name", "temporary"}).exit_code == 0);
+    auto url_of = [&](const std::string& name) {
+        for (const auto& s : parse_json(cli({"--json", "sources", "list"}).out)) {
+            if (s["name"] == name) {
+                return s["url"].get<std::string>();
+            }
+        }
+        return std::string();
+    };
+    for (int round = 1; round <= 3; ++round) {
+        INFO("round " << round);
+        REQUIRE(cli({"-q", "fetch", "--all", "--host-interval-ms", "0"}).exit_code == 0);
+        CHECK(url_of("moved") == server.url(round < 3 ? "/old.xml" : "/new.xml"));
+        CHECK(url_of("temporary") == server.url("/temp.xml"));
+    }
+    REQUIRE(cli({"-q", "fetch", "--all", "--host-interval-ms", "0"}).exit_code == 0);
+    CHECK(server.hits("/old.xml") == 3);  // the fourth fetch went straight to the new URL
+    CHECK(server.hits("/temp.xml") == 4);
+}
+
 TEST_CASE("a failing source does not stop the others: exit 3 and the summary names it", "[cli][fetch]") {
     Cli cli;
     add_meta_feed(cli);

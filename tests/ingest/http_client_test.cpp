@@ -161,6 +161,53 @@ TEST_CASE("redirects are followed up to the cap and no further", "[ingest][unit]
     CHECK(server.hits("/r6") == 0);  // r0 + 5 redirects = r5 is the last one requested
 }
 
+TEST_CASE("only a chain of permanent redirects (301/308) reports where the resource moved",
+          "[ingest][unit][http][H5]") {
+    LoopbackServer server;
+    auto status_to = [](int status, const std::string& target) {
+        return fw::test::reply(status, "", "text/plain", {{"Location", target}});
+    };
+    server.route("/new", fw::test::reply(200, "feed"));
+    server.route("/p301", status_to(301, server.url("/new")));
+    server.route("/p308", status_to(308, "/p301"));  // 308 -> 301 -> 200: all permanent
+    server.route("/t302", status_to(302, server.url("/new")));
+    server.route("/t307", status_to(307, server.url("/new")));
+    server.route("/mixed", status_to(301, "/t302"));  // permanent then temporary
+
+    for (const char* path : {"/p301", "/p308"}) {
+        INFO(path);
+        const auto r = HttpClient().get(request_for(server.url(path)));
+        REQUIRE(r);
+        REQUIRE(r->moved_permanently_to.has_value());
+        CHECK(*r->moved_permanently_to == server.url("/new"));
+    }
+    for (const char* path : {"/t302", "/t307", "/mixed", "/new"}) {
+        INFO(path);
+        const auto r = HttpClient().get(request_for(server.url(path)));
+        REQUIRE(r);
+        CHECK(r->body == "feed");
+        CHECK_FALSE(r->moved_permanently_to.has_value());
+    }
+}
+
+TEST_CASE("Expires: 0 makes the validators untrusted: none are kept", "[ingest][unit][http][H8]") {
+    LoopbackServer server;
+    server.route("/stale", fw::test::reply(200, "feed", "application/rss+xml",
+                                           {{"ETag", "\"v1\""}, {"Last-Modified", "Wed, 01 Apr 2026 10:00:00 GMT"},
+                                            {"Expires", "0"}}));
+    server.route("/fresh", fw::test::reply(200, "feed", "application/rss+xml",
+                                           {{"ETag", "\"v1\""}, {"Expires", "Thu, 01 Jan 2099 00:00:00 GMT"}}));
+    const auto stale = HttpClient().get(request_for(server.url("/stale")));
+    REQUIRE(stale);
+    CHECK(stale->expires_now);
+    CHECK(stale->validators.etag.empty());
+    CHECK(stale->validators.last_modified.empty());
+    const auto fresh = HttpClient().get(request_for(server.url("/fresh")));
+    REQUIRE(fresh);
+    CHECK_FALSE(fresh->expires_now);
+    CHECK(fresh->validators.etag == "\"v1\"");
+}
+
 TEST_CASE("a redirect to file:// or ftp:// is refused", "[ingest][unit][http]") {
     LoopbackServer server;
     server.route("/to-file", redirect_to("file:///etc/passwd"));

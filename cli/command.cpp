@@ -15,7 +15,13 @@ Result<app::AppContext> open_app(const GlobalOptions& global) {
     if (!global.data.empty()) {
         options.data_dir = std::filesystem::path(global.data);
     }
-    return app::open_context(options);
+    auto ctx = app::open_context(options);
+    if (ctx) {
+        for (const auto& warning : ctx->store->open_warnings()) {
+            std::cerr << "frontierwatch: warning: " << warning << "\n";
+        }
+    }
+    return ctx;
 }
 
 void verbose(const Run& run, const std::string& line) {

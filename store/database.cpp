@@ -1,6 +1,9 @@
 #include "store/database.h"
 
 #include <sqlite3.h>
+#include <sys/vfs.h>
+
+#include <filesystem>
 
 #include <string>
 #include <unordered_map>
@@ -68,6 +71,23 @@ Result<Database> Database::open(const std::string& path) {
     return db;
 }
 
+std::optional<std::string> network_filesystem_name(long f_type) {
+    // Magic numbers from linux/magic.h and statfs(2); unsigned 32-bit values.
+    switch (static_cast<unsigned long>(f_type) & 0xFFFFFFFFUL) {
+        case 0x6969UL: return "NFS";
+        case 0x517BUL: return "SMB";
+        case 0xFF534D42UL: return "CIFS";
+        case 0xFE534D42UL: return "SMB2";
+        case 0x5346414FUL: return "AFS";
+        case 0x73757245UL: return "Coda";
+        case 0x01021997UL: return "9P";
+        case 0x00C36400UL: return "Ceph";
+        case 0x47504653UL: return "GPFS";
+        case 0x0BD00BD0UL: return "Lustre";
+        default: return std::nullopt;
+    }
+}
+
 Status Database::apply_pragmas() {
     // A second connection may hold the write lock: wait up to 5 s instead of failing at once.
     sqlite3_busy_timeout(db_.get(), 5000);
@@ -90,7 +110,21 @@ Status Database::apply_pragmas() {
         return row.error();
     }
     // WAL is refused on some file systems (network shares); the database then still works
-    // with its rollback journal, so this is not an error.
+    // with its rollback journal, so this is not an error, but the user is told.
+    const std::string mode = *row ? st->text(0) : std::string();
+    struct statfs fs {};
+    const auto dir = std::filesystem::absolute(std::filesystem::path(path_)).parent_path();
+    if (statfs(dir.c_str(), &fs) == 0) {
+        if (auto name = network_filesystem_name(static_cast<long>(fs.f_type))) {
+            warnings_.push_back("the database is on a network file system (" + *name +
+                                "): SQLite's WAL mode needs all its users on one machine; keep "
+                                "the file on a local disk");
+        }
+    }
+    if (mode != "wal") {
+        warnings_.push_back("SQLite refused WAL mode (journal mode is '" + mode +
+                            "'): readers may wait for writers");
+    }
     return ok();
 }
 

@@ -6,8 +6,10 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "domain/result.h"
 #include "store/statement.h"
@@ -17,6 +19,10 @@ struct sqlite3;
 namespace fw::store {
 
 class StatementCache;
+
+/// The name of a network file system for a statfs() f_type ("NFS", "SMB/CIFS", ...), or
+/// nullopt for a local one. SQLite's WAL mode does not work over a network (robustness.md S5).
+std::optional<std::string> network_filesystem_name(long f_type);
 
 class Database {
 public:
@@ -51,6 +57,9 @@ public:
     Result<std::string> integrity_check();
 
     const std::string& path() const { return path_; }
+    /// What the user should know about this file but that does not stop it from working: a
+    /// network file system (WAL needs shared memory on one host), WAL refused.
+    const std::vector<std::string>& warnings() const { return warnings_; }
     /// Error{Storage} with SQLite's current message, prefixed by `what`, context = path.
     Error error(std::string_view what) const;
 
@@ -63,6 +72,7 @@ private:
 
     std::unique_ptr<sqlite3, Closer> db_;
     std::string path_;
+    std::vector<std::string> warnings_;
     // Declared after db_ so it is destroyed first: statements are finalized before the close.
     std::unique_ptr<StatementCache> cache_;
 };

@@ -24,6 +24,7 @@ public:
     SqliteStore(const SqliteStore&) = delete;
     SqliteStore& operator=(const SqliteStore&) = delete;
 
+    std::vector<std::string> open_warnings() const override { return db_.warnings(); }
     /// One write transaction; the calls inside become savepoints of it.
     Result<std::unique_ptr<WriteBatch>> begin_batch() override;
     Result<std::int64_t> add_source(const Source& source) override;

@@ -81,6 +81,10 @@ class Store {
 public:
     virtual ~Store() = default;
 
+    /// Problems found when opening that do not stop the store from working (a database on a
+    /// network file system, WAL refused): the front ends show them.
+    virtual std::vector<std::string> open_warnings() const { return {}; }
+
     /// Opens a batch; until it commits, the calls below join it. A store that cannot group
     /// (the default) returns a batch that does nothing: every call commits by itself.
     virtual Result<std::unique_ptr<WriteBatch>> begin_batch() {

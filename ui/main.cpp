@@ -49,6 +49,13 @@ int run(int argc, char** argv) {
     }
     fw::ui::MainWindow window(**session);
     if (!screenshot) window.restoreLayout();
+    // A database on a network share works, but the user should move it (robustness.md S5).
+    for (const auto& warning : (*session)->context().store->open_warnings()) {
+        std::fprintf(stderr, "frontierwatch-gui: warning: %s\n", warning.c_str());
+        if (!screenshot) {
+            QMessageBox::warning(&window, QStringLiteral("Frontier Watch"), QString::fromStdString(warning));
+        }
+    }
     if (options.view_given || screenshot) window.showView(options.view);
     window.show();
     if (!screenshot) return QApplication::exec();

@@ -51,6 +51,23 @@ TEST_CASE("a database file is opened in WAL mode with foreign keys on", "[store]
     CHECK(sync->int64(0) == 1);  // NORMAL
 }
 
+TEST_CASE("network file systems are recognised for the WAL warning; a local file has none",
+          "[store][database][S5]") {
+    using fw::store::network_filesystem_name;
+    CHECK(network_filesystem_name(0x6969) == "NFS");
+    CHECK(network_filesystem_name(0xFE534D42L) == "SMB2");
+    CHECK(network_filesystem_name(static_cast<long>(static_cast<int>(0xFF534D42U))) == "CIFS");  // sign-extended f_type
+    CHECK(network_filesystem_name(0x517B) == "SMB");
+    CHECK_FALSE(network_filesystem_name(0xEF53).has_value());      // ext4
+    CHECK_FALSE(network_filesystem_name(0x01021994).has_value());  // tmpfs
+    CHECK_FALSE(network_filesystem_name(0x9123683EL).has_value()); // btrfs
+
+    fw::test::TempDir dir;
+    auto db = Database::open((dir / "local.db").string());
+    REQUIRE(db.has_value());
+    CHECK(db->warnings().empty());
+}
+
 TEST_CASE("opening a database in a missing folder is a storage error naming the path",
           "[store][database]") {
     fw::test::TempDir dir;

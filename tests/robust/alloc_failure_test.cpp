@@ -35,8 +35,26 @@ void* checked_alloc(std::size_t size) {
 }
 }  // namespace
 
+// Every form of new and delete is replaced, so each pointer is freed by the family that
+// allocated it (ASan reports new(nothrow) from its runtime freed by our delete otherwise).
 void* operator new(std::size_t size) { return checked_alloc(size); }
 void* operator new[](std::size_t size) { return checked_alloc(size); }
+void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
+    try {
+        return checked_alloc(size);
+    } catch (const std::bad_alloc&) {
+        return nullptr;
+    }
+}
+void* operator new[](std::size_t size, const std::nothrow_t&) noexcept {
+    try {
+        return checked_alloc(size);
+    } catch (const std::bad_alloc&) {
+        return nullptr;
+    }
+}
+void operator delete(void* p, const std::nothrow_t&) noexcept { std::free(p); }
+void operator delete[](void* p, const std::nothrow_t&) noexcept { std::free(p); }
 void operator delete(void* p) noexcept { std::free(p); }
 void operator delete[](void* p) noexcept { std::free(p); }
 void operator delete(void* p, std::size_t) noexcept { std::free(p); }

@@ -2,8 +2,9 @@
 # Every test: install what is missing, start a throwaway PostgreSQL, then
 #   1. build with the GUI and run all tests, GUI tests offscreen;
 #   2. build the Qt-free core and CLI under AddressSanitizer + UBSan and run all tests again
-#      (this also proves the core builds without Qt; reported, not yet gating);
-#   3. run each libFuzzer target for a bounded time ($FW_FUZZ_SECONDS, default 20; reported).
+#      (this also proves the core builds without Qt);
+#   3. run each libFuzzer target for a bounded time ($FW_FUZZ_SECONDS, default 20).
+# Every stage gates: any failing test, sanitizer report or fuzzer crash makes the run fail.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$(pwd)"
@@ -24,8 +25,7 @@ cmake --build build/ci -j"$FW_JOBS"
 step "all tests"
 ctest --test-dir build/ci --output-on-failure --no-tests=error -j"$FW_JOBS" --timeout 900 | tee build/ci-ctest.log
 
-# The sanitizer and fuzzing stages report but do not yet gate: they have not been seen clean end
-# to end (TODO(#7): make them gate once a full run is clean). Their outcome is the last lines.
+# Both later stages always run, so one red run shows every problem; the verdict comes last.
 step "Qt-free core under AddressSanitizer + UBSan"
 # The 200-kill loop already ran above; under ASan a shorter loop keeps CI within its time.
 asan_status=0
@@ -37,8 +37,14 @@ step "fuzzing, ${FW_FUZZ_SECONDS:-20} s per target"
 fuzz_status=0
 FW_FUZZ_BUILD="$root/build/fuzz" scripts/fuzz.sh "${FW_FUZZ_SECONDS:-20}" || fuzz_status=$?
 step "done"
-# One closing line over both ctest runs (pipefail above already stopped on any failure).
-echo "ASan+UBSan stage exit status: $asan_status; fuzzing exit status: $fuzz_status (0 = clean)"
-passed=$(grep -h -o 'tests passed, [0-9]* tests failed out of [0-9]*' build/ci-ctest.log |
+# One closing line over both ctest runs (pipefail above already stopped on a failing first run).
+passed=$(grep -h -o 'tests passed, [0-9]* tests failed out of [0-9]*' build/ci-ctest.log build/asan-ctest.log |
          awk '{p += $NF - $3; f += $3} END {print p " passed, " f " failed"}')
-echo "Tests: $passed"
+echo "Tests: $passed (with the GUI, then under ASan+UBSan); fuzzing: $([ "$fuzz_status" = 0 ] && echo clean || echo FAILED)"
+if [ "$asan_status" != 0 ]; then
+  echo "test.sh: the AddressSanitizer + UBSan stage failed (exit $asan_status): build/asan-ctest.log" >&2
+fi
+if [ "$fuzz_status" != 0 ]; then
+  echo "test.sh: fuzzing found a problem (exit $fuzz_status); see the output above" >&2
+fi
+[ "$asan_status" = 0 ] && [ "$fuzz_status" = 0 ]

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "domain/slug.h"
+#include "ingest/encoding.h"
 #include "ingest/entities.h"
 
 namespace fw::ingest {
@@ -201,6 +202,21 @@ bool looks_like_markup(std::string_view text) {
     return false;
 }
 
+namespace {
+
+// gumbo 0.10 turns an overflowing numeric reference ("&#2222...2;") into bytes that are not
+// UTF-8 (found by the html fuzzer): its text is checked and repaired before it leaves here.
+std::string valid_text(std::string text) {
+    if (is_valid_utf8(text)) {
+        return text;
+    }
+    std::string repaired;
+    sanitize_utf8(text, repaired);
+    return repaired;
+}
+
+}  // namespace
+
 std::string html_to_text(std::string_view html) {
     GumboOptions options = kGumboDefaultOptions;
     options.max_errors = 0;  // error records are not needed and cost memory on broken pages
@@ -208,7 +224,7 @@ std::string html_to_text(std::string_view html) {
     TextBuilder out;
     collect_text(output->document, out);
     gumbo_destroy_output(&options, output);
-    return out.finish();
+    return valid_text(out.finish());
 }
 
 std::string page_title(std::string_view html) {
@@ -222,7 +238,7 @@ std::string page_title(std::string_view html) {
         }
     }
     gumbo_destroy_output(&kGumboDefaultOptions, output);
-    return out.finish();
+    return valid_text(out.finish());
 }
 
 std::string markup_to_text(std::string_view s) {

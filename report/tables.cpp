@@ -33,7 +33,7 @@ std::string more_line(int left_out, bool none_shown, const std::string& what) {
 
 Table rollout_table(const WatchReport& r) {
     Table t{"Rollout", "surfaces each model reached after launch; pattern = category of the earliest",
-            {"model", "lab", "launched", "pattern", "surfaces (days after launch)", "breadth 30d", "breadth 90d"}, {}};
+            {"model", "lab", "launched", "pattern", "surfaces (days after launch)", "breadth 30d", "breadth 90d"}, {}, {}};
     int quiet = 0;
     for (const ModelRollout& m : r.rollout) {
         if (m.surfaces.empty()) {
@@ -53,7 +53,7 @@ Table rollout_table(const WatchReport& r) {
 
 Table eval_table(const WatchReport& r) {
     Table t{"Eval disclosure", "lags in whole UTC days after launch; open = days without a first-party report",
-            {"model", "lab", "launched", "first-party", "lag", "third-party", "lag", "days open"}, {}};
+            {"model", "lab", "launched", "first-party", "lag", "third-party", "lag", "days open"}, {}, {}};
     int quiet = 0;
     int oldest_open = 0;
     for (const EvalDisclosure& d : r.eval_disclosure.models) {
@@ -75,7 +75,7 @@ Table eval_table(const WatchReport& r) {
 
 Table eval_labs_table(const WatchReport& r) {
     Table t{"Eval disclosure by lab", "KM = Kaplan-Meier median counting undisclosed models as censored",
-            {"lab", "models", "disclosed", "median lag", "KM median", "3rd-party median", "3rd-party KM"}, {}};
+            {"lab", "models", "disclosed", "median lag", "KM median", "3rd-party median", "3rd-party KM"}, {}, {}};
     for (const LabEvalSummary& s : r.eval_disclosure.labs) {
         t.rows.push_back({s.lab, std::to_string(s.models), std::to_string(s.first_party_disclosed),
                           cell(s.median_first_party_lag), cell(s.km_median_first_party_lag),
@@ -86,7 +86,7 @@ Table eval_labs_table(const WatchReport& r) {
 
 Table openness_table(const WatchReport& r) {
     Table t{"Openness", "share = open releases in the last 365 days at the lab's latest release",
-            {"lab", "releases", "open", "open share (365d)", "switched to closed", "siblings as weights"}, {}};
+            {"lab", "releases", "open", "open share (365d)", "switched to closed", "siblings as weights"}, {}, {}};
     for (const LabOpenness& lab : r.openness.labs) {
         int open = 0;
         for (const Release& rel : lab.releases) {
@@ -105,7 +105,7 @@ Table openness_table(const WatchReport& r) {
 }
 
 Table license_table(const WatchReport& r) {
-    Table t{"Licence changes", "", {"subject", "at", "old", "new", "more restrictive"}, {}};
+    Table t{"Licence changes", "", {"subject", "at", "old", "new", "more restrictive"}, {}, {}};
     for (const LicenseChangeRow& c : r.openness.license_changes) {
         t.rows.push_back({c.subject, format_date(c.at), c.old_license, c.new_license,
                           c.more_restrictive ? (*c.more_restrictive ? "yes" : "no") : "unknown"});
@@ -115,7 +115,7 @@ Table license_table(const WatchReport& r) {
 
 Table people_table(const WatchReport& r) {
     Table t{"People", "tenure to departure, or to as_of while still there",
-            {"person", "org", "role", "since", "left", "tenure days"}, {}};
+            {"person", "org", "role", "since", "left", "tenure days"}, {}, {}};
     for (const Tenure& p : r.people.tenures) {
         t.rows.push_back({p.name.empty() ? p.person : p.name, p.org, p.role, cell_date(p.since),
                           cell_date(p.left_at), cell(p.tenure_days)});
@@ -128,7 +128,7 @@ Table cascade_table(const WatchReport& r) {
     std::string note = c.trigger ? "trigger: " + c.trigger->lab + " (" + c.trigger->model + ") on " +
                                        format_date(c.trigger->at)
                                  : "no lab has switched to closed releases";
-    Table t{"Cascade", note, {"window (days)", "labs switched", "expected", "P(N >= k)", "complete"}, {}};
+    Table t{"Cascade", note, {"window (days)", "labs switched", "expected", "P(N >= k)", "complete"}, {}, {}};
     for (const CascadeWindow& w : c.windows) {
         t.rows.push_back({std::to_string(w.days), join(w.labs_switched), fixed(w.expected, 3),
                           fixed(w.p_value, 3), w.complete ? "yes" : "no"});
@@ -138,7 +138,7 @@ Table cascade_table(const WatchReport& r) {
 
 Table market_table(const WatchReport& r) {
     Table t{"Market: event studies", "market model, estimation days -250..-30, CAR over the event window",
-            {"event", "model", "symbol", "benchmark", "day 0", "CAR %", "t", "est. days", "confounders"}, {}};
+            {"event", "model", "symbol", "benchmark", "day 0", "CAR %", "t", "est. days", "confounders"}, {}, {}};
     for (const MarketStudy& m : r.market.event_studies) {
         t.rows.push_back({std::to_string(m.event_id), m.model, m.symbol, m.benchmark, format_date(m.study.day0),
                           fixed(m.study.car * 100, 2), fixed(m.study.t_stat, 2),
@@ -151,7 +151,7 @@ Table market_table(const WatchReport& r) {
 }
 
 Table analyst_table(const WatchReport& r) {
-    Table t{"Market: analyst actions", "", {"at", "firm", "symbol", "action", "target", "days from release"}, {}};
+    Table t{"Market: analyst actions", "", {"at", "firm", "symbol", "action", "target", "days from release"}, {}, {}};
     for (const AnalystAction& a : r.market.analyst_actions) {
         t.rows.push_back({format_date(a.at), a.firm, a.symbol, a.action,
                           cell(a.old_target, 0) + " -> " + cell(a.new_target, 0), cell(a.days_from_release)});
@@ -160,7 +160,7 @@ Table analyst_table(const WatchReport& r) {
 }
 
 Table capex_table(const WatchReport& r) {
-    Table t{"Market: capex guidance", "USD billions", {"at", "company", "fiscal year", "range", "prior", "direction"}, {}};
+    Table t{"Market: capex guidance", "USD billions", {"at", "company", "fiscal year", "range", "prior", "direction"}, {}, {}};
     auto bn = [](std::optional<double> v) { return v ? std::optional<double>(*v / 1e9) : std::nullopt; };
     auto range = [&](std::optional<double> lo, std::optional<double> hi) {
         return !lo && !hi ? std::string("-") : cell(bn(lo)) + "-" + cell(bn(hi));
@@ -174,7 +174,7 @@ Table capex_table(const WatchReport& r) {
 }
 
 Table questions_table(const WatchReport& r) {
-    Table t{"Watch questions", "", {"id", "status", "question", "why", "evidence"}, {}};
+    Table t{"Watch questions", "", {"id", "status", "question", "why", "evidence"}, {}, {}};
     for (const QuestionAnswer& a : r.questions) {
         std::vector<std::string> ids;
         for (auto id : a.evidence) ids.push_back(std::to_string(id));

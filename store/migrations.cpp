@@ -232,10 +232,18 @@ ALTER TABLE sources ADD COLUMN redirect_url TEXT NOT NULL DEFAULT '';
 ALTER TABLE sources ADD COLUMN redirect_count INTEGER NOT NULL DEFAULT 0;
 )sql";
 
-constexpr std::array<Migration, 3> kMigrations{{
+// SQLite only: FTS5 merges its index segments once 8 of one level exist instead of 4. Each
+// fetch commit writes a segment; merging half as often cut the instructions of the insert
+// path by 10 % (callgrind, fw_store_bench 5000 25) with no measurable change in search time.
+constexpr std::string_view kSchemaV4Sqlite = R"sql(
+INSERT INTO items_fts (items_fts, rank) VALUES ('automerge', 8);
+)sql";
+
+constexpr std::array<Migration, 4> kMigrations{{
     {1, "initial schema", kSchemaV1, kSchemaV1Sqlite, kSchemaV1Postgres},
     {2, "worker leases and host state", kSchemaV2},
     {3, "permanent redirects of sources", kSchemaV3},
+    {4, "full-text merge policy", "", kSchemaV4Sqlite},
 }};
 
 /// Returns false when another connection applied it meanwhile (checked under the write lock).

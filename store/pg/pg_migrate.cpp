@@ -62,7 +62,8 @@ Result<bool> apply_one(PgConnection& conn, const Migration& m) {
         (void)conn.exec_script("ROLLBACK");
         return false;  // another worker applied it meanwhile
     }
-    Status status = conn.exec_script(postgres_dialect(m.sql));
+    // A migration may be for SQLite alone (an empty common script): PostgreSQL rejects "".
+    Status status = m.sql.empty() ? ok() : conn.exec_script(postgres_dialect(m.sql));
     if (status && !m.postgres_sql.empty()) {
         status = conn.exec_script(m.postgres_sql);
     }

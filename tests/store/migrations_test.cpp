@@ -42,6 +42,16 @@ TEST_CASE("migrating a new file sets user_version to the last migration", "[stor
     }
 }
 
+TEST_CASE("the full-text index merges segments 8 at a time", "[store][migrations]") {
+    fw::test::TempDir dir;
+    Database db = open_file(dir);
+    REQUIRE(fw::store::migrate(db, fw::store::schema_migrations()).has_value());
+    auto st = db.prepare("SELECT v FROM items_fts_config WHERE k = 'automerge'");
+    REQUIRE(st.has_value());
+    REQUIRE(st->step().value_or(false));
+    CHECK(st->int64(0) == 8);
+}
+
 TEST_CASE("reopening a migrated file runs no migration", "[store][migrations]") {
     fw::test::TempDir dir;
     {

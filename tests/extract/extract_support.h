@@ -121,6 +121,9 @@ inline extract::SourceInfo feed_source(std::string name = "meta-ai-blog",
 }
 
 /// The events of one kind.
+/// An extractor over small_taxonomy() and the bundled rules, as most extract tests need.
+inline extract::Extractor make_extractor() { return extract::Extractor(small_taxonomy(), bundled_rules()); }
+
 inline std::vector<Event> of_kind(const std::vector<Event>& events, EventKind kind) {
     std::vector<Event> out;
     for (const auto& e : events) {

@@ -5,14 +5,10 @@
 
 using fw::EventKind;
 using fw::make_time;
-using fw::extract::Extractor;
 using fw::test::feed_source;
+using fw::test::make_extractor;
 using fw::test::make_item;
 using fw::test::of_kind;
-
-namespace {
-Extractor make_extractor() { return Extractor(fw::test::small_taxonomy(), fw::test::bundled_rules()); }
-}  // namespace
 
 TEST_CASE("an Introducing headline yields a model release with evidence", "[extract][release]") {
     auto ex = make_extractor();

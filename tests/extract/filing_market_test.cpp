@@ -5,12 +5,11 @@
 
 using fw::EventKind;
 using fw::make_time;
-using fw::extract::Extractor;
+using fw::test::make_extractor;
 using fw::test::make_item;
 using fw::test::of_kind;
 
 namespace {
-Extractor make_extractor() { return Extractor(fw::test::small_taxonomy(), fw::test::bundled_rules()); }
 
 fw::Item filing(std::string items, std::string accession) {
     auto item = make_item("8-K - Current report", make_time(2026, 4, 29, 20, 18, 55),

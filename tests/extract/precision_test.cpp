@@ -11,12 +11,11 @@ using fw::EventKind;
 using fw::make_time;
 using fw::extract::Extractor;
 using fw::test::feed_source;
+using fw::test::make_extractor;
 using fw::test::make_item;
 using fw::test::of_kind;
 
 namespace {
-
-Extractor make_extractor() { return Extractor(fw::test::small_taxonomy(), fw::test::bundled_rules()); }
 
 fw::Item release_item(const std::string& tag, const std::string& title, const std::string& text) {
     auto item = make_item(title, make_time(2026, 10, 6), text,

@@ -5,12 +5,11 @@
 
 using fw::EventKind;
 using fw::make_time;
-using fw::extract::Extractor;
+using fw::test::make_extractor;
 using fw::test::make_item;
 using fw::test::of_kind;
 
 namespace {
-Extractor make_extractor() { return Extractor(fw::test::small_taxonomy(), fw::test::bundled_rules()); }
 
 fw::Item hf_repo(std::string repo, std::string license, std::string gated, std::string sha) {
     auto item = make_item(repo, make_time(2025, 4, 5, 18, 0, 0), "", "https://huggingface.co/" + repo);

@@ -14,17 +14,8 @@ bench="$build/bench/ingest/fw_fetch_bench"
 [ -x "$bench" ] || { echo "compare_fetch.sh: $bench not built (cmake --build $build --target fw_fetch_bench)" >&2; exit 1; }
 command -v newsboat >/dev/null || { echo "compare_fetch.sh: newsboat not installed" >&2; exit 1; }
 
-work=$(mktemp -d)
-server=""
-cleanup() {
-    if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-"$bench" --serve "$work/urls" --feeds "$feeds" --hosts "$hosts" &
-server=$!
-while [ ! -s "$work/urls" ]; do sleep 0.05; done
+. "$(dirname "$0")/loopback_feeds.sh"
+start_loopback_feeds "$bench" "$feeds" "$hosts"
 
 echo "== frontierwatch (fw_fetch_bench --parse)"
 "$bench" --urls "$work/urls" --parse | tee "$work/fw.txt"

@@ -21,19 +21,8 @@ done
 command -v newsboat >/dev/null || { echo "compare_fetch_app.sh: newsboat not installed (apt-get install newsboat)" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "compare_fetch_app.sh: /usr/bin/time missing (apt-get install time)" >&2; exit 1; }
 
-work=$(mktemp -d)
-server=""
-cleanup() {
-    if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-# The loopback servers (127.0.0.1..127.0.0.H, ~20 KB RSS feeds with ETags) run in their own
-# process so their memory and CPU are not counted.
-"$server_bin" --serve "$work/urls" --feeds "$feeds" --hosts "$hosts" &
-server=$!
-while [ ! -s "$work/urls" ]; do sleep 0.05; done
+. "$(dirname "$0")/loopback_feeds.sh"
+start_loopback_feeds "$server_bin" "$feeds" "$hosts"
 
 {
     echo '<?xml version="1.0" encoding="UTF-8"?>'

@@ -1,6 +1,7 @@
 #include "extract/text.h"
 
 #include <cctype>
+#include <functional>
 #include <unordered_map>
 
 namespace fw::extract {
@@ -46,10 +47,14 @@ std::vector<std::string> phrase_tokens(std::string_view phrase) {
     // Rule patterns and taxonomy names come back for every item: remember the short ones.
     // Per thread (extraction may run off the GUI thread); bounded, as arbitrary text comes too.
     constexpr std::size_t kMaxCachedLength = 64, kMaxEntries = 8192;
-    thread_local std::unordered_map<std::string, std::vector<std::string>> cache;
+    struct Hash {
+        using is_transparent = void;  // look up by string_view: no string built per call
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    thread_local std::unordered_map<std::string, std::vector<std::string>, Hash, std::equal_to<>> cache;
     const bool cacheable = phrase.size() <= kMaxCachedLength;
     if (cacheable) {
-        if (auto it = cache.find(std::string(phrase)); it != cache.end()) {
+        if (auto it = cache.find(phrase); it != cache.end()) {
             return it->second;
         }
     }

@@ -59,7 +59,10 @@ struct Event {
     std::optional<std::string> security;  ///< ticker
     std::string title;
     Fields fields;
-    double confidence = 1.0;
+    double confidence = 1.0;  ///< in [0, 1]; manual and confirmed events are 1
+    /// The words that made the event ("introducing {model}", "not releasing weights"); empty for
+    /// events entered by hand.
+    std::string cue;
     Review review = Review::Auto;
     /// One fact = one key, e.g. "model_release|muse-spark", "weights_release|hf:meta-llama/X".
     /// Several sources reporting the fact add evidence rows to the same event.

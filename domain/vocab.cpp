@@ -4,6 +4,7 @@
 #include <string_view>
 #include <utility>
 
+#include "domain/candidate.h"
 #include "domain/event.h"
 #include "domain/feed.h"
 #include "domain/question.h"
@@ -54,6 +55,12 @@ constexpr std::array<std::pair<Review, std::string_view>, 4> kReviews{{
     {Review::Confirmed, "confirmed"},
     {Review::Rejected, "rejected"},
     {Review::Manual, "manual"},
+}};
+
+constexpr std::array<std::pair<CandidateState, std::string_view>, 3> kCandidateStates{{
+    {CandidateState::Open, "open"},
+    {CandidateState::Confirmed, "confirmed"},
+    {CandidateState::Dismissed, "dismissed"},
 }};
 
 constexpr std::array<std::pair<SourceKind, std::string_view>, 8> kSourceKinds{{
@@ -133,6 +140,8 @@ const std::vector<EventKind>& all_event_kinds() {
 }
 std::string_view to_string(Review r) { return name_of(kReviews, r); }
 std::optional<Review> review_from_string(std::string_view t) { return value_of(kReviews, t); }
+std::string_view to_string(CandidateState s) { return name_of(kCandidateStates, s); }
+std::optional<CandidateState> candidate_state_from_string(std::string_view t) { return value_of(kCandidateStates, t); }
 std::string_view to_string(SourceKind k) { return name_of(kSourceKinds, k); }
 std::optional<SourceKind> source_kind_from_string(std::string_view t) { return value_of(kSourceKinds, t); }
 std::string_view to_string(FeedFormat f) { return name_of(kFeedFormats, f); }

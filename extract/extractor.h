@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/candidate.h"
 #include "domain/event.h"
 #include "domain/item.h"
 #include "domain/source.h"
@@ -28,6 +29,10 @@ struct ExtractOutput {
     std::vector<Event> events;
     /// Models seen for the first time in this item (slug, name, lab, family, tier).
     std::vector<ModelInfo> discovered_models;
+    /// At most one per item: the item names a tracked entity but yielded no confident event.
+    /// Only the extraction fields are set (entities, cue, suggested_kind, confidence, lab,
+    /// model, reason); the caller fills in the item's identity and the dedupe key.
+    std::vector<Candidate> candidates;
 };
 
 class Extractor {

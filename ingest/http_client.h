@@ -12,6 +12,7 @@
 
 #include "domain/result.h"
 #include "domain/source.h"
+#include "ingest/address_policy.h"
 
 namespace fw::ingest {
 
@@ -28,6 +29,9 @@ struct HttpRequest {
     long low_speed_seconds = 30;  ///< ... for this long
     std::size_t max_bytes = kDefaultMaxBytes;  ///< cap on the DECODED body
     int max_redirects = 5;
+    /// What the store lets fetches reach (file://, internal addresses, userinfo); the default
+    /// allows all. Checked on the address actually connected to, every redirect hop included.
+    NetworkPolicy network;
 };
 
 struct HttpResponse {

@@ -54,6 +54,9 @@ Result<std::unique_ptr<Transfer>> Transfer::create(const HttpRequest& request) {
     if (request.url.empty()) {
         return make_error(ErrorCode::Invalid, "empty URL");
     }
+    if (auto why = url_refusal(request.network, request.url)) {
+        return make_error(ErrorCode::Invalid, "refused: " + *why, request.url);
+    }
     ensure_curl_initialized();
     std::unique_ptr<Transfer> transfer(new Transfer(request));
     if (auto status = transfer->configure(); !status) {
@@ -99,6 +102,7 @@ Status Transfer::configure() {
     if (is_file_) {
         curl_easy_setopt(h, CURLOPT_FILETIME, 1L);
     }
+    guard_.install(h, request_.network);
 
     curl_slist* list = nullptr;
     auto append = [&list](const std::string& line) {
@@ -205,6 +209,9 @@ Result<HttpResponse> Transfer::finish(CURLcode code) {
     long status = 0;
     curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
     status_ = static_cast<int>(status);
+    if (code != CURLE_OK && guard_.refusal()) {
+        return make_error(ErrorCode::Invalid, "refused: " + *guard_.refusal(), request_.url);
+    }
     if (code != CURLE_OK) {
         return transport_error(code);
     }

@@ -14,6 +14,7 @@
 #include <string_view>
 
 #include "domain/result.h"
+#include "ingest/address_guard.h"
 #include "ingest/http_client.h"
 
 namespace fw::ingest::detail {
@@ -75,6 +76,7 @@ private:
     std::vector<int> redirect_statuses_;  ///< status of every 3xx answer followed, in order
     bool expires_now_ = false;
     std::array<char, CURL_ERROR_SIZE> error_buffer_{};
+    AddressGuard guard_;  ///< request_.network applied to the connected addresses
 };
 
 }  // namespace fw::ingest::detail

@@ -1,5 +1,6 @@
-// Atom-based source adapters on real recorded responses (golden checks: counts, first titles,
-// dates, extra keys). The bundled copies run everywhere; the rest of the corpus when present.
+// Atom-based source adapters (golden checks: counts, first titles, dates, extra keys). Fixtures the
+// project wrote in the real shapes run everywhere; the real recorded responses are read in place
+// from ../shared when it is present.
 
 #include "ingest/arxiv_adapter.h"
 #include "ingest/edgar_adapter.h"
@@ -75,7 +76,28 @@ TEST_CASE("real EDGAR feeds: counts, forms, items and current-filings companies"
 }
 
 TEST_CASE("arXiv entries carry id, version, categories; the error feed is an Error", "[ingest][unit]") {
-    const auto r = parse_arxiv(test::read_file(test::test_data("ingest/arxiv/id_1707.08567.xml")));
+    const auto r = parse_arxiv(test::read_file(test::test_data("ingest/arxiv/id_2604.00917_answer.xml")));
+    REQUIRE(r);
+    REQUIRE(r->items.size() == 1);
+    const auto& e = r->items[0];
+    CHECK(e.title == "A Fixture Paper on Release Tracking: Dates, Licences and Surfaces");
+    CHECK(e.extra.at("arxiv_id") == "2604.00917");
+    CHECK(e.extra.at("version") == "2");
+    CHECK(e.extra.at("primary_category") == "cs.CL");
+    CHECK(e.extra.at("categories").find("cs.CL") == 0);
+    CHECK(e.extra.at("categories").find("cs.LG") != std::string::npos);
+    CHECK(e.extra.at("comment") == "12 pages, 3 figures; fixture text");
+    CHECK(format_rfc3339(e.published.value()) == "2026-04-02T17:45:10Z");
+    const auto err = parse_arxiv(test::read_file(test::test_data("ingest/arxiv/id_xyz_error.xml")));
+    REQUIRE_FALSE(err);
+    CHECK(err.error().code == ErrorCode::Parse);
+    CHECK(err.error().message == "arXiv API error: incorrect id format for xyz");
+}
+
+TEST_CASE("the real arXiv answer for 1707.08567 and the real error feed for 'abc'", "[ingest][realworld]") {
+    FW_REQUIRE_SHARED(shared);
+    const auto dir = shared / "corpus/realworld/arxiv/api_2026";
+    const auto r = parse_arxiv(test::read_file(dir / "id_1707.08567_s0_m100_6a1afebfc6a3.xml"));
     REQUIRE(r);
     REQUIRE(r->items.size() == 1);
     const auto& e = r->items[0];
@@ -86,7 +108,7 @@ TEST_CASE("arXiv entries carry id, version, categories; the error feed is an Err
     CHECK(e.extra.at("categories").find("cs.IT") == 0);
     CHECK(e.extra.count("comment") == 1);
     CHECK(format_rfc3339(e.published.value()) == "2017-07-27T08:18:33Z");
-    const auto err = parse_arxiv(test::read_file(test::test_data("ingest/arxiv/id_abc_error.xml")));
+    const auto err = parse_arxiv(test::read_file(dir / "id_abc_s0_m100_b79c8dcf6bc3.xml"));
     REQUIRE_FALSE(err);
     CHECK(err.error().code == ErrorCode::Parse);
     CHECK(err.error().message == "arXiv API error: incorrect id format for abc");
@@ -114,7 +136,24 @@ TEST_CASE("real arXiv responses: old ids, 2016 format, paging, empty results", "
 }
 
 TEST_CASE("GitHub releases: tag and repo from each entry", "[ingest][unit]") {
-    const auto r = parse_github_releases(test::read_file(test::test_data("ingest/github/au5ton__use-atom-feed.releases.atom.xml")));
+    const auto r = parse_github_releases(
+        test::read_file(test::test_data("ingest/github/fixture-org__release-notes.releases.atom.xml")));
+    REQUIRE(r);
+    REQUIRE(r->items.size() == 4);
+    CHECK(r->items[0].title == "v2.1.0");
+    CHECK(r->items[0].extra.at("tag") == "v2.1.0");
+    CHECK(r->items[0].extra.at("repo") == "fixture-org/release-notes");
+    CHECK(format_rfc3339(r->items[0].updated.value()) == "2026-03-11T15:15:00Z");  // -05:00 to UTC
+    CHECK(r->items[0].content_text == "Adds a --since option & faster start-up");      // html-escaped content
+    CHECK(r->items[1].content == "No content.");
+    CHECK(r->items[3].title == "First stable release");
+    CHECK(r->items[3].extra.at("tag") == "v1.0.0");  // the tag comes from the id, not the title
+}
+
+TEST_CASE("the real au5ton/use-atom-feed releases feed: tags, dates, text", "[ingest][realworld]") {
+    FW_REQUIRE_SHARED(shared);
+    const auto r = parse_github_releases(
+        test::read_file(shared / "corpus/realworld/github_releases/au5ton__use-atom-feed.releases.atom.xml"));
     REQUIRE(r);
     REQUIRE(r->items.size() == 9);
     CHECK(r->items[0].title == "v0.1.0");

@@ -160,8 +160,24 @@ TEST_CASE("an unparsable date keeps the raw text and adds a warning, never now",
     CHECK(f.warnings[0].find("feed.bad_date") != std::string::npos);
 }
 
-TEST_CASE("lab feeds from the corpus copy parse with titles and dates", "[ingest][unit]") {
-    const auto f = must_parse(test::read_file(test::test_data("ingest/ai_lab_feeds/feed_eleuther_papers.xml")));
+TEST_CASE("a python-feedgen lab feed parses with titles, dates and entities", "[ingest][unit]") {
+    const auto f = must_parse(test::read_file(test::test_data("ingest/ai_lab_feeds/feed_fixture_lab_papers.xml")));
+    CHECK(f.format == FeedFormat::Rss2);
+    CHECK(f.title == "Fixture Lab Papers");
+    REQUIRE(f.items.size() == 5);
+    CHECK(f.items[0].title == "Counting Tokens Twice: Measuring Benchmark Leakage in Web Crawls");
+    CHECK(format_rfc3339(f.items[0].published.value()) == "2026-08-24T00:00:00Z");
+    CHECK(f.items[2].title == "Notes on Learning-Rate Warmup & Batch Size");
+    CHECK(f.items[0].categories == std::vector<std::string>{"Evaluation"});
+    for (const auto& e : f.items) {
+        CHECK(e.published.has_value());
+        CHECK(e.link.rfind("https://", 0) == 0);
+    }
+}
+
+TEST_CASE("the real EleutherAI papers feed parses with titles and dates", "[ingest][realworld]") {
+    FW_REQUIRE_SHARED(shared);
+    const auto f = must_parse(test::read_file(shared / "corpus/realworld/ai_lab_feeds/feed_eleuther_papers.xml"));
     CHECK(f.title == "EleutherAI Papers");
     REQUIRE(f.items.size() == 5);
     CHECK(f.items[0].title == "Quantifying the Effect of Test Set Contamination on Generative Evaluations");

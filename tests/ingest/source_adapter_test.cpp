@@ -68,13 +68,14 @@ TEST_CASE("errors name the source and URL and keep their code", "[ingest][unit][
 }
 
 TEST_CASE("github-releases dispatches to the releases adapter (tags in extra)", "[ingest][unit][source_adapter]") {
-    const auto body = fw::test::read_file(fw::test::test_data("ingest/github/au5ton__use-atom-feed.releases.atom.xml"));
-    const auto as_release = parse_document(SourceKind::GithubReleases, body,
-                                           {"r", "https://github.com/au5ton/use-atom-feed/releases.atom", ""});
+    const auto body =
+        fw::test::read_file(fw::test::test_data("ingest/github/fixture-org__release-notes.releases.atom.xml"));
+    const std::string url = "https://github.com/fixture-org/release-notes/releases.atom";
+    const auto as_release = parse_document(SourceKind::GithubReleases, body, {"r", url, ""});
     REQUIRE(as_release);
     REQUIRE_FALSE(as_release->feed.items.empty());
     CHECK(as_release->feed.items[0].extra.count("tag") == 1);
-    const auto as_feed = parse_document(SourceKind::Feed, body, {"r", "https://github.com/au5ton/use-atom-feed/releases.atom", ""});
+    const auto as_feed = parse_document(SourceKind::Feed, body, {"r", url, ""});
     REQUIRE(as_feed);
     CHECK(as_feed->feed.items[0].extra.count("tag") == 0);  // a plain feed gets no adapter extras
 }

@@ -1,6 +1,7 @@
 #pragma once
 // Where test inputs live. FW_SOURCE_DIR is set by tests/CMakeLists.txt.
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -14,11 +15,15 @@ inline std::filesystem::path test_data(const std::string& rel) { return source_d
 inline std::filesystem::path bundled_data() { return source_dir() / "data"; }
 
 /// ../shared beside the checkout, or nullopt on a user's clone (tests then skip with a WARN).
+/// FW_SHARED_DIR overrides the place; naming a folder without corpus/ (e.g. /nonexistent) means
+/// "absent", so the whole suite can be run as a user's clone would run it, ../shared or not.
 inline std::optional<std::filesystem::path> shared_dir() {
-    if (const char* env = std::getenv("FW_SHARED_DIR")) {
-        if (std::filesystem::is_directory(env)) {
-            return std::filesystem::path(env);
+    if (const char* env = std::getenv("FW_SHARED_DIR"); env != nullptr && *env != '\0') {
+        const std::filesystem::path p(env);
+        if (std::filesystem::is_directory(p / "corpus")) {
+            return p;
         }
+        return std::nullopt;
     }
     auto p = source_dir().parent_path() / "shared";
     if (std::filesystem::is_directory(p / "corpus")) {

@@ -1,7 +1,9 @@
 #pragma once
-// W5: does one lab's switch to closed releases pull others along? The trigger is the earliest
-// switch; windows list the other labs that switched soon after; a Poisson baseline says how
-// unusual that many switches would be.
+// W5: does one lab's switch to closed releases pull others along? The trigger is the switch a
+// watch question names (the "after" lab of a labs_switch_within question: Meta's switch with
+// Muse Spark in the bundled questions), else the earliest switch; windows list the watched labs
+// (or all others) that switched soon after; a Poisson baseline says how unusual that many
+// switches would be. Every other switch is listed as a cascade of its own.
 
 #include <cstdint>
 #include <optional>
@@ -17,6 +19,14 @@ struct CascadeTrigger {
     std::string model;
     TimePoint at{};
     std::int64_t event_id = 0;
+};
+
+/// What the cascade is anchored on: a lab's switch to closed, and the labs watched as followers
+/// (empty: every other lab). `origin` says where the anchor came from (a question id).
+struct CascadeAnchor {
+    std::string lab;
+    std::vector<std::string> watched;
+    std::string origin;
 };
 
 struct CascadeWindow {
@@ -35,9 +45,17 @@ struct CascadeSection {
     double baseline_rate_per_lab_year = 0;
     double exposure_lab_years = 0;  ///< from each lab's first open release to the trigger
     int candidate_labs = 0;         ///< other labs with an open release before the trigger
+    /// "question <id>" when a watch question chose the trigger, "earliest switch" otherwise.
+    std::string anchored_on;
+    /// The anchor lab when it has not switched (trigger empty): said instead of guessing.
+    std::optional<std::string> awaited_lab;
+    /// The other switches, each as the trigger of its own cascade (no nesting below them).
+    std::vector<CascadeSection> others;
 };
 
-CascadeSection analyze_cascade(const std::vector<LabOpenness>& labs, TimePoint as_of);
+/// Without an anchor (or when no question names one) the earliest switch is the trigger.
+CascadeSection analyze_cascade(const std::vector<LabOpenness>& labs, TimePoint as_of,
+                               const std::optional<CascadeAnchor>& anchor = std::nullopt);
 
 /// P(N >= k) for N ~ Poisson(mean).
 double poisson_tail(double mean, int k);

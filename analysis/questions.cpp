@@ -265,6 +265,15 @@ const std::vector<std::string>& known_checks() {
     return names;
 }
 
+std::optional<CascadeAnchor> cascade_anchor(std::span<const WatchQuestion> questions) {
+    for (const WatchQuestion& q : questions) {
+        if (q.check == "labs_switch_within" && !param(q.params, "after").empty()) {
+            return CascadeAnchor{param(q.params, "after"), list_param(q.params, "labs"), "question " + q.id};
+        }
+    }
+    return std::nullopt;
+}
+
 std::string validate_question(const WatchQuestion& q) {
     if (!checks().contains(q.check)) {
         return "unknown check '" + q.check + "'";

@@ -19,6 +19,7 @@
 // A question is "no" once its window closed (by as_of) without the thing happening; "open"
 // while the window runs or its clock has not started (e.g. no launch yet).
 
+#include "analysis/cascade.h"
 #include <span>
 #include <string>
 #include <string_view>
@@ -36,6 +37,10 @@ const std::vector<std::string>& known_checks();
 /// "" when the question's check exists and its required params are present, else the problem
 /// ("unknown check 'x'", "check 'x' needs param 'days' or 'months'").
 std::string validate_question(const WatchQuestion& q);
+
+/// The switch the watch questions are about: the "after" lab and the "labs" of the first
+/// labs_switch_within question, or nullopt when no question names one.
+std::optional<CascadeAnchor> cascade_anchor(std::span<const WatchQuestion> questions);
 
 /// Context shared by all questions of one report.
 struct QuestionContext {

@@ -14,7 +14,7 @@ WatchReport build_report(const AnalysisInput& input) {
     r.eval_disclosure = analyze_eval_disclosure(events, input.taxonomy, input.as_of);
     r.openness = analyze_openness(events, input.taxonomy);
     r.people = analyze_people(events, input.taxonomy, input.as_of);
-    r.cascade = analyze_cascade(r.openness.labs, input.as_of);
+    r.cascade = analyze_cascade(r.openness.labs, input.as_of, cascade_anchor(input.questions));
     r.market = analyze_market(events, input.taxonomy, input.prices);
     const QuestionContext ctx{events, input.taxonomy, r.openness.labs, input.as_of};
     r.questions = evaluate_questions(input.questions, ctx);

@@ -85,6 +85,10 @@ Result<std::int64_t> add_manual_event(AppContext& ctx, const ManualEvent& spec, 
     return ctx.store->upsert_event(e);
 }
 
+Result<std::vector<Event>> list_events(AppContext& ctx, const store::EventQuery& query) {
+    return ctx.store->list_events(query);
+}
+
 Status set_review(AppContext& ctx, std::int64_t id, Review review) {
     auto found = ctx.store->find_event(id);
     if (!found) {

@@ -27,6 +27,9 @@ struct ManualEvent {
 /// Validates and stores a manual event (review = manual, confidence 1). Returns its id.
 Result<std::int64_t> add_manual_event(AppContext& ctx, const ManualEvent& spec, TimePoint now);
 
+/// Events matching `query`, newest first, with their evidence.
+Result<std::vector<Event>> list_events(AppContext& ctx, const store::EventQuery& query);
+
 Status set_review(AppContext& ctx, std::int64_t id, Review review);
 
 /// Changes the time and/or fields of an event (KEY=VALUE, VALUE "null" clears); marks it edited.

@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 
+#include "app/candidate_service.h"
 #include "extract/extractor.h"
 
 namespace fw::app {
@@ -96,6 +97,13 @@ Result<ExtractSummary> extract_after(AppContext& ctx, std::int64_t after_id,
             ctx.taxonomy.models.push_back(model);
             ++summary.discovered_models;
         }
+        for (const auto& found : out.candidates) {
+            auto stored = ctx.store->upsert_candidate(candidate_for_item(found, src->second.name, item));
+            if (!stored) {
+                return stored.error();
+            }
+            ++summary.candidates;
+        }
         for (const auto& event : out.events) {
             auto id = ctx.store->upsert_event(event);
             if (!id) {
@@ -128,6 +136,9 @@ Result<ExtractSummary> extract_new_items(AppContext& ctx,
 
 Result<ExtractSummary> rebuild_events(AppContext& ctx) {
     if (auto deleted = ctx.store->delete_auto_events(); !deleted) {
+        return deleted.error();
+    }
+    if (auto deleted = ctx.store->delete_open_candidates(); !deleted) {
         return deleted.error();
     }
     return extract_after(ctx, 0, {});

@@ -2,6 +2,7 @@
 #include <iostream>
 #include <memory>
 
+#include "app/candidate_service.h"
 #include "app/event_service.h"
 #include "cli/command.h"
 #include "report/render.h"
@@ -63,7 +64,7 @@ void register_list(CLI::App& parent, Run& run) {
             run.exit_code = fail(ctx.error());
             return;
         }
-        auto events = ctx->store->list_events(q);
+        auto events = app::list_events(*ctx, q);
         if (!events) {
             run.exit_code = fail(events.error());
             return;
@@ -163,6 +164,116 @@ void register_edit(CLI::App& parent, Run& run) {
     });
 }
 
+void print_candidates(const std::vector<Candidate>& candidates) {
+    if (candidates.empty()) {
+        std::cout << "no candidates\n";
+        return;
+    }
+    for (const auto& c : candidates) {
+        std::cout << "#" << c.id << "  " << (c.published ? format_date(*c.published) : std::string("----------"))
+                  << "  " << c.source << "  " << c.title << "\n";
+        std::cout << "      suggests " << (c.suggested_kind ? std::string(to_string(*c.suggested_kind)) : "-")
+                  << " (" << c.confidence << ")";
+        if (!c.cue.empty()) {
+            std::cout << " from \"" << c.cue << "\"";
+        }
+        std::cout << "; " << c.reason;
+        if (c.state != CandidateState::Open) {
+            std::cout << "; " << to_string(c.state);
+        }
+        std::cout << "\n      ";
+        for (std::size_t i = 0; i < c.entities.size(); ++i) {
+            std::cout << (i ? ", " : "") << c.entities[i];
+        }
+        std::cout << (c.entities.empty() ? "" : "  ") << c.link << "\n";
+    }
+}
+
+/// `events candidates` lists the review queue; `confirm ID` and `dismiss ID` decide one.
+void register_candidates(CLI::App& parent, Run& run) {
+    struct Options {
+        bool all = false;
+        int limit = 0;
+        std::int64_t id = 0;
+        std::string kind, lab, model, person, surface, at;
+        std::vector<std::string> set;
+    };
+    auto o = std::make_shared<Options>();
+    auto* sub = parent.add_subcommand(
+        "candidates", "items that name a tracked lab, model, surface or person but gave no confident event");
+    add_version_flag(*sub);
+    sub->add_flag("--all", o->all, "also the confirmed and dismissed ones");
+    sub->add_option("--limit", o->limit, "at most N (newest first)");
+    sub->require_subcommand(0, 1);
+
+    auto* confirm = sub->add_subcommand("confirm", "make a candidate a typed event (kept on rebuild)");
+    add_version_flag(*confirm);
+    confirm->add_option("id", o->id, "candidate id")->required();
+    confirm->add_option("--kind", o->kind, "event kind (default: the suggested one)");
+    confirm->add_option("--lab", o->lab, "lab slug");
+    confirm->add_option("--model", o->model, "model slug");
+    confirm->add_option("--person", o->person, "person slug");
+    confirm->add_option("--surface", o->surface, "surface slug");
+    confirm->add_option("--at", o->at, "date or RFC 3339 time (default: the item's)");
+    confirm->add_option("--set", o->set, "KEY=VALUE field (repeatable)");
+    confirm->callback([&run, o] {
+        auto ctx = open_app(run.global);
+        if (!ctx) {
+            run.exit_code = fail(ctx.error());
+            return;
+        }
+        const auto opt = [](const std::string& v) { return v.empty() ? std::nullopt : std::optional<std::string>(v); };
+        app::CandidateDecision d{opt(o->kind), opt(o->lab), opt(o->model), opt(o->person), opt(o->surface),
+                                 opt(o->at), o->set};
+        auto id = app::confirm_candidate(*ctx, o->id, d, now());
+        if (!id) {
+            run.exit_code = fail(id.error());
+            return;
+        }
+        std::cout << (run.global.json ? "{\"event_id\": " + std::to_string(*id) + "}" : std::to_string(*id)) << "\n";
+    });
+
+    auto* dismiss = sub->add_subcommand("dismiss", "mark a candidate as not a fact (kept on rebuild)");
+    add_version_flag(*dismiss);
+    dismiss->add_option("id", o->id, "candidate id")->required();
+    dismiss->callback([&run, o] {
+        auto ctx = open_app(run.global);
+        if (!ctx) {
+            run.exit_code = fail(ctx.error());
+            return;
+        }
+        if (auto s = app::dismiss_candidate(*ctx, o->id); !s) {
+            run.exit_code = fail(s.error());
+        }
+    });
+
+    sub->callback([&run, o, sub] {
+        if (!sub->get_subcommands().empty()) {
+            return;  // confirm or dismiss ran
+        }
+        auto ctx = open_app(run.global);
+        if (!ctx) {
+            run.exit_code = fail(ctx.error());
+            return;
+        }
+        store::CandidateQuery q;
+        if (o->all) {
+            q.state = std::nullopt;
+        }
+        q.limit = o->limit;
+        auto candidates = app::list_candidates(*ctx, q);
+        if (!candidates) {
+            run.exit_code = fail(candidates.error());
+            return;
+        }
+        if (run.global.json) {
+            std::cout << report::render_candidates_json(*candidates);
+        } else {
+            print_candidates(*candidates);
+        }
+    });
+}
+
 }  // namespace
 
 void register_events(CLI::App& app, Run& run) {
@@ -174,6 +285,7 @@ void register_events(CLI::App& app, Run& run) {
     register_review(*sub, run, "confirm", Review::Confirmed);
     register_review(*sub, run, "reject", Review::Rejected);
     register_edit(*sub, run);
+    register_candidates(*sub, run);
 }
 
 }  // namespace fw::cli

@@ -1,3 +1,4 @@
+#include "domain/candidate.h"
 #include "domain/event.h"
 #include "report/json_util.h"
 #include "report/render.h"
@@ -61,7 +62,26 @@ Json event_json(const Event& e) {
                 {"time_precision", e.time_precision},
                 {"dedupe_key", e.dedupe_key},
                 {"detected_at", format_rfc3339(e.detected_at)},
-                {"edited", e.edited}};
+                {"edited", e.edited},
+                {"cue", e.cue}};
+}
+
+Json candidate_json(const Candidate& c) {
+    return Json{{"id", c.id},
+                {"title", c.title},
+                {"link", c.link},
+                {"source", c.source},
+                {"published", c.published ? Json(format_rfc3339(*c.published)) : Json(nullptr)},
+                {"entities", c.entities},
+                {"cue", c.cue},
+                {"suggested_kind", c.suggested_kind ? Json(std::string(to_string(*c.suggested_kind))) : Json(nullptr)},
+                {"confidence", c.confidence},
+                {"lab", detail::opt(c.lab)},
+                {"model", detail::opt(c.model)},
+                {"reason", c.reason},
+                {"state", std::string(to_string(c.state))},
+                {"item_id", c.item_id == 0 ? Json(nullptr) : Json(c.item_id)},
+                {"detected_at", format_rfc3339(c.detected_at)}};
 }
 
 }  // namespace
@@ -72,6 +92,14 @@ std::string render_events_json(std::span<const Event> events) {
         out.push_back(event_json(e));
     }
     // Replace invalid UTF-8 rather than throw: fetched text is not ours to trust.
+    return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+std::string render_candidates_json(std::span<const Candidate> candidates) {
+    Json out = Json::array();
+    for (const Candidate& c : candidates) {
+        out.push_back(candidate_json(c));
+    }
     return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 

@@ -210,9 +210,7 @@ std::string openness_html(const WatchReport& r) {
 
 std::string cascade_html(const WatchReport& r) {
     const CascadeSection& c = r.cascade;
-    const std::string note = c.trigger ? "trigger: " + c.trigger->lab + " (" + c.trigger->model + ") switched on " +
-                                             format_date(c.trigger->at) + "; P = Poisson P(N >= k) at the baseline rate"
-                                       : "no lab has switched to closed releases";
+    const std::string note = detail::cascade_note(c) + (c.trigger ? "; P = Poisson P(N >= k) at the baseline rate" : "");
     std::vector<Row> rows;
     for (const CascadeWindow& w : c.windows) {
         std::string labs;

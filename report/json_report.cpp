@@ -122,9 +122,16 @@ Json cascade_json(const CascadeSection& c) {
         windows.push_back({{"days", w.days}, {"labs_switched", w.labs_switched}, {"complete", w.complete},
                            {"expected", w.expected}, {"p_value", w.p_value}});
     }
-    return {{"trigger", std::move(trigger)}, {"windows", std::move(windows)},
-            {"baseline_rate_per_lab_year", c.baseline_rate_per_lab_year},
-            {"exposure_lab_years", c.exposure_lab_years}, {"candidate_labs", c.candidate_labs}};
+    Json out = {{"trigger", std::move(trigger)}, {"windows", std::move(windows)},
+                {"baseline_rate_per_lab_year", c.baseline_rate_per_lab_year},
+                {"exposure_lab_years", c.exposure_lab_years}, {"candidate_labs", c.candidate_labs},
+                {"anchored_on", c.anchored_on}, {"awaited_lab", detail::opt(c.awaited_lab)}};
+    Json others = Json::array();
+    for (const CascadeSection& o : c.others) {
+        others.push_back(cascade_json(o));
+    }
+    out["others"] = std::move(others);
+    return out;
 }
 
 Json study_json(const MarketStudy& m) {

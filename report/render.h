@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "analysis/report.h"
+#include "domain/candidate.h"
 #include "domain/event.h"
 #include "domain/time.h"
 
@@ -28,6 +29,10 @@ std::string render_html(const analysis::WatchReport& report);
 
 /// The contract's `events list --json` shape (a list, evidence included).
 std::string render_events_json(std::span<const Event> events);
+
+/// `events candidates --json`: the review queue (title, link, source, published, entities,
+/// nearest cue, suggested kind, confidence, reason, state).
+std::string render_candidates_json(std::span<const Candidate> candidates);
 
 /// An Atom 1.0 feed of events (the alert channel). feed_id is the feed's atom:id (a URI);
 /// now is the feed's <updated> when there are no events.

@@ -123,11 +123,38 @@ Table people_table(const WatchReport& r) {
     return t;
 }
 
+}  // namespace
+
+std::string cascade_note(const CascadeSection& c) {
+    std::string note;
+    if (c.trigger) {
+        note = "trigger: " + c.trigger->lab + " (" + c.trigger->model + ") switched on " + format_date(c.trigger->at) +
+               " (" + c.anchored_on + ")";
+    } else if (c.awaited_lab) {
+        note = *c.awaited_lab + " has not switched to closed releases (" + c.anchored_on + ")";
+    } else {
+        note = "no lab has switched to closed releases";
+    }
+    std::vector<std::string> others;
+    for (const CascadeSection& o : c.others) {
+        std::vector<std::string> after;
+        for (const auto& lab : o.windows.empty() ? std::vector<std::string>{} : o.windows.back().labs_switched) {
+            after.push_back(lab);
+        }
+        others.push_back(o.trigger->lab + " " + format_date(o.trigger->at) +
+                         (after.empty() ? "" : " (then " + join(after) + " within 365 days)"));
+    }
+    if (!others.empty()) {
+        note += "; other switches: " + join(others, "; ");
+    }
+    return note;
+}
+
+namespace {
+
 Table cascade_table(const WatchReport& r) {
     const CascadeSection& c = r.cascade;
-    std::string note = c.trigger ? "trigger: " + c.trigger->lab + " (" + c.trigger->model + ") on " +
-                                       format_date(c.trigger->at)
-                                 : "no lab has switched to closed releases";
+    const std::string note = cascade_note(c);
     Table t{"Cascade", note, {"window (days)", "labs switched", "expected", "P(N >= k)", "complete"}, {}, {}};
     for (const CascadeWindow& w : c.windows) {
         t.rows.push_back({std::to_string(w.days), join(w.labs_switched), fixed(w.expected, 3),

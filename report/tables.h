@@ -21,6 +21,9 @@ struct Table {
 
 std::vector<Table> report_tables(const analysis::WatchReport& report);
 
+/// One line on what the cascade is anchored on and what the other switches were.
+std::string cascade_note(const analysis::CascadeSection& cascade);
+
 /// "-" for nullopt.
 std::string cell(const std::optional<int>& v);
 std::string cell(const std::optional<double>& v, int decimals = 1);

@@ -10,7 +10,7 @@ namespace {
 
 constexpr std::string_view kColumns =
     "id, kind, occurred_at, time_precision, lab, model, person, surface, security, title, "
-    "fields, confidence, review, dedupe_key, detected_at, edited";
+    "fields, confidence, review, dedupe_key, detected_at, edited, cue";
 
 Result<Event> read_event(const Statement& st) {
     Event e;
@@ -38,6 +38,7 @@ Result<Event> read_event(const Statement& st) {
     e.dedupe_key = st.text(13);
     e.detected_at = st.time(14);
     e.edited = st.int64(15) != 0;
+    e.cue = st.text(16);
     return e;
 }
 
@@ -97,8 +98,8 @@ Result<std::int64_t> EventRepository::insert(const Event& e) {
     auto inserted = detail::run_cached(
         *db_,
         "INSERT INTO events (kind, occurred_at, time_precision, lab, model, person, surface, "
-        "security, title, fields, confidence, review, dedupe_key, detected_at, edited) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+        "security, title, fields, confidence, review, dedupe_key, detected_at, edited, cue) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
         [&](Statement& st) {
             st.bind(1, to_string(e.kind));
             st.bind(2, e.occurred_at);
@@ -115,6 +116,7 @@ Result<std::int64_t> EventRepository::insert(const Event& e) {
             st.bind(13, e.dedupe_key);
             st.bind(14, e.detected_at == TimePoint{} ? detail::now_seconds() : e.detected_at);
             st.bind(15, e.edited);
+            st.bind(16, e.cue);
         });
     if (!inserted) {
         return inserted.error();
@@ -127,7 +129,8 @@ Status EventRepository::write_fields(std::int64_t id, const Event& e, bool mark_
         *db_,
         "UPDATE events SET kind = ?2, occurred_at = ?3, time_precision = ?4, lab = ?5, "
         "model = ?6, person = ?7, surface = ?8, security = ?9, title = ?10, fields = ?11, "
-        "confidence = COALESCE(?12, confidence), edited = MAX(edited, ?13) WHERE id = ?1",
+        "confidence = COALESCE(?12, confidence), edited = MAX(edited, ?13), "
+        "cue = COALESCE(?14, cue) WHERE id = ?1",
         [&](Statement& st) {
             st.bind(1, id);
             st.bind(2, to_string(e.kind));
@@ -147,6 +150,12 @@ Status EventRepository::write_fields(std::int64_t id, const Event& e, bool mark_
                 st.bind(12, e.confidence);
             }
             st.bind(13, mark_edited);
+            // Like the confidence: a person's edit keeps the cue that found the event.
+            if (mark_edited) {
+                st.bind(14, std::nullopt);
+            } else {
+                st.bind(14, e.cue);
+            }
         });
     if (!changed) {
         return changed.error();

@@ -239,11 +239,39 @@ constexpr std::string_view kSchemaV4Sqlite = R"sql(
 INSERT INTO items_fts (items_fts, rank) VALUES ('automerge', 8);
 )sql";
 
-constexpr std::array<Migration, 4> kMigrations{{
+// Events say which words made them (cue); items that name a tracked entity but yield no
+// confident event wait in a review queue as candidates (domain/candidate.h). A confirmed
+// candidate points at the event a person made of it.
+constexpr std::string_view kSchemaV5 = R"sql(
+ALTER TABLE events ADD COLUMN cue TEXT NOT NULL DEFAULT '';
+CREATE TABLE candidates (
+  id             INTEGER PRIMARY KEY,
+  item_id        INTEGER REFERENCES items(id) ON DELETE SET NULL,
+  source         TEXT NOT NULL,
+  title          TEXT NOT NULL,
+  link           TEXT NOT NULL,
+  published      INTEGER,
+  entities       TEXT NOT NULL DEFAULT '[]',  -- JSON array of "kind:slug"
+  cue            TEXT NOT NULL DEFAULT '',
+  suggested_kind TEXT,
+  confidence     REAL NOT NULL DEFAULT 0,
+  lab            TEXT,
+  model          TEXT,
+  reason         TEXT NOT NULL DEFAULT '',
+  state          TEXT NOT NULL DEFAULT 'open',  -- open | confirmed | dismissed
+  event_id       INTEGER REFERENCES events(id) ON DELETE SET NULL,
+  dedupe_key     TEXT NOT NULL UNIQUE,
+  detected_at    INTEGER NOT NULL
+);
+CREATE INDEX candidates_state ON candidates(state, published);
+)sql";
+
+constexpr std::array<Migration, 5> kMigrations{{
     {1, "initial schema", kSchemaV1, kSchemaV1Sqlite, kSchemaV1Postgres},
     {2, "worker leases and host state", kSchemaV2},
     {3, "permanent redirects of sources", kSchemaV3},
     {4, "full-text merge policy", "", kSchemaV4Sqlite},
+    {5, "event cues and the candidate queue", kSchemaV5},
 }};
 
 /// Returns false when another connection applied it meanwhile (checked under the write lock).

@@ -201,6 +201,50 @@ Status SourceRepository::save_state(const Source& s) {
     return ok();
 }
 
+Status SourceRepository::update_settings(const Source& s) {
+    auto clash = db_->cached("SELECT removed_at FROM sources WHERE name = ?1 AND id <> ?2");
+    if (!clash) {
+        return clash.error();
+    }
+    clash->bind(1, s.name);
+    clash->bind(2, s.id);
+    auto row = clash->step();
+    if (!row) {
+        return row.error();
+    }
+    if (*row) {
+        const bool removed = !clash->is_null(0);
+        clash->reset();
+        return make_error(ErrorCode::Invalid,
+                          removed ? "a removed source kept for its items has this name"
+                                  : "a source with this name exists",
+                          s.name);
+    }
+    clash->reset();
+    auto changed = detail::run_cached(
+        *db_,
+        "UPDATE sources SET name = ?2, url = ?3, kind = ?4, lab = ?5, every_seconds = ?6, "
+        "interval_seconds = ?7, etag = ?8, last_modified = ?9 WHERE id = ?1 AND removed_at IS NULL",
+        [&](Statement& st) {
+            st.bind(1, s.id);
+            st.bind(2, s.name);
+            st.bind(3, s.url);
+            st.bind(4, to_string(s.kind));
+            st.bind(5, s.lab);
+            st.bind(6, s.every_seconds);
+            st.bind(7, s.interval_seconds);
+            st.bind(8, s.validators.etag);
+            st.bind(9, s.validators.last_modified);
+        });
+    if (!changed) {
+        return changed.error();
+    }
+    if (*changed == 0) {
+        return make_error(ErrorCode::NotFound, "no such source", s.name);
+    }
+    return ok();
+}
+
 Status SourceRepository::log_fetch(const FetchLogEntry& e) {
     auto changed = detail::run_cached(
         *db_,

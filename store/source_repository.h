@@ -33,6 +33,8 @@ public:
     Status delete_row(std::int64_t id);
     /// By id (else by name): validators, interval, due time, health. Error{NotFound}.
     Status save_state(const Source& source);
+    /// By id: name, url, kind, lab, every, interval and validators (see Store::update_source).
+    Status update_settings(const Source& source);
     Status log_fetch(const FetchLogEntry& entry);
     /// Active sources.
     Result<std::int64_t> count();

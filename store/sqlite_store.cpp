@@ -51,7 +51,9 @@ SqliteStore::SqliteStore(Database db)
       events_(db_),
       entities_(db_),
       prices_(db_),
-      alerts_(db_) {}
+      alerts_(db_),
+      runner_(db_),
+      candidates_(runner_) {}
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path) {
     auto db = Database::open(path);
@@ -135,6 +137,10 @@ Status SqliteStore::save_source_state(const Source& source) {
     return write(db_, [&] { return sources_.save_state(source); });
 }
 
+Status SqliteStore::update_source(const Source& source) {
+    return write(db_, [&] { return sources_.update_settings(source); });
+}
+
 Status SqliteStore::log_fetch(const FetchLogEntry& entry) {
     return write(db_, [&] { return sources_.log_fetch(entry); });
 }
@@ -191,6 +197,29 @@ Status SqliteStore::edit_event(const Event& event) {
 
 Result<int> SqliteStore::delete_auto_events() {
     return write(db_, [&] { return events_.delete_auto(); });
+}
+
+// ---- candidates ----
+
+Result<std::int64_t> SqliteStore::upsert_candidate(const Candidate& candidate) {
+    return write(db_, [&] { return candidates_.upsert(candidate); });
+}
+
+Result<std::vector<Candidate>> SqliteStore::list_candidates(const CandidateQuery& query) {
+    return read(db_, [&] { return candidates_.list(query); });
+}
+
+Result<std::optional<Candidate>> SqliteStore::find_candidate(std::int64_t id) {
+    return read(db_, [&] { return candidates_.find(id); });
+}
+
+Status SqliteStore::set_candidate_state(std::int64_t id, CandidateState state,
+                                        std::optional<std::int64_t> event_id) {
+    return write(db_, [&] { return candidates_.set_state(id, state, event_id); });
+}
+
+Result<int> SqliteStore::delete_open_candidates() {
+    return write(db_, [&] { return candidates_.delete_open(); });
 }
 
 // ---- entities ----

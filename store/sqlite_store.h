@@ -12,6 +12,8 @@
 #include "store/item_repository.h"
 #include "store/price_repository.h"
 #include "store/source_repository.h"
+#include "store/candidate_repository.h"
+#include "store/sqlite_runner.h"
 #include "store/store.h"
 
 namespace fw::store {
@@ -35,6 +37,7 @@ public:
     /// items go, and the uncurated events left without evidence.
     Status remove_source(std::string_view name, bool purge) override;
     Status save_source_state(const Source& source) override;
+    Status update_source(const Source& source) override;
     Status log_fetch(const FetchLogEntry& entry) override;
 
     Result<UpsertStats> upsert_items(std::int64_t source_id, std::span<const Item> items) override;
@@ -48,6 +51,13 @@ public:
     Status set_review(std::int64_t id, Review review) override;
     Status edit_event(const Event& event) override;
     Result<int> delete_auto_events() override;
+
+    Result<std::int64_t> upsert_candidate(const Candidate& candidate) override;
+    Result<std::vector<Candidate>> list_candidates(const CandidateQuery& query) override;
+    Result<std::optional<Candidate>> find_candidate(std::int64_t id) override;
+    Status set_candidate_state(std::int64_t id, CandidateState state,
+                               std::optional<std::int64_t> event_id) override;
+    Result<int> delete_open_candidates() override;
 
     Status save_taxonomy(const Taxonomy& taxonomy) override;
     Result<Taxonomy> load_taxonomy() override;
@@ -96,6 +106,8 @@ private:
     EntityRepository entities_;
     PriceRepository prices_;
     AlertRepository alerts_;
+    SqliteRunner runner_;
+    CandidateRepository candidates_;
 };
 
 }  // namespace fw::store

@@ -112,6 +112,21 @@ Status Statement::run() {
 
 void Statement::reset() { sqlite3_reset(stmt_); }
 
+int Statement::column_count() const { return sqlite3_column_count(stmt_); }
+
+Statement::ColumnType Statement::column_type(int column) const {
+    switch (sqlite3_column_type(stmt_, column)) {
+        case SQLITE_INTEGER:
+            return ColumnType::Integer;
+        case SQLITE_FLOAT:
+            return ColumnType::Real;
+        case SQLITE_NULL:
+            return ColumnType::Null;
+        default:
+            return ColumnType::Text;  // TEXT, and BLOB read as bytes
+    }
+}
+
 bool Statement::is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
 
 std::int64_t Statement::int64(int column) const { return sqlite3_column_int64(stmt_, column); }

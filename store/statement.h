@@ -51,6 +51,11 @@ public:
     /// Ready to run again; bindings are kept.
     void reset();
 
+    /// Columns of the current row, and each one's storage class (for the generic row reader).
+    enum class ColumnType { Integer, Real, Text, Null };
+    int column_count() const;
+    ColumnType column_type(int column) const;
+
     bool is_null(int column) const;
     std::int64_t int64(int column) const;
     double real(int column) const;

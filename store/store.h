@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "domain/alert.h"
+#include "domain/candidate.h"
 #include "domain/event.h"
 #include "domain/item.h"
 #include "domain/price.h"
@@ -60,6 +61,11 @@ struct EventQuery {
     int limit = 0;  ///< <= 0: no limit
 };
 
+struct CandidateQuery {
+    std::optional<CandidateState> state = CandidateState::Open;  ///< nullopt: every state
+    int limit = 0;                                               ///< <= 0: no limit
+};
+
 /// Counts of every table, for `db copy` checks and health displays. `sources` counts the
 /// active ones (a source removed without purge stays as a hidden row for its items).
 struct StoreCounts {
@@ -103,6 +109,10 @@ public:
     virtual Status remove_source(std::string_view name, bool purge) = 0;
     /// Writes validators, interval, due time and health after a fetch.
     virtual Status save_source_state(const Source& source) = 0;
+    /// `sources edit`: rewrites the settings of the source with `source.id` (name, url, kind,
+    /// lab, every, interval, validators) in one transaction; health, due time and items stay.
+    /// Error{Invalid} when another source (a removed one too) has the name, Error{NotFound}.
+    virtual Status update_source(const Source& source) = 0;
     virtual Status log_fetch(const FetchLogEntry& entry) = 0;
 
     // ---- items ----
@@ -129,6 +139,19 @@ public:
     virtual Status edit_event(const Event& event) = 0;
     /// Deletes every auto (uncurated, unedited) event; curated ones stay. For extract --rebuild.
     virtual Result<int> delete_auto_events() = 0;
+
+    // ---- candidates: the review queue of facts not classified with confidence ----
+    /// Inserts, or refreshes an open candidate with the same dedupe key; a confirmed or
+    /// dismissed one keeps its state (curation survives a rebuild). Returns the id.
+    virtual Result<std::int64_t> upsert_candidate(const Candidate& candidate) = 0;
+    /// Newest first.
+    virtual Result<std::vector<Candidate>> list_candidates(const CandidateQuery& query) = 0;
+    virtual Result<std::optional<Candidate>> find_candidate(std::int64_t id) = 0;
+    /// Error{NotFound} for an unknown id; `event_id` is the event a confirmation made.
+    virtual Status set_candidate_state(std::int64_t id, CandidateState state,
+                                       std::optional<std::int64_t> event_id) = 0;
+    /// Deletes the open candidates (extract --rebuild derives them again); returns how many.
+    virtual Result<int> delete_open_candidates() = 0;
 
     // ---- entities (taxonomy as loaded, plus discovered models) ----
     virtual Status save_taxonomy(const Taxonomy& taxonomy) = 0;

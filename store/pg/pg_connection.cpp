@@ -52,6 +52,8 @@ PgResult::~PgResult() = default;
 
 int PgResult::rows() const { return PQntuples(result_.get()); }
 
+int PgResult::columns() const { return PQnfields(result_.get()); }
+
 int PgResult::affected() const {
     const char* n = PQcmdTuples(result_.get());
     int value = 0;

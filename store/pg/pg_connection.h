@@ -55,6 +55,7 @@ public:
     ~PgResult();
 
     int rows() const;
+    int columns() const;
     /// Rows changed by INSERT/UPDATE/DELETE (PQcmdTuples).
     int affected() const;
     bool is_null(int row, int column) const;

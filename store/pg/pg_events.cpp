@@ -3,7 +3,9 @@
 #include <chrono>
 #include <unordered_map>
 
+#include "store/candidate_repository.h"
 #include "store/payload_codec.h"
+#include "store/pg/pg_runner.h"
 #include "store/pg/pg_transaction.h"
 #include "store/taxonomy_codec.h"
 
@@ -12,7 +14,7 @@ namespace {
 
 constexpr std::string_view kEventColumns =
     "id, kind, occurred_at, time_precision, lab, model, person, surface, security, title, "
-    "fields, confidence, review, dedupe_key, detected_at, edited";
+    "fields, confidence, review, dedupe_key, detected_at, edited, cue";
 
 Result<Event> read_event(const PgResult& r, int row) {
     Event e;
@@ -39,6 +41,7 @@ Result<Event> read_event(const PgResult& r, int row) {
     e.dedupe_key = r.text(row, 13);
     e.detected_at = r.time(row, 14);
     e.edited = r.int64(row, 15) != 0;
+    e.cue = r.text(row, 16);
     return e;
 }
 
@@ -103,11 +106,17 @@ Status PgStore::write_event_fields(std::int64_t id, const Event& e, bool mark_ed
         p.add(e.confidence);
     }
     p.add(mark_edited);
+    // Like the confidence: a person's edit keeps the cue that found the event.
+    if (mark_edited) {
+        p.add(std::nullopt);
+    } else {
+        p.add(e.cue);
+    }
     auto r = conn_.exec(
         "UPDATE events SET kind = $2, occurred_at = $3, time_precision = $4, lab = $5, "
         "model = $6, person = $7, surface = $8, security = $9, title = $10, fields = $11, "
         "confidence = COALESCE($12::double precision, confidence), "
-        "edited = GREATEST(edited, $13::bigint) WHERE id = $1",
+        "edited = GREATEST(edited, $13::bigint), cue = COALESCE($14, cue) WHERE id = $1",
         p);
     if (!r) {
         return r.error();
@@ -151,11 +160,11 @@ Result<std::int64_t> PgStore::upsert_event(const Event& e) {
             .add(e.person).add(e.surface).add(e.security).add(e.title)
             .add(detail::encode_fields(e.fields)).add(e.confidence).add(to_string(e.review))
             .add(e.dedupe_key).add(e.detected_at == TimePoint{} ? now_seconds() : e.detected_at)
-            .add(e.edited);
+            .add(e.edited).add(e.cue);
         auto inserted = conn_.exec(
             "INSERT INTO events (kind, occurred_at, time_precision, lab, model, person, surface, "
-            "security, title, fields, confidence, review, dedupe_key, detected_at, edited) "
-            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) "
+            "security, title, fields, confidence, review, dedupe_key, detected_at, edited, cue) "
+            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) "
             "ON CONFLICT (dedupe_key) DO NOTHING RETURNING id",
             p);
         if (!inserted) {
@@ -255,6 +264,43 @@ Status PgStore::edit_event(const Event& event) {
             return status;
         }
         return add_evidence(event.id, event.evidence);
+    });
+}
+
+// ---- candidates: the repository is shared with SQLite, over the thin SQL layer ----
+
+Result<std::int64_t> PgStore::upsert_candidate(const Candidate& candidate) {
+    return transaction([&] {
+        PgRunner runner(conn_);
+        return CandidateRepository(runner).upsert(candidate);
+    });
+}
+
+Result<std::vector<Candidate>> PgStore::list_candidates(const CandidateQuery& query) {
+    return transaction([&] {
+        PgRunner runner(conn_);
+        return CandidateRepository(runner).list(query);
+    });
+}
+
+Result<std::optional<Candidate>> PgStore::find_candidate(std::int64_t id) {
+    return transaction([&] {
+        PgRunner runner(conn_);
+        return CandidateRepository(runner).find(id);
+    });
+}
+
+Status PgStore::set_candidate_state(std::int64_t id, CandidateState state, std::optional<std::int64_t> event_id) {
+    return transaction([&] {
+        PgRunner runner(conn_);
+        return CandidateRepository(runner).set_state(id, state, event_id);
+    });
+}
+
+Result<int> PgStore::delete_open_candidates() {
+    return transaction([&] {
+        PgRunner runner(conn_);
+        return CandidateRepository(runner).delete_open();
     });
 }
 

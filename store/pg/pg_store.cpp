@@ -266,6 +266,42 @@ Status PgStore::save_source_state(const Source& source) {
     return transaction([&] { return save_state(source); });
 }
 
+Status PgStore::update_source(const Source& s) {
+    return transaction([&]() -> Status {
+        auto clash = conn_.exec("SELECT removed_at FROM sources WHERE name = $1 AND id <> $2",
+                                Params().add(s.name).add(s.id));
+        if (!clash) {
+            return clash.error();
+        }
+        if (clash->rows() > 0) {
+            return make_error(ErrorCode::Invalid,
+                              clash->is_null(0, 0) ? "a source with this name exists"
+                                                   : "a removed source kept for its items has this name",
+                              s.name);
+        }
+        auto r = conn_.exec(
+            "UPDATE sources SET name = $2, url = $3, kind = $4, lab = $5, every_seconds = $6, "
+            "interval_seconds = $7, etag = $8, last_modified = $9 WHERE id = $1 AND removed_at IS NULL",
+            Params()
+                .add(s.id)
+                .add(s.name)
+                .add(s.url)
+                .add(to_string(s.kind))
+                .add(s.lab)
+                .add(s.every_seconds)
+                .add(s.interval_seconds)
+                .add(s.validators.etag)
+                .add(s.validators.last_modified));
+        if (!r) {
+            return r.error();
+        }
+        if (r->affected() == 0) {
+            return make_error(ErrorCode::NotFound, "no such source", s.name);
+        }
+        return ok();
+    });
+}
+
 Status PgStore::log_fetch(const FetchLogEntry& entry) {
     return transaction([&] { return append_log(entry); });
 }

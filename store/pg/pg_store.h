@@ -23,6 +23,7 @@ public:
     Result<std::optional<Source>> find_source(std::string_view name) override;
     Status remove_source(std::string_view name, bool purge) override;
     Status save_source_state(const Source& source) override;
+    Status update_source(const Source& source) override;
     Status log_fetch(const FetchLogEntry& entry) override;
 
     Result<UpsertStats> upsert_items(std::int64_t source_id, std::span<const Item> items) override;
@@ -36,6 +37,13 @@ public:
     Status set_review(std::int64_t id, Review review) override;
     Status edit_event(const Event& event) override;
     Result<int> delete_auto_events() override;
+
+    Result<std::int64_t> upsert_candidate(const Candidate& candidate) override;
+    Result<std::vector<Candidate>> list_candidates(const CandidateQuery& query) override;
+    Result<std::optional<Candidate>> find_candidate(std::int64_t id) override;
+    Status set_candidate_state(std::int64_t id, CandidateState state,
+                               std::optional<std::int64_t> event_id) override;
+    Result<int> delete_open_candidates() override;
 
     Status save_taxonomy(const Taxonomy& taxonomy) override;
     Result<Taxonomy> load_taxonomy() override;

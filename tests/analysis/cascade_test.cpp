@@ -1,6 +1,7 @@
 #include <cmath>
 
 #include "analysis/cascade.h"
+#include "analysis/questions.h"
 #include "builders.h"
 #include "support/catch.h"
 
@@ -55,6 +56,60 @@ TEST_CASE("no switch means no trigger and empty windows", "[analysis][cascade]")
     REQUIRE(c.windows.size() == 3);
     CHECK(c.windows[1].days == 180);
     CHECK(c.windows[1].labs_switched.empty());
+}
+
+TEST_CASE("a watched trigger anchors the cascade even when another lab switched earlier", "[analysis][cascade]") {
+    // The demo's shape: xAI switched in 2024; the question is about what followed Meta in 2026.
+    const std::vector<LabOpenness> labs{lab_with("xai", "2023-03-01", "2024-08-13"),
+                                        lab_with("meta", "2023-02-24", "2026-04-08"),
+                                        lab_with("qwen", "2024-09-19", "2026-06-16"),   // +69 days
+                                        lab_with("mistral", "2024-04-08", ""),
+                                        lab_with("deepseek", "2024-04-08", "")};
+    const CascadeAnchor anchor{"meta", {"mistral", "qwen", "deepseek"}, "question closed-cascade-12m"};
+    const CascadeSection c = analyze_cascade(labs, test::date("2026-11-20"), anchor);
+    REQUIRE(c.trigger.has_value());
+    CHECK(c.trigger->lab == "meta");
+    CHECK(c.anchored_on == "question closed-cascade-12m");
+    CHECK(c.windows[0].labs_switched == std::vector<std::string>{"qwen"});
+    CHECK(c.windows[2].labs_switched == std::vector<std::string>{"qwen"});
+    CHECK_FALSE(c.windows[2].complete);
+    CHECK(c.candidate_labs == 3);  // the watched labs only: xAI is not one of them
+    // Every other switch (xAI's before, Qwen's after) is listed as a cascade of its own.
+    REQUIRE(c.others.size() == 2);
+    REQUIRE(c.others[0].trigger.has_value());
+    CHECK(c.others[0].trigger->lab == "xai");
+    CHECK(c.others[0].windows[2].labs_switched.empty());  // nobody within a year of xAI
+    CHECK(c.others[1].trigger->lab == "qwen");
+
+    // Without the anchor the earliest switch (xAI) is the trigger, as the contract's default.
+    const CascadeSection earliest = analyze_cascade(labs, test::date("2026-11-20"));
+    CHECK(earliest.trigger->lab == "xai");
+    CHECK(earliest.anchored_on == "earliest switch");
+    REQUIRE(earliest.others.size() == 2);
+    CHECK(earliest.others[0].trigger->lab == "meta");
+    CHECK(earliest.others[0].windows[0].labs_switched == std::vector<std::string>{"qwen"});
+}
+
+TEST_CASE("a watched lab that has not switched leaves the trigger empty and says so", "[analysis][cascade]") {
+    const std::vector<LabOpenness> labs{lab_with("xai", "2023-03-01", "2024-08-13"),
+                                        lab_with("meta", "2023-02-24", "")};
+    const CascadeSection c = analyze_cascade(labs, test::date("2026-01-01"), CascadeAnchor{"meta", {}, "question q"});
+    CHECK_FALSE(c.trigger.has_value());
+    CHECK(c.awaited_lab == std::optional<std::string>("meta"));
+    REQUIRE(c.windows.size() == 3);
+    REQUIRE(c.others.size() == 1);
+    CHECK(c.others[0].trigger->lab == "xai");
+}
+
+TEST_CASE("the watch questions name the cascade's anchor", "[analysis][cascade]") {
+    std::vector<WatchQuestion> qs{{"q1", "", "eval_report_within", {{"family", "x"}}},
+                                  {"q2", "", "labs_switch_within", {{"labs", "mistral, qwen"}, {"after", "meta"}, {"months", "12"}}}};
+    const auto anchor = cascade_anchor(qs);
+    REQUIRE(anchor.has_value());
+    CHECK(anchor->lab == "meta");
+    CHECK(anchor->watched == std::vector<std::string>{"mistral", "qwen"});
+    CHECK(anchor->origin == "question q2");
+    CHECK_FALSE(cascade_anchor(std::vector<WatchQuestion>{qs[0]}).has_value());
 }
 
 TEST_CASE("the Poisson tail P(N >= k)", "[analysis][cascade]") {

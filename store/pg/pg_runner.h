@@ -1,0 +1,19 @@
+#pragma once
+// sql::Runner over a libpq connection (text-format parameters and results).
+
+#include "store/pg/pg_connection.h"
+#include "store/sql_runner.h"
+
+namespace fw::store::pg {
+
+class PgRunner final : public sql::Runner {
+public:
+    explicit PgRunner(PgConnection& conn) : conn_(&conn) {}
+    using sql::Runner::query;
+    Result<std::vector<sql::Row>> query(std::string_view sql, std::span<const sql::Value> params) override;
+
+private:
+    PgConnection* conn_;
+};
+
+}  // namespace fw::store::pg

@@ -1,9 +1,13 @@
 #include "extract/extractor.h"
 
 #include <algorithm>
+#include <cctype>
+#include <cstdio>
 
+#include "extract/confidence.h"
 #include "extract/context.h"
 #include "extract/extractors.h"
+#include "extract/grammar.h"
 
 namespace fw::extract {
 
@@ -25,6 +29,105 @@ void dedupe(std::vector<Event>& events) {
         }
     }
     events = std::move(kept);
+}
+
+std::string_view entity_kind_name(EntityKind kind) {
+    switch (kind) {
+        case EntityKind::Lab: return "lab";
+        case EntityKind::Model: return "model";
+        case EntityKind::Surface: return "surface";
+        case EntityKind::Person: return "person";
+        case EntityKind::Security: return "security";
+    }
+    return "entity";
+}
+
+/// A lab's own headline shaped like a launch ("Introducing X", "X launches") that yielded no
+/// event: the nearest cue of a candidate, so that no launch of a tracked lab goes unseen.
+std::string launch_shaped_title(const Context& ctx) {
+    if (!ctx.source.lab) {
+        return {};
+    }
+    const std::string_view title_text = std::string_view(ctx.text).substr(0, ctx.text.find('\n'));
+    const auto title = tokenize(title_text);
+    for (const auto* list : {"non_model_words", "non_model_heads", "non_model_context"}) {
+        for (const auto& w : ctx.rules.list(list)) {
+            if (find_phrase(title, phrase_tokens(w.pattern))) {
+                return {};  // "Introducing the Llama Startup Program": a launch, not of a model
+            }
+        }
+    }
+    for (const auto& cue : verb_phrases(ctx.rules, "launch_verbs")) {
+        const auto phrase = phrase_tokens(cue.pattern);
+        if (auto at = find_phrase(title, phrase); at && *at == 0 && cue.confidence >= 0.8 &&
+            title.size() > phrase.size()) {
+            // The object must start like a name: "Introducing a way to ..." is no launch of one.
+            const auto next = title[phrase.size() + (title[phrase.size()].norm == "the" && title.size() > phrase.size() + 1 ? 1 : 0)];
+            if (std::islower(static_cast<unsigned char>(title_text[next.begin])) != 0) {
+                return {};
+            }
+            return "launch-verb headline \"" + cue.pattern + " ...\"";
+        }
+    }
+    return {};
+}
+
+/// Findings below kConfidentEvent leave the events; an item that names a tracked entity (or is a
+/// lab's own launch-shaped headline) and keeps no event becomes one candidate.
+void settle(const Context* ctx, ExtractOutput& out) {
+    std::vector<Event> confident;
+    const Event* weakest_best = nullptr;
+    std::vector<Event> weak;
+    for (auto& ev : out.events) {
+        if (ev.cue.empty()) {
+            ev.cue = std::string(to_string(ev.kind)) + " rule";
+        }
+        (ev.confidence >= kConfidentEvent ? confident : weak).push_back(std::move(ev));
+    }
+    out.events = std::move(confident);
+    if (ctx == nullptr || !out.events.empty()) {
+        return;
+    }
+    for (const auto& ev : weak) {
+        if (weakest_best == nullptr || ev.confidence > weakest_best->confidence) {
+            weakest_best = &ev;
+        }
+    }
+    Candidate c;
+    for (const auto& m : ctx->entities) {
+        auto e = std::string(entity_kind_name(m.kind)) + ":" + m.slug;
+        if (std::find(c.entities.begin(), c.entities.end(), e) == c.entities.end()) {
+            c.entities.push_back(std::move(e));
+        }
+    }
+    if (weakest_best != nullptr) {
+        c.cue = weakest_best->cue;
+        c.suggested_kind = weakest_best->kind;
+        c.confidence = weakest_best->confidence;
+        c.lab = weakest_best->lab;
+        c.model = weakest_best->model;
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "low confidence %.2f", weakest_best->confidence);
+        c.reason = buf;
+        if (c.model && std::find(c.entities.begin(), c.entities.end(), "model:" + *c.model) == c.entities.end()) {
+            c.entities.push_back("model:" + *c.model);  // a name met for the first time
+        }
+    } else if (auto cue = launch_shaped_title(*ctx); !cue.empty()) {
+        c.cue = std::move(cue);
+        c.suggested_kind = EventKind::ModelRelease;
+        c.confidence = 0.3;
+        c.lab = ctx->lab;
+        c.reason = "launch-shaped headline, no model name confirmed";
+    } else {
+        return;
+    }
+    if (c.entities.empty() && !ctx->source.lab) {
+        return;  // names nothing tracked
+    }
+    if (c.lab && std::find(c.entities.begin(), c.entities.end(), "lab:" + *c.lab) == c.entities.end()) {
+        c.entities.insert(c.entities.begin(), "lab:" + *c.lab);
+    }
+    out.candidates.push_back(std::move(c));
 }
 
 }  // namespace
@@ -88,6 +191,7 @@ ExtractOutput Extractor::extract(const Item& item, const Item* previous_version,
                 matcher_.add_model(out.discovered_models[i]);
             }
             dedupe(out.events);
+            settle(&after, out);
             return out;
         }
     }
@@ -98,6 +202,7 @@ ExtractOutput Extractor::extract(const Item& item, const Item* previous_version,
         }
     }
     dedupe(out.events);
+    settle(nullptr, out);
     return out;
 }
 

@@ -213,7 +213,7 @@ std::vector<Slot> template_slots(std::string_view text, const std::vector<Token>
     const auto after = phrase_tokens(cue.pattern.substr(close + 1));
     if (before.empty() && after.empty()) {
         const auto end = clause_end(text, 0);
-        out.push_back({std::string(trim(text.substr(0, end))), 0, cue.confidence, true, true});
+        out.push_back({std::string(trim(text.substr(0, end))), 0, cue.confidence, true, true, cue.pattern});
         return out;
     }
     const auto& anchor = before.empty() ? after : before;
@@ -221,18 +221,25 @@ std::vector<Slot> template_slots(std::string_view text, const std::vector<Token>
     while (auto at = find_phrase(tokens, anchor, from)) {
         from = *at + 1;
         if (!before.empty()) {
-            const auto start = tokens[*at + before.size() - 1].end;
+            auto start = tokens[*at + before.size() - 1].end;
+            // "Introducing: Devstral 2" and "Introducing - X": the name follows the punctuation.
+            while (start < text.size() && (text[start] == ' ' || text[start] == ':' || text[start] == '-')) {
+                ++start;
+            }
+            if (starts_with_at(text, start, "\xE2\x80\x94") || starts_with_at(text, start, "\xE2\x80\x93")) {
+                start += 3;
+            }
             const auto end = clause_end(text, start);
             auto s = trim(text.substr(start, end - start));
             if (!s.empty()) {
-                out.push_back({std::string(s), text.find(s, start), cue.confidence});
+                out.push_back({std::string(s), text.find(s, start), cue.confidence, false, false, cue.pattern});
             }
         } else {
             const auto end = tokens[*at].begin;
             const auto start = clause_start(text, end);
             auto s = trim(text.substr(start, end - start));
             if (!s.empty()) {
-                out.push_back({std::string(s), text.find(s, start), cue.confidence});
+                out.push_back({std::string(s), text.find(s, start), cue.confidence, false, false, cue.pattern});
             }
         }
     }
@@ -251,6 +258,8 @@ std::vector<Slot> split_names(const Slot& slot, const Context& ctx) {
         if (!name.text.empty()) {
             name.confidence = slot.confidence;
             name.strict = slot.strict;
+            name.whole = slot.whole;
+            name.cue = slot.cue;
             names.push_back(std::move(name));
         }
         current.clear();
@@ -286,13 +295,23 @@ std::vector<Slot> split_names(const Slot& slot, const Context& ctx) {
     return names;
 }
 
-std::optional<ModelRef> resolve_model_name(std::string_view name, const Context& ctx) {
+std::optional<ModelRef> resolve_model_name(std::string_view name, const Context& ctx, bool coined) {
     const auto tokens = tokenize(name);
     if (tokens.empty() || tokens.size() > 6) {
         return std::nullopt;
     }
     if (version_only(tokens)) {
         return std::nullopt;  // "v1.0: Muse Spark Mini" is a release tag of a repo
+    }
+    static const std::vector<std::string> months = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
+                                                    "sept", "oct", "nov", "dec", "january", "february", "march",
+                                                    "april", "june", "july", "august", "september", "october",
+                                                    "november", "december"};
+    for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+        if (std::find(months.begin(), months.end(), tokens[i].norm) != months.end() && tokens[i + 1].norm.size() <= 2 &&
+            std::isdigit(static_cast<unsigned char>(tokens[i + 1].norm.front())) != 0) {
+            return std::nullopt;  // "Jul 8": a date, not a version
+        }
     }
     const auto matches = ctx.matcher.find_all(name);
     if (matches.size() == 1 && matches[0].begin == tokens.front().begin &&
@@ -325,6 +344,8 @@ std::optional<ModelRef> resolve_model_name(std::string_view name, const Context&
         confidence = 0.85;
     } else if (strongest_cue(ctx, "model_context_words") > 0 && strongest_cue(ctx, "non_model_context") <= 0) {
         confidence = 0.7;
+    } else if (coined) {
+        confidence = 0.5;
     } else {
         return std::nullopt;
     }

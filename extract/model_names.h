@@ -20,6 +20,7 @@ struct Slot {
     double confidence = 0;  ///< the cue's
     bool strict = false;    ///< only known or versioned names (bare title cue, body text)
     bool whole = false;     ///< the bare "{model}" cue: the headline must be names only
+    std::string cue;        ///< the pattern that found the slot ("introducing {model}")
 };
 
 /// Where `pattern` ("introducing {model}", "{person} joins") occurs in `text`, the clause on
@@ -45,7 +46,9 @@ struct ModelRef {
 /// Resolves a candidate name: a known model covering the whole name, else a new model when the
 /// name looks like one (capitalised or versioned, no non-model word, and a version, a known
 /// family's first word, or a model word in the text). Nullopt when it is not a model.
-std::optional<ModelRef> resolve_model_name(std::string_view name, const Context& ctx);
+/// With `coined`, a capitalised unversioned name with no model word around it (a lab's headline
+/// "Magistral") still resolves, with a low confidence (0.5) that context must raise.
+std::optional<ModelRef> resolve_model_name(std::string_view name, const Context& ctx, bool coined = false);
 
 /// "Muse Spark 1.1" -> "muse-spark" (version, size and variant words stripped from the end);
 /// a known model that prefixes the name gives its own family.

@@ -174,6 +174,7 @@ void extract_people(const Context& ctx, ExtractOutput& out) {
                                  "personnel_move|" + person->slug + "|" + move + "|", cue.confidence,
                                  slot.begin);
             ev.dedupe_key += year_month(ev.occurred_at);
+            ev.cue = "personnel " + cue.pattern;
             ev.person = person->slug;
             ev.lab = org;
             ev.fields.set("name", person->name);

@@ -3,50 +3,18 @@
 #include <algorithm>
 #include <cctype>
 
+#include "extract/confidence.h"
+#include "extract/grammar.h"
 #include "extract/license_class.h"
 #include "extract/model_names.h"
+#include "extract/openness.h"
 
 namespace fw::extract {
 namespace {
 
 constexpr int kStaleReleaseDays = 60;
-
-struct OpennessGuess {
-    Openness openness = Openness::Unknown;
-    std::optional<std::string> license;
-    double confidence = 0;
-};
-
-/// Openness from cues in the text and the link's words, refined by a licence the text names.
-OpennessGuess classify_openness(const Context& ctx, const ModelInfo* known) {
-    Context with_link = ctx;
-    with_link.text += "\n" + url_path_words(ctx.item.entry.link);
-    with_link.tokens = tokenize(with_link.text);
-    OpennessGuess result;
-    std::string value;
-    result.confidence = strongest_cue(with_link, "openness_cues", nullptr, &value);
-    // Only a text that speaks of licensing names a licence ("MIT" is also a university).
-    if (has_phrase(ctx.tokens, "license") || has_phrase(ctx.tokens, "licence") ||
-        has_phrase(ctx.tokens, "licensed")) {
-        result.license = license_id_from_text(ctx.text, ctx.taxonomy, ctx.rules);
-    }
-    const License* lic = result.license ? ctx.taxonomy.find_license(*result.license) : nullptr;
-    if (value == "open_weights") {
-        // Weights are out; the licence decides how open. Unnamed licence: assume use limits.
-        auto from_license = openness_from_license(lic);
-        result.openness = is_open(from_license) ? from_license : Openness::OpenWeightsRestricted;
-    } else if (auto o = openness_from_string(value)) {
-        result.openness = *o;
-    } else if (known != nullptr && known->openness != Openness::Unknown) {
-        result.openness = known->openness;
-    } else if (lic != nullptr && is_open(openness_from_license(lic))) {
-        result.openness = openness_from_license(lic);
-    }
-    if (!result.license && known != nullptr && !known->license.empty()) {
-        result.license = known->license;
-    }
-    return result;
-}
+/// Launch verbs at least this strong confirm a bare headline ("introduce", "release"; not "share").
+constexpr double kStrongVerb = 0.8;
 
 std::vector<Slot> release_slots(const Context& ctx) {
     std::vector<Slot> slots;
@@ -60,15 +28,29 @@ std::vector<Slot> release_slots(const Context& ctx) {
     std::vector<Slot> lead_slots;
     const auto title_tokens = tokenize(title);
     const auto lead_tokens = tokenize(lead);
-    for (const auto& cue : ctx.rules.list("release_cues")) {
+    std::vector<const Cue*> cues;
+    for (const auto& c : ctx.rules.list("release_cues")) {
+        cues.push_back(&c);
+    }
+    for (const auto& t : verb_templates(ctx.rules, "launch_verbs")) {
+        cues.push_back(&t);
+    }
+    for (const Cue* cue_ptr : cues) {
+        const Cue& cue = *cue_ptr;
+        if (cue.remove) {
+            continue;
+        }
         if (cue.pattern.find('{') == 0 && cue.pattern.find('}') + 1 == cue.pattern.size()) {
             bare = &cue;  // the bare "{model}" title cue: only when no other cue matched the title
             continue;
         }
+        const std::string cue_text = (cue.value.rfind("verb:", 0) == 0 ? "launch-verb " : "headline ") + cue.pattern;
         for (auto s : template_slots(title, title_tokens, cue)) {
+            s.cue = cue_text;
             slots.push_back(std::move(s));
         }
         for (auto s : template_slots(lead, lead_tokens, cue)) {
+            s.cue = cue_text + " (lead)";
             s.begin += title_end + 1;
             s.confidence *= 0.9;
             s.strict = true;  // body text is looser than a headline: known or versioned names only
@@ -78,13 +60,116 @@ std::vector<Slot> release_slots(const Context& ctx) {
     if (slots.empty() && bare != nullptr) {
         slots = template_slots(title, title_tokens, *bare);
     }
+    if (bare != nullptr && ctx.source.lab && !lead.empty()) {
+        // The lead's first words as a headline of their own: "Voxtral TTS: a frontier, open-weights
+        // text-to-speech model" names a model when the rest of its sentence calls it one.
+        for (auto s : template_slots(lead, lead_tokens, *bare)) {
+            const auto after = s.begin + s.text.size();
+            if (after >= lead.size() || (lead[after] != ':' && lead[after] != ',') || !ifind(title, s.text)) {
+                continue;  // only a name the headline also gives ("Speaking of Voxtral")
+            }
+            // "Name: <sentence>" is described by its sentence, "Name, <appositive>," by the appositive.
+            const auto sentence_end = lead[after] == ':' ? std::min(lead.size(), lead.find(". ", after))
+                                                         : std::min(lead.size(), lead.find_first_of(",.", after + 1));
+            Context rest = ctx;
+            rest.tokens = tokenize(lead.substr(after, sentence_end - after));
+            if (strongest_cue(rest, "model_context_words") <= 0) {
+                continue;
+            }
+            s.begin += title_end + 1;
+            s.confidence = 0.9;
+            s.cue = "appositive {model}: a ... model";
+            lead_slots.push_back(std::move(s));
+        }
+    }
     slots.insert(slots.end(), lead_slots.begin(), lead_slots.end());
     return slots;
 }
 
+/// Words of the headline and the lead's first sentence that speak of a launch: a launch verb or
+/// an openness cue ("Leanstral: Open-Source foundation for ...").
+bool launch_words(const Context& ctx) {
+    const auto first = ctx.text.find('\n');
+    const auto end = first == std::string::npos ? ctx.text.size() : std::min(ctx.text.size(), ctx.text.find_first_of(".\n", first + 1));
+    Context title = ctx;
+    title.tokens = tokenize(std::string_view(ctx.text).substr(0, first));
+    if (strongest_cue(title, "openness_cues") > 0) {
+        return true;  // "Leanstral: Open-Source foundation for ..."
+    }
+    const auto head = tokenize(std::string_view(ctx.text).substr(0, end));
+    for (const auto& cue : verb_phrases(ctx.rules, "launch_verbs")) {
+        if (cue.confidence >= kStrongVerb && find_phrase(head, phrase_tokens(cue.pattern))) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool in_rule_list(const Context& ctx, std::string_view list, const std::string& word) {
+    const auto& l = ctx.rules.list(list);
+    return std::any_of(l.begin(), l.end(), [&](const Cue& c) { return c.pattern == word; });
+}
+
+/// Shaped like a product name: every word capitalised, a version or size, an acronym, or a
+/// variant word ("GPT-4o mini"); "100+ new roles" and "global workspace" are phrases.
+bool name_shaped(const Context& ctx, std::string_view name) {
+    for (const auto& t : tokenize(name)) {
+        const char first = name[t.begin];
+        const bool digit = std::any_of(t.norm.begin(), t.norm.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
+        if (std::islower(static_cast<unsigned char>(first)) != 0 && !digit && !in_rule_list(ctx, "variant_words", t.norm)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/// A coined name in a bare headline: at most two words besides versions, sizes, acronyms and
+/// variant words, and none with the ending of an English abstract noun ("Interpretability",
+/// "Societal Impacts" stay out; "Magistral", "Mistral Saba", "Voxtral TTS" stay in).
+bool coined_shape(const Context& ctx, std::string_view name) {
+    static const std::vector<std::string> endings = {"ity", "ment", "tion", "sion", "ness", "ance", "ence",
+                                                     "ics", "ism", "ing", "ship", "ure", "ments", "tions"};
+    std::size_t words = 0;
+    for (const auto& t : tokenize(name)) {
+        const auto text = name.substr(t.begin, t.end - t.begin);
+        const bool digit = std::any_of(t.norm.begin(), t.norm.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
+        const bool acronym = text.size() >= 2 && std::all_of(text.begin(), text.end(), [](char c) {
+                                 return std::isupper(static_cast<unsigned char>(c)) != 0 || std::isdigit(static_cast<unsigned char>(c)) != 0;
+                             });
+        if (digit || acronym || in_rule_list(ctx, "variant_words", t.norm)) {
+            continue;
+        }
+        ++words;
+        for (const auto& e : endings) {
+            if (t.norm.size() > e.size() + 3 && t.norm.compare(t.norm.size() - e.size(), e.size(), e) == 0) {
+                return false;
+            }
+        }
+    }
+    return words <= 2;
+}
+
+/// A Hugging Face link in the text whose repo name spells the model ("huggingface.co/acme/Foo-2").
+bool hf_repo_named(const Context& ctx, const std::string& slug) {
+    std::string compact = slug;
+    std::erase(compact, '-');
+    for (auto at = ifind(ctx.text, "huggingface.co/"); at; at = ifind(ctx.text, "huggingface.co/", *at + 1)) {
+        std::string repo;
+        for (auto i = *at + 15; i < ctx.text.size() && ctx.text[i] > ' ' && ctx.text[i] != '"'; ++i) {
+            if (std::isalnum(static_cast<unsigned char>(ctx.text[i])) != 0) {
+                repo.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ctx.text[i]))));
+            }
+        }
+        if (!compact.empty() && repo.find(compact) != std::string::npos) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /// A headline that is only a name ("Claude 3.5 Sonnet", "GPT-4o mini: advancing...") is a
 /// release when the name is known or versioned and capitalised like a product name.
-bool strict_name_ok(const Slot& name, const ModelRef& ref) {
+bool strict_name_ok(const Slot& name, const ModelRef& ref, bool coined) {
     if (ref.known) {
         return true;
     }
@@ -100,7 +185,7 @@ bool strict_name_ok(const Slot& name, const ModelRef& ref) {
             return false;  // a sentence ("Anthropic raises $13B"), not a name
         }
     }
-    return digit;
+    return digit || coined;
 }
 
 bool phrase_at(const std::vector<Token>& tokens, std::size_t i, const std::string& pattern) {
@@ -192,55 +277,235 @@ bool stale(const Context& ctx, const ModelInfo* known) {
 
 }  // namespace
 
+namespace {
+
+struct Release {
+    ModelRef ref;
+    const ModelInfo* known = nullptr;
+    std::string name;
+    std::size_t begin = 0;
+    double confidence = 0;
+    std::string cue;
+};
+
+/// Confidence of a headline that is only an unknown name, from what confirms it: a model word in
+/// the text or the link, a family the lab already has, a Hugging Face repo of that name (strong);
+/// launch words or openness words around it (weaker); nothing (a candidate, not an event).
+double bare_name_confidence(const Context& ctx, const ModelRef& ref, bool lab_feed, std::string& cue) {
+    if (hf_repo_named(ctx, ref.slug)) {
+        cue += " + hugging face repo";
+        return 0.9;
+    }
+    Context with_link = ctx;
+    with_link.tokens = tokenize(ctx.text + "\n" + url_path_words(ctx.item.entry.link));
+    if (strongest_cue(with_link, "model_context_words") > 0) {
+        cue += " + model word";
+        return 0.8;
+    }
+    const bool versioned = std::any_of(ref.slug.begin(), ref.slug.end(),
+                                       [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
+    if (versioned && bare_title_ok(ctx, ref)) {
+        cue += " + known family";
+        return 0.8;  // "Grok 5" after "Grok 4"; a word alone ("Claude Character") is not enough
+    }
+    if (lab_feed && launch_words(ctx)) {
+        cue += " + launch words";
+        return 0.65;
+    }
+    if (lab_feed && versioned && strongest_cue(with_link, "non_model_context") <= 0 &&
+        strongest_cue(with_link, "non_model_heads") <= 0) {
+        cue += " (versioned name on its lab's feed)";
+        return 0.62;  // "Codestral 25.01": a lab's headline that is a versioned name
+    }
+    cue += " (unconfirmed)";
+    return 0.45;
+}
+
+/// A model of the taxonomy released within a few days of a lab's own item that names it in the
+/// headline or the lead ("Medium is the new large. Mistral Medium 3 delivers ...").
+void dated_releases(const Context& ctx, std::vector<Release>& found) {
+    if (!ctx.source.lab) {
+        return;
+    }
+    const auto& e = ctx.item.entry;
+    const TimePoint at = e.published.value_or(e.updated.value_or(ctx.item.fetched_at));
+    const auto head_end = std::min(ctx.text.size(), std::size_t{400});
+    for (const auto& m : ctx.entities) {
+        const auto* info = m.kind == EntityKind::Model ? ctx.taxonomy.find_model(m.slug) : nullptr;
+        if (info == nullptr || m.begin >= head_end || !info->released || info->lab != *ctx.source.lab ||
+            std::abs(days_between(*info->released, at)) > 3) {
+            continue;
+        }
+        found.push_back(Release{ModelRef{m.slug, true, std::nullopt, 0.9}, info, info->name, m.begin, 0.7,
+                                "taxonomy release date {model}"});
+    }
+}
+
+}  // namespace
+
 void extract_releases(const Context& ctx, ExtractOutput& out, std::vector<std::string>& item_models) {
     Context title_ctx = ctx;
     title_ctx.tokens = tokenize(std::string_view(ctx.text).substr(0, ctx.text.find('\n')));
     if (strongest_cue(title_ctx, "eval_doc_types") > 0) {
         return;  // "OpenAI o1 System Card" documents a release; the eval extractor takes it
     }
+    if (strongest_cue(title_ctx, "evaluators") > 0 || strongest_cue(title_ctx, "evaluator_heads") > 0) {
+        return;  // "X debuts at #2 on the Arena leaderboard": a ranking, the eval extractor's
+    }
+    std::vector<Release> found;
+    auto seen = [&](const std::string& slug) {
+        return std::find(item_models.begin(), item_models.end(), slug) != item_models.end();
+    };
     for (const auto& slot : release_slots(ctx)) {
+        const bool coined = slot.whole && ctx.source.lab.has_value();
         for (const auto& name : split_names(slot, ctx)) {
-            auto ref = resolve_model_name(name.text, ctx);
-            if (!ref || (name.strict && !strict_name_ok(name, *ref)) ||
-                std::find(item_models.begin(), item_models.end(), ref->slug) != item_models.end()) {
+            auto ref = resolve_model_name(name.text, ctx, coined);
+            if (!ref || (name.strict && !strict_name_ok(name, *ref, coined)) || seen(ref->slug)) {
                 continue;
             }
-            if (!ref->known && ((slot.whole && !bare_title_ok(ctx, *ref)) || described_as_non_model(ctx, slot, name))) {
+            std::string cue = slot.cue;
+            double confidence = name.confidence * ref->confidence;
+            if (!ref->known && slot.whole && slot.cue == "{model}") {
+                cue = "bare-title {model}";
+                confidence = bare_name_confidence(ctx, *ref, coined, cue);
+            } else if (ref->known && slot.whole && coined) {
+                cue = "bare-title {model} (known)";
+                confidence = std::max(confidence, 0.7);  // a lab's headline that is its model's name
+            }
+            if (!ref->known && (described_as_non_model(ctx, slot, name) || !name_shaped(ctx, name.text) ||
+                                (slot.whole && !std::any_of(ref->slug.begin(), ref->slug.end(), [](char c) {
+                                     return std::isdigit(static_cast<unsigned char>(c)) != 0;
+                                 }) && !coined_shape(ctx, name.text)))) {
                 continue;
             }
             const ModelInfo* known = ctx.taxonomy.find_model(ref->slug);
             if (stale(ctx, known)) {
                 continue;  // an old model mentioned again ("Introducing Claude for Education")
             }
-            const ModelInfo& model = known ? *known : *ref->discovered;
-            item_models.push_back(ref->slug);
-            if (ref->discovered) {
-                out.discovered_models.push_back(*ref->discovered);
+            auto same = std::find_if(found.begin(), found.end(), [&](const Release& r) { return r.ref.slug == ref->slug; });
+            if (same == found.end()) {
+                found.push_back(Release{*ref, known, name.text, name.begin, confidence, cue});
+            } else if (confidence > same->confidence) {
+                *same = Release{*ref, known, name.text, name.begin, confidence, cue};
             }
-            auto openness = classify_openness(ctx, known);
-            auto ev = make_event(ctx, EventKind::ModelRelease, "model_release|" + ref->slug,
-                                 name.confidence * ref->confidence, name.begin);
-            ev.model = ref->slug;
-            if (!model.lab.empty()) {
-                ev.lab = model.lab;
-            }
-            ev.fields.set("openness", std::string(to_string(openness.openness)));
-            if (openness.license) {
-                ev.fields.set("license", *openness.license);
-            } else {
-                ev.fields.set_null("license");
-            }
-            ev.fields.set("tier", std::string(to_string(known ? known->tier : model.tier)));
-            ev.fields.set("family", model.family.empty() ? ref->slug : model.family);
-            out.events.push_back(std::move(ev));
         }
     }
+    // A headline that is only a name yields to a model another cue names ("Large Enough" over
+    // "we are announcing Mistral Large 2" in its lead).
+    if (std::any_of(found.begin(), found.end(), [](const Release& r) { return r.cue.rfind("bare-title", 0) != 0; })) {
+        std::erase_if(found, [](const Release& r) { return r.cue.rfind("bare-title", 0) == 0 && !r.ref.known; });
+    }
+    const auto title_end = std::min(ctx.text.size(), ctx.text.find('\n'));
+    const bool title_names_model = std::any_of(ctx.entities.begin(), ctx.entities.end(), [&](const EntityMatch& m) {
+        return m.kind == EntityKind::Model && m.end <= title_end;
+    });
+    if (found.empty() && !title_names_model) {
+        dated_releases(ctx, found);  // "Medium is the new large." whose lead names Mistral Medium 3
+    }
+    for (const auto& r : found) {
+        std::vector<std::string> others;
+        for (const auto& o : found) {
+            if (o.ref.slug != r.ref.slug) {
+                others.push_back(o.name);
+            }
+        }
+        const ModelInfo& model = r.known ? *r.known : *r.ref.discovered;
+        const bool confident = r.confidence >= kConfidentEvent;
+        if (confident) {
+            item_models.push_back(r.ref.slug);
+            if (r.ref.discovered) {
+                out.discovered_models.push_back(*r.ref.discovered);
+            }
+        }
+        auto openness = classify_openness(ctx, r.known, r.name, others);
+        auto ev = make_event(ctx, EventKind::ModelRelease, "model_release|" + r.ref.slug, r.confidence, r.begin);
+        ev.cue = r.cue;
+        if (!openness.cue.empty()) {
+            ev.cue += "; openness: " + openness.cue;
+        }
+        ev.model = r.ref.slug;
+        if (!model.lab.empty()) {
+            ev.lab = model.lab;
+        }
+        ev.fields.set("openness", std::string(to_string(openness.openness)));
+        if (openness.license) {
+            ev.fields.set("license", *openness.license);
+        } else {
+            ev.fields.set_null("license");
+        }
+        if (openness.stage) {
+            ev.fields.set("stage", *openness.stage);
+        }
+        ev.fields.set("tier", std::string(to_string(r.known ? r.known->tier : model.tier)));
+        ev.fields.set("family", model.family.empty() ? r.ref.slug : model.family);
+        out.events.push_back(std::move(ev));
+    }
 }
+
+namespace {
+
+/// An arrival verb with its slots filled in one sentence: a model on one side and a surface on
+/// the other ("WhatsApp gets Muse Spark", "Muse Spark lands on Ray-Ban Meta glasses").
+double arrival_cue(const Context& ctx, std::size_t* pos, std::string* cue_text) {
+    double best = 0;
+    for (const auto& cue : verb_phrases(ctx.rules, "arrival_verbs")) {
+        const auto phrase = phrase_tokens(cue.pattern);
+        for (auto at = find_phrase(ctx.tokens, phrase); at; at = find_phrase(ctx.tokens, phrase, *at + 1)) {
+            const auto vb = ctx.tokens[*at].begin;
+            const auto ve = ctx.tokens[*at + phrase.size() - 1].end;
+            const auto sb = ctx.text.find_last_of(".\n!?", vb);
+            const auto sentence_begin = sb == std::string::npos ? 0 : sb + 1;
+            const auto sentence_end = std::min(ctx.text.size(), ctx.text.find_first_of(".\n!?", ve));
+            bool model_before = false, model_after = false, surface_before = false, surface_after = false;
+            for (const auto& m : ctx.entities) {
+                if (m.begin < sentence_begin || m.end > sentence_end) {
+                    continue;
+                }
+                const bool before = m.end <= vb;
+                const bool after = m.begin >= ve;
+                if (m.kind == EntityKind::Model) {
+                    model_before = model_before || before;
+                    model_after = model_after || after;
+                } else if (m.kind == EntityKind::Surface) {
+                    surface_before = surface_before || before;
+                    surface_after = surface_after || after;
+                }
+            }
+            if (((model_before && surface_after) || (surface_before && model_after)) && cue.confidence > best) {
+                best = cue.confidence;
+                *pos = vb;
+                *cue_text = "arrival-verb " + (model_before ? "{model} " + cue.pattern + " {surface}"
+                                                           : "{surface} " + cue.pattern + " {model}");
+            }
+        }
+    }
+    return best;
+}
+
+}  // namespace
 
 void extract_rollouts(const Context& ctx, const std::vector<std::string>& item_models, ExtractOutput& out) {
     std::size_t verb_pos = 0;
     std::string verb_stage;
-    const double verb = strongest_cue(ctx, "rollout_verbs", &verb_pos, &verb_stage);
+    double verb = strongest_cue(ctx, "rollout_verbs", &verb_pos, &verb_stage);
+    std::string cue_text;
+    if (verb > 0) {
+        cue_text = "rollout phrase";
+        for (const auto& c : ctx.rules.list("rollout_verbs")) {
+            if (c.confidence == verb && find_phrase(ctx.tokens, phrase_tokens(c.pattern))) {
+                cue_text = "rollout " + c.pattern;
+                break;
+            }
+        }
+    }
+    std::size_t arrival_pos = 0;
+    std::string arrival_text;
+    if (const double arrival = arrival_cue(ctx, &arrival_pos, &arrival_text); arrival > verb) {
+        verb = arrival;
+        verb_pos = arrival_pos;
+        verb_stage.clear();
+        cue_text = arrival_text;
+    }
     if (verb <= 0) {
         return;
     }
@@ -269,6 +534,7 @@ void extract_rollouts(const Context& ctx, const std::vector<std::string>& item_m
         const auto& model = models.front();
         auto ev = make_event(ctx, EventKind::SurfaceRollout, "surface_rollout|" + model + "|" + m.slug,
                              verb, std::min(verb_pos, m.begin));
+        ev.cue = cue_text;
         ev.model = model;
         ev.surface = m.slug;
         if (const auto* info = ctx.taxonomy.find_model(model); info && !info->lab.empty()) {

@@ -84,7 +84,8 @@ const std::vector<std::string>& known_rule_lists() {
         "evaluators",       "personnel_verbs", "roles",               "analyst_firms",
         "analyst_actions",  "capex_phrases",   "capex_directions",    "license_aliases",
         "license_page_words", "non_model_context", "non_model_heads", "group_words",
-        "role_words",
+        "role_words",       "launch_verbs",    "arrival_verbs",       "negation_words",
+        "release_stages",   "evaluator_heads",
     };
     return names;
 }

@@ -1,0 +1,207 @@
+#include "extract/grammar.h"
+
+#include <cctype>
+#include <deque>
+#include <mutex>
+#include <utility>
+
+#include "domain/slug.h"
+
+namespace fw::extract {
+namespace {
+
+bool vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+/// "ship" -> "shipp": a short word ending consonant-vowel-consonant doubles its last letter.
+std::string doubled(const std::string& w) {
+    const auto n = w.size();
+    if (n >= 3 && n <= 4 && !vowel(w[n - 1]) && w[n - 1] != 'w' && w[n - 1] != 'x' && w[n - 1] != 'y' &&
+        vowel(w[n - 2]) && !vowel(w[n - 3])) {
+        return w + w[n - 1];
+    }
+    return w;
+}
+
+std::vector<std::string> word_forms(const std::string& w) {
+    if (w.empty()) {
+        return {};
+    }
+    std::vector<std::string> out{w};
+    const char last = w.back();
+    if (last == 's' || last == 'h' || last == 'x' || last == 'z') {
+        out.push_back(w + "es");
+    } else if (last == 'y' && w.size() > 1 && !vowel(w[w.size() - 2])) {
+        out.push_back(w.substr(0, w.size() - 1) + "ies");
+    } else {
+        out.push_back(w + "s");
+    }
+    if (last == 'e') {
+        out.push_back(w + "d");
+        out.push_back(w.substr(0, w.size() - 1) + "ing");
+    } else if (last == 'y' && w.size() > 1 && !vowel(w[w.size() - 2])) {
+        out.push_back(w.substr(0, w.size() - 1) + "ied");
+        out.push_back(w + "ing");
+    } else {
+        out.push_back(doubled(w) + "ed");
+        out.push_back(doubled(w) + "ing");
+    }
+    return out;
+}
+
+struct Spec {
+    std::vector<std::string> extra;
+    bool after = false;
+};
+
+Spec parse_spec(const std::string& value) {
+    Spec spec;
+    std::size_t i = 0;
+    while (i <= value.size()) {
+        auto j = value.find('|', i);
+        if (j == std::string::npos) {
+            j = value.size();
+        }
+        auto part = std::string(trim(std::string_view(value).substr(i, j - i)));
+        if (part == "+after") {
+            spec.after = true;
+        } else if (!part.empty()) {
+            spec.extra.push_back(to_lower_ascii(part));
+        }
+        i = j + 1;
+    }
+    return spec;
+}
+
+}  // namespace
+
+std::vector<std::string> verb_forms(const Cue& lemma) {
+    const auto& p = lemma.pattern;
+    std::vector<std::string> out;
+    if (auto dash = p.rfind('-'); dash != std::string::npos) {
+        for (const auto& f : word_forms(p.substr(dash + 1))) {
+            out.push_back(p.substr(0, dash + 1) + f);
+        }
+    } else {
+        const auto space = p.find(' ');
+        const auto head = p.substr(0, space);
+        const auto tail = space == std::string::npos ? std::string() : p.substr(space);
+        for (const auto& f : word_forms(head)) {
+            out.push_back(f + tail);
+        }
+    }
+    for (const auto& e : parse_spec(lemma.value).extra) {
+        out.push_back(e);
+    }
+    return out;
+}
+
+namespace {
+
+/// Expanded lists, keyed by the lemma list's content (not by address: an extractor's rules may be
+/// freed and another's allocated in the same place). A deque keeps references stable.
+struct Expanded {
+    std::vector<Cue> lemmas;
+    bool templates = false;
+    std::vector<Cue> out;
+};
+
+template <typename Build>
+const std::vector<Cue>& expanded(const std::vector<Cue>& lemmas, bool templates, Build build) {
+    static std::mutex mutex;
+    static std::deque<Expanded> cache;
+    std::lock_guard lock(mutex);
+    for (const auto& e : cache) {
+        if (e.templates == templates && e.lemmas == lemmas) {
+            return e.out;
+        }
+    }
+    cache.push_back(Expanded{lemmas, templates, build()});
+    return cache.back().out;
+}
+
+}  // namespace
+
+const std::vector<Cue>& verb_templates(const Rules& rules, std::string_view list) {
+    const auto& lemmas = rules.list(list);
+    return expanded(lemmas, true, [&] {
+        std::vector<Cue> out;
+        for (const auto& lemma : lemmas) {
+            if (lemma.remove) {
+                continue;
+            }
+            const auto forms = verb_forms(lemma);
+            const auto spec = parse_spec(lemma.value);
+            for (std::size_t i = 0; i < forms.size(); ++i) {
+                out.push_back(Cue{forms[i] + " {model}", "verb:" + lemma.pattern, lemma.confidence, false});
+                // forms: base, third person, past, gerund, then irregular extras.
+                const bool past = i == 2 || i >= 4;
+                if (past || (spec.after && i == 1)) {
+                    out.push_back(Cue{"{model} " + forms[i], "verb:" + lemma.pattern, lemma.confidence * 0.95, false});
+                }
+            }
+        }
+        return out;
+    });
+}
+
+const std::vector<Cue>& verb_phrases(const Rules& rules, std::string_view list) {
+    const auto& lemmas = rules.list(list);
+    return expanded(lemmas, false, [&] {
+        std::vector<Cue> out;
+        for (const auto& lemma : lemmas) {
+            if (!lemma.remove) {
+                for (const auto& f : verb_forms(lemma)) {
+                    out.push_back(Cue{f, "verb:" + lemma.pattern, lemma.confidence, false});
+                }
+            }
+        }
+        return out;
+    });
+}
+
+std::vector<Clause> split_clauses(std::string_view text) {
+    std::vector<Clause> out;
+    std::size_t start = 0;
+    auto push = [&](std::size_t end) {
+        if (end > start) {
+            out.push_back({start, end});
+        }
+    };
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        const bool sentence = c == '\n' || c == ';' || c == '!' || c == '?' ||
+                              (c == '.' && (i + 1 == text.size() || text[i + 1] == ' ' || text[i + 1] == '\n'));
+        if (sentence) {
+            push(i);
+            start = i + 1;
+            continue;
+        }
+        if (c == ' ' || c == ',') {
+            for (std::string_view word : {" but ", " while ", " whereas ", " however", ", though ", " although "}) {
+                if (text.substr(i, word.size()).size() == word.size() &&
+                    to_lower_ascii(text.substr(i, word.size())) == word) {
+                    push(i);
+                    start = i + 1;
+                    break;
+                }
+            }
+        }
+    }
+    push(text.size());
+    return out;
+}
+
+bool negated(const Rules& rules, const std::vector<Token>& tokens, std::size_t from, std::size_t to) {
+    for (const auto& cue : rules.list("negation_words")) {
+        if (cue.remove) {
+            continue;
+        }
+        const auto phrase = phrase_tokens(cue.pattern);
+        if (auto at = find_phrase(tokens, phrase, from); at && *at + phrase.size() <= to) {
+            return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace fw::extract

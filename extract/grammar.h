@@ -1,0 +1,44 @@
+#pragma once
+// Internal to extract/: the grammar of announcements. Vocabularies are data (rule lists of verb
+// lemmas, negation words, ...); this file turns them into the forms texts use and splits texts
+// into the clauses a negation or a cue binds to.
+//
+// A verb list entry is a lemma ("introduce", "roll out", "open-source") with an optional value of
+// '|'-separated extra forms ("brought|bringing") and flags: "+after" lets the inflected verb
+// follow its object in a headline ("Devstral 2 launches", "X released", "X ships").
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/rules.h"
+#include "extract/text.h"
+
+namespace fw::extract {
+
+/// The inflections of a lemma: base, third person, past, gerund ("ship" -> ship, ships, shipped,
+/// shipping). A phrasal verb inflects its first word ("roll out" -> rolls out), a hyphenated
+/// compound its last ("open-source" -> open-sourced).
+std::vector<std::string> verb_forms(const Cue& lemma);
+
+/// Templates over a verb class: "<form> {model}" for every form, and "{model} <past>" (plus
+/// "{model} <third person>" for "+after" verbs): "released {model}", "{model} released". The
+/// confidence is the lemma's. Built once per rules object and cached by list name.
+const std::vector<Cue>& verb_templates(const Rules& rules, std::string_view list);
+
+/// Every form of every lemma of a list, as phrases (for cue search without a slot).
+const std::vector<Cue>& verb_phrases(const Rules& rules, std::string_view list);
+
+/// A clause: a byte range of a text that a negation or an openness cue binds to. Sentences split
+/// further at "but", "while", "whereas", "however", ";".
+struct Clause {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+};
+std::vector<Clause> split_clauses(std::string_view text);
+
+/// A word of the rules' "negation_words" list in tokens [from, to) of `tokens` ("not", "won t",
+/// "never", "without").
+bool negated(const Rules& rules, const std::vector<Token>& tokens, std::size_t from, std::size_t to);
+
+}  // namespace fw::extract

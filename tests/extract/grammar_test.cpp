@@ -1,0 +1,318 @@
+// The grammar of announcements (issue 13): verb classes and their inflections, headline forms,
+// subject and object slots, names met for the first time, negation bound to its clause, openness
+// and stage, third-party evaluators, wire-style personnel moves, confidence, cue and candidates.
+// Every item here is written for the test, in the styles of a newsroom, a product blog, a wire
+// service and an evaluator.
+
+#include "extract/extractor.h"
+#include "extract/grammar.h"
+
+#include <algorithm>
+
+#include "extract_support.h"
+#include "support/catch.h"
+
+using fw::EventKind;
+using fw::make_time;
+using fw::test::feed_source;
+using fw::test::make_extractor;
+using fw::test::make_item;
+using fw::test::of_kind;
+
+namespace {
+
+fw::extract::SourceInfo news(std::string name = "tech-wire") { return feed_source(std::move(name), std::nullopt); }
+
+const fw::Event* release_of(const std::vector<fw::Event>& events, const std::string& model) {
+    for (const auto& e : events) {
+        if (e.kind == EventKind::ModelRelease && e.model == model) {
+            return &e;
+        }
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("a verb lemma expands to its inflections", "[extract][grammar]") {
+    using fw::extract::Cue;
+    using fw::extract::verb_forms;
+    auto has = [](const std::vector<std::string>& v, const std::string& s) {
+        return std::find(v.begin(), v.end(), s) != v.end();
+    };
+    auto ship = verb_forms(Cue{"ship", "", 0.8, false});
+    CHECK(has(ship, "ships"));
+    CHECK(has(ship, "shipped"));
+    CHECK(has(ship, "shipping"));
+    auto intro = verb_forms(Cue{"introduce", "", 0.9, false});
+    CHECK(has(intro, "introduces"));
+    CHECK(has(intro, "introduced"));
+    CHECK(has(intro, "introducing"));
+    CHECK(has(verb_forms(Cue{"roll out", "", 0.8, false}), "rolled out"));
+    CHECK(has(verb_forms(Cue{"open-source", "", 0.8, false}), "open-sourced"));
+    CHECK(has(verb_forms(Cue{"bring", "brought", 0.7, false}), "brought"));
+}
+
+TEST_CASE("launch verbs in active, past and passive headline forms yield releases", "[extract][grammar]") {
+    SECTION("newsroom, past tense, lab as subject") {
+        auto ex = make_extractor();
+        auto out = ex.extract(make_item("Meta unveiled Muse Spark 2 on Tuesday", make_time(2026, 9, 1)), nullptr, news());
+        const auto* ev = release_of(out.events, "muse-spark-2");
+        REQUIRE(ev != nullptr);
+        CHECK(ev->lab == "meta");
+        CHECK(ev->fields.text("family") == "muse-spark");
+        CHECK(ev->cue.find("unveil") != std::string::npos);
+    }
+    SECTION("wire, the name first and the verb after it") {
+        auto ex = make_extractor();
+        auto out = ex.extract(make_item("Muse Spark 2 released to developers worldwide", make_time(2026, 9, 1),
+                                        "Meta said the update is faster."),
+                              nullptr, news());
+        REQUIRE(release_of(out.events, "muse-spark-2") != nullptr);
+    }
+    SECTION("a colon after the verb") {
+        auto ex = make_extractor();
+        auto out = ex.extract(make_item("Now shipping: Muse Spark 2", make_time(2026, 9, 1)), nullptr, feed_source());
+        REQUIRE(release_of(out.events, "muse-spark-2") != nullptr);
+    }
+    SECTION("an and-list names two models") {
+        auto ex = make_extractor();
+        auto out = ex.extract(make_item("Meta drops Muse Lumen 2 and Muse Echo 2", make_time(2026, 9, 1)), nullptr, news());
+        CHECK(release_of(out.events, "muse-lumen-2") != nullptr);
+        CHECK(release_of(out.events, "muse-echo-2") != nullptr);
+    }
+}
+
+TEST_CASE("a lab's bare-name headline is a release when the text confirms it, else a candidate", "[extract][grammar][candidates]") {
+    SECTION("the lead calls it a model") {
+        auto ex = make_extractor();
+        auto out = ex.extract(make_item("Orchestral", make_time(2026, 9, 2), "Our first speech model, tuned for live agents."),
+                              nullptr, feed_source());
+        const auto* ev = release_of(out.events, "orchestral");
+        REQUIRE(ev != nullptr);
+        CHECK(ev->confidence >= 0.6);
+        CHECK(ev->cue.find("bare-title") != std::string::npos);
+        CHECK(out.candidates.empty());
+        REQUIRE(out.discovered_models.size() == 1);
+        CHECK(out.discovered_models[0].family == "orchestral");
+    }
+    SECTION("a colon headline whose rest speaks of weights") {
+        auto ex = make_extractor();
+        auto out = ex.extract(make_item("Cadenza 3: open weights for everyone", make_time(2026, 9, 2),
+                                        "Available under Apache 2.0 from today."),
+                              nullptr, feed_source());
+        const auto* ev = release_of(out.events, "cadenza-3");
+        REQUIRE(ev != nullptr);
+        CHECK(ev->fields.text("family") == "cadenza");
+        CHECK(ev->fields.text("openness") == "open_weights_permissive");
+        CHECK(ev->fields.text("license") == "Apache-2.0");
+    }
+    SECTION("nothing confirms it: one candidate, no event, no model remembered") {
+        auto ex = make_extractor();
+        auto out = ex.extract(make_item("Cantabile", make_time(2026, 9, 3), "Sings on key."), nullptr, feed_source());
+        CHECK(out.events.empty());
+        CHECK(out.discovered_models.empty());
+        REQUIRE(out.candidates.size() == 1);
+        const auto& c = out.candidates[0];
+        CHECK(c.suggested_kind == EventKind::ModelRelease);
+        CHECK(c.confidence < 0.6);
+        CHECK(c.confidence > 0.0);
+        CHECK(c.model == "cantabile");
+        CHECK(c.lab == "meta");
+        CHECK(std::find(c.entities.begin(), c.entities.end(), "lab:meta") != c.entities.end());
+        CHECK_FALSE(c.reason.empty());
+        CHECK_FALSE(c.cue.empty());
+    }
+}
+
+TEST_CASE("a discovered model is matched later and the most specific name wins", "[extract][grammar][discovery]") {
+    fw::Taxonomy t = fw::test::small_taxonomy();
+    fw::extract::Extractor ex(t, fw::test::bundled_rules());
+    auto anthropic = feed_source("anthropic-news", std::string("anthropic"));
+    auto first = ex.extract(make_item("Introducing Claude Opus 5", make_time(2026, 10, 1),
+                                      "Our most capable model, available in the API."),
+                            nullptr, anthropic);
+    REQUIRE(release_of(first.events, "claude-opus-5") != nullptr);
+    CHECK(release_of(first.events, "claude-opus-5")->fields.text("family") == "claude");
+    auto card = ex.extract(make_item("Claude Opus 5 system card", make_time(2026, 10, 1), "", "https://example.com/c", 2),
+                           nullptr, anthropic);
+    auto reports = of_kind(card.events, EventKind::EvalReport);
+    REQUIRE(reports.size() == 1);
+    CHECK(reports[0].model == "claude-opus-5");
+    auto wire = ex.extract(make_item("WhatsApp gets Claude Opus 5? No, but Claude Opus 5 now powers Claude for Education",
+                                     make_time(2026, 10, 5), "", "https://example.com/w", 3),
+                           nullptr, news());
+    for (const auto& ev : wire.events) {
+        CHECK(ev.model != "claude");
+    }
+}
+
+TEST_CASE("a system card of a model not seen before names that model, not an older one", "[extract][grammar][discovery]") {
+    auto ex = make_extractor();
+    auto out = ex.extract(make_item("Claude Opus 6 System Card", make_time(2026, 11, 1)), nullptr,
+                          feed_source("anthropic-news", std::string("anthropic")));
+    auto reports = of_kind(out.events, EventKind::EvalReport);
+    REQUIRE(reports.size() == 1);
+    CHECK(reports[0].model == "claude-opus-6");
+    CHECK(reports[0].fields.text("doc_type") == "system_card");
+}
+
+TEST_CASE("a model card is an eval report", "[extract][grammar]") {
+    auto ex = make_extractor();
+    auto out = ex.extract(make_item("Muse Spark model card", make_time(2026, 4, 9)), nullptr, feed_source());
+    auto reports = of_kind(out.events, EventKind::EvalReport);
+    REQUIRE(reports.size() == 1);
+    CHECK(reports[0].model == "muse-spark");
+    CHECK(reports[0].fields.text("doc_type") == "model_card");
+}
+
+TEST_CASE("negation binds to its clause: one closed and one open release", "[extract][grammar][openness]") {
+    auto ex = make_extractor();
+    auto out = ex.extract(make_item("Introducing Muse Forge Large and Muse Forge Small", make_time(2026, 9, 10),
+                                    "We won't share weights for the large model, but the small one is on Hugging Face "
+                                    "under Apache 2.0."),
+                          nullptr, feed_source());
+    const auto* large = release_of(out.events, "muse-forge-large");
+    const auto* small = release_of(out.events, "muse-forge-small");
+    REQUIRE(large != nullptr);
+    REQUIRE(small != nullptr);
+    CHECK(large->fields.text("openness") == "api");
+    CHECK(small->fields.text("openness") == "open_weights_permissive");
+    CHECK(small->fields.text("license") == "Apache-2.0");
+    CHECK(large->cue.find("not") != std::string::npos);
+}
+
+TEST_CASE("withheld or proprietary weights are closed; an app-only launch is a hosted product", "[extract][grammar][openness]") {
+    SECTION("passive negation") {
+        auto ex = make_extractor();
+        auto out = ex.extract(make_item("Anthropic unveils Claude Opus 7", make_time(2026, 9, 12),
+                                        "The weights will not be published. Developers reach it through the API."),
+                              nullptr, news());
+        const auto* ev = release_of(out.events, "claude-opus-7");
+        REQUIRE(ev != nullptr);
+        CHECK(ev->fields.text("openness") == "api");
+    }
+    SECTION("proprietary, wire style") {
+        auto ex = make_extractor();
+        auto out = ex.extract(make_item("OpenAI launches GPT-9, a proprietary model for enterprises",
+                                        make_time(2026, 9, 12)),
+                              nullptr, news());
+        const auto* ev = release_of(out.events, "gpt-9");
+        REQUIRE(ev != nullptr);
+        CHECK(ev->fields.text("openness") == "api");
+    }
+    SECTION("an app and no word of weights or API") {
+        auto ex = make_extractor();
+        auto out = ex.extract(make_item("Meta debuts Muse Spark 3", make_time(2026, 9, 12),
+                                        "People can try it today in the Meta AI app."),
+                              nullptr, news());
+        const auto* ev = release_of(out.events, "muse-spark-3");
+        REQUIRE(ev != nullptr);
+        CHECK(ev->fields.text("openness") == "hosted_product");
+    }
+    SECTION("an open weights release under a community licence") {
+        auto ex = make_extractor();
+        auto out = ex.extract(make_item("Meta open-sources Llama 6", make_time(2026, 9, 12),
+                                        "Download the weights today; the Llama 4 Community License applies."),
+                              nullptr, news());
+        const auto* ev = release_of(out.events, "llama-6");
+        REQUIRE(ev != nullptr);
+        CHECK(ev->fields.text("openness") == "open_weights_restricted");
+    }
+}
+
+TEST_CASE("a waitlist or a later date is a stage, not general availability", "[extract][grammar][openness]") {
+    auto ex = make_extractor();
+    auto out = ex.extract(make_item("Say hello to Muse Spark 4", make_time(2026, 9, 20),
+                                    "Join the waitlist now; wider access comes later this year."),
+                          nullptr, feed_source());
+    const auto* ev = release_of(out.events, "muse-spark-4");
+    REQUIRE(ev != nullptr);
+    REQUIRE(ev->fields.text("stage"));
+    CHECK(ev->fields.text("stage") != "ga");
+    CHECK(ev->fields.text("openness") == "limited_preview");
+}
+
+TEST_CASE("arrival verbs fill a surface slot and a model slot", "[extract][grammar][rollout]") {
+    SECTION("the surface is the subject") {
+        auto ex = make_extractor();
+        auto out = ex.extract(make_item("WhatsApp gets Muse Spark", make_time(2026, 5, 2)), nullptr, news());
+        auto rollouts = of_kind(out.events, EventKind::SurfaceRollout);
+        REQUIRE(rollouts.size() == 1);
+        CHECK(rollouts[0].model == "muse-spark");
+        CHECK(rollouts[0].surface == "whatsapp");
+        CHECK(rollouts[0].cue.find("{surface} gets {model}") != std::string::npos);
+    }
+    SECTION("the model is the subject") {
+        auto ex = make_extractor();
+        auto out = ex.extract(make_item("Muse Spark lands on Ray-Ban Meta glasses", make_time(2026, 5, 2)), nullptr, news());
+        auto rollouts = of_kind(out.events, EventKind::SurfaceRollout);
+        REQUIRE(rollouts.size() == 1);
+        CHECK(rollouts[0].surface == "ray-ban-meta-glasses");
+    }
+    SECTION("no model in the sentence: no rollout") {
+        auto ex = make_extractor();
+        auto out = ex.extract(make_item("WhatsApp gets new stickers", make_time(2026, 5, 2)), nullptr, news());
+        CHECK(of_kind(out.events, EventKind::SurfaceRollout).empty());
+    }
+}
+
+TEST_CASE("a leaderboard or an independent evaluator ranking a model is a third-party eval", "[extract][grammar][eval]") {
+    SECTION("a board not in the list, named by its head word") {
+        auto ex = make_extractor();
+        auto out = ex.extract(make_item("Muse Spark enters the Quillmark Reasoning Leaderboard at third place",
+                                        make_time(2026, 5, 3)),
+                              nullptr, news("ranking-news"));
+        auto evals = of_kind(out.events, EventKind::ThirdPartyEval);
+        REQUIRE(evals.size() == 1);
+        CHECK(evals[0].model == "muse-spark");
+        CHECK(evals[0].fields.text("evaluator") == "quillmark_reasoning");
+    }
+    SECTION("an evaluator's own feed") {
+        auto ex = make_extractor();
+        auto out = ex.extract(make_item("What we found when we evaluated Claude on long cyber tasks",
+                                        make_time(2026, 5, 3)),
+                              nullptr, news("aisi-blog"));
+        auto evals = of_kind(out.events, EventKind::ThirdPartyEval);
+        REQUIRE(evals.size() == 1);
+        CHECK(evals[0].fields.text("evaluator") == "aisi");
+    }
+}
+
+TEST_CASE("personnel moves in wire-headline form", "[extract][grammar][people]") {
+    auto ex = make_extractor();
+    auto hire = ex.extract(make_item("Meta poaches Lena Okonkwo from OpenAI", make_time(2026, 6, 1)), nullptr, news());
+    auto moves = of_kind(hire.events, EventKind::PersonnelMove);
+    REQUIRE(moves.size() == 1);
+    CHECK(moves[0].fields.text("name") == "Lena Okonkwo");
+    CHECK(moves[0].fields.text("move") == "joined");
+    auto exit = ex.extract(make_item("Dario Pell exits Anthropic after four years", make_time(2026, 6, 2), "", "https://e.com/x", 2),
+                           nullptr, news());
+    moves = of_kind(exit.events, EventKind::PersonnelMove);
+    REQUIRE(moves.size() == 1);
+    CHECK(moves[0].fields.text("move") == "left");
+}
+
+TEST_CASE("every event carries a confidence and a cue; a passing mention is no candidate", "[extract][grammar][candidates]") {
+    auto ex = make_extractor();
+    std::vector<fw::Item> items = {
+        make_item("Meta introduces Muse Spark 5", make_time(2026, 12, 1), "", "https://e.com/1", 1),
+        make_item("WhatsApp gets Muse Spark", make_time(2026, 12, 1), "", "https://e.com/2", 2),
+        make_item("How a school district teaches with Claude", make_time(2026, 12, 1),
+                  "Teachers use Claude to plan lessons.", "https://e.com/3", 3),
+    };
+    std::size_t candidates = 0, events = 0;
+    for (const auto& item : items) {
+        auto out = ex.extract(item, nullptr, news());
+        CHECK(out.candidates.size() <= 1);
+        candidates += out.candidates.size();
+        events += out.events.size();
+        for (const auto& ev : out.events) {
+            CHECK(ev.confidence >= 0.6);
+            CHECK(ev.confidence <= 1.0);
+            CHECK_FALSE(ev.cue.empty());
+        }
+    }
+    CHECK(candidates == 0);
+    CHECK(events >= 2);
+}

@@ -9,6 +9,7 @@
 
 #include "analysis/alerts.h"
 #include "app/paths.h"
+#include "app/secrets.h"
 #include "ingest/http_client.h"
 #include "report/render.h"
 
@@ -88,16 +89,21 @@ Status send(AppContext& ctx, const AlertDelivery& d, TimePoint now) {
         return ok();
     }
     if (d.channel.starts_with("webhook:")) {
+        // The store holds the webhook's redacted name (app/secrets.h); the URL is in the rules.
+        const auto configured = configured_channel(ctx.alert_rules, d.channel);
+        if (!configured) {
+            return make_error(ErrorCode::Config, "this webhook is no longer in the alert rules", d.channel);
+        }
         ingest::HttpRequest req;
-        req.url = d.channel.substr(std::string("webhook:").size());
+        req.url = configured->substr(std::string("webhook:").size());
         req.user_agent = "FrontierWatch alerts";
         req.timeout_ms = 15000;
         auto resp = ingest::HttpClient{}.post_json(req, d.body);
         if (!resp) {
-            return resp.error();
+            return make_error(resp.error().code, resp.error().message, d.channel);  // never the URL
         }
         if (resp->status < 200 || resp->status >= 300) {
-            return make_error(ErrorCode::HttpStatus, "webhook answered " + std::to_string(resp->status), req.url);
+            return make_error(ErrorCode::HttpStatus, "webhook answered " + std::to_string(resp->status), d.channel);
         }
         return ok();
     }
@@ -132,11 +138,11 @@ Result<AlertSummary> deliver_alerts(AppContext& ctx, const std::vector<std::int6
         }
         for (const auto& channel : m.channels) {
             AlertDelivery d;
-            d.key = m.rule_id + "|" + subject_of(m, event) + "|" + channel;
+            d.key = m.rule_id + "|" + subject_of(m, event) + "|" + recorded_channel(channel);
             d.rule_id = m.rule_id;
             d.event_id = m.event_id;
             d.question_id = m.question_id;
-            d.channel = channel;
+            d.channel = recorded_channel(channel);  // a webhook URL is a credential
             d.title = m.title;
             d.body = payload_for(m, event);
             d.status = "pending";

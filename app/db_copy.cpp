@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <map>
 
+#include "app/secrets.h"
 #include "store/payload_codec.h"
 #include "store/sqlite_store.h"
 
@@ -191,7 +192,7 @@ struct Copier {
             return alerts.error();
         }
         for (auto it = alerts->rbegin(); it != alerts->rend(); ++it) {
-            AlertDelivery d = *it;
+            AlertDelivery d = scrubbed(*it);  // a webhook URL recorded by an older build stays behind
             if (d.event_id) {
                 auto mapped = events.find(*d.event_id);
                 d.event_id = mapped == events.end() ? std::nullopt
@@ -234,6 +235,9 @@ struct Copier {
     Status copy_settings_and_log() {
         auto status = each_row(from.database(), "SELECT key, value FROM settings ORDER BY key",
                                [&](store::Statement& st) -> Status {
+                                   if (st.text(0).starts_with("fetch.")) {
+                                       return ok();  // the fetch policy belongs to the target store
+                                   }
                                    std::string value = st.text(1);
                                    if (st.text(0) == "extract.last_item_id") {
                                        value = std::to_string(remap_watermark(value));

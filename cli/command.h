@@ -51,5 +51,6 @@ void register_report(CLI::App& app, Run& run);
 void register_demo(CLI::App& app, Run& run);
 void register_watch(CLI::App& app, Run& run);
 void register_db(CLI::App& app, Run& run);
+void register_settings(CLI::App& app, Run& run);
 
 }  // namespace fw::cli

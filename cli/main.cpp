@@ -34,6 +34,7 @@ int main(int argc, char** argv) {
     register_demo(app, run);
     register_watch(app, run);
     register_db(app, run);
+    register_settings(app, run);
 
     try {
         app.parse(argc, argv);

@@ -177,6 +177,11 @@ TEST_CASE("file:// is read when the policy allows it and refused when not", "[in
     auto read = client.get(request(url, NetworkPolicy{}));
     REQUIRE(read);
     CHECK(read->body == "<rss/>");
+    NetworkPolicy files_only = strict();  // address checks on, files allowed: a file connects nowhere
+    files_only.allow_file_urls = true;
+    auto read_strict = client.get(request(url, files_only));
+    REQUIRE(read_strict);
+    CHECK(read_strict->body == "<rss/>");
     NetworkPolicy no_files;
     no_files.allow_file_urls = false;
     auto refused = client.get(request(url, no_files));

@@ -1,0 +1,170 @@
+#include "app/fetch_policy.h"
+
+#include <algorithm>
+
+namespace fw::app {
+namespace {
+
+std::string lower(std::string_view text) {
+    std::string out(text);
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); });
+    return out;
+}
+
+std::string_view trimmed(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
+        text.remove_prefix(1);
+    }
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
+        text.remove_suffix(1);
+    }
+    return text;
+}
+
+std::optional<bool> parse_bool(std::string_view text) {
+    const std::string v = lower(trimmed(text));
+    if (v == "true" || v == "yes" || v == "on" || v == "1") return true;
+    if (v == "false" || v == "no" || v == "off" || v == "0") return false;
+    return std::nullopt;
+}
+
+std::string default_for(const store::Store& store) { return is_shared_store(store) ? "false" : "true"; }
+
+std::string meaning_of(std::string_view key) {
+    if (key == kAllowFileUrls) {
+        return "file:// sources may be read (true) or are refused (false)";
+    }
+    return "sources may reach private, loopback and link-local addresses (true), none (false) or "
+           "only the networks listed (CIDR, comma-separated)";
+}
+
+// Normalized value, or why not.
+Result<std::string> normalize(std::string_view key, std::string_view value) {
+    if (auto b = parse_bool(value)) {
+        return std::string(*b ? "true" : "false");
+    }
+    if (key == kAllowFileUrls) {
+        return make_error(ErrorCode::Usage, "expected true or false, not '" + std::string(value) + "'",
+                          std::string(key));
+    }
+    auto list = ingest::parse_cidr_list(value);
+    if (!list) {
+        return make_error(ErrorCode::Usage,
+                          "expected true, false or networks like 10.0.0.0/8,fd00::/8 ('" +
+                              list.error().context + "' is not a network)",
+                          std::string(key));
+    }
+    if (list->empty()) {
+        return make_error(ErrorCode::Usage, "expected true, false or a list of networks",
+                          std::string(key));
+    }
+    std::string joined;
+    for (const auto& cidr : *list) {
+        joined += (joined.empty() ? "" : ",") + cidr.to_string();
+    }
+    return joined;
+}
+
+bool known(std::string_view key) { return key == kAllowFileUrls || key == kAllowPrivateNetworks; }
+
+}  // namespace
+
+bool is_shared_store(const store::Store& store) {
+    const std::string where = lower(store.location());
+    return where.starts_with("postgresql://") || where.starts_with("postgres://");
+}
+
+Result<PolicySetting> policy_setting(store::Store& store, std::string_view key) {
+    if (!known(key)) {
+        return make_error(ErrorCode::NotFound,
+                          "unknown setting (known: " + std::string(kAllowFileUrls) + ", " +
+                              std::string(kAllowPrivateNetworks) + ")",
+                          std::string(key));
+    }
+    auto stored = store.get_setting(key);
+    if (!stored) {
+        return stored.error();
+    }
+    PolicySetting s{std::string(key), default_for(store), true, meaning_of(key)};
+    if (*stored) {
+        // A value written by hand that no longer parses counts as the strict "false".
+        auto value = normalize(key, **stored);
+        s.value = value ? *value : "false";
+        s.is_default = false;
+    }
+    return s;
+}
+
+Result<std::vector<PolicySetting>> policy_settings(store::Store& store) {
+    std::vector<PolicySetting> out;
+    for (const auto key : {kAllowFileUrls, kAllowPrivateNetworks}) {
+        auto s = policy_setting(store, key);
+        if (!s) {
+            return s.error();
+        }
+        out.push_back(std::move(*s));
+    }
+    return out;
+}
+
+Result<PolicySetting> set_policy_setting(store::Store& store, std::string_view key, std::string_view value) {
+    if (!known(key)) {
+        return make_error(ErrorCode::Usage,
+                          "unknown setting (known: " + std::string(kAllowFileUrls) + ", " +
+                              std::string(kAllowPrivateNetworks) + ")",
+                          std::string(key));
+    }
+    auto normalized = normalize(key, value);
+    if (!normalized) {
+        return normalized.error();
+    }
+    if (auto saved = store.set_setting(key, *normalized); !saved) {
+        return saved.error();
+    }
+    return policy_setting(store, key);
+}
+
+ingest::NetworkPolicy fetch_policy(store::Store& store) {
+    const bool shared = is_shared_store(store);
+    ingest::NetworkPolicy p;
+    p.where = shared ? "on a shared store" : "on this store (strict mode)";
+    p.refuse_userinfo = shared;
+    auto files = policy_setting(store, kAllowFileUrls);
+    auto nets = policy_setting(store, kAllowPrivateNetworks);
+    p.allow_file_urls = files ? files->value == "true" : !shared;
+    if (!nets) {
+        p.allow_private_networks = !shared;
+        return p;
+    }
+    if (nets->value == "true" || nets->value == "false") {
+        p.allow_private_networks = nets->value == "true";
+    } else {
+        p.allow_private_networks = false;
+        p.allowed_networks = ingest::parse_cidr_list(nets->value).value_or(std::vector<ingest::Cidr>{});
+    }
+    return p;
+}
+
+std::string describe_fetch_policy(store::Store& store) {
+    const ingest::NetworkPolicy p = fetch_policy(store);
+    std::string line = is_shared_store(store) ? "shared store: " : "single-user store: ";
+    line += p.allow_file_urls ? "file:// sources allowed; " : "file:// sources refused; ";
+    if (p.allow_private_networks) {
+        line += "private and loopback networks allowed";
+    } else if (!p.allowed_networks.empty()) {
+        std::string nets;
+        for (const auto& c : p.allowed_networks) {
+            nets += (nets.empty() ? "" : ",") + c.to_string();
+        }
+        line += "private networks refused except " + nets;
+    } else {
+        line += "private and loopback networks refused";
+    }
+    if (p.refuse_userinfo) {
+        line += "; URLs with user:password refused";
+    }
+    return line;
+}
+
+}  // namespace fw::app

@@ -1,0 +1,53 @@
+#pragma once
+// The store's fetch policy (issue 16): what a fetch may reach, recorded in the store so every
+// worker of a team applies the same rules, and changed only by `frontierwatch settings set`.
+//
+//   fetch.allow_file_urls          true | false
+//   fetch.allow_private_networks   true | false | a comma list of networks (CIDR) allowed
+//
+// Defaults: a shared (PostgreSQL) store is strict (both false): a source one person adds is
+// fetched by every worker, so it must not read a worker's files or internal services into the
+// shared store. A SQLite store is single-user: both true, unless its user opts into strict mode.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/result.h"
+#include "ingest/address_policy.h"
+#include "store/store.h"
+
+namespace fw::app {
+
+inline constexpr std::string_view kAllowFileUrls = "fetch.allow_file_urls";
+inline constexpr std::string_view kAllowPrivateNetworks = "fetch.allow_private_networks";
+
+/// A PostgreSQL store: shared by a team (its location is a postgresql:// URL).
+bool is_shared_store(const store::Store& store);
+
+/// One policy setting as the store holds it.
+struct PolicySetting {
+    std::string key;
+    std::string value;       ///< normalized ("true", "false", "10.0.0.0/8,fd00::/8")
+    bool is_default = true;  ///< not set in the store: the backend's default applies
+    std::string meaning;     ///< one line for `settings list`
+};
+
+/// Every policy setting, in key order.
+Result<std::vector<PolicySetting>> policy_settings(store::Store& store);
+/// Error{NotFound} for an unknown key.
+Result<PolicySetting> policy_setting(store::Store& store, std::string_view key);
+/// Validates and normalizes `value`, then records it. Error{Usage} for an unknown key or a bad
+/// value (naming the key and what is accepted).
+Result<PolicySetting> set_policy_setting(store::Store& store, std::string_view key, std::string_view value);
+
+/// The policy every fetch path applies (app/fetch_service passes it down in each request).
+/// Fails closed: when a shared store's settings cannot be read, the strict defaults apply.
+ingest::NetworkPolicy fetch_policy(store::Store& store);
+
+/// One line for `sources list` and the GUI: what this store lets sources reach, e.g.
+/// "shared store: file:// sources refused; private networks refused (settings set ... to allow)".
+std::string describe_fetch_policy(store::Store& store);
+
+}  // namespace fw::app

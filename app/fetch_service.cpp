@@ -2,11 +2,17 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
+#include <iterator>
 #include <map>
 
 #include "app/extract_service.h"
+#include "app/fetch_policy.h"
 #include "app/item_builder.h"
 #include "ingest/fetcher.h"
+#include "ingest/github_rest.h"
+#include "ingest/host_pacer.h"
+#include "ingest/pagination.h"
 #include "ingest/schedule.h"
 #include "ingest/source_adapter.h"
 #include "ingest/user_agent.h"
@@ -14,7 +20,15 @@
 namespace fw::app {
 namespace {
 
-constexpr int kMaxHfPages = 20;
+// At most this many pages of one paged listing per fetch (Hugging Face, GitHub REST).
+constexpr int kMaxPages = 20;
+
+/// GITHUB_TOKEN from the environment; sent only to api.github.com (ingest::github_auth_header),
+/// never logged, never stored.
+std::string github_token() {
+    const char* token = std::getenv("GITHUB_TOKEN");
+    return token == nullptr ? std::string() : std::string(token);
+}
 
 bool is_due(const Source& s, TimePoint now) { return !s.due_at || *s.due_at <= now; }
 
@@ -43,46 +57,63 @@ Result<std::vector<Source>> select_sources(store::Store& store, const FetchReque
     return chosen;
 }
 
-ingest::HttpRequest request_for(const Source& s, const std::string& user_agent) {
+ingest::HttpRequest request_for(const Source& s, const std::string& user_agent,
+                                const ingest::NetworkPolicy& network) {
     ingest::HttpRequest r;
     r.url = s.url;
+    r.network = network;  // the store's fetch policy (app/fetch_policy.h), every page included
     r.user_agent = user_agent;
     r.validators = s.validators;
     if (s.kind == SourceKind::HfAuthor) {
         r.headers.push_back("Accept: application/json");
     }
+    if (auto auth = ingest::github_auth_header(r.url, github_token())) {
+        r.headers.push_back("Accept: application/vnd.github+json");
+        r.headers.push_back(std::move(*auth));
+    }
     return r;
 }
 
-// Follows Link rel="next" of a Hugging Face listing: pages are few and the API asks for
-// politeness, so they are fetched one after another.
-void append_next_pages(const Source& s, const ingest::HttpRequest& first,
-                       ingest::HttpResponse& response) {
-    ingest::HttpClient client;
-    std::optional<std::string> next = response.link_next;
-    std::string merged = response.body;
-    for (int page = 1; next && page < kMaxHfPages; ++page) {
-        ingest::HttpRequest r = first;
-        r.url = *next;
-        r.validators = {};
-        auto more = client.get(r);
-        if (!more || more->body.size() < 2 || merged.size() < 2) {
-            break;
+bool is_paged(SourceKind kind) {
+    return kind == SourceKind::HfAuthor || kind == SourceKind::GithubReleases || kind == SourceKind::GithubCommits;
+}
+
+/// Every page of a paged listing (the first as the Fetcher got it), parsed and joined in order.
+/// Paging is ingest/pagination's: the job's own request (User-Agent, token, network policy),
+/// the pacer's per-host spacing, a loop guard, and a failed page failing the whole listing.
+Result<ingest::SourceDocument> parse_pages(const Source& s, const ingest::HttpRequest& request,
+                                           ingest::HttpResponse first, ingest::HostPacer& pacer) {
+    std::vector<ingest::HttpResponse> pages;
+    if (is_paged(s.kind) && first.link_next) {
+        auto all = ingest::continue_pages(ingest::HttpClient(), request, std::move(first), kMaxPages, &pacer);
+        if (!all) {
+            Error e = all.error();
+            e.message = "next page " + e.context + ": " + e.message;
+            return e;
         }
-        // Both bodies are JSON arrays: splice "[a,b]" + "[c]" into "[a,b,c]".
-        const auto close = merged.find_last_of(']');
-        const auto open = more->body.find('[');
-        if (close == std::string::npos || open == std::string::npos) {
-            break;
-        }
-        const std::string tail = more->body.substr(open + 1);
-        if (tail.find_first_not_of(" \n\r\t]") != std::string::npos) {
-            merged = merged.substr(0, close) + "," + tail;
-        }
-        next = more->link_next;
+        pages = std::move(*all);
+    } else {
+        pages.push_back(std::move(first));
     }
-    (void)s;
-    response.body = std::move(merged);
+    ingest::SourceDocument joined;
+    for (std::size_t i = 0; i < pages.size(); ++i) {
+        const auto& page = pages[i];
+        auto doc = ingest::parse_document(
+            s.kind, page.body,
+            {s.name, page.effective_url.empty() ? (i == 0 ? s.url : std::string()) : page.effective_url,
+             page.content_type});
+        if (!doc) {
+            return doc.error();
+        }
+        if (i == 0) {
+            joined = std::move(*doc);
+            continue;
+        }
+        auto& items = joined.feed.items;
+        std::move(doc->feed.items.begin(), doc->feed.items.end(), std::back_inserter(items));
+        std::move(doc->feed.warnings.begin(), doc->feed.warnings.end(), std::back_inserter(joined.feed.warnings));
+    }
+    return joined;
 }
 
 struct Outcome {
@@ -162,7 +193,8 @@ void track_permanent_redirect(Source& s, const std::optional<std::string>& moved
     }
 }
 
-Outcome handle_result(AppContext& ctx, const Source& s, ingest::FetchResult& r, TimePoint now) {
+Outcome handle_result(AppContext& ctx, const Source& s, const ingest::HttpRequest& request,
+                      ingest::FetchResult& r, TimePoint now, ingest::HostPacer& pacer) {
     Outcome o{{s.name, s.url, "ok", std::nullopt, 0, std::nullopt}, s, {}};
     if (!r.response) {
         const Error& e = r.response.error();
@@ -176,12 +208,8 @@ Outcome handle_result(AppContext& ctx, const Source& s, ingest::FetchResult& r, 
     if (resp.not_modified()) {
         o.line.status = "not_modified";
     } else {
-        if (s.kind == SourceKind::HfAuthor && resp.link_next) {
-            append_next_pages(s, request_for(s, {}), resp);
-        }
-        auto doc = ingest::parse_document(s.kind, resp.body,
-                                          {s.name, resp.effective_url.empty() ? s.url : resp.effective_url,
-                                           resp.content_type});
+        const HttpValidators validators = resp.validators;
+        auto doc = parse_pages(s, request, resp, pacer);
         if (!doc) {
             mark_failure(o, s.name + " (" + s.url + "): " + doc.error().message, resp.status, now,
                          std::nullopt);
@@ -191,7 +219,7 @@ Outcome handle_result(AppContext& ctx, const Source& s, ingest::FetchResult& r, 
             mark_failure(o, stored.error().describe(), resp.status, now, std::nullopt);
             return o;
         }
-        o.updated.validators = resp.validators;
+        o.updated.validators = validators;
     }
     track_permanent_redirect(o.updated, resp.moved_permanently_to);
     auto& h = o.updated.health;
@@ -218,7 +246,9 @@ Result<FetchSummary> fetch_sources(AppContext& ctx, const FetchRequest& req) {
     FetchSummary summary;
     std::vector<ingest::FetchJob> jobs;
     std::map<std::int64_t, const Source*> by_id;
+    std::map<std::int64_t, std::size_t> job_of;
     std::vector<Outcome> refused;
+    const ingest::NetworkPolicy network = fetch_policy(*ctx.store);
     for (const auto& s : *sources) {
         // SEC's fair-access rule is about its servers; a local copy (file://) needs no contact.
         const bool local = s.url.starts_with("file://");
@@ -229,8 +259,9 @@ Result<FetchSummary> fetch_sources(AppContext& ctx, const FetchRequest& req) {
             refused.push_back(std::move(o));
             continue;
         }
-        jobs.push_back({s.id, request_for(s, *ua)});
+        jobs.push_back({s.id, request_for(s, *ua, network)});
         by_id[s.id] = &s;
+        job_of[s.id] = jobs.size() - 1;
     }
 
     ingest::FetcherOptions fetch_options;
@@ -244,6 +275,12 @@ Result<FetchSummary> fetch_sources(AppContext& ctx, const FetchRequest& req) {
         }
     });
 
+    // Requests after the run (next pages, linked articles) keep the same spacing per host; the
+    // run has just used every host of its jobs.
+    ingest::HostPacer pacer(req.host_interval);
+    for (const auto& job : jobs) {
+        pacer.mark(job.request.url);
+    }
     for (auto& o : refused) {
         (void)ctx.store->save_source_state(o.updated);
         summary.sources.push_back(std::move(o.line));
@@ -273,7 +310,7 @@ Result<FetchSummary> fetch_sources(AppContext& ctx, const FetchRequest& req) {
         }
         const Source& s = *by_id.at(r.key);
         const auto started = std::chrono::steady_clock::now();
-        Outcome o = handle_result(ctx, s, r, req.now);
+        Outcome o = handle_result(ctx, s, jobs[job_of.at(r.key)].request, r, req.now, pacer);
         if (auto saved = ctx.store->save_source_state(o.updated); !saved) {
             (void)commit_batch();  // keep the sources stored before this one
             return saved.error();

@@ -115,6 +115,15 @@ std::vector<std::string> native_ids_of(const std::vector<FeedEntry>& entries) {
 std::string content_hash_of(const FeedEntry& entry) {
     ContentHasher h;
     h.add(entry.title).add(entry.link).add(entry.summary).add(entry.content);
+    // Adapters that keep no raw markup (a watched page, an API record read as text) have only
+    // the text: it is then the content, and a change of it a new version. Text derived from
+    // raw summary/content adds nothing and is left out, so stored hashes stay as they were.
+    if (entry.summary.empty() && !entry.summary_text.empty()) {
+        h.add("summary_text").add(entry.summary_text);
+    }
+    if (entry.content.empty() && !entry.content_text.empty()) {
+        h.add("content_text").add(entry.content_text);
+    }
     h.add(entry.published ? format_rfc3339(*entry.published) : entry.published_raw);
     h.add(entry.updated ? format_rfc3339(*entry.updated) : entry.updated_raw);
     for (const auto& a : entry.authors) {
@@ -136,7 +145,8 @@ std::string content_hash_of(const FeedEntry& entry) {
 
 void normalise_entry(FeedEntry& entry, TimePoint fetched_at) {
     bool cut = cap_utf8(entry.title, kMaxTitleBytes);
-    for (std::string* text : {&entry.summary, &entry.content, &entry.summary_text, &entry.content_text}) {
+    for (std::string* text : {&entry.summary, &entry.content, &entry.summary_text, &entry.content_text,
+                              &entry.article_text}) {
         cut = cap_utf8(*text, kMaxContentBytes) || cut;
     }
     if (cut) {

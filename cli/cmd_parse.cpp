@@ -1,4 +1,5 @@
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -56,6 +57,40 @@ void print_summary(const ingest::SourceDocument& doc) {
     }
 }
 
+/// The contract's parse --json plus what extraction reads: each item's summary_text,
+/// content_text and article_text (null until a linked article is read, which parse never
+/// does), and a prices source's bars. Fields are only added, never renamed.
+std::string with_extraction_view(const std::string& contract_json, const ingest::SourceDocument& doc) {
+    using nlohmann::json;
+    json j = json::parse(contract_json, nullptr, /*allow_exceptions=*/false);
+    if (j.is_discarded() || !j.contains("items")) {
+        return contract_json;
+    }
+    auto& items = j["items"];
+    for (std::size_t i = 0; i < items.size() && i < doc.feed.items.size(); ++i) {
+        const auto& e = doc.feed.items[i];
+        items[i]["summary_text"] = e.summary_text;
+        items[i]["content_text"] = e.content_text;
+        items[i]["article_text"] = e.article_text.empty() ? json(nullptr) : json(e.article_text);
+    }
+    if (!doc.prices.empty()) {
+        const auto number = [](const std::optional<double>& v) { return v ? json(*v) : json(nullptr); };
+        json bars = json::array();
+        for (const auto& b : doc.prices) {
+            bars.push_back({{"symbol", b.symbol},
+                            {"date", format_date(b.date)},
+                            {"open", number(b.open)},
+                            {"high", number(b.high)},
+                            {"low", number(b.low)},
+                            {"close", number(b.close)},
+                            {"adj_close", number(b.adj_close)},
+                            {"volume", b.volume ? json(*b.volume) : json(nullptr)}});
+        }
+        j["prices"] = std::move(bars);
+    }
+    return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
 }  // namespace
 
 void register_parse(CLI::App& app, Run& run) {
@@ -87,7 +122,7 @@ void register_parse(CLI::App& app, Run& run) {
             return;
         }
         if (run.global.json) {
-            std::cout << parsed_feed_json(doc->feed);
+            std::cout << with_extraction_view(parsed_feed_json(doc->feed), *doc);
         } else {
             print_summary(*doc);
         }

@@ -11,10 +11,11 @@
 
 namespace fw {
 
-enum class FeedFormat { Rss2, Rss1, Rss09, Atom10, Atom03, JsonFeed, HfJson, PricesCsv, Page };
+enum class FeedFormat { Rss2, Rss1, Rss09, Atom10, Atom03, JsonFeed, HfJson, PricesCsv, Page, GithubJson, EdgarJson };
 
 /// Contract names: "rss2", "rss1", "rss09", "atom10", "atom03", "jsonfeed" (+ "hf-json",
-/// "prices-csv", "page" for the non-feed adapters).
+/// "prices-csv", "page", "github-json" (GitHub REST listings), "edgar-json" (EDGAR submissions)
+/// for the non-feed adapters).
 std::string_view to_string(FeedFormat format);
 
 struct Enclosure {
@@ -37,6 +38,9 @@ struct FeedEntry {
     std::string content;       ///< as found (may be HTML)
     std::string summary_text;  ///< plain text of summary
     std::string content_text;  ///< plain text of content
+    /// Main text of the linked article, read when the entry itself is thin (app/article_reader);
+    /// stored with the item version, never part of its content hash.
+    std::string article_text;
     std::vector<std::string> categories;
     std::vector<Enclosure> enclosures;
     /// Adapter-specific values, flat text: hf "gated", "license", "sha", "created_at";

@@ -74,7 +74,7 @@ constexpr std::array<std::pair<SourceKind, std::string_view>, 8> kSourceKinds{{
     {SourceKind::Page, "page"},
 }};
 
-constexpr std::array<std::pair<FeedFormat, std::string_view>, 9> kFeedFormats{{
+constexpr std::array<std::pair<FeedFormat, std::string_view>, 11> kFeedFormats{{
     {FeedFormat::Rss2, "rss2"},
     {FeedFormat::Rss1, "rss1"},
     {FeedFormat::Rss09, "rss09"},
@@ -84,6 +84,8 @@ constexpr std::array<std::pair<FeedFormat, std::string_view>, 9> kFeedFormats{{
     {FeedFormat::HfJson, "hf-json"},
     {FeedFormat::PricesCsv, "prices-csv"},
     {FeedFormat::Page, "page"},
+    {FeedFormat::GithubJson, "github-json"},
+    {FeedFormat::EdgarJson, "edgar-json"},
 }};
 
 constexpr std::array<std::pair<SurfaceCategory, std::string_view>, 5> kSurfaceCategories{{

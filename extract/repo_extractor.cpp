@@ -278,7 +278,18 @@ std::string extract_page_change(const Context& ctx, ExtractOutput& out) {
         const auto new_id = license_id_from_text(after, ctx.taxonomy, ctx.rules);
         const auto subject = "page:" + ctx.item.entry.link;
         auto key = new_id && new_id != old_id ? *new_id : "sha:" + ctx.item.content_hash.substr(0, 12);
-        auto ev = license_event(ctx, subject, old_id, new_id, key, 0.7);
+        // 0.85: a page has no date of its own, which costs a fifth (make_event); the change itself
+        // is certain (two stored versions differ) and must stay a confident event.
+        auto ev = license_event(ctx, subject, old_id, new_id, key, 0.85);
+        // Two different licences are compared by their flags; the same licence text (or none
+        // named) changed in its terms is judged from the sentences that changed.
+        if (!(old_id && new_id && old_id != new_id)) {
+            if (auto more = text_more_restrictive(before, after)) {
+                ev.fields.set("more_restrictive", *more);
+            } else {
+                ev.fields.set_null("more_restrictive");
+            }
+        }
         ev.fields.set("diff", diff);
         out.events.push_back(std::move(ev));
     }

@@ -5,6 +5,8 @@
 #include <vector>
 
 #include "domain/slug.h"
+#include "ingest/edgar_submissions.h"
+#include "ingest/github_rest.h"
 #include "ingest/parsers_detail.h"
 
 namespace fw::ingest {
@@ -93,6 +95,7 @@ std::string edgar_items(std::string_view desc) {
 }
 
 Result<ParsedFeed> parse_edgar(std::string_view body, const ParseOptions& opts) {
+    if (looks_like_json(body)) return parse_edgar_submissions(body, opts.base_url);
     detail::XmlDocument doc;
     ParsedFeed feed;
     if (Status s = detail::load_atom(body, opts, doc, feed); !s) return s.error();

@@ -1,7 +1,8 @@
 #pragma once
 // SEC EDGAR company filings Atom (browse-edgar ... output=atom) and the "current filings" feed.
 // FeedEntry.extra keys: form_type, items ("2.02,9.01"), accession, filing_date, filing_href,
-// company, cik. Declared ISO-8859-1 is handled by the encoding layer.
+// company, cik. Declared ISO-8859-1 is handled by the encoding layer. A JSON body (the
+// submissions JSON of data.sec.gov) is read by edgar_submissions.h with the same keys.
 
 #include <string>
 #include <string_view>

@@ -1,6 +1,7 @@
 #include "ingest/github_adapter.h"
 
 #include "domain/slug.h"
+#include "ingest/github_rest.h"
 #include "ingest/parsers_detail.h"
 
 namespace fw::ingest {
@@ -49,6 +50,7 @@ std::string after(std::string_view s, std::string_view marker) {
 }  // namespace
 
 Result<ParsedFeed> parse_github_releases(std::string_view body, const ParseOptions& opts) {
+    if (looks_like_json(body)) return parse_github_releases_json(body, opts.base_url);
     detail::XmlDocument doc;
     ParsedFeed feed;
     if (Status s = detail::load_atom(body, opts, doc, feed); !s) return s.error();
@@ -65,6 +67,7 @@ Result<ParsedFeed> parse_github_releases(std::string_view body, const ParseOptio
 }
 
 Result<ParsedFeed> parse_github_commits(std::string_view body, const ParseOptions& opts) {
+    if (looks_like_json(body)) return parse_github_commits_json(body, opts.base_url);
     detail::XmlDocument doc;
     ParsedFeed feed;
     if (Status s = detail::load_atom(body, opts, doc, feed); !s) return s.error();

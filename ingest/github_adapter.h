@@ -2,6 +2,8 @@
 // GitHub Atom feeds (no API quota): releases.atom and commits/<branch>[/<path>].atom.
 // Releases: extra "tag" (from the entry id, else the link) and "repo" ("owner/name").
 // Commits: extra "commit_sha", "repo" and, when the feed URL shows it, "path" (the watched file).
+// A JSON body (the REST API: api.github.com/repos/O/R/releases, .../commits?path=P) is read by
+// github_rest.h instead, with the same extra keys: the format is told by content, not by URL.
 
 #include <string_view>
 

@@ -94,8 +94,14 @@ std::string_view gumbo_tag_name(const GumboElement& el) {
     return el.tag == GUMBO_TAG_UNKNOWN ? std::string_view{} : std::string_view(gumbo_normalized_tagname(el.tag));
 }
 
+/// Page chrome: navigation, headers, footers and asides repeat on every page of a site and
+/// change with its layout, not with what the page says.
+bool is_chrome(std::string_view lower_name) {
+    return lower_name == "nav" || lower_name == "header" || lower_name == "footer" || lower_name == "aside";
+}
+
 /// Iterative walk (a deep document must not exhaust the stack).
-void collect_text(const GumboNode* root, TextBuilder& out) {
+void collect_text(const GumboNode* root, TextBuilder& out, bool skip_chrome = false) {
     struct Frame {
         const GumboNode* node;
         bool closing;
@@ -115,6 +121,7 @@ void collect_text(const GumboNode* root, TextBuilder& out) {
         const GumboVector* children = n->type == GUMBO_NODE_DOCUMENT ? &n->v.document.children : &n->v.element.children;
         const std::string_view name = n->type == GUMBO_NODE_DOCUMENT ? std::string_view{} : gumbo_tag_name(n->v.element);
         if (n->type == GUMBO_NODE_TEMPLATE || is_hidden(name)) continue;
+        if (skip_chrome && n != root && is_chrome(name)) continue;
         const bool block = is_block(name);
         if (f.closing) {
             if (block) out.block();
@@ -126,6 +133,27 @@ void collect_text(const GumboNode* root, TextBuilder& out) {
             stack.push_back({static_cast<const GumboNode*>(children->data[i - 1]), false});
         }
     }
+}
+
+/// The first element with this tag, depth first ("" when none).
+const GumboNode* find_element(const GumboNode* root, GumboTag tag) {
+    std::vector<const GumboNode*> stack{root};
+    while (!stack.empty()) {
+        const GumboNode* n = stack.back();
+        stack.pop_back();
+        const GumboVector* children = nullptr;
+        if (n->type == GUMBO_NODE_DOCUMENT) {
+            children = &n->v.document.children;
+        } else if (n->type == GUMBO_NODE_ELEMENT) {
+            if (n->v.element.tag == tag) return n;
+            children = &n->v.element.children;
+        }
+        if (children == nullptr) continue;
+        for (unsigned i = children->length; i > 0; --i) {
+            stack.push_back(static_cast<const GumboNode*>(children->data[i - 1]));
+        }
+    }
+    return nullptr;
 }
 
 const GumboNode* find_title(const GumboNode* root) {
@@ -223,6 +251,29 @@ std::string html_to_text(std::string_view html) {
     GumboOutput* output = gumbo_parse_with_options(&options, html.data(), html.size());
     TextBuilder out;
     collect_text(output->document, out);
+    gumbo_destroy_output(&options, output);
+    return valid_text(out.finish());
+}
+
+std::string page_text(std::string_view html) {
+    GumboOptions options = kGumboDefaultOptions;
+    options.max_errors = 0;
+    GumboOutput* output = gumbo_parse_with_options(&options, html.data(), html.size());
+    TextBuilder out;
+    collect_text(output->document, out, /*skip_chrome=*/true);
+    gumbo_destroy_output(&options, output);
+    return valid_text(out.finish());
+}
+
+std::string article_text(std::string_view html) {
+    GumboOptions options = kGumboDefaultOptions;
+    options.max_errors = 0;
+    GumboOutput* output = gumbo_parse_with_options(&options, html.data(), html.size());
+    const GumboNode* root = find_element(output->document, GUMBO_TAG_ARTICLE);
+    if (root == nullptr) root = find_element(output->document, GUMBO_TAG_MAIN);
+    if (root == nullptr) root = output->document;
+    TextBuilder out;
+    collect_text(root, out, /*skip_chrome=*/true);
     gumbo_destroy_output(&options, output);
     return valid_text(out.finish());
 }

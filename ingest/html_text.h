@@ -11,6 +11,14 @@ namespace fw::ingest {
 /// Full HTML5 parse with gumbo: for whole pages (the page adapter) and untrusted documents.
 std::string html_to_text(std::string_view html);
 
+/// A watched page's text: html_to_text without the page chrome (nav, header, footer, aside),
+/// so a site's menu or footer changing is not a change of what the page says.
+std::string page_text(std::string_view html);
+
+/// The main text of an article page: the first <article>, else <main>, else the body, each
+/// without chrome (nav, header, footer, aside) and hidden elements (script, style, ...).
+std::string article_text(std::string_view html);
+
 /// The <title> of a page as plain text ("" when absent).
 std::string page_title(std::string_view html);
 

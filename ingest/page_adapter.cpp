@@ -66,7 +66,7 @@ Result<ParsedFeed> parse_page(std::string_view body, std::string_view url, std::
     entry.link = std::string(url);
     if (is_html(decoded.text, content_type)) {
         entry.title = page_title(decoded.text);
-        entry.content_text = html_to_text(decoded.text);
+        entry.content_text = page_text(decoded.text);
     } else {
         entry.content_text = plain_text(decoded.text);
     }

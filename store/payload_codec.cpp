@@ -185,6 +185,9 @@ std::string encode_entry_tree(const FeedEntry& e, bool with_text) {
         {"enclosures", std::move(enclosures)},
         {"extra", e.extra},
     };
+    if (!e.article_text.empty()) {
+        j["article_text"] = e.article_text;
+    }
     if (with_text) {
         j["summary_text"] = e.summary_text;
         j["content_text"] = e.content_text;
@@ -195,9 +198,10 @@ std::string encode_entry_tree(const FeedEntry& e, bool with_text) {
 }  // namespace
 
 std::string encode_entry(const FeedEntry& e, bool with_text) {
-    JsonWriter w(256 + e.title.size() + e.summary.size() + e.content.size() +
+    JsonWriter w(256 + e.title.size() + e.summary.size() + e.content.size() + e.article_text.size() +
                  (with_text ? e.summary_text.size() + e.content_text.size() : 0));
     // Keys in the order of nlohmann's std::map (byte order).
+    if (!e.article_text.empty()) w.key("article_text"), w.string(e.article_text);
     w.key("authors"), w.strings(e.authors);
     w.key("categories"), w.strings(e.categories);
     w.key("content"), w.string(e.content);
@@ -250,6 +254,7 @@ std::optional<FeedEntry> decode_entry(std::string_view text) {
     e.content = read_text(j, "content");
     e.summary_text = read_text(j, "summary_text");
     e.content_text = read_text(j, "content_text");
+    e.article_text = read_text(j, "article_text");
     e.categories = read_strings(j, "categories");
     if (auto it = j.find("enclosures"); it != j.end() && it->is_array()) {
         for (const auto& enc : *it) {

@@ -14,7 +14,8 @@
 namespace fw::store::detail {
 
 /// Every FeedEntry member, times as RFC 3339. Invalid UTF-8 is replaced, never thrown on.
-/// Without `with_text`, summary_text and content_text are left out (the item columns hold them).
+/// Without `with_text`, summary_text and content_text are left out (the item columns hold them);
+/// article_text (the linked article's text, no column of its own) is always kept when present.
 std::string encode_entry(const FeedEntry& entry, bool with_text = true);
 std::optional<FeedEntry> decode_entry(std::string_view json);
 

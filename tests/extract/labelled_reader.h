@@ -3,14 +3,24 @@
 // {"id", "source": {"name", "kind", "lab"}, "item": {"title", "link", "published", "summary",
 //  "content", "extra": {}}, "previous": {...}?, "expect": [{"kind", "model"?, "surface"?, "person"?,
 //  "lab"?, "fields"?: {}}], "note"?}
+// A real item is not copied (third-party text stays out of the repository): it has
+// "ref": {"file", "guid"} instead of "item", an entry of a feed under ../shared (the guid, or the
+// link when the feed gives none), read with the project's feed parser. Without ../shared such
+// cases come back unresolved and are skipped by the caller.
 
 #include <nlohmann/json.hpp>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "domain/item.h"
 #include "domain/time.h"
 #include "extract/extractor.h"
+#include "ingest/feed_parser.h"
+#include "support/paths.h"
 
 namespace fw::test {
 
@@ -20,6 +30,7 @@ struct LabelledCase {
     Item item;
     std::optional<Item> previous;
     nlohmann::json expect;
+    bool resolved = true;  ///< false: a reference to ../shared, which is absent
 };
 
 inline Item item_from_json(const nlohmann::json& j, std::int64_t id) {
@@ -42,7 +53,36 @@ inline Item item_from_json(const nlohmann::json& j, std::int64_t id) {
     return item;
 }
 
+/// The entry of `rel` (a feed under `shared`) whose guid, else link, is `guid`, as the app
+/// stores it: title, link, date, plain summary and content. Throws when it is not there.
+inline Item item_from_ref(const std::filesystem::path& shared, const std::string& rel, const std::string& guid,
+                          std::int64_t id) {
+    static std::map<std::string, ParsedFeed> parsed;  // several cases refer to one feed
+    auto it = parsed.find(rel);
+    if (it == parsed.end()) {
+        auto feed = ingest::parse_feed(read_file(shared / rel));
+        if (!feed) {
+            throw std::runtime_error(rel + ": " + feed.error().describe());
+        }
+        it = parsed.emplace(rel, std::move(*feed)).first;
+    }
+    for (const auto& e : it->second.items) {
+        if ((e.id.empty() ? e.link : e.id) != guid) {
+            continue;
+        }
+        Item item;
+        item.id = id;
+        item.entry = e;
+        item.native_id = guid;
+        item.content_hash = "h" + std::to_string(id);
+        item.fetched_at = e.published.value_or(make_time(2026, 9, 1)) + std::chrono::hours(12);
+        return item;
+    }
+    throw std::runtime_error(rel + ": no entry with guid " + guid);
+}
+
 inline std::vector<LabelledCase> read_labelled(const std::string& text) {
+    const auto shared = shared_dir();
     std::vector<LabelledCase> cases;
     std::size_t start = 0;
     std::int64_t n = 0;
@@ -62,7 +102,16 @@ inline std::vector<LabelledCase> read_labelled(const std::string& text) {
         if (s.contains("lab") && s["lab"].is_string()) {
             c.source.lab = s["lab"].get<std::string>();
         }
-        c.item = item_from_json(j.at("item"), ++n);
+        if (j.contains("ref")) {
+            ++n;
+            c.resolved = shared.has_value();
+            if (c.resolved) {
+                c.item = item_from_ref(*shared, j["ref"].at("file").get<std::string>(),
+                                       j["ref"].at("guid").get<std::string>(), n);
+            }
+        } else {
+            c.item = item_from_json(j.at("item"), ++n);
+        }
         if (j.contains("previous")) {
             c.previous = item_from_json(j["previous"], c.item.id);
         }

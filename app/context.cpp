@@ -7,6 +7,9 @@
 #include "app/paths.h"
 #include "app/question_loader.h"
 #include "app/taxonomy_loader.h"
+#include "domain/hash.h"
+#include "store/migrations.h"
+#include "store/taxonomy_codec.h"
 
 namespace fw::app {
 namespace {
@@ -22,15 +25,41 @@ Result<std::string> read_text(const std::filesystem::path& path) {
 }
 
 // Keeps the taxonomy in the store identical to the files, and brings back the models that
-// earlier fetches discovered (they live only in the store).
-Result<Taxonomy> sync_taxonomy(store::Store& store, const Taxonomy& from_files) {
+// earlier fetches discovered (they live only in the store). Rewriting it on every command made
+// each one a writer: now only a changed hash (or `init`) writes.
+Result<Taxonomy> sync_taxonomy(store::Store& store, const Taxonomy& from_files, bool force) {
+    const std::string hash = taxonomy_hash(from_files);
+    if (!force) {
+        auto saved_hash = store.get_setting(kTaxonomyHashKey);
+        if (!saved_hash) {
+            return saved_hash.error();
+        }
+        if (*saved_hash && **saved_hash == hash) {
+            return store.load_taxonomy();
+        }
+    }
     if (auto saved = store.save_taxonomy(from_files); !saved) {
+        return saved.error();
+    }
+    if (auto saved = store.set_setting(kTaxonomyHashKey, hash); !saved) {
         return saved.error();
     }
     return store.load_taxonomy();
 }
 
 }  // namespace
+
+std::string taxonomy_hash(const Taxonomy& t) {
+    ContentHasher h;
+    // A schema upgrade may change how entities are stored: it resyncs too.
+    h.add("schema " + std::to_string(store::schema_migrations().size()));
+    for (const auto& x : t.labs) h.add("lab").add(store::detail::encode(x));
+    for (const auto& x : t.models) h.add("model").add(store::detail::encode(x));
+    for (const auto& x : t.surfaces) h.add("surface").add(store::detail::encode(x));
+    for (const auto& x : t.people) h.add("person").add(store::detail::encode(x));
+    for (const auto& x : t.licenses) h.add("license").add(store::detail::encode(x));
+    return h.hex();
+}
 
 Result<extract::Rules> load_rules(const std::vector<std::filesystem::path>& dirs) {
     extract::Rules merged;
@@ -90,7 +119,7 @@ Result<AppContext> open_context(const ContextOptions& options) {
     if (!taxonomy) {
         return taxonomy.error();
     }
-    auto synced = sync_taxonomy(*ctx.store, *taxonomy);
+    auto synced = sync_taxonomy(*ctx.store, *taxonomy, options.force_taxonomy_sync);
     if (!synced) {
         return synced.error();
     }

@@ -22,6 +22,8 @@ struct ContextOptions {
     std::optional<std::filesystem::path> data_dir;  ///< --data DIR (replaces the bundled one)
     /// Taxonomy folders laid over the others, last (the demo's illustrative models).
     std::vector<std::filesystem::path> taxonomy_overlays;
+    /// Rewrite the taxonomy in the store even when its content hash is unchanged (`init`).
+    bool force_taxonomy_sync = false;
 };
 
 struct AppContext {
@@ -34,8 +36,17 @@ struct AppContext {
 };
 
 /// Opens (creating and migrating) the store, loads the data folders and syncs the taxonomy into
-/// the store. Errors name the database or the data file at fault.
+/// the store when it changed (its content hash, kept in the settings, differs: new files, another
+/// --data, a schema upgrade) or when forced. An unchanged store is only read, so reading
+/// commands leave the database file untouched and work on a read-only file. Errors name the
+/// database or the data file at fault.
 Result<AppContext> open_context(const ContextOptions& options);
+
+/// The settings key of the taxonomy's content hash.
+inline constexpr const char* kTaxonomyHashKey = "taxonomy_hash";
+
+/// What decides a taxonomy sync: the taxonomy's content and the schema version of this build.
+std::string taxonomy_hash(const Taxonomy& taxonomy);
 
 /// Loads and merges data/rules/*.json of every data folder, in order.
 Result<extract::Rules> load_rules(const std::vector<std::filesystem::path>& dirs);

@@ -39,12 +39,15 @@ Result<ReportResult> build_watch_report(AppContext& ctx, TimePoint as_of, TimePo
     analysis::AnalysisInput input{out.events, ctx.taxonomy, *prices, ctx.questions, as_of};
     out.report = analysis::build_report(input);
     out.report.generated_at = generated_at;
-    auto changed = ctx.store->save_answers(out.report.questions);
-    if (!changed) {
-        return changed.error();
-    }
-    out.changed_answers = std::move(*changed);
     return out;
+}
+
+Result<std::vector<QuestionAnswer>> evaluate_answers(AppContext& ctx, TimePoint now) {
+    auto built = build_watch_report(ctx, now, now);
+    if (!built) {
+        return built.error();
+    }
+    return std::move(built->report.questions);
 }
 
 }  // namespace fw::app

@@ -16,14 +16,16 @@ namespace fw::app {
 struct ReportResult {
     analysis::WatchReport report;
     std::vector<Event> events;  ///< every stored event (the report's evidence refers to them)
-    std::vector<QuestionAnswer> changed_answers;  ///< questions whose status changed
 };
 
 /// Prices of every security and benchmark named in the taxonomy, by symbol.
 Result<std::map<std::string, std::vector<PriceBar>>> load_market_prices(AppContext& ctx);
 
-/// Builds the watch report as of `as_of`, stamping `generated_at`. The question answers are
-/// saved so status changes can raise alerts.
+/// Builds the watch report as of `as_of`, stamping `generated_at`. Reads only: the answers are
+/// saved (and their changes alerted) by the fetch round (app/fetch_round.h).
 Result<ReportResult> build_watch_report(AppContext& ctx, TimePoint as_of, TimePoint generated_at);
+
+/// The watch questions answered as of `now` from the stored events and prices.
+Result<std::vector<QuestionAnswer>> evaluate_answers(AppContext& ctx, TimePoint now);
 
 }  // namespace fw::app

@@ -14,6 +14,21 @@ bool has_allowed_scheme(std::string_view url) {
     return url.starts_with("http://") || url.starts_with("https://") || url.starts_with("file://");
 }
 
+Status check_url(const std::string& url) {
+    if (!has_allowed_scheme(url)) {
+        return make_error(ErrorCode::Usage, "the URL must start with http://, https:// or file://",
+                          url);
+    }
+    return ok();
+}
+
+Status check_lab(const AppContext& ctx, const std::string& lab) {
+    if (ctx.taxonomy.find_lab(lab) == nullptr) {
+        return make_error(ErrorCode::Usage, "unknown lab (see data/labs.json)", lab);
+    }
+    return ok();
+}
+
 }  // namespace
 
 std::string name_from_url(std::string_view url) {
@@ -35,17 +50,16 @@ std::string name_from_url(std::string_view url) {
 }
 
 Result<Source> add_source(AppContext& ctx, const NewSource& spec) {
-    if (!has_allowed_scheme(spec.url)) {
-        return make_error(ErrorCode::Usage, "the URL must start with http://, https:// or file://",
-                          spec.url);
+    if (auto checked = check_url(spec.url); !checked) {
+        return checked.error();
     }
     Source s;
     s.url = spec.url;
     s.kind = spec.kind;
     s.name = spec.name ? *spec.name : name_from_url(spec.url);
     if (spec.lab) {
-        if (ctx.taxonomy.find_lab(*spec.lab) == nullptr) {
-            return make_error(ErrorCode::Usage, "unknown lab (see data/labs.json)", *spec.lab);
+        if (auto checked = check_lab(ctx, *spec.lab); !checked) {
+            return checked.error();
         }
         s.lab = spec.lab;
     }
@@ -64,6 +78,74 @@ Result<Source> add_source(AppContext& ctx, const NewSource& spec) {
     s.id = *id;
     return s;
 }
+
+Result<Source> edit_source(AppContext& ctx, std::string_view name, const SourceEdit& edit) {
+    auto found = ctx.store->find_source(name);
+    if (!found) {
+        return found.error();
+    }
+    if (!found->has_value()) {
+        return make_error(ErrorCode::NotFound, "no such source", std::string(name));
+    }
+    Source s = std::move(**found);
+    const std::string context = "source " + s.name;
+    if (edit.url && *edit.url != s.url) {
+        if (auto checked = check_url(*edit.url); !checked) {
+            return checked.error();
+        }
+        s.url = *edit.url;
+        // The validators describe the old URL's document; sent to the new one they could make
+        // it answer 304 and hide its content.
+        s.validators = {};
+    }
+    if (edit.name && *edit.name != s.name) {
+        if (edit.name->empty()) {
+            return make_error(ErrorCode::Usage, "a source name cannot be empty", context);
+        }
+        s.name = *edit.name;
+    }
+    if (edit.kind) {
+        s.kind = *edit.kind;
+    }
+    if (edit.lab) {
+        if (edit.lab->empty()) {
+            s.lab.reset();
+        } else {
+            if (auto checked = check_lab(ctx, *edit.lab); !checked) {
+                return checked.error();
+            }
+            s.lab = *edit.lab;
+        }
+    }
+    if (edit.every) {
+        if (edit.every->empty()) {
+            s.every_seconds.reset();  // the current interval stays until the next fetch adapts it
+        } else {
+            auto every = parse_duration(*edit.every);
+            if (!every) {
+                return make_error(ErrorCode::Usage, "not a duration (use e.g. 30m, 1h, 1d)", *edit.every);
+            }
+            if (s.every_seconds != every->count()) {
+                s.every_seconds = every->count();
+                s.interval_seconds = every->count();
+            }
+        }
+    }
+    if (auto updated = ctx.store->update_source(s); !updated) {
+        Error e = updated.error();
+        if (e.code == ErrorCode::NotFound) {
+            e.context = std::string(name);  // removed meanwhile: name the one the user gave
+        }
+        return e;
+    }
+    return s;
+}
+
+Status remove_source(AppContext& ctx, std::string_view name, bool purge) {
+    return ctx.store->remove_source(name, purge);
+}
+
+Result<std::vector<Source>> list_sources(AppContext& ctx) { return ctx.store->list_sources(); }
 
 Result<ImportSummary> import_opml(AppContext& ctx, const std::filesystem::path& file) {
     std::ifstream in(file, std::ios::binary);

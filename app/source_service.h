@@ -1,5 +1,6 @@
 #pragma once
-// Managing the source list: add with validation, OPML import and export.
+// Managing the source list: add, edit and remove with validation, OPML import and export.
+// The CLI and the GUI both call these; neither touches the store for sources.
 
 #include <filesystem>
 #include <optional>
@@ -21,6 +22,28 @@ struct NewSource {
 
 /// Validates (URL scheme http/https/file, known lab, duration) and adds. Returns the source.
 Result<Source> add_source(AppContext& ctx, const NewSource& spec);
+
+/// What `sources edit` changes; a field left empty stays as it is.
+struct SourceEdit {
+    std::optional<std::string> url;
+    std::optional<std::string> name;
+    std::optional<SourceKind> kind;
+    std::optional<std::string> lab;    ///< "" clears it
+    std::optional<std::string> every;  ///< "" clears it (back to the adaptive interval)
+};
+
+/// Changes the named source in one transaction, keeping what was learnt about it: health,
+/// schedule (due time), items and, unless the URL changes, the HTTP validators (a new URL has
+/// none). Validated as add_source; Error{NotFound} for an unknown source and Error{Invalid}
+/// when the new name is taken, each naming the source. Returns the source as stored.
+Result<Source> edit_source(AppContext& ctx, std::string_view name, const SourceEdit& edit);
+
+/// Without purge the source is hidden and its items and events stay; with purge they go too
+/// (events only they support). Error{NotFound} names an unknown source.
+Status remove_source(AppContext& ctx, std::string_view name, bool purge);
+
+/// Active sources by name.
+Result<std::vector<Source>> list_sources(AppContext& ctx);
 
 struct ImportSummary {
     int added = 0;

@@ -8,9 +8,8 @@
 #include <mutex>
 #include <thread>
 
-#include "app/alert_service.h"
 #include "app/extract_service.h"
-#include "app/report_service.h"
+#include "app/fetch_round.h"
 
 namespace fw::app {
 namespace {
@@ -144,16 +143,9 @@ void derive(AppContext& ctx, const std::vector<std::int64_t>& touched, TimePoint
         return;
     }
     round.new_events = extracted->new_events;
-    std::vector<QuestionAnswer> changed;
-    if (auto report = build_watch_report(ctx, now, now)) {
-        changed = report->changed_answers;
-    }
-    auto sent = deliver_alerts(ctx, extracted->new_event_ids, changed, now);
-    if (!sent) {
-        round.warnings.push_back("alerts: " + sent.error().describe());
-        return;
-    }
-    round.alerts_sent = sent->sent;
+    auto answered = answer_and_alert(ctx, extracted->new_event_ids, now);
+    round.alerts_sent = answered.alerts.sent;
+    round.warnings.insert(round.warnings.end(), answered.warnings.begin(), answered.warnings.end());
 }
 
 }  // namespace

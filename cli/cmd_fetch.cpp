@@ -2,7 +2,7 @@
 #include <iostream>
 #include <memory>
 
-#include "app/alert_service.h"
+#include "app/fetch_round.h"
 #include "cli/command.h"
 #include "cli/fetch_support.h"
 #include "cli/json_views.h"
@@ -51,15 +51,15 @@ void register_fetch(CLI::App& app, Run& run) {
         req.edgar_contact = edgar_contact(o->contact);
         req.host_interval = std::chrono::milliseconds(o->host_interval_ms);
         req.on_progress = [&bar](const app::FetchProgressInfo& p) { bar.update(p); };
-        auto summary = app::fetch_sources(*ctx, req);
-        if (!summary) {
-            run.exit_code = fail(summary.error());
+        auto round = app::run_fetch_round(*ctx, req);
+        if (!round) {
+            run.exit_code = fail(round.error());
             return;
         }
-        auto alerts = app::deliver_alerts(*ctx, summary->new_event_ids, {}, req.now);
-        if (!alerts) {
-            std::cerr << "frontierwatch: alerts: " << alerts.error().describe() << "\n";
+        for (const auto& w : round->answered.warnings) {
+            std::cerr << "frontierwatch: " << w << "\n";
         }
+        const app::FetchSummary* summary = &round->fetched;
         print_failures(*summary);
         if (run.global.json) {
             std::cout << fetch_json(*summary);

@@ -8,7 +8,7 @@ void register_init(CLI::App& app, Run& run) {
     auto* sub = app.add_subcommand("init", "create or upgrade the database; load the bundled taxonomies");
     add_version_flag(*sub);
     sub->callback([&run] {
-        auto ctx = open_app(run.global);
+        auto ctx = open_app(run.global, /*force_taxonomy_sync=*/true);
         if (!ctx) {
             run.exit_code = fail(ctx.error());
             return;

@@ -1,6 +1,9 @@
+#include <cctype>
+#include <chrono>
 #include <iostream>
 #include <memory>
 
+#include "app/source_health.h"
 #include "app/source_service.h"
 #include "cli/command.h"
 #include "cli/json_views.h"
@@ -20,9 +23,16 @@ std::optional<std::string> opt(const std::string& s) {
     return s.empty() ? std::nullopt : std::optional<std::string>(s);
 }
 
-void print_sources_table(const std::vector<Source>& sources) {
-    for (const auto& s : sources) {
-        std::cout << s.name << "  [" << to_string(s.kind) << "]  " << s.url << "\n    last fetch "
+void print_sources_table(const std::vector<app::SourceWithHealth>& judged) {
+    for (const auto& [s, health] : judged) {
+        // Stale and failing sources stand out as on the GUI's dashboard.
+        const bool warn = health.flag == app::HealthFlag::Failing || health.flag == app::HealthFlag::Stale;
+        std::string flag = app::healthFlagName(health.flag);
+        if (warn) {
+            for (char& c : flag) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        }
+        std::cout << s.name << "  [" << to_string(s.kind) << "]  " << s.url << "\n    " << flag
+                  << ": " << health.reason << "\n    last fetch "
                   << (s.health.last_fetch_at ? format_rfc3339(*s.health.last_fetch_at) : "never")
                   << ", status " << s.health.last_status.value_or("-") << ", failures "
                   << s.health.consecutive_failures << ", newest item "
@@ -67,6 +77,49 @@ void register_add(CLI::App& parent, Run& run) {
     });
 }
 
+// Only the options given change; `--lab ""` and `--every ""` clear them.
+void register_edit(CLI::App& parent, Run& run) {
+    auto o = std::make_shared<AddOptions>();
+    auto source = std::make_shared<std::string>();
+    auto* sub = parent.add_subcommand("edit", "change a source, keeping its validators, health, schedule and items");
+    add_version_flag(*sub);
+    sub->add_option("name", *source, "the source's current name")->required();
+    auto* url = sub->add_option("--url", o->url, "new URL (http, https or file); its validators start afresh");
+    auto* name = sub->add_option("--name", o->name, "new unique name");
+    auto* kind = sub->add_option("--kind", o->kind, "new kind");
+    auto* lab = sub->add_option("--lab", o->lab, "lab slug (\"\" clears it)");
+    auto* every = sub->add_option("--every", o->every, "fetch interval, e.g. 1h (\"\" for adaptive)");
+    sub->callback([&run, o, source, url, name, kind, lab, every] {
+        app::SourceEdit edit;
+        if (*url) edit.url = o->url;
+        if (*name) edit.name = o->name;
+        if (*lab) edit.lab = o->lab;
+        if (*every) edit.every = o->every;
+        if (*kind) {
+            edit.kind = source_kind_from_string(o->kind);
+            if (!edit.kind) {
+                run.exit_code = fail(make_error(ErrorCode::Usage, "unknown source kind", o->kind));
+                return;
+            }
+        }
+        auto ctx = open_app(run.global);
+        if (!ctx) {
+            run.exit_code = fail(ctx.error());
+            return;
+        }
+        auto edited = app::edit_source(*ctx, *source, edit);
+        if (!edited) {
+            run.exit_code = fail(edited.error());
+            return;
+        }
+        if (run.global.json) {
+            std::cout << sources_json(std::vector<Source>{*edited});
+        } else if (!run.global.quiet) {
+            std::cerr << "edited source " << edited->name << "\n";
+        }
+    });
+}
+
 void register_list(CLI::App& parent, Run& run) {
     auto* sub = parent.add_subcommand("list", "sources with health");
     add_version_flag(*sub);
@@ -76,7 +129,8 @@ void register_list(CLI::App& parent, Run& run) {
             run.exit_code = fail(ctx.error());
             return;
         }
-        auto sources = ctx->store->list_sources();
+        const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+        auto sources = app::sources_with_health(*ctx, now);
         if (!sources) {
             run.exit_code = fail(sources.error());
             return;
@@ -102,7 +156,7 @@ void register_remove(CLI::App& parent, Run& run) {
             run.exit_code = fail(ctx.error());
             return;
         }
-        if (auto s = ctx->store->remove_source(*name, *purge); !s) {
+        if (auto s = app::remove_source(*ctx, *name, *purge); !s) {
             run.exit_code = fail(s.error());
         }
     });
@@ -150,10 +204,11 @@ void register_opml(CLI::App& parent, Run& run) {
 }  // namespace
 
 void register_sources(CLI::App& app, Run& run) {
-    auto* sub = app.add_subcommand("sources", "add, list, remove, import and export sources");
+    auto* sub = app.add_subcommand("sources", "add, edit, list, remove, import and export sources");
     add_version_flag(*sub);
     sub->require_subcommand(1);
     register_add(*sub, run);
+    register_edit(*sub, run);
     register_list(*sub, run);
     register_remove(*sub, run);
     register_opml(*sub, run);

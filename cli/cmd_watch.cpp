@@ -5,9 +5,9 @@
 #include <memory>
 #include <thread>
 
-#include "app/alert_service.h"
 #include "app/duration.h"
-#include "app/report_service.h"
+#include "app/fetch_round.h"
+#include "app/source_service.h"
 #include "app/worker_service.h"
 #include "cli/command.h"
 #include "cli/fetch_support.h"
@@ -28,23 +28,17 @@ void run_round(app::AppContext& ctx, const std::optional<std::string>& contact,
     req.now = now();
     req.edgar_contact = contact;
     req.host_interval = host_interval;
-    auto summary = app::fetch_sources(ctx, req);
-    if (!summary) {
-        std::cerr << "frontierwatch: watch: " << summary.error().describe() << "\n";
+    auto round = app::run_fetch_round(ctx, req);
+    if (!round) {
+        std::cerr << "frontierwatch: watch: " << round.error().describe() << "\n";
         return;
     }
-    print_failures(*summary);
-    auto report = app::build_watch_report(ctx, req.now, req.now);
-    std::vector<QuestionAnswer> changed;
-    if (report) {
-        changed = report->changed_answers;
+    print_failures(round->fetched);
+    for (const auto& w : round->answered.warnings) {
+        std::cerr << "frontierwatch: " << w << "\n";
     }
-    auto sent = app::deliver_alerts(ctx, summary->new_event_ids, changed, req.now);
-    if (!sent) {
-        std::cerr << "frontierwatch: alerts: " << sent.error().describe() << "\n";
-    }
-    verbose(run, "watch: " + std::to_string(summary->sources.size()) + " sources fetched, " +
-                     std::to_string(summary->new_events) + " new events");
+    verbose(run, "watch: " + std::to_string(round->fetched.sources.size()) + " sources fetched, " +
+                     std::to_string(round->fetched.new_events) + " new events");
 }
 
 bool is_postgres(const std::string& db) {
@@ -53,7 +47,7 @@ bool is_postgres(const std::string& db) {
 
 // Nothing left to do this period: every source is due later (leased ones count as due).
 bool idle(app::AppContext& ctx, TimePoint at) {
-    auto sources = ctx.store->list_sources();
+    auto sources = app::list_sources(ctx);
     if (!sources) {
         return false;
     }

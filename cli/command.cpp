@@ -9,9 +9,10 @@ int fail(const Error& error) {
     return error.code == ErrorCode::Usage ? kUsage : kFailure;
 }
 
-Result<app::AppContext> open_app(const GlobalOptions& global) {
+Result<app::AppContext> open_app(const GlobalOptions& global, bool force_taxonomy_sync) {
     app::ContextOptions options;
     options.db = global.db;
+    options.force_taxonomy_sync = force_taxonomy_sync;
     if (!global.data.empty()) {
         options.data_dir = std::filesystem::path(global.data);
     }

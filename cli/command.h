@@ -31,8 +31,8 @@ struct Run {
 /// Prints "frontierwatch: <what failed>" on stderr and returns the matching exit code.
 int fail(const Error& error);
 
-/// Opens the store and data named by the global options.
-Result<app::AppContext> open_app(const GlobalOptions& global);
+/// Opens the store and data named by the global options; `init` forces the taxonomy sync.
+Result<app::AppContext> open_app(const GlobalOptions& global, bool force_taxonomy_sync = false);
 
 /// Diagnostics for -v (stderr only, never stdout).
 void verbose(const Run& run, const std::string& line);

@@ -19,23 +19,38 @@ json time_or_null(const std::optional<TimePoint>& t) {
 // Fetched text may hold invalid UTF-8 in corner cases; replacing beats throwing.
 std::string dump(const json& j) { return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n"; }
 
+json source_json(const Source& s) {
+    return {{"name", s.name},
+            {"url", s.url},
+            {"kind", std::string(to_string(s.kind))},
+            {"lab", or_null(s.lab)},
+            {"last_fetch_at", time_or_null(s.health.last_fetch_at)},
+            {"last_status", or_null(s.health.last_status)},
+            {"http_status", or_null(s.health.http_status)},
+            {"consecutive_failures", s.health.consecutive_failures},
+            {"last_error", or_null(s.health.last_error)},
+            {"newest_item_at", time_or_null(s.health.newest_item_at)},
+            {"due_at", time_or_null(s.due_at)},
+            {"interval_seconds", s.interval_seconds}};
+}
+
 }  // namespace
 
 std::string sources_json(std::span<const Source> sources) {
     json out = json::array();
     for (const auto& s : sources) {
-        out.push_back({{"name", s.name},
-                       {"url", s.url},
-                       {"kind", std::string(to_string(s.kind))},
-                       {"lab", or_null(s.lab)},
-                       {"last_fetch_at", time_or_null(s.health.last_fetch_at)},
-                       {"last_status", or_null(s.health.last_status)},
-                       {"http_status", or_null(s.health.http_status)},
-                       {"consecutive_failures", s.health.consecutive_failures},
-                       {"last_error", or_null(s.health.last_error)},
-                       {"newest_item_at", time_or_null(s.health.newest_item_at)},
-                       {"due_at", time_or_null(s.due_at)},
-                       {"interval_seconds", s.interval_seconds}});
+        out.push_back(source_json(s));
+    }
+    return dump(out);
+}
+
+std::string sources_json(std::span<const app::SourceWithHealth> sources) {
+    json out = json::array();
+    for (const auto& s : sources) {
+        auto j = source_json(s.source);
+        j["health"] = std::string(app::health_code(s.health.flag));
+        j["health_reason"] = s.health.reason;
+        out.push_back(std::move(j));
     }
     return dump(out);
 }

@@ -4,7 +4,7 @@
 #include <QPointer>
 #include <QtConcurrent/QtConcurrentRun>
 
-#include "app/report_service.h"
+#include "app/fetch_round.h"
 #include "ui/qt_text.h"
 
 namespace fw::ui {
@@ -17,22 +17,16 @@ FetchOutcome fetchAndAlert(const app::ContextOptions& options, const app::FetchR
         if (!ctx) {
             return {false, {}, qs(ctx.error().describe()), {}, {}};
         }
-        auto summary = app::fetch_sources(*ctx, request);
-        if (!summary) {
-            return {false, {}, qs(summary.error().describe()), {}, {}};
+        // The same round as `frontierwatch fetch` and `watch`: the questions are answered after
+        // the derivation, so a status the new events changed is alerted too.
+        auto round = app::run_fetch_round(*ctx, request);
+        if (!round) {
+            return {false, {}, qs(round.error().describe()), {}, {}};
         }
-        FetchOutcome out{true, std::move(*summary), {}, {}, {}};
-        // As `frontierwatch watch` does: re-answer the questions so a status the new events
-        // changed is alerted too (the default desktop rule is about question changes).
-        std::vector<QuestionAnswer> changed;
-        if (auto report = app::build_watch_report(*ctx, request.now, request.now)) {
-            changed = std::move(report->changed_answers);
-        }
-        if (auto alerts = app::deliver_alerts(*ctx, out.summary.new_event_ids, changed, request.now)) {
-            out.alerts = *alerts;
-        } else {
-            out.alert_error = qs(alerts.error().describe());
-        }
+        FetchOutcome out{true, std::move(round->fetched), {}, round->answered.alerts, {}};
+        QStringList warnings;
+        for (const auto& w : round->answered.warnings) warnings << qs(w);
+        out.alert_error = warnings.join(QStringLiteral("; "));
         return out;
     } catch (const std::exception& e) {
         return {false, {}, QStringLiteral("fetch failed: %1").arg(e.what()), {}, {}};

@@ -1,9 +1,9 @@
 #pragma once
 // Fetches sources off the GUI thread with a worker AppContext; progress and the summary come
-// back as queued signals, so the window keeps painting while sources download. As after
-// `frontierwatch watch`, the new events and the watch questions whose status they changed then
-// go through the alert rules (in the worker, on its own context): desktop deliveries are left
-// pending for the tray.
+// back as queued signals, so the window keeps painting while sources download. It runs the
+// same fetch round as `frontierwatch watch` (app/fetch_round.h): the new events and the watch
+// questions whose status they changed go through the alert rules (in the worker, on its own
+// context): desktop deliveries are left pending for the tray.
 
 #include <QFutureWatcher>
 #include <QObject>

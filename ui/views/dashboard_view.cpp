@@ -14,7 +14,7 @@
 #include <QVBoxLayout>
 #include <map>
 
-#include "ui/models/source_health.h"
+#include "app/source_health.h"
 #include "ui/qt_text.h"
 #include "ui/session.h"
 
@@ -34,8 +34,11 @@ QTableWidgetItem* cell(const QString& text) {
     return item;
 }
 
-QTableWidgetItem* flagCell(HealthFlag flag) {
-    auto* item = cell(QString::fromLatin1(healthFlagName(flag)));
+using app::HealthFlag;
+
+QTableWidgetItem* flagCell(HealthFlag flag, const QString& reason) {
+    auto* item = cell(QString::fromLatin1(app::healthFlagName(flag)));
+    item->setToolTip(reason);
     // Standard icons follow the platform theme, so the flag stays readable in dark mode.
     const auto icon = flag == HealthFlag::Failing        ? QStyle::SP_MessageBoxCritical
                       : flag == HealthFlag::Stale        ? QStyle::SP_MessageBoxWarning
@@ -179,30 +182,18 @@ void DashboardView::reloadStore() {
 }
 
 void DashboardView::reloadHealth() {
-    auto sources = session_.context().store->list_sources();
-    if (!sources) {
-        health_->setText(tr("Cannot read the sources: %1").arg(qs(sources.error().describe())));
+    auto judged = app::sources_with_health(session_.context(), nowSeconds());
+    if (!judged) {
+        health_->setText(tr("Cannot read the sources: %1").arg(qs(judged.error().describe())));
         return;
     }
-    const TimePoint now = nowSeconds();
-    std::map<std::int64_t, std::vector<TimePoint>> item_times;
-    for (const auto& s : *sources) {
-        store::ItemQuery q;
-        q.source = s.name;
-        q.limit = kCadenceItems;
-        auto items = session_.context().store->list_items(q);
-        if (!items) continue;  // unknown cadence: the polling interval stands in
-        auto& times = item_times[s.id];
-        for (const auto& item : *items) times.push_back(item.entry.published.value_or(item.fetched_at));
-    }
-    const auto judged = judgeSources(*sources, item_times, now);
-    const HealthCounts c = countHealth(judged);
+    app::order_by_health(*judged);
+    const app::HealthCounts c = app::countHealth(*judged);
     health_->setText(tr("%1 sources: %2 healthy, %3 failing, %4 stale, %5 never fetched")
-                         .arg(sources->size()).arg(c.ok).arg(c.failing).arg(c.stale).arg(c.never));
-    health_table_->setRowCount(static_cast<int>(judged.size()));
-    for (int row = 0; row < static_cast<int>(judged.size()); ++row) {
-        const auto& [source, flag] = judged[static_cast<std::size_t>(row)];
-        const Source& s = *source;
+                         .arg(judged->size()).arg(c.ok).arg(c.failing).arg(c.stale).arg(c.never));
+    health_table_->setRowCount(static_cast<int>(judged->size()));
+    for (int row = 0; row < static_cast<int>(judged->size()); ++row) {
+        const auto& [s, verdict] = (*judged)[static_cast<std::size_t>(row)];
         const auto& h = s.health;
         auto* name = cell(qs(s.name));
         // The column may elide the name: the tooltip has it whole, with the last error.
@@ -210,7 +201,7 @@ void DashboardView::reloadHealth() {
         if (h.last_error) tip += QStringLiteral("\n") + qs(h.last_error);
         name->setToolTip(QStringLiteral("<p style='white-space:pre-wrap'>%1</p>").arg(tip.toHtmlEscaped()));
         health_table_->setItem(row, HealthSource, name);
-        health_table_->setItem(row, HealthFlagColumn, flagCell(flag));
+        health_table_->setItem(row, HealthFlagColumn, flagCell(verdict.flag, qs(verdict.reason)));
         health_table_->setItem(row, HealthStatus, cell(statusText(h)));
         health_table_->setItem(row, HealthLastFetch, cell(fetchTimeText(h.last_fetch_at)));
         health_table_->setItem(row, HealthFailures, cell(QString::number(h.consecutive_failures)));

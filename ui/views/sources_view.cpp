@@ -61,7 +61,7 @@ SourcesView::SourcesView(Session& session, QWidget* parent) : QWidget(parent), s
 }
 
 void SourcesView::reload() {
-    auto sources = session_.context().store->list_sources();
+    auto sources = app::list_sources(session_.context());
     if (!sources) {
         status_->setText(tr("Cannot read sources: %1").arg(qs(sources.error().describe())));
         return;
@@ -114,16 +114,17 @@ void SourcesView::editSource() {
     const Source before = *current;
     SourceDialog dialog(session_.context().taxonomy, &before, this);
     if (dialog.exec() != QDialog::Accepted) return;
-    // The store has no "update source": remove without purge (items and events stay), then add
-    // the new spec under the same name; if that fails, the old source is put back.
-    auto& store = *session_.context().store;
-    if (auto removed = store.remove_source(before.name, false); !removed) {
-        showError(tr("Edit source"), qs(removed.error().describe()));
+    // The same use case as `sources edit`: validators, health, schedule and items are kept.
+    const app::NewSource spec = dialog.spec();
+    app::SourceEdit edit;
+    edit.url = spec.url;
+    edit.kind = spec.kind;
+    if (spec.name) edit.name = spec.name;
+    edit.lab = spec.lab.value_or("");
+    edit.every = spec.every.value_or("");
+    if (auto edited = app::edit_source(session_.context(), before.name, edit); !edited) {
+        showError(tr("Edit source"), qs(edited.error().describe()));
         return;
-    }
-    if (auto added = app::add_source(session_.context(), dialog.spec()); !added) {
-        (void)store.add_source(before);
-        showError(tr("Edit source"), qs(added.error().describe()));
     }
     session_.notifyChanged();
 }
@@ -138,7 +139,7 @@ void SourcesView::removeSource() {
     auto* purge = new QCheckBox(tr("Also delete its items and the events only they support"), &box);
     box.setCheckBox(purge);
     if (box.exec() != QMessageBox::Yes) return;
-    if (auto s = session_.context().store->remove_source(current->name, purge->isChecked()); !s) {
+    if (auto s = app::remove_source(session_.context(), current->name, purge->isChecked()); !s) {
         showError(tr("Remove source"), qs(s.error().describe()));
         return;
     }

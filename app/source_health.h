@@ -1,21 +1,28 @@
 #pragma once
-// How the dashboard judges a source: failing (its last fetches failed), stale (its newest item
-// is long overdue for its usual cadence, ingest::is_stale), never fetched, or healthy. Qt-free
-// so the rule is tested on plain values.
+// How a source is doing: failing (its last fetches failed), stale (its newest item is long
+// overdue for its usual cadence, ingest::is_stale), never fetched, or fresh, with the reason in
+// words. One judgement for every front end: the CLI's `sources list` and the GUI's dashboard.
 
 #include <chrono>
 #include <cstdint>
 #include <map>
 #include <span>
+#include <string>
+#include <string_view>
 #include <vector>
 
+#include "app/context.h"
+#include "domain/result.h"
 #include "domain/source.h"
 #include "domain/time.h"
 
-namespace fw::ui {
+namespace fw::app {
 
 enum class HealthFlag { Failing, Stale, NeverFetched, Ok };
+/// For people: "failing", "stale", "never fetched", "ok" (the dashboard's words).
 const char* healthFlagName(HealthFlag flag);
+/// For JSON: "failing", "stale", "never_fetched", "fresh".
+std::string_view health_code(HealthFlag flag);
 
 /// Items of a source used to learn its cadence (the store lists the newest first).
 inline constexpr int kCadenceItems = 11;
@@ -29,6 +36,15 @@ std::chrono::seconds cadence(const Source& source, std::span<const TimePoint> re
 /// The worst thing to say about a source at `now`. Failing wins over stale: a failing source
 /// cannot bring news anyway.
 HealthFlag healthFlag(const Source& source, TimePoint now, std::span<const TimePoint> recent_item_times = {});
+
+/// The flag with the reason, e.g. "3 failed fetches in a row: HTTP 503" or "newest item 40 days
+/// old, expected about every 15 days".
+struct HealthVerdict {
+    HealthFlag flag = HealthFlag::Ok;
+    std::string reason;
+};
+HealthVerdict judge_health(const Source& source, TimePoint now,
+                           std::span<const TimePoint> recent_item_times = {});
 
 struct JudgedSource {
     const Source* source = nullptr;
@@ -49,4 +65,18 @@ struct HealthCounts {
 };
 HealthCounts countHealth(const std::vector<JudgedSource>& judged);
 
-}  // namespace fw::ui
+/// A source as `sources list` and the dashboard show it.
+struct SourceWithHealth {
+    Source source;
+    HealthVerdict health;
+};
+
+/// Every active source judged at `now` from the store (its recent item times give the cadence),
+/// ordered by name.
+Result<std::vector<SourceWithHealth>> sources_with_health(AppContext& ctx, TimePoint now);
+
+/// The panel's order: failing, stale, never fetched, healthy; by name within.
+void order_by_health(std::vector<SourceWithHealth>& sources);
+HealthCounts countHealth(std::span<const SourceWithHealth> sources);
+
+}  // namespace fw::app

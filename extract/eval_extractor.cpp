@@ -143,7 +143,22 @@ void third_party(const Context& ctx, const std::vector<std::string>& item_models
     if (!ctx.source.lab) {
         cue += " + eval words";
     }
-    for (const auto& model : models_named(ctx, item_models, ctx.text)) {
+    // The models the headline names, as specifically as it names them ("Claude Mythos Preview");
+    // else every model the text names.
+    std::vector<std::string> models;
+    const auto title_end = std::min(ctx.text.size(), ctx.text.find('\n'));
+    for (const auto& sm : specific_models(ctx, 0, title_end)) {
+        if (std::find(models.begin(), models.end(), sm.slug) == models.end()) {
+            models.push_back(sm.slug);
+            if (sm.discovered && conf >= 0.6) {
+                out.discovered_models.push_back(*sm.discovered);
+            }
+        }
+    }
+    if (models.empty()) {
+        models = models_named(ctx, item_models, ctx.text);
+    }
+    for (const auto& model : models) {
         if (const auto* info = ctx.taxonomy.find_model(model); info && ctx.source.lab && info->lab == *ctx.source.lab &&
                                                                cue.rfind("evaluator ", 0) != 0) {
             continue;  // a lab quoting a board about its own model: the board is the evaluator's word

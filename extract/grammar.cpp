@@ -191,6 +191,23 @@ std::vector<Clause> split_clauses(std::string_view text) {
     return out;
 }
 
+Clause sentence_around(std::string_view text, std::size_t pos) {
+    auto boundary = [&](std::size_t i) {
+        const char c = text[i];
+        return c == '\n' || ((c == '.' || c == '!' || c == '?') && (i + 1 == text.size() || text[i + 1] == ' ' || text[i + 1] == '\n'));
+    };
+    pos = std::min(pos, text.size());
+    std::size_t begin = pos;
+    while (begin > 0 && !boundary(begin - 1)) {
+        --begin;
+    }
+    std::size_t end = pos;
+    while (end < text.size() && !boundary(end)) {
+        ++end;
+    }
+    return {begin, end};
+}
+
 bool negated(const Rules& rules, const std::vector<Token>& tokens, std::size_t from, std::size_t to) {
     for (const auto& cue : rules.list("negation_words")) {
         if (cue.remove) {

@@ -37,6 +37,9 @@ struct Clause {
 };
 std::vector<Clause> split_clauses(std::string_view text);
 
+/// The sentence around byte `pos`: a line, or up to ". ", "! ", "? " ("GPT 5.2" keeps its dot).
+Clause sentence_around(std::string_view text, std::size_t pos);
+
 /// A word of the rules' "negation_words" list in tokens [from, to) of `tokens` ("not", "won t",
 /// "never", "without").
 bool negated(const Rules& rules, const std::vector<Token>& tokens, std::size_t from, std::size_t to);

@@ -416,3 +416,102 @@ ModelInfo make_model(std::string_view name, const std::string& lab, const Contex
 }
 
 }  // namespace fw::extract
+
+namespace fw::extract {
+namespace {
+
+bool version_token(std::string_view norm) {
+    return std::any_of(norm.begin(), norm.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }) &&
+           !is_year(norm);
+}
+
+/// The lab of a known model whose name starts with `head` ("gpt" -> openai), or empty.
+std::string family_head_lab(const Context& ctx, const std::string& head) {
+    for (const auto& m : ctx.taxonomy.models) {
+        const auto name = phrase_tokens(m.name);
+        if (!name.empty() && name.front() == head && !m.lab.empty()) {
+            return m.lab;
+        }
+    }
+    return {};
+}
+
+}  // namespace
+
+std::vector<SpecificModel> specific_models(const Context& ctx, std::size_t from, std::size_t to) {
+    std::vector<SpecificModel> out;
+    const auto& tokens = ctx.tokens;
+    std::size_t i = 0;
+    while (i < tokens.size() && tokens[i].begin < from) {
+        ++i;
+    }
+    auto entity_at = [&](std::size_t pos) -> const EntityMatch* {
+        for (const auto& m : ctx.entities) {
+            if (m.begin == pos) {
+                return &m;
+            }
+        }
+        return nullptr;
+    };
+    while (i < tokens.size() && tokens[i].end <= to) {
+        const auto* entity = entity_at(tokens[i].begin);
+        std::size_t j = i + 1;
+        std::string lab;
+        if (entity != nullptr && entity->kind == EntityKind::Model) {
+            while (j < tokens.size() && tokens[j].end <= entity->end) {
+                ++j;
+            }
+            lab = entity->lab;
+        } else if (entity == nullptr && std::isupper(static_cast<unsigned char>(ctx.text[tokens[i].begin])) != 0) {
+            lab = family_head_lab(ctx, tokens[i].norm);
+            if (lab.empty()) {
+                ++i;
+                continue;
+            }
+        } else {
+            i = entity != nullptr ? std::max(i + 1, j) : i + 1;
+            if (entity != nullptr) {
+                while (i < tokens.size() && tokens[i].end <= entity->end) {
+                    ++i;
+                }
+            }
+            continue;
+        }
+        // Extend over adjacent name-like tokens, then back to the last version or variant word.
+        std::size_t k = j;
+        while (k < tokens.size() && k < j + 4 && tokens[k].end <= to) {
+            const auto gap = std::string_view(ctx.text).substr(tokens[k - 1].end, tokens[k].begin - tokens[k - 1].end);
+            const char c = ctx.text[tokens[k].begin];
+            const bool name_like = version_token(tokens[k].norm) || in_list(ctx, "variant_words", tokens[k].norm) ||
+                                   std::isupper(static_cast<unsigned char>(c)) != 0;
+            if (!name_like || !(gap == " " || gap == "-" || gap == "." || gap.empty()) || entity_at(tokens[k].begin)) {
+                break;
+            }
+            ++k;
+        }
+        while (k > j && !version_token(tokens[k - 1].norm) && !in_list(ctx, "variant_words", tokens[k - 1].norm)) {
+            --k;
+        }
+        const bool base_versioned = std::any_of(tokens.begin() + static_cast<std::ptrdiff_t>(i),
+                                                tokens.begin() + static_cast<std::ptrdiff_t>(j),
+                                                [](const Token& t) { return version_token(t.norm); });
+        if (k > j || (entity == nullptr && base_versioned)) {
+            const auto begin = tokens[i].begin;
+            const auto end = tokens[k > j ? k - 1 : j - 1].end;
+            Context named = ctx;
+            named.lab = lab;
+            if (auto ref = resolve_model_name(std::string_view(ctx.text).substr(begin, end - begin), named)) {
+                out.push_back({ref->slug, begin, end, ref->discovered});
+                i = k > j ? k : j;
+                continue;
+            }
+        }
+        if (entity != nullptr) {
+            out.push_back({entity->slug, entity->begin, entity->end, std::nullopt});
+        }
+        i = j;
+    }
+    return out;
+}
+
+}  // namespace fw::extract

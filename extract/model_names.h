@@ -60,3 +60,19 @@ Tier tier_of(std::string_view name, const Context& ctx);
 ModelInfo make_model(std::string_view name, const std::string& lab, const Context& ctx);
 
 }  // namespace fw::extract
+
+namespace fw::extract {
+
+/// A model named in a span of text, as specifically as the text names it: a known name extended
+/// over the version, variant and capitalised words that follow it ("Claude" + "Mythos Preview",
+/// "Gemini" + "3.1 Pro"), or a versioned name starting with a known family's first word
+/// ("GPT-5.5", "Grok 3"). Extended names not in the taxonomy come back as `discovered`.
+struct SpecificModel {
+    std::string slug;
+    std::size_t begin = 0;  ///< byte offsets in ctx.text
+    std::size_t end = 0;
+    std::optional<ModelInfo> discovered;
+};
+std::vector<SpecificModel> specific_models(const Context& ctx, std::size_t from, std::size_t to);
+
+}  // namespace fw::extract

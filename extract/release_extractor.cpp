@@ -146,6 +146,10 @@ bool coined_shape(const Context& ctx, std::string_view name) {
             }
         }
     }
+    const auto bare = tokenize(name);
+    if (bare.size() == 1 && bare[0].norm.size() <= 2) {
+        return false;  // "AI", "RL": words, not names
+    }
     return words <= 2;
 }
 
@@ -296,29 +300,41 @@ double bare_name_confidence(const Context& ctx, const ModelRef& ref, bool lab_fe
         cue += " + hugging face repo";
         return 0.9;
     }
-    Context with_link = ctx;
-    with_link.tokens = tokenize(ctx.text + "\n" + url_path_words(ctx.item.entry.link));
-    if (strongest_cue(with_link, "model_context_words") > 0) {
-        cue += " + model word";
-        return 0.8;
+    // What the headline's rest and the lead's first sentence say of the name.
+    const auto first = ctx.text.find('\n');
+    const auto end = first == std::string::npos ? ctx.text.size()
+                                                : std::min(ctx.text.size(), ctx.text.find_first_of(".\n", first + 1));
+    Context head = ctx;
+    head.tokens = tokenize(std::string(std::string_view(ctx.text).substr(0, end)) + "\n" +
+                           url_path_words(ctx.item.entry.link));
+    const bool model_word = strongest_cue(head, "model_context_words") > 0;
+    const bool not_model = strongest_cue(head, "non_model_context") > 0 || strongest_cue(head, "non_model_heads") > 0;
+    const bool fresh = has_phrase(head.tokens, "new") || has_phrase(head.tokens, "our") || launch_words(ctx);
+    bool versioned = false;
+    for (const auto& t : tokenize(ref.discovered ? ref.discovered->name : ref.slug)) {
+        const bool year = t.norm.size() == 4 && (t.norm.starts_with("19") || t.norm.starts_with("20"));
+        versioned = versioned || (!year && std::any_of(t.norm.begin(), t.norm.end(), [](char c) {
+                                      return std::isdigit(static_cast<unsigned char>(c)) != 0;
+                                  }));
     }
-    const bool versioned = std::any_of(ref.slug.begin(), ref.slug.end(),
-                                       [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
+    if (model_word && fresh && !not_model) {
+        cue += " + a new model in its words";
+        return 0.8;  // "Devstral | Introducing the best open-source model for coding agents."
+    }
     if (versioned && bare_title_ok(ctx, ref)) {
         cue += " + known family";
         return 0.8;  // "Grok 5" after "Grok 4"; a word alone ("Claude Character") is not enough
     }
-    if (lab_feed && launch_words(ctx)) {
+    if (lab_feed && !not_model && launch_words(ctx)) {
         cue += " + launch words";
         return 0.65;
     }
-    if (lab_feed && versioned && strongest_cue(with_link, "non_model_context") <= 0 &&
-        strongest_cue(with_link, "non_model_heads") <= 0) {
+    if (lab_feed && versioned && !not_model) {
         cue += " (versioned name on its lab's feed)";
         return 0.62;  // "Codestral 25.01": a lab's headline that is a versioned name
     }
-    cue += " (unconfirmed)";
-    return 0.45;
+    cue += model_word ? " + model word only" : " (unconfirmed)";
+    return model_word ? 0.5 : 0.45;
 }
 
 /// A model of the taxonomy released within a few days of a lab's own item that names it in the
@@ -339,6 +355,57 @@ void dated_releases(const Context& ctx, std::vector<Release>& found) {
         found.push_back(Release{ModelRef{m.slug, true, std::nullopt, 0.9}, info, info->name, m.begin, 0.7,
                                 "taxonomy release date {model}"});
     }
+}
+
+/// Newsroom headlines made of segments, each a new versioned model as the subject of a verb:
+/// "GPT-5.5 Outperforms, Kimi K2.6 Leads Open LLMs, ..." ("<Name> <Verb>s" or "<Name> <Verb>ed").
+void headline_subjects(const Context& ctx, std::size_t title_end, std::vector<Release>& found) {
+    std::size_t seg = 0;
+    while (seg < title_end) {
+        auto next = ctx.text.find_first_of(",:;", seg);
+        if (next == std::string::npos || next > title_end) {
+            next = title_end;
+        }
+        while (seg < next && ctx.text[seg] == ' ') {
+            ++seg;
+        }
+        const auto models = specific_models(ctx, seg, next);
+        if (!models.empty() && models.front().begin == seg) {
+            const auto& m = models.front();
+            const auto rest = std::string_view(ctx.text).substr(m.end, next - m.end);
+            const auto words = tokenize(rest);
+            const bool versioned = std::any_of(m.slug.begin(), m.slug.end(), [](char c) {
+                return std::isdigit(static_cast<unsigned char>(c)) != 0;
+            });
+            if (!words.empty() && words.front().begin == 1 && versioned) {
+                const auto& verb = words.front().norm;
+                const bool capital = std::isupper(static_cast<unsigned char>(rest[words.front().begin])) != 0;
+                const bool verb_shape = verb.size() > 3 && (verb.back() == 's' || verb.ends_with("ed")) &&
+                                        !verb.ends_with("ss");
+                const ModelInfo* known = ctx.taxonomy.find_model(m.slug);
+                if (capital && verb_shape && !stale(ctx, known) &&
+                    std::none_of(found.begin(), found.end(), [&](const Release& r) { return r.ref.slug == m.slug; })) {
+                    ModelRef ref{m.slug, known != nullptr, m.discovered, 0.9};
+                    const std::string name = ctx.text.substr(m.begin, m.end - m.begin);
+                    found.push_back(Release{ref, known, name, m.begin, 0.65, "headline {model} <Verb>s"});
+                }
+            }
+        }
+        seg = next + 1;
+    }
+}
+
+/// "X is now available in <surface>": an arrival on a surface, not a launch, when X is known.
+bool arrival_not_launch(const Context& ctx, const Release& r) {
+    const std::string& lab = r.known ? r.known->lab : r.ref.discovered->lab;
+    const bool own_new = !r.known && ctx.source.lab && *ctx.source.lab == lab;
+    if (own_new || r.cue.find("available") == std::string::npos) {
+        return false;  // a lab's own "X is now available in Y" launches X there
+    }
+    const auto end = sentence_around(ctx.text, r.begin).end;
+    return std::any_of(ctx.entities.begin(), ctx.entities.end(), [&](const EntityMatch& m) {
+        return m.kind == EntityKind::Surface && m.begin > r.begin && m.end <= end;
+    });
 }
 
 }  // namespace
@@ -373,6 +440,7 @@ void extract_releases(const Context& ctx, ExtractOutput& out, std::vector<std::s
                 confidence = std::max(confidence, 0.7);  // a lab's headline that is its model's name
             }
             if (!ref->known && (described_as_non_model(ctx, slot, name) || !name_shaped(ctx, name.text) ||
+                                (slot.whole && !name_shaped(ctx, slot.text)) ||
                                 (slot.whole && !std::any_of(ref->slug.begin(), ref->slug.end(), [](char c) {
                                      return std::isdigit(static_cast<unsigned char>(c)) != 0;
                                  }) && !coined_shape(ctx, name.text)))) {
@@ -396,12 +464,16 @@ void extract_releases(const Context& ctx, ExtractOutput& out, std::vector<std::s
         std::erase_if(found, [](const Release& r) { return r.cue.rfind("bare-title", 0) == 0 && !r.ref.known; });
     }
     const auto title_end = std::min(ctx.text.size(), ctx.text.find('\n'));
+    if (found.empty()) {
+        headline_subjects(ctx, title_end, found);
+    }
     const bool title_names_model = std::any_of(ctx.entities.begin(), ctx.entities.end(), [&](const EntityMatch& m) {
         return m.kind == EntityKind::Model && m.end <= title_end;
     });
     if (found.empty() && !title_names_model) {
         dated_releases(ctx, found);  // "Medium is the new large." whose lead names Mistral Medium 3
     }
+    std::erase_if(found, [&](const Release& r) { return arrival_not_launch(ctx, r); });
     for (const auto& r : found) {
         std::vector<std::string> others;
         for (const auto& o : found) {
@@ -453,9 +525,9 @@ double arrival_cue(const Context& ctx, std::size_t* pos, std::string* cue_text) 
         for (auto at = find_phrase(ctx.tokens, phrase); at; at = find_phrase(ctx.tokens, phrase, *at + 1)) {
             const auto vb = ctx.tokens[*at].begin;
             const auto ve = ctx.tokens[*at + phrase.size() - 1].end;
-            const auto sb = ctx.text.find_last_of(".\n!?", vb);
-            const auto sentence_begin = sb == std::string::npos ? 0 : sb + 1;
-            const auto sentence_end = std::min(ctx.text.size(), ctx.text.find_first_of(".\n!?", ve));
+            const auto sentence = sentence_around(ctx.text, vb);
+            const auto sentence_begin = sentence.begin;
+            const auto sentence_end = std::max(sentence.end, ve);
             bool model_before = false, model_after = false, surface_before = false, surface_after = false;
             for (const auto& m : ctx.entities) {
                 if (m.begin < sentence_begin || m.end > sentence_end) {
@@ -515,7 +587,26 @@ void extract_rollouts(const Context& ctx, const std::vector<std::string>& item_m
             models.push_back(m.slug);
         }
     }
-    if (models.empty()) {
+    // The models of the verb's sentence, as specifically as it names them ("DeepSeek R1 and
+    // OpenAI o3-mini now available in Windsurf", "Gemini 3.1 Pro is now available in ..."); else
+    // the item's release or first model.
+    const auto sentence = sentence_around(ctx.text, verb_pos);
+    const auto sentence_begin = sentence.begin;
+    const auto sentence_end = sentence.end;
+    std::vector<std::string> subjects;
+    std::vector<ModelInfo> new_models;
+    for (const auto& sm : specific_models(ctx, sentence_begin, sentence_end)) {
+        if (std::find(subjects.begin(), subjects.end(), sm.slug) == subjects.end()) {
+            subjects.push_back(sm.slug);
+            if (sm.discovered) {
+                new_models.push_back(*sm.discovered);
+            }
+        }
+    }
+    if (subjects.empty() && !models.empty()) {
+        subjects.push_back(models.front());
+    }
+    if (subjects.empty()) {
         return;
     }
     std::string stage;
@@ -531,7 +622,7 @@ void extract_rollouts(const Context& ctx, const std::vector<std::string>& item_m
             continue;
         }
         seen.push_back(m.slug);
-        const auto& model = models.front();
+        for (const auto& model : subjects) {
         auto ev = make_event(ctx, EventKind::SurfaceRollout, "surface_rollout|" + model + "|" + m.slug,
                              verb, std::min(verb_pos, m.begin));
         ev.cue = cue_text;
@@ -539,6 +630,11 @@ void extract_rollouts(const Context& ctx, const std::vector<std::string>& item_m
         ev.surface = m.slug;
         if (const auto* info = ctx.taxonomy.find_model(model); info && !info->lab.empty()) {
             ev.lab = info->lab;
+        }
+        for (const auto& nm : new_models) {
+            if (nm.slug == model) {
+                ev.lab = nm.lab;
+            }
         }
         ev.fields.set("surface", m.slug);
         ev.fields.set("stage", stage);
@@ -548,6 +644,12 @@ void extract_rollouts(const Context& ctx, const std::vector<std::string>& item_m
             ev.fields.set_null("region");
         }
         out.events.push_back(std::move(ev));
+        }
+    }
+    for (auto& nm : new_models) {
+        if (ctx.taxonomy.find_model(nm.slug) == nullptr && !seen.empty() && verb >= kConfidentEvent) {
+            out.discovered_models.push_back(std::move(nm));  // matched from now on
+        }
     }
 }
 

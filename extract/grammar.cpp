@@ -51,6 +51,8 @@ std::vector<std::string> word_forms(const std::string& w) {
 struct Spec {
     std::vector<std::string> extra;
     bool after = false;
+    bool title = false;  ///< "+title": only in a headline (a bare "on" or "in")
+    bool exact = false;  ///< "+exact": not inflected (a preposition)
 };
 
 Spec parse_spec(const std::string& value) {
@@ -64,6 +66,10 @@ Spec parse_spec(const std::string& value) {
         auto part = std::string(trim(std::string_view(value).substr(i, j - i)));
         if (part == "+after") {
             spec.after = true;
+        } else if (part == "+title") {
+            spec.title = spec.exact = true;
+        } else if (part == "+exact") {
+            spec.exact = true;
         } else if (!part.empty()) {
             spec.extra.push_back(to_lower_ascii(part));
         }
@@ -77,6 +83,9 @@ Spec parse_spec(const std::string& value) {
 std::vector<std::string> verb_forms(const Cue& lemma) {
     const auto& p = lemma.pattern;
     std::vector<std::string> out;
+    if (parse_spec(lemma.value).exact) {
+        return {p};
+    }
     if (auto dash = p.rfind('-'); dash != std::string::npos) {
         for (const auto& f : word_forms(p.substr(dash + 1))) {
             out.push_back(p.substr(0, dash + 1) + f);
@@ -150,8 +159,9 @@ const std::vector<Cue>& verb_phrases(const Rules& rules, std::string_view list) 
         std::vector<Cue> out;
         for (const auto& lemma : lemmas) {
             if (!lemma.remove) {
+                const bool title = parse_spec(lemma.value).title;
                 for (const auto& f : verb_forms(lemma)) {
-                    out.push_back(Cue{f, "verb:" + lemma.pattern, lemma.confidence, false});
+                    out.push_back(Cue{f, std::string(title ? "title-" : "") + "verb:" + lemma.pattern, lemma.confidence, false});
                 }
             }
         }

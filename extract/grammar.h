@@ -5,7 +5,9 @@
 //
 // A verb list entry is a lemma ("introduce", "roll out", "open-source") with an optional value of
 // '|'-separated extra forms ("brought|bringing") and flags: "+after" lets the inflected verb
-// follow its object in a headline ("Devstral 2 launches", "X released", "X ships").
+// follow its object in a headline ("Devstral 2 launches", "X released", "X ships"); "+exact"
+// keeps the pattern uninflected; "+title" (a bare "on", "in") counts only in a headline and marks
+// the phrase's value "title-verb:...".
 
 #include <string>
 #include <string_view>

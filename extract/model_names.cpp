@@ -425,12 +425,25 @@ bool version_token(std::string_view norm) {
            !is_year(norm);
 }
 
-/// The lab of a known model whose name starts with `head` ("gpt" -> openai), or empty.
-std::string family_head_lab(const Context& ctx, const std::string& head) {
+struct FamilyHead {
+    std::string lab;
+    std::string prefix;  ///< words the text leaves out ("Claude" before "Opus 4.6")
+};
+
+/// A known model whose name starts with `head` ("gpt" -> openai), or whose second word it is
+/// ("opus" in "Claude Opus 4" -> anthropic, prefix "Claude"); empty lab when none.
+FamilyHead family_head(const Context& ctx, const std::string& head) {
     for (const auto& m : ctx.taxonomy.models) {
         const auto name = phrase_tokens(m.name);
         if (!name.empty() && name.front() == head && !m.lab.empty()) {
-            return m.lab;
+            return {m.lab, ""};
+        }
+    }
+    for (const auto& m : ctx.taxonomy.models) {
+        const auto name = phrase_tokens(m.name);
+        const auto words = split_words(m.name, 0);
+        if (name.size() > 2 && name[1] == head && !m.lab.empty() && !words.empty() && !has_digit(name[1])) {
+            return {m.lab, words.front().text};
         }
     }
     return {};
@@ -456,14 +469,17 @@ std::vector<SpecificModel> specific_models(const Context& ctx, std::size_t from,
     while (i < tokens.size() && tokens[i].end <= to) {
         const auto* entity = entity_at(tokens[i].begin);
         std::size_t j = i + 1;
-        std::string lab;
+        std::string lab, prefix;
         if (entity != nullptr && entity->kind == EntityKind::Model) {
             while (j < tokens.size() && tokens[j].end <= entity->end) {
                 ++j;
             }
             lab = entity->lab;
-        } else if (entity == nullptr && std::isupper(static_cast<unsigned char>(ctx.text[tokens[i].begin])) != 0) {
-            lab = family_head_lab(ctx, tokens[i].norm);
+        } else if (entity == nullptr && (std::isupper(static_cast<unsigned char>(ctx.text[tokens[i].begin])) != 0 ||
+                                         has_digit(tokens[i].norm))) {
+            const auto head = family_head(ctx, tokens[i].norm);
+            lab = head.lab;
+            prefix = head.prefix;
             if (lab.empty()) {
                 ++i;
                 continue;
@@ -479,6 +495,7 @@ std::vector<SpecificModel> specific_models(const Context& ctx, std::size_t from,
         }
         // Extend over adjacent name-like tokens, then back to the last version or variant word.
         std::size_t k = j;
+        std::vector<bool> joined;  // joined to the previous token by a hyphen: part of one name
         while (k < tokens.size() && k < j + 4 && tokens[k].end <= to) {
             const auto gap = std::string_view(ctx.text).substr(tokens[k - 1].end, tokens[k].begin - tokens[k - 1].end);
             const char c = ctx.text[tokens[k].begin];
@@ -487,9 +504,13 @@ std::vector<SpecificModel> specific_models(const Context& ctx, std::size_t from,
             if (!name_like || !(gap == " " || gap == "-" || gap == "." || gap.empty()) || entity_at(tokens[k].begin)) {
                 break;
             }
+            joined.push_back(gap == "-" || gap.empty());
             ++k;
         }
-        while (k > j && !version_token(tokens[k - 1].norm) && !in_list(ctx, "variant_words", tokens[k - 1].norm)) {
+        // Space-separated capitalised words after the last version are the headline's
+        // ("Claude Opus 4.5 Saves Tokens"); hyphenated ones are the name's ("GPT-5.2-Codex").
+        while (k > j && !version_token(tokens[k - 1].norm) && !in_list(ctx, "variant_words", tokens[k - 1].norm) &&
+               !joined[k - 1 - j]) {
             --k;
         }
         const bool base_versioned = std::any_of(tokens.begin() + static_cast<std::ptrdiff_t>(i),
@@ -500,7 +521,11 @@ std::vector<SpecificModel> specific_models(const Context& ctx, std::size_t from,
             const auto end = tokens[k > j ? k - 1 : j - 1].end;
             Context named = ctx;
             named.lab = lab;
-            if (auto ref = resolve_model_name(std::string_view(ctx.text).substr(begin, end - begin), named)) {
+            std::string name = std::string(std::string_view(ctx.text).substr(begin, end - begin));
+            if (!prefix.empty()) {
+                name = prefix + " " + name;  // "Opus 4.6" is Claude Opus 4.6
+            }
+            if (auto ref = resolve_model_name(name, named, /*coined=*/true)) {
                 out.push_back({ref->slug, begin, end, ref->discovered});
                 i = k > j ? k : j;
                 continue;

@@ -85,7 +85,10 @@ std::string name_run(const Context& ctx, std::string_view text, bool from_end) {
     std::vector<std::string_view> run;
     auto part_of_name = [&](std::string_view w) { return capitalised(w) && !role_word(ctx, w); };
     if (from_end) {
-        for (auto it = words.rbegin(); it != words.rend() && part_of_name(*it) && run.size() < 3; ++it) {
+        // A comma ends a headline's segment ("..., Hollywood Joins ..."): a name does not span it.
+        for (auto it = words.rbegin(); it != words.rend() && part_of_name(*it) && run.size() < 3 &&
+                                       (run.empty() || !it->ends_with(","));
+             ++it) {
             run.insert(run.begin(), *it);
         }
     } else {

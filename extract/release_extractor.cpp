@@ -57,15 +57,19 @@ std::vector<Slot> release_slots(const Context& ctx) {
             lead_slots.push_back(std::move(s));
         }
     }
-    if (slots.empty() && bare != nullptr) {
-        slots = template_slots(title, title_tokens, *bare);
+    if (bare != nullptr && ctx.source.lab) {
+        // A lab's headline's head as a name of its own; it yields to a model another cue names.
+        for (auto s : template_slots(title, title_tokens, *bare)) {
+            slots.push_back(std::move(s));
+        }
     }
     if (bare != nullptr && ctx.source.lab && !lead.empty()) {
         // The lead's first words as a headline of their own: "Voxtral TTS: a frontier, open-weights
         // text-to-speech model" names a model when the rest of its sentence calls it one.
         for (auto s : template_slots(lead, lead_tokens, *bare)) {
             const auto after = s.begin + s.text.size();
-            if (after >= lead.size() || (lead[after] != ':' && lead[after] != ',') || !ifind(title, s.text)) {
+            const auto first_word = s.text.substr(0, s.text.find(' '));
+            if (after >= lead.size() || (lead[after] != ':' && lead[after] != ',') || !ifind(title, first_word)) {
                 continue;  // only a name the headline also gives ("Speaking of Voxtral")
             }
             // "Name: <sentence>" is described by its sentence, "Name, <appositive>," by the appositive.
@@ -308,7 +312,9 @@ double bare_name_confidence(const Context& ctx, const ModelRef& ref, bool lab_fe
     head.tokens = tokenize(std::string(std::string_view(ctx.text).substr(0, end)) + "\n" +
                            url_path_words(ctx.item.entry.link));
     const bool model_word = strongest_cue(head, "model_context_words") > 0;
-    const bool not_model = strongest_cue(head, "non_model_context") > 0 || strongest_cue(head, "non_model_heads") > 0;
+    Context title = ctx;
+    title.tokens = tokenize(std::string_view(ctx.text).substr(0, first));
+    const bool not_model = strongest_cue(title, "non_model_context") > 0 || strongest_cue(title, "non_model_heads") > 0;
     const bool fresh = has_phrase(head.tokens, "new") || has_phrase(head.tokens, "our") || launch_words(ctx);
     bool versioned = false;
     for (const auto& t : tokenize(ref.discovered ? ref.discovered->name : ref.slug)) {
@@ -325,11 +331,13 @@ double bare_name_confidence(const Context& ctx, const ModelRef& ref, bool lab_fe
         cue += " + known family";
         return 0.8;  // "Grok 5" after "Grok 4"; a word alone ("Claude Character") is not enough
     }
-    if (lab_feed && !not_model && launch_words(ctx)) {
+    const bool not_model_lead = not_model || strongest_cue(head, "non_model_context") > 0 ||
+                                strongest_cue(head, "non_model_heads") > 0;
+    if (lab_feed && !not_model_lead && launch_words(ctx)) {
         cue += " + launch words";
         return 0.65;
     }
-    if (lab_feed && versioned && !not_model) {
+    if (lab_feed && versioned && !not_model_lead) {
         cue += " (versioned name on its lab's feed)";
         return 0.62;  // "Codestral 25.01": a lab's headline that is a versioned name
     }
@@ -435,7 +443,8 @@ void extract_releases(const Context& ctx, ExtractOutput& out, std::vector<std::s
             if (!ref->known && slot.whole && slot.cue == "{model}") {
                 cue = "bare-title {model}";
                 confidence = bare_name_confidence(ctx, *ref, coined, cue);
-            } else if (ref->known && slot.whole && coined) {
+            } else if (const auto* info = ctx.taxonomy.find_model(ref->slug);
+                       ref->known && slot.whole && coined && info != nullptr && info->released) {
                 cue = "bare-title {model} (known)";
                 confidence = std::max(confidence, 0.7);  // a lab's headline that is its model's name
             }
@@ -522,19 +531,37 @@ double arrival_cue(const Context& ctx, std::size_t* pos, std::string* cue_text) 
     double best = 0;
     for (const auto& cue : verb_phrases(ctx.rules, "arrival_verbs")) {
         const auto phrase = phrase_tokens(cue.pattern);
+        const bool title_only = cue.value.rfind("title-", 0) == 0;
+        const auto title_end = std::min(ctx.text.size(), ctx.text.find('\n'));
         for (auto at = find_phrase(ctx.tokens, phrase); at; at = find_phrase(ctx.tokens, phrase, *at + 1)) {
             const auto vb = ctx.tokens[*at].begin;
+            if (title_only && vb >= title_end) {
+                break;
+            }
             const auto ve = ctx.tokens[*at + phrase.size() - 1].end;
             const auto sentence = sentence_around(ctx.text, vb);
             const auto sentence_begin = sentence.begin;
             const auto sentence_end = std::max(sentence.end, ve);
             bool model_before = false, model_after = false, surface_before = false, surface_after = false;
+            auto only_space = [&](std::size_t a, std::size_t b) {
+                return a <= b && std::string_view(ctx.text).substr(a, b - a).find_first_not_of(" ") == std::string_view::npos;
+            };
             for (const auto& m : ctx.entities) {
                 if (m.begin < sentence_begin || m.end > sentence_end) {
                     continue;
                 }
-                const bool before = m.end <= vb;
-                const bool after = m.begin >= ve;
+                if (m.kind == EntityKind::Model) {
+                    // "the Claude Agent SDK" names a product of the model, not the model.
+                    const auto next = tokenize(std::string_view(ctx.text).substr(m.end, 24));
+                    if (!next.empty() && ctx.text.substr(m.end, 1) == " " &&
+                        std::any_of(ctx.rules.list("non_model_words").begin(), ctx.rules.list("non_model_words").end(),
+                                    [&](const Cue& c) { return c.pattern == next.front().norm; })) {
+                        continue;
+                    }
+                }
+                // A bare "on" of a headline binds its neighbours only: "Claude 2 on Amazon Bedrock".
+                const bool before = m.end <= vb && (!title_only || only_space(m.end, vb));
+                const bool after = m.begin >= ve && (!title_only || only_space(ve, m.begin));
                 if (m.kind == EntityKind::Model) {
                     model_before = model_before || before;
                     model_after = model_after || after;
@@ -543,7 +570,9 @@ double arrival_cue(const Context& ctx, std::size_t* pos, std::string* cue_text) 
                     surface_after = surface_after || after;
                 }
             }
-            if (((model_before && surface_after) || (surface_before && model_after)) && cue.confidence > best) {
+            const bool slots = title_only ? (model_before && surface_after)
+                                          : ((model_before && surface_after) || (surface_before && model_after));
+            if (slots && cue.confidence > best) {
                 best = cue.confidence;
                 *pos = vb;
                 *cue_text = "arrival-verb " + (model_before ? "{model} " + cue.pattern + " {surface}"

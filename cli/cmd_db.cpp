@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/db_copy.h"
+#include "app/db_merge.h"
 #include "cli/command.h"
 
 namespace fw::cli {
@@ -16,6 +17,46 @@ nlohmann::json counts_json(const store::StoreCounts& c) {
     return {{"sources", c.sources}, {"items", c.items},       {"item_versions", c.item_versions},
             {"events", c.events},   {"evidence", c.evidence}, {"prices", c.prices},
             {"entities", c.entities}, {"alerts", c.alerts},   {"fetch_log", c.fetch_log}};
+}
+
+// `db merge`: the counts of what was added, matched and left, as text or --json.
+void register_merge(CLI::App& db, Run& run) {
+    auto from = std::make_shared<std::string>();
+    auto to = std::make_shared<std::string>();
+    auto* merge = db.add_subcommand("merge", "merge one store into another that holds data (curation wins)");
+    add_version_flag(*merge);
+    merge->add_option("--from", *from, "the store to read: a file or postgresql://...")->required();
+    merge->add_option("--to", *to, "the store to merge into: a file or postgresql://...")->required();
+    merge->callback([&run, from, to] {
+        auto r = app::merge_database(*from, *to);
+        if (!r) {
+            run.exit_code = fail(r.error());
+            return;
+        }
+        if (run.global.json) {
+            std::cout << nlohmann::json{{"sources_added", r->sources_added},
+                                        {"sources_matched", r->sources_matched},
+                                        {"items_added", r->items_added},
+                                        {"item_versions_added", r->item_versions_added},
+                                        {"items_unchanged", r->items_unchanged},
+                                        {"items_skipped", r->items_skipped},
+                                        {"events_added", r->events_added},
+                                        {"events_merged", r->events_merged},
+                                        {"curation_taken", r->curation_taken},
+                                        {"curation_kept", r->curation_kept},
+                                        {"alerts_added", r->alerts_added}}
+                             .dump(2)
+                      << "\n";
+        } else if (!run.global.quiet) {
+            std::cerr << "merged: " << r->sources_added << " sources added (" << r->sources_matched
+                      << " matched by URL), " << r->items_added << " items added, "
+                      << r->item_versions_added << " new versions (" << r->items_unchanged
+                      << " unchanged, " << r->items_skipped << " of removed sources skipped), "
+                      << r->events_added << " events added, " << r->events_merged << " merged ("
+                      << r->curation_taken << " took the origin's curation, " << r->curation_kept
+                      << " kept the target's), " << r->alerts_added << " alerts added\n";
+        }
+    });
 }
 
 }  // namespace
@@ -54,6 +95,8 @@ void register_db(CLI::App& app, Run& run) {
                       << " fetch log rows\n";
         }
     });
+
+    register_merge(*db, run);
 }
 
 }  // namespace fw::cli

@@ -138,3 +138,35 @@ TEST_CASE("reading commands leave the database file untouched and work on a read
     }
     CHECK(state_of(db) == db_before);
 }
+
+TEST_CASE("db merge reports its counts and a second merge adds nothing", "[cli][merge]") {
+    Cli analyst;
+    add_meta_feed(analyst);
+    REQUIRE(analyst({"fetch"}).exit_code == 0);
+    Cli team;
+    REQUIRE(team({"sources", "add", "https://example.org/team.xml", "--name", "team-feed"}).exit_code == 0);
+
+    auto first = team.raw({"--json", "db", "merge", "--from", analyst.db(), "--to", team.db()});
+    REQUIRE(first.exit_code == 0);
+    const auto j = parse_json(first.out);
+    REQUIRE(j.is_object());
+    CHECK(j["sources_added"] == 1);
+    CHECK(j["items_added"] == 3);
+    CHECK(j["events_added"].get<int>() >= 1);
+    const auto events = parse_json(team({"--json", "events", "list"}).out);
+    CHECK(events.size() == j["events_added"].get<std::size_t>());
+
+    auto second = parse_json(team.raw({"--json", "db", "merge", "--from", analyst.db(), "--to", team.db()}).out);
+    CHECK(second["sources_added"] == 0);
+    CHECK(second["sources_matched"] == 1);
+    CHECK(second["items_added"] == 0);
+    CHECK(second["events_added"] == 0);
+    CHECK(parse_json(team({"--json", "sources", "list"}).out).size() == 2);
+
+    auto text = team.raw({"db", "merge", "--from", analyst.db(), "--to", team.db()});
+    CHECK(text.exit_code == 0);
+    CHECK(text.err.find("merged: 0 sources added (1 matched by URL)") != std::string::npos);
+    auto missing = team.raw({"db", "merge", "--from", (team.dir() / "nope.db").string(), "--to", team.db()});
+    CHECK(missing.exit_code == 1);
+    CHECK(missing.err.find("nope.db") != std::string::npos);
+}

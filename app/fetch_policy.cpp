@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "app/secrets.h"
+
 namespace fw::app {
 namespace {
 
@@ -120,7 +122,12 @@ Result<PolicySetting> set_policy_setting(store::Store& store, std::string_view k
         return normalized.error();
     }
     if (auto saved = store.set_setting(key, *normalized); !saved) {
-        return saved.error();
+        Error e = saved.error();
+        if (e.message.find("row-level security") != std::string::npos ||
+            e.message.find("permission denied") != std::string::npos) {
+            e.message += " (only the store's owner changes the fetch policy)";
+        }
+        return e;
     }
     return policy_setting(store, key);
 }
@@ -144,6 +151,23 @@ ingest::NetworkPolicy fetch_policy(store::Store& store) {
         p.allowed_networks = ingest::parse_cidr_list(nets->value).value_or(std::vector<ingest::Cidr>{});
     }
     return p;
+}
+
+Result<std::string> url_to_store(store::Store& store, std::string_view url, std::string* warning) {
+    if (!has_userinfo(url)) {
+        return std::string(url);
+    }
+    if (is_shared_store(store)) {
+        return make_error(ErrorCode::Invalid,
+                          "refused: a user name or password in a source URL would be shared with the "
+                          "whole team; give the feed a URL without credentials",
+                          redact_url(url));
+    }
+    std::string stripped = without_password(url);
+    if (warning != nullptr && stripped != url) {
+        *warning = "the password was removed from the URL before it was stored: " + stripped;
+    }
+    return stripped;
 }
 
 std::string describe_fetch_policy(store::Store& store) {

@@ -46,6 +46,12 @@ Result<PolicySetting> set_policy_setting(store::Store& store, std::string_view k
 /// Fails closed: when a shared store's settings cannot be read, the strict defaults apply.
 ingest::NetworkPolicy fetch_policy(store::Store& store);
 
+/// The URL a new or edited source is stored with. A user name or password in it would be in
+/// the store and in every worker's requests: on a shared store such a URL is Error{Invalid};
+/// on SQLite its password is removed and `warning` says so. Other URLs come back unchanged.
+/// (Meant for app/source_service's add, edit and import.)
+Result<std::string> url_to_store(store::Store& store, std::string_view url, std::string* warning);
+
 /// One line for `sources list` and the GUI: what this store lets sources reach, e.g.
 /// "shared store: file:// sources refused; private networks refused (settings set ... to allow)".
 std::string describe_fetch_policy(store::Store& store);

@@ -8,6 +8,7 @@
 
 #include "app/db_copy.h"
 #include "app/db_merge.h"
+#include "app/team_roles.h"
 #include "cli/command.h"
 
 namespace fw::cli {
@@ -97,6 +98,23 @@ void register_db(CLI::App& app, Run& run) {
     });
 
     register_merge(*db, run);
+
+    // Prints SQL; connects nowhere (the admin reviews it and runs it as the tables' owner).
+    auto roles = std::make_shared<app::RoleOptions>();
+    auto print_sql = std::make_shared<bool>(false);
+    auto* roles_cmd = db->add_subcommand("roles", "the PostgreSQL roles of a team: viewer, analyst, worker");
+    roles_cmd->add_flag("--print-sql", *print_sql, "print the GRANT statements to run as the tables' owner")
+        ->required();
+    roles_cmd->add_option("--schema", roles->schema, "the schema of the tables")->capture_default_str();
+    roles_cmd->add_option("--prefix", roles->prefix, "prefix of the role names")->capture_default_str();
+    roles_cmd->callback([&run, roles] {
+        auto sql = app::team_roles_sql(*roles);
+        if (!sql) {
+            run.exit_code = fail(sql.error());
+            return;
+        }
+        std::cout << *sql;
+    });
 }
 
 }  // namespace fw::cli

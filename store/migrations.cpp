@@ -266,12 +266,26 @@ CREATE TABLE candidates (
 CREATE INDEX candidates_state ON candidates(state, published);
 )sql";
 
-constexpr std::array<Migration, 5> kMigrations{{
+// PostgreSQL only (a SQLite store has one user): the fetch policy (settings fetch.*, see
+// app/fetch_policy.h) is written by the store's owner only. Row-level security leaves every
+// other setting writable by the roles granted on the table (docs/teams.md); the owner, who ran
+// the migrations, is not subject to it.
+constexpr std::string_view kSchemaV6Postgres = R"sql(
+ALTER TABLE settings ENABLE ROW LEVEL SECURITY;
+CREATE POLICY settings_read ON settings FOR SELECT USING (true);
+CREATE POLICY settings_insert ON settings FOR INSERT WITH CHECK (left(key, 6) <> 'fetch.');
+CREATE POLICY settings_update ON settings FOR UPDATE
+  USING (left(key, 6) <> 'fetch.') WITH CHECK (left(key, 6) <> 'fetch.');
+CREATE POLICY settings_delete ON settings FOR DELETE USING (left(key, 6) <> 'fetch.');
+)sql";
+
+constexpr std::array<Migration, 6> kMigrations{{
     {1, "initial schema", kSchemaV1, kSchemaV1Sqlite, kSchemaV1Postgres},
     {2, "worker leases and host state", kSchemaV2},
     {3, "permanent redirects of sources", kSchemaV3},
     {4, "full-text merge policy", "", kSchemaV4Sqlite},
     {5, "event cues and the candidate queue", kSchemaV5},
+    {6, "fetch policy written by the store owner only", "", "", kSchemaV6Postgres},
 }};
 
 /// Returns false when another connection applied it meanwhile (checked under the write lock).

@@ -138,6 +138,12 @@ Error PgConnection::failure(std::string_view what, pg_result* result) {
         message = trimmed_message(PQerrorMessage(conn_.get()));
     }
     std::string sql(what.substr(0, 120));
+    if (sqlstate_ == "42501") {  // insufficient_privilege: a team role without this right
+        return Error{ErrorCode::Storage,
+                     message + ": this role cannot make this change (docs/teams.md, "
+                               "frontierwatch db roles --print-sql)",
+                     location_};
+    }
     return Error{ErrorCode::Storage,
                  "PostgreSQL: " + message + (sqlstate_.empty() ? "" : " [" + sqlstate_ + "]") +
                      " in: " + sql,

@@ -108,13 +108,20 @@ std::string postgres_dialect(std::string_view sql) {
 }
 
 Result<int> schema_version(PgConnection& conn) {
-    // A one-row table; created on first use (the lock in apply_one makes that race-free).
-    if (auto made = conn.exec_script(
+    // A one-row table; created on first use (the lock in apply_one makes that race-free), and
+    // only then: a team role without CREATE on the schema (docs/teams.md) just reads it.
+    auto exists = conn.exec("SELECT CASE WHEN to_regclass('schema_version') IS NULL THEN 0 ELSE 1 END");
+    if (!exists) {
+        return exists.error();
+    }
+    if (exists->int64(0, 0) == 0) {
+        if (auto made = conn.exec_script(
             "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL); "
             "INSERT INTO schema_version (version) SELECT 0 "
             "WHERE NOT EXISTS (SELECT 1 FROM schema_version)");
-        !made) {
-        return made.error();
+            !made) {
+            return made.error();
+        }
     }
     auto row = conn.exec("SELECT MAX(version) FROM schema_version");
     if (!row) {

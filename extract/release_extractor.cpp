@@ -13,6 +13,8 @@ namespace fw::extract {
 namespace {
 
 constexpr int kStaleReleaseDays = 60;
+/// Weights announced this long after a model's release are a release of weights of their own.
+constexpr int kLaterWeightsDays = 30;
 /// Launch verbs at least this strong confirm a bare headline ("introduce", "release"; not "share").
 constexpr double kStrongVerb = 0.8;
 
@@ -403,6 +405,46 @@ void headline_subjects(const Context& ctx, std::size_t title_end, std::vector<Re
     }
 }
 
+/// Weights of a model already out, announced in words: "Open Release of Grok-1", "GPT-2: 1.5B
+/// release" whose lead says the weights are out. A known model in the headline, a release word
+/// and an open-weights cue that no negation turns.
+void announced_weights(const Context& ctx, std::size_t title_end, ExtractOutput& out) {
+    const EntityMatch* model = nullptr;
+    for (const auto& m : ctx.entities) {
+        if (m.kind == EntityKind::Model && m.end <= title_end) {
+            model = &m;
+            break;
+        }
+    }
+    const auto title = tokenize(std::string_view(ctx.text).substr(0, title_end));
+    const bool release_word = has_phrase(title, "release") || has_phrase(title, "releasing") ||
+                              has_phrase(title, "weights") || has_phrase(title, "open sourcing");
+    if (model == nullptr || !release_word) {
+        return;
+    }
+    const auto* info = ctx.taxonomy.find_model(model->slug);
+    const auto& e = ctx.item.entry;
+    const TimePoint at = e.published.value_or(e.updated.value_or(ctx.item.fetched_at));
+    if (ifind(ctx.text, "huggingface.co/") || info == nullptr || !info->released ||
+        days_between(*info->released, at) < kLaterWeightsDays) {
+        return;  // a repo link is the repo extractor's; a launch that states weights is a release
+    }
+    const auto guess = classify_openness(ctx, info, info->name, {});
+    if (!is_open(guess.openness) || guess.cue == "taxonomy") {
+        return;  // the text itself must say the weights are out
+    }
+    auto ev = make_event(ctx, EventKind::WeightsRelease, "weights_release|" + model->slug + "|announced", 0.7,
+                         model->begin);
+    ev.cue = "release word + {model} + " + guess.cue;
+    ev.model = model->slug;
+    if (info && !info->lab.empty()) {
+        ev.lab = info->lab;
+    }
+    ev.fields.set("openness", std::string(to_string(guess.openness)));
+    guess.license ? ev.fields.set("license", *guess.license) : ev.fields.set_null("license");
+    out.events.push_back(std::move(ev));
+}
+
 /// "X is now available in <surface>": an arrival on a surface, not a launch, when X is known.
 bool arrival_not_launch(const Context& ctx, const Release& r) {
     const std::string& lab = r.known ? r.known->lab : r.ref.discovered->lab;
@@ -483,6 +525,9 @@ void extract_releases(const Context& ctx, ExtractOutput& out, std::vector<std::s
         dated_releases(ctx, found);  // "Medium is the new large." whose lead names Mistral Medium 3
     }
     std::erase_if(found, [&](const Release& r) { return arrival_not_launch(ctx, r); });
+    if (found.empty()) {
+        announced_weights(ctx, title_end, out);
+    }
     for (const auto& r : found) {
         std::vector<std::string> others;
         for (const auto& o : found) {

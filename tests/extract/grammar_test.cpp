@@ -316,3 +316,55 @@ TEST_CASE("every event carries a confidence and a cue; a passing mention is no c
     CHECK(candidates == 0);
     CHECK(events >= 2);
 }
+
+TEST_CASE("a newsroom digest headline names new models as subjects of its segments", "[extract][grammar]") {
+    auto ex = make_extractor();
+    auto out = ex.extract(make_item("Muse Spark 7 Outpaces Rivals, Chip Exports Tighten, Llama 9 Learns to Plan",
+                                    make_time(2026, 10, 20)),
+                          nullptr, news("weekly-digest"));
+    CHECK(release_of(out.events, "muse-spark-7") != nullptr);
+    CHECK(release_of(out.events, "llama-9") != nullptr);
+    CHECK(of_kind(out.events, EventKind::PersonnelMove).empty());
+}
+
+TEST_CASE("a short name spelled without its family word is the family's model", "[extract][grammar][rollout]") {
+    fw::Taxonomy t = fw::test::small_taxonomy();
+    fw::ModelInfo opus;
+    opus.slug = "claude-opus-4";
+    opus.name = "Claude Opus 4";
+    opus.lab = "anthropic";
+    opus.family = "claude";
+    t.models.push_back(opus);
+    t.surfaces.push_back(fw::Surface{"editor-x", "Editor X", "", fw::SurfaceCategory::Developer, {}});
+    fw::extract::Extractor ex(t, fw::test::bundled_rules());
+    auto out = ex.extract(make_item("Opus 4.9 is now available in Editor X", make_time(2026, 11, 2)), nullptr,
+                          news("editor-blog"));
+    auto rollouts = of_kind(out.events, EventKind::SurfaceRollout);
+    REQUIRE(rollouts.size() == 1);
+    CHECK(rollouts[0].model == "claude-opus-4-9");
+    CHECK(rollouts[0].surface == "editor-x");
+    CHECK(of_kind(out.events, EventKind::ModelRelease).empty());  // another's surface: an arrival
+}
+
+TEST_CASE("a headline '<model> on <surface>' is a rollout; a product of the model is not the model", "[extract][grammar][rollout]") {
+    auto ex = make_extractor();
+    auto on = ex.extract(make_item("Muse Spark on WhatsApp Business", make_time(2026, 5, 1)), nullptr, news());
+    auto rollouts = of_kind(on.events, EventKind::SurfaceRollout);
+    REQUIRE(rollouts.size() == 1);
+    CHECK(rollouts[0].surface == "whatsapp-business");
+    auto sdk = ex.extract(make_item("WhatsApp now supports the Muse Spark SDK", make_time(2026, 5, 1), "", "https://e.com/s", 2),
+                          nullptr, news());
+    CHECK(of_kind(sdk.events, EventKind::SurfaceRollout).empty());
+}
+
+TEST_CASE("weights published months after a model's launch are a weights release", "[extract][grammar][openness]") {
+    auto ex = make_extractor();
+    auto out = ex.extract(make_item("Open release of Muse Spark", make_time(2026, 9, 30),
+                                    "Today we are publishing the weights of Muse Spark under Apache 2.0."),
+                          nullptr, feed_source());
+    auto weights = of_kind(out.events, EventKind::WeightsRelease);
+    REQUIRE(weights.size() == 1);
+    CHECK(weights[0].model == "muse-spark");
+    CHECK(weights[0].fields.text("openness") == "open_weights_permissive");
+    CHECK(of_kind(out.events, EventKind::ModelRelease).empty());
+}

@@ -10,7 +10,6 @@
 #include "domain/time.h"
 #include "extract/extractor.h"
 #include "ingest/source_adapter.h"
-#include "rest_json.h"
 
 namespace fw::eval {
 namespace {
@@ -68,14 +67,17 @@ Result<std::vector<FeedEntry>> entries_of(const std::filesystem::path& path, con
         return make_error(ErrorCode::NotFound, rel + ": no such file");
     }
     const auto body = read_text(path);
-    if (path.extension() == ".json" && (kind == SourceKind::GithubReleases || kind == SourceKind::GithubCommits)) {
-        // hub4j's captures filtered commits by ?path=pom.xml (SOURCES.md); github3.py's did not.
-        const std::string watched = rel.find("path-pom") != std::string::npos ? "pom.xml" : "";
-        return github_rest_entries(body, kind == SourceKind::GithubCommits, watched, rel);
-    }
     ingest::DocumentMeta meta;
     meta.source_name = rel;
-    meta.url = kind == SourceKind::HfAuthor ? "https://huggingface.co/api/models" : "";
+    // The URL the capture was fetched from, where the parser reads something off it: hub4j's
+    // commit captures watched ?path=pom.xml (corpus/realformats/SOURCES.md), github3.py's none.
+    if (kind == SourceKind::HfAuthor) {
+        meta.url = "https://huggingface.co/api/models";
+    } else if (kind == SourceKind::GithubCommits) {
+        meta.url = rel.find("path-pom") != std::string::npos
+                       ? "https://api.github.com/repos/owner/name/commits?path=pom.xml"
+                       : "https://api.github.com/repos/owner/name/commits";
+    }
     auto doc = ingest::parse_document(kind, body, meta);
     if (!doc) {
         return doc.error();

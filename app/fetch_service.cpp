@@ -4,14 +4,19 @@
 #include <chrono>
 #include <cstdlib>
 #include <iterator>
+#include <functional>
 #include <map>
 
 #include "app/extract_service.h"
 #include "app/fetch_policy.h"
 #include "app/item_builder.h"
+#include "domain/slug.h"
 #include "ingest/fetcher.h"
 #include "ingest/github_rest.h"
+#include "ingest/encoding.h"
 #include "ingest/host_pacer.h"
+#include "ingest/html_text.h"
+#include "ingest/url.h"
 #include "ingest/pagination.h"
 #include "ingest/schedule.h"
 #include "ingest/source_adapter.h"
@@ -136,14 +141,138 @@ void mark_failure(Outcome& o, const std::string& error, std::optional<int> http_
     o.updated.due_at = ingest::next_due_after_failure(o.updated, now, retry_not_before);
 }
 
-Status store_document(AppContext& ctx, Outcome& o, ingest::SourceDocument& doc, TimePoint now) {
+std::string articles_off_key(std::int64_t source_id) { return "articles.off." + std::to_string(source_id); }
+
+bool setting_is(AppContext& ctx, std::string_view key, std::string_view value) {
+    auto v = ctx.store->get_setting(key);
+    return v && *v && **v == value;
+}
+
+/// What follow-up requests of one source share: its request (User-Agent, network policy), the
+/// per-host pacer, and a hook that ends the open write batch before any network wait.
+struct FollowUp {
+    const ingest::HttpRequest& request;
+    ingest::HostPacer& pacer;
+    const std::function<void()>& before_network;
+    bool articles = false;
+};
+
+// Article pages are HTML of a few hundred kB; a cap well below the feed cap bounds a hostile link.
+constexpr std::size_t kMaxArticleBytes = 4u * 1024u * 1024u;
+
+/// The site of a URL: its host's last two labels ("ai.meta.com" -> "meta.com"), an IP address
+/// as it is, "" when there is no host.
+std::string site_of(std::string_view url) {
+    const auto scheme = url.find("://");
+    if (scheme == std::string_view::npos) {
+        return {};
+    }
+    std::string_view host = url.substr(scheme + 3);
+    host = host.substr(0, host.find_first_of("/?#"));
+    host = host.substr(host.find('@') == std::string_view::npos ? 0 : host.find('@') + 1);
+    if (host.starts_with('[')) {
+        return to_lower_ascii(host.substr(0, host.find(']') + 1));  // IPv6 literal
+    }
+    host = host.substr(0, host.find(':'));
+    if (host.find_first_not_of("0123456789.") == std::string_view::npos) {
+        return std::string(host);
+    }
+    const auto last = host.rfind('.');
+    const auto second = last == std::string_view::npos || last == 0 ? std::string_view::npos : host.rfind('.', last - 1);
+    return to_lower_ascii(second == std::string_view::npos ? host : host.substr(second + 1));
+}
+
+/// Items whose linked page is worth reading: thin feed items, and 8-K filings with item 5.02
+/// (the filing text names the person; its index does not). Only pages of the source's own site
+/// are read: a feed never sends the fetcher to hosts the user did not choose (an aggregator's
+/// links, a hostile feed pointing at third parties), and a local copy (file://) stays local.
+bool wants_article(const Source& s, const Item& item) {
+    if (!ingest::is_http_url(item.entry.link) || site_of(s.url).empty() ||
+        site_of(item.entry.link) != site_of(s.url)) {
+        return false;
+    }
+    if (s.kind == SourceKind::Edgar) {
+        const auto items = item.entry.extra.find("items");
+        return items != item.entry.extra.end() && items->second.find("5.02") != std::string::npos;
+    }
+    return s.kind == SourceKind::Feed && is_thin(item.entry);
+}
+
+/// The main text of one linked article, or "" when it cannot be read (the item is kept as is).
+std::string read_article(const std::string& url, const FollowUp& follow) {
+    ingest::HttpRequest r;
+    r.url = url;
+    r.user_agent = follow.request.user_agent;
+    r.network = follow.request.network;
+    r.max_bytes = kMaxArticleBytes;
+    r.timeout_ms = 30000;
+    follow.before_network();
+    follow.pacer.wait_turn(url);
+    auto resp = ingest::HttpClient().get(r);
+    if (!resp || resp->status != 200 || resp->body.empty()) {
+        return {};
+    }
+    auto decoded = ingest::decode_to_utf8(resp->body, resp->content_type);
+    const std::string type = to_lower_ascii(resp->content_type);
+    std::string text = type.find("text/plain") != std::string::npos ? std::string(trim(decoded.text))
+                                                                    : ingest::article_text(decoded.text);
+    if (text.size() > kMaxContentBytes) {
+        std::size_t cut = kMaxContentBytes;
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
+            --cut;
+        }
+        text.resize(cut);
+    }
+    return text;
+}
+
+/// Reads the linked article of each item that wants one and is new or changed: an unchanged
+/// item keeps the article text stored with it (never fetched twice).
+Status attach_articles(AppContext& ctx, const Source& s, std::vector<Item>& items, const FollowUp& follow) {
+    std::vector<Item*> wanted;
+    for (auto& item : items) {
+        if (wants_article(s, item)) {
+            wanted.push_back(&item);
+        }
+    }
+    if (wanted.empty()) {
+        return ok();
+    }
+    store::ItemQuery query;
+    query.source = s.name;
+    query.limit = 0;
+    auto stored = ctx.store->list_items(query);
+    if (!stored) {
+        return stored.error();
+    }
+    std::map<std::string, std::string> stored_hash;
+    for (const auto& item : *stored) {
+        stored_hash[item.native_id] = item.content_hash;
+    }
+    for (Item* item : wanted) {
+        const auto it = stored_hash.find(item->native_id);
+        if (it != stored_hash.end() && it->second == item->content_hash) {
+            continue;
+        }
+        item->entry.article_text = read_article(item->entry.link, follow);
+    }
+    return ok();
+}
+
+Status store_document(AppContext& ctx, Outcome& o, ingest::SourceDocument& doc, TimePoint now,
+                      const FollowUp& follow) {
     std::vector<TimePoint> times;
     for (const auto& entry : doc.feed.items) {
         if (auto t = entry.published ? entry.published : entry.updated) {
             times.push_back(*t);
         }
     }
-    const std::vector<Item> items = make_items(std::move(doc.feed.items), o.updated.id, now);
+    std::vector<Item> items = make_items(std::move(doc.feed.items), o.updated.id, now);
+    if (follow.articles) {
+        if (auto read = attach_articles(ctx, o.updated, items, follow); !read) {
+            return read;
+        }
+    }
     auto stats = ctx.store->upsert_items(o.updated.id, items);
     if (!stats) {
         return stats.error();
@@ -193,8 +322,8 @@ void track_permanent_redirect(Source& s, const std::optional<std::string>& moved
     }
 }
 
-Outcome handle_result(AppContext& ctx, const Source& s, const ingest::HttpRequest& request,
-                      ingest::FetchResult& r, TimePoint now, ingest::HostPacer& pacer) {
+Outcome handle_result(AppContext& ctx, const Source& s, ingest::FetchResult& r, TimePoint now,
+                      const FollowUp& follow) {
     Outcome o{{s.name, s.url, "ok", std::nullopt, 0, std::nullopt}, s, {}};
     if (!r.response) {
         const Error& e = r.response.error();
@@ -209,13 +338,16 @@ Outcome handle_result(AppContext& ctx, const Source& s, const ingest::HttpReques
         o.line.status = "not_modified";
     } else {
         const HttpValidators validators = resp.validators;
-        auto doc = parse_pages(s, request, resp, pacer);
+        if (is_paged(s.kind) && resp.link_next) {
+            follow.before_network();
+        }
+        auto doc = parse_pages(s, follow.request, resp, follow.pacer);
         if (!doc) {
             mark_failure(o, s.name + " (" + s.url + "): " + doc.error().message, resp.status, now,
                          std::nullopt);
             return o;
         }
-        if (auto stored = store_document(ctx, o, *doc, now); !stored) {
+        if (auto stored = store_document(ctx, o, *doc, now, follow); !stored) {
             mark_failure(o, stored.error().describe(), resp.status, now, std::nullopt);
             return o;
         }
@@ -232,6 +364,25 @@ Outcome handle_result(AppContext& ctx, const Source& s, const ingest::HttpReques
 }
 
 }  // namespace
+
+Status set_read_articles(AppContext& ctx, std::string_view source_name, bool on) {
+    auto found = ctx.store->find_source(source_name);
+    if (!found) {
+        return found.error();
+    }
+    if (!*found) {
+        return make_error(ErrorCode::NotFound, "no such source", std::string(source_name));
+    }
+    return ctx.store->set_setting(articles_off_key((*found)->id), on ? "false" : "true");
+}
+
+Result<bool> reads_articles(AppContext& ctx, const Source& source) {
+    auto off = ctx.store->get_setting(articles_off_key(source.id));
+    if (!off) {
+        return off.error();
+    }
+    return !(*off && **off == "true");
+}
 
 bool FetchSummary::any_failed() const {
     return std::any_of(sources.begin(), sources.end(),
@@ -278,6 +429,15 @@ Result<FetchSummary> fetch_sources(AppContext& ctx, const FetchRequest& req) {
     // Requests after the run (next pages, linked articles) keep the same spacing per host; the
     // run has just used every host of its jobs.
     ingest::HostPacer pacer(req.host_interval);
+    const char* no_articles_env = std::getenv("FW_NO_ARTICLES");
+    const bool articles_globally = req.read_articles &&
+                                   (no_articles_env == nullptr || std::string_view(no_articles_env).empty() ||
+                                    std::string_view(no_articles_env) == "0") &&
+                                   !setting_is(ctx, kReadArticlesSetting, "false");
+    const auto articles_on = [&](const Source& s) {
+        return articles_globally && (s.kind == SourceKind::Feed || s.kind == SourceKind::Edgar) &&
+               !setting_is(ctx, articles_off_key(s.id), "true");
+    };
     for (const auto& job : jobs) {
         pacer.mark(job.request.url);
     }
@@ -310,7 +470,9 @@ Result<FetchSummary> fetch_sources(AppContext& ctx, const FetchRequest& req) {
         }
         const Source& s = *by_id.at(r.key);
         const auto started = std::chrono::steady_clock::now();
-        Outcome o = handle_result(ctx, s, jobs[job_of.at(r.key)].request, r, req.now, pacer);
+        const std::function<void()> end_batch = [&] { (void)commit_batch(); };
+        const FollowUp follow{jobs[job_of.at(r.key)].request, pacer, end_batch, articles_on(s)};
+        Outcome o = handle_result(ctx, s, r, req.now, follow);
         if (auto saved = ctx.store->save_source_state(o.updated); !saved) {
             (void)commit_batch();  // keep the sources stored before this one
             return saved.error();

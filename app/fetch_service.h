@@ -31,7 +31,20 @@ struct FetchRequest {
     /// Least time between two request starts on one host (politeness). One second unless the
     /// user says otherwise, e.g. 0 for a mirror of their own.
     std::chrono::milliseconds host_interval{1000};
+    /// Read the linked article of thin feed items (a title and at most a sentence). Also off
+    /// when FW_NO_ARTICLES is set (not "0"), when the store setting fetch.read_articles is
+    /// "false", or for a source switched off with set_read_articles().
+    bool read_articles = true;
 };
+
+/// Store setting that switches article reading off for every source ("false").
+inline constexpr std::string_view kReadArticlesSetting = "fetch.read_articles";
+
+/// Article reading for one source (`sources add/edit ... --no-articles`), kept in the store
+/// keyed by the source id, so a rename keeps it. Error{NotFound} for an unknown source.
+Status set_read_articles(AppContext& ctx, std::string_view source_name, bool on);
+/// Whether a fetch would read the linked articles of this source's thin items.
+Result<bool> reads_articles(AppContext& ctx, const Source& source);
 
 /// One line of the contract's `fetch --json` summary.
 struct SourceFetchResult {

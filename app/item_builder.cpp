@@ -1,6 +1,7 @@
 #include "app/item_builder.h"
 
 #include <array>
+#include <cctype>
 #include <map>
 #include <string_view>
 
@@ -159,6 +160,39 @@ void normalise_entry(FeedEntry& entry, TimePoint fetched_at) {
             entry.extra["date_quality"] = "suspect";
         }
     }
+}
+
+bool is_thin(const FeedEntry& entry) {
+    std::string text;
+    for (const std::string* part : {&entry.summary_text, &entry.content_text}) {
+        std::string_view t = trim(*part);
+        if (!entry.title.empty() && t.starts_with(entry.title)) {
+            t = trim(t.substr(entry.title.size()));  // generated feeds repeat the title
+        }
+        if (!t.empty() && text.find(t) == std::string::npos) {
+            text += std::string(t) + " ";
+        }
+    }
+    if (text.size() > 300) {
+        return false;
+    }
+    // Sentences: runs ended by . ! ? that hold at least three words.
+    int sentences = 0;
+    int words = 0;
+    bool in_word = false;
+    for (const char c : text) {
+        const bool letter = std::isalnum(static_cast<unsigned char>(c)) != 0 || (static_cast<unsigned char>(c) & 0x80) != 0;
+        if (letter && !in_word) {
+            ++words;
+        }
+        in_word = letter;
+        if ((c == '.' || c == '!' || c == '?') && words >= 3) {
+            ++sentences;
+            words = 0;
+        }
+    }
+    sentences += words >= 3 ? 1 : 0;
+    return sentences <= 1;
 }
 
 std::vector<Item> make_items(std::vector<FeedEntry> entries, std::int64_t source_id, TimePoint fetched_at) {

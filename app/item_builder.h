@@ -38,6 +38,11 @@ std::string content_hash_of(const FeedEntry& entry);
 /// before 1990): extra["date_quality"] = "suspect" (F3). The date itself is kept.
 void normalise_entry(FeedEntry& entry, TimePoint fetched_at);
 
+/// True when an entry says little beyond its title: its summary and content text together (the
+/// title repeated at their start left out) hold at most one sentence and at most 300 bytes.
+/// Such an item's facts are in its linked article (app/fetch_service reads it).
+bool is_thin(const FeedEntry& entry);
+
 /// One fetch's entries as Items (caps applied, ids assigned, hashes computed).
 std::vector<Item> make_items(std::vector<FeedEntry> entries, std::int64_t source_id, TimePoint fetched_at);
 

@@ -3,6 +3,7 @@
 #include <iostream>
 #include <memory>
 
+#include "app/fetch_service.h"
 #include "app/source_health.h"
 #include "app/source_service.h"
 #include "cli/command.h"
@@ -53,7 +54,9 @@ void register_add(CLI::App& parent, Run& run) {
     sub->add_option("--name", o->name, "unique name (default: from the URL)");
     sub->add_option("--lab", o->lab, "lab slug, e.g. meta");
     sub->add_option("--every", o->every, "fetch interval, e.g. 30m, 1h, 1d (default: adaptive)");
-    sub->callback([&run, o] {
+    auto no_articles = std::make_shared<bool>(false);
+    sub->add_flag("--no-articles", *no_articles, "never read the linked articles of thin items");
+    sub->callback([&run, o, no_articles] {
         const auto kind = source_kind_from_string(o->kind);
         if (!kind) {
             run.exit_code = fail(make_error(ErrorCode::Usage, "unknown source kind", o->kind));
@@ -68,6 +71,12 @@ void register_add(CLI::App& parent, Run& run) {
         if (!added) {
             run.exit_code = fail(added.error());
             return;
+        }
+        if (*no_articles) {
+            if (auto off = app::set_read_articles(*ctx, added->name, false); !off) {
+                run.exit_code = fail(off.error());
+                return;
+            }
         }
         if (run.global.json) {
             std::cout << sources_json(std::vector<Source>{*added});
@@ -89,7 +98,12 @@ void register_edit(CLI::App& parent, Run& run) {
     auto* kind = sub->add_option("--kind", o->kind, "new kind");
     auto* lab = sub->add_option("--lab", o->lab, "lab slug (\"\" clears it)");
     auto* every = sub->add_option("--every", o->every, "fetch interval, e.g. 1h (\"\" for adaptive)");
-    sub->callback([&run, o, source, url, name, kind, lab, every] {
+    auto articles = std::make_shared<std::optional<bool>>();
+    sub->add_flag_callback("--no-articles", [articles] { *articles = false; },
+                           "never read the linked articles of thin items");
+    sub->add_flag_callback("--articles", [articles] { *articles = true; },
+                           "read the linked articles of thin items again (the default)");
+    sub->callback([&run, o, source, url, name, kind, lab, every, articles] {
         app::SourceEdit edit;
         if (*url) edit.url = o->url;
         if (*name) edit.name = o->name;
@@ -111,6 +125,12 @@ void register_edit(CLI::App& parent, Run& run) {
         if (!edited) {
             run.exit_code = fail(edited.error());
             return;
+        }
+        if (*articles) {
+            if (auto set = app::set_read_articles(*ctx, edited->name, **articles); !set) {
+                run.exit_code = fail(set.error());
+                return;
+            }
         }
         if (run.global.json) {
             std::cout << sources_json(std::vector<Source>{*edited});

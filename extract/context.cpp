@@ -8,7 +8,7 @@ namespace {
 
 std::string item_text(const FeedEntry& e) {
     std::string text = e.title;
-    for (const auto* part : {&e.summary_text, &e.content_text}) {
+    for (const auto* part : {&e.summary_text, &e.content_text, &e.article_text}) {
         // Generated feeds repeat the title as the description: keep it once.
         if (!part->empty() && *part != e.title && part->find(e.title) != 0) {
             text += "\n" + *part;

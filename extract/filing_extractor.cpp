@@ -1,6 +1,10 @@
 #include "extract/extractors.h"
 
 #include <algorithm>
+#include <cctype>
+#include <optional>
+
+#include "domain/slug.h"
 
 namespace fw::extract {
 namespace {
@@ -42,6 +46,88 @@ const Lab* lab_by_cik(const Context& ctx, const std::string& cik) {
     return ctx.lab ? ctx.taxonomy.find_lab(*ctx.lab) : nullptr;
 }
 
+/// A person and a move named in one sentence of a filing's text ("Jane Q. Doe resigned as Chief
+/// Financial Officer", "the Board appointed John Roe as Chief Technology Officer").
+struct NamedMove {
+    std::string person;
+    std::string move;  ///< joined | left
+    std::string verb;
+    std::string role;
+};
+
+bool capitalised(std::string_view w) {
+    return !w.empty() && std::isupper(static_cast<unsigned char>(w.front())) != 0;
+}
+
+std::optional<NamedMove> named_move(std::string_view text) {
+    static const std::pair<std::string_view, std::string_view> kVerbs[] = {
+        {"resigned", "left"},   {"resignation", "left"}, {"will resign", "left"}, {"retire", "left"},
+        {"stepped down", "left"}, {"step down", "left"}, {"departure", "left"},   {"terminated", "left"},
+        {"appointed", "joined"}, {"elected", "joined"},   {"named", "joined"},      {"hired", "joined"}};
+    // Capitalised words that start sentences or name offices, never a person.
+    static const std::string_view kNotNames[] = {
+        "The", "On", "In", "Board", "Directors", "Company", "Chief", "Officer", "Executive", "Financial",
+        "Technology", "President", "Inc", "Item", "Form", "Effective", "Mr", "Ms", "Dr", "Registrant",
+        "Corporation", "Vice", "General", "Counsel", "Operating", "Committee", "Director", "As", "Our", "Its"};
+    std::size_t start = 0;
+    while (start < text.size()) {
+        auto end = text.find_first_of(".\n", start);
+        // "Jane Q. Doe": a one-letter initial does not end a sentence.
+        while (end != std::string_view::npos && text[end] == '.' && end >= 2 && text[end - 2] == ' ' &&
+               std::isupper(static_cast<unsigned char>(text[end - 1])) != 0) {
+            end = text.find_first_of(".\n", end + 1);
+        }
+        const auto sentence = text.substr(start, end == std::string_view::npos ? text.size() - start : end - start);
+        start = end == std::string_view::npos ? text.size() : end + 1;
+        for (const auto& [verb, move] : kVerbs) {
+            if (sentence.find(verb) == std::string_view::npos) continue;
+            std::vector<std::string> words;
+            std::string run;
+            std::string best;
+            auto close = [&] {
+                if (words.size() >= 2 && best.empty()) {
+                    for (const auto& w : words) best += (best.empty() ? "" : " ") + w;
+                }
+                words.clear();
+            };
+            std::size_t i = 0;
+            while (i <= sentence.size()) {
+                const bool boundary = i == sentence.size() || sentence[i] == ' ' || sentence[i] == ',' ||
+                                      sentence[i] == '(' || sentence[i] == ')';
+                if (!boundary) {
+                    run += sentence[i++];
+                    continue;
+                }
+                ++i;
+                if (run.empty()) continue;
+                std::string w = run;
+                run.clear();
+                const bool initial = w.size() == 2 && w[1] == '.' && capitalised(w);
+                const auto bare = std::string_view(w).substr(0, w.find_first_of(".'"));
+                const bool blocked = std::find(std::begin(kNotNames), std::end(kNotNames), bare) != std::end(kNotNames);
+                if ((capitalised(w) && !blocked) || (initial && !words.empty())) {
+                    words.push_back(w);
+                } else {
+                    close();
+                }
+            }
+            close();
+            if (best.empty()) continue;
+            NamedMove found{best, std::string(move), std::string(verb), {}};
+            for (std::string_view office : {"Chief Executive Officer", "Chief Financial Officer",
+                                            "Chief Technology Officer", "Chief Operating Officer",
+                                            "Chief Scientist", "President", "Director"}) {
+                if (sentence.find(office) != std::string_view::npos) {
+                    found.role = std::string(office);
+                    break;
+                }
+            }
+            return found;
+        }
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 void extract_filing(const Context& ctx, ExtractOutput& out) {
@@ -75,13 +161,33 @@ void extract_filing(const Context& ctx, ExtractOutput& out) {
         out.events.push_back(std::move(ev));
     }
     if (has("5.02")) {
-        // The filing index names no person: the move is known to exist, its subject is not.
-        auto ev = base(EventKind::PersonnelMove, "", 0.5);
-        ev.dedupe_key = "personnel_move|sec:" + (accession.empty() ? cik : accession) + "|unknown|" +
+        // Only the filing's own text, when it was read: the index's item description ("Departure
+        // of Directors or Certain Officers") names offices, never the person.
+        const auto named = named_move(ctx.item.entry.article_text);
+        if (!named) {
+            // The filing index names no person: the move is known to exist, its subject is not.
+            // A person reviews it (the candidate queue) rather than an event without a subject.
+            Candidate c;
+            if (lab != nullptr) {
+                c.entities.push_back("lab:" + lab->slug);
+                c.lab = lab->slug;
+            }
+            c.cue = "8-K item 5.02";
+            c.suggested_kind = EventKind::PersonnelMove;
+            c.confidence = 0.5;
+            c.reason = "filing names no person";
+            out.candidates.push_back(std::move(c));
+            return;
+        }
+        auto ev = base(EventKind::PersonnelMove, "", 0.8);
+        ev.cue = "8-K item 5.02: " + named->verb;
+        ev.person = slugify(named->person);
+        ev.dedupe_key = "personnel_move|sec:" + (accession.empty() ? cik : accession) + "|" + *ev.person + "|" +
                         year_month(ev.occurred_at);
-        ev.fields.set_null("move");
+        ev.fields.set("move", named->move);
+        ev.fields.set("person_name", named->person);
         lab ? ev.fields.set("org", lab->slug) : ev.fields.set_null("org");
-        ev.fields.set("role", "director or officer (8-K item 5.02)");
+        ev.fields.set("role", named->role.empty() ? "director or officer (8-K item 5.02)" : named->role);
         out.events.push_back(std::move(ev));
     }
 }

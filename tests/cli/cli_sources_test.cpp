@@ -215,3 +215,98 @@ TEST_CASE("an EDGAR submissions JSON source: refused without a contact, then one
     CHECK(server.requests("/submissions/CIK0000999001.json").at(0).headers.at("user-agent").find("test@example.org") !=
           std::string::npos);
 }
+
+namespace {
+
+std::string rss(const std::string& items) {
+    return "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Lab news</title><link>https://lab.example/</link>"
+           "<description>News</description>" + items + "</channel></rss>";
+}
+
+std::string rss_item(const std::string& title, const std::string& link, const std::string& description = "") {
+    return "<item><title>" + title + "</title><link>" + link + "</link><guid>" + link + "</guid>" +
+           "<pubDate>Tue, 14 Apr 2026 16:00:00 GMT</pubDate>" +
+           (description.empty() ? "" : "<description>" + description + "</description>") + "</item>";
+}
+
+/// An article page with the chrome a real blog has: only the <article> is the text.
+std::string article_page(const std::string& body) {
+    return "<!doctype html><html><head><title>Blog</title><script>var ga = 'Llama 9 Ultra released';</script></head>"
+           "<body><nav>Home Research Careers</nav><header>Lab Blog</header><article>" + body +
+           "</article><aside>Read next: our office in Berlin</aside><footer>Privacy Terms</footer></body></html>";
+}
+
+}  // namespace
+
+TEST_CASE("a thin feed item's article is read once, stored, and extracted", "[cli][sources][articles]") {
+    Cli cli;
+    LoopbackServer server;
+    const std::string scout = server.url("/blog/muse-flux");
+    const std::string office = server.url("/blog/paris-office");
+    server.route("/feed.xml", reply(200, rss(rss_item("Introducing Muse Flux", scout) +
+                                             rss_item("A new home in Paris", office, "We have news.")),
+                                    "application/rss+xml"));
+    server.route("/blog/muse-flux",
+                 reply(200, article_page("<h1>Introducing Muse Flux</h1><p>Today we are releasing Muse Flux "
+                                         "as an open-weights model under the Apache 2.0 license. The weights can be "
+                                         "downloaded from Hugging Face.</p>"),
+                       "text/html; charset=utf-8"));
+    server.route("/blog/paris-office",
+                 reply(200, article_page("<h1>A new home in Paris</h1><p>We are opening an office in Paris with room "
+                                         "for two hundred researchers. Our new site director starts in June.</p>"),
+                       "text/html"));
+    REQUIRE(cli({"sources", "add", server.url("/feed.xml"), "--name", "lab-news", "--lab", "meta"}).exit_code == 0);
+    REQUIRE(cli({"-q", "fetch", "--all", "--host-interval-ms", "0"}).exit_code == 0);
+    CHECK(server.hits("/blog/muse-flux") == 1);
+    CHECK(server.hits("/blog/paris-office") == 1);
+    CHECK(server.requests("/blog/muse-flux").at(0).headers.at("user-agent").find("FrontierWatch") !=
+          std::string::npos);
+
+    const auto releases = [&] {
+        return parse_json(cli({"--json", "events", "list", "--kind", "model_release"}).out);
+    };
+    auto found = releases();
+    REQUIRE(found.size() == 1);
+    CHECK(found[0]["model"] == "muse-flux");
+    CHECK(found[0]["fields"]["license"] == "Apache-2.0");
+    for (const auto& ev : found) {
+        CHECK(ev["title"].get<std::string>().find("Paris") == std::string::npos);
+    }
+
+    // The second fetch finds the items unchanged: no article is requested again.
+    REQUIRE(cli({"-q", "fetch", "--all", "--host-interval-ms", "0"}).exit_code == 0);
+    CHECK(server.hits("/feed.xml") == 2);
+    CHECK(server.hits("/blog/muse-flux") == 1);
+    CHECK(server.hits("/blog/paris-office") == 1);
+
+    // A rebuild reads the stored article text: nothing is fetched, the release is found again.
+    REQUIRE(cli({"-q", "extract", "--rebuild"}).exit_code == 0);
+    CHECK(server.total_hits() == 4);
+    found = releases();
+    REQUIRE(found.size() == 1);
+    CHECK(found[0]["fields"]["license"] == "Apache-2.0");
+}
+
+TEST_CASE("articles are not read for a source added with --no-articles, nor from another site",
+          "[cli][sources][articles]") {
+    Cli cli;
+    LoopbackServer server;
+    LoopbackServer elsewhere("127.0.0.2");
+    elsewhere.route("/post", reply(200, article_page("<p>Other site.</p>"), "text/html"));
+    server.route("/post", reply(200, article_page("<p>Same site.</p>"), "text/html"));
+    server.route("/feed.xml", reply(200, rss(rss_item("Thin one", server.url("/post")) +
+                                             rss_item("Thin two", elsewhere.url("/post"))),
+                                    "application/rss+xml"));
+    REQUIRE(cli({"sources", "add", server.url("/feed.xml"), "--name", "quiet", "--no-articles"}).exit_code == 0);
+    REQUIRE(cli({"-q", "fetch", "--all", "--host-interval-ms", "0"}).exit_code == 0);
+    CHECK(server.hits("/feed.xml") == 1);
+    CHECK(server.hits("/post") == 0);
+
+    REQUIRE(cli({"sources", "edit", "quiet", "--articles"}).exit_code == 0);
+    server.route("/feed.xml", reply(200, rss(rss_item("Thin one, changed", server.url("/post")) +
+                                             rss_item("Thin two, changed", elsewhere.url("/post"))),
+                                    "application/rss+xml"));
+    REQUIRE(cli({"-q", "fetch", "--all", "--host-interval-ms", "0"}).exit_code == 0);
+    CHECK(server.hits("/post") == 1);     // the item changed and articles are on again
+    CHECK(elsewhere.hits("/post") == 0);  // never another site's page
+}

@@ -37,10 +37,31 @@ TEST_CASE("item 12.02 is not item 2.02, and 5.02 is a personnel move", "[extract
     auto ex = make_extractor();
     auto out = ex.extract(filing("items 5.02 and 12.02", "0001326801-26-000050"), nullptr, edgar);
     CHECK(of_kind(out.events, EventKind::EarningsRelease).empty());
+    // The index names no person: a candidate for review, not an event without a subject.
+    CHECK(of_kind(out.events, EventKind::PersonnelMove).empty());
+    REQUIRE(out.candidates.size() == 1);
+    const auto& c = out.candidates[0];
+    CHECK(c.suggested_kind == EventKind::PersonnelMove);
+    CHECK(c.cue == "8-K item 5.02");
+    CHECK(c.entities == std::vector<std::string>{"lab:meta"});
+    CHECK(c.confidence == 0.5);
+    CHECK(c.reason == "filing names no person");
+}
+
+TEST_CASE("item 5.02 whose filing text was read names the person and the move", "[extract][filing]") {
+    auto ex = make_extractor();
+    auto item = filing("5.02,9.01", "0001326801-26-000051");
+    item.entry.article_text =
+        "Item 5.02 Departure of Directors or Certain Officers. On April 27, 2026, Jane Q. Doe informed the "
+        "Company that she resigned as Chief Financial Officer, effective May 15, 2026.";
+    auto out = ex.extract(item, nullptr, edgar);
     auto moves = of_kind(out.events, EventKind::PersonnelMove);
     REQUIRE(moves.size() == 1);
+    CHECK(moves[0].fields.text("move") == "left");
+    CHECK(moves[0].fields.text("person_name") == "Jane Q. Doe");
+    CHECK(moves[0].fields.text("role") == "Chief Financial Officer");
     CHECK(moves[0].fields.text("org") == "meta");
-    CHECK(moves[0].confidence < 0.6);
+    CHECK(out.candidates.empty());
 }
 
 TEST_CASE("capex guidance reads the range, the prior range and the direction", "[extract][market]") {

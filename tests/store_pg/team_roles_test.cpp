@@ -110,6 +110,30 @@ TEST_CASE("viewer reads, analyst curates, worker writes; only the owner sets the
         REQUIRE(owner->set_setting("fetch.allow_file_urls", "true"));
         CHECK(worker->get_setting("fetch.allow_file_urls")->value_or("") == "true");
     }
+    SECTION("the program: reading under viewer, curation under analyst") {
+        // The owner initialises the store once (schema and taxonomy), as docs/teams.md says.
+        auto init = run_process(FW_CLI_PATH, {"--db", db.url(), "init"});
+        INFO(init.err);
+        REQUIRE(init.exit_code == 0);
+        const std::string id = std::to_string(*event_id);
+        auto read = run_process(FW_CLI_PATH, {"--db", as_role(db.url(), roles.prefix + "viewer_login"),
+                                              "--json", "events", "list"});
+        INFO(read.err);
+        CHECK(read.exit_code == 0);
+        CHECK(read.out.find("Model X released") != std::string::npos);
+        auto denied = run_process(FW_CLI_PATH, {"--db", as_role(db.url(), roles.prefix + "viewer_login"),
+                                                "events", "confirm", id});
+        CHECK(denied.exit_code == 1);
+        CHECK(denied.err.find("permission denied for table events") != std::string::npos);
+        auto curated = run_process(FW_CLI_PATH, {"--db", as_role(db.url(), roles.prefix + "analyst_login"),
+                                                 "events", "confirm", id});
+        INFO(curated.err);
+        CHECK(curated.exit_code == 0);
+        auto found = owner->find_event(*event_id);
+        REQUIRE(found);
+        REQUIRE(found->has_value());
+        CHECK((*found)->review == Review::Confirmed);
+    }
     SECTION("the program: a refused write is exit 1 with a clear message") {
         auto refused = run_process(FW_CLI_PATH, {"--db", as_role(db.url(), roles.prefix + "worker_login"),
                                                  "settings", "set", "fetch.allow_private_networks", "true"});

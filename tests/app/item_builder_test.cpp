@@ -85,3 +85,38 @@ TEST_CASE("download counters do not make a new version; a licence change does", 
     b.extra["license"] = "llama3.2";
     CHECK(app::content_hash_of(a) != app::content_hash_of(b));
 }
+
+TEST_CASE("a page's text is its content: a changed text changes the hash, an article does not",
+          "[app][items][text]") {
+    fw::FeedEntry page;
+    page.id = page.link = "https://lab.example/terms";
+    page.title = "Terms";
+    page.content_text = "Up to 700 million monthly active users.";
+    const auto before = fw::app::content_hash_of(page);
+    page.content_text = "Up to 100 million monthly active users.";
+    CHECK(fw::app::content_hash_of(page) != before);
+    const auto now = fw::app::content_hash_of(page);
+    page.article_text = "Read from the linked page.";
+    CHECK(fw::app::content_hash_of(page) == now);
+    // Text derived from raw markup adds nothing: hashes stored before stay valid.
+    fw::FeedEntry feed;
+    feed.title = "Post";
+    feed.summary = "<p>Hello</p>";
+    const auto raw_only = fw::app::content_hash_of(feed);
+    feed.summary_text = "Hello";
+    CHECK(fw::app::content_hash_of(feed) == raw_only);
+}
+
+TEST_CASE("thin items are a title and at most one sentence", "[app][items][text]") {
+    FeedEntry e;
+    e.title = "Introducing Muse Flux";
+    CHECK(fw::app::is_thin(e));
+    e.summary_text = "Introducing Muse Flux";  // the title repeated
+    CHECK(fw::app::is_thin(e));
+    e.summary_text = "Our newest model is here.";
+    CHECK(fw::app::is_thin(e));
+    e.summary_text = "Our newest model is here. It is open weights under Apache 2.0. Try it today.";
+    CHECK_FALSE(fw::app::is_thin(e));
+    e.summary_text = std::string(400, 'a');
+    CHECK_FALSE(fw::app::is_thin(e));
+}

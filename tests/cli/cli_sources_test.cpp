@@ -310,3 +310,17 @@ TEST_CASE("articles are not read for a source added with --no-articles, nor from
     CHECK(server.hits("/post") == 1);     // the item changed and articles are on again
     CHECK(elsewhere.hits("/post") == 0);  // never another site's page
 }
+
+TEST_CASE("FW_NO_ARTICLES switches article reading off for every source", "[cli][sources][articles]") {
+    Cli cli;
+    LoopbackServer server;
+    server.route("/post", reply(200, article_page("<p>Same site.</p>"), "text/html"));
+    server.route("/feed.xml", reply(200, rss(rss_item("Thin one", server.url("/post"))), "application/rss+xml"));
+    REQUIRE(cli({"sources", "add", server.url("/feed.xml"), "--name", "news"}).exit_code == 0);
+    auto quiet = run_process(FW_CLI_PATH, {"--db", cli.db(), "-q", "fetch", "--all", "--host-interval-ms", "0"},
+                             {"FW_NO_ARTICLES=1", "XDG_DATA_HOME=" + (cli.dir() / "xdg-data").string(),
+                              "XDG_CONFIG_HOME=" + (cli.dir() / "xdg-config").string()});
+    REQUIRE(quiet.exit_code == 0);
+    CHECK(server.hits("/feed.xml") == 1);
+    CHECK(server.hits("/post") == 0);
+}

@@ -29,6 +29,16 @@ std::size_t clause_end(std::string_view text, std::size_t from) {
     return text.size();
 }
 
+/// The next sentence end after `from` (". " or the text's end).
+std::size_t clause_end_hard(std::string_view text, std::size_t from) {
+    for (std::size_t i = from; i < text.size(); ++i) {
+        if (text[i] == '.' && (i + 1 == text.size() || text[i + 1] == ' ')) {
+            return i;
+        }
+    }
+    return text.size();
+}
+
 std::size_t clause_start(std::string_view text, std::size_t before) {
     std::size_t i = before;
     while (i > 0) {
@@ -222,6 +232,18 @@ std::vector<Slot> template_slots(std::string_view text, const std::vector<Token>
         from = *at + 1;
         if (!before.empty()) {
             auto start = tokens[*at + before.size() - 1].end;
+            const auto list_end = [&](std::size_t end) {
+                // "Introducing computer use, a new X, and Y": a comma list that ends in "and" runs on.
+                if (end < text.size() && text[end] == ',') {
+                    const auto hard = text.find_first_of(":;|(\n", end);
+                    const auto stop = std::min(hard == std::string_view::npos ? text.size() : hard,
+                                               clause_end_hard(text, end));
+                    if (ifind(text.substr(end, stop - end), " and ")) {
+                        return stop;
+                    }
+                }
+                return end;
+            };
             // "Introducing: Devstral 2" and "Introducing - X": the name follows the punctuation.
             while (start < text.size() && (text[start] == ' ' || text[start] == ':' || text[start] == '-')) {
                 ++start;
@@ -229,7 +251,7 @@ std::vector<Slot> template_slots(std::string_view text, const std::vector<Token>
             if (starts_with_at(text, start, "\xE2\x80\x94") || starts_with_at(text, start, "\xE2\x80\x93")) {
                 start += 3;
             }
-            const auto end = clause_end(text, start);
+            const auto end = list_end(clause_end(text, start));
             auto s = trim(text.substr(start, end - start));
             if (!s.empty()) {
                 out.push_back({std::string(s), text.find(s, start), cue.confidence, false, false, cue.pattern});
@@ -268,6 +290,14 @@ std::vector<Slot> split_names(const Slot& slot, const Context& ctx) {
     for (auto& w : split_words(slot.text, slot.begin)) {
         const auto bare = lower_bare(w.text);
         if (bare == "and" || w.text == "&") {
+            flush();
+            continue;
+        }
+        if (w.text.size() > 1 && w.text.back() == ',') {
+            w.text.pop_back();  // "a new Claude 3.5 Sonnet, and ...": the comma ends this name
+            if (!cutting) {
+                current.push_back(std::move(w));
+            }
             flush();
             continue;
         }

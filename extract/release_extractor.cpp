@@ -120,6 +120,9 @@ bool in_rule_list(const Context& ctx, std::string_view list, const std::string& 
 /// variant word ("GPT-4o mini"); "100+ new roles" and "global workspace" are phrases.
 bool name_shaped(const Context& ctx, std::string_view name) {
     for (const auto& t : tokenize(name)) {
+        if (t.norm == "and") {
+            continue;  // "Claude Fable 5 and Claude Mythos 5": a list of names
+        }
         const char first = name[t.begin];
         const bool digit = std::any_of(t.norm.begin(), t.norm.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
         if (std::islower(static_cast<unsigned char>(first)) != 0 && !digit && !in_rule_list(ctx, "variant_words", t.norm)) {
@@ -498,8 +501,10 @@ void extract_releases(const Context& ctx, ExtractOutput& out, std::vector<std::s
                 continue;
             }
             const ModelInfo* known = ctx.taxonomy.find_model(ref->slug);
-            if (stale(ctx, known)) {
-                continue;  // an old model mentioned again ("Introducing Claude for Education")
+            const auto before_name = std::string_view(ctx.text).substr(slot.begin, name.begin > slot.begin ? name.begin - slot.begin : 0);
+            const bool said_new = has_phrase(tokenize(before_name.substr(before_name.size() > 12 ? before_name.size() - 12 : 0)), "new");
+            if (stale(ctx, known) && !said_new) {
+                continue;  // an old model mentioned again ("Introducing Claude for Education"), not "a new X"
             }
             auto same = std::find_if(found.begin(), found.end(), [&](const Release& r) { return r.ref.slug == ref->slug; });
             if (same == found.end()) {

@@ -14,6 +14,7 @@
 #include "ui/models/event_table_model.h"
 #include "ui/qt_text.h"
 #include "ui/session.h"
+#include "ui/views/candidate_panel.h"
 #include "ui/views/event_columns.h"
 #include "ui/views/event_detail_pane.h"
 #include "ui/views/manual_event_dialog.h"
@@ -36,8 +37,14 @@ ReviewView::ReviewView(Session& session, QWidget* parent) : QWidget(parent), ses
     auto* top = new QHBoxLayout;
     top->addWidget(status_, 1);
     top->addWidget(add);
+    candidates_ = new CandidatePanel(session_, this);
+    // Uncertain events above, candidates below: the whole review queue in one place.
+    auto* queue = new QSplitter(Qt::Vertical, this);
+    queue->addWidget(table_);
+    queue->addWidget(candidates_);
+    queue->setSizes({500, 300});
     auto* split = new QSplitter(Qt::Horizontal, this);
-    split->addWidget(table_);
+    split->addWidget(queue);
     split->addWidget(detail_);
     // The table needs the room (eight columns); the detail pane wraps its text. A wider window
     // widens the table.
@@ -58,7 +65,7 @@ ReviewView::ReviewView(Session& session, QWidget* parent) : QWidget(parent), ses
 void ReviewView::reload() {
     EventFilter filter;
     filter.review = Review::Auto;
-    auto events = session_.context().store->list_events(filter.toQuery());
+    auto events = app::list_events(session_.context(), filter.toQuery());
     if (!events) {
         status_->setText(tr("Cannot read events: %1").arg(qs(events.error().describe())));
         return;

@@ -1,6 +1,7 @@
 #pragma once
 // Curation: derived (auto) events waiting for a person, least confident first; confirm, reject
-// or edit each in the detail pane; add a manual event.
+// or edit each in the detail pane; add a manual event. Below them, the candidates: items that
+// named a tracked entity but gave no confident event (ui/views/candidate_panel.h).
 
 #include <QWidget>
 
@@ -9,6 +10,7 @@ class QTableView;
 
 namespace fw::ui {
 
+class CandidatePanel;
 class EventDetailPane;
 class EventTableModel;
 class Session;
@@ -24,6 +26,7 @@ public:
     EventTableModel* model() const { return model_; }
     QTableView* table() const { return table_; }
     EventDetailPane* detail() const { return detail_; }
+    CandidatePanel* candidates() const { return candidates_; }
 
 private:
     void showSelected();
@@ -33,6 +36,7 @@ private:
     QTableView* table_ = nullptr;
     EventDetailPane* detail_ = nullptr;
     QLabel* status_ = nullptr;
+    CandidatePanel* candidates_ = nullptr;
 };
 
 }  // namespace fw::ui

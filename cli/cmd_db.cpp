@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/browse_service.h"
 #include "app/db_copy.h"
 #include "app/db_merge.h"
 #include "app/team_roles.h"
@@ -14,7 +15,7 @@
 namespace fw::cli {
 namespace {
 
-nlohmann::json counts_json(const store::StoreCounts& c) {
+nlohmann::json counts_json(const app::StoreCounts& c) {
     return {{"sources", c.sources}, {"items", c.items},       {"item_versions", c.item_versions},
             {"events", c.events},   {"evidence", c.evidence}, {"prices", c.prices},
             {"entities", c.entities}, {"alerts", c.alerts},   {"fetch_log", c.fetch_log}};

@@ -1,5 +1,6 @@
 #include <iostream>
 
+#include "app/browse_service.h"
 #include "cli/command.h"
 
 namespace fw::cli {
@@ -14,12 +15,12 @@ void register_init(CLI::App& app, Run& run) {
             return;
         }
         if (!run.global.quiet) {
-            std::cerr << "database ready: " << ctx->store->location() << " ("
+            std::cerr << "database ready: " << app::store_location(*ctx) << " ("
                       << ctx->taxonomy.labs.size() << " labs, " << ctx->taxonomy.models.size()
                       << " models, " << ctx->taxonomy.surfaces.size() << " surfaces)\n";
         }
         if (run.global.json) {
-            std::cout << "{\"database\": \"" << ctx->store->location() << "\", \"ok\": true}\n";
+            std::cout << "{\"database\": \"" << app::store_location(*ctx) << "\", \"ok\": true}\n";
         }
     });
 }

@@ -1,6 +1,7 @@
 #include <iostream>
 #include <memory>
 
+#include "app/browse_service.h"
 #include "cli/command.h"
 #include "cli/json_views.h"
 
@@ -27,7 +28,7 @@ void register_items(CLI::App& app, Run& run) {
             run.exit_code = fail(ctx.error());
             return;
         }
-        store::ItemQuery q;
+        app::ItemQuery q;
         if (!o->source.empty()) {
             q.source = o->source;
         }
@@ -35,7 +36,7 @@ void register_items(CLI::App& app, Run& run) {
             q.search = o->search;
         }
         q.limit = o->limit;
-        auto list = ctx->store->list_items(q);
+        auto list = app::list_items(*ctx, q);
         if (!list) {
             run.exit_code = fail(list.error());
             return;

@@ -1,5 +1,7 @@
 #include "cli/command.h"
 
+#include "app/browse_service.h"
+
 #include <iostream>
 
 namespace fw::cli {
@@ -18,7 +20,7 @@ Result<app::AppContext> open_app(const GlobalOptions& global, bool force_taxonom
     }
     auto ctx = app::open_context(options);
     if (ctx) {
-        for (const auto& warning : ctx->store->open_warnings()) {
+        for (const auto& warning : app::store_warnings(*ctx)) {
             std::cerr << "frontierwatch: warning: " << warning << "\n";
         }
     }

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <exception>
 
+#include "app/browse_service.h"
 #include "ui/gui_options.h"
 #include "ui/main_window.h"
 #include "ui/screenshot.h"
@@ -50,7 +51,7 @@ int run(int argc, char** argv) {
     fw::ui::MainWindow window(**session);
     if (!screenshot) window.restoreLayout();
     // A database on a network share works, but the user should move it (robustness.md S5).
-    for (const auto& warning : (*session)->context().store->open_warnings()) {
+    for (const auto& warning : fw::app::store_warnings((*session)->context())) {
         std::fprintf(stderr, "frontierwatch-gui: warning: %s\n", warning.c_str());
         if (!screenshot) {
             QMessageBox::warning(&window, QStringLiteral("Frontier Watch"), QString::fromStdString(warning));

@@ -1,5 +1,7 @@
 #include "ui/session.h"
 
+#include "app/browse_service.h"
+
 namespace fw::ui {
 
 Result<std::unique_ptr<Session>> Session::open(const app::ContextOptions& options) {
@@ -21,7 +23,7 @@ Session::Session(app::ContextOptions options, app::AppContext ctx)
 
 Session::~Session() = default;
 
-QString Session::location() const { return QString::fromStdString(ctx_.store->location()); }
+QString Session::location() const { return QString::fromStdString(app::store_location(ctx_)); }
 
 Status Session::reloadContext() {
     auto fresh = app::open_context(options_);

@@ -5,6 +5,7 @@
 #include <QSystemTrayIcon>
 
 #include "app/alert_service.h"
+#include "app/browse_service.h"
 #include "ui/qt_text.h"
 #include "ui/session.h"
 
@@ -36,7 +37,7 @@ int TrayNotifier::deliverPending() {
         d.attempts += 1;
         d.sent_at = nowSeconds();
         d.last_error.reset();
-        (void)ctx.store->update_alert(d);
+        (void)app::update_alert(ctx, d);
         ++shown_count;
     }
     return shown_count;

@@ -4,8 +4,8 @@
 
 namespace fw::ui {
 
-store::EventQuery EventFilter::toQuery() const {
-    store::EventQuery q;
+app::EventQuery EventFilter::toQuery() const {
+    app::EventQuery q;
     q.kind = kind;
     q.lab = lab;
     q.model = model;

@@ -8,7 +8,7 @@
 #include <string>
 
 #include "domain/event.h"
-#include "store/store.h"
+#include "app/browse_service.h"
 
 namespace fw::ui {
 
@@ -24,7 +24,7 @@ struct EventFilter {
     /// cites one of them. nullopt = no search.
     std::optional<std::set<std::int64_t>> item_ids;
 
-    store::EventQuery toQuery() const;
+    app::EventQuery toQuery() const;
     bool matches(const Event& event) const;
 };
 

@@ -14,6 +14,8 @@
 #include <QVBoxLayout>
 #include <map>
 
+#include "app/browse_service.h"
+#include "app/event_service.h"
 #include "app/source_health.h"
 #include "ui/qt_text.h"
 #include "ui/session.h"
@@ -67,7 +69,7 @@ QString fetchTimeText(const std::optional<TimePoint>& t) {
 }  // namespace
 
 DashboardView::DashboardView(Session& session, QWidget* parent) : QWidget(parent), session_(session) {
-    if (auto v = session_.context().store->get_setting(kLastVisitKey); v && *v) {
+    if (auto v = app::get_setting(session_.context(), kLastVisitKey); v && *v) {
         last_visit_ = parse_iso8601(**v);
     }
     auto* questions = new QGroupBox(tr("Watch questions"), this);
@@ -210,9 +212,8 @@ void DashboardView::reloadHealth() {
 }
 
 void DashboardView::reloadNewEvents() {
-    auto& store = *session_.context().store;
     new_events_->clear();
-    auto events = store.list_events({});
+    auto events = app::list_events(session_.context(), {});
     if (!events) return;
     std::vector<const Event*> fresh;
     for (const auto& e : *events) {
@@ -229,7 +230,7 @@ void DashboardView::reloadNewEvents() {
 }
 
 void DashboardView::markVisited() {
-    (void)session_.context().store->set_setting(kLastVisitKey, format_rfc3339(nowSeconds()));
+    (void)app::set_setting(session_.context(), kLastVisitKey, format_rfc3339(nowSeconds()));
 }
 
 }  // namespace fw::ui

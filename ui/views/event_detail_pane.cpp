@@ -12,6 +12,7 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include "app/browse_service.h"
 #include "app/event_service.h"
 #include "ui/qt_text.h"
 #include "ui/session.h"
@@ -191,7 +192,7 @@ void EventDetailPane::editEvent() {
         QMessageBox::warning(this, tr("Edit event"), qs(s.error().describe()));
         return;
     }
-    if (auto fresh = session_.context().store->find_event(event_->id); fresh && *fresh) {
+    if (auto fresh = app::find_event(session_.context(), event_->id); fresh && *fresh) {
         setEvent(**fresh);
     }
     session_.notifyChanged();

@@ -11,6 +11,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include "app/browse_service.h"
+#include "app/event_service.h"
 #include "ui/models/event_table_model.h"
 #include "ui/qt_text.h"
 #include "ui/session.h"
@@ -154,13 +156,13 @@ EventFilter TimelineView::currentFilter() const {
 
 void TimelineView::reload() {
     EventFilter filter = currentFilter();
-    auto& store = *session_.context().store;
+    auto& ctx = session_.context();
     QString note;
     if (const QString text = search_->text().trimmed(); !text.isEmpty()) {
-        store::ItemQuery q;
+        app::ItemQuery q;
         q.search = ss(text);
         q.limit = 0;
-        auto items = store.list_items(q);
+        auto items = app::list_items(ctx, q);
         if (!items) {
             status_->setText(tr("Search failed: %1").arg(qs(items.error().describe())));
             model_->setEvents({});
@@ -170,7 +172,7 @@ void TimelineView::reload() {
         for (const auto& item : *items) filter.item_ids->insert(item.id);
         note = tr("; %1 items match \"%2\"").arg(items->size()).arg(text);
     }
-    auto events = store.list_events(filter.toQuery());
+    auto events = app::list_events(ctx, filter.toQuery());
     if (!events) {
         status_->setText(tr("Cannot read events: %1").arg(qs(events.error().describe())));
         return;

@@ -89,7 +89,9 @@ std::optional<std::size_t> find_switch(const std::vector<Release>& releases) {
     for (std::size_t i = 0; i < releases.size(); ++i) {
         if (is_open(releases[i].openness)) {
             seen_open = true;
-        } else if (seen_open && is_closed(releases[i].openness)) {
+        } else if (seen_open && is_closed(releases[i].openness) && releases[i].openness != Openness::Unreleased) {
+            // A model announced but not released ("still training", a paper) decides nothing yet
+            // about how it will ship: the switch is the first closed model people can use.
             return i;
         }
     }

@@ -72,7 +72,8 @@ struct OpennessSection {
 
 OpennessSection analyze_openness(const EventRefs& events, const Taxonomy& taxonomy);
 
-/// The contract's switch: the first closed release after one or more open releases.
+/// The contract's switch: the first closed release after one or more open releases. An
+/// `unreleased` model (announced, not usable) is not a release and does not switch.
 std::optional<std::size_t> find_switch(const std::vector<Release>& releases);
 
 /// Rolling open share over a window of `window_days`, one point per release day. A

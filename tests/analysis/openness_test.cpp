@@ -41,7 +41,8 @@ TEST_CASE("a lab switches to closed at the first closed release after an open on
         Row{{"api", "open_weights_restricted", "unknown", "hosted_product", "api"}, 3},
         Row{{"open_weights_noncommercial", "unknown", "open_weights_permissive"}, std::nullopt},
         Row{{"open_weights_permissive", "limited_preview"}, 1},
-        Row{{"open_weights_permissive", "unreleased"}, 1});
+        Row{{"open_weights_permissive", "unreleased"}, std::nullopt},  // announced, not released
+        Row{{"open_weights_permissive", "unreleased", "hosted_product"}, 2});
     std::vector<Event> events;
     for (std::size_t i = 0; i < row.openness.size(); ++i) {
         const std::string at = "2025-" + std::string(i < 9 ? "0" : "") + std::to_string(i + 1) + "-15";

@@ -1,9 +1,11 @@
 #include "app/source_service.h"
 
 #include <fstream>
+#include <iostream>
 #include <sstream>
 
 #include "app/duration.h"
+#include "app/fetch_policy.h"
 #include "domain/slug.h"
 #include "ingest/opml.h"
 
@@ -20,6 +22,16 @@ Status check_url(const std::string& url) {
                           url);
     }
     return ok();
+}
+
+// A password in a source URL is refused on a shared store and dropped elsewhere (issue 16).
+Result<std::string> storable_url(AppContext& ctx, const std::string& url) {
+    std::string warning;
+    auto stored = url_to_store(*ctx.store, url, &warning);
+    if (stored && !warning.empty()) {
+        std::cerr << "frontierwatch: warning: " << warning << "\n";
+    }
+    return stored;
 }
 
 Status check_lab(const AppContext& ctx, const std::string& lab) {
@@ -54,7 +66,11 @@ Result<Source> add_source(AppContext& ctx, const NewSource& spec) {
         return checked.error();
     }
     Source s;
-    s.url = spec.url;
+    auto url = storable_url(ctx, spec.url);
+    if (!url) {
+        return url.error();
+    }
+    s.url = *url;
     s.kind = spec.kind;
     s.name = spec.name ? *spec.name : name_from_url(spec.url);
     if (spec.lab) {
@@ -93,7 +109,11 @@ Result<Source> edit_source(AppContext& ctx, std::string_view name, const SourceE
         if (auto checked = check_url(*edit.url); !checked) {
             return checked.error();
         }
-        s.url = *edit.url;
+        auto url = storable_url(ctx, *edit.url);
+        if (!url) {
+            return url.error();
+        }
+        s.url = *url;
         // The validators describe the old URL's document; sent to the new one they could make
         // it answer 304 and hide its content.
         s.validators = {};
@@ -170,6 +190,11 @@ Result<ImportSummary> import_opml(AppContext& ctx, const std::filesystem::path& 
             ++summary.skipped;
             continue;
         }
+        auto url = storable_url(ctx, s.url);
+        if (!url) {
+            return url.error();
+        }
+        s.url = *url;
         if (auto id = ctx.store->add_source(s); !id) {
             return id.error();
         }

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "app/fetch_service.h"
+#include "app/fetch_policy.h"
 #include "app/source_health.h"
 #include "app/source_service.h"
 #include "cli/command.h"
@@ -159,6 +160,9 @@ void register_list(CLI::App& parent, Run& run) {
             std::cout << sources_json(*sources);
         } else {
             print_sources_table(*sources);
+        }
+        if (!run.global.quiet) {  // what this store lets its sources reach (issue 16)
+            std::cerr << app::describe_fetch_policy(*ctx->store) << "\n";
         }
     });
 }

@@ -132,3 +132,24 @@ TEST_CASE("no secret reaches the database, its WAL or the output after a fetch a
     // The delivery is recorded under the redacted name, so it is visible and not a secret.
     CHECK(everything.find("/services/T\u2026/\u2026") != std::string::npos);
 }
+
+TEST_CASE("a password in a source URL is not stored on SQLite, with a warning; sources list shows the policy",
+          "[cli][security]") {
+    Cli cli;
+    auto added = cli({"sources", "add", "https://me:hunter2secret@feeds.example.org/feed.xml", "--name", "private-feed"});
+    REQUIRE(added.exit_code == 0);
+    CHECK(added.err.find("password was removed") != std::string::npos);
+    CHECK(added.err.find("hunter2secret") == std::string::npos);
+    auto listed = cli({"--json", "sources", "list"});
+    REQUIRE(listed.exit_code == 0);
+    auto j = parse_json(listed.out);
+    REQUIRE(j.size() == 1);
+    CHECK(j[0]["url"] == "https://me@feeds.example.org/feed.xml");
+    CHECK(listed.err.find("single-user store: file:// sources allowed; private and loopback networks allowed") !=
+          std::string::npos);
+    CHECK(slurp(cli.db()).find("hunter2secret") == std::string::npos);
+    CHECK(slurp(cli.db() + "-wal").find("hunter2secret") == std::string::npos);
+
+    REQUIRE(cli({"settings", "set", "fetch.allow_file_urls", "false"}).exit_code == 0);
+    CHECK(cli({"sources", "list"}).err.find("file:// sources refused") != std::string::npos);
+}

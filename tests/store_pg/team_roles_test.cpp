@@ -167,6 +167,10 @@ TEST_CASE("a shared store is strict by default: file:// and loopback refused, ot
     CHECK(j["settings"][0]["value"] == "false");
     CHECK(j["settings"][1]["value"] == "false");
 
+    auto with_password = cli({"sources", "add", "https://me:hunter2secret@feeds.example.org/f.xml", "--name", "pw"});
+    CHECK(with_password.exit_code == 1);
+    CHECK(with_password.err.find("refused: a user name or password in a source URL") != std::string::npos);
+    CHECK(with_password.err.find("hunter2secret") == std::string::npos);
     REQUIRE(cli({"sources", "add", "file:///etc/hostname", "--name", "local-file"}).exit_code == 0);
     REQUIRE(cli({"sources", "add", internal.url("/feed.xml"), "--name", "internal"}).exit_code == 0);
     REQUIRE(cli({"sources", "add", allowed.url("/feed.xml"), "--name", "team-mirror"}).exit_code == 0);
@@ -178,4 +182,7 @@ TEST_CASE("a shared store is strict by default: file:// and loopback refused, ot
     CHECK(fetched.err.find("refused: 127.0.0.3 is a loopback address on a shared store") != std::string::npos);
     CHECK(allowed.hits("/feed.xml") == 1);
     CHECK(internal.hits("/feed.xml") == 0);
+    auto listed_sources = cli({"sources", "list"});
+    CHECK(listed_sources.err.find("shared store: file:// sources refused; private networks refused except "
+                                  "127.0.0.2/32; URLs with user:password refused") != std::string::npos);
 }

@@ -338,4 +338,18 @@ std::optional<std::string> url_refusal(const NetworkPolicy& policy, std::string_
     return std::nullopt;
 }
 
+std::string without_userinfo(std::string_view url) {
+    const auto sep = url.find("://");
+    if (sep == std::string_view::npos) {
+        return std::string(url);
+    }
+    const std::string_view rest = url.substr(sep + 3);
+    const auto authority_end = std::min(rest.find_first_of("/?#"), rest.size());
+    const auto at = rest.substr(0, authority_end).rfind('@');
+    if (at == std::string_view::npos) {
+        return std::string(url);
+    }
+    return std::string(url.substr(0, sep + 3)) + "\u2026@" + std::string(rest.substr(at + 1));
+}
+
 }  // namespace fw::ingest

@@ -91,4 +91,8 @@ std::optional<std::string> address_refusal(const NetworkPolicy& policy, std::str
 /// address in any spelling that address_refusal refuses); nullopt when it may be tried.
 std::optional<std::string> url_refusal(const NetworkPolicy& policy, std::string_view url);
 
+/// `url` with any "user:password@" before its host replaced by "…@", for error contexts (a
+/// refused URL's credentials must not reach the fetch log or the terminal).
+std::string without_userinfo(std::string_view url);
+
 }  // namespace fw::ingest

@@ -55,7 +55,7 @@ Result<std::unique_ptr<Transfer>> Transfer::create(const HttpRequest& request) {
         return make_error(ErrorCode::Invalid, "empty URL");
     }
     if (auto why = url_refusal(request.network, request.url)) {
-        return make_error(ErrorCode::Invalid, "refused: " + *why, request.url);
+        return make_error(ErrorCode::Invalid, "refused: " + *why, without_userinfo(request.url));
     }
     ensure_curl_initialized();
     std::unique_ptr<Transfer> transfer(new Transfer(request));

@@ -164,6 +164,7 @@ TEST_CASE("one refused source does not stop the others", "[ingest][integration][
     CHECK(results[2].response.error().message.starts_with("refused: file:// sources are not fetched on a shared store"));
     REQUIRE_FALSE(results[3].response);
     CHECK(results[3].response.error().message.find("user name or password") != std::string::npos);
+    CHECK(results[3].response.error().context.find("secret") == std::string::npos);
     CHECK(two.hits("/feed") == 1);
     CHECK(three.hits("/feed") == 0);
 }

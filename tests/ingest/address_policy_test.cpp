@@ -228,6 +228,9 @@ TEST_CASE("a strict policy refuses file URLs, userinfo and literal internal host
     CHECK_FALSE(url_refusal(p, "https://example.com:8443/feed"));
     CHECK_FALSE(url_refusal(p, "https://8.8.8.8/feed"));
 
+    CHECK(without_userinfo("https://user:pass@example.com/feed") == "https://\u2026@example.com/feed");
+    CHECK(without_userinfo("https://example.com/feed?a=b@c") == "https://example.com/feed?a=b@c");
+
     const NetworkPolicy open;
     CHECK_FALSE(url_refusal(open, "file:///home/me/feed.xml"));
     CHECK_FALSE(url_refusal(open, "http://127.0.0.1:8080/feed"));

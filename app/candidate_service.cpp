@@ -21,7 +21,7 @@ Candidate candidate_for_item(Candidate found, std::string_view source_name, cons
     return found;
 }
 
-Result<std::vector<Candidate>> list_candidates(AppContext& ctx, const store::CandidateQuery& query) {
+Result<std::vector<Candidate>> list_candidates(AppContext& ctx, const CandidateQuery& query) {
     return ctx.store->list_candidates(query);
 }
 

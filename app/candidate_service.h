@@ -22,7 +22,10 @@ std::string candidate_key(std::string_view source_name, const Item& item);
 /// Completes an extracted candidate with its item's identity (source, title, link, dates, key).
 Candidate candidate_for_item(Candidate found, std::string_view source_name, const Item& item);
 
-Result<std::vector<Candidate>> list_candidates(AppContext& ctx, const store::CandidateQuery& query);
+/// Which candidates to list (open ones by default; state nullopt = every state).
+using CandidateQuery = store::CandidateQuery;
+
+Result<std::vector<Candidate>> list_candidates(AppContext& ctx, const CandidateQuery& query);
 
 /// What a person says a candidate is. Empty fields take the candidate's own (its suggested
 /// kind, lab, model); `set` adds KEY=VALUE fields as `events add` does.

@@ -2,6 +2,7 @@
 #include <iostream>
 #include <memory>
 
+#include "app/browse_service.h"
 #include "app/candidate_service.h"
 #include "app/event_service.h"
 #include "cli/command.h"
@@ -38,7 +39,7 @@ void register_list(CLI::App& parent, Run& run) {
     sub->add_option("--model", o->model, "model slug");
     sub->add_option("--since", o->since, "date YYYY-MM-DD");
     sub->callback([&run, o] {
-        store::EventQuery q;
+        app::EventQuery q;
         if (!o->kind.empty()) {
             q.kind = event_kind_from_string(o->kind);
             if (!q.kind) {
@@ -256,7 +257,7 @@ void register_candidates(CLI::App& parent, Run& run) {
             run.exit_code = fail(ctx.error());
             return;
         }
-        store::CandidateQuery q;
+        app::CandidateQuery q;
         if (o->all) {
             q.state = std::nullopt;
         }

@@ -5,12 +5,14 @@
 
 #include <unistd.h>
 
+#include <filesystem>
 #include <fstream>
 #include <string>
 #include <vector>
 
 #include "backends.h"
 #include "support/loopback_server.h"
+#include "support/paths.h"
 #include "support/process.h"
 
 #include <nlohmann/json.hpp>
@@ -185,4 +187,53 @@ TEST_CASE("a shared store is strict by default: file:// and loopback refused, ot
     auto listed_sources = cli({"sources", "list"});
     CHECK(listed_sources.err.find("shared store: file:// sources refused; private networks refused except "
                                   "127.0.0.2/32; URLs with user:password refused") != std::string::npos);
+}
+
+TEST_CASE("no secret is in a pg_dump of a shared store after a fetch and a webhook alert", "[store_pg][roles]") {
+    FW_REQUIRE_PG(db);
+    std::string pg_dump;
+    for (const char* v : {"17", "16", "15", "14", "13"}) {
+        const std::string p = std::string("/usr/lib/postgresql/") + v + "/bin/pg_dump";
+        if (std::filesystem::exists(p)) {
+            pg_dump = p;
+            break;
+        }
+    }
+    if (pg_dump.empty()) {
+        WARN("skipped: no pg_dump");
+        return;
+    }
+    TempDir home;
+    LoopbackServer feeds("127.0.0.2");
+    LoopbackServer hooks("127.0.0.3");
+    const std::string secret_path = "/services/T0SECRETA/B0SECRETB/XsecretToken1234567890";
+    feeds.route("/feed.xml", reply(200, read_file(test_data("cli/meta_newsroom.xml")), "application/rss+xml"));
+    hooks.route(secret_path, reply(200, "ok"));
+    std::filesystem::create_directories(home / "config/frontierwatch");
+    std::ofstream(home / "config/frontierwatch/alerts.json")
+        << R"({"rules": [{"id": "all", "channels": ["webhook:)" << hooks.url(secret_path) << R"("]}]})";
+    const std::vector<std::string> env{"XDG_CONFIG_HOME=" + (home / "config").string(),
+                                       "XDG_DATA_HOME=" + (home / "data").string(),
+                                       "FW_EDGAR_CONTACT=Jane Secretperson jane@secret-contact.example",
+                                       "GITHUB_TOKEN=ghp_SecretGithubToken0123456789"};
+    auto cli = [&](std::vector<std::string> args) {
+        args.insert(args.begin(), {"--db", db.url()});
+        return run_process(FW_CLI_PATH, args, env);
+    };
+    REQUIRE(cli({"settings", "set", "fetch.allow_private_networks", "127.0.0.2"}).exit_code == 0);
+    REQUIRE(cli({"sources", "add", feeds.url("/feed.xml"), "--name", "meta-news", "--lab", "meta"}).exit_code == 0);
+    auto fetched = cli({"-v", "fetch"});
+    INFO(fetched.err);
+    REQUIRE(fetched.exit_code == 0);
+    REQUIRE(hooks.hits(secret_path) >= 1);
+
+    auto dump = run_process(pg_dump, {"--data-only", db.url()});
+    REQUIRE(dump.exit_code == 0);
+    CHECK(dump.out.find("meta-news") != std::string::npos);  // the dump holds the data
+    const std::string everything = dump.out + fetched.out + fetched.err;
+    for (const std::string secret : {"XsecretToken1234567890", "0SECRETA", "B0SECRETB", "Secretperson",
+                                     "secret-contact.example", "ghp_SecretGithubToken0123456789"}) {
+        CAPTURE(secret);
+        CHECK(everything.find(secret) == std::string::npos);
+    }
 }

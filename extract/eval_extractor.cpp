@@ -156,6 +156,14 @@ void third_party(const Context& ctx, const std::vector<std::string>& item_models
         }
     }
     if (models.empty()) {
+        // The body's models, as specifically as it names them ("Sonnet 4.5" is Claude Sonnet 4.5).
+        for (const auto& sm : specific_models(ctx, title_end, ctx.text.size())) {
+            if (std::find(models.begin(), models.end(), sm.slug) == models.end() && !sm.discovered) {
+                models.push_back(sm.slug);
+            }
+        }
+    }
+    if (models.empty()) {
         models = models_named(ctx, item_models, ctx.text);
     }
     for (const auto& model : models) {

@@ -338,9 +338,17 @@ std::optional<ModelRef> resolve_model_name(std::string_view name, const Context&
                                                     "april", "june", "july", "august", "september", "october",
                                                     "november", "december"};
     for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
-        if (std::find(months.begin(), months.end(), tokens[i].norm) != months.end() && tokens[i + 1].norm.size() <= 2 &&
-            std::isdigit(static_cast<unsigned char>(tokens[i + 1].norm.front())) != 0) {
-            return std::nullopt;  // "Jul 8": a date, not a version
+        // "Jul 8", or a month glued to a word by a page's markup ("AlignmentMay 8"): a date.
+        const auto& n = tokens[i].norm;
+        const bool month = std::any_of(months.begin(), months.end(), [&](const std::string& m) {
+            if (n == m) {
+                return true;
+            }
+            const auto at = tokens[i].end - m.size();
+            return n.size() > m.size() + 2 && n.ends_with(m) && std::isupper(static_cast<unsigned char>(name[at])) != 0;
+        });
+        if (month && tokens[i + 1].norm.size() <= 2 && std::isdigit(static_cast<unsigned char>(tokens[i + 1].norm.front())) != 0) {
+            return std::nullopt;
         }
     }
     const auto matches = ctx.matcher.find_all(name);

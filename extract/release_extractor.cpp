@@ -594,7 +594,16 @@ double arrival_cue(const Context& ctx, std::size_t* pos, std::string* cue_text) 
             const auto sentence_end = std::max(sentence.end, ve);
             bool model_before = false, model_after = false, surface_before = false, surface_after = false;
             auto only_space = [&](std::size_t a, std::size_t b) {
-                return a <= b && std::string_view(ctx.text).substr(a, b - a).find_first_not_of(" ") == std::string_view::npos;
+                if (a > b) {
+                    return false;
+                }
+                // "Claude 3 models on Vertex AI": a model word may stand between the name and "on".
+                for (const auto& t : tokenize(std::string_view(ctx.text).substr(a, b - a))) {
+                    if (t.norm != "model" && t.norm != "models" && t.norm != "family") {
+                        return false;
+                    }
+                }
+                return true;
             };
             for (const auto& m : ctx.entities) {
                 if (m.begin < sentence_begin || m.end > sentence_end) {

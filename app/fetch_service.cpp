@@ -183,15 +183,15 @@ std::string site_of(std::string_view url) {
 }
 
 /// Items whose linked page is worth reading: thin feed items, and 8-K filings with item 5.02
-/// (the filing text names the person; its index does not). Only pages of the source's own site,
-/// or of the site the feed says it is about (its channel link: a community feed generated from
-/// a lab's pages links there), are read: a feed never sends the fetcher across the web (an
-/// aggregator's links, a hostile feed pointing at third parties). A local copy (file://) reads
-/// none: nothing of a file source reaches the network.
-bool wants_article(const Source& s, const std::string& feed_link, const Item& item) {
+/// (the filing text names the person; its index does not). Only pages of the source's own site
+/// are read: a feed never sends the fetcher across the web (an aggregator's links, a hostile
+/// feed pointing at third parties, a copy served elsewhere whose links lead to the live site).
+/// The feed's channel link is not trusted for this: any feed can name any site there. A local
+/// copy (file://) reads none: nothing of a file source reaches the network.
+bool wants_article(const Source& s, const Item& item) {
     const std::string site = site_of(item.entry.link);
     if (!ingest::is_http_url(item.entry.link) || s.url.starts_with("file:") || site.empty() ||
-        (site != site_of(s.url) && site != site_of(feed_link))) {
+        site != site_of(s.url)) {
         return false;
     }
     if (s.kind == SourceKind::Edgar) {
@@ -231,11 +231,10 @@ std::string read_article(const std::string& url, const FollowUp& follow) {
 
 /// Reads the linked article of each item that wants one and is new or changed: an unchanged
 /// item keeps the article text stored with it (never fetched twice).
-Status attach_articles(AppContext& ctx, const Source& s, const std::string& feed_link, std::vector<Item>& items,
-                       const FollowUp& follow) {
+Status attach_articles(AppContext& ctx, const Source& s, std::vector<Item>& items, const FollowUp& follow) {
     std::vector<Item*> wanted;
     for (auto& item : items) {
-        if (wants_article(s, feed_link, item)) {
+        if (wants_article(s, item)) {
             wanted.push_back(&item);
         }
     }
@@ -273,7 +272,7 @@ Status store_document(AppContext& ctx, Outcome& o, ingest::SourceDocument& doc, 
     }
     std::vector<Item> items = make_items(std::move(doc.feed.items), o.updated.id, now);
     if (follow.articles) {
-        if (auto read = attach_articles(ctx, o.updated, doc.feed.link, items, follow); !read) {
+        if (auto read = attach_articles(ctx, o.updated, items, follow); !read) {
             return read;
         }
     }

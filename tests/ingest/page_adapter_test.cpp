@@ -1,5 +1,6 @@
 #include <string>
 
+#include "ingest/html_text.h"
 #include "ingest/page_adapter.h"
 #include "support/catch.h"
 
@@ -56,4 +57,23 @@ TEST_CASE("a page without a title takes its first text line, cut at 200 bytes", 
     const auto feed = parse_page("<p>" + long_line + "</p><p>second</p>", "u", "text/html");
     REQUIRE(feed);
     CHECK(feed->items.at(0).title == std::string(200, 'a'));
+}
+
+TEST_CASE("a page's text leaves out its chrome; an article's text is its <article>", "[ingest][unit][page]") {
+    const std::string html =
+        "<html><head><title>T</title><script>track()</script><style>p{}</style></head><body>"
+        "<header>Site header</header><nav>Menu</nav><main><p>Terms apply.</p>"
+        "<article><header>By Ada</header><p>Open weights under Apache 2.0.</p><aside>Related</aside></article>"
+        "</main><footer>Footer</footer></body></html>";
+    const std::string page = fw::ingest::page_text(html);
+    CHECK(page.find("Terms apply.") != std::string::npos);
+    CHECK(page.find("Open weights under Apache 2.0.") != std::string::npos);
+    for (const char* chrome : {"Site header", "Menu", "Footer", "Related", "track", "By Ada"}) {
+        INFO(chrome);
+        CHECK(page.find(chrome) == std::string::npos);
+    }
+    CHECK(fw::ingest::article_text(html) == "Open weights under Apache 2.0.");
+    // Without <article>, <main>; without either, the body, chrome removed.
+    CHECK(fw::ingest::article_text("<body><nav>x</nav><main><p>Main text.</p></main></body>") == "Main text.");
+    CHECK(fw::ingest::article_text("<body><nav>x</nav><p>Body text.</p><footer>f</footer></body>") == "Body text.");
 }

@@ -6,6 +6,12 @@
 // File shape: {"lists": {"release_cues": [{"pattern": "introducing {model}", "confidence": 0.9},
 //                                         "is now available", ...], ...}}
 // An entry is a phrase or an object {pattern, value?, confidence?, remove?}.
+//
+// The grammar's vocabularies (issue 13) are lists too: "launch_verbs" and "arrival_verbs" hold
+// verb lemmas that the extractor inflects (introduce -> introduces, introduced, introducing; value
+// "brought|+after" adds irregular forms and flags, see extract/grammar.h); "negation_words" turn a
+// weights cue in their clause into closed; "release_stages" give a release's stage;
+// "evaluator_heads" name boards ("... Leaderboard", "... Arena", "... Index").
 
 #include <map>
 #include <string>

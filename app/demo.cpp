@@ -80,6 +80,38 @@ void remove_database(const std::filesystem::path& db) {
     }
 }
 
+/// Where the demo writes its database: --db when given (checked), else out_dir's default file,
+/// which belongs to the demo and is replaced on every run.
+Result<std::filesystem::path> demo_database(const DemoOptions& options, const std::filesystem::path& out_dir) {
+    if (options.database.empty()) {
+        const auto db = out_dir / "frontierwatch-demo.db";
+        remove_database(db);
+        return db;
+    }
+    const std::string& db = options.database;
+    if (db.starts_with("postgresql://") || db.starts_with("postgres://")) {
+        return make_error(ErrorCode::Usage,
+                          "demo writes a new SQLite file, not a PostgreSQL store; give --db a file name, "
+                          "then move it with `frontierwatch db copy --from FILE --to URL`",
+                          "--db");
+    }
+    if (db == ":memory:") {
+        return make_error(ErrorCode::Usage, "demo needs a database file that outlives the run", "--db");
+    }
+    const auto path = std::filesystem::absolute(db);
+    std::error_code ec;
+    if (std::filesystem::exists(path, ec) &&
+        (!std::filesystem::is_regular_file(path, ec) || std::filesystem::file_size(path, ec) > 0)) {
+        // A user's real store may hide behind --db: never wipe one.
+        return make_error(ErrorCode::Usage,
+                          "already exists; demo writes a new database and does not overwrite one "
+                          "(remove the file or name a new one)",
+                          path.string());
+    }
+    std::filesystem::create_directories(path.parent_path(), ec);
+    return path;
+}
+
 }  // namespace
 
 Result<DemoResult> run_demo(const DemoOptions& options) {
@@ -87,8 +119,11 @@ Result<DemoResult> run_demo(const DemoOptions& options) {
     std::error_code ec;
     std::filesystem::create_directories(options.out_dir, ec);
     const auto out_dir = std::filesystem::absolute(options.out_dir);
-    result.database = out_dir / "frontierwatch-demo.db";
-    remove_database(result.database);
+    auto database = demo_database(options, out_dir);
+    if (!database) {
+        return database.error();
+    }
+    result.database = *database;
 
     const auto data_root = options.data_dir.value_or(bundled_data_dir());
     auto ctx = open_context({result.database.string(), options.data_dir,

@@ -12,13 +12,16 @@ namespace fw::cli {
 void register_demo(CLI::App& app, Run& run) {
     auto out = std::make_shared<std::string>("frontierwatch-demo");
     auto* sub = app.add_subcommand(
-        "demo", "the whole pipeline on the bundled snapshot, into a fresh database; prints the report");
+        "demo",
+        "the whole pipeline on the bundled snapshot, into a fresh database (OUT/frontierwatch-demo.db, "
+        "or a new file given with --db); prints the report");
     add_version_flag(*sub);
     sub->add_option("--out", *out, "folder for the demo database and report.html")->capture_default_str();
     sub->callback([&run, out] {
         ProgressBar bar(!run.global.quiet);
         app::DemoOptions options;
         options.out_dir = *out;
+        options.database = run.global.db;  // honoured: a new SQLite file, else a clear refusal
         if (!run.global.data.empty()) {
             options.data_dir = std::filesystem::path(run.global.data);
         }

@@ -42,13 +42,19 @@ std::string dot(double x, double y, double r, const std::string& fill, const std
            escape_xml(title) + "</title></circle>";
 }
 
+/// One hue per category, the same as the cockpit's (ui/charts/chart_util.cpp). A category a user
+/// adds gets one of four hues no bundled category has (stable by name), not enterprise's orange.
 std::string category_colour(const std::optional<std::string>& c) {
-    if (!c) return "#999999";
+    if (!c || *c == "unknown") return "#999999";
     if (*c == "monetizable") return "#d62728";
     if (*c == "engagement") return "#1f77b4";
     if (*c == "hardware") return "#9467bd";
     if (*c == "developer") return "#2ca02c";
-    return "#ff7f0e";  // enterprise
+    if (*c == "enterprise") return "#ff7f0e";
+    static const char* const extra[] = {"#8c564b", "#e377c2", "#17becf", "#bcbd22"};
+    unsigned sum = 0;
+    for (const unsigned char ch : *c) sum = sum * 31u + ch;
+    return extra[sum % 4];
 }
 
 /// A tick step of 1, 2 or 5 times a power of ten giving about `count` ticks over `span`.

@@ -19,8 +19,18 @@ TEST_CASE("the 90th percentile is taken by nearest rank", "[ui][unit]") {
 TEST_CASE("one late outlier does not stretch the swimlane axis", "[ui][unit]") {
     std::vector<int> lags = {0, 3, 7, 14, 21, 30, 45, 60, 75, 90, 985};
     CHECK(fw::ui::rolloutAxisLimit(lags) == fw::ui::kRolloutMinAxisDays);
-    // Many late points move the limit out to their 90th percentile.
+    // Many late points move the limit out to the last of them, rounded up to 30 days.
     std::vector<int> late(100);
     std::iota(late.begin(), late.end(), 100);  // 100..199
-    CHECK(fw::ui::rolloutAxisLimit(late) == 189);
+    CHECK(fw::ui::rolloutAxisLimit(late) == 210);
+}
+
+TEST_CASE("two late surfaces of one model do not stretch the axis either", "[ui][unit]") {
+    // The demo's shape: a few surfaces within 80 days, one model reaching two at 915 and 980 days
+    // (two of nine points: the 90th percentile is the outlier itself).
+    const std::vector<int> lags = {15, 24, 35, 50, 77, 12, 3, 915, 980};
+    CHECK(fw::ui::percentile90(lags) == 980);
+    CHECK(fw::ui::rolloutAxisLimit(lags) == fw::ui::kRolloutMinAxisDays);
+    // Never beyond a year, whatever the spread.
+    CHECK(fw::ui::rolloutAxisLimit({100, 300, 340, 700}) == 360);
 }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstddef>
 
+#include "report/svg_charts.h"
+
 namespace fw::ui {
 
 int percentile90(std::vector<int> lags) {
@@ -15,7 +17,8 @@ int percentile90(std::vector<int> lags) {
 }
 
 int rolloutAxisLimit(const std::vector<int>& lags) {
-    return std::max(kRolloutMinAxisDays, percentile90(lags));
+    // One rule for the cockpit and the HTML report, so both clip the same points.
+    return std::max(kRolloutMinAxisDays, report::detail::swimlane_axis_days(lags));
 }
 
 }  // namespace fw::ui

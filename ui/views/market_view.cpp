@@ -4,6 +4,7 @@
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
+#include <QCategoryAxis>
 #include <QComboBox>
 #include <QDateTimeAxis>
 #include <QHBoxLayout>
@@ -109,6 +110,7 @@ void MarketView::drawPrices(int index) {
     const app::ReportResult* r = session_.report();
     if (!r || index < 0 || index >= static_cast<int>(r->report.market.event_studies.size())) return;
     const auto& s = r->report.market.event_studies[static_cast<std::size_t>(index)];
+    if (s.chart.empty()) return;
     auto* stock = new QLineSeries;
     stock->setName(qs(s.symbol));
     auto* bench = new QLineSeries;
@@ -131,8 +133,8 @@ void MarketView::drawPrices(int index) {
         const auto it = close.lower_bound(m.date);
         if (it != close.end()) markers->append(dayMs(it->first), it->second);
     }
-    auto* x = makeDateAxis(chart, {});
-    x->setFormat(QStringLiteral("yyyy-MM-dd"));
+    // Whole days as labels, each once (a date-time axis splits the range evenly and repeats a day).
+    auto* x = makeDayAxis(chart, s.chart.front().date, s.chart.back().date);
     auto* y = makeValueAxis(chart, Qt::AlignLeft, qs(s.symbol));
     auto* y2 = makeValueAxis(chart, Qt::AlignRight, qs(s.benchmark));
     if (!s.study.window.empty()) {

@@ -2,10 +2,12 @@
 
 #include "ui/views/report_table.h"
 
+#include <QApplication>
 #include <QCategoryAxis>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLegendMarker>
+#include <QPalette>
 #include <QScatterSeries>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -75,6 +77,7 @@ void RolloutView::drawLanes() {
     const double edge = axis_limit_ + std::max(6.0, axis_limit_ * 0.06);
     std::map<QString, QScatterSeries*> by_category;
     std::vector<QScatterSeries*> clipped;
+    std::vector<QString> clipped_category;  // each clipped point keeps its category's colour
     auto seriesFor = [&](const QString& name) {
         auto& s = by_category[name];
         if (!s) {
@@ -107,6 +110,7 @@ void RolloutView::drawLanes() {
             c->setPointLabelsVisible(true);
             c->setPointLabelsClipping(false);
             clipped.push_back(c);
+            clipped_category.push_back(category);
             ++clipped_;
         }
         yAxis->append(qs(m.model), lane + 0.5);
@@ -128,6 +132,19 @@ void RolloutView::drawLanes() {
         chart->addSeries(series);
         series->attachAxis(xAxis);
         series->attachAxis(yAxis);
+    }
+    // Colours after addSeries, which applies the theme: its five colours would repeat from the
+    // sixth series on, so two categories would share a blue.
+    for (auto& [name, series] : by_category) {
+        const QColor colour = name == tr("launch") ? QApplication::palette().color(QPalette::WindowText)
+                                                   : surfaceCategoryColor(name);
+        series->setColor(colour);
+        series->setBorderColor(colour);
+        if (name == tr("launch")) series->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
+    }
+    for (std::size_t i = 0; i < clipped.size(); ++i) {
+        clipped[i]->setColor(surfaceCategoryColor(clipped_category[i]));
+        clipped[i]->setBorderColor(QApplication::palette().color(QPalette::WindowText));
     }
     // One legend entry stands for every clipped point.
     for (std::size_t i = 1; i < clipped.size(); ++i) {

@@ -35,7 +35,8 @@ help2man --no-info --section 1 --source "Frontier Watch" --manual "Frontier Watc
 mkdir -p "$work/bin"
 cat > "$work/bin/frontierwatch-gui" <<WRAP
 #!/bin/sh
-QT_QPA_PLATFORM=offscreen exec "$gui" "\$@"
+# Qt names the program "<executable_name>" when it parses before a QApplication exists.
+QT_QPA_PLATFORM=offscreen "$gui" "\$@" | sed 's/<executable_name>/frontierwatch-gui/'
 WRAP
 chmod +x "$work/bin/frontierwatch-gui"
 help2man --no-info --section 1 --source "Frontier Watch" --manual "Frontier Watch" \

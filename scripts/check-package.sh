@@ -73,7 +73,6 @@ for size in 16 256; do
     || die "icon ${size}x${size} has the wrong size"
 done
 ok "icons are PNGs of their size"
-grep -aq "/usr/share/frontierwatch" "$r/usr/bin/frontierwatch" || die "the CLI does not look in /usr/share/frontierwatch"
 
 # 3. The installed CLI runs the demo from another folder.
 # Inside a private mount namespace: the package laid over /usr, the source tree's data/ hidden.

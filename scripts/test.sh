@@ -3,7 +3,8 @@
 #   1. build with the GUI and run all tests, GUI tests offscreen;
 #   2. build the Qt-free core and CLI under AddressSanitizer + UBSan and run all tests again
 #      (this also proves the core builds without Qt);
-#   3. run each libFuzzer target for a bounded time ($FW_FUZZ_SECONDS, default 20).
+#   3. run each libFuzzer target for a bounded time ($FW_FUZZ_SECONDS, default 20);
+#   4. build the Debian package and check it (scripts/package.sh, scripts/check-package.sh).
 # Every stage gates: any failing test, sanitizer report or fuzzer crash makes the run fail.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,6 +37,15 @@ tail -n 30 build/asan-ctest.log
 step "fuzzing, ${FW_FUZZ_SECONDS:-20} s per target"
 fuzz_status=0
 FW_FUZZ_BUILD="$root/build/fuzz" scripts/fuzz.sh "${FW_FUZZ_SECONDS:-20}" || fuzz_status=$?
+# ---- Debian package (issue 17, packaging): the last gate, brief output; logs in build/package-*.log
+step "Debian package: build and check"
+package_status=0
+{ scripts/package.sh > build/package-build.log 2>&1 && scripts/check-package.sh > build/package-check.log 2>&1; } ||
+  package_status=$?
+tail -n 12 build/package-check.log 2>/dev/null || true
+[ "$package_status" = 0 ] || tail -n 20 build/package-build.log >&2
+# ---- end of the package stage
+
 step "done"
 # One closing line over both ctest runs (pipefail above already stopped on a failing first run).
 passed=$(grep -h -o 'tests passed, [0-9]* tests failed out of [0-9]*' build/ci-ctest.log build/asan-ctest.log |
@@ -47,4 +57,8 @@ fi
 if [ "$fuzz_status" != 0 ]; then
   echo "test.sh: fuzzing found a problem (exit $fuzz_status); see the output above" >&2
 fi
-[ "$asan_status" = 0 ] && [ "$fuzz_status" = 0 ]
+
+if [ "$package_status" != 0 ]; then  # (package stage)
+  echo "test.sh: the Debian package stage failed (exit $package_status): build/package-build.log, build/package-check.log" >&2
+fi
+[ "$asan_status" = 0 ] && [ "$fuzz_status" = 0 ] && [ "$package_status" = 0 ]

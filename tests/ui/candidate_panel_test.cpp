@@ -36,7 +36,8 @@ struct QueueSession {
         REQUIRE(src);
         std::vector<Item> items(2);
         for (int i = 0; i < 2; ++i) {
-            items[i].entry.id = "g" + std::to_string(i);
+            items[i].native_id = "g" + std::to_string(i);
+            items[i].entry.id = items[i].native_id;
             items[i].entry.link = "https://example.com/" + std::to_string(i);
             items[i].entry.published = make_time(2026, 4, 20 + i);
             items[i].fetched_at = make_time(2026, 4, 22);
@@ -45,7 +46,7 @@ struct QueueSession {
         items[0].entry.title = "<b>Muse Spark</b> shows up in WhatsApp Business";
         items[1].entry.title = "A chat with the Meta AI team";
         auto up = store.upsert_items(*src, items);
-        REQUIRE(up);
+        if (!up) FAIL(up.error().describe());
         auto stored = store.items_by_ids(up->touched_ids);
         REQUIRE(stored);
         for (const auto& item : *stored) {

@@ -94,6 +94,7 @@ void RolloutView::drawLanes() {
         const auto& m = *models[i];
         const double lane = static_cast<double>(i - first);
         seriesFor(tr("launch"))->append(0, lane);
+        int lane_clipped = 0;
         for (const auto& s : m.surfaces) {
             const QString category = qs(s.category.value_or("unknown"));
             if (s.days_after_launch <= axis_limit_) {
@@ -105,7 +106,8 @@ void RolloutView::drawLanes() {
             c->setName(tr("beyond %1 days (clipped)").arg(axis_limit_));
             c->setMarkerShape(QScatterSeries::MarkerShapeTriangle);
             c->setMarkerSize(13);
-            c->append(axis_limit_ + (edge - axis_limit_) / 2.0, lane);
+            // Several late surfaces of one lane are stacked, so their labels do not overlap.
+            c->append(axis_limit_ + (edge - axis_limit_) / 2.0, lane - 0.3 + 0.27 * lane_clipped++);
             c->setPointLabelsFormat(tr("%1 d, %2").arg(s.days_after_launch).arg(category));
             c->setPointLabelsVisible(true);
             c->setPointLabelsClipping(false);

@@ -15,7 +15,7 @@ TEST_CASE("the text report names every section and its figures", "[report][text]
     }
     CHECK(text.find("monetizable-first") != std::string::npos);
     CHECK(text.find("whatsapp-business +13") != std::string::npos);
-    CHECK(text.find("trigger: meta (muse-spark) on 2026-04-08") != std::string::npos);
+    CHECK(text.find("trigger: meta (muse-spark) switched on 2026-04-08") != std::string::npos);
     CHECK(text.find("\x1b[") == std::string::npos);  // no colour codes
 }
 

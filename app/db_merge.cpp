@@ -1,4 +1,5 @@
 #include "app/db_merge.h"
+#include "app/secrets.h"
 
 #include <filesystem>
 #include <map>
@@ -226,7 +227,7 @@ private:
             return list.error();
         }
         for (auto it = list->rbegin(); it != list->rend(); ++it) {
-            AlertDelivery d = *it;
+            AlertDelivery d = scrubbed(*it);  // a webhook URL recorded by an older build stays behind
             d.id = 0;
             if (d.event_id) {
                 auto mapped = events_.find(*d.event_id);

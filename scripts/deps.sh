@@ -8,7 +8,7 @@ packages=(g++ cmake make pkg-config libcurl4-openssl-dev libsqlite3-dev libpugix
           qt6-base-dev qt6-charts-dev libqt6opengl6-dev libgl-dev libpq-dev
           dpkg-dev help2man librsvg2-bin)  # the .deb: shlibdeps, man pages from --help, PNG icons
 case "${1:-build}" in
-  test)  packages+=(clang libclang-rt-14-dev postgresql
+  test)  packages+=(clang clang-format libclang-rt-14-dev postgresql
                     desktop-file-utils zsh) ;;  # scripts/check-package.sh checks the .deb with them
   bench) packages+=(python3-feedparser newsboat hyperfine) ;;
 esac

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Every test: install what is missing, start a throwaway PostgreSQL, then
+# Every test: install what is missing, check the formatting (scripts/check-format.sh), start a
+# throwaway PostgreSQL, then
 #   1. build with the GUI and run all tests, GUI tests offscreen;
 #   2. build the Qt-free core and CLI under AddressSanitizer + UBSan and run all tests again
 #      (this also proves the core builds without Qt);
@@ -11,6 +12,7 @@ cd "$(dirname "$0")/.."
 root="$(pwd)"
 
 scripts/deps.sh test
+scripts/check-format.sh  # seconds; an unformatted change fails before anything is built
 export QT_QPA_PLATFORM=offscreen
 export FW_JOBS="${FW_JOBS:-$(nproc)}"
 

@@ -56,8 +56,8 @@ std::vector<AlertMatch> match_alerts(std::span<const AlertRule> rules, std::span
     for (const AlertRule& rule : rules) {
         for (const Event& e : new_events) {
             if (rule_matches(rule, e)) {
-                out.push_back(AlertMatch{rule.id, rule.name, rule.channels, e.id, std::nullopt,
-                                         event_title(e), "event:" + std::to_string(e.id)});
+                out.push_back(AlertMatch{rule.id, rule.name, rule.channels, e.id, std::nullopt, event_title(e),
+                                         "event:" + std::to_string(e.id)});
             }
         }
         if (!rule.question_changes) {

@@ -71,7 +71,8 @@ CascadeSection cascade_after(const CascadeTrigger& t, const std::vector<LabOpenn
             continue;
         }
         ++out.candidate_labs;
-        const TimePoint end = lab.switched_to_closed_at && *lab.switched_to_closed_at < t.at ? *lab.switched_to_closed_at : t.at;
+        const TimePoint end =
+            lab.switched_to_closed_at && *lab.switched_to_closed_at < t.at ? *lab.switched_to_closed_at : t.at;
         earlier += end < t.at ? 1 : 0;
         out.exposure_lab_years += days_between(*first_open, end) / kDaysPerYear;
     }
@@ -140,9 +141,8 @@ CascadeSection analyze_cascade(const std::vector<LabOpenness>& labs, TimePoint a
             out.others.push_back(std::move(section));
         }
     }
-    std::sort(out.others.begin(), out.others.end(), [](const CascadeSection& a, const CascadeSection& b) {
-        return a.trigger->at < b.trigger->at;
-    });
+    std::sort(out.others.begin(), out.others.end(),
+              [](const CascadeSection& a, const CascadeSection& b) { return a.trigger->at < b.trigger->at; });
     return out;
 }
 

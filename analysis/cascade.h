@@ -32,9 +32,9 @@ struct CascadeAnchor {
 struct CascadeWindow {
     int days = 0;
     std::vector<std::string> labs_switched;  ///< other labs, in switch order
-    bool complete = false;     ///< the window has fully elapsed by as_of
-    double expected = 0;       ///< baseline switches expected in the window
-    double p_value = 1;        ///< Poisson P(N >= labs_switched.size())
+    bool complete = false;                   ///< the window has fully elapsed by as_of
+    double expected = 0;                     ///< baseline switches expected in the window
+    double p_value = 1;                      ///< Poisson P(N >= labs_switched.size())
 };
 
 struct CascadeSection {

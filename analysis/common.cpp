@@ -152,11 +152,16 @@ Tier tier_of(const Event& e, const Taxonomy& taxonomy) {
 namespace {
 
 std::optional<int> rank_of_class(std::string_view cls) {
-    if (cls == "permissive") return 0;
-    if (cls == "copyleft") return 1;
-    if (cls == "open_restricted") return 2;
-    if (cls == "noncommercial") return 3;
-    if (cls == "proprietary") return 4;
+    if (cls == "permissive")
+        return 0;
+    if (cls == "copyleft")
+        return 1;
+    if (cls == "open_restricted")
+        return 2;
+    if (cls == "noncommercial")
+        return 3;
+    if (cls == "proprietary")
+        return 4;
     return std::nullopt;
 }
 
@@ -166,9 +171,10 @@ std::optional<int> rank_of_spdx_shape(std::string_view id) {
     if (lower.find("-nc") != std::string::npos || lower.find("noncommercial") != std::string::npos) {
         return 3;
     }
-    if (lower.find("proprietary") != std::string::npos) return 4;
-    if (lower == "mit" || lower.starts_with("apache-") || lower.starts_with("bsd-") ||
-        lower == "cc-by-4.0" || lower == "cc0-1.0") {
+    if (lower.find("proprietary") != std::string::npos)
+        return 4;
+    if (lower == "mit" || lower.starts_with("apache-") || lower.starts_with("bsd-") || lower == "cc-by-4.0" ||
+        lower == "cc0-1.0") {
         return 0;
     }
     if (lower.starts_with("gpl") || lower.starts_with("agpl") || lower.starts_with("lgpl")) {

@@ -24,9 +24,8 @@ const Event* first_for_model(const FirstByModel& firsts, const std::string& mode
     return it == firsts.end() ? nullptr : it->second;
 }
 
-EvalDisclosure disclosure_of(const Event& launch, const FirstByModel& first_party,
-                             const FirstByModel& third_party, const Taxonomy& taxonomy,
-                             TimePoint as_of) {
+EvalDisclosure disclosure_of(const Event& launch, const FirstByModel& first_party, const FirstByModel& third_party,
+                             const Taxonomy& taxonomy, TimePoint as_of) {
     EvalDisclosure d;
     d.model = *launch.model;
     d.lab = lab_of(launch, taxonomy);
@@ -51,8 +50,7 @@ EvalDisclosure disclosure_of(const Event& launch, const FirstByModel& first_part
     return d;
 }
 
-LabEvalSummary summarize(const std::string& lab, const std::vector<const EvalDisclosure*>& rows,
-                         TimePoint as_of) {
+LabEvalSummary summarize(const std::string& lab, const std::vector<const EvalDisclosure*>& rows, TimePoint as_of) {
     LabEvalSummary s;
     s.lab = lab;
     std::vector<double> first, third;
@@ -109,8 +107,7 @@ std::optional<double> kaplan_meier_median(std::vector<Survival> data) {
     return std::nullopt;
 }
 
-EvalSection analyze_eval_disclosure(const EventRefs& events, const Taxonomy& taxonomy,
-                                    TimePoint as_of) {
+EvalSection analyze_eval_disclosure(const EventRefs& events, const Taxonomy& taxonomy, TimePoint as_of) {
     const FirstByModel first_party = first_by_model(of_kind(events, EventKind::EvalReport));
     const FirstByModel third_party = first_by_model(of_kind(events, EventKind::ThirdPartyEval));
     EvalSection out;

@@ -23,7 +23,7 @@ struct EvalDisclosure {
     std::optional<int> third_party_lag_days;
     std::optional<std::int64_t> third_party_event_id;
     std::optional<std::string> third_party_evaluator;
-    int days_open = 0;                ///< launch to as_of while no first-party report, else 0
+    int days_open = 0;                 ///< launch to as_of while no first-party report, else 0
     bool disclosed_at_launch = false;  ///< a first-party report on or before the launch day
 };
 
@@ -33,7 +33,7 @@ struct LabEvalSummary {
     int models = 0;
     int first_party_disclosed = 0;
     int disclosed_at_launch = 0;
-    std::optional<double> median_first_party_lag;  ///< over disclosed models only
+    std::optional<double> median_first_party_lag;     ///< over disclosed models only
     std::optional<double> km_median_first_party_lag;  ///< nullopt when S(t) never reaches 0.5
     std::optional<double> median_third_party_lag;
     std::optional<double> km_median_third_party_lag;
@@ -44,8 +44,7 @@ struct EvalSection {
     std::vector<LabEvalSummary> labs;
 };
 
-EvalSection analyze_eval_disclosure(const EventRefs& events, const Taxonomy& taxonomy,
-                                    TimePoint as_of);
+EvalSection analyze_eval_disclosure(const EventRefs& events, const Taxonomy& taxonomy, TimePoint as_of);
 
 /// One observation for Kaplan-Meier: a time and whether the event happened (false = censored).
 struct Survival {

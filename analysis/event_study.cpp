@@ -67,9 +67,8 @@ AlignedPrices align_prices(const std::vector<PriceBar>& stock, const std::vector
     return out;
 }
 
-Result<EventStudy> run_event_study(const std::vector<PriceBar>& stock,
-                                   const std::vector<PriceBar>& benchmark, Day event_date,
-                                   const EventStudyParams& params) {
+Result<EventStudy> run_event_study(const std::vector<PriceBar>& stock, const std::vector<PriceBar>& benchmark,
+                                   Day event_date, const EventStudyParams& params) {
     return run_event_study(align_prices(stock, benchmark), event_date, params);
 }
 
@@ -108,8 +107,17 @@ Result<EventStudy> run_event_study(const AlignedPrices& a, Day event_date, const
     if (!fit) {
         return make_error(ErrorCode::Invalid, "benchmark returns do not vary in the estimation window");
     }
-    EventStudy s{event_date, a.dates[d0], params.window_start, params.window_end, fit->alpha, fit->beta,
-                 fit->sigma2, 0, 0, static_cast<int>(rm.size()), {}};
+    EventStudy s{event_date,
+                 a.dates[d0],
+                 params.window_start,
+                 params.window_end,
+                 fit->alpha,
+                 fit->beta,
+                 fit->sigma2,
+                 0,
+                 0,
+                 static_cast<int>(rm.size()),
+                 {}};
     for (long tau = params.window_start; tau <= params.window_end; ++tau) {
         const double r_i = ret(a.stock, d0 + tau), r_m = ret(a.benchmark, d0 + tau);
         const double ar = r_i - (fit->alpha + fit->beta * r_m);

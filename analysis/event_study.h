@@ -48,9 +48,8 @@ struct EventStudy {
 /// A study of one event date. Error{NotFound} when the prices do not cover the event (no common
 /// date on or after it, or the window runs past the data); Error{Invalid} when fewer than the
 /// minimum estimation days exist or the benchmark does not vary.
-Result<EventStudy> run_event_study(const std::vector<PriceBar>& stock,
-                                   const std::vector<PriceBar>& benchmark, Day event_date,
-                                   const EventStudyParams& params = {});
+Result<EventStudy> run_event_study(const std::vector<PriceBar>& stock, const std::vector<PriceBar>& benchmark,
+                                   Day event_date, const EventStudyParams& params = {});
 
 /// A date-aligned view of two price series: the common dates with an adjusted price in both.
 struct AlignedPrices {
@@ -61,7 +60,6 @@ struct AlignedPrices {
 AlignedPrices align_prices(const std::vector<PriceBar>& stock, const std::vector<PriceBar>& benchmark);
 
 /// The same study on prices aligned once (many events of one security).
-Result<EventStudy> run_event_study(const AlignedPrices& prices, Day event_date,
-                                   const EventStudyParams& params = {});
+Result<EventStudy> run_event_study(const AlignedPrices& prices, Day event_date, const EventStudyParams& params = {});
 
 }  // namespace fw::analysis

@@ -12,8 +12,7 @@ constexpr int kAnalystNearDays = 30;
 constexpr std::size_t kMaxMarkers = 40;  // a chart with more marks than this says nothing
 
 bool concerns(const Event& e, const std::string& lab, const std::string& ticker) {
-    return (e.lab && *e.lab == lab) || (e.security && *e.security == ticker) ||
-           e.fields.text("symbol") == ticker;
+    return (e.lab && *e.lab == lab) || (e.security && *e.security == ticker) || e.fields.text("symbol") == ticker;
 }
 
 // Events are in time order: find the first one on or after a day without scanning them all.
@@ -37,7 +36,8 @@ void add_chart(MarketStudy& m, const AlignedPrices& a, const EventRefs& events) 
     }
     for (auto e = first_on_or_after(events, a.dates[from]); e != events.end(); ++e) {
         const Day d = day_of((*e)->occurred_at);
-        if (d > a.dates[to] || m.markers.size() >= kMaxMarkers) break;
+        if (d > a.dates[to] || m.markers.size() >= kMaxMarkers)
+            break;
         if (market_relevant((*e)->kind) && concerns(**e, m.lab, m.symbol)) {
             m.markers.push_back(EventMarker{d, std::string(to_string((*e)->kind)) + ": " + (*e)->title, (*e)->id});
         }
@@ -57,8 +57,7 @@ std::vector<std::int64_t> confounders_of(const MarketStudy& m, const EventRefs& 
 }
 
 void study_releases(MarketSection& out, const EventRefs& events, const Taxonomy& taxonomy,
-                    const std::map<std::string, std::vector<PriceBar>>& prices,
-                    const EventStudyParams& params) {
+                    const std::map<std::string, std::vector<PriceBar>>& prices, const EventStudyParams& params) {
     std::map<std::string, AlignedPrices> aligned;  // by "ticker|benchmark"
     const EventRefs earnings = of_kind(events, EventKind::EarningsRelease);
     for (const Event* e : of_kind(events, EventKind::ModelRelease)) {
@@ -73,7 +72,8 @@ void study_releases(MarketSection& out, const EventRefs& events, const Taxonomy&
         const auto bench = prices.find(sec.benchmark);
         if (stock == prices.end() || bench == prices.end()) {
             const std::string missing = stock == prices.end() ? sec.ticker : sec.benchmark;
-            out.skipped.push_back({e->id, model, sec.ticker, "prices do not cover this event: no prices for " + missing});
+            out.skipped.push_back(
+                {e->id, model, sec.ticker, "prices do not cover this event: no prices for " + missing});
             continue;
         }
         const std::string key = sec.ticker + "|" + sec.benchmark;
@@ -129,9 +129,16 @@ std::vector<CapexGuidance> capex_history(const EventRefs& events) {
     std::vector<CapexGuidance> out;
     for (const Event* e : of_kind(events, EventKind::CapexGuidance)) {
         const Fields& f = e->fields;
-        CapexGuidance g{e->id, e->occurred_at, f.text("company").value_or(e->lab.value_or("")),
-                        f.integer("fiscal_year"), f.number("low_usd"), f.number("high_usd"),
-                        f.number("prior_low_usd"), f.number("prior_high_usd"), f.text("direction"), {}};
+        CapexGuidance g{e->id,
+                        e->occurred_at,
+                        f.text("company").value_or(e->lab.value_or("")),
+                        f.integer("fiscal_year"),
+                        f.number("low_usd"),
+                        f.number("high_usd"),
+                        f.number("prior_low_usd"),
+                        f.number("prior_high_usd"),
+                        f.text("direction"),
+                        {}};
         if (!g.prior_low_usd && !g.prior_high_usd) {
             for (auto it = out.rbegin(); it != out.rend(); ++it) {
                 if (it->company == g.company && it->fiscal_year == g.fiscal_year) {
@@ -156,9 +163,12 @@ std::string revision_direction(std::optional<double> prior_low, std::optional<do
     }
     const double mid = (*low + *high) / 2, prior_mid = (*prior_low + *prior_high) / 2;
     const double tolerance = 1e-9 * std::max(std::abs(mid), 1.0);
-    if (mid > prior_mid + tolerance) return "raised";
-    if (mid < prior_mid - tolerance) return "lowered";
-    if (*high - *low < *prior_high - *prior_low - tolerance) return "narrowed";
+    if (mid > prior_mid + tolerance)
+        return "raised";
+    if (mid < prior_mid - tolerance)
+        return "lowered";
+    if (*high - *low < *prior_high - *prior_low - tolerance)
+        return "narrowed";
     return "reaffirmed";
 }
 
@@ -170,9 +180,15 @@ MarketSection analyze_market(const EventRefs& events, const Taxonomy& taxonomy,
     const ReleasesByTicker releases = releases_by_ticker(of_kind(events, EventKind::ModelRelease), taxonomy);
     for (const Event* e : of_kind(events, EventKind::AnalystRating)) {
         const Fields& f = e->fields;
-        AnalystAction a{e->id, e->occurred_at, f.text("firm").value_or(""),
-                        f.text("symbol").value_or(e->security.value_or("")), f.text("action").value_or(""),
-                        f.number("old_target"), f.number("new_target"), {}, {}};
+        AnalystAction a{e->id,
+                        e->occurred_at,
+                        f.text("firm").value_or(""),
+                        f.text("symbol").value_or(e->security.value_or("")),
+                        f.text("action").value_or(""),
+                        f.number("old_target"),
+                        f.number("new_target"),
+                        {},
+                        {}};
         nearest_release(a, releases);
         out.analyst_actions.push_back(std::move(a));
     }

@@ -57,7 +57,7 @@ struct AnalystAction {
     std::optional<double> old_target;
     std::optional<double> new_target;
     std::optional<std::int64_t> near_release_event_id;  ///< nearest release within 30 days
-    std::optional<int> days_from_release;                ///< action date - release date
+    std::optional<int> days_from_release;               ///< action date - release date
 };
 
 struct CapexGuidance {
@@ -67,7 +67,7 @@ struct CapexGuidance {
     std::optional<std::int64_t> fiscal_year;
     std::optional<double> low_usd;
     std::optional<double> high_usd;
-    std::optional<double> prior_low_usd;   ///< from the event, else the previous guidance
+    std::optional<double> prior_low_usd;  ///< from the event, else the previous guidance
     std::optional<double> prior_high_usd;
     std::optional<std::string> direction;  ///< as reported
     std::string computed_direction;        ///< initiated|raised|lowered|narrowed|reaffirmed

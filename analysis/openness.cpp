@@ -6,8 +6,13 @@ namespace fw::analysis {
 namespace {
 
 Release release_of(const Event& e, const Taxonomy& taxonomy) {
-    return Release{*e.model, e.occurred_at, std::string(to_string(e.kind)), openness_of(e, taxonomy),
-                   license_of(e, taxonomy), tier_of(e, taxonomy), e.id};
+    return Release{*e.model,
+                   e.occurred_at,
+                   std::string(to_string(e.kind)),
+                   openness_of(e, taxonomy),
+                   license_of(e, taxonomy),
+                   tier_of(e, taxonomy),
+                   e.id};
 }
 
 // Releases that count in the share: a weights_release of a model already released open
@@ -45,22 +50,20 @@ std::vector<TierOpenness> tiers_of(const std::vector<Release>& releases) {
 std::vector<SiblingRelease> siblings_of(const std::vector<Release>& releases, const Taxonomy& taxonomy) {
     std::vector<SiblingRelease> out;
     for (const Release& flagship : releases) {
-        if (flagship.kind != "model_release" || flagship.tier != Tier::Flagship ||
-            !is_closed(flagship.openness)) {
+        if (flagship.kind != "model_release" || flagship.tier != Tier::Flagship || !is_closed(flagship.openness)) {
             continue;
         }
         std::set<std::string> found;
         const std::string family = family_of(flagship.model, taxonomy);
         for (const Release& r : releases) {
-            const bool related = in_family(r.model, flagship.model, taxonomy) ||
-                                 in_family(r.model, family, taxonomy);
-            if (r.model == flagship.model || !related || !is_open(r.openness) ||
-                r.at < flagship.at || found.contains(r.model)) {
+            const bool related = in_family(r.model, flagship.model, taxonomy) || in_family(r.model, family, taxonomy);
+            if (r.model == flagship.model || !related || !is_open(r.openness) || r.at < flagship.at ||
+                found.contains(r.model)) {
                 continue;
             }
             found.insert(r.model);
-            out.push_back(SiblingRelease{flagship.model, flagship.at, r.model, r.at,
-                                         days_between(flagship.at, r.at), r.event_id});
+            out.push_back(SiblingRelease{flagship.model, flagship.at, r.model, r.at, days_between(flagship.at, r.at),
+                                         r.event_id});
         }
     }
     return out;

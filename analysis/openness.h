@@ -15,17 +15,17 @@ namespace fw::analysis {
 struct Release {
     std::string model;
     TimePoint at{};
-    std::string kind;      ///< model_release | weights_release
+    std::string kind;  ///< model_release | weights_release
     Openness openness = Openness::Unknown;
-    std::string license;   ///< "" when unknown
+    std::string license;  ///< "" when unknown
     Tier tier = Tier::Unknown;
     std::int64_t event_id = 0;
 };
 
 struct SharePoint {
     TimePoint at{};
-    double share = 0;   ///< open releases / releases in (at - 365 days, at]
-    int releases = 0;   ///< releases in the window
+    double share = 0;  ///< open releases / releases in (at - 365 days, at]
+    int releases = 0;  ///< releases in the window
 };
 
 struct TierOpenness {

@@ -31,8 +31,8 @@ struct QuarterFlow {
 };
 
 struct PeopleSection {
-    std::vector<Tenure> tenures;    ///< taxonomy order, then people first seen in events
-    std::vector<QuarterFlow> flows; ///< by lab, then quarter
+    std::vector<Tenure> tenures;     ///< taxonomy order, then people first seen in events
+    std::vector<QuarterFlow> flows;  ///< by lab, then quarter
 };
 
 /// personnel_move fields: move (joined | left | role_change), org (else the event's lab), role.

@@ -33,9 +33,11 @@ std::vector<std::string> list_param(const Params& p, const std::string& key) {
     std::size_t start = 0;
     while (start <= text.size()) {
         std::size_t comma = text.find(',', start);
-        if (comma == std::string::npos) comma = text.size();
+        if (comma == std::string::npos)
+            comma = text.size();
         std::string item(trim(std::string_view(text).substr(start, comma - start)));
-        if (!item.empty()) out.push_back(item);
+        if (!item.empty())
+            out.push_back(item);
         start = comma + 1;
     }
     return out;
@@ -121,24 +123,32 @@ QuestionAnswer within_launch(const WatchQuestion& q, const QuestionContext& ctx,
     }
     const TimePoint end = *window_end(q.params, launch->at);
     std::vector<std::int64_t> evidence;
-    if (launch->event_id) evidence.push_back(*launch->event_id);
+    if (launch->event_id)
+        evidence.push_back(*launch->event_id);
     return decide(q, launch->at, end, first_after(ctx, launch->at, pred), evidence, ctx.as_of, what);
 }
 
 QuestionAnswer open_weights_within(const WatchQuestion& q, const QuestionContext& ctx) {
     const std::string family = subject(q.params);
-    return within_launch(q, ctx, [&](const Event& e) {
-        if (!e.model || !in_family(*e.model, family, ctx.taxonomy)) return false;
-        return e.kind == EventKind::WeightsRelease ||
-               (e.kind == EventKind::ModelRelease && is_open(openness_of(e, ctx.taxonomy)));
-    }, "open-weights release of " + family);
+    return within_launch(
+        q, ctx,
+        [&](const Event& e) {
+            if (!e.model || !in_family(*e.model, family, ctx.taxonomy))
+                return false;
+            return e.kind == EventKind::WeightsRelease ||
+                   (e.kind == EventKind::ModelRelease && is_open(openness_of(e, ctx.taxonomy)));
+        },
+        "open-weights release of " + family);
 }
 
 QuestionAnswer eval_report_within(const WatchQuestion& q, const QuestionContext& ctx) {
     const std::string family = subject(q.params);
-    return within_launch(q, ctx, [&](const Event& e) {
-        return e.kind == EventKind::EvalReport && e.model && in_family(*e.model, family, ctx.taxonomy);
-    }, "first-party eval report of " + family);
+    return within_launch(
+        q, ctx,
+        [&](const Event& e) {
+            return e.kind == EventKind::EvalReport && e.model && in_family(*e.model, family, ctx.taxonomy);
+        },
+        "first-party eval report of " + family);
 }
 
 QuestionAnswer surface_before(const WatchQuestion& q, const QuestionContext& ctx) {
@@ -146,11 +156,14 @@ QuestionAnswer surface_before(const WatchQuestion& q, const QuestionContext& ctx
     const std::string before = param(q.params, "before"), before_cat = param(q.params, "before_category");
     const Event *first_cat = nullptr, *first_before = nullptr;
     for (const Event* e : of_kind(ctx.events, EventKind::SurfaceRollout)) {
-        if (!e->model || !in_family(*e->model, family, ctx.taxonomy)) continue;
+        if (!e->model || !in_family(*e->model, family, ctx.taxonomy))
+            continue;
         const auto cat = surface_category_of(*e, ctx.taxonomy);
-        if (!first_cat && cat == category) first_cat = e;
+        if (!first_cat && cat == category)
+            first_cat = e;
         const bool is_before = before.empty() ? cat == before_cat : e->surface == before;
-        if (!first_before && is_before) first_before = e;
+        if (!first_before && is_before)
+            first_before = e;
     }
     const std::string target = before.empty() ? before_cat + " surfaces" : before;
     QuestionAnswer a = open_answer(q, family + " has reached neither a " + category + " surface nor " + target);
@@ -172,7 +185,8 @@ QuestionAnswer surface_before(const WatchQuestion& q, const QuestionContext& ctx
 
 const LabOpenness* lab_openness(const QuestionContext& ctx, const std::string& lab) {
     for (const LabOpenness& l : ctx.openness) {
-        if (l.lab == lab) return &l;
+        if (l.lab == lab)
+            return &l;
     }
     return nullptr;
 }
@@ -191,11 +205,12 @@ QuestionAnswer labs_switch_within(const WatchQuestion& q, const QuestionContext&
             continue;
         }
         for (const Event* e : ctx.events) {
-            if (e->id == l->switch_event_id && (hit == nullptr || e->occurred_at < hit->occurred_at)) hit = e;
+            if (e->id == l->switch_event_id && (hit == nullptr || e->occurred_at < hit->occurred_at))
+                hit = e;
         }
     }
-    return decide(q, start, *window_end(q.params, start), hit, {trigger->switch_event_id.value_or(0)},
-                  ctx.as_of, "switch to closed by " + param(q.params, "labs"));
+    return decide(q, start, *window_end(q.params, start), hit, {trigger->switch_event_id.value_or(0)}, ctx.as_of,
+                  "switch to closed by " + param(q.params, "labs"));
 }
 
 struct Tracked {
@@ -211,14 +226,16 @@ std::optional<Tracked> find_person(const Params& p, const QuestionContext& ctx) 
         const bool match = slug.empty() ? person.org == org && !role.empty() &&
                                               to_lower_ascii(person.role).find(role) != std::string::npos
                                         : person.slug == slug;
-        if (match) return Tracked{person.slug, org.empty() ? person.org : org, person.since};
+        if (match)
+            return Tracked{person.slug, org.empty() ? person.org : org, person.since};
     }
     for (const Event* e : of_kind(ctx.events, EventKind::PersonnelMove)) {
         const std::string e_org = e->fields.text("org").value_or(e->lab.value_or(""));
         const std::string e_role = to_lower_ascii(e->fields.text("role").value_or(""));
-        const bool match = slug.empty() ? e_org == org && !role.empty() && e_role.find(role) != std::string::npos
-                                        : e->person == slug;
-        if (match && e->person) return Tracked{*e->person, org.empty() ? e_org : org, e->occurred_at};
+        const bool match =
+            slug.empty() ? e_org == org && !role.empty() && e_role.find(role) != std::string::npos : e->person == slug;
+        if (match && e->person)
+            return Tracked{*e->person, org.empty() ? e_org : org, e->occurred_at};
     }
     return std::nullopt;
 }
@@ -233,8 +250,7 @@ QuestionAnswer person_leaves_within(const WatchQuestion& q, const QuestionContex
         return open_answer(q, who->person + " has no known start date");
     }
     const Event* hit = first_after(ctx, *start, [&](const Event& e) {
-        return e.kind == EventKind::PersonnelMove && e.person == who->person &&
-               e.fields.text("move") == "left" &&
+        return e.kind == EventKind::PersonnelMove && e.person == who->person && e.fields.text("move") == "left" &&
                (who->org.empty() || e.fields.text("org").value_or(e.lab.value_or(who->org)) == who->org);
     });
     return decide(q, *start, *window_end(q.params, *start), hit, {}, ctx.as_of,
@@ -259,7 +275,8 @@ const std::map<std::string, Check>& checks() {
 const std::vector<std::string>& known_checks() {
     static const std::vector<std::string> names = [] {
         std::vector<std::string> out;
-        for (const auto& [name, fn] : checks()) out.push_back(name);
+        for (const auto& [name, fn] : checks())
+            out.push_back(name);
         return out;
     }();
     return names;
@@ -287,8 +304,9 @@ std::string validate_question(const WatchQuestion& q) {
         subject(q.params).empty()) {
         return needs("'family' or 'model'");
     }
-    if (q.check == "surface_before" && (param(q.params, "category").empty() ||
-                                        (param(q.params, "before").empty() && param(q.params, "before_category").empty()))) {
+    if (q.check == "surface_before" &&
+        (param(q.params, "category").empty() ||
+         (param(q.params, "before").empty() && param(q.params, "before_category").empty()))) {
         return needs("'category' and 'before' (or 'before_category')");
     }
     if (q.check == "labs_switch_within" && (list_param(q.params, "labs").empty() || param(q.params, "after").empty())) {
@@ -313,8 +331,7 @@ QuestionAnswer evaluate_question(const WatchQuestion& q, const QuestionContext& 
     return checks().at(q.check)(q, ctx);
 }
 
-std::vector<QuestionAnswer> evaluate_questions(std::span<const WatchQuestion> questions,
-                                               const QuestionContext& ctx) {
+std::vector<QuestionAnswer> evaluate_questions(std::span<const WatchQuestion> questions, const QuestionContext& ctx) {
     std::vector<QuestionAnswer> out;
     for (const WatchQuestion& q : questions) {
         out.push_back(evaluate_question(q, ctx));

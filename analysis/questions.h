@@ -52,7 +52,6 @@ struct QuestionContext {
 
 QuestionAnswer evaluate_question(const WatchQuestion& q, const QuestionContext& ctx);
 
-std::vector<QuestionAnswer> evaluate_questions(std::span<const WatchQuestion> questions,
-                                               const QuestionContext& ctx);
+std::vector<QuestionAnswer> evaluate_questions(std::span<const WatchQuestion> questions, const QuestionContext& ctx);
 
 }  // namespace fw::analysis

@@ -38,8 +38,7 @@ std::string rollout_pattern(const std::vector<RolloutSurface>& surfaces) {
     return only == "unknown" ? "undetermined" : only + "-first";
 }
 
-std::vector<ModelRollout> analyze_rollout(const EventRefs& events, const Taxonomy& taxonomy,
-                                          TimePoint as_of) {
+std::vector<ModelRollout> analyze_rollout(const EventRefs& events, const Taxonomy& taxonomy, TimePoint as_of) {
     std::vector<ModelRollout> out;
     std::map<std::string, std::size_t> index;
     for (const Event* e : of_kind(events, EventKind::ModelRelease)) {
@@ -62,8 +61,8 @@ std::vector<ModelRollout> analyze_rollout(const EventRefs& events, const Taxonom
         if (lag < 0 || seen) {
             continue;
         }
-        r.surfaces.push_back(RolloutSurface{*e->surface, surface_category_of(*e, taxonomy), e->occurred_at,
-                                            lag, e->fields.text("stage"), e->id});
+        r.surfaces.push_back(RolloutSurface{*e->surface, surface_category_of(*e, taxonomy), e->occurred_at, lag,
+                                            e->fields.text("stage"), e->id});
     }
     for (ModelRollout& r : out) {
         r.pattern = rollout_pattern(r.surfaces);

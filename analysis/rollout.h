@@ -15,7 +15,7 @@ struct RolloutSurface {
     std::optional<std::string> category;  ///< surface category name; nullopt when unknown
     TimePoint at{};
     int days_after_launch = 0;
-    std::optional<std::string> stage;     ///< preview | limited | ga, from the event
+    std::optional<std::string> stage;  ///< preview | limited | ga, from the event
     std::int64_t event_id = 0;
 };
 
@@ -35,8 +35,7 @@ struct ModelRollout {
 
 /// One entry per model with a model_release event (the earliest one is the launch), in launch
 /// order. Rollouts dated before the launch day are not counted (they precede the launch event).
-std::vector<ModelRollout> analyze_rollout(const EventRefs& events, const Taxonomy& taxonomy,
-                                          TimePoint as_of);
+std::vector<ModelRollout> analyze_rollout(const EventRefs& events, const Taxonomy& taxonomy, TimePoint as_of);
 
 /// The pattern of a list of surfaces in time order (the contract's definition).
 std::string rollout_pattern(const std::vector<RolloutSurface>& surfaces);

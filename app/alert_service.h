@@ -16,7 +16,7 @@ namespace fw::app {
 struct AlertSummary {
     int matched = 0;  ///< new deliveries recorded this run
     int sent = 0;
-    int failed = 0;   ///< will be retried next run
+    int failed = 0;  ///< will be retried next run
 };
 
 Result<AlertSummary> deliver_alerts(AppContext& ctx, const std::vector<std::int64_t>& new_event_ids,

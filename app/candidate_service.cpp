@@ -40,9 +40,9 @@ std::string derived_event_key(const Event& e) {
             return e.model && !field("evaluator").empty() ? "third_party_eval|" + field("evaluator") + "|" + *e.model
                                                           : "";
         case EventKind::PersonnelMove:
-            return e.person && !field("move").empty()
-                       ? "personnel_move|" + *e.person + "|" + field("move") + "|" + format_date(e.occurred_at).substr(0, 7)
-                       : "";
+            return e.person && !field("move").empty() ? "personnel_move|" + *e.person + "|" + field("move") + "|" +
+                                                            format_date(e.occurred_at).substr(0, 7)
+                                                      : "";
         default:
             return "";
     }
@@ -70,8 +70,7 @@ Result<std::int64_t> confirm_candidate(AppContext& ctx, std::int64_t id, const C
         }
     }
     if (!kind) {
-        return make_error(ErrorCode::Usage, "the candidate suggests no kind: give one with --kind",
-                          std::to_string(id));
+        return make_error(ErrorCode::Usage, "the candidate suggests no kind: give one with --kind", std::to_string(id));
     }
     Event e;
     e.kind = *kind;

@@ -53,11 +53,16 @@ std::string taxonomy_hash(const Taxonomy& t) {
     ContentHasher h;
     // A schema upgrade may change how entities are stored: it resyncs too.
     h.add("schema " + std::to_string(store::schema_migrations().size()));
-    for (const auto& x : t.labs) h.add("lab").add(store::detail::encode(x));
-    for (const auto& x : t.models) h.add("model").add(store::detail::encode(x));
-    for (const auto& x : t.surfaces) h.add("surface").add(store::detail::encode(x));
-    for (const auto& x : t.people) h.add("person").add(store::detail::encode(x));
-    for (const auto& x : t.licenses) h.add("license").add(store::detail::encode(x));
+    for (const auto& x : t.labs)
+        h.add("lab").add(store::detail::encode(x));
+    for (const auto& x : t.models)
+        h.add("model").add(store::detail::encode(x));
+    for (const auto& x : t.surfaces)
+        h.add("surface").add(store::detail::encode(x));
+    for (const auto& x : t.people)
+        h.add("person").add(store::detail::encode(x));
+    for (const auto& x : t.licenses)
+        h.add("license").add(store::detail::encode(x));
     return h.hex();
 }
 
@@ -113,8 +118,7 @@ Result<AppContext> open_context(const ContextOptions& options) {
     ctx.data_dirs = data_search_path(options.data_dir);
 
     auto taxonomy_dirs = ctx.data_dirs;
-    taxonomy_dirs.insert(taxonomy_dirs.end(), options.taxonomy_overlays.begin(),
-                         options.taxonomy_overlays.end());
+    taxonomy_dirs.insert(taxonomy_dirs.end(), options.taxonomy_overlays.begin(), options.taxonomy_overlays.end());
     auto taxonomy = load_taxonomy(taxonomy_dirs);
     if (!taxonomy) {
         return taxonomy.error();

@@ -154,8 +154,7 @@ struct Copier {
             return taxonomy.error();
         }
         std::map<std::string, bool> discovered;
-        auto status = each_row(from.database(),
-                               "SELECT slug FROM entities WHERE kind = 'model' AND discovered = 1",
+        auto status = each_row(from.database(), "SELECT slug FROM entities WHERE kind = 'model' AND discovered = 1",
                                [&](store::Statement& st) {
                                    discovered[st.text(0)] = true;
                                    return ok();
@@ -195,34 +194,33 @@ struct Copier {
             AlertDelivery d = scrubbed(*it);  // a webhook URL recorded by an older build stays behind
             if (d.event_id) {
                 auto mapped = events.find(*d.event_id);
-                d.event_id = mapped == events.end() ? std::nullopt
-                                                    : std::optional<std::int64_t>(mapped->second);
+                d.event_id = mapped == events.end() ? std::nullopt : std::optional<std::int64_t>(mapped->second);
             }
             if (auto recorded = to.record_alert(d); !recorded) {
                 return recorded.error();
             }
         }
         std::vector<QuestionAnswer> answers;
-        auto status = each_row(
-            from.database(),
-            "SELECT id, text, status, evidence, resolved_at, opened_at, explanation "
-            "FROM question_answers ORDER BY id",
-            [&](store::Statement& st) -> Status {
-                QuestionAnswer a;
-                a.id = st.text(0);
-                a.text = st.text(1);
-                a.status = question_status_from_string(st.text(2)).value_or(QuestionStatus::Open);
-                for (auto id : store::detail::decode_ids(st.text(3)).value_or(std::vector<std::int64_t>{})) {
-                    if (auto mapped = events.find(id); mapped != events.end()) {
-                        a.evidence.push_back(mapped->second);
-                    }
-                }
-                a.resolved_at = st.optional_time(4);
-                a.opened_at = st.optional_time(5);
-                a.explanation = st.text(6);
-                answers.push_back(std::move(a));
-                return ok();
-            });
+        auto status =
+            each_row(from.database(),
+                     "SELECT id, text, status, evidence, resolved_at, opened_at, explanation "
+                     "FROM question_answers ORDER BY id",
+                     [&](store::Statement& st) -> Status {
+                         QuestionAnswer a;
+                         a.id = st.text(0);
+                         a.text = st.text(1);
+                         a.status = question_status_from_string(st.text(2)).value_or(QuestionStatus::Open);
+                         for (auto id : store::detail::decode_ids(st.text(3)).value_or(std::vector<std::int64_t>{})) {
+                             if (auto mapped = events.find(id); mapped != events.end()) {
+                                 a.evidence.push_back(mapped->second);
+                             }
+                         }
+                         a.resolved_at = st.optional_time(4);
+                         a.opened_at = st.optional_time(5);
+                         a.explanation = st.text(6);
+                         answers.push_back(std::move(a));
+                         return ok();
+                     });
         if (!status) {
             return status;
         }
@@ -247,29 +245,28 @@ struct Copier {
         if (!status) {
             return status;
         }
-        return each_row(
-            from.database(),
-            "SELECT source_id, started_at, duration_ms, status, http_status, bytes, new_items, "
-            "error FROM fetch_log ORDER BY id",
-            [&](store::Statement& st) -> Status {
-                store::FetchLogEntry e;
-                auto mapped = sources.find(st.int64(0));
-                if (mapped == sources.end()) {
-                    return make_error(ErrorCode::Storage, "fetch log row of an unknown source",
-                                      "source id " + std::to_string(st.int64(0)));
-                }
-                e.source_id = mapped->second;
-                e.started_at = st.time(1);
-                e.duration_ms = st.real(2);
-                e.status = st.text(3);
-                if (auto http = st.optional_int64(4)) {
-                    e.http_status = static_cast<int>(*http);
-                }
-                e.bytes = st.int64(5);
-                e.new_items = static_cast<int>(st.int64(6));
-                e.error = st.optional_text(7);
-                return to.log_fetch(e);
-            });
+        return each_row(from.database(),
+                        "SELECT source_id, started_at, duration_ms, status, http_status, bytes, new_items, "
+                        "error FROM fetch_log ORDER BY id",
+                        [&](store::Statement& st) -> Status {
+                            store::FetchLogEntry e;
+                            auto mapped = sources.find(st.int64(0));
+                            if (mapped == sources.end()) {
+                                return make_error(ErrorCode::Storage, "fetch log row of an unknown source",
+                                                  "source id " + std::to_string(st.int64(0)));
+                            }
+                            e.source_id = mapped->second;
+                            e.started_at = st.time(1);
+                            e.duration_ms = st.real(2);
+                            e.status = st.text(3);
+                            if (auto http = st.optional_int64(4)) {
+                                e.http_status = static_cast<int>(*http);
+                            }
+                            e.bytes = st.int64(5);
+                            e.new_items = static_cast<int>(st.int64(6));
+                            e.error = st.optional_text(7);
+                            return to.log_fetch(e);
+                        });
     }
 
     /// The extraction watermark names an item id: the new id of the last item it covered.
@@ -294,17 +291,21 @@ struct Copier {
 
 std::string count_differences(const store::StoreCounts& a, const store::StoreCounts& b) {
     const std::pair<const char*, std::int64_t store::StoreCounts::*> fields[] = {
-        {"sources", &store::StoreCounts::sources},   {"items", &store::StoreCounts::items},
+        {"sources", &store::StoreCounts::sources},
+        {"items", &store::StoreCounts::items},
         {"item_versions", &store::StoreCounts::item_versions},
-        {"events", &store::StoreCounts::events},     {"evidence", &store::StoreCounts::evidence},
-        {"prices", &store::StoreCounts::prices},     {"entities", &store::StoreCounts::entities},
-        {"alerts", &store::StoreCounts::alerts},     {"fetch_log", &store::StoreCounts::fetch_log},
+        {"events", &store::StoreCounts::events},
+        {"evidence", &store::StoreCounts::evidence},
+        {"prices", &store::StoreCounts::prices},
+        {"entities", &store::StoreCounts::entities},
+        {"alerts", &store::StoreCounts::alerts},
+        {"fetch_log", &store::StoreCounts::fetch_log},
     };
     std::string out;
     for (const auto& [name, member] : fields) {
         if (a.*member != b.*member) {
-            out += (out.empty() ? "" : ", ") + std::string(name) + " " +
-                   std::to_string(a.*member) + " != " + std::to_string(b.*member);
+            out += (out.empty() ? "" : ", ") + std::string(name) + " " + std::to_string(a.*member) +
+                   " != " + std::to_string(b.*member);
         }
     }
     return out;
@@ -329,8 +330,7 @@ Result<CopyReport> copy_database(const std::string& from_file, const std::string
         return before.error();
     }
     if (before->sources + before->items + before->events + before->alerts > 0) {
-        return make_error(ErrorCode::Invalid,
-                          "the target already holds data; copy into an empty database",
+        return make_error(ErrorCode::Invalid, "the target already holds data; copy into an empty database",
                           (*to)->location());
     }
     Copier c{**from, **to, progress, {}, {}, {}};

@@ -14,7 +14,9 @@ bool is_postgres(const std::string& location) {
     return location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0;
 }
 
-bool curated(const Event& e) { return e.review != Review::Auto || e.edited; }
+bool curated(const Event& e) {
+    return e.review != Review::Auto || e.edited;
+}
 
 /// What the target holds of one source's items: native id -> id, current hash, older hashes.
 struct KnownItem {
@@ -205,8 +207,7 @@ private:
                 ++report_.events_merged;
                 if (curated(e) && !curated(*mine)) {
                     ++report_.curation_taken;
-                } else if (curated(e) && curated(*mine) &&
-                           (e.review != mine->review || e.edited != mine->edited)) {
+                } else if (curated(e) && curated(*mine) && (e.review != mine->review || e.edited != mine->edited)) {
                     ++report_.curation_kept;
                 }
             }
@@ -252,7 +253,9 @@ private:
 
 }  // namespace
 
-Result<MergeReport> merge_stores(store::Store& from, store::Store& to) { return Merger(from, to).run(); }
+Result<MergeReport> merge_stores(store::Store& from, store::Store& to) {
+    return Merger(from, to).run();
+}
 
 Result<MergeReport> merge_database(const std::string& from, const std::string& to) {
     std::error_code ec;

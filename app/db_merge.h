@@ -14,15 +14,15 @@ namespace fw::app {
 
 struct MergeReport {
     int sources_added = 0;
-    int sources_matched = 0;       ///< same URL already in the target
+    int sources_matched = 0;  ///< same URL already in the target
     int items_added = 0;
-    int item_versions_added = 0;   ///< a newer text of an item the target had
+    int item_versions_added = 0;  ///< a newer text of an item the target had
     int items_unchanged = 0;
-    int items_skipped = 0;         ///< of a source removed in the origin
+    int items_skipped = 0;  ///< of a source removed in the origin
     int events_added = 0;
-    int events_merged = 0;         ///< same dedupe key: evidence joined
-    int curation_taken = 0;        ///< the origin's review or edit replaced an automatic event
-    int curation_kept = 0;         ///< both sides curated: the target's review stays
+    int events_merged = 0;   ///< same dedupe key: evidence joined
+    int curation_taken = 0;  ///< the origin's review or edit replaced an automatic event
+    int curation_kept = 0;   ///< both sides curated: the target's review stays
     int alerts_added = 0;
 };
 

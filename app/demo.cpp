@@ -31,8 +31,7 @@ Result<Manifest> read_manifest(const std::filesystem::path& snapshot_dir) {
     }
     const auto doc = nlohmann::json::parse(in, nullptr, false);
     if (doc.is_discarded() || !doc.is_object() || !doc.contains("sources")) {
-        return make_error(ErrorCode::Config, "not a valid manifest (JSON object with sources)",
-                          path.string());
+        return make_error(ErrorCode::Config, "not a valid manifest (JSON object with sources)", path.string());
     }
     Manifest m;
     if (doc.contains("as_of") && doc["as_of"].is_string()) {
@@ -67,8 +66,7 @@ Status stage(const std::filesystem::path& from, const std::filesystem::path& to)
     std::filesystem::create_directories(to.parent_path(), ec);
     std::filesystem::copy_file(from, to, std::filesystem::copy_options::overwrite_existing, ec);
     if (ec) {
-        return make_error(ErrorCode::Config, "cannot stage snapshot file: " + ec.message(),
-                          from.string());
+        return make_error(ErrorCode::Config, "cannot stage snapshot file: " + ec.message(), from.string());
     }
     return ok();
 }
@@ -126,8 +124,7 @@ Result<DemoResult> run_demo(const DemoOptions& options) {
     result.database = *database;
 
     const auto data_root = options.data_dir.value_or(bundled_data_dir());
-    auto ctx = open_context({result.database.string(), options.data_dir,
-                             {data_root / "snapshot" / "taxonomy"}});
+    auto ctx = open_context({result.database.string(), options.data_dir, {data_root / "snapshot" / "taxonomy"}});
     if (!ctx) {
         return ctx.error();
     }
@@ -204,8 +201,7 @@ Result<DemoResult> run_demo(const DemoOptions& options) {
     std::ofstream html(result.html_report, std::ios::binary | std::ios::trunc);
     html << report::render_html(result.report.report);
     if (!html) {
-        return make_error(ErrorCode::Storage, "cannot write the HTML report",
-                          result.html_report.string());
+        return make_error(ErrorCode::Storage, "cannot write the HTML report", result.html_report.string());
     }
     auto counts = ctx->store->counts();
     if (counts) {

@@ -14,7 +14,7 @@
 namespace fw::app {
 
 struct DemoOptions {
-    std::filesystem::path out_dir;                  ///< database, staged snapshot, report.html
+    std::filesystem::path out_dir;  ///< database, staged snapshot, report.html
     /// --db: the demo database instead of out_dir/frontierwatch-demo.db. A new (or empty) SQLite
     /// file only: the demo refuses to overwrite a database that holds data, and a PostgreSQL URL.
     std::string database;

@@ -77,8 +77,8 @@ Result<std::int64_t> add_manual_event(AppContext& ctx, const ManualEvent& spec, 
         return s.error();
     }
     // Manual events never merge into derived ones by accident: their key is their own.
-    e.dedupe_key = "manual|" + std::string(to_string(*kind)) + "|" + e.model.value_or("-") + "|" +
-                   format_rfc3339(*at) + "|" + format_rfc3339(now);
+    e.dedupe_key = "manual|" + std::string(to_string(*kind)) + "|" + e.model.value_or("-") + "|" + format_rfc3339(*at) +
+                   "|" + format_rfc3339(now);
     if (spec.evidence_url) {
         e.evidence.push_back({0, *spec.evidence_url, "manual", "", now});
     }

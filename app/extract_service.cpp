@@ -60,8 +60,7 @@ Result<ExtractSummary> extract_after(AppContext& ctx, std::int64_t after_id,
         items->insert(items->end(), changed->begin(), changed->end());
     }
     // Oldest first, so a model discovered in one item is known to the items after it.
-    std::sort(items->begin(), items->end(),
-              [](const Item& a, const Item& b) { return a.id < b.id; });
+    std::sort(items->begin(), items->end(), [](const Item& a, const Item& b) { return a.id < b.id; });
 
     auto sources = ctx.store->list_sources();
     if (!sources) {
@@ -125,8 +124,7 @@ Result<ExtractSummary> extract_after(AppContext& ctx, std::int64_t after_id,
 
 }  // namespace
 
-Result<ExtractSummary> extract_new_items(AppContext& ctx,
-                                         const std::vector<std::int64_t>& changed_ids) {
+Result<ExtractSummary> extract_new_items(AppContext& ctx, const std::vector<std::int64_t>& changed_ids) {
     auto from = watermark(*ctx.store);
     if (!from) {
         return from.error();

@@ -21,8 +21,7 @@ struct ExtractSummary {
 
 /// Items stored since the last run (a watermark in the settings), plus `changed_ids`: items that
 /// got a new version (same id), which the watermark alone would miss.
-Result<ExtractSummary> extract_new_items(AppContext& ctx,
-                                         const std::vector<std::int64_t>& changed_ids = {});
+Result<ExtractSummary> extract_new_items(AppContext& ctx, const std::vector<std::int64_t>& changed_ids = {});
 
 /// Deletes the automatic events and the open candidates and derives everything again from all
 /// stored items with the current rules. Confirmed, rejected, edited and manual events, and

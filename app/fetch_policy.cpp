@@ -26,12 +26,16 @@ std::string_view trimmed(std::string_view text) {
 
 std::optional<bool> parse_bool(std::string_view text) {
     const std::string v = lower(trimmed(text));
-    if (v == "true" || v == "yes" || v == "on" || v == "1") return true;
-    if (v == "false" || v == "no" || v == "off" || v == "0") return false;
+    if (v == "true" || v == "yes" || v == "on" || v == "1")
+        return true;
+    if (v == "false" || v == "no" || v == "off" || v == "0")
+        return false;
     return std::nullopt;
 }
 
-std::string default_for(const store::Store& store) { return is_shared_store(store) ? "false" : "true"; }
+std::string default_for(const store::Store& store) {
+    return is_shared_store(store) ? "false" : "true";
+}
 
 std::string meaning_of(std::string_view key) {
     if (key == kAllowFileUrls) {
@@ -53,13 +57,12 @@ Result<std::string> normalize(std::string_view key, std::string_view value) {
     auto list = ingest::parse_cidr_list(value);
     if (!list) {
         return make_error(ErrorCode::Usage,
-                          "expected true, false or networks like 10.0.0.0/8,fd00::/8 ('" +
-                              list.error().context + "' is not a network)",
+                          "expected true, false or networks like 10.0.0.0/8,fd00::/8 ('" + list.error().context +
+                              "' is not a network)",
                           std::string(key));
     }
     if (list->empty()) {
-        return make_error(ErrorCode::Usage, "expected true, false or a list of networks",
-                          std::string(key));
+        return make_error(ErrorCode::Usage, "expected true, false or a list of networks", std::string(key));
     }
     std::string joined;
     for (const auto& cidr : *list) {
@@ -68,7 +71,9 @@ Result<std::string> normalize(std::string_view key, std::string_view value) {
     return joined;
 }
 
-bool known(std::string_view key) { return key == kAllowFileUrls || key == kAllowPrivateNetworks; }
+bool known(std::string_view key) {
+    return key == kAllowFileUrls || key == kAllowPrivateNetworks;
+}
 
 }  // namespace
 
@@ -79,10 +84,10 @@ bool is_shared_store(const store::Store& store) {
 
 Result<PolicySetting> policy_setting(store::Store& store, std::string_view key) {
     if (!known(key)) {
-        return make_error(ErrorCode::NotFound,
-                          "unknown setting (known: " + std::string(kAllowFileUrls) + ", " +
-                              std::string(kAllowPrivateNetworks) + ")",
-                          std::string(key));
+        return make_error(
+            ErrorCode::NotFound,
+            "unknown setting (known: " + std::string(kAllowFileUrls) + ", " + std::string(kAllowPrivateNetworks) + ")",
+            std::string(key));
     }
     auto stored = store.get_setting(key);
     if (!stored) {
@@ -112,10 +117,10 @@ Result<std::vector<PolicySetting>> policy_settings(store::Store& store) {
 
 Result<PolicySetting> set_policy_setting(store::Store& store, std::string_view key, std::string_view value) {
     if (!known(key)) {
-        return make_error(ErrorCode::Usage,
-                          "unknown setting (known: " + std::string(kAllowFileUrls) + ", " +
-                              std::string(kAllowPrivateNetworks) + ")",
-                          std::string(key));
+        return make_error(
+            ErrorCode::Usage,
+            "unknown setting (known: " + std::string(kAllowFileUrls) + ", " + std::string(kAllowPrivateNetworks) + ")",
+            std::string(key));
     }
     auto normalized = normalize(key, value);
     if (!normalized) {

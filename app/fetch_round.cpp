@@ -4,8 +4,7 @@
 
 namespace fw::app {
 
-AnswerOutcome answer_and_alert(AppContext& ctx, const std::vector<std::int64_t>& new_event_ids,
-                               TimePoint now) {
+AnswerOutcome answer_and_alert(AppContext& ctx, const std::vector<std::int64_t>& new_event_ids, TimePoint now) {
     AnswerOutcome out;
     if (auto answers = evaluate_answers(ctx, now); !answers) {
         out.warnings.push_back("answers: " + answers.error().describe());

@@ -29,8 +29,7 @@ struct AnswerOutcome {
 
 /// The tail of every round, once events are derived: answers the watch questions as of `now`,
 /// saves them, and alerts `new_event_ids` with the answers whose status changed.
-AnswerOutcome answer_and_alert(AppContext& ctx, const std::vector<std::int64_t>& new_event_ids,
-                               TimePoint now);
+AnswerOutcome answer_and_alert(AppContext& ctx, const std::vector<std::int64_t>& new_event_ids, TimePoint now);
 
 struct FetchRound {
     FetchSummary fetched;

@@ -35,7 +35,9 @@ std::string github_token() {
     return token == nullptr ? std::string() : std::string(token);
 }
 
-bool is_due(const Source& s, TimePoint now) { return !s.due_at || *s.due_at <= now; }
+bool is_due(const Source& s, TimePoint now) {
+    return !s.due_at || *s.due_at <= now;
+}
 
 Result<std::vector<Source>> select_sources(store::Store& store, const FetchRequest& req) {
     auto all = store.list_sources();
@@ -45,8 +47,7 @@ Result<std::vector<Source>> select_sources(store::Store& store, const FetchReque
     std::vector<Source> chosen;
     if (!req.names.empty()) {
         for (const auto& name : req.names) {
-            auto it = std::find_if(all->begin(), all->end(),
-                                   [&](const Source& s) { return s.name == name; });
+            auto it = std::find_if(all->begin(), all->end(), [&](const Source& s) { return s.name == name; });
             if (it == all->end()) {
                 return make_error(ErrorCode::NotFound, "no such source", name);
             }
@@ -62,8 +63,7 @@ Result<std::vector<Source>> select_sources(store::Store& store, const FetchReque
     return chosen;
 }
 
-ingest::HttpRequest request_for(const Source& s, const std::string& user_agent,
-                                const ingest::NetworkPolicy& network) {
+ingest::HttpRequest request_for(const Source& s, const std::string& user_agent, const ingest::NetworkPolicy& network) {
     ingest::HttpRequest r;
     r.url = s.url;
     r.network = network;  // the store's fetch policy (app/fetch_policy.h), every page included
@@ -127,8 +127,8 @@ struct Outcome {
     std::vector<std::int64_t> touched;
 };
 
-void mark_failure(Outcome& o, const std::string& error, std::optional<int> http_status,
-                  TimePoint now, std::optional<TimePoint> retry_not_before) {
+void mark_failure(Outcome& o, const std::string& error, std::optional<int> http_status, TimePoint now,
+                  std::optional<TimePoint> retry_not_before) {
     o.line.status = "failed";
     o.line.error = error;
     o.line.http_status = http_status;
@@ -141,7 +141,9 @@ void mark_failure(Outcome& o, const std::string& error, std::optional<int> http_
     o.updated.due_at = ingest::next_due_after_failure(o.updated, now, retry_not_before);
 }
 
-std::string articles_off_key(std::int64_t source_id) { return "articles.off." + std::to_string(source_id); }
+std::string articles_off_key(std::int64_t source_id) {
+    return "articles.off." + std::to_string(source_id);
+}
 
 bool setting_is(AppContext& ctx, std::string_view key, std::string_view value) {
     auto v = ctx.store->get_setting(key);
@@ -178,7 +180,8 @@ std::string site_of(std::string_view url) {
         return std::string(host);
     }
     const auto last = host.rfind('.');
-    const auto second = last == std::string_view::npos || last == 0 ? std::string_view::npos : host.rfind('.', last - 1);
+    const auto second =
+        last == std::string_view::npos || last == 0 ? std::string_view::npos : host.rfind('.', last - 1);
     return to_lower_ascii(second == std::string_view::npos ? host : host.substr(second + 1));
 }
 
@@ -190,8 +193,7 @@ std::string site_of(std::string_view url) {
 /// copy (file://) reads none: nothing of a file source reaches the network.
 bool wants_article(const Source& s, const Item& item) {
     const std::string site = site_of(item.entry.link);
-    if (!ingest::is_http_url(item.entry.link) || s.url.starts_with("file:") || site.empty() ||
-        site != site_of(s.url)) {
+    if (!ingest::is_http_url(item.entry.link) || s.url.starts_with("file:") || site.empty() || site != site_of(s.url)) {
         return false;
     }
     if (s.kind == SourceKind::Edgar) {
@@ -262,8 +264,7 @@ Status attach_articles(AppContext& ctx, const Source& s, std::vector<Item>& item
     return ok();
 }
 
-Status store_document(AppContext& ctx, Outcome& o, ingest::SourceDocument& doc, TimePoint now,
-                      const FollowUp& follow) {
+Status store_document(AppContext& ctx, Outcome& o, ingest::SourceDocument& doc, TimePoint now, const FollowUp& follow) {
     std::vector<TimePoint> times;
     for (const auto& entry : doc.feed.items) {
         if (auto t = entry.published ? entry.published : entry.updated) {
@@ -325,13 +326,12 @@ void track_permanent_redirect(Source& s, const std::optional<std::string>& moved
     }
 }
 
-Outcome handle_result(AppContext& ctx, const Source& s, ingest::FetchResult& r, TimePoint now,
-                      const FollowUp& follow) {
+Outcome handle_result(AppContext& ctx, const Source& s, ingest::FetchResult& r, TimePoint now, const FollowUp& follow) {
     Outcome o{{s.name, s.url, "ok", std::nullopt, 0, std::nullopt}, s, {}};
     if (!r.response) {
         const Error& e = r.response.error();
-        mark_failure(o, e.describe(), e.http_status != 0 ? std::optional<int>(e.http_status) : std::nullopt,
-                     now, r.retry_not_before);
+        mark_failure(o, e.describe(), e.http_status != 0 ? std::optional<int>(e.http_status) : std::nullopt, now,
+                     r.retry_not_before);
         return o;
     }
     auto& resp = *r.response;
@@ -346,8 +346,7 @@ Outcome handle_result(AppContext& ctx, const Source& s, ingest::FetchResult& r, 
         }
         auto doc = parse_pages(s, follow.request, resp, follow.pacer);
         if (!doc) {
-            mark_failure(o, s.name + " (" + s.url + "): " + doc.error().message, resp.status, now,
-                         std::nullopt);
+            mark_failure(o, s.name + " (" + s.url + "): " + doc.error().message, resp.status, now, std::nullopt);
             return o;
         }
         if (auto stored = store_document(ctx, o, *doc, now, follow); !stored) {
@@ -388,8 +387,7 @@ Result<bool> reads_articles(AppContext& ctx, const Source& source) {
 }
 
 bool FetchSummary::any_failed() const {
-    return std::any_of(sources.begin(), sources.end(),
-                       [](const SourceFetchResult& s) { return s.status == "failed"; });
+    return std::any_of(sources.begin(), sources.end(), [](const SourceFetchResult& s) { return s.status == "failed"; });
 }
 
 Result<FetchSummary> fetch_sources(AppContext& ctx, const FetchRequest& req) {
@@ -483,9 +481,9 @@ Result<FetchSummary> fetch_sources(AppContext& ctx, const FetchRequest& req) {
         store::FetchLogEntry log;
         log.source_id = s.id;
         log.started_at = req.now;
-        log.duration_ms = r.response ? r.response->elapsed_ms
-                                     : std::chrono::duration<double, std::milli>(
-                                           std::chrono::steady_clock::now() - started).count();
+        log.duration_ms =
+            r.response ? r.response->elapsed_ms
+                       : std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
         log.status = o.line.status;
         log.http_status = o.line.http_status;
         log.bytes = r.response ? static_cast<std::int64_t>(r.response->body.size()) : 0;

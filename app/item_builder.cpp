@@ -13,10 +13,9 @@ namespace {
 
 // Popularity counters of the Hugging Face listing change on every poll and say nothing about the
 // model; a new version per poll would bury the licence and gating changes we look for.
-constexpr std::array<std::string_view, 4> kVolatileExtras{"downloads", "likes", "trending_score",
-                                                          "downloads_all_time"};
+constexpr std::array<std::string_view, 4> kVolatileExtras{"downloads", "likes", "trending_score", "downloads_all_time"};
 
-constexpr std::array<std::string_view, 7> kTrackingParams{"utm_", "fbclid", "gclid", "mc_cid",
+constexpr std::array<std::string_view, 7> kTrackingParams{"utm_",   "fbclid", "gclid", "mc_cid",
                                                           "mc_eid", "_hsenc", "_hsmi"};
 
 bool is_volatile(std::string_view key) {
@@ -146,8 +145,8 @@ std::string content_hash_of(const FeedEntry& entry) {
 
 void normalise_entry(FeedEntry& entry, TimePoint fetched_at) {
     bool cut = cap_utf8(entry.title, kMaxTitleBytes);
-    for (std::string* text : {&entry.summary, &entry.content, &entry.summary_text, &entry.content_text,
-                              &entry.article_text}) {
+    for (std::string* text :
+         {&entry.summary, &entry.content, &entry.summary_text, &entry.content_text, &entry.article_text}) {
         cut = cap_utf8(*text, kMaxContentBytes) || cut;
     }
     if (cut) {
@@ -181,7 +180,8 @@ bool is_thin(const FeedEntry& entry) {
     int words = 0;
     bool in_word = false;
     for (const char c : text) {
-        const bool letter = std::isalnum(static_cast<unsigned char>(c)) != 0 || (static_cast<unsigned char>(c) & 0x80) != 0;
+        const bool letter =
+            std::isalnum(static_cast<unsigned char>(c)) != 0 || (static_cast<unsigned char>(c) & 0x80) != 0;
         if (letter && !in_word) {
             ++words;
         }

@@ -44,8 +44,7 @@ std::filesystem::path bundled_data_dir() {
     return FW_SOURCE_DATA_DIR;
 }
 
-std::vector<std::filesystem::path> data_search_path(
-    const std::optional<std::filesystem::path>& data_override) {
+std::vector<std::filesystem::path> data_search_path(const std::optional<std::filesystem::path>& data_override) {
     std::vector<std::filesystem::path> dirs;
     dirs.push_back(data_override ? *data_override : bundled_data_dir());
     const auto user = user_config_dir();

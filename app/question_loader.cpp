@@ -29,21 +29,27 @@ Result<json> parse_json(std::string_view text, const std::string& origin) {
 /// {"<section>": [...]}, a bare list, or a single object.
 Result<json> entries_of(const json& doc, const char* section, const std::string& origin) {
     if (doc.is_object() && doc.contains(section)) {
-        if (!doc[section].is_array()) return config_error(origin, std::string("'") + section + "' is not a list");
+        if (!doc[section].is_array())
+            return config_error(origin, std::string("'") + section + "' is not a list");
         return doc[section];
     }
-    if (doc.is_array()) return doc;
-    if (doc.is_object()) return json::array({doc});
+    if (doc.is_array())
+        return doc;
+    if (doc.is_object())
+        return json::array({doc});
     return config_error(origin, std::string("expected an object with '") + section + "' or a list");
 }
 
 Result<std::string> param_text(const json& v) {
-    if (v.is_string()) return v.get<std::string>();
-    if (v.is_number_integer() || v.is_number_float() || v.is_boolean()) return v.dump();
+    if (v.is_string())
+        return v.get<std::string>();
+    if (v.is_number_integer() || v.is_number_float() || v.is_boolean())
+        return v.dump();
     if (v.is_array()) {
         std::string out;
         for (const json& item : v) {
-            if (!item.is_string()) return make_error(ErrorCode::Config, "lists may hold only text");
+            if (!item.is_string())
+                return make_error(ErrorCode::Config, "lists may hold only text");
             out += (out.empty() ? "" : ",") + item.get<std::string>();
         }
         return out;
@@ -52,18 +58,24 @@ Result<std::string> param_text(const json& v) {
 }
 
 Result<WatchQuestion> question_of(const json& entry, const std::string& origin) {
-    if (!entry.is_object()) return config_error(origin, "a question must be an object");
-    auto text = [&](const char* key) { return entry.contains(key) && entry[key].is_string() ? entry[key].get<std::string>() : ""; };
+    if (!entry.is_object())
+        return config_error(origin, "a question must be an object");
+    auto text = [&](const char* key) {
+        return entry.contains(key) && entry[key].is_string() ? entry[key].get<std::string>() : "";
+    };
     WatchQuestion q{text("id"), text("text"), text("check"), {}};
     const std::string who = q.id.empty() ? "a question" : "question '" + q.id + "'";
     for (const char* key : {"id", "text", "check"}) {
-        if (text(key).empty()) return config_error(origin, who + ": missing or empty '" + key + "'");
+        if (text(key).empty())
+            return config_error(origin, who + ": missing or empty '" + key + "'");
     }
     if (entry.contains("params")) {
-        if (!entry["params"].is_object()) return config_error(origin, who + ": 'params' is not an object");
+        if (!entry["params"].is_object())
+            return config_error(origin, who + ": 'params' is not an object");
         for (const auto& [key, value] : entry["params"].items()) {
             auto v = param_text(value);
-            if (!v) return config_error(origin, who + ": param '" + key + "' " + v.error().message);
+            if (!v)
+                return config_error(origin, who + ": param '" + key + "' " + v.error().message);
             q.params[key] = *v;
         }
     }
@@ -76,30 +88,37 @@ Result<WatchQuestion> question_of(const json& entry, const std::string& origin) 
 Result<std::vector<std::string>> text_list(const json& entry, const char* key, const std::string& who,
                                            const std::string& origin) {
     std::vector<std::string> out;
-    if (!entry.contains(key)) return out;
-    if (!entry[key].is_array()) return config_error(origin, who + ": '" + key + "' is not a list");
+    if (!entry.contains(key))
+        return out;
+    if (!entry[key].is_array())
+        return config_error(origin, who + ": '" + key + "' is not a list");
     for (const json& v : entry[key]) {
-        if (!v.is_string()) return config_error(origin, who + ": '" + key + "' must hold text");
+        if (!v.is_string())
+            return config_error(origin, who + ": '" + key + "' must hold text");
         out.push_back(v.get<std::string>());
     }
     return out;
 }
 
 std::string channel_problem(const std::string& c) {
-    if (c == "terminal" || c == "desktop") return {};
+    if (c == "terminal" || c == "desktop")
+        return {};
     if (c.starts_with("webhook:")) {
         const std::string url = c.substr(8);
         return url.starts_with("https://") || url.starts_with("http://") ? "" : "a webhook needs an http(s) URL";
     }
-    if (c.starts_with("atom:")) return c.size() > 5 ? "" : "an atom channel needs a file";
+    if (c.starts_with("atom:"))
+        return c.size() > 5 ? "" : "an atom channel needs a file";
     return "unknown channel (expected terminal, desktop, webhook:URL or atom:FILE)";
 }
 
 Result<AlertRule> rule_of(const json& entry, const std::string& origin) {
-    if (!entry.is_object()) return config_error(origin, "a rule must be an object");
+    if (!entry.is_object())
+        return config_error(origin, "a rule must be an object");
     AlertRule r;
     r.id = entry.contains("id") && entry["id"].is_string() ? entry["id"].get<std::string>() : "";
-    if (r.id.empty()) return config_error(origin, "a rule: missing or empty 'id'");
+    if (r.id.empty())
+        return config_error(origin, "a rule: missing or empty 'id'");
     const std::string who = "rule '" + r.id + "'";
     r.name = entry.contains("name") && entry["name"].is_string() ? entry["name"].get<std::string>() : r.id;
     auto kinds = text_list(entry, "kinds", who, origin);
@@ -107,23 +126,27 @@ Result<AlertRule> rule_of(const json& entry, const std::string& origin) {
     auto models = text_list(entry, "models", who, origin);
     auto channels = text_list(entry, "channels", who, origin);
     for (const auto* list : {&kinds, &labs, &models, &channels}) {
-        if (!*list) return list->error();
+        if (!*list)
+            return list->error();
     }
     r.kinds = *kinds;
     r.labs = *labs;
     r.models = *models;
     r.channels = *channels;
     for (const std::string& k : r.kinds) {
-        if (!event_kind_from_string(k)) return config_error(origin, who + ": unknown event kind '" + k + "'");
+        if (!event_kind_from_string(k))
+            return config_error(origin, who + ": unknown event kind '" + k + "'");
     }
-    if (r.channels.empty()) return config_error(origin, who + ": no 'channels'");
+    if (r.channels.empty())
+        return config_error(origin, who + ": no 'channels'");
     for (const std::string& c : r.channels) {
         if (std::string problem = channel_problem(c); !problem.empty()) {
             return config_error(origin, who + ": channel '" + c + "': " + problem);
         }
     }
     if (entry.contains("question_changes")) {
-        if (!entry["question_changes"].is_boolean()) return config_error(origin, who + ": 'question_changes' is not true/false");
+        if (!entry["question_changes"].is_boolean())
+            return config_error(origin, who + ": 'question_changes' is not true/false");
         r.question_changes = entry["question_changes"].get<bool>();
     }
     return r;
@@ -132,15 +155,19 @@ Result<AlertRule> rule_of(const json& entry, const std::string& origin) {
 template <typename T, typename Parse>
 Result<std::vector<T>> parse_list(std::string_view text, const std::string& origin, const char* section, Parse parse) {
     auto doc = parse_json(text, origin);
-    if (!doc) return doc.error();
+    if (!doc)
+        return doc.error();
     auto entries = entries_of(*doc, section, origin);
-    if (!entries) return entries.error();
+    if (!entries)
+        return entries.error();
     std::vector<T> out;
     for (const json& entry : *entries) {
         auto item = parse(entry, origin);
-        if (!item) return item.error();
+        if (!item)
+            return item.error();
         const bool duplicate = std::any_of(out.begin(), out.end(), [&](const T& t) { return t.id == item->id; });
-        if (duplicate) return config_error(origin, "duplicate id '" + item->id + "'");
+        if (duplicate)
+            return config_error(origin, "duplicate id '" + item->id + "'");
         out.push_back(std::move(*item));
     }
     return out;
@@ -148,7 +175,8 @@ Result<std::vector<T>> parse_list(std::string_view text, const std::string& orig
 
 Result<std::string> read_text(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) return config_error(path.string(), "cannot open the file");
+    if (!in)
+        return config_error(path.string(), "cannot open the file");
     std::ostringstream ss;
     ss << in.rdbuf();
     return ss.str();
@@ -171,7 +199,8 @@ std::vector<std::filesystem::path> question_files(const std::filesystem::path& d
     std::vector<std::filesystem::path> out;
     std::error_code ec;
     for (const auto& entry : std::filesystem::directory_iterator(dir / "questions", ec)) {
-        if (entry.is_regular_file() && entry.path().extension() == ".json") out.push_back(entry.path());
+        if (entry.is_regular_file() && entry.path().extension() == ".json")
+            out.push_back(entry.path());
     }
     std::sort(out.begin(), out.end());
     return out;
@@ -193,12 +222,17 @@ Result<std::vector<WatchQuestion>> load_questions(const std::vector<std::filesys
         std::vector<WatchQuestion> from_dir;
         for (const auto& file : question_files(dir)) {
             auto text = read_text(file);
-            if (!text) return text.error();
+            if (!text)
+                return text.error();
             auto questions = parse_questions(*text, file.string());
-            if (!questions) return questions.error();
+            if (!questions)
+                return questions.error();
             for (const WatchQuestion& q : *questions) {
-                const bool seen = std::any_of(from_dir.begin(), from_dir.end(), [&](const auto& o) { return o.id == q.id; });
-                if (seen) return config_error(file.string(), "question '" + q.id + "' is also defined in another file of " + dir.string());
+                const bool seen =
+                    std::any_of(from_dir.begin(), from_dir.end(), [&](const auto& o) { return o.id == q.id; });
+                if (seen)
+                    return config_error(file.string(),
+                                        "question '" + q.id + "' is also defined in another file of " + dir.string());
             }
             from_dir.insert(from_dir.end(), questions->begin(), questions->end());
         }
@@ -212,11 +246,14 @@ Result<std::vector<AlertRule>> load_alert_rules(const std::vector<std::filesyste
     for (const auto& dir : dirs) {
         const auto file = dir / "alerts.json";
         std::error_code ec;
-        if (!std::filesystem::is_regular_file(file, ec)) continue;
+        if (!std::filesystem::is_regular_file(file, ec))
+            continue;
         auto text = read_text(file);
-        if (!text) return text.error();
+        if (!text)
+            return text.error();
         auto rules = parse_alert_rules(*text, file.string());
-        if (!rules) return rules.error();
+        if (!rules)
+            return rules.error();
         overlay(out, std::move(*rules));
     }
     return out;

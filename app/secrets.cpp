@@ -11,8 +11,8 @@ constexpr std::string_view kWebhook = "webhook:";
 constexpr std::string_view kFingerprintMark = " #";
 
 struct UrlParts {
-    std::string_view scheme;     ///< "https"
-    std::string_view userinfo;   ///< "user:pass" (empty when none)
+    std::string_view scheme;    ///< "https"
+    std::string_view userinfo;  ///< "user:pass" (empty when none)
     bool has_userinfo = false;
     std::string_view host_port;  ///< "host:8080"
     std::string_view path;       ///< "/a/b"

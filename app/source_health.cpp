@@ -11,8 +11,10 @@ namespace {
 std::string span_text(std::chrono::seconds s) {
     using namespace std::chrono;
     const auto n = s.count();
-    if (n >= 2 * 86400) return std::to_string(n / 86400) + " days";
-    if (n >= 2 * 3600) return std::to_string(n / 3600) + " h";
+    if (n >= 2 * 86400)
+        return std::to_string(n / 86400) + " days";
+    if (n >= 2 * 3600)
+        return std::to_string(n / 3600) + " h";
     return std::to_string(std::max<std::int64_t>(n / 60, 0)) + " min";
 }
 
@@ -20,20 +22,28 @@ std::string span_text(std::chrono::seconds s) {
 
 const char* healthFlagName(HealthFlag flag) {
     switch (flag) {
-    case HealthFlag::Failing: return "failing";
-    case HealthFlag::Stale: return "stale";
-    case HealthFlag::NeverFetched: return "never fetched";
-    case HealthFlag::Ok: return "ok";
+        case HealthFlag::Failing:
+            return "failing";
+        case HealthFlag::Stale:
+            return "stale";
+        case HealthFlag::NeverFetched:
+            return "never fetched";
+        case HealthFlag::Ok:
+            return "ok";
     }
     return "ok";
 }
 
 std::string_view health_code(HealthFlag flag) {
     switch (flag) {
-    case HealthFlag::Failing: return "failing";
-    case HealthFlag::Stale: return "stale";
-    case HealthFlag::NeverFetched: return "never_fetched";
-    case HealthFlag::Ok: return "fresh";
+        case HealthFlag::Failing:
+            return "failing";
+        case HealthFlag::Stale:
+            return "stale";
+        case HealthFlag::NeverFetched:
+            return "never_fetched";
+        case HealthFlag::Ok:
+            return "fresh";
     }
     return "fresh";
 }
@@ -42,38 +52,43 @@ std::chrono::seconds cadence(const Source& source, std::span<const TimePoint> re
     ingest::IntervalLimits uncapped;
     uncapped.max = std::chrono::hours(24 * 3650);
     const auto learned = ingest::adaptive_interval(recent_item_times, uncapped);
-    if (learned < uncapped.max) return learned;  // the maximum means "fewer than two times"
+    if (learned < uncapped.max)
+        return learned;  // the maximum means "fewer than two times"
     return std::chrono::seconds{source.every_seconds.value_or(source.interval_seconds)};
 }
 
 HealthFlag healthFlag(const Source& source, TimePoint now, std::span<const TimePoint> recent_item_times) {
     const auto& h = source.health;
-    if (h.consecutive_failures > 0) return HealthFlag::Failing;
-    if (!h.last_fetch_at) return HealthFlag::NeverFetched;
+    if (h.consecutive_failures > 0)
+        return HealthFlag::Failing;
+    if (!h.last_fetch_at)
+        return HealthFlag::NeverFetched;
     return ingest::is_stale(h, cadence(source, recent_item_times), now) ? HealthFlag::Stale : HealthFlag::Ok;
 }
 
-HealthVerdict judge_health(const Source& source, TimePoint now,
-                           std::span<const TimePoint> recent_item_times) {
+HealthVerdict judge_health(const Source& source, TimePoint now, std::span<const TimePoint> recent_item_times) {
     HealthVerdict v{healthFlag(source, now, recent_item_times), {}};
     const auto& h = source.health;
     switch (v.flag) {
-    case HealthFlag::Failing:
-        v.reason = std::to_string(h.consecutive_failures) +
-                   (h.consecutive_failures == 1 ? " failed fetch" : " failed fetches in a row");
-        if (h.last_error) v.reason += ": " + *h.last_error;
-        break;
-    case HealthFlag::NeverFetched: v.reason = "never fetched"; break;
-    case HealthFlag::Stale:
-    case HealthFlag::Ok:
-        if (!h.newest_item_at) {
-            v.reason = "fetched, no dated item yet";
+        case HealthFlag::Failing:
+            v.reason = std::to_string(h.consecutive_failures) +
+                       (h.consecutive_failures == 1 ? " failed fetch" : " failed fetches in a row");
+            if (h.last_error)
+                v.reason += ": " + *h.last_error;
             break;
-        }
-        v.reason = "newest item " +
-                   span_text(std::chrono::duration_cast<std::chrono::seconds>(now - *h.newest_item_at)) +
-                   " old, expected about every " + span_text(cadence(source, recent_item_times));
-        break;
+        case HealthFlag::NeverFetched:
+            v.reason = "never fetched";
+            break;
+        case HealthFlag::Stale:
+        case HealthFlag::Ok:
+            if (!h.newest_item_at) {
+                v.reason = "fetched, no dated item yet";
+                break;
+            }
+            v.reason = "newest item " +
+                       span_text(std::chrono::duration_cast<std::chrono::seconds>(now - *h.newest_item_at)) +
+                       " old, expected about every " + span_text(cadence(source, recent_item_times));
+            break;
     }
     return v;
 }
@@ -90,7 +105,8 @@ std::vector<JudgedSource> judgeSources(const std::vector<Source>& sources,
         out.push_back({&s, healthFlag(s, now, times)});
     }
     std::stable_sort(out.begin(), out.end(), [](const JudgedSource& a, const JudgedSource& b) {
-        if (a.flag != b.flag) return static_cast<int>(a.flag) < static_cast<int>(b.flag);
+        if (a.flag != b.flag)
+            return static_cast<int>(a.flag) < static_cast<int>(b.flag);
         return a.source->name < b.source->name;
     });
     return out;
@@ -100,10 +116,18 @@ HealthCounts countHealth(const std::vector<JudgedSource>& judged) {
     HealthCounts c;
     for (const auto& j : judged) {
         switch (j.flag) {
-        case HealthFlag::Failing: ++c.failing; break;
-        case HealthFlag::Stale: ++c.stale; break;
-        case HealthFlag::NeverFetched: ++c.never; break;
-        case HealthFlag::Ok: ++c.ok; break;
+            case HealthFlag::Failing:
+                ++c.failing;
+                break;
+            case HealthFlag::Stale:
+                ++c.stale;
+                break;
+            case HealthFlag::NeverFetched:
+                ++c.never;
+                break;
+            case HealthFlag::Ok:
+                ++c.ok;
+                break;
         }
     }
     return c;
@@ -123,7 +147,8 @@ Result<std::vector<SourceWithHealth>> sources_with_health(AppContext& ctx, TimeP
         std::vector<TimePoint> times;
         // Unreadable items: the cadence falls back on the polling interval.
         if (auto items = ctx.store->list_items(q)) {
-            for (const auto& item : *items) times.push_back(item.entry.published.value_or(item.fetched_at));
+            for (const auto& item : *items)
+                times.push_back(item.entry.published.value_or(item.fetched_at));
         }
         auto verdict = judge_health(s, now, times);
         out.push_back({std::move(s), std::move(verdict)});
@@ -133,7 +158,8 @@ Result<std::vector<SourceWithHealth>> sources_with_health(AppContext& ctx, TimeP
 
 void order_by_health(std::vector<SourceWithHealth>& sources) {
     std::stable_sort(sources.begin(), sources.end(), [](const SourceWithHealth& a, const SourceWithHealth& b) {
-        if (a.health.flag != b.health.flag) return static_cast<int>(a.health.flag) < static_cast<int>(b.health.flag);
+        if (a.health.flag != b.health.flag)
+            return static_cast<int>(a.health.flag) < static_cast<int>(b.health.flag);
         return a.source.name < b.source.name;
     });
 }
@@ -141,7 +167,8 @@ void order_by_health(std::vector<SourceWithHealth>& sources) {
 HealthCounts countHealth(std::span<const SourceWithHealth> sources) {
     std::vector<JudgedSource> judged;
     judged.reserve(sources.size());
-    for (const auto& s : sources) judged.push_back({&s.source, s.health.flag});
+    for (const auto& s : sources)
+        judged.push_back({&s.source, s.health.flag});
     return countHealth(judged);
 }
 

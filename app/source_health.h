@@ -43,8 +43,7 @@ struct HealthVerdict {
     HealthFlag flag = HealthFlag::Ok;
     std::string reason;
 };
-HealthVerdict judge_health(const Source& source, TimePoint now,
-                           std::span<const TimePoint> recent_item_times = {});
+HealthVerdict judge_health(const Source& source, TimePoint now, std::span<const TimePoint> recent_item_times = {});
 
 struct JudgedSource {
     const Source* source = nullptr;
@@ -54,8 +53,7 @@ struct JudgedSource {
 /// Every source judged, ordered for the panel: failing, stale, never fetched, healthy; by name
 /// within. `item_times` maps a source id to its recent item times (missing = none known).
 std::vector<JudgedSource> judgeSources(const std::vector<Source>& sources,
-                                       const std::map<std::int64_t, std::vector<TimePoint>>& item_times,
-                                       TimePoint now);
+                                       const std::map<std::int64_t, std::vector<TimePoint>>& item_times, TimePoint now);
 
 struct HealthCounts {
     int ok = 0;

@@ -18,8 +18,7 @@ bool has_allowed_scheme(std::string_view url) {
 
 Status check_url(const std::string& url) {
     if (!has_allowed_scheme(url)) {
-        return make_error(ErrorCode::Usage, "the URL must start with http://, https:// or file://",
-                          url);
+        return make_error(ErrorCode::Usage, "the URL must start with http://, https:// or file://", url);
     }
     return ok();
 }
@@ -165,7 +164,9 @@ Status remove_source(AppContext& ctx, std::string_view name, bool purge) {
     return ctx.store->remove_source(name, purge);
 }
 
-Result<std::vector<Source>> list_sources(AppContext& ctx) { return ctx.store->list_sources(); }
+Result<std::vector<Source>> list_sources(AppContext& ctx) {
+    return ctx.store->list_sources();
+}
 
 Result<ImportSummary> import_opml(AppContext& ctx, const std::filesystem::path& file) {
     std::ifstream in(file, std::ios::binary);

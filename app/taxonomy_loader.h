@@ -26,8 +26,7 @@ const std::vector<TaxonomyFile>& all_taxonomy_files();
 /// the file in errors: Error{Config} with "line L, column C" for malformed JSON, the entry's
 /// slug/id for a bad field or an unknown enum value, and duplicates within the file.
 /// Comments (// and /* */) are allowed, as the files are edited by hand.
-Result<Taxonomy> parse_taxonomy_text(TaxonomyFile file, std::string_view text,
-                                     const std::string& origin);
+Result<Taxonomy> parse_taxonomy_text(TaxonomyFile file, std::string_view text, const std::string& origin);
 
 /// Adds overlay's entries to base: an entry with the same slug (licences: the same id, case
 /// insensitively) replaces the earlier one in place, a new one is appended.

@@ -21,7 +21,9 @@ struct EntryError {
     std::string message;
 };
 
-[[noreturn]] void fail(std::string message) { throw EntryError{std::move(message)}; }
+[[noreturn]] void fail(std::string message) {
+    throw EntryError{std::move(message)};
+}
 
 /// Reads the fields of one entry; every error names the entry ("model 'muse-spark'").
 class EntryReader {
@@ -238,7 +240,10 @@ License read_license(const json& e, std::size_t i) {
         },
         "permissive, copyleft, open_restricted, noncommercial, proprietary, unknown", nullptr);
     l.commercial_use = r.choice(
-        "commercial_use", [](std::string_view s) { return one_of(s, {"yes", "conditional", "no"}); },
+        "commercial_use",
+        [](std::string_view s) {
+            return one_of(s, {"yes", "conditional", "no"});
+        },
         "yes, conditional, no", "no");
     l.mau_cap = r.integer("mau_cap");
     l.aup_required = r.flag("aup_required", false);
@@ -248,11 +253,16 @@ License read_license(const json& e, std::size_t i) {
 
 std::string_view section_key(TaxonomyFile file) {
     switch (file) {
-        case TaxonomyFile::Labs: return "labs";
-        case TaxonomyFile::Models: return "models";
-        case TaxonomyFile::Surfaces: return "surfaces";
-        case TaxonomyFile::People: return "people";
-        case TaxonomyFile::Licenses: return "licenses";
+        case TaxonomyFile::Labs:
+            return "labs";
+        case TaxonomyFile::Models:
+            return "models";
+        case TaxonomyFile::Surfaces:
+            return "surfaces";
+        case TaxonomyFile::People:
+            return "people";
+        case TaxonomyFile::Licenses:
+            return "licenses";
     }
     return "";
 }
@@ -286,10 +296,18 @@ std::vector<T> read_all(const json& entries, Read read, Key key, const char* nou
 void fill(Taxonomy& t, TaxonomyFile file, const json& entries) {
     auto by_slug = [](const auto& v) { return v.slug; };
     switch (file) {
-        case TaxonomyFile::Labs: t.labs = read_all<Lab>(entries, read_lab, by_slug, "lab"); break;
-        case TaxonomyFile::Models: t.models = read_all<ModelInfo>(entries, read_model, by_slug, "model"); break;
-        case TaxonomyFile::Surfaces: t.surfaces = read_all<Surface>(entries, read_surface, by_slug, "surface"); break;
-        case TaxonomyFile::People: t.people = read_all<Person>(entries, read_person, by_slug, "person"); break;
+        case TaxonomyFile::Labs:
+            t.labs = read_all<Lab>(entries, read_lab, by_slug, "lab");
+            break;
+        case TaxonomyFile::Models:
+            t.models = read_all<ModelInfo>(entries, read_model, by_slug, "model");
+            break;
+        case TaxonomyFile::Surfaces:
+            t.surfaces = read_all<Surface>(entries, read_surface, by_slug, "surface");
+            break;
+        case TaxonomyFile::People:
+            t.people = read_all<Person>(entries, read_person, by_slug, "person");
+            break;
         case TaxonomyFile::Licenses:
             t.licenses = read_all<License>(
                 entries, read_license, [](const License& l) { return to_lower_ascii(l.id); }, "licence");
@@ -317,24 +335,27 @@ std::string position(std::string_view text, std::size_t byte) {
 
 std::string_view file_name(TaxonomyFile file) {
     switch (file) {
-        case TaxonomyFile::Labs: return "labs.json";
-        case TaxonomyFile::Models: return "models.json";
-        case TaxonomyFile::Surfaces: return "surfaces.json";
-        case TaxonomyFile::People: return "people.json";
-        case TaxonomyFile::Licenses: return "licenses.json";
+        case TaxonomyFile::Labs:
+            return "labs.json";
+        case TaxonomyFile::Models:
+            return "models.json";
+        case TaxonomyFile::Surfaces:
+            return "surfaces.json";
+        case TaxonomyFile::People:
+            return "people.json";
+        case TaxonomyFile::Licenses:
+            return "licenses.json";
     }
     return "";
 }
 
 const std::vector<TaxonomyFile>& all_taxonomy_files() {
-    static const std::vector<TaxonomyFile> files{TaxonomyFile::Labs, TaxonomyFile::Models,
-                                                 TaxonomyFile::Surfaces, TaxonomyFile::People,
-                                                 TaxonomyFile::Licenses};
+    static const std::vector<TaxonomyFile> files{TaxonomyFile::Labs, TaxonomyFile::Models, TaxonomyFile::Surfaces,
+                                                 TaxonomyFile::People, TaxonomyFile::Licenses};
     return files;
 }
 
-Result<Taxonomy> parse_taxonomy_text(TaxonomyFile file, std::string_view text,
-                                     const std::string& origin) {
+Result<Taxonomy> parse_taxonomy_text(TaxonomyFile file, std::string_view text, const std::string& origin) {
     json doc;
     try {
         doc = json::parse(text.begin(), text.end(), nullptr, true, /*ignore_comments=*/true);

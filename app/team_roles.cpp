@@ -13,16 +13,15 @@ bool plain_identifier(std::string_view name) {
 }
 
 std::string create_role(const std::string& role) {
-    return "DO $$ BEGIN\n  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + role +
-           "') THEN CREATE ROLE " + role + " NOLOGIN; END IF;\nEND $$;\n";
+    return "DO $$ BEGIN\n  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + role + "') THEN CREATE ROLE " +
+           role + " NOLOGIN; END IF;\nEND $$;\n";
 }
 
 // What each role writes. Cascades (sources remove --purge) run with the owner's rights.
 constexpr std::array<std::string_view, 13> kWorkerTables{
-    "items", "item_versions", "fetch_log", "events", "evidence", "prices", "entities",
-    "question_answers", "alerts", "settings", "hosts", "locks", "candidates"};
-constexpr std::array<std::string_view, 5> kAnalystTables{"events", "evidence", "candidates", "sources",
-                                                         "settings"};
+    "items",  "item_versions", "fetch_log", "events", "evidence",  "prices", "entities", "question_answers",
+    "alerts", "settings",      "hosts",     "locks",  "candidates"};
+constexpr std::array<std::string_view, 5> kAnalystTables{"events", "evidence", "candidates", "sources", "settings"};
 
 std::string joined(auto tables, const std::string& schema) {
     std::string out;

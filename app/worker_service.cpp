@@ -17,8 +17,7 @@ namespace {
 constexpr const char* kDeriveLock = "derive";
 
 std::int64_t unix_ms() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
         .count();
 }
 
@@ -69,8 +68,8 @@ private:
 
 /// Books each host for its sources' requests; returns the sources whose host was had and gives
 /// the others back (they stay due for the next round or another worker).
-std::vector<Source> book_hosts(store::Store& store, const WorkerOptions& o,
-                               std::vector<Source> claimed, WorkerRound& round) {
+std::vector<Source> book_hosts(store::Store& store, const WorkerOptions& o, std::vector<Source> claimed,
+                               WorkerRound& round) {
     std::map<std::string, std::vector<Source>> by_host;
     for (auto& s : claimed) {
         by_host[host_key(s.url)].push_back(std::move(s));
@@ -97,18 +96,15 @@ std::vector<Source> book_hosts(store::Store& store, const WorkerOptions& o,
 }
 
 /// A 429/503 with Retry-After moved the source's due time; hold its host for everyone.
-void hold_throttled_hosts(store::Store& store, const std::vector<Source>& fetched,
-                          const FetchSummary& summary) {
+void hold_throttled_hosts(store::Store& store, const std::vector<Source>& fetched, const FetchSummary& summary) {
     for (const auto& line : summary.sources) {
-        if (line.status != "failed" || !line.http_status ||
-            (*line.http_status != 429 && *line.http_status != 503)) {
+        if (line.status != "failed" || !line.http_status || (*line.http_status != 429 && *line.http_status != 503)) {
             continue;
         }
         auto now = store.find_source(line.name);
         if (now && *now && (**now).due_at) {
-            const auto until = std::chrono::duration_cast<std::chrono::milliseconds>(
-                                   (**now).due_at->time_since_epoch())
-                                   .count();
+            const auto until =
+                std::chrono::duration_cast<std::chrono::milliseconds>((**now).due_at->time_since_epoch()).count();
             (void)store.hold_host(host_key(line.url), until);
         }
     }
@@ -131,8 +127,7 @@ bool wait_for_lock(store::Store& store, const WorkerOptions& o) {
 
 /// Events from new items (after the shared watermark) and from this round's changed items,
 /// then questions and alerts; the caller holds the derivation lock.
-void derive(AppContext& ctx, const std::vector<std::int64_t>& touched, TimePoint now,
-            WorkerRound& round) {
+void derive(AppContext& ctx, const std::vector<std::int64_t>& touched, TimePoint now, WorkerRound& round) {
     // Other workers may have discovered models since this one loaded the taxonomy.
     if (auto t = ctx.store->load_taxonomy(); t && !t->models.empty()) {
         ctx.taxonomy = std::move(*t);
@@ -208,8 +203,8 @@ Result<WorkerRound> run_worker_round(AppContext& ctx, const WorkerOptions& optio
         return round;
     }
     if (!wait_for_lock(*ctx.store, o)) {
-        round.warnings.push_back("another worker held the derivation lock for " +
-                                 std::to_string(o.lock_wait.count()) + "s; derivation deferred");
+        round.warnings.push_back("another worker held the derivation lock for " + std::to_string(o.lock_wait.count()) +
+                                 "s; derivation deferred");
         return round;
     }
     derive(ctx, round.fetched.touched_item_ids, now, round);

@@ -16,9 +16,9 @@ namespace fw::cli {
 namespace {
 
 nlohmann::json counts_json(const app::StoreCounts& c) {
-    return {{"sources", c.sources}, {"items", c.items},       {"item_versions", c.item_versions},
-            {"events", c.events},   {"evidence", c.evidence}, {"prices", c.prices},
-            {"entities", c.entities}, {"alerts", c.alerts},   {"fetch_log", c.fetch_log}};
+    return {{"sources", c.sources},   {"items", c.items},       {"item_versions", c.item_versions},
+            {"events", c.events},     {"evidence", c.evidence}, {"prices", c.prices},
+            {"entities", c.entities}, {"alerts", c.alerts},     {"fetch_log", c.fetch_log}};
 }
 
 // `db merge`: the counts of what was added, matched and left, as text or --json.
@@ -51,11 +51,10 @@ void register_merge(CLI::App& db, Run& run) {
                       << "\n";
         } else if (!run.global.quiet) {
             std::cerr << "merged: " << r->sources_added << " sources added (" << r->sources_matched
-                      << " matched by URL), " << r->items_added << " items added, "
-                      << r->item_versions_added << " new versions (" << r->items_unchanged
-                      << " unchanged, " << r->items_skipped << " of removed sources skipped), "
-                      << r->events_added << " events added, " << r->events_merged << " merged ("
-                      << r->curation_taken << " took the origin's curation, " << r->curation_kept
+                      << " matched by URL), " << r->items_added << " items added, " << r->item_versions_added
+                      << " new versions (" << r->items_unchanged << " unchanged, " << r->items_skipped
+                      << " of removed sources skipped), " << r->events_added << " events added, " << r->events_merged
+                      << " merged (" << r->curation_taken << " took the origin's curation, " << r->curation_kept
                       << " kept the target's), " << r->alerts_added << " alerts added\n";
         }
     });
@@ -87,14 +86,12 @@ void register_db(CLI::App& app, Run& run) {
             return;
         }
         if (run.global.json) {
-            std::cout << nlohmann::json{{"ok", true}, {"counts", counts_json(report->to)}}.dump(2)
-                      << "\n";
+            std::cout << nlohmann::json{{"ok", true}, {"counts", counts_json(report->to)}}.dump(2) << "\n";
         } else if (!run.global.quiet) {
             const auto& c = report->to;
-            std::cerr << "copied and checked: " << c.sources << " sources, " << c.items
-                      << " items, " << c.item_versions << " versions, " << c.events << " events, "
-                      << c.alerts << " alerts, " << c.prices << " prices, " << c.fetch_log
-                      << " fetch log rows\n";
+            std::cerr << "copied and checked: " << c.sources << " sources, " << c.items << " items, " << c.item_versions
+                      << " versions, " << c.events << " events, " << c.alerts << " alerts, " << c.prices << " prices, "
+                      << c.fetch_log << " fetch log rows\n";
         }
     });
 

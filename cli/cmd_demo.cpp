@@ -38,8 +38,8 @@ void register_demo(CLI::App& app, Run& run) {
         }
         std::cout << render_report(result->report, run.global.json ? "json" : "text");
         if (!run.global.json) {
-            std::cout << "\nDemo database: " << result->database.string() << " (" << result->sources
-                      << " sources, " << result->items << " items, " << result->events
+            std::cout << "\nDemo database: " << result->database.string() << " (" << result->sources << " sources, "
+                      << result->items << " items, " << result->events
                       << " events)\nHTML report: " << result->html_report.string() << "\n";
         } else if (!run.global.quiet) {
             std::cerr << "HTML report: " << result->html_report.string() << "\n";

@@ -11,12 +11,14 @@
 namespace fw::cli {
 namespace {
 
-TimePoint now() { return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()); }
+TimePoint now() {
+    return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+}
 
 void print_events(const std::vector<Event>& events) {
     for (const auto& e : events) {
-        std::cout << "#" << e.id << "  " << format_date(e.occurred_at) << "  " << to_string(e.kind)
-                  << "  " << e.lab.value_or("-") << "/" << e.model.value_or("-");
+        std::cout << "#" << e.id << "  " << format_date(e.occurred_at) << "  " << to_string(e.kind) << "  "
+                  << e.lab.value_or("-") << "/" << e.model.value_or("-");
         if (e.surface) {
             std::cout << " @" << *e.surface;
         }
@@ -96,9 +98,7 @@ void register_add(CLI::App& parent, Run& run) {
     sub->add_option("--set", o->spec.set, "KEY=VALUE field (repeatable)");
     sub->add_option("--evidence", o->evidence, "evidence URL");
     sub->callback([&run, o] {
-        auto set_opt = [](const std::string& v) {
-            return v.empty() ? std::nullopt : std::optional<std::string>(v);
-        };
+        auto set_opt = [](const std::string& v) { return v.empty() ? std::nullopt : std::optional<std::string>(v); };
         o->spec.lab = set_opt(o->lab);
         o->spec.model = set_opt(o->model);
         o->spec.person = set_opt(o->person);
@@ -173,8 +173,8 @@ void print_candidates(const std::vector<Candidate>& candidates) {
     for (const auto& c : candidates) {
         std::cout << "#" << c.id << "  " << (c.published ? format_date(*c.published) : std::string("----------"))
                   << "  " << c.source << "  " << c.title << "\n";
-        std::cout << "      suggests " << (c.suggested_kind ? std::string(to_string(*c.suggested_kind)) : "-")
-                  << " (" << c.confidence << ")";
+        std::cout << "      suggests " << (c.suggested_kind ? std::string(to_string(*c.suggested_kind)) : "-") << " ("
+                  << c.confidence << ")";
         if (!c.cue.empty()) {
             std::cout << " from \"" << c.cue << "\"";
         }
@@ -224,8 +224,8 @@ void register_candidates(CLI::App& parent, Run& run) {
             return;
         }
         const auto opt = [](const std::string& v) { return v.empty() ? std::nullopt : std::optional<std::string>(v); };
-        app::CandidateDecision d{opt(o->kind), opt(o->lab), opt(o->model), opt(o->person), opt(o->surface),
-                                 opt(o->at), o->set};
+        app::CandidateDecision d{opt(o->kind),    opt(o->lab), opt(o->model), opt(o->person),
+                                 opt(o->surface), opt(o->at),  o->set};
         auto id = app::confirm_candidate(*ctx, o->id, d, now());
         if (!id) {
             run.exit_code = fail(id.error());

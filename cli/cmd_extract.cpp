@@ -10,8 +10,7 @@ void register_extract(CLI::App& app, Run& run) {
     auto rebuild = std::make_shared<bool>(false);
     auto* sub = app.add_subcommand("extract", "derive events from stored items again");
     add_version_flag(*sub);
-    sub->add_flag("--rebuild", *rebuild,
-                  "drop automatic events and derive all again (curated and manual events stay)");
+    sub->add_flag("--rebuild", *rebuild, "drop automatic events and derive all again (curated and manual events stay)");
     sub->callback([&run, rebuild] {
         auto ctx = open_app(run.global);
         if (!ctx) {
@@ -24,12 +23,12 @@ void register_extract(CLI::App& app, Run& run) {
             return;
         }
         if (run.global.json) {
-            std::cout << "{\"items\": " << summary->items_seen << ", \"events_written\": "
-                      << summary->events_written << ", \"new_events\": " << summary->new_events
+            std::cout << "{\"items\": " << summary->items_seen << ", \"events_written\": " << summary->events_written
+                      << ", \"new_events\": " << summary->new_events
                       << ", \"discovered_models\": " << summary->discovered_models << "}\n";
         } else if (!run.global.quiet) {
-            std::cerr << "read " << summary->items_seen << " items: " << summary->new_events
-                      << " new events, " << summary->discovered_models << " new models\n";
+            std::cerr << "read " << summary->items_seen << " items: " << summary->new_events << " new events, "
+                      << summary->discovered_models << " new models\n";
         }
     });
 }

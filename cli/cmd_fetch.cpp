@@ -18,7 +18,9 @@ struct FetchOptions {
     int host_interval_ms = 1000;
 };
 
-TimePoint now() { return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()); }
+TimePoint now() {
+    return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+}
 
 }  // namespace
 
@@ -28,8 +30,7 @@ void register_fetch(CLI::App& app, Run& run) {
     add_version_flag(*sub);
     sub->add_flag("--all", o->all, "fetch every source, due or not");
     sub->add_option("names", o->names, "only these sources");
-    sub->add_option("--contact", o->contact,
-                    "SEC EDGAR contact 'Name email@example.com' (else $FW_EDGAR_CONTACT)");
+    sub->add_option("--contact", o->contact, "SEC EDGAR contact 'Name email@example.com' (else $FW_EDGAR_CONTACT)");
     sub->add_option("--host-interval-ms", o->host_interval_ms,
                     "least time between two requests to one host (politeness; 0 for your own mirror)")
         ->capture_default_str();
@@ -68,8 +69,8 @@ void register_fetch(CLI::App& app, Run& run) {
             for (const auto& s : summary->sources) {
                 items += s.new_items;
             }
-            std::cerr << "fetched " << summary->sources.size() << " sources: " << items
-                      << " new or changed items, " << summary->new_events << " new events\n";
+            std::cerr << "fetched " << summary->sources.size() << " sources: " << items << " new or changed items, "
+                      << summary->new_events << " new events\n";
         }
         run.exit_code = exit_code_of(*summary);
     });

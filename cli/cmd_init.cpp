@@ -15,9 +15,9 @@ void register_init(CLI::App& app, Run& run) {
             return;
         }
         if (!run.global.quiet) {
-            std::cerr << "database ready: " << app::store_location(*ctx) << " ("
-                      << ctx->taxonomy.labs.size() << " labs, " << ctx->taxonomy.models.size()
-                      << " models, " << ctx->taxonomy.surfaces.size() << " surfaces)\n";
+            std::cerr << "database ready: " << app::store_location(*ctx) << " (" << ctx->taxonomy.labs.size()
+                      << " labs, " << ctx->taxonomy.models.size() << " models, " << ctx->taxonomy.surfaces.size()
+                      << " surfaces)\n";
         }
         if (run.global.json) {
             std::cout << "{\"database\": \"" << app::store_location(*ctx) << "\", \"ok\": true}\n";

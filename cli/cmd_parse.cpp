@@ -45,12 +45,12 @@ void print_summary(const ingest::SourceDocument& doc) {
     std::cout << "format: " << to_string(f.format) << "\ntitle: " << f.title << "\nlink: " << f.link
               << "\nitems: " << f.items.size() << "\n";
     for (const auto& e : f.items) {
-        std::cout << "  " << (e.published ? format_date(*e.published) : std::string("----------"))
-                  << "  " << e.title << "\n      " << e.link << "\n";
+        std::cout << "  " << (e.published ? format_date(*e.published) : std::string("----------")) << "  " << e.title
+                  << "\n      " << e.link << "\n";
     }
     if (!doc.prices.empty()) {
-        std::cout << "price bars: " << doc.prices.size() << " (" << format_date(doc.prices.front().date)
-                  << " .. " << format_date(doc.prices.back().date) << ")\n";
+        std::cout << "price bars: " << doc.prices.size() << " (" << format_date(doc.prices.front().date) << " .. "
+                  << format_date(doc.prices.back().date) << ")\n";
     }
     for (const auto& w : f.warnings) {
         std::cerr << "warning: " << w << "\n";

@@ -32,9 +32,9 @@ void register_settings(CLI::App& app, Run& run) {
     add_version_flag(*settings);
     settings->require_subcommand(1);
 
-    auto* set = settings->add_subcommand(
-        "set", "record a setting: fetch.allow_file_urls true|false, "
-               "fetch.allow_private_networks true|false|CIDR,CIDR...");
+    auto* set = settings->add_subcommand("set",
+                                         "record a setting: fetch.allow_file_urls true|false, "
+                                         "fetch.allow_private_networks true|false|CIDR,CIDR...");
     set->add_option("key", o->key, "the setting")->required();
     set->add_option("value", o->value, "its new value")->required();
     set->callback([&run, o] {
@@ -91,8 +91,7 @@ void register_settings(CLI::App& app, Run& run) {
             for (const auto& s : *all) {
                 j.push_back(setting_json(s));
             }
-            std::cout << nlohmann::json{{"shared", app::is_shared_store(*ctx->store)}, {"settings", j}}.dump(2)
-                      << "\n";
+            std::cout << nlohmann::json{{"shared", app::is_shared_store(*ctx->store)}, {"settings", j}}.dump(2) << "\n";
             return;
         }
         for (const auto& s : *all) {

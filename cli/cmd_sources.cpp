@@ -31,14 +31,13 @@ void print_sources_table(const std::vector<app::SourceWithHealth>& judged) {
         const bool warn = health.flag == app::HealthFlag::Failing || health.flag == app::HealthFlag::Stale;
         std::string flag = app::healthFlagName(health.flag);
         if (warn) {
-            for (char& c : flag) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+            for (char& c : flag)
+                c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
         }
-        std::cout << s.name << "  [" << to_string(s.kind) << "]  " << s.url << "\n    " << flag
-                  << ": " << health.reason << "\n    last fetch "
-                  << (s.health.last_fetch_at ? format_rfc3339(*s.health.last_fetch_at) : "never")
-                  << ", status " << s.health.last_status.value_or("-") << ", failures "
-                  << s.health.consecutive_failures << ", newest item "
-                  << (s.health.newest_item_at ? format_date(*s.health.newest_item_at) : "-");
+        std::cout << s.name << "  [" << to_string(s.kind) << "]  " << s.url << "\n    " << flag << ": " << health.reason
+                  << "\n    last fetch " << (s.health.last_fetch_at ? format_rfc3339(*s.health.last_fetch_at) : "never")
+                  << ", status " << s.health.last_status.value_or("-") << ", failures " << s.health.consecutive_failures
+                  << ", newest item " << (s.health.newest_item_at ? format_date(*s.health.newest_item_at) : "-");
         if (s.health.last_error) {
             std::cout << "\n    last error: " << *s.health.last_error;
         }
@@ -100,16 +99,20 @@ void register_edit(CLI::App& parent, Run& run) {
     auto* lab = sub->add_option("--lab", o->lab, "lab slug (\"\" clears it)");
     auto* every = sub->add_option("--every", o->every, "fetch interval, e.g. 1h (\"\" for adaptive)");
     auto articles = std::make_shared<std::optional<bool>>();
-    sub->add_flag_callback("--no-articles", [articles] { *articles = false; },
-                           "never read the linked articles of thin items");
-    sub->add_flag_callback("--articles", [articles] { *articles = true; },
-                           "read the linked articles of thin items again (the default)");
+    sub->add_flag_callback(
+        "--no-articles", [articles] { *articles = false; }, "never read the linked articles of thin items");
+    sub->add_flag_callback(
+        "--articles", [articles] { *articles = true; }, "read the linked articles of thin items again (the default)");
     sub->callback([&run, o, source, url, name, kind, lab, every, articles] {
         app::SourceEdit edit;
-        if (*url) edit.url = o->url;
-        if (*name) edit.name = o->name;
-        if (*lab) edit.lab = o->lab;
-        if (*every) edit.every = o->every;
+        if (*url)
+            edit.url = o->url;
+        if (*name)
+            edit.name = o->name;
+        if (*lab)
+            edit.lab = o->lab;
+        if (*every)
+            edit.every = o->every;
         if (*kind) {
             edit.kind = source_kind_from_string(o->kind);
             if (!edit.kind) {
@@ -205,8 +208,7 @@ void register_opml(CLI::App& parent, Run& run) {
         if (run.global.json) {
             std::cout << "{\"added\": " << summary->added << ", \"skipped\": " << summary->skipped << "}\n";
         } else if (!run.global.quiet) {
-            std::cerr << "imported " << summary->added << " sources (" << summary->skipped
-                      << " already present)\n";
+            std::cerr << "imported " << summary->added << " sources (" << summary->skipped << " already present)\n";
         }
     });
     auto out = std::make_shared<std::string>();

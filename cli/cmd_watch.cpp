@@ -17,13 +17,17 @@ namespace {
 
 std::atomic<bool> g_stop{false};
 
-extern "C" void on_signal(int /*sig*/) { g_stop.store(true); }
+extern "C" void on_signal(int /*sig*/) {
+    g_stop.store(true);
+}
 
-TimePoint now() { return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()); }
+TimePoint now() {
+    return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+}
 
 // One round: fetch what is due, derive events, re-evaluate the questions, send alerts.
-void run_round(app::AppContext& ctx, const std::optional<std::string>& contact,
-               std::chrono::milliseconds host_interval, const Run& run) {
+void run_round(app::AppContext& ctx, const std::optional<std::string>& contact, std::chrono::milliseconds host_interval,
+               const Run& run) {
     app::FetchRequest req;
     req.now = now();
     req.edgar_contact = contact;
@@ -71,10 +75,10 @@ bool run_worker(app::AppContext& ctx, const app::WorkerOptions& options, const R
     for (const auto& w : round->warnings) {
         std::cerr << "frontierwatch: watch: " << w << "\n";
     }
-    verbose(run, "watch[" + options.worker_id + "]: " + std::to_string(round->claimed) +
-                     " claimed, " + std::to_string(round->deferred) + " deferred (host busy), " +
-                     std::to_string(round->fetched.sources.size()) + " fetched, " +
-                     std::to_string(round->new_events) + " new events");
+    verbose(run, "watch[" + options.worker_id + "]: " + std::to_string(round->claimed) + " claimed, " +
+                     std::to_string(round->deferred) + " deferred (host busy), " +
+                     std::to_string(round->fetched.sources.size()) + " fetched, " + std::to_string(round->new_events) +
+                     " new events");
     if (round->fetched.sources.empty() && round->deferred > 0) {
         // Due sources whose hosts other workers are fetching: look again shortly.
         std::this_thread::sleep_for(std::chrono::milliseconds(250));

@@ -33,6 +33,8 @@ void verbose(const Run& run, const std::string& line) {
     }
 }
 
-void add_version_flag(CLI::App& sub) { sub.set_version_flag("--version", FW_VERSION); }
+void add_version_flag(CLI::App& sub) {
+    sub.set_version_flag("--version", FW_VERSION);
+}
 
 }  // namespace fw::cli

@@ -30,8 +30,8 @@ int exit_code_of(const app::FetchSummary& summary) {
 void print_failures(const app::FetchSummary& summary) {
     for (const auto& s : summary.sources) {
         if (s.status == "failed") {
-            std::cerr << "frontierwatch: fetch failed: " << s.name << " (" << s.url << "): "
-                      << s.error.value_or("unknown error") << "\n";
+            std::cerr << "frontierwatch: fetch failed: " << s.name << " (" << s.url
+                      << "): " << s.error.value_or("unknown error") << "\n";
         }
     }
 }

@@ -17,7 +17,9 @@ json time_or_null(const std::optional<TimePoint>& t) {
 }
 
 // Fetched text may hold invalid UTF-8 in corner cases; replacing beats throwing.
-std::string dump(const json& j) { return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n"; }
+std::string dump(const json& j) {
+    return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
 
 json source_json(const Source& s) {
     return {{"name", s.name},

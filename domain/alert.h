@@ -14,24 +14,24 @@ namespace fw {
 struct AlertRule {
     std::string id;
     std::string name;
-    std::vector<std::string> kinds;   ///< event kinds; empty = any
-    std::vector<std::string> labs;    ///< empty = any
-    std::vector<std::string> models;  ///< empty = any (matches the model or its family)
-    bool question_changes = false;    ///< also fire when a watch question changes status
+    std::vector<std::string> kinds;     ///< event kinds; empty = any
+    std::vector<std::string> labs;      ///< empty = any
+    std::vector<std::string> models;    ///< empty = any (matches the model or its family)
+    bool question_changes = false;      ///< also fire when a watch question changes status
     std::vector<std::string> channels;  ///< terminal | desktop | webhook:URL | atom:FILE
 };
 
 /// One delivery of one alert on one channel. key is unique per (rule, subject, channel).
 struct AlertDelivery {
     std::int64_t id = 0;
-    std::string key;      ///< "rule|event:42|webhook:http://..."
+    std::string key;  ///< "rule|event:42|webhook:http://..."
     std::string rule_id;
     std::optional<std::int64_t> event_id;
     std::optional<std::string> question_id;
     std::string channel;
     std::string title;
-    std::string body;     ///< JSON payload as sent
-    std::string status;   ///< pending | sent | failed
+    std::string body;    ///< JSON payload as sent
+    std::string status;  ///< pending | sent | failed
     int attempts = 0;
     std::optional<TimePoint> sent_at;
     std::optional<std::string> last_error;

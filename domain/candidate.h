@@ -29,9 +29,9 @@ struct Candidate {
     std::optional<TimePoint> published;
     /// Entities found, as "kind:slug" ("lab:meta", "model:muse-spark", "surface:whatsapp").
     std::vector<std::string> entities;
-    std::string cue;                         ///< the nearest cue: the words that suggested a kind
+    std::string cue;                          ///< the nearest cue: the words that suggested a kind
     std::optional<EventKind> suggested_kind;  ///< what the cue suggests, when anything
-    double confidence = 0;                   ///< of the suggestion, in [0, 1)
+    double confidence = 0;                    ///< of the suggestion, in [0, 1)
     std::optional<std::string> lab;
     std::optional<std::string> model;
     std::string reason;  ///< why it is not an event ("low confidence 0.45", "no cue", ...)

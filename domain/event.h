@@ -42,7 +42,7 @@ std::optional<Review> review_from_string(std::string_view text);
 struct Evidence {
     std::int64_t item_id = 0;  ///< 0 for evidence given by hand
     std::string url;
-    std::string source;        ///< source name
+    std::string source;  ///< source name
     std::string snippet;
     std::optional<TimePoint> fetched_at;
 };

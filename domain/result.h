@@ -13,8 +13,8 @@ namespace fw {
 template <typename T>
 class [[nodiscard]] Result {
 public:
-    Result(T value) : state_(std::move(value)) {}                // NOLINT: implicit by design
-    Result(Error error) : state_(std::move(error)) {}            // NOLINT: implicit by design
+    Result(T value) : state_(std::move(value)) {}      // NOLINT: implicit by design
+    Result(Error error) : state_(std::move(error)) {}  // NOLINT: implicit by design
 
     bool has_value() const { return state_.index() == 0; }
     explicit operator bool() const { return has_value(); }
@@ -44,6 +44,8 @@ struct Ok {};
 /// Result of an operation that returns nothing on success.
 using Status = Result<Ok>;
 
-inline Status ok() { return Status(Ok{}); }
+inline Status ok() {
+    return Status(Ok{});
+}
 
 }  // namespace fw

@@ -39,8 +39,8 @@ std::optional<Tier> tier_from_string(std::string_view text);
 
 /// A listed parent company's security.
 struct Security {
-    std::string ticker;     ///< also the name of its `prices` source
-    std::string cik;        ///< SEC CIK, 10 digits
+    std::string ticker;  ///< also the name of its `prices` source
+    std::string cik;     ///< SEC CIK, 10 digits
     std::string company;
     std::string benchmark = "SPY";  ///< `prices` source used as the market
 };
@@ -90,8 +90,8 @@ struct Person {
 struct License {
     std::string id;  ///< SPDX or LicenseRef-...
     std::string name;
-    std::string license_class;    ///< permissive | copyleft | open_restricted | noncommercial | proprietary | unknown
-    std::string commercial_use;   ///< yes | conditional | no
+    std::string license_class;   ///< permissive | copyleft | open_restricted | noncommercial | proprietary | unknown
+    std::string commercial_use;  ///< yes | conditional | no
     std::optional<std::int64_t> mau_cap;
     bool aup_required = false;
     std::vector<std::string> hf_ids;  ///< Hugging Face ids / license_name values mapping here

@@ -50,15 +50,13 @@ std::optional<int> read_zone(std::string_view text, std::size_t pos) {
 }  // namespace
 
 bool is_valid_date(int year, unsigned month, unsigned day) {
-    const std::chrono::year_month_day ymd{std::chrono::year{year}, std::chrono::month{month},
-                                          std::chrono::day{day}};
+    const std::chrono::year_month_day ymd{std::chrono::year{year}, std::chrono::month{month}, std::chrono::day{day}};
     return ymd.ok();
 }
 
 TimePoint make_time(int year, unsigned month, unsigned day, int hour, int minute, int second) {
     const Day d{std::chrono::year{year} / std::chrono::month{month} / std::chrono::day{day}};
-    return TimePoint{d} + std::chrono::hours{hour} + std::chrono::minutes{minute} +
-           std::chrono::seconds{second};
+    return TimePoint{d} + std::chrono::hours{hour} + std::chrono::minutes{minute} + std::chrono::seconds{second};
 }
 
 std::string format_rfc3339(TimePoint t) {
@@ -66,21 +64,22 @@ std::string format_rfc3339(TimePoint t) {
     const std::chrono::year_month_day ymd{d};
     const auto secs = (t - TimePoint{d}).count();
     char buf[64];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02lld:%02lld:%02lldZ", int(ymd.year()),
-                  unsigned(ymd.month()), unsigned(ymd.day()), static_cast<long long>(secs / 3600),
-                  static_cast<long long>((secs / 60) % 60), static_cast<long long>(secs % 60));
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02lld:%02lld:%02lldZ", int(ymd.year()), unsigned(ymd.month()),
+                  unsigned(ymd.day()), static_cast<long long>(secs / 3600), static_cast<long long>((secs / 60) % 60),
+                  static_cast<long long>(secs % 60));
     return buf;
 }
 
 std::string format_date(Day d) {
     const std::chrono::year_month_day ymd{d};
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", int(ymd.year()), unsigned(ymd.month()),
-                  unsigned(ymd.day()));
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", int(ymd.year()), unsigned(ymd.month()), unsigned(ymd.day()));
     return buf;
 }
 
-std::string format_date(TimePoint t) { return format_date(day_of(t)); }
+std::string format_date(TimePoint t) {
+    return format_date(day_of(t));
+}
 
 std::optional<TimePoint> parse_iso8601(std::string_view text) {
     int year = 0;
@@ -100,8 +99,8 @@ std::optional<TimePoint> parse_iso8601(std::string_view text) {
     int hh = 0;
     int mi = 0;
     int ss = 0;
-    if (!read_int(text, 11, 2, hh) || text.size() < 16 || text[13] != ':' ||
-        !read_int(text, 14, 2, mi) || hh > 23 || mi > 59) {
+    if (!read_int(text, 11, 2, hh) || text.size() < 16 || text[13] != ':' || !read_int(text, 14, 2, mi) || hh > 23 ||
+        mi > 59) {
         return std::nullopt;
     }
     std::size_t pos = 16;
@@ -121,8 +120,7 @@ std::optional<TimePoint> parse_iso8601(std::string_view text) {
     if (!zone) {
         return std::nullopt;
     }
-    return make_time(year, static_cast<unsigned>(month), static_cast<unsigned>(day), hh, mi,
-                     ss == 60 ? 59 : ss) -
+    return make_time(year, static_cast<unsigned>(month), static_cast<unsigned>(day), hh, mi, ss == 60 ? 59 : ss) -
            std::chrono::seconds{*zone};
 }
 

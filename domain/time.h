@@ -24,7 +24,9 @@ std::string format_date(Day d);
 std::optional<TimePoint> parse_iso8601(std::string_view text);
 
 /// The UTC day containing t.
-inline Day day_of(TimePoint t) { return std::chrono::floor<std::chrono::days>(t); }
+inline Day day_of(TimePoint t) {
+    return std::chrono::floor<std::chrono::days>(t);
+}
 
 /// Whole days between the UTC dates of a and b (b - a); negative when b is earlier.
 int days_between(TimePoint a, TimePoint b);
@@ -33,7 +35,6 @@ int days_between(TimePoint a, TimePoint b);
 bool is_valid_date(int year, unsigned month, unsigned day);
 
 /// Builds a UTC time point; the caller guarantees a valid date.
-TimePoint make_time(int year, unsigned month, unsigned day, int hour = 0, int minute = 0,
-                    int second = 0);
+TimePoint make_time(int year, unsigned month, unsigned day, int hour = 0, int minute = 0, int second = 0);
 
 }  // namespace fw

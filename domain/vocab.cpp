@@ -26,8 +26,7 @@ std::string_view name_of(const std::array<std::pair<E, std::string_view>, N>& ta
 }
 
 template <typename E, std::size_t N>
-std::optional<E> value_of(const std::array<std::pair<E, std::string_view>, N>& table,
-                          std::string_view text) {
+std::optional<E> value_of(const std::array<std::pair<E, std::string_view>, N>& table, std::string_view text) {
     for (const auto& [e, name] : table) {
         if (name == text) {
             return e;
@@ -128,8 +127,12 @@ const T* find_by_slug(const std::vector<T>& list, std::string_view slug) {
 
 }  // namespace
 
-std::string_view to_string(EventKind kind) { return name_of(kEventKinds, kind); }
-std::optional<EventKind> event_kind_from_string(std::string_view t) { return value_of(kEventKinds, t); }
+std::string_view to_string(EventKind kind) {
+    return name_of(kEventKinds, kind);
+}
+std::optional<EventKind> event_kind_from_string(std::string_view t) {
+    return value_of(kEventKinds, t);
+}
 const std::vector<EventKind>& all_event_kinds() {
     static const std::vector<EventKind> kinds = [] {
         std::vector<EventKind> v;
@@ -140,19 +143,39 @@ const std::vector<EventKind>& all_event_kinds() {
     }();
     return kinds;
 }
-std::string_view to_string(Review r) { return name_of(kReviews, r); }
-std::optional<Review> review_from_string(std::string_view t) { return value_of(kReviews, t); }
-std::string_view to_string(CandidateState s) { return name_of(kCandidateStates, s); }
-std::optional<CandidateState> candidate_state_from_string(std::string_view t) { return value_of(kCandidateStates, t); }
-std::string_view to_string(SourceKind k) { return name_of(kSourceKinds, k); }
-std::optional<SourceKind> source_kind_from_string(std::string_view t) { return value_of(kSourceKinds, t); }
-std::string_view to_string(FeedFormat f) { return name_of(kFeedFormats, f); }
-std::string_view to_string(SurfaceCategory c) { return name_of(kSurfaceCategories, c); }
+std::string_view to_string(Review r) {
+    return name_of(kReviews, r);
+}
+std::optional<Review> review_from_string(std::string_view t) {
+    return value_of(kReviews, t);
+}
+std::string_view to_string(CandidateState s) {
+    return name_of(kCandidateStates, s);
+}
+std::optional<CandidateState> candidate_state_from_string(std::string_view t) {
+    return value_of(kCandidateStates, t);
+}
+std::string_view to_string(SourceKind k) {
+    return name_of(kSourceKinds, k);
+}
+std::optional<SourceKind> source_kind_from_string(std::string_view t) {
+    return value_of(kSourceKinds, t);
+}
+std::string_view to_string(FeedFormat f) {
+    return name_of(kFeedFormats, f);
+}
+std::string_view to_string(SurfaceCategory c) {
+    return name_of(kSurfaceCategories, c);
+}
 std::optional<SurfaceCategory> surface_category_from_string(std::string_view t) {
     return value_of(kSurfaceCategories, t);
 }
-std::string_view to_string(Openness o) { return name_of(kOpenness, o); }
-std::optional<Openness> openness_from_string(std::string_view t) { return value_of(kOpenness, t); }
+std::string_view to_string(Openness o) {
+    return name_of(kOpenness, o);
+}
+std::optional<Openness> openness_from_string(std::string_view t) {
+    return value_of(kOpenness, t);
+}
 bool is_open(Openness o) {
     return o == Openness::OpenWeightsPermissive || o == Openness::OpenWeightsRestricted ||
            o == Openness::OpenWeightsNoncommercial;
@@ -161,17 +184,31 @@ bool is_closed(Openness o) {
     return o == Openness::Api || o == Openness::HostedProduct || o == Openness::LimitedPreview ||
            o == Openness::Unreleased;
 }
-std::string_view to_string(Tier t) { return name_of(kTiers, t); }
-std::optional<Tier> tier_from_string(std::string_view t) { return value_of(kTiers, t); }
-std::string_view to_string(QuestionStatus s) { return name_of(kQuestionStatuses, s); }
+std::string_view to_string(Tier t) {
+    return name_of(kTiers, t);
+}
+std::optional<Tier> tier_from_string(std::string_view t) {
+    return value_of(kTiers, t);
+}
+std::string_view to_string(QuestionStatus s) {
+    return name_of(kQuestionStatuses, s);
+}
 std::optional<QuestionStatus> question_status_from_string(std::string_view t) {
     return value_of(kQuestionStatuses, t);
 }
 
-const Lab* Taxonomy::find_lab(std::string_view slug) const { return find_by_slug(labs, slug); }
-const ModelInfo* Taxonomy::find_model(std::string_view slug) const { return find_by_slug(models, slug); }
-const Surface* Taxonomy::find_surface(std::string_view slug) const { return find_by_slug(surfaces, slug); }
-const Person* Taxonomy::find_person(std::string_view slug) const { return find_by_slug(people, slug); }
+const Lab* Taxonomy::find_lab(std::string_view slug) const {
+    return find_by_slug(labs, slug);
+}
+const ModelInfo* Taxonomy::find_model(std::string_view slug) const {
+    return find_by_slug(models, slug);
+}
+const Surface* Taxonomy::find_surface(std::string_view slug) const {
+    return find_by_slug(surfaces, slug);
+}
+const Person* Taxonomy::find_person(std::string_view slug) const {
+    return find_by_slug(people, slug);
+}
 
 const License* Taxonomy::find_license(std::string_view id_or_alias) const {
     const std::string wanted = to_lower_ascii(id_or_alias);

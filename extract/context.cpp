@@ -21,8 +21,8 @@ std::string item_text(const FeedEntry& e) {
 
 }  // namespace
 
-Context make_context(const Item& item, const Item* previous, const SourceInfo& source,
-                     const Taxonomy& taxonomy, const Rules& rules, const EntityMatcher& matcher,
+Context make_context(const Item& item, const Item* previous, const SourceInfo& source, const Taxonomy& taxonomy,
+                     const Rules& rules, const EntityMatcher& matcher,
                      const std::optional<std::string>& text_override) {
     Context ctx{item, previous, source, taxonomy, rules, matcher, {}, {}, {}, source.lab};
     ctx.text = text_override ? *text_override : item_text(item.entry);
@@ -99,11 +99,13 @@ double strongest_cue(const Context& ctx, std::string_view list, std::size_t* pos
 }
 
 const EntityMatch* first_entity(const Context& ctx, EntityKind kind) {
-    auto it = std::find_if(ctx.entities.begin(), ctx.entities.end(),
-                           [&](const EntityMatch& m) { return m.kind == kind; });
+    auto it =
+        std::find_if(ctx.entities.begin(), ctx.entities.end(), [&](const EntityMatch& m) { return m.kind == kind; });
     return it == ctx.entities.end() ? nullptr : &*it;
 }
 
-std::string year_month(TimePoint t) { return format_date(t).substr(0, 7); }
+std::string year_month(TimePoint t) {
+    return format_date(t).substr(0, 7);
+}
 
 }  // namespace fw::extract

@@ -24,15 +24,15 @@ struct Context {
     const Taxonomy& taxonomy;
     const Rules& rules;
     const EntityMatcher& matcher;
-    std::string text;              ///< title, summary and content as plain text (or a page's added lines)
-    std::vector<Token> tokens;     ///< of `text`
+    std::string text;                   ///< title, summary and content as plain text (or a page's added lines)
+    std::vector<Token> tokens;          ///< of `text`
     std::vector<EntityMatch> entities;  ///< of `text`
     std::optional<std::string> lab;     ///< the source's lab, else the first lab named in the text
 };
 
 /// Builds the context; `text_override` replaces the item text (a page's added lines).
-Context make_context(const Item& item, const Item* previous, const SourceInfo& source,
-                     const Taxonomy& taxonomy, const Rules& rules, const EntityMatcher& matcher,
+Context make_context(const Item& item, const Item* previous, const SourceInfo& source, const Taxonomy& taxonomy,
+                     const Rules& rules, const EntityMatcher& matcher,
                      const std::optional<std::string>& text_override = std::nullopt);
 
 /// An event with evidence (snippet = the sentence around byte `snippet_pos` of ctx.text),

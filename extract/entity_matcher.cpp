@@ -9,16 +9,14 @@ namespace fw::extract {
 namespace {
 
 std::size_t letter_count(std::string_view name) {
-    return static_cast<std::size_t>(std::count_if(name.begin(), name.end(), [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) != 0;
-    }));
+    return static_cast<std::size_t>(std::count_if(
+        name.begin(), name.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }));
 }
 
 /// "FAIR", "MSL", "AISI": acronyms that are also ordinary words in lower case.
 bool is_acronym(std::string_view name) {
-    return name.size() <= 5 && std::none_of(name.begin(), name.end(), [](char c) {
-        return std::islower(static_cast<unsigned char>(c)) != 0;
-    });
+    return name.size() <= 5 && std::none_of(name.begin(), name.end(),
+                                            [](char c) { return std::islower(static_cast<unsigned char>(c)) != 0; });
 }
 
 }  // namespace
@@ -62,8 +60,8 @@ void EntityMatcher::add_model(const ModelInfo& model) {
     }
 }
 
-void EntityMatcher::add_name(std::string_view name, EntityKind kind, const std::string& slug,
-                             const std::string& lab, bool force_exact) {
+void EntityMatcher::add_name(std::string_view name, EntityKind kind, const std::string& slug, const std::string& lab,
+                             bool force_exact) {
     auto tokens = phrase_tokens(name);
     if (tokens.empty()) {
         return;
@@ -104,8 +102,7 @@ std::vector<EntityMatch> EntityMatcher::find_all(std::string_view text) const {
                     match = tokens[i + k].norm == name.tokens[k];
                 }
                 if (match && !name.exact.empty()) {
-                    match = text.substr(tokens[i].begin, tokens[i + n - 1].end - tokens[i].begin) ==
-                            name.exact;
+                    match = text.substr(tokens[i].begin, tokens[i + n - 1].end - tokens[i].begin) == name.exact;
                 }
                 if (match) {
                     best = &name;

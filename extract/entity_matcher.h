@@ -48,8 +48,8 @@ private:
         std::string slug;
         std::string lab;
     };
-    void add_name(std::string_view name, EntityKind kind, const std::string& slug,
-                  const std::string& lab, bool force_exact = false);
+    void add_name(std::string_view name, EntityKind kind, const std::string& slug, const std::string& lab,
+                  bool force_exact = false);
     std::map<std::string, std::vector<Name>, std::less<>> by_first_token_;
 };
 

@@ -31,8 +31,8 @@ std::optional<ModelRef> model_before(const Context& ctx, std::string_view title,
     return resolve_model_name(names.back().text, ctx);
 }
 
-void emit_eval_report(const Context& ctx, const std::string& model, const std::string& doc_type,
-                      double confidence, std::size_t pos, ExtractOutput& out) {
+void emit_eval_report(const Context& ctx, const std::string& model, const std::string& doc_type, double confidence,
+                      std::size_t pos, ExtractOutput& out) {
     auto ev = make_event(ctx, EventKind::EvalReport, "eval_report|" + model + "|" + doc_type, confidence, pos);
     ev.cue = "document {model} " + doc_type;
     ev.model = model;
@@ -71,8 +71,8 @@ void first_party(const Context& ctx, const std::vector<std::string>& item_models
         // while only "Claude" is known; the shorter known names it spells out are dropped.
         auto ref = model_before(ctx, title, pos);
         const bool more_specific = ref && std::any_of(models.begin(), models.end(), [&](const std::string& m) {
-            return ref->slug.rfind(m + "-", 0) == 0;
-        });
+                                       return ref->slug.rfind(m + "-", 0) == 0;
+                                   });
         if (ref && (models.empty() || more_specific)) {
             std::erase_if(models, [&](const std::string& m) { return ref->slug.rfind(m + "-", 0) == 0; });
             if (ref->discovered) {
@@ -108,8 +108,10 @@ double named_evaluator(const Context& ctx, std::size_t* pos, std::string* evalua
             for (auto i = first; i < *at; ++i) {
                 name += (name.empty() ? "" : "_") + ctx.tokens[i].norm;
             }
-            const auto labs = ctx.matcher.find(std::string_view(ctx.text).substr(ctx.tokens[first].begin,
-                                               ctx.tokens[*at].begin - ctx.tokens[first].begin), EntityKind::Lab);
+            const auto labs =
+                ctx.matcher.find(std::string_view(ctx.text).substr(ctx.tokens[first].begin,
+                                                                   ctx.tokens[*at].begin - ctx.tokens[first].begin),
+                                 EntityKind::Lab);
             if (!labs.empty()) {
                 continue;  // "the OpenAI leaderboard" is a lab's own
             }
@@ -167,12 +169,11 @@ void third_party(const Context& ctx, const std::vector<std::string>& item_models
         models = models_named(ctx, item_models, ctx.text);
     }
     for (const auto& model : models) {
-        if (const auto* info = ctx.taxonomy.find_model(model); info && ctx.source.lab && info->lab == *ctx.source.lab &&
-                                                               cue.rfind("evaluator ", 0) != 0) {
+        if (const auto* info = ctx.taxonomy.find_model(model);
+            info && ctx.source.lab && info->lab == *ctx.source.lab && cue.rfind("evaluator ", 0) != 0) {
             continue;  // a lab quoting a board about its own model: the board is the evaluator's word
         }
-        auto ev = make_event(ctx, EventKind::ThirdPartyEval, "third_party_eval|" + evaluator + "|" + model,
-                             conf, pos);
+        auto ev = make_event(ctx, EventKind::ThirdPartyEval, "third_party_eval|" + evaluator + "|" + model, conf, pos);
         ev.model = model;
         ev.cue = cue;
         if (const auto* info = ctx.taxonomy.find_model(model); info && !info->lab.empty()) {

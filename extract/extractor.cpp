@@ -20,8 +20,8 @@ namespace {
 void dedupe(std::vector<Event>& events) {
     std::vector<Event> kept;
     for (auto& ev : events) {
-        auto same = std::find_if(kept.begin(), kept.end(),
-                                 [&](const Event& k) { return k.dedupe_key == ev.dedupe_key; });
+        auto same =
+            std::find_if(kept.begin(), kept.end(), [&](const Event& k) { return k.dedupe_key == ev.dedupe_key; });
         if (same == kept.end()) {
             kept.push_back(std::move(ev));
         } else if (ev.confidence > same->confidence) {
@@ -33,11 +33,16 @@ void dedupe(std::vector<Event>& events) {
 
 std::string_view entity_kind_name(EntityKind kind) {
     switch (kind) {
-        case EntityKind::Lab: return "lab";
-        case EntityKind::Model: return "model";
-        case EntityKind::Surface: return "surface";
-        case EntityKind::Person: return "person";
-        case EntityKind::Security: return "security";
+        case EntityKind::Lab:
+            return "lab";
+        case EntityKind::Model:
+            return "model";
+        case EntityKind::Surface:
+            return "surface";
+        case EntityKind::Person:
+            return "person";
+        case EntityKind::Security:
+            return "security";
     }
     return "entity";
 }
@@ -59,10 +64,11 @@ std::string launch_shaped_title(const Context& ctx) {
     }
     for (const auto& cue : verb_phrases(ctx.rules, "launch_verbs")) {
         const auto phrase = phrase_tokens(cue.pattern);
-        if (auto at = find_phrase(title, phrase); at && *at == 0 && cue.confidence >= 0.8 &&
-            title.size() > phrase.size()) {
+        if (auto at = find_phrase(title, phrase);
+            at && *at == 0 && cue.confidence >= 0.8 && title.size() > phrase.size()) {
             // The object must start like a name: "Introducing a way to ..." is no launch of one.
-            const auto next = title[phrase.size() + (title[phrase.size()].norm == "the" && title.size() > phrase.size() + 1 ? 1 : 0)];
+            const auto next =
+                title[phrase.size() + (title[phrase.size()].norm == "the" && title.size() > phrase.size() + 1 ? 1 : 0)];
             if (std::islower(static_cast<unsigned char>(title_text[next.begin])) != 0) {
                 return {};
             }

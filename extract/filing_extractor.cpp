@@ -61,14 +61,15 @@ bool capitalised(std::string_view w) {
 
 std::optional<NamedMove> named_move(std::string_view text) {
     static const std::pair<std::string_view, std::string_view> kVerbs[] = {
-        {"resigned", "left"},   {"resignation", "left"}, {"will resign", "left"}, {"retire", "left"},
-        {"stepped down", "left"}, {"step down", "left"}, {"departure", "left"},   {"terminated", "left"},
-        {"appointed", "joined"}, {"elected", "joined"},   {"named", "joined"},      {"hired", "joined"}};
+        {"resigned", "left"},     {"resignation", "left"}, {"will resign", "left"}, {"retire", "left"},
+        {"stepped down", "left"}, {"step down", "left"},   {"departure", "left"},   {"terminated", "left"},
+        {"appointed", "joined"},  {"elected", "joined"},   {"named", "joined"},     {"hired", "joined"}};
     // Capitalised words that start sentences or name offices, never a person.
     static const std::string_view kNotNames[] = {
-        "The", "On", "In", "Board", "Directors", "Company", "Chief", "Officer", "Executive", "Financial",
-        "Technology", "President", "Inc", "Item", "Form", "Effective", "Mr", "Ms", "Dr", "Registrant",
-        "Corporation", "Vice", "General", "Counsel", "Operating", "Committee", "Director", "As", "Our", "Its"};
+        "The",       "On",        "In",         "Board",      "Directors",   "Company", "Chief",   "Officer",
+        "Executive", "Financial", "Technology", "President",  "Inc",         "Item",    "Form",    "Effective",
+        "Mr",        "Ms",        "Dr",         "Registrant", "Corporation", "Vice",    "General", "Counsel",
+        "Operating", "Committee", "Director",   "As",         "Our",         "Its"};
     std::size_t start = 0;
     while (start < text.size()) {
         auto end = text.find_first_of(".\n", start);
@@ -80,13 +81,15 @@ std::optional<NamedMove> named_move(std::string_view text) {
         const auto sentence = text.substr(start, end == std::string_view::npos ? text.size() - start : end - start);
         start = end == std::string_view::npos ? text.size() : end + 1;
         for (const auto& [verb, move] : kVerbs) {
-            if (sentence.find(verb) == std::string_view::npos) continue;
+            if (sentence.find(verb) == std::string_view::npos)
+                continue;
             std::vector<std::string> words;
             std::string run;
             std::string best;
             auto close = [&] {
                 if (words.size() >= 2 && best.empty()) {
-                    for (const auto& w : words) best += (best.empty() ? "" : " ") + w;
+                    for (const auto& w : words)
+                        best += (best.empty() ? "" : " ") + w;
                 }
                 words.clear();
             };
@@ -99,7 +102,8 @@ std::optional<NamedMove> named_move(std::string_view text) {
                     continue;
                 }
                 ++i;
-                if (run.empty()) continue;
+                if (run.empty())
+                    continue;
                 std::string w = run;
                 run.clear();
                 const bool initial = w.size() == 2 && w[1] == '.' && capitalised(w);
@@ -112,11 +116,12 @@ std::optional<NamedMove> named_move(std::string_view text) {
                 }
             }
             close();
-            if (best.empty()) continue;
+            if (best.empty())
+                continue;
             NamedMove found{best, std::string(move), std::string(verb), {}};
-            for (std::string_view office : {"Chief Executive Officer", "Chief Financial Officer",
-                                            "Chief Technology Officer", "Chief Operating Officer",
-                                            "Chief Scientist", "President", "Director"}) {
+            for (std::string_view office :
+                 {"Chief Executive Officer", "Chief Financial Officer", "Chief Technology Officer",
+                  "Chief Operating Officer", "Chief Scientist", "President", "Director"}) {
                 if (sentence.find(office) != std::string_view::npos) {
                     found.role = std::string(office);
                     break;
@@ -154,8 +159,9 @@ void extract_filing(const Context& ctx, ExtractOutput& out) {
         return ev;
     };
     if (has("2.02")) {
-        const auto key = accession.empty() ? cik + "|" + format_date(make_event(ctx, EventKind::EarningsRelease, "", 1).occurred_at)
-                                           : accession;
+        const auto key = accession.empty()
+                             ? cik + "|" + format_date(make_event(ctx, EventKind::EarningsRelease, "", 1).occurred_at)
+                             : accession;
         auto ev = base(EventKind::EarningsRelease, "earnings_release|" + key, 0.95);
         cik.empty() ? ev.fields.set_null("cik") : ev.fields.set("cik", cik);
         out.events.push_back(std::move(ev));

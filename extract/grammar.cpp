@@ -10,7 +10,9 @@
 namespace fw::extract {
 namespace {
 
-bool vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+bool vowel(char c) {
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
 
 /// "ship" -> "shipp": a short word ending consonant-vowel-consonant doubles its last letter.
 std::string doubled(const std::string& w) {
@@ -161,7 +163,8 @@ const std::vector<Cue>& verb_phrases(const Rules& rules, std::string_view list) 
             if (!lemma.remove) {
                 const bool title = parse_spec(lemma.value).title;
                 for (const auto& f : verb_forms(lemma)) {
-                    out.push_back(Cue{f, std::string(title ? "title-" : "") + "verb:" + lemma.pattern, lemma.confidence, false});
+                    out.push_back(
+                        Cue{f, std::string(title ? "title-" : "") + "verb:" + lemma.pattern, lemma.confidence, false});
                 }
             }
         }
@@ -204,7 +207,8 @@ std::vector<Clause> split_clauses(std::string_view text) {
 Clause sentence_around(std::string_view text, std::size_t pos) {
     auto boundary = [&](std::size_t i) {
         const char c = text[i];
-        return c == '\n' || ((c == '.' || c == '!' || c == '?') && (i + 1 == text.size() || text[i + 1] == ' ' || text[i + 1] == '\n'));
+        return c == '\n' || ((c == '.' || c == '!' || c == '?') &&
+                             (i + 1 == text.size() || text[i + 1] == ' ' || text[i + 1] == '\n'));
     };
     pos = std::min(pos, text.size());
     std::size_t begin = pos;

@@ -78,8 +78,7 @@ std::optional<bool> more_restrictive(const License& old, const License& now) {
     return stricter;
 }
 
-std::optional<std::string> license_id_from_text(std::string_view text, const Taxonomy& taxonomy,
-                                                const Rules& rules) {
+std::optional<std::string> license_id_from_text(std::string_view text, const Taxonomy& taxonomy, const Rules& rules) {
     const auto trimmed = trim(text);
     if (trimmed.empty()) {
         return std::nullopt;

@@ -23,8 +23,7 @@ std::optional<bool> more_restrictive(const License& old, const License& now);
 
 /// The licence id a text names, or nullopt: first the taxonomy (id, hf_ids, name, whole text),
 /// then the rules' "license_aliases" phrases ({"pattern": "apache 2.0", "value": "Apache-2.0"}).
-std::optional<std::string> license_id_from_text(std::string_view text, const Taxonomy& taxonomy,
-                                                const Rules& rules);
+std::optional<std::string> license_id_from_text(std::string_view text, const Taxonomy& taxonomy, const Rules& rules);
 
 /// Hugging Face cardData: `license` ("llama3.1", "other"), plus `license_name` for "other".
 /// Unmapped "other" names become "LicenseRef-<name>"; nothing at all gives nullopt.

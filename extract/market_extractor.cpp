@@ -16,11 +16,14 @@ struct Range {
     std::size_t end = 0;
 };
 
-bool digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
+bool digit(char c) {
+    return std::isdigit(static_cast<unsigned char>(c)) != 0;
+}
 
 std::optional<double> number_at(std::string_view text, std::size_t& i) {
     std::string digits;
-    while (i < text.size() && (digit(text[i]) || text[i] == ',' || (text[i] == '.' && i + 1 < text.size() && digit(text[i + 1])))) {
+    while (i < text.size() &&
+           (digit(text[i]) || text[i] == ',' || (text[i] == '.' && i + 1 < text.size() && digit(text[i + 1])))) {
         if (text[i] != ',') {
             digits.push_back(text[i]);
         }
@@ -36,8 +39,8 @@ double unit_at(std::string_view text, std::size_t& i) {
     while (i < text.size() && text[i] == ' ') {
         ++i;
     }
-    for (auto [word, scale] : {std::pair<std::string_view, double>{"billion", 1e9}, {"million", 1e6},
-                               {"trillion", 1e12}, {"bn", 1e9}}) {
+    for (auto [word, scale] :
+         {std::pair<std::string_view, double>{"billion", 1e9}, {"million", 1e6}, {"trillion", 1e12}, {"bn", 1e9}}) {
         if (text.substr(i, word.size()) == word) {
             i += word.size();
             return scale;
@@ -146,8 +149,8 @@ void extract_capex(const Context& ctx, ExtractOutput& out) {
         prior = now;  // "unchanged from our prior outlook": the prior range is this one
     }
     auto ev = make_event(ctx, EventKind::CapexGuidance, "", 0.9, pos);
-    const int year = fiscal_year(ctx.text, pos).value_or(
-        static_cast<int>(std::chrono::year_month_day(day_of(ev.occurred_at)).year()));
+    const int year = fiscal_year(ctx.text, pos)
+                         .value_or(static_cast<int>(std::chrono::year_month_day(day_of(ev.occurred_at)).year()));
     const auto company = company_of(ctx);
     ev.dedupe_key = "capex_guidance|" + company + "|FY" + std::to_string(year) + "|" + format_date(ev.occurred_at);
     if (const auto* lab = ctx.lab ? ctx.taxonomy.find_lab(*ctx.lab) : nullptr; lab && lab->security) {
@@ -196,8 +199,8 @@ void extract_analyst(const Context& ctx, ExtractOutput& out) {
     std::optional<std::string> symbol;
     std::optional<std::string> lab;
     for (const auto& m : ctx.matcher.find_all(title.substr(action_pos))) {
-        if (const auto* l = (m.kind == EntityKind::Lab || m.kind == EntityKind::Security)
-                                ? ctx.taxonomy.find_lab(m.lab) : nullptr;
+        if (const auto* l =
+                (m.kind == EntityKind::Lab || m.kind == EntityKind::Security) ? ctx.taxonomy.find_lab(m.lab) : nullptr;
             l && l->security) {
             symbol = l->security->ticker;
             lab = l->slug;

@@ -16,13 +16,11 @@ bool starts_with_at(std::string_view text, std::size_t i, std::string_view s) {
 std::size_t clause_end(std::string_view text, std::size_t from) {
     for (std::size_t i = from; i < text.size(); ++i) {
         const char c = text[i];
-        if (c == ':' || c == ';' || c == '|' || c == '!' || c == '?' || c == '(' || c == '\n' ||
-            c == ',') {
+        if (c == ':' || c == ';' || c == '|' || c == '!' || c == '?' || c == '(' || c == '\n' || c == ',') {
             return i;
         }
-        if ((c == '.' && (i + 1 == text.size() || text[i + 1] == ' ')) ||
-            starts_with_at(text, i, " - ") || starts_with_at(text, i, "\xE2\x80\x93") ||
-            starts_with_at(text, i, "\xE2\x80\x94")) {
+        if ((c == '.' && (i + 1 == text.size() || text[i + 1] == ' ')) || starts_with_at(text, i, " - ") ||
+            starts_with_at(text, i, "\xE2\x80\x93") || starts_with_at(text, i, "\xE2\x80\x94")) {
             return i;
         }
     }
@@ -63,9 +61,8 @@ bool is_size_token(std::string_view t) {
     }
     const char last = t.back();
     return (last == 'b' || last == 'm' || last == 'e' || last == 'k') &&
-           std::all_of(t.begin(), t.end() - 1, [](char c) {
-               return std::isdigit(static_cast<unsigned char>(c)) != 0 || c == '.' || c == 'x';
-           });
+           std::all_of(t.begin(), t.end() - 1,
+                       [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0 || c == '.' || c == 'x'; });
 }
 
 bool is_year(std::string_view t) {
@@ -123,7 +120,8 @@ bool version_only(const std::vector<Token>& tokens) {
     return std::all_of(tokens.begin(), tokens.end(), [](const Token& t) {
         const std::string_view n = std::string_view(t.norm).substr(t.norm.front() == 'v' ? 1 : 0);
         return !n.empty() && std::isdigit(static_cast<unsigned char>(n.front())) != 0 &&
-               std::all_of(n.begin(), n.end(), [](char c) { return c == '.' || std::isdigit(static_cast<unsigned char>(c)) != 0; });
+               std::all_of(n.begin(), n.end(),
+                           [](char c) { return c == '.' || std::isdigit(static_cast<unsigned char>(c)) != 0; });
     });
 }
 
@@ -156,11 +154,11 @@ const ModelInfo* expanded_alias(const std::vector<Token>& tokens, const Context&
 }
 
 Slot finish_name(std::vector<Word> words, const Context& ctx) {
-    static const std::vector<std::string> lead = {"the", "a", "an", "our", "new", "its", "their", "latest",
-                                                  "all", "meet", "today", "we", "how", "why", "what",
-                                                  "inside", "hello", "run", "using", "welcome"};
-    static const std::vector<std::string> tail = {"model", "models", "family", "series", "release",
-                                                  "beta", "launch", "update"};
+    static const std::vector<std::string> lead = {"the",    "a",      "an",    "our",   "new",   "its",    "their",
+                                                  "latest", "all",    "meet",  "today", "we",    "how",    "why",
+                                                  "what",   "inside", "hello", "run",   "using", "welcome"};
+    static const std::vector<std::string> tail = {"model",   "models", "family", "series",
+                                                  "release", "beta",   "launch", "update"};
     auto is_in = [](const std::vector<std::string>& v, const std::string& w) {
         return std::find(v.begin(), v.end(), w) != v.end();
     };
@@ -236,8 +234,8 @@ std::vector<Slot> template_slots(std::string_view text, const std::vector<Token>
                 // "Introducing computer use, a new X, and Y": a comma list that ends in "and" runs on.
                 if (end < text.size() && text[end] == ',') {
                     const auto hard = text.find_first_of(":;|(\n", end);
-                    const auto stop = std::min(hard == std::string_view::npos ? text.size() : hard,
-                                               clause_end_hard(text, end));
+                    const auto stop =
+                        std::min(hard == std::string_view::npos ? text.size() : hard, clause_end_hard(text, end));
                     if (ifind(text.substr(end, stop - end), " and ")) {
                         return stop;
                     }
@@ -269,9 +267,8 @@ std::vector<Slot> template_slots(std::string_view text, const std::vector<Token>
 }
 
 std::vector<Slot> split_names(const Slot& slot, const Context& ctx) {
-    static const std::vector<std::string> cut = {"for", "with", "in", "on", "to", "from", "at",
-                                                 "via", "across", "that", "which", "is", "are",
-                                                 "now", "as", "into", "by", "of"};
+    static const std::vector<std::string> cut = {"for",  "with",  "in", "on",  "to",  "from", "at",   "via", "across",
+                                                 "that", "which", "is", "are", "now", "as",   "into", "by",  "of"};
     std::vector<Slot> names;
     std::vector<Word> current;
     bool cutting = false;
@@ -333,10 +330,10 @@ std::optional<ModelRef> resolve_model_name(std::string_view name, const Context&
     if (version_only(tokens)) {
         return std::nullopt;  // "v1.0: Muse Spark Mini" is a release tag of a repo
     }
-    static const std::vector<std::string> months = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
-                                                    "sept", "oct", "nov", "dec", "january", "february", "march",
-                                                    "april", "june", "july", "august", "september", "october",
-                                                    "november", "december"};
+    static const std::vector<std::string> months = {"jan",  "feb",     "mar",       "apr",     "may",      "jun",
+                                                    "jul",  "aug",     "sep",       "sept",    "oct",      "nov",
+                                                    "dec",  "january", "february",  "march",   "april",    "june",
+                                                    "july", "august",  "september", "october", "november", "december"};
     for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
         // "Jul 8", or a month glued to a word by a page's markup ("AlignmentMay 8"): a date.
         const auto& n = tokens[i].norm;
@@ -347,13 +344,13 @@ std::optional<ModelRef> resolve_model_name(std::string_view name, const Context&
             const auto at = tokens[i].end - m.size();
             return n.size() > m.size() + 2 && n.ends_with(m) && std::isupper(static_cast<unsigned char>(name[at])) != 0;
         });
-        if (month && tokens[i + 1].norm.size() <= 2 && std::isdigit(static_cast<unsigned char>(tokens[i + 1].norm.front())) != 0) {
+        if (month && tokens[i + 1].norm.size() <= 2 &&
+            std::isdigit(static_cast<unsigned char>(tokens[i + 1].norm.front())) != 0) {
             return std::nullopt;
         }
     }
     const auto matches = ctx.matcher.find_all(name);
-    if (matches.size() == 1 && matches[0].begin == tokens.front().begin &&
-        matches[0].end == tokens.back().end) {
+    if (matches.size() == 1 && matches[0].begin == tokens.front().begin && matches[0].end == tokens.back().end) {
         if (matches[0].kind != EntityKind::Model) {
             return std::nullopt;  // a lab, surface or person, not a model
         }
@@ -459,7 +456,8 @@ namespace fw::extract {
 namespace {
 
 bool version_token(std::string_view norm) {
-    return std::any_of(norm.begin(), norm.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }) &&
+    return std::any_of(norm.begin(), norm.end(),
+                       [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }) &&
            !is_year(norm);
 }
 

@@ -33,7 +33,8 @@ bool mentions(const std::vector<Token>& tokens, const std::string& name, const s
     if (find_phrase(tokens, phrase_tokens(name))) {
         return true;
     }
-    return std::any_of(marks.begin(), marks.end(), [&](const std::string& m) { return find_phrase(tokens, {m}).has_value(); });
+    return std::any_of(marks.begin(), marks.end(),
+                       [&](const std::string& m) { return find_phrase(tokens, {m}).has_value(); });
 }
 
 bool licence_word(const std::vector<Token>& tokens) {

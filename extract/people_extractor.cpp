@@ -86,9 +86,8 @@ std::string name_run(const Context& ctx, std::string_view text, bool from_end) {
     auto part_of_name = [&](std::string_view w) { return capitalised(w) && !role_word(ctx, w); };
     if (from_end) {
         // A comma ends a headline's segment ("..., Hollywood Joins ..."): a name does not span it.
-        for (auto it = words.rbegin(); it != words.rend() && part_of_name(*it) && run.size() < 3 &&
-                                       (run.empty() || !it->ends_with(","));
-             ++it) {
+        for (auto it = words.rbegin();
+             it != words.rend() && part_of_name(*it) && run.size() < 3 && (run.empty() || !it->ends_with(",")); ++it) {
             run.insert(run.begin(), *it);
         }
     } else {
@@ -173,9 +172,8 @@ void extract_people(const Context& ctx, ExtractOutput& out) {
                     role = std::string(trim(tail.substr(0, std::min(tail.find(" and "), tail.find_first_of(",;:(")))));
                 }
             }
-            auto ev = make_event(ctx, EventKind::PersonnelMove,
-                                 "personnel_move|" + person->slug + "|" + move + "|", cue.confidence,
-                                 slot.begin);
+            auto ev = make_event(ctx, EventKind::PersonnelMove, "personnel_move|" + person->slug + "|" + move + "|",
+                                 cue.confidence, slot.begin);
             ev.dedupe_key += year_month(ev.occurred_at);
             ev.cue = "personnel " + cue.pattern;
             ev.person = person->slug;

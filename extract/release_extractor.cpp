@@ -96,7 +96,8 @@ std::vector<Slot> release_slots(const Context& ctx) {
 /// an openness cue ("Leanstral: Open-Source foundation for ...").
 bool launch_words(const Context& ctx) {
     const auto first = ctx.text.find('\n');
-    const auto end = first == std::string::npos ? ctx.text.size() : std::min(ctx.text.size(), ctx.text.find_first_of(".\n", first + 1));
+    const auto end = first == std::string::npos ? ctx.text.size()
+                                                : std::min(ctx.text.size(), ctx.text.find_first_of(".\n", first + 1));
     Context title = ctx;
     title.tokens = tokenize(std::string_view(ctx.text).substr(0, first));
     if (strongest_cue(title, "openness_cues") > 0) {
@@ -124,8 +125,10 @@ bool name_shaped(const Context& ctx, std::string_view name) {
             continue;  // "Claude Fable 5 and Claude Mythos 5": a list of names
         }
         const char first = name[t.begin];
-        const bool digit = std::any_of(t.norm.begin(), t.norm.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
-        if (std::islower(static_cast<unsigned char>(first)) != 0 && !digit && !in_rule_list(ctx, "variant_words", t.norm)) {
+        const bool digit = std::any_of(t.norm.begin(), t.norm.end(),
+                                       [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
+        if (std::islower(static_cast<unsigned char>(first)) != 0 && !digit &&
+            !in_rule_list(ctx, "variant_words", t.norm)) {
             return false;
         }
     }
@@ -136,14 +139,16 @@ bool name_shaped(const Context& ctx, std::string_view name) {
 /// variant words, and none with the ending of an English abstract noun ("Interpretability",
 /// "Societal Impacts" stay out; "Magistral", "Mistral Saba", "Voxtral TTS" stay in).
 bool coined_shape(const Context& ctx, std::string_view name) {
-    static const std::vector<std::string> endings = {"ity", "ment", "tion", "sion", "ness", "ance", "ence",
-                                                     "ics", "ism", "ing", "ship", "ure", "ments", "tions"};
+    static const std::vector<std::string> endings = {"ity", "ment", "tion", "sion", "ness", "ance",  "ence",
+                                                     "ics", "ism",  "ing",  "ship", "ure",  "ments", "tions"};
     std::size_t words = 0;
     for (const auto& t : tokenize(name)) {
         const auto text = name.substr(t.begin, t.end - t.begin);
-        const bool digit = std::any_of(t.norm.begin(), t.norm.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
+        const bool digit = std::any_of(t.norm.begin(), t.norm.end(),
+                                       [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
         const bool acronym = text.size() >= 2 && std::all_of(text.begin(), text.end(), [](char c) {
-                                 return std::isupper(static_cast<unsigned char>(c)) != 0 || std::isdigit(static_cast<unsigned char>(c)) != 0;
+                                 return std::isupper(static_cast<unsigned char>(c)) != 0 ||
+                                        std::isdigit(static_cast<unsigned char>(c)) != 0;
                              });
         if (digit || acronym || in_rule_list(ctx, "variant_words", t.norm)) {
             continue;
@@ -194,7 +199,8 @@ bool strict_name_ok(const Slot& name, const ModelRef& ref, bool coined) {
         digit = digit || has_digit;
         const bool gerund = t.norm.size() > 5 && t.norm.compare(t.norm.size() - 3, 3, "ing") == 0;
         if ((std::islower(static_cast<unsigned char>(first)) != 0 && !has_digit && t.norm != "mini" &&
-             t.norm != "nano") || (t.begin == 0 && gerund)) {
+             t.norm != "nano") ||
+            (t.begin == 0 && gerund)) {
             return false;  // a sentence ("Anthropic raises $13B"), not a name
         }
     }
@@ -271,12 +277,13 @@ bool bare_title_ok(const Context& ctx, const ModelRef& ref) {
         return true;
     }
     const auto first = phrase_tokens(ref.discovered->name);
-    return !first.empty() && std::any_of(ctx.taxonomy.models.begin(), ctx.taxonomy.models.end(), [&](const ModelInfo& m) {
-        const auto name = phrase_tokens(m.name);
-        const auto slug = phrase_tokens(m.slug);  // "OpenAI o1" is o1: "o1-mini" starts like it
-        return m.lab == ref.discovered->lab && ((!name.empty() && name.front() == first.front()) ||
-                                                (!slug.empty() && slug.front() == first.front()));
-    });
+    return !first.empty() &&
+           std::any_of(ctx.taxonomy.models.begin(), ctx.taxonomy.models.end(), [&](const ModelInfo& m) {
+               const auto name = phrase_tokens(m.name);
+               const auto slug = phrase_tokens(m.slug);  // "OpenAI o1" is o1: "o1-mini" starts like it
+               return m.lab == ref.discovered->lab && ((!name.empty() && name.front() == first.front()) ||
+                                                       (!slug.empty() && slug.front() == first.front()));
+           });
 }
 
 bool stale(const Context& ctx, const ModelInfo* known) {
@@ -314,8 +321,8 @@ double bare_name_confidence(const Context& ctx, const ModelRef& ref, bool lab_fe
     const auto end = first == std::string::npos ? ctx.text.size()
                                                 : std::min(ctx.text.size(), ctx.text.find_first_of(".\n", first + 1));
     Context head = ctx;
-    head.tokens = tokenize(std::string(std::string_view(ctx.text).substr(0, end)) + "\n" +
-                           url_path_words(ctx.item.entry.link));
+    head.tokens =
+        tokenize(std::string(std::string_view(ctx.text).substr(0, end)) + "\n" + url_path_words(ctx.item.entry.link));
     const bool model_word = strongest_cue(head, "model_context_words") > 0;
     Context title = ctx;
     title.tokens = tokenize(std::string_view(ctx.text).substr(0, first));
@@ -325,8 +332,8 @@ double bare_name_confidence(const Context& ctx, const ModelRef& ref, bool lab_fe
     for (const auto& t : tokenize(ref.discovered ? ref.discovered->name : ref.slug)) {
         const bool year = t.norm.size() == 4 && (t.norm.starts_with("19") || t.norm.starts_with("20"));
         versioned = versioned || (!year && std::any_of(t.norm.begin(), t.norm.end(), [](char c) {
-                                      return std::isdigit(static_cast<unsigned char>(c)) != 0;
-                                  }));
+                        return std::isdigit(static_cast<unsigned char>(c)) != 0;
+                    }));
     }
     if (model_word && fresh && !not_model) {
         cue += " + a new model in its words";
@@ -336,8 +343,8 @@ double bare_name_confidence(const Context& ctx, const ModelRef& ref, bool lab_fe
         cue += " + known family";
         return 0.8;  // "Grok 5" after "Grok 4"; a word alone ("Claude Character") is not enough
     }
-    const bool not_model_lead = not_model || strongest_cue(head, "non_model_context") > 0 ||
-                                strongest_cue(head, "non_model_heads") > 0;
+    const bool not_model_lead =
+        not_model || strongest_cue(head, "non_model_context") > 0 || strongest_cue(head, "non_model_heads") > 0;
     if (lab_feed && !not_model_lead && launch_words(ctx)) {
         cue += " + launch words";
         return 0.65;
@@ -387,14 +394,13 @@ void headline_subjects(const Context& ctx, std::size_t title_end, std::vector<Re
             const auto& m = models.front();
             const auto rest = std::string_view(ctx.text).substr(m.end, next - m.end);
             const auto words = tokenize(rest);
-            const bool versioned = std::any_of(m.slug.begin(), m.slug.end(), [](char c) {
-                return std::isdigit(static_cast<unsigned char>(c)) != 0;
-            });
+            const bool versioned = std::any_of(m.slug.begin(), m.slug.end(),
+                                               [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
             if (!words.empty() && words.front().begin == 1 && versioned) {
                 const auto& verb = words.front().norm;
                 const bool capital = std::isupper(static_cast<unsigned char>(rest[words.front().begin])) != 0;
-                const bool verb_shape = verb.size() > 3 && (verb.back() == 's' || verb.ends_with("ed")) &&
-                                        !verb.ends_with("ss");
+                const bool verb_shape =
+                    verb.size() > 3 && (verb.back() == 's' || verb.ends_with("ed")) && !verb.ends_with("ss");
                 const ModelInfo* known = ctx.taxonomy.find_model(m.slug);
                 if (capital && verb_shape && !stale(ctx, known) &&
                     std::none_of(found.begin(), found.end(), [&](const Release& r) { return r.ref.slug == m.slug; })) {
@@ -436,8 +442,8 @@ void announced_weights(const Context& ctx, std::size_t title_end, ExtractOutput&
     if (!is_open(guess.openness) || guess.cue == "taxonomy") {
         return;  // the text itself must say the weights are out
     }
-    auto ev = make_event(ctx, EventKind::WeightsRelease, "weights_release|" + model->slug + "|announced", 0.7,
-                         model->begin);
+    auto ev =
+        make_event(ctx, EventKind::WeightsRelease, "weights_release|" + model->slug + "|announced", 0.7, model->begin);
     ev.cue = "release word + {model} + " + guess.cue;
     ev.model = model->slug;
     if (info && !info->lab.empty()) {
@@ -493,20 +499,25 @@ void extract_releases(const Context& ctx, ExtractOutput& out, std::vector<std::s
                 cue = "bare-title {model} (known)";
                 confidence = std::max(confidence, 0.7);  // a lab's headline that is its model's name
             }
-            if (!ref->known && (described_as_non_model(ctx, slot, name) || !name_shaped(ctx, name.text) ||
-                                (slot.whole && !name_shaped(ctx, slot.text)) ||
-                                (slot.whole && !std::any_of(ref->slug.begin(), ref->slug.end(), [](char c) {
-                                     return std::isdigit(static_cast<unsigned char>(c)) != 0;
-                                 }) && !coined_shape(ctx, name.text)))) {
+            if (!ref->known &&
+                (described_as_non_model(ctx, slot, name) || !name_shaped(ctx, name.text) ||
+                 (slot.whole && !name_shaped(ctx, slot.text)) ||
+                 (slot.whole &&
+                  !std::any_of(ref->slug.begin(), ref->slug.end(),
+                               [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }) &&
+                  !coined_shape(ctx, name.text)))) {
                 continue;
             }
             const ModelInfo* known = ctx.taxonomy.find_model(ref->slug);
-            const auto before_name = std::string_view(ctx.text).substr(slot.begin, name.begin > slot.begin ? name.begin - slot.begin : 0);
-            const bool said_new = has_phrase(tokenize(before_name.substr(before_name.size() > 12 ? before_name.size() - 12 : 0)), "new");
+            const auto before_name =
+                std::string_view(ctx.text).substr(slot.begin, name.begin > slot.begin ? name.begin - slot.begin : 0);
+            const bool said_new =
+                has_phrase(tokenize(before_name.substr(before_name.size() > 12 ? before_name.size() - 12 : 0)), "new");
             if (stale(ctx, known) && !said_new) {
                 continue;  // an old model mentioned again ("Introducing Claude for Education"), not "a new X"
             }
-            auto same = std::find_if(found.begin(), found.end(), [&](const Release& r) { return r.ref.slug == ref->slug; });
+            auto same =
+                std::find_if(found.begin(), found.end(), [&](const Release& r) { return r.ref.slug == ref->slug; });
             if (same == found.end()) {
                 found.push_back(Release{*ref, known, name.text, name.begin, confidence, cue});
             } else if (confidence > same->confidence) {
@@ -635,7 +646,7 @@ double arrival_cue(const Context& ctx, std::size_t* pos, std::string* cue_text) 
                 best = cue.confidence;
                 *pos = vb;
                 *cue_text = "arrival-verb " + (model_before ? "{model} " + cue.pattern + " {surface}"
-                                                           : "{surface} " + cue.pattern + " {model}");
+                                                            : "{surface} " + cue.pattern + " {model}");
             }
         }
     }
@@ -711,27 +722,27 @@ void extract_rollouts(const Context& ctx, const std::vector<std::string>& item_m
         }
         seen.push_back(m.slug);
         for (const auto& model : subjects) {
-        auto ev = make_event(ctx, EventKind::SurfaceRollout, "surface_rollout|" + model + "|" + m.slug,
-                             verb, std::min(verb_pos, m.begin));
-        ev.cue = cue_text;
-        ev.model = model;
-        ev.surface = m.slug;
-        if (const auto* info = ctx.taxonomy.find_model(model); info && !info->lab.empty()) {
-            ev.lab = info->lab;
-        }
-        for (const auto& nm : new_models) {
-            if (nm.slug == model) {
-                ev.lab = nm.lab;
+            auto ev = make_event(ctx, EventKind::SurfaceRollout, "surface_rollout|" + model + "|" + m.slug, verb,
+                                 std::min(verb_pos, m.begin));
+            ev.cue = cue_text;
+            ev.model = model;
+            ev.surface = m.slug;
+            if (const auto* info = ctx.taxonomy.find_model(model); info && !info->lab.empty()) {
+                ev.lab = info->lab;
             }
-        }
-        ev.fields.set("surface", m.slug);
-        ev.fields.set("stage", stage);
-        if (has_region) {
-            ev.fields.set("region", region);
-        } else {
-            ev.fields.set_null("region");
-        }
-        out.events.push_back(std::move(ev));
+            for (const auto& nm : new_models) {
+                if (nm.slug == model) {
+                    ev.lab = nm.lab;
+                }
+            }
+            ev.fields.set("surface", m.slug);
+            ev.fields.set("stage", stage);
+            if (has_region) {
+                ev.fields.set("region", region);
+            } else {
+                ev.fields.set_null("region");
+            }
+            out.events.push_back(std::move(ev));
         }
     }
     for (auto& nm : new_models) {

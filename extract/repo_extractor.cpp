@@ -16,8 +16,7 @@ std::string extra_of(const Item& item, const std::string& key) {
 }
 
 std::optional<std::string> hf_license(const Context& ctx, const Item& item) {
-    return license_id_from_hf(extra_of(item, "license"), extra_of(item, "license_name"), ctx.taxonomy,
-                              ctx.rules);
+    return license_id_from_hf(extra_of(item, "license"), extra_of(item, "license_name"), ctx.taxonomy, ctx.rules);
 }
 
 std::string license_block(const Item& item) {
@@ -111,7 +110,8 @@ bool patch_tag(std::string_view tag) {
 
 RepoModel model_of_repo(const Context& ctx, std::string_view repo) {
     auto name = std::string(repo.substr(repo.find('/') == std::string_view::npos ? 0 : repo.find('/') + 1));
-    std::replace_if(name.begin(), name.end(), [](char c) { return c == '-' || c == '_'; }, ' ');
+    std::replace_if(
+        name.begin(), name.end(), [](char c) { return c == '-' || c == '_'; }, ' ');
     // Trailing sizes and variants ("17B 16E Instruct") name a checkpoint, not the model.
     auto tokens = tokenize(name);
     std::size_t keep = tokens.size();
@@ -175,8 +175,9 @@ void extract_hf_repo(const Context& ctx, ExtractOutput& out) {
     const auto old_license = hf_license(ctx, *ctx.previous);
     if (old_license != license) {
         auto ev = license_event(lab_ctx, "hf:" + repo, old_license, license, license.value_or("none"), 0.95);
-        ev.fields.set("diff", unified_diff(license_block(*ctx.previous), license_block(ctx.item),
-                                           "sha " + extra_of(*ctx.previous, "sha"), "sha " + extra_of(ctx.item, "sha")));
+        ev.fields.set("diff",
+                      unified_diff(license_block(*ctx.previous), license_block(ctx.item),
+                                   "sha " + extra_of(*ctx.previous, "sha"), "sha " + extra_of(ctx.item, "sha")));
         finish(std::move(ev));
     }
     auto old_gated = extra_of(*ctx.previous, "gated").empty() ? std::string("false") : extra_of(*ctx.previous, "gated");
@@ -193,16 +194,16 @@ void extract_github(const Context& ctx, ExtractOutput& out) {
     const auto repo = extra_of(ctx.item, "repo");
     if (ctx.source.kind == SourceKind::GithubCommits) {
         auto path = extra_of(ctx.item, "path");
-        const bool license_file = ifind(path, "licen").has_value() ||
-                                  (path.empty() && ifind(ctx.item.entry.title, "licen").has_value());
+        const bool license_file =
+            ifind(path, "licen").has_value() || (path.empty() && ifind(ctx.item.entry.title, "licen").has_value());
         if (!license_file || repo.empty()) {
             return;
         }
         const auto subject = "gh:" + repo + (path.empty() || path == "LICENSE" ? "" : "/" + path);
         const auto new_id = license_id_from_text(ctx.text, ctx.taxonomy, ctx.rules);
         const auto sha = extra_of(ctx.item, "commit_sha");
-        auto ev = license_event(ctx, subject, std::nullopt, new_id,
-                                new_id.value_or("commit:" + sha.substr(0, 12)), new_id ? 0.8 : 0.6);
+        auto ev = license_event(ctx, subject, std::nullopt, new_id, new_id.value_or("commit:" + sha.substr(0, 12)),
+                                new_id ? 0.8 : 0.6);
         ev.fields.set_null("diff");
         if (!sha.empty()) {
             ev.fields.set("commit_sha", sha);

@@ -48,8 +48,7 @@ Result<Cue> parse_cue(const json& entry, std::string_view origin, const std::str
     return cue;
 }
 
-Status parse_list(Rules& rules, const std::string& name, const json& entries,
-                  std::string_view origin) {
+Status parse_list(Rules& rules, const std::string& name, const json& entries, std::string_view origin) {
     const auto& known = known_rule_lists();
     if (std::find(known.begin(), known.end(), name) == known.end()) {
         return config_error(origin, "unknown rule list \"" + name + "\"");
@@ -78,14 +77,12 @@ const std::vector<Cue>& Rules::list(std::string_view name) const {
 
 const std::vector<std::string>& known_rule_lists() {
     static const std::vector<std::string> names = {
-        "release_cues",     "openness_cues",   "model_context_words", "non_model_words",
-        "tier_words",       "variant_words",   "weights_cues",        "rollout_verbs",
-        "stage_words",      "regions",         "eval_doc_types",      "eval_cues",
-        "evaluators",       "personnel_verbs", "roles",               "analyst_firms",
-        "analyst_actions",  "capex_phrases",   "capex_directions",    "license_aliases",
-        "license_page_words", "non_model_context", "non_model_heads", "group_words",
-        "role_words",       "launch_verbs",    "arrival_verbs",       "negation_words",
-        "release_stages",   "evaluator_heads",
+        "release_cues",       "openness_cues",     "model_context_words", "non_model_words",  "tier_words",
+        "variant_words",      "weights_cues",      "rollout_verbs",       "stage_words",      "regions",
+        "eval_doc_types",     "eval_cues",         "evaluators",          "personnel_verbs",  "roles",
+        "analyst_firms",      "analyst_actions",   "capex_phrases",       "capex_directions", "license_aliases",
+        "license_page_words", "non_model_context", "non_model_heads",     "group_words",      "role_words",
+        "launch_verbs",       "arrival_verbs",     "negation_words",      "release_stages",   "evaluator_heads",
     };
     return names;
 }
@@ -115,8 +112,8 @@ void merge_rules(Rules& base, const Rules& overlay) {
     for (const auto& [name, cues] : overlay.lists()) {
         auto& target = base.mutable_list(name);
         for (const auto& cue : cues) {
-            auto same = std::find_if(target.begin(), target.end(),
-                                     [&](const Cue& c) { return c.pattern == cue.pattern; });
+            auto same =
+                std::find_if(target.begin(), target.end(), [&](const Cue& c) { return c.pattern == cue.pattern; });
             if (cue.remove) {
                 if (same != target.end()) {
                     target.erase(same);

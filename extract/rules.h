@@ -25,10 +25,10 @@ namespace fw::extract {
 /// One phrase of a list. `value` is what the phrase means (an openness code, a stage, a region, an
 /// evaluator slug...); empty when the list is a plain vocabulary.
 struct Cue {
-    std::string pattern;   ///< lower-case phrase; "{model}" marks where a name goes
+    std::string pattern;  ///< lower-case phrase; "{model}" marks where a name goes
     std::string value;
     double confidence = 0.8;
-    bool remove = false;   ///< overlay marker: drop this pattern from the base rules
+    bool remove = false;  ///< overlay marker: drop this pattern from the base rules
     bool operator==(const Cue&) const = default;
 };
 

@@ -7,9 +7,15 @@
 namespace fw::extract {
 namespace {
 
-bool is_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
-bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
-char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+bool is_alnum(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0;
+}
+bool is_digit(char c) {
+    return std::isdigit(static_cast<unsigned char>(c)) != 0;
+}
+char lower(char c) {
+    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+}
 
 }  // namespace
 
@@ -71,8 +77,8 @@ std::vector<std::string> phrase_tokens(std::string_view phrase) {
     return out;
 }
 
-std::optional<std::size_t> find_phrase(const std::vector<Token>& tokens,
-                                       const std::vector<std::string>& phrase, std::size_t from) {
+std::optional<std::size_t> find_phrase(const std::vector<Token>& tokens, const std::vector<std::string>& phrase,
+                                       std::size_t from) {
     if (phrase.empty() || tokens.size() < phrase.size()) {
         return std::nullopt;
     }

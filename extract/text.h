@@ -11,7 +11,7 @@
 namespace fw::extract {
 
 struct Token {
-    std::string norm;   ///< lower-case ASCII letters/digits; "3.1" keeps its dot
+    std::string norm;       ///< lower-case ASCII letters/digits; "3.1" keeps its dot
     std::size_t begin = 0;  ///< byte offsets in the tokenised text
     std::size_t end = 0;
 };
@@ -23,8 +23,7 @@ std::vector<Token> tokenize(std::string_view text);
 std::vector<std::string> phrase_tokens(std::string_view phrase);
 
 /// Index of the first token where `phrase` occurs as whole words at or after `from`.
-std::optional<std::size_t> find_phrase(const std::vector<Token>& tokens,
-                                       const std::vector<std::string>& phrase,
+std::optional<std::size_t> find_phrase(const std::vector<Token>& tokens, const std::vector<std::string>& phrase,
                                        std::size_t from = 0);
 bool has_phrase(const std::vector<Token>& tokens, std::string_view phrase);
 

@@ -73,7 +73,8 @@ namespace {
 std::string lower_ascii(std::string_view s) {
     std::string out(s);
     for (auto& c : out) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c - 'A' + 'a');
     }
     return out;
 }
@@ -84,8 +85,10 @@ std::vector<std::string> sentences_of(std::string_view text) {
     std::vector<std::string> out;
     std::string cur;
     auto flush = [&] {
-        while (!cur.empty() && (cur.back() == ' ' || cur.back() == '.')) cur.pop_back();
-        if (!cur.empty()) out.push_back(lower_ascii(cur));
+        while (!cur.empty() && (cur.back() == ' ' || cur.back() == '.'))
+            cur.pop_back();
+        if (!cur.empty())
+            out.push_back(lower_ascii(cur));
         cur.clear();
     };
     for (std::size_t i = 0; i < text.size(); ++i) {
@@ -96,7 +99,8 @@ std::vector<std::string> sentences_of(std::string_view text) {
                    (text[i + 1] == ' ' || text[i + 1] == '\n')) {
             flush();
         } else if (c == ' ' || c == '\t') {
-            if (!cur.empty() && cur.back() != ' ') cur += ' ';
+            if (!cur.empty() && cur.back() != ' ')
+                cur += ' ';
         } else {
             cur += c;
         }
@@ -107,25 +111,24 @@ std::vector<std::string> sentences_of(std::string_view text) {
 
 bool contains_any(std::string_view s, std::initializer_list<std::string_view> words) {
     for (auto w : words) {
-        if (s.find(w) != std::string_view::npos) return true;
+        if (s.find(w) != std::string_view::npos)
+            return true;
     }
     return false;
 }
 
 bool prohibits(std::string_view s) {
-    return contains_any(s, {"may not", "must not", "shall not", "cannot", "can not", "prohibited",
-                            "not permitted", "not allowed", "forbidden", "is forbidden", "do not use"});
+    return contains_any(s, {"may not", "must not", "shall not", "cannot", "can not", "prohibited", "not permitted",
+                            "not allowed", "forbidden", "is forbidden", "do not use"});
 }
 
 bool narrows(std::string_view s) {
-    return contains_any(s, {" only", "solely", "non-commercial", "noncommercial", "research purposes",
-                            "exclusively"});
+    return contains_any(s, {" only", "solely", "non-commercial", "noncommercial", "research purposes", "exclusively"});
 }
 
 bool caps(std::string_view s) {
-    return contains_any(s, {"user", "cap", "limit", "maximum", "up to", "no more than", "more than",
-                            "exceed", "request", "token", "per day", "per month", "per minute",
-                            "monthly", "active"});
+    return contains_any(s, {"user", "cap", "limit", "maximum", "up to", "no more than", "more than", "exceed",
+                            "request", "token", "per day", "per month", "per minute", "monthly", "active"});
 }
 
 std::vector<std::string> words_of(std::string_view s) {
@@ -139,7 +142,8 @@ std::vector<std::string> words_of(std::string_view s) {
             cur.clear();
         }
     }
-    if (!cur.empty()) out.push_back(std::move(cur));
+    if (!cur.empty())
+        out.push_back(std::move(cur));
     return out;
 }
 
@@ -156,15 +160,20 @@ std::vector<double> numbers_of(std::string_view s) {
         while (i < s.size() && (std::isdigit(static_cast<unsigned char>(s[i])) != 0 ||
                                 ((s[i] == ',' || s[i] == '.') && i + 1 < s.size() &&
                                  std::isdigit(static_cast<unsigned char>(s[i + 1])) != 0))) {
-            if (s[i] != ',') digits += s[i];
+            if (s[i] != ',')
+                digits += s[i];
             ++i;
         }
         double value = std::strtod(digits.c_str(), nullptr);
         auto rest = s.substr(i);
-        while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
-        if (rest.starts_with("thousand") || rest.starts_with("k ")) value *= 1e3;
-        else if (rest.starts_with("million") || rest.starts_with("m ")) value *= 1e6;
-        else if (rest.starts_with("billion") || rest.starts_with("bn")) value *= 1e9;
+        while (!rest.empty() && rest.front() == ' ')
+            rest.remove_prefix(1);
+        if (rest.starts_with("thousand") || rest.starts_with("k "))
+            value *= 1e3;
+        else if (rest.starts_with("million") || rest.starts_with("m "))
+            value *= 1e6;
+        else if (rest.starts_with("billion") || rest.starts_with("bn"))
+            value *= 1e9;
         out.push_back(value);
     }
     return out;
@@ -189,15 +198,19 @@ std::optional<bool> text_more_restrictive(std::string_view before, std::string_v
     const auto new_s = sentences_of(after);
     std::vector<std::string> removed, added;
     for (const auto& s : old_s) {
-        if (std::find(new_s.begin(), new_s.end(), s) == new_s.end()) removed.push_back(s);
+        if (std::find(new_s.begin(), new_s.end(), s) == new_s.end())
+            removed.push_back(s);
     }
     for (const auto& s : new_s) {
-        if (std::find(old_s.begin(), old_s.end(), s) == old_s.end()) added.push_back(s);
+        if (std::find(old_s.begin(), old_s.end(), s) == old_s.end())
+            added.push_back(s);
     }
     int stricter = 0, looser = 0;
     auto judge = [&](bool now, bool was) {
-        if (now && !was) ++stricter;
-        if (was && !now) ++looser;
+        if (now && !was)
+            ++stricter;
+        if (was && !now)
+            ++looser;
     };
     std::vector<bool> paired(removed.size(), false);
     for (const auto& a : added) {
@@ -222,7 +235,7 @@ std::optional<bool> text_more_restrictive(std::string_view before, std::string_v
         if (caps(a) && caps(b) && !na.empty() && na.size() == nb.size() && na != nb) {
             for (std::size_t k = 0; k < na.size(); ++k) {
                 if (na[k] != nb[k]) {
-                    judge(na[k] < nb[k], na[k] > nb[k]);
+                    judge(na[k]<nb[k], na[k]> nb[k]);
                     break;
                 }
             }
@@ -237,8 +250,10 @@ std::optional<bool> text_more_restrictive(std::string_view before, std::string_v
             judge(false, narrows(removed[k]));
         }
     }
-    if (stricter > 0 && looser == 0) return true;
-    if (looser > 0 && stricter == 0) return false;
+    if (stricter > 0 && looser == 0)
+        return true;
+    if (looser > 0 && stricter == 0)
+        return false;
     return std::nullopt;
 }
 

@@ -24,15 +24,16 @@ namespace {
 
 /// A broken invariant is a bug: abort so libFuzzer keeps the input and Catch2 reports it.
 [[noreturn]] void violated(const char* target, const char* what, std::string_view value) {
-    std::fprintf(stderr, "fuzz invariant broken in %s: %s (value %zu bytes)\n", target, what,
-                 value.size());
+    std::fprintf(stderr, "fuzz invariant broken in %s: %s (value %zu bytes)\n", target, what, value.size());
     std::abort();
 }
 
 /// Text we hand to the store and the UI must be valid UTF-8 without NUL.
 void check_text(const char* target, const char* field, std::string_view text) {
-    if (!ingest::is_valid_utf8(text)) violated(target, field, text);
-    if (text.find('\0') != std::string_view::npos) violated(target, field, text);
+    if (!ingest::is_valid_utf8(text))
+        violated(target, field, text);
+    if (text.find('\0') != std::string_view::npos)
+        violated(target, field, text);
 }
 
 void check_entries(const char* target, const ParsedFeed& feed) {
@@ -45,21 +46,26 @@ void check_entries(const char* target, const ParsedFeed& feed) {
         check_text(target, "entry link", e.link);
         check_text(target, "entry summary_text", e.summary_text);
         check_text(target, "entry content_text", e.content_text);
-        for (const auto& a : e.authors) check_text(target, "entry author", a);
-        for (const auto& c : e.categories) check_text(target, "entry category", c);
+        for (const auto& a : e.authors)
+            check_text(target, "entry author", a);
+        for (const auto& c : e.categories)
+            check_text(target, "entry category", c);
     }
 }
 
 /// Every date we accept must print as RFC 3339 and read back as the same instant (what the
 /// store does with it); checked over the years our formatting promises (4 digits).
 void check_date(const char* which, std::optional<TimePoint> t, std::string_view input) {
-    if (!t) return;
+    if (!t)
+        return;
     const auto ymd = std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(*t));
     const int year = static_cast<int>(ymd.year());
-    if (year < 1000 || year > 9999) return;
+    if (year < 1000 || year > 9999)
+        return;
     const std::string printed = format_rfc3339(*t);
     const auto back = parse_iso8601(printed);
-    if (!back || *back != *t) violated(which, "date does not round-trip through RFC 3339", input);
+    if (!back || *back != *t)
+        violated(which, "date does not round-trip through RFC 3339", input);
 }
 
 /// A leading byte below 8 selects an HTTP Content-Type (and is not part of the body), so the
@@ -148,11 +154,16 @@ void html_one(std::string_view bytes) {
 }
 
 TargetFn target_by_name(std::string_view name) {
-    if (name == "feed") return &feed_one;
-    if (name == "date") return &date_one;
-    if (name == "csv") return &csv_one;
-    if (name == "hf") return &hf_one;
-    if (name == "html") return &html_one;
+    if (name == "feed")
+        return &feed_one;
+    if (name == "date")
+        return &date_one;
+    if (name == "csv")
+        return &csv_one;
+    if (name == "hf")
+        return &hf_one;
+    if (name == "html")
+        return &html_one;
     return nullptr;
 }
 

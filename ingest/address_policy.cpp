@@ -100,15 +100,21 @@ bool in_v4(std::uint32_t v4, std::uint32_t network, int prefix) {
 }
 
 AddressClass classify_v4(std::uint32_t v4) {
-    if (in_v4(v4, 0x00000000, 8)) return AddressClass::Unspecified;
-    if (in_v4(v4, 0x7f000000, 8)) return AddressClass::Loopback;
+    if (in_v4(v4, 0x00000000, 8))
+        return AddressClass::Unspecified;
+    if (in_v4(v4, 0x7f000000, 8))
+        return AddressClass::Loopback;
     if (in_v4(v4, 0x0a000000, 8) || in_v4(v4, 0xac100000, 12) || in_v4(v4, 0xc0a80000, 16)) {
         return AddressClass::Private;
     }
-    if (in_v4(v4, 0x64400000, 10)) return AddressClass::SharedCgnat;
-    if (in_v4(v4, 0xa9fe0000, 16)) return AddressClass::LinkLocal;
-    if (in_v4(v4, 0xe0000000, 4)) return AddressClass::Multicast;
-    if (in_v4(v4, 0xf0000000, 4)) return AddressClass::Reserved;  // includes 255.255.255.255
+    if (in_v4(v4, 0x64400000, 10))
+        return AddressClass::SharedCgnat;
+    if (in_v4(v4, 0xa9fe0000, 16))
+        return AddressClass::LinkLocal;
+    if (in_v4(v4, 0xe0000000, 4))
+        return AddressClass::Multicast;
+    if (in_v4(v4, 0xf0000000, 4))
+        return AddressClass::Reserved;  // includes 255.255.255.255
     return AddressClass::Public;
 }
 
@@ -135,12 +141,14 @@ std::string_view trim(std::string_view text) {
 
 }  // namespace
 
-bool IpAddress::is_v4() const { return std::equal(kMappedPrefix.begin(), kMappedPrefix.end(), bytes.begin()); }
+bool IpAddress::is_v4() const {
+    return std::equal(kMappedPrefix.begin(), kMappedPrefix.end(), bytes.begin());
+}
 
 std::string IpAddress::to_string() const {
     if (is_v4()) {
-        return std::to_string(bytes[12]) + "." + std::to_string(bytes[13]) + "." +
-               std::to_string(bytes[14]) + "." + std::to_string(bytes[15]);
+        return std::to_string(bytes[12]) + "." + std::to_string(bytes[13]) + "." + std::to_string(bytes[14]) + "." +
+               std::to_string(bytes[15]);
     }
     std::array<char, INET6_ADDRSTRLEN> buf{};
     inet_ntop(AF_INET6, bytes.data(), buf.data(), buf.size());
@@ -173,8 +181,10 @@ AddressClass classify(const IpAddress& a) {
     const bool zero96 = std::all_of(a.bytes.begin(), a.bytes.begin() + 12, [](auto b) { return b == 0; });
     if (zero96) {
         const std::uint32_t low = v4_of(a);
-        if (low == 0) return AddressClass::Unspecified;
-        if (low == 1) return AddressClass::Loopback;
+        if (low == 0)
+            return AddressClass::Unspecified;
+        if (low == 1)
+            return AddressClass::Loopback;
         return classify_v4(low);  // deprecated IPv4-compatible ::a.b.c.d
     }
     if (has_prefix(a, {0x00, 0x64, 0xff, 0x9b, 0, 0, 0, 0, 0, 0, 0, 0})) {
@@ -186,24 +196,37 @@ AddressClass classify(const IpAddress& a) {
             return inner;
         }
     }
-    if (a.bytes[0] == 0xfe && (a.bytes[1] & 0xc0) == 0x80) return AddressClass::LinkLocal;
-    if (a.bytes[0] == 0xfe && (a.bytes[1] & 0xc0) == 0xc0) return AddressClass::Private;  // site-local
-    if ((a.bytes[0] & 0xfe) == 0xfc) return AddressClass::UniqueLocal;
-    if (a.bytes[0] == 0xff) return AddressClass::Multicast;
+    if (a.bytes[0] == 0xfe && (a.bytes[1] & 0xc0) == 0x80)
+        return AddressClass::LinkLocal;
+    if (a.bytes[0] == 0xfe && (a.bytes[1] & 0xc0) == 0xc0)
+        return AddressClass::Private;  // site-local
+    if ((a.bytes[0] & 0xfe) == 0xfc)
+        return AddressClass::UniqueLocal;
+    if (a.bytes[0] == 0xff)
+        return AddressClass::Multicast;
     return AddressClass::Public;
 }
 
 std::string_view describe(AddressClass cls) {
     switch (cls) {
-        case AddressClass::Public: return "a public address";
-        case AddressClass::Unspecified: return "an unspecified address";
-        case AddressClass::Loopback: return "a loopback address";
-        case AddressClass::Private: return "a private address";
-        case AddressClass::SharedCgnat: return "a shared (carrier-grade NAT) address";
-        case AddressClass::LinkLocal: return "a link-local address";
-        case AddressClass::UniqueLocal: return "a unique-local address";
-        case AddressClass::Multicast: return "a multicast address";
-        case AddressClass::Reserved: return "a reserved address";
+        case AddressClass::Public:
+            return "a public address";
+        case AddressClass::Unspecified:
+            return "an unspecified address";
+        case AddressClass::Loopback:
+            return "a loopback address";
+        case AddressClass::Private:
+            return "a private address";
+        case AddressClass::SharedCgnat:
+            return "a shared (carrier-grade NAT) address";
+        case AddressClass::LinkLocal:
+            return "a link-local address";
+        case AddressClass::UniqueLocal:
+            return "a unique-local address";
+        case AddressClass::Multicast:
+            return "a multicast address";
+        case AddressClass::Reserved:
+            return "a reserved address";
     }
     return "an address";
 }
@@ -234,8 +257,7 @@ Result<Cidr> parse_cidr(std::string_view text) {
     const std::string_view addr_text = slash == std::string_view::npos ? text : text.substr(0, slash);
     const auto addr = parse_ip(addr_text);
     if (!addr) {
-        return make_error(ErrorCode::Invalid, "not a network (CIDR like 10.0.0.0/8 or fd00::/8)",
-                          std::string(text));
+        return make_error(ErrorCode::Invalid, "not a network (CIDR like 10.0.0.0/8 or fd00::/8)", std::string(text));
     }
     const int width = addr->is_v4() ? 32 : 128;
     int bits = width;
@@ -247,8 +269,7 @@ Result<Cidr> parse_cidr(std::string_view text) {
         }
         bits = std::stoi(std::string(digits));
         if (bits > width) {
-            return make_error(ErrorCode::Invalid,
-                              "prefix length over " + std::to_string(width), std::string(text));
+            return make_error(ErrorCode::Invalid, "prefix length over " + std::to_string(width), std::string(text));
         }
     }
     Cidr cidr;
@@ -317,8 +338,7 @@ std::optional<std::string> url_refusal(const NetworkPolicy& policy, std::string_
     const auto at = authority.rfind('@');
     if (at != std::string_view::npos) {
         if (policy.refuse_userinfo) {
-            return "the URL carries a user name or password; credentials are not stored or sent " +
-                   policy.where;
+            return "the URL carries a user name or password; credentials are not stored or sent " + policy.where;
         }
         authority.remove_prefix(at + 1);
     }

@@ -22,7 +22,7 @@ struct IpAddress {
     std::array<std::uint8_t, 16> bytes{};
     bool operator==(const IpAddress&) const = default;
 
-    bool is_v4() const;  ///< an IPv4 address (or its IPv4-mapped IPv6 spelling)
+    bool is_v4() const;             ///< an IPv4 address (or its IPv4-mapped IPv6 spelling)
     std::string to_string() const;  ///< "10.0.0.5", "fe80::1"
 };
 

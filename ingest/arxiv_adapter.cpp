@@ -29,18 +29,26 @@ void fill_extra(const detail::XmlDocument& doc, pugi::xml_node entry, FeedEntry&
     split_id(e.id, x["arxiv_id"], x["version"]);
     std::string categories;
     for (pugi::xml_node c = entry.first_child(); c; c = c.next_sibling()) {
-        if (c.type() != pugi::node_element) continue;
+        if (c.type() != pugi::node_element)
+            continue;
         const std::string_view local = detail::local_name(c);
         const bool arxiv = detail::element_ns_uri(c) == kArxivNs;
-        if (arxiv && local == "primary_category") x["primary_category"] = detail::attr(doc, c, "term");
-        else if (arxiv && local == "doi") x["doi"] = std::string(trim(detail::text(doc, c)));
-        else if (arxiv && local == "comment") x["comment"] = detail::plain(detail::text(doc, c), detail::TextKind::Text);
+        if (arxiv && local == "primary_category")
+            x["primary_category"] = detail::attr(doc, c, "term");
+        else if (arxiv && local == "doi")
+            x["doi"] = std::string(trim(detail::text(doc, c)));
+        else if (arxiv && local == "comment")
+            x["comment"] = detail::plain(detail::text(doc, c), detail::TextKind::Text);
     }
-    for (const auto& cat : e.categories) categories += (categories.empty() ? "" : ",") + cat;
+    for (const auto& cat : e.categories)
+        categories += (categories.empty() ? "" : ",") + cat;
     x["categories"] = categories;
-    if (x["primary_category"].empty() && !e.categories.empty()) x["primary_category"] = e.categories.front();
-    if (x["doi"].empty()) x.erase("doi");
-    if (x["comment"].empty()) x.erase("comment");
+    if (x["primary_category"].empty() && !e.categories.empty())
+        x["primary_category"] = e.categories.front();
+    if (x["doi"].empty())
+        x.erase("doi");
+    if (x["comment"].empty())
+        x.erase("comment");
 }
 
 }  // namespace
@@ -48,11 +56,13 @@ void fill_extra(const detail::XmlDocument& doc, pugi::xml_node entry, FeedEntry&
 Result<ParsedFeed> parse_arxiv(std::string_view body, const ParseOptions& opts) {
     detail::XmlDocument doc;
     ParsedFeed feed;
-    if (Status s = detail::load_atom(body, opts, doc, feed); !s) return s.error();
+    if (Status s = detail::load_atom(body, opts, doc, feed); !s)
+        return s.error();
     const auto entries = detail::atom_entries(doc);
     for (std::size_t i = 0; i < feed.items.size() && i < entries.size(); ++i) {
         const FeedEntry& e = feed.items[i];
-        if (e.id.find("/api/errors") != std::string::npos || (e.title == "Error" && e.link.find("/api/errors") != std::string::npos)) {
+        if (e.id.find("/api/errors") != std::string::npos ||
+            (e.title == "Error" && e.link.find("/api/errors") != std::string::npos)) {
             return make_error(ErrorCode::Parse, "arXiv API error: " + e.summary_text, opts.base_url);
         }
         fill_extra(doc, entries[i], feed.items[i]);

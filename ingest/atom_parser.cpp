@@ -17,7 +17,8 @@ struct TextConstruct {
 
 TextConstruct read_text_construct(const XmlDocument& doc, pugi::xml_node n) {
     TextConstruct t;
-    if (!n) return t;
+    if (!n)
+        return t;
     const std::string type = to_lower_ascii(attr(doc, n, "type"));
     const std::string mode = to_lower_ascii(attr(doc, n, "mode"));
     if (type == "xhtml" || type == "application/xhtml+xml" || mode == "xml") {
@@ -34,8 +35,9 @@ TextConstruct read_text_construct(const XmlDocument& doc, pugi::xml_node n) {
     }
     t.value = text(doc, n);
     const bool html = type == "html" || type == "text/html" || mode == "escaped";
-    t.kind = html ? TextKind::Html : (type.empty() || type == "text" || type == "text/plain") ? TextKind::Text
-                                                                                               : TextKind::Guess;
+    t.kind = html                                                       ? TextKind::Html
+             : (type.empty() || type == "text" || type == "text/plain") ? TextKind::Text
+                                                                        : TextKind::Guess;
     if (t.kind == TextKind::Text && t.value.find('<') != std::string::npos &&
         n.first_child().type() == pugi::node_element) {
         t.kind = TextKind::Html;  // markup written inline without a type
@@ -47,21 +49,26 @@ TextConstruct read_text_construct(const XmlDocument& doc, pugi::xml_node n) {
 pugi::xml_node alternate_link(const XmlDocument& doc, pugi::xml_node n, Ns core) {
     pugi::xml_node fallback;
     for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
-        if (c.type() != pugi::node_element || local_name(c) != "link" || element_ns(c) != core) continue;
+        if (c.type() != pugi::node_element || local_name(c) != "link" || element_ns(c) != core)
+            continue;
         const std::string rel = attr(doc, c, "rel");
         if (rel.empty() || rel == "alternate") {
             const std::string type = attr(doc, c, "type");
-            if (type.empty() || type.find("html") != std::string::npos) return c;
-            if (!fallback) fallback = c;
+            if (type.empty() || type.find("html") != std::string::npos)
+                return c;
+            if (!fallback)
+                fallback = c;
         }
     }
     return fallback;
 }
 
 std::string link_href(const XmlDocument& doc, pugi::xml_node link) {
-    if (!link) return {};
+    if (!link)
+        return {};
     std::string href = attr(doc, link, "href");
-    if (href.empty()) href = text(doc, link);  // some producers write the URL as content
+    if (href.empty())
+        href = text(doc, link);  // some producers write the URL as content
     return resolve_at(doc, link, href);
 }
 
@@ -71,31 +78,42 @@ FeedEntry read_entry(const XmlDocument& doc, pugi::xml_node entry, Ns core, std:
     TextConstruct summary, content;
     std::string published, updated;
     for (pugi::xml_node c = entry.first_child(); c; c = c.next_sibling()) {
-        if (c.type() != pugi::node_element) continue;
+        if (c.type() != pugi::node_element)
+            continue;
         const Ns ns = element_ns(c);
         const std::string_view local = local_name(c);
         if (!in_core_ns(c, core, core_uri)) {
-            if ((ns == Ns::Dc || ns == Ns::DcTerms) && local == "creator") e.authors.push_back(text(doc, c));
+            if ((ns == Ns::Dc || ns == Ns::DcTerms) && local == "creator")
+                e.authors.push_back(text(doc, c));
             continue;
         }
-        if (local == "id") e.id = text(doc, c);
+        if (local == "id")
+            e.id = text(doc, c);
         else if (local == "title") {
             const TextConstruct t = read_text_construct(doc, c);
             e.title = plain(t.value, t.kind);
-        }
-        else if (local == "summary") summary = read_text_construct(doc, c);
-        else if (local == "content") content = read_text_construct(doc, c);
-        else if (local == "published" || local == "issued") published = text(doc, c);
-        else if (local == "created" && published.empty()) published = text(doc, c);
-        else if (local == "updated" || local == "modified") updated = text(doc, c);
+        } else if (local == "summary")
+            summary = read_text_construct(doc, c);
+        else if (local == "content")
+            content = read_text_construct(doc, c);
+        else if (local == "published" || local == "issued")
+            published = text(doc, c);
+        else if (local == "created" && published.empty())
+            published = text(doc, c);
+        else if (local == "updated" || local == "modified")
+            updated = text(doc, c);
         else if (local == "author") {
             std::string name = std::string(trim(text(doc, child(c, core, "name"))));
-            if (name.empty()) name = std::string(trim(text(doc, child(c, core, "email"))));
-            if (!name.empty()) e.authors.push_back(std::move(name));
+            if (name.empty())
+                name = std::string(trim(text(doc, child(c, core, "email"))));
+            if (!name.empty())
+                e.authors.push_back(std::move(name));
         } else if (local == "category") {
             std::string term = attr(doc, c, "term");
-            if (term.empty()) term = attr(doc, c, "label");
-            if (!trim(term).empty()) e.categories.emplace_back(trim(term));
+            if (term.empty())
+                term = attr(doc, c, "label");
+            if (!trim(term).empty())
+                e.categories.emplace_back(trim(term));
         } else if (local == "link" && attr(doc, c, "rel") == "enclosure") {
             Enclosure enc{link_href(doc, c), attr(doc, c, "type"), 0};
             enc.length = std::max<std::int64_t>(0, std::strtoll(attr(doc, c, "length").c_str(), nullptr, 10));
@@ -124,7 +142,8 @@ Status read_atom(const XmlDocument& doc, ParsedFeed& feed) {
     }
     std::string updated;
     for (pugi::xml_node c = root.first_child(); c; c = c.next_sibling()) {
-        if (c.type() != pugi::node_element || !in_core_ns(c, core, core_uri)) continue;
+        if (c.type() != pugi::node_element || !in_core_ns(c, core, core_uri))
+            continue;
         const std::string_view local = local_name(c);
         if (local == "title") {
             const TextConstruct t = read_text_construct(doc, c);

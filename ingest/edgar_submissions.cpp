@@ -11,9 +11,12 @@ namespace {
 using nlohmann::json;
 
 std::string text_of(const json& v) {
-    if (v.is_string()) return v.get<std::string>();
-    if (v.is_number_integer()) return std::to_string(v.get<std::int64_t>());
-    if (v.is_number()) return v.dump();
+    if (v.is_string())
+        return v.get<std::string>();
+    if (v.is_number_integer())
+        return std::to_string(v.get<std::int64_t>());
+    if (v.is_number())
+        return v.dump();
     return {};
 }
 
@@ -49,8 +52,8 @@ Result<ParsedFeed> parse_edgar_submissions(std::string_view body, std::string_vi
         return make_error(ErrorCode::Parse, "EDGAR submissions JSON without filings.recent.accessionNumber", where);
     }
     const std::size_t rows = accessions->size();
-    for (const char* key : {"filingDate", "reportDate", "acceptanceDateTime", "form", "items",
-                            "primaryDocument", "primaryDocDescription"}) {
+    for (const char* key : {"filingDate", "reportDate", "acceptanceDateTime", "form", "items", "primaryDocument",
+                            "primaryDocDescription"}) {
         if (const json* c = column(key); c != nullptr && c->size() != rows) {
             return make_error(ErrorCode::Parse,
                               std::string("EDGAR submissions: filings.recent.") + key + " has " +
@@ -98,7 +101,8 @@ Result<ParsedFeed> parse_edgar_submissions(std::string_view body, std::string_vi
             e.updated = parse_iso8601(accepted);
             e.updated_raw = accepted;
         }
-        if (!company.empty()) e.authors.push_back(company);
+        if (!company.empty())
+            e.authors.push_back(company);
         e.categories.push_back(form);
         e.extra = {{"form_type", form},
                    {"items", edgar_items(cell("items", row))},

@@ -11,10 +11,10 @@ namespace fw::ingest {
 namespace {
 
 // Code points of windows-1252 bytes 0x80..0x9F; 0 marks the five unassigned bytes.
-constexpr std::array<char16_t, 32> kCp1252High = {
-    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+constexpr std::array<char16_t, 32> kCp1252High = {0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+                                                  0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
+                                                  0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+                                                  0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
 
 /// Decodes one UTF-8 sequence at s[i]; returns its length, or 0 when it is invalid.
 std::size_t utf8_sequence(std::string_view s, std::size_t i, char32_t& cp) {
@@ -34,13 +34,16 @@ std::size_t utf8_sequence(std::string_view s, std::size_t i, char32_t& cp) {
     } else {
         return 0;
     }
-    if (i + len > s.size()) return 0;
+    if (i + len > s.size())
+        return 0;
     for (std::size_t k = 1; k < len; ++k) {
         const auto b = static_cast<unsigned char>(s[i + k]);
-        if ((b & 0xC0) != 0x80) return 0;
+        if ((b & 0xC0) != 0x80)
+            return 0;
         cp = (cp << 6) | (b & 0x3F);
     }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
     return len;
 }
 
@@ -68,7 +71,8 @@ std::string decode_cp1252(std::string_view s) {
 /// iconv from `label` to UTF-8; an undecodable byte becomes U+FFFD. False if iconv lacks the label.
 bool decode_iconv(std::string_view s, const std::string& label, std::string& out, std::size_t& repairs) {
     iconv_t cd = iconv_open("UTF-8", label.c_str());
-    if (cd == reinterpret_cast<iconv_t>(-1)) return false;
+    if (cd == reinterpret_cast<iconv_t>(-1))
+        return false;
     std::string in(s);
     char* inp = in.data();
     std::size_t inleft = in.size();
@@ -79,11 +83,13 @@ bool decode_iconv(std::string_view s, const std::string& label, std::string& out
         const std::size_t rc = iconv(cd, &inp, &inleft, &outp, &outleft);
         out.append(buf.data(), buf.size() - outleft);
         if (rc == static_cast<std::size_t>(-1)) {
-            if (errno == E2BIG) continue;
+            if (errno == E2BIG)
+                continue;
             out.append("\xEF\xBF\xBD");
             ++repairs;
-            if (errno == EINVAL) break;  // truncated sequence at the end
-            ++inp, --inleft;             // EILSEQ: skip one byte and resynchronise
+            if (errno == EINVAL)
+                break;        // truncated sequence at the end
+            ++inp, --inleft;  // EILSEQ: skip one byte and resynchronise
             iconv(cd, nullptr, nullptr, nullptr, nullptr);
         }
     }
@@ -96,31 +102,42 @@ std::string sniff_unicode(std::string_view b, std::size_t& bom_len) {
     auto starts = [&](std::string_view p) { return b.substr(0, p.size()) == p; };
     using namespace std::string_view_literals;
     bom_len = 0;
-    if (starts("\xEF\xBB\xBF"sv)) return bom_len = 3, "utf-8";
-    if (starts("\x00\x00\xFE\xFF"sv)) return bom_len = 4, "utf-32be";
-    if (starts("\xFF\xFE\x00\x00"sv)) return bom_len = 4, "utf-32le";
-    if (starts("\xFE\xFF"sv)) return bom_len = 2, "utf-16be";
-    if (starts("\xFF\xFE"sv)) return bom_len = 2, "utf-16le";
-    if (starts("\x00\x00\x00<"sv)) return "utf-32be";
-    if (starts("<\x00\x00\x00"sv)) return "utf-32le";
-    if (starts("\x00<\x00"sv)) return "utf-16be";
-    if (starts("<\x00"sv)) return "utf-16le";
+    if (starts("\xEF\xBB\xBF"sv))
+        return bom_len = 3, "utf-8";
+    if (starts("\x00\x00\xFE\xFF"sv))
+        return bom_len = 4, "utf-32be";
+    if (starts("\xFF\xFE\x00\x00"sv))
+        return bom_len = 4, "utf-32le";
+    if (starts("\xFE\xFF"sv))
+        return bom_len = 2, "utf-16be";
+    if (starts("\xFF\xFE"sv))
+        return bom_len = 2, "utf-16le";
+    if (starts("\x00\x00\x00<"sv))
+        return "utf-32be";
+    if (starts("<\x00\x00\x00"sv))
+        return "utf-32le";
+    if (starts("\x00<\x00"sv))
+        return "utf-16be";
+    if (starts("<\x00"sv))
+        return "utf-16le";
     return {};
 }
 
 std::string normalise_label(std::string label) {
-    if (label == "iso-8859-1" || label == "latin1" || label == "latin-1" || label == "us-ascii" ||
-        label == "ascii" || label == "cp1252" || label == "iso8859-1" || label == "l1") {
+    if (label == "iso-8859-1" || label == "latin1" || label == "latin-1" || label == "us-ascii" || label == "ascii" ||
+        label == "cp1252" || label == "iso8859-1" || label == "l1") {
         return "windows-1252";
     }
-    if (label == "utf8") return "utf-8";
+    if (label == "utf8")
+        return "utf-8";
     return label;
 }
 
 }  // namespace
 
 void append_utf8(std::string& out, char32_t cp) {
-    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        cp = 0xFFFD;
     if (cp < 0x80) {
         out.push_back(static_cast<char>(cp));
     } else if (cp < 0x800) {
@@ -146,7 +163,8 @@ bool is_valid_utf8(std::string_view s) {
         }
         char32_t cp = 0;
         const std::size_t n = utf8_sequence(s, i, cp);
-        if (n == 0) return false;
+        if (n == 0)
+            return false;
         i += n;
     }
     return true;
@@ -190,23 +208,29 @@ std::size_t sanitize_utf8(std::string_view in, std::string& out) {
 std::string charset_from_content_type(std::string_view content_type) {
     const std::string lower = to_lower_ascii(content_type);
     const auto pos = lower.find("charset=");
-    if (pos == std::string::npos) return {};
+    if (pos == std::string::npos)
+        return {};
     std::string_view v = std::string_view(lower).substr(pos + 8);
     v = v.substr(0, v.find(';'));
     v = trim(v);
-    if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'')) v = v.substr(1, v.size() - 2);
+    if (v.size() >= 2 && (v.front() == '"' || v.front() == '\''))
+        v = v.substr(1, v.size() - 2);
     return std::string(trim(v));
 }
 
 std::string xml_declared_encoding(std::string_view bytes) {
-    if (bytes.substr(0, 5) != "<?xml") return {};
+    if (bytes.substr(0, 5) != "<?xml")
+        return {};
     const std::string_view decl = bytes.substr(0, bytes.find("?>"));
     const auto pos = decl.find("encoding");
-    if (pos == std::string_view::npos) return {};
+    if (pos == std::string_view::npos)
+        return {};
     std::size_t i = decl.find_first_of("\"'", pos);
-    if (i == std::string_view::npos) return {};
+    if (i == std::string_view::npos)
+        return {};
     const std::size_t end = decl.find(decl[i], i + 1);
-    if (end == std::string_view::npos) return {};
+    if (end == std::string_view::npos)
+        return {};
     return to_lower_ascii(trim(decl.substr(i + 1, end - i - 1)));
 }
 
@@ -217,13 +241,16 @@ DecodedText decode_to_utf8(std::string_view bytes, std::string_view http_content
     bytes.remove_prefix(bom_len);
     std::string utf8;
     std::size_t repairs = 0;
-    if (charset.empty() && is_valid_utf8(bytes)) charset = "utf-8";
+    if (charset.empty() && is_valid_utf8(bytes))
+        charset = "utf-8";
     if (charset.empty()) {
         charset = normalise_label(charset_from_content_type(http_content_type));
-        if (charset.empty() || charset == "utf-8") charset = normalise_label(xml_declared_encoding(bytes));
+        if (charset.empty() || charset == "utf-8")
+            charset = normalise_label(xml_declared_encoding(bytes));
         // Unlabelled XML is UTF-8 by definition: stray bytes are repaired one by one (U+FFFD)
         // rather than re-reading the whole document in a guessed charset.
-        if (charset.empty()) charset = "utf-8";
+        if (charset.empty())
+            charset = "utf-8";
     }
     if (charset == "utf-8") {
         // One copy only: the repair pass writes straight from the input bytes.

@@ -2147,7 +2147,8 @@ constexpr std::array<Entity, 2125> kEntities = {{
 std::optional<std::string_view> lookup_entity(std::string_view name) {
     const auto it = std::lower_bound(kEntities.begin(), kEntities.end(), name,
                                      [](const Entity& e, std::string_view n) { return e.name < n; });
-    if (it == kEntities.end() || it->name != name) return std::nullopt;
+    if (it == kEntities.end() || it->name != name)
+        return std::nullopt;
     return it->utf8;
 }
 

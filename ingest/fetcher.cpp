@@ -74,8 +74,8 @@ namespace {
 // The state of one Fetcher::run call: pending jobs, transfers in flight, hosts.
 class Run {
 public:
-    Run(const FetcherOptions& options, CURLM* multi, std::mt19937_64& rng,
-        std::span<const FetchJob> jobs, const std::function<void(const FetchProgress&)>& on_progress)
+    Run(const FetcherOptions& options, CURLM* multi, std::mt19937_64& rng, std::span<const FetchJob> jobs,
+        const std::function<void(const FetchProgress&)>& on_progress)
         : opt_(options), multi_(multi), rng_(rng), on_progress_(on_progress), states_(jobs.size()) {
         std::unordered_map<std::string, std::size_t> index;
         for (std::size_t i = 0; i < jobs.size(); ++i) {
@@ -142,8 +142,7 @@ private:
             host.queue.pop_front();
             finish(s,
                    make_error(ErrorCode::RateLimited,
-                              "not fetched: the host asked to wait until " +
-                                  format_rfc3339(host.paused_until_wall),
+                              "not fetched: the host asked to wait until " + format_rfc3339(host.paused_until_wall),
                               s.job->request.url),
                    host.paused_until_wall);
         }

@@ -40,13 +40,13 @@ struct FetchProgress {
 };
 
 struct FetcherOptions {
-    int max_total = 16;    ///< transfers in flight overall
-    int max_per_host = 2;  ///< transfers in flight per scheme://host:port
+    int max_total = 16;                                 ///< transfers in flight overall
+    int max_per_host = 2;                               ///< transfers in flight per scheme://host:port
     std::chrono::milliseconds min_host_interval{1000};  ///< between starts on one host
-    int max_retries = 2;   ///< extra attempts after a timeout, 5xx, 429 or 503
-    std::chrono::milliseconds backoff_base{1000};  ///< first retry delay, doubled each time
+    int max_retries = 2;                                ///< extra attempts after a timeout, 5xx, 429 or 503
+    std::chrono::milliseconds backoff_base{1000};       ///< first retry delay, doubled each time
     std::chrono::milliseconds backoff_cap{30000};
-    double jitter = 0.2;  ///< +- fraction applied to each backoff delay
+    double jitter = 0.2;                         ///< +- fraction applied to each backoff delay
     std::chrono::seconds max_retry_after{3600};  ///< Retry-After values are clamped to this
     /// A server-requested pause up to this long is waited out within the run; a longer one
     /// ends the job (and the host's other jobs) with retry_not_before.

@@ -12,10 +12,14 @@ using nlohmann::json;
 
 std::string text(const json& obj, const char* key) {
     const auto it = obj.find(key);
-    if (it == obj.end() || it->is_null()) return {};
-    if (it->is_string()) return it->get<std::string>();
-    if (it->is_boolean()) return it->get<bool>() ? "true" : "false";
-    if (it->is_number()) return it->dump();
+    if (it == obj.end() || it->is_null())
+        return {};
+    if (it->is_string())
+        return it->get<std::string>();
+    if (it->is_boolean())
+        return it->get<bool>() ? "true" : "false";
+    if (it->is_number())
+        return it->dump();
     return {};
 }
 
@@ -36,7 +40,8 @@ std::string repo_of(std::string_view url) {
         return {};
     }
     const auto a = rest.find('/');
-    if (a == std::string_view::npos || a == 0) return {};
+    if (a == std::string_view::npos || a == 0)
+        return {};
     const auto b = rest.find_first_of("/?#", a + 1);
     return std::string(rest.substr(0, b));
 }
@@ -58,13 +63,15 @@ std::string percent_decode(std::string_view s) {
 /// The `path` query parameter of a commits listing URL ("" when absent).
 std::string path_param(std::string_view url) {
     const auto q = url.find('?');
-    if (q == std::string_view::npos) return {};
+    if (q == std::string_view::npos)
+        return {};
     std::string_view query = url.substr(q + 1);
     query = query.substr(0, query.find('#'));
     while (!query.empty()) {
         const auto amp = query.find('&');
         const auto param = query.substr(0, amp);
-        if (param.starts_with("path=")) return percent_decode(param.substr(5));
+        if (param.starts_with("path="))
+            return percent_decode(param.substr(5));
         query = amp == std::string_view::npos ? std::string_view{} : query.substr(amp + 1);
     }
     return {};
@@ -73,9 +80,11 @@ std::string path_param(std::string_view url) {
 void read_time(const json& obj, const char* key, std::optional<TimePoint>& out, std::string& raw,
                std::vector<std::string>& warnings, const std::string& id) {
     raw = text(obj, key);
-    if (raw.empty()) return;
+    if (raw.empty())
+        return;
     out = parse_iso8601(raw);
-    if (!out) warnings.push_back(std::string("unparseable ") + key + " '" + raw + "': " + id);
+    if (!out)
+        warnings.push_back(std::string("unparseable ") + key + " '" + raw + "': " + id);
 }
 
 /// The array of a listing, or the error that explains why there is none.
@@ -102,15 +111,18 @@ bool looks_like_json(std::string_view body) {
 }
 
 std::optional<std::string> github_auth_header(std::string_view url, std::string_view token) {
-    if (token.empty() || !url.starts_with("https://api.github.com/")) return std::nullopt;
+    if (token.empty() || !url.starts_with("https://api.github.com/"))
+        return std::nullopt;
     // A token with a line break would smuggle a second header: refuse it.
-    if (token.find_first_of("\r\n") != std::string_view::npos) return std::nullopt;
+    if (token.find_first_of("\r\n") != std::string_view::npos)
+        return std::nullopt;
     return "Authorization: Bearer " + std::string(token);
 }
 
 Result<ParsedFeed> parse_github_releases_json(std::string_view body, std::string_view source_url) {
     auto doc = listing(body, source_url, "releases");
-    if (!doc) return doc.error();
+    if (!doc)
+        return doc.error();
     ParsedFeed feed;
     feed.format = FeedFormat::GithubJson;
     feed.link = std::string(source_url);
@@ -127,10 +139,12 @@ Result<ParsedFeed> parse_github_releases_json(std::string_view body, std::string
         e.title = trim(text(r, "name")).empty() ? tag : std::string(trim(text(r, "name")));
         e.link = text(r, "html_url");
         read_time(r, "published_at", e.published, e.published_raw, feed.warnings, tag);
-        if (!e.published) read_time(r, "created_at", e.updated, e.updated_raw, feed.warnings, tag);
+        if (!e.published)
+            read_time(r, "created_at", e.updated, e.updated_raw, feed.warnings, tag);
         e.content = text(r, "body");
         e.content_text = e.content;
-        if (auto login = text(object_at(r, "author"), "login"); !login.empty()) e.authors.push_back(login);
+        if (auto login = text(object_at(r, "author"), "login"); !login.empty())
+            e.authors.push_back(login);
         e.extra["tag"] = tag;
         e.extra["repo"] = !repo_of(e.link).empty() ? repo_of(e.link) : source_repo;
         e.extra["prerelease"] = text(r, "prerelease") == "true" ? "true" : "false";
@@ -143,7 +157,8 @@ Result<ParsedFeed> parse_github_releases_json(std::string_view body, std::string
 
 Result<ParsedFeed> parse_github_commits_json(std::string_view body, std::string_view source_url) {
     auto doc = listing(body, source_url, "commits");
-    if (!doc) return doc.error();
+    if (!doc)
+        return doc.error();
     ParsedFeed feed;
     feed.format = FeedFormat::GithubJson;
     feed.link = std::string(source_url);
@@ -165,10 +180,12 @@ Result<ParsedFeed> parse_github_commits_json(std::string_view body, std::string_
         e.link = text(c, "html_url");
         read_time(object_at(commit, "author"), "date", e.published, e.published_raw, feed.warnings, e.id);
         read_time(object_at(commit, "committer"), "date", e.updated, e.updated_raw, feed.warnings, e.id);
-        if (auto name = text(object_at(commit, "author"), "name"); !name.empty()) e.authors.push_back(name);
+        if (auto name = text(object_at(commit, "author"), "name"); !name.empty())
+            e.authors.push_back(name);
         e.extra["commit_sha"] = e.id;
         e.extra["repo"] = !repo_of(e.link).empty() ? repo_of(e.link) : source_repo;
-        if (!path.empty()) e.extra["path"] = path;
+        if (!path.empty())
+            e.extra["path"] = path;
         feed.items.push_back(std::move(e));
     }
     return feed;

@@ -141,7 +141,8 @@ std::optional<FeedEntry> entry_of(const json& model, std::vector<std::string>& w
     e.link = "https://huggingface.co/" + id;
     const json empty = json::object();
     const json& card = model.contains("cardData") && model["cardData"].is_object() ? model["cardData"] : empty;
-    const std::vector<std::string> tags = model.contains("tags") ? strings_of(model["tags"]) : std::vector<std::string>{};
+    const std::vector<std::string> tags =
+        model.contains("tags") ? strings_of(model["tags"]) : std::vector<std::string>{};
     e.categories = tags;
 
     std::string author = field(model, "author");

@@ -29,7 +29,8 @@ public:
                 continue;
             }
             std::size_t j = i + 1;  // copy the whole run of visible characters at once
-            while (j < n && !is_space(p[j])) ++j;
+            while (j < n && !is_space(p[j]))
+                ++j;
             flush();
             out_.append(p + i, j - i);
             i = j;
@@ -44,7 +45,8 @@ private:
         return static_cast<unsigned char>(c) <= ' ' && (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f');
     }
     void flush() {
-        if (!out_.empty() && (pending_newline_ || pending_space_)) out_.push_back(pending_newline_ ? '\n' : ' ');
+        if (!out_.empty() && (pending_newline_ || pending_space_))
+            out_.push_back(pending_newline_ ? '\n' : ' ');
         pending_newline_ = pending_space_ = false;
     }
     std::string out_;
@@ -53,14 +55,13 @@ private:
 };
 
 constexpr std::array<std::string_view, 38> kBlockTags = {
-    "address", "article", "aside",  "blockquote", "br",     "dd",      "details", "div",
-    "dl",      "dt",      "fieldset", "figcaption", "figure", "footer", "form",   "h1",
-    "h2",      "h3",      "h4",     "h5",         "h6",     "header",  "hr",      "li",
-    "main",    "nav",     "ol",     "p",          "pre",    "section", "summary", "table",
-    "tbody",   "td",      "th",     "thead",      "tr",     "ul"};
+    "address",  "article",    "aside",  "blockquote", "br",   "dd",    "details", "div", "dl",  "dt",
+    "fieldset", "figcaption", "figure", "footer",     "form", "h1",    "h2",      "h3",  "h4",  "h5",
+    "h6",       "header",     "hr",     "li",         "main", "nav",   "ol",      "p",   "pre", "section",
+    "summary",  "table",      "tbody",  "td",         "th",   "thead", "tr",      "ul"};
 
 constexpr std::array<std::string_view, 7> kHiddenTags = {"head",     "noscript", "script", "style",
-                                                          "template", "title",    "iframe"};
+                                                         "template", "title",    "iframe"};
 
 static_assert(std::is_sorted(kBlockTags.begin(), kBlockTags.end()), "binary search needs a sorted list");
 
@@ -79,14 +80,16 @@ enum class TagClass { Other, Block, Hidden };
 
 /// Classifies a raw tag name case-insensitively without allocating.
 TagClass classify_tag(std::string_view raw) {
-    if (raw.empty() || raw.size() > kMaxListedTag) return TagClass::Other;
+    if (raw.empty() || raw.size() > kMaxListedTag)
+        return TagClass::Other;
     char buf[kMaxListedTag];
     for (std::size_t k = 0; k < raw.size(); ++k) {
         const char c = raw[k];
         buf[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
     }
     const std::string_view name(buf, raw.size());
-    if (is_block(name)) return TagClass::Block;
+    if (is_block(name))
+        return TagClass::Block;
     return is_hidden(name) ? TagClass::Hidden : TagClass::Other;
 }
 
@@ -119,15 +122,20 @@ void collect_text(const GumboNode* root, TextBuilder& out, bool skip_chrome = fa
             continue;
         }
         const GumboVector* children = n->type == GUMBO_NODE_DOCUMENT ? &n->v.document.children : &n->v.element.children;
-        const std::string_view name = n->type == GUMBO_NODE_DOCUMENT ? std::string_view{} : gumbo_tag_name(n->v.element);
-        if (n->type == GUMBO_NODE_TEMPLATE || is_hidden(name)) continue;
-        if (skip_chrome && n != root && is_chrome(name)) continue;
+        const std::string_view name =
+            n->type == GUMBO_NODE_DOCUMENT ? std::string_view{} : gumbo_tag_name(n->v.element);
+        if (n->type == GUMBO_NODE_TEMPLATE || is_hidden(name))
+            continue;
+        if (skip_chrome && n != root && is_chrome(name))
+            continue;
         const bool block = is_block(name);
         if (f.closing) {
-            if (block) out.block();
+            if (block)
+                out.block();
             continue;
         }
-        if (block) out.block();
+        if (block)
+            out.block();
         stack.push_back({n, true});
         for (unsigned i = children->length; i > 0; --i) {
             stack.push_back({static_cast<const GumboNode*>(children->data[i - 1]), false});
@@ -145,10 +153,12 @@ const GumboNode* find_element(const GumboNode* root, GumboTag tag) {
         if (n->type == GUMBO_NODE_DOCUMENT) {
             children = &n->v.document.children;
         } else if (n->type == GUMBO_NODE_ELEMENT) {
-            if (n->v.element.tag == tag) return n;
+            if (n->v.element.tag == tag)
+                return n;
             children = &n->v.element.children;
         }
-        if (children == nullptr) continue;
+        if (children == nullptr)
+            continue;
         for (unsigned i = children->length; i > 0; --i) {
             stack.push_back(static_cast<const GumboNode*>(children->data[i - 1]));
         }
@@ -165,11 +175,14 @@ const GumboNode* find_title(const GumboNode* root) {
         if (n->type == GUMBO_NODE_DOCUMENT) {
             children = &n->v.document.children;
         } else if (n->type == GUMBO_NODE_ELEMENT) {
-            if (n->v.element.tag == GUMBO_TAG_TITLE) return n;
-            if (n->v.element.tag == GUMBO_TAG_SVG) continue;  // an SVG <title> is not the page's
+            if (n->v.element.tag == GUMBO_TAG_TITLE)
+                return n;
+            if (n->v.element.tag == GUMBO_TAG_SVG)
+                continue;  // an SVG <title> is not the page's
             children = &n->v.element.children;
         }
-        if (children == nullptr) continue;
+        if (children == nullptr)
+            continue;
         for (unsigned i = children->length; i > 0; --i) {
             stack.push_back(static_cast<const GumboNode*>(children->data[i - 1]));
         }
@@ -184,7 +197,8 @@ std::size_t tag_end(std::string_view s, std::size_t from) {
     for (std::size_t i = from; i < s.size(); ++i) {
         const char c = s[i];
         if (quote != 0) {
-            if (c == quote) quote = 0;
+            if (c == quote)
+                quote = 0;
         } else if (c == '"' || c == '\'') {
             quote = c;
         } else if (c == '>') {
@@ -195,7 +209,8 @@ std::size_t tag_end(std::string_view s, std::size_t from) {
 }
 
 bool starts_tag(std::string_view s, std::size_t i) {
-    if (i + 1 >= s.size()) return false;
+    if (i + 1 >= s.size())
+        return false;
     const auto c = static_cast<unsigned char>(s[i + 1]);
     return std::isalpha(c) || c == '/' || c == '!' || c == '?';
 }
@@ -208,13 +223,15 @@ bool is_tag_name_char(char c) {
 /// when unclosed. Searches in place: lower-casing a copy of the rest was quadratic.
 std::size_t skip_hidden(std::string_view s, std::size_t after_open, std::string_view lower_name) {
     for (std::size_t p = s.find("</", after_open); p != std::string_view::npos; p = s.find("</", p + 1)) {
-        if (s.size() - p - 2 < lower_name.size()) return std::string_view::npos;
+        if (s.size() - p - 2 < lower_name.size())
+            return std::string_view::npos;
         bool same = true;
         for (std::size_t k = 0; k < lower_name.size() && same; ++k) {
             const char c = s[p + 2 + k];
             same = (c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) == lower_name[k];
         }
-        if (!same) continue;
+        if (!same)
+            continue;
         const auto end = tag_end(s, p);
         return end == std::string_view::npos ? std::string_view::npos : end + 1;
     }
@@ -225,7 +242,8 @@ std::size_t skip_hidden(std::string_view s, std::size_t after_open, std::string_
 
 bool looks_like_markup(std::string_view text) {
     for (std::size_t i = text.find_first_of("<&"); i != std::string_view::npos; i = text.find_first_of("<&", i + 1)) {
-        if (text[i] == '&' || starts_tag(text, i)) return true;
+        if (text[i] == '&' || starts_tag(text, i))
+            return true;
     }
     return false;
 }
@@ -270,8 +288,10 @@ std::string article_text(std::string_view html) {
     options.max_errors = 0;
     GumboOutput* output = gumbo_parse_with_options(&options, html.data(), html.size());
     const GumboNode* root = find_element(output->document, GUMBO_TAG_ARTICLE);
-    if (root == nullptr) root = find_element(output->document, GUMBO_TAG_MAIN);
-    if (root == nullptr) root = output->document;
+    if (root == nullptr)
+        root = find_element(output->document, GUMBO_TAG_MAIN);
+    if (root == nullptr)
+        root = output->document;
     TextBuilder out;
     collect_text(root, out, /*skip_chrome=*/true);
     gumbo_destroy_output(&options, output);
@@ -285,7 +305,8 @@ std::string page_title(std::string_view html) {
         const GumboVector& children = title->v.element.children;
         for (unsigned i = 0; i < children.length; ++i) {
             const auto* child = static_cast<const GumboNode*>(children.data[i]);
-            if (child->type == GUMBO_NODE_TEXT || child->type == GUMBO_NODE_WHITESPACE) out.text(child->v.text.text);
+            if (child->type == GUMBO_NODE_TEXT || child->type == GUMBO_NODE_WHITESPACE)
+                out.text(child->v.text.text);
         }
     }
     gumbo_destroy_output(&kGumboDefaultOptions, output);
@@ -299,7 +320,8 @@ std::string markup_to_text(std::string_view s) {
     std::size_t i = 0;
     while (i < s.size()) {
         std::size_t lt = s.find('<', i);
-        while (lt != std::string_view::npos && !starts_tag(s, lt)) lt = s.find('<', lt + 1);
+        while (lt != std::string_view::npos && !starts_tag(s, lt))
+            lt = s.find('<', lt + 1);
         const std::string_view run = s.substr(i, lt == std::string_view::npos ? std::string_view::npos : lt - i);
         if (run.find('&') == std::string_view::npos) {
             out.text(run);  // nothing to decode: no copy
@@ -308,18 +330,21 @@ std::string markup_to_text(std::string_view s) {
             append_decoded(decoded, run);
             out.text(decoded);
         }
-        if (lt == std::string_view::npos) break;
+        if (lt == std::string_view::npos)
+            break;
         if (s.compare(lt, 4, "<!--") == 0) {
             const auto end = s.find("-->", lt + 4);
             i = end == std::string_view::npos ? s.size() : end + 3;
             continue;
         }
         const auto end = tag_end(s, lt + 1);
-        if (end == std::string_view::npos) break;  // an unterminated tag hides the rest, as in HTML
+        if (end == std::string_view::npos)
+            break;  // an unterminated tag hides the rest, as in HTML
         const bool closing = s[lt + 1] == '/';
         std::size_t n = lt + 1 + (closing ? 1 : 0);
         const std::size_t name_start = n;
-        while (n < end && is_tag_name_char(s[n])) ++n;
+        while (n < end && is_tag_name_char(s[n]))
+            ++n;
         const std::string_view raw_name = s.substr(name_start, n - name_start);
         i = end + 1;
         const bool self_closed = end > 0 && s[end - 1] == '/';
@@ -331,7 +356,8 @@ std::string markup_to_text(std::string_view s) {
                 lower[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
             }
             i = skip_hidden(s, i, std::string_view(lower, raw_name.size()));
-            if (i == std::string_view::npos) break;
+            if (i == std::string_view::npos)
+                break;
         } else if (kind == TagClass::Block) {
             out.block();
         }

@@ -63,7 +63,9 @@ bool rel_has_next(std::string_view value) {
 
 }  // namespace
 
-HttpClient::HttpClient() { detail::ensure_curl_initialized(); }
+HttpClient::HttpClient() {
+    detail::ensure_curl_initialized();
+}
 
 Result<HttpResponse> HttpClient::get(const HttpRequest& request) const {
     return perform(request, nullptr);

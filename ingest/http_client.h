@@ -25,8 +25,8 @@ struct HttpRequest {
     std::vector<std::string> headers;  ///< extra "Name: value" lines
     long connect_timeout_ms = 10000;
     long timeout_ms = 60000;
-    long low_speed_bytes = 100;   ///< abort when slower than this many bytes/s ...
-    long low_speed_seconds = 30;  ///< ... for this long
+    long low_speed_bytes = 100;                ///< abort when slower than this many bytes/s ...
+    long low_speed_seconds = 30;               ///< ... for this long
     std::size_t max_bytes = kDefaultMaxBytes;  ///< cap on the DECODED body
     int max_redirects = 5;
     /// What the store lets fetches reach (file://, internal addresses, userinfo); the default

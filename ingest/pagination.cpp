@@ -20,10 +20,12 @@ Result<std::vector<HttpResponse>> follow(const HttpClient& client, const HttpReq
     bool ask_first = pages.empty();
     for (;;) {
         if (!ask_first) {
-            if (static_cast<int>(pages.size()) >= std::max(1, max_pages)) break;
+            if (static_cast<int>(pages.size()) >= std::max(1, max_pages))
+                break;
             const HttpResponse& last = pages.back();
             const std::optional<std::string> next = last.not_modified() ? std::nullopt : last.link_next;
-            if (!next || std::find(seen.begin(), seen.end(), *next) != seen.end()) break;
+            if (!next || std::find(seen.begin(), seen.end(), *next) != seen.end())
+                break;
             seen.push_back(*next);
             request.url = *next;
             request.validators = {};
@@ -33,9 +35,11 @@ Result<std::vector<HttpResponse>> follow(const HttpClient& client, const HttpReq
             }
         }
         ask_first = false;
-        if (pacer != nullptr) pacer->wait_turn(request.url);
+        if (pacer != nullptr)
+            pacer->wait_turn(request.url);
         auto page = client.get(request);
-        if (!page) return page.error();
+        if (!page)
+            return page.error();
         pages.push_back(std::move(*page));
     }
     return pages;
@@ -43,8 +47,8 @@ Result<std::vector<HttpResponse>> follow(const HttpClient& client, const HttpReq
 
 }  // namespace
 
-Result<std::vector<HttpResponse>> fetch_all_pages(const HttpClient& client, const HttpRequest& first,
-                                                  int max_pages, HostPacer* pacer) {
+Result<std::vector<HttpResponse>> fetch_all_pages(const HttpClient& client, const HttpRequest& first, int max_pages,
+                                                  HostPacer* pacer) {
     return follow(client, first, {}, max_pages, pacer);
 }
 

@@ -46,20 +46,26 @@ std::string normalise_name(std::string_view name) {
 }
 
 std::optional<Column> column_of(const std::string& name) {
-    if (name == "date" || name == "observationdate" || name == "timestamp") return kDate;
-    if (name == "open") return kOpen;
-    if (name == "high") return kHigh;
-    if (name == "low") return kLow;
-    if (name == "close" || name == "price") return kClose;
-    if (name == "adjclose" || name == "adjustedclose") return kAdjClose;
-    if (name == "volume") return kVolume;
+    if (name == "date" || name == "observationdate" || name == "timestamp")
+        return kDate;
+    if (name == "open")
+        return kOpen;
+    if (name == "high")
+        return kHigh;
+    if (name == "low")
+        return kLow;
+    if (name == "close" || name == "price")
+        return kClose;
+    if (name == "adjclose" || name == "adjustedclose")
+        return kAdjClose;
+    if (name == "volume")
+        return kVolume;
     return std::nullopt;
 }
 
 bool is_missing(std::string_view cell) {
     const std::string lower = to_lower_ascii(cell);
-    return lower.empty() || lower == "." || lower == "null" || lower == "nan" || lower == "n/a" ||
-           lower == "-";
+    return lower.empty() || lower == "." || lower == "null" || lower == "nan" || lower == "n/a" || lower == "-";
 }
 
 std::optional<double> number(std::string_view cell, bool& bad) {
@@ -146,8 +152,7 @@ Result<std::vector<PriceBar>> parse_prices_csv(std::string_view body, std::strin
                 break;  // a partial last row: the download was cut
             }
             return make_error(ErrorCode::Parse,
-                              std::to_string(cells.size()) + " cells, the header has " +
-                                  std::to_string(header.size()),
+                              std::to_string(cells.size()) + " cells, the header has " + std::to_string(header.size()),
                               where(symbol, n + 1));
         }
         PriceBar bar;
@@ -163,9 +168,7 @@ Result<std::vector<PriceBar>> parse_prices_csv(std::string_view body, std::strin
         }
         bar.date = day_of(*date);
         bool bad = false;
-        auto cell = [&](Column c) {
-            return index[c] ? number(cells[*index[c]], bad) : std::nullopt;
-        };
+        auto cell = [&](Column c) { return index[c] ? number(cells[*index[c]], bad) : std::nullopt; };
         bar.open = cell(kOpen);
         bar.high = cell(kHigh);
         bar.low = cell(kLow);

@@ -16,17 +16,20 @@ Status read_rdf(const XmlDocument& doc, ParsedFeed& feed) {
             break;
         }
     }
-    if (!channel) return make_error(ErrorCode::Parse, "feed.invalid: <rdf:RDF> without <channel>");
+    if (!channel)
+        return make_error(ErrorCode::Parse, "feed.invalid: <rdf:RDF> without <channel>");
     read_rss_channel(doc, channel, core, feed);
     for (pugi::xml_node parent : {root, channel}) {  // items beside the channel; a few nest them
         for (pugi::xml_node c = parent.first_child(); c; c = c.next_sibling()) {
-            if (c.type() != pugi::node_element || local_name(c) != "item" || element_ns(c) != core) continue;
+            if (c.type() != pugi::node_element || local_name(c) != "item" || element_ns(c) != core)
+                continue;
             if (feed.items.size() >= kMaxItems) {
                 feed.warnings.push_back("feed.too_many_items: kept the first " + std::to_string(kMaxItems));
                 return ok();
             }
             FeedEntry e = read_rss_item(doc, c, core, feed);
-            if (e.id.empty()) e.id = attr(doc, c, "about", Ns::Rdf);  // rdf:about names the item
+            if (e.id.empty())
+                e.id = attr(doc, c, "about", Ns::Rdf);  // rdf:about names the item
             feed.items.push_back(std::move(e));
         }
     }

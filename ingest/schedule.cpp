@@ -25,8 +25,8 @@ std::optional<int> to_int(std::string_view digits) {
 }
 
 std::optional<unsigned> month_number(std::string_view token) {
-    static constexpr std::array<std::string_view, 12> kMonths{
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+    static constexpr std::array<std::string_view, 12> kMonths{"jan", "feb", "mar", "apr", "may", "jun",
+                                                              "jul", "aug", "sep", "oct", "nov", "dec"};
     const std::string lower = to_lower_ascii(token);
     for (unsigned i = 0; i < kMonths.size(); ++i) {
         if (lower == kMonths[i]) {
@@ -37,11 +37,9 @@ std::optional<unsigned> month_number(std::string_view token) {
 }
 
 bool is_weekday(std::string_view token) {
-    static constexpr std::array<std::string_view, 7> kDays{"mon", "tue", "wed", "thu",
-                                                           "fri", "sat", "sun"};
+    static constexpr std::array<std::string_view, 7> kDays{"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
     const std::string lower = to_lower_ascii(token);
-    return std::any_of(kDays.begin(), kDays.end(),
-                       [&](std::string_view d) { return lower.rfind(d, 0) == 0; });
+    return std::any_of(kDays.begin(), kDays.end(), [&](std::string_view d) { return lower.rfind(d, 0) == 0; });
 }
 
 bool parse_clock(std::string_view token, int& h, int& m, int& s) {
@@ -65,7 +63,8 @@ bool parse_clock(std::string_view token, int& h, int& m, int& s) {
 // "Sun Nov  6 08:49:37 1994".
 std::optional<TimePoint> parse_http_date(std::string_view text) {
     std::string spaced(text);
-    std::replace_if(spaced.begin(), spaced.end(), [](char c) { return c == ',' || c == '-'; }, ' ');
+    std::replace_if(
+        spaced.begin(), spaced.end(), [](char c) { return c == ',' || c == '-'; }, ' ');
     std::optional<int> day;
     std::optional<int> year;
     std::optional<unsigned> month;
@@ -98,8 +97,7 @@ std::optional<TimePoint> parse_http_date(std::string_view text) {
             return std::nullopt;
         }
     }
-    if (!day || !month || !year || h < 0 || *day < 1 ||
-        !is_valid_date(*year, *month, static_cast<unsigned>(*day))) {
+    if (!day || !month || !year || h < 0 || *day < 1 || !is_valid_date(*year, *month, static_cast<unsigned>(*day))) {
         return std::nullopt;
     }
     return make_time(*year, *month, static_cast<unsigned>(*day), h, m, s);
@@ -175,18 +173,16 @@ TimePoint next_due_after_success(const Source& source, TimePoint now) {
     return next_due(FetchOutcome::Ok, now, interval_of(source), 0);
 }
 
-TimePoint next_due_after_failure(const Source& source, TimePoint now,
-                                 std::optional<TimePoint> retry_not_before) {
+TimePoint next_due_after_failure(const Source& source, TimePoint now, std::optional<TimePoint> retry_not_before) {
     std::optional<seconds> retry_after;
     if (retry_not_before) {
         retry_after = *retry_not_before > now ? *retry_not_before - now : seconds(0);
     }
-    return next_due(FetchOutcome::Failed, now, interval_of(source),
-                    std::max(source.health.consecutive_failures, 1), retry_after);
+    return next_due(FetchOutcome::Failed, now, interval_of(source), std::max(source.health.consecutive_failures, 1),
+                    retry_after);
 }
 
-bool is_stale(const SourceHealth& health, seconds interval, TimePoint now, double factor,
-              seconds min_silence) {
+bool is_stale(const SourceHealth& health, seconds interval, TimePoint now, double factor, seconds min_silence) {
     if (!health.newest_item_at) {
         return false;
     }

@@ -25,8 +25,7 @@ struct IntervalLimits {
 /// How often to poll a source whose items appeared at `item_times` (any order): half the
 /// median gap between its most recent items, clamped to the limits. Fewer than two distinct
 /// times give the maximum (nothing to learn from).
-std::chrono::seconds adaptive_interval(std::span<const TimePoint> item_times,
-                                       const IntervalLimits& limits = {});
+std::chrono::seconds adaptive_interval(std::span<const TimePoint> item_times, const IntervalLimits& limits = {});
 
 enum class FetchOutcome { Ok, NotModified, Failed };
 
@@ -39,10 +38,8 @@ struct FailureBackoff {
 /// The next due time. Success: now + interval. Failure: now + base * 2^(failures-1) (capped),
 /// or the server's Retry-After (clamped to [min_retry_after, cap]) when that is later.
 /// `consecutive_failures` counts the failure just recorded (1 after the first).
-TimePoint next_due(FetchOutcome outcome, TimePoint now, std::chrono::seconds interval,
-                   int consecutive_failures,
-                   std::optional<std::chrono::seconds> retry_after = std::nullopt,
-                   const FailureBackoff& backoff = {});
+TimePoint next_due(FetchOutcome outcome, TimePoint now, std::chrono::seconds interval, int consecutive_failures,
+                   std::optional<std::chrono::seconds> retry_after = std::nullopt, const FailureBackoff& backoff = {});
 
 /// The same for a stored source: its interval is `every_seconds` when the user set one, else
 /// the adaptive `interval_seconds`. On failure, health.consecutive_failures must already count
@@ -54,8 +51,7 @@ TimePoint next_due_after_failure(const Source& source, TimePoint now,
 /// A source is stale when its newest item is older than `factor` times its usual interval, and
 /// at least `min_silence` old (so fast feeds are not flagged after a quiet afternoon). Unknown
 /// newest item = not stale (nothing to compare).
-bool is_stale(const SourceHealth& health, std::chrono::seconds interval, TimePoint now,
-              double factor = 10.0,
+bool is_stale(const SourceHealth& health, std::chrono::seconds interval, TimePoint now, double factor = 10.0,
               std::chrono::seconds min_silence = std::chrono::hours(72));
 
 }  // namespace fw::ingest

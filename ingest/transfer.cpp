@@ -10,8 +10,7 @@ namespace fw::ingest::detail {
 namespace {
 
 bool starts_with_ci(std::string_view text, std::string_view prefix) {
-    return text.size() >= prefix.size() &&
-           to_lower_ascii(text.substr(0, prefix.size())) == to_lower_ascii(prefix);
+    return text.size() >= prefix.size() && to_lower_ascii(text.substr(0, prefix.size())) == to_lower_ascii(prefix);
 }
 
 std::string http_date(curl_off_t seconds) {
@@ -279,16 +278,15 @@ Result<HttpResponse> Transfer::finish(CURLcode code) {
 }
 
 Error Transfer::transport_error(CURLcode code) const {
-    const std::string detail = error_buffer_[0] != '\0' ? std::string(error_buffer_.data())
-                                                        : std::string(curl_easy_strerror(code));
+    const std::string detail =
+        error_buffer_[0] != '\0' ? std::string(error_buffer_.data()) : std::string(curl_easy_strerror(code));
     const std::string& url = request_.url;
     const std::string cap = std::to_string(request_.max_bytes);
     switch (code) {
         case CURLE_WRITE_ERROR:
         case CURLE_FILESIZE_EXCEEDED:
             if (too_large_ || code == CURLE_FILESIZE_EXCEEDED) {
-                return make_error(ErrorCode::TooLarge,
-                                  "response body exceeds the " + cap + "-byte cap (decoded)", url);
+                return make_error(ErrorCode::TooLarge, "response body exceeds the " + cap + "-byte cap (decoded)", url);
             }
             break;
         case CURLE_OPERATION_TIMEDOUT:
@@ -298,14 +296,14 @@ Error Transfer::transport_error(CURLcode code) const {
         case CURLE_COULDNT_CONNECT:
             return make_error(ErrorCode::Network, "connection failed: " + detail, url);
         case CURLE_TOO_MANY_REDIRECTS:
-            return make_error(ErrorCode::Network,
-                              "too many redirects (more than " +
-                                  std::to_string(request_.max_redirects) + "): " + detail,
-                              url);
+            return make_error(
+                ErrorCode::Network,
+                "too many redirects (more than " + std::to_string(request_.max_redirects) + "): " + detail, url);
         case CURLE_UNSUPPORTED_PROTOCOL:
             return make_error(ErrorCode::Invalid,
                               "refused URL scheme (only http, https and file, and only http(s) "
-                              "after a redirect): " + detail,
+                              "after a redirect): " +
+                                  detail,
                               url);
         case CURLE_FILE_COULDNT_READ_FILE:
             return make_error(ErrorCode::NotFound, "cannot read file: " + detail, url);

@@ -48,11 +48,11 @@ std::string remove_dot_segments(std::string_view path) {
     bool trailing_slash = false;
     while (i <= path.size()) {
         const auto next = path.find('/', i);
-        const std::string_view seg =
-            path.substr(i, next == std::string_view::npos ? std::string_view::npos : next - i);
+        const std::string_view seg = path.substr(i, next == std::string_view::npos ? std::string_view::npos : next - i);
         const bool last = next == std::string_view::npos;
         if (seg == "..") {
-            if (!out.empty()) out.pop_back();
+            if (!out.empty())
+                out.pop_back();
             trailing_slash = true;
         } else if (seg == ".") {
             trailing_slash = true;
@@ -60,31 +60,39 @@ std::string remove_dot_segments(std::string_view path) {
             out.push_back(seg);
             trailing_slash = false;
         }
-        if (last) break;
+        if (last)
+            break;
         i = next + 1;
     }
     std::string result = absolute ? "/" : "";
     for (std::size_t k = 0; k < out.size(); ++k) {
-        if (k > 0) result += '/';
+        if (k > 0)
+            result += '/';
         result += out[k];
     }
-    if (trailing_slash && !out.empty() && !out.back().empty()) result += '/';
+    if (trailing_slash && !out.empty() && !out.back().empty())
+        result += '/';
     return result;
 }
 
 std::string merge_paths(const UrlParts& base, std::string_view ref_path) {
-    if (base.has_authority && base.path.empty()) return "/" + std::string(ref_path);
+    if (base.has_authority && base.path.empty())
+        return "/" + std::string(ref_path);
     const auto slash = base.path.rfind('/');
-    if (slash == std::string::npos) return std::string(ref_path);
+    if (slash == std::string::npos)
+        return std::string(ref_path);
     return base.path.substr(0, slash + 1) + std::string(ref_path);
 }
 
 std::string join(const UrlParts& p) {
     std::string out = p.scheme + ":";
-    if (p.has_authority) out += "//" + to_lower_ascii(p.authority);
+    if (p.has_authority)
+        out += "//" + to_lower_ascii(p.authority);
     out += p.path;
-    if (p.has_query) out += "?" + p.query;
-    if (p.has_fragment) out += "#" + p.fragment;
+    if (p.has_query)
+        out += "?" + p.query;
+    if (p.has_fragment)
+        out += "#" + p.fragment;
     return out;
 }
 
@@ -92,7 +100,8 @@ std::string join(const UrlParts& p) {
 std::string clean(std::string_view s) {
     std::string out;
     for (char c : trim(s)) {
-        if (c != '\n' && c != '\r' && c != '\t') out.push_back(c);
+        if (c != '\n' && c != '\r' && c != '\t')
+            out.push_back(c);
     }
     return out;
 }
@@ -102,9 +111,11 @@ std::string clean(std::string_view s) {
 std::string url_scheme(std::string_view ref) {
     for (std::size_t i = 0; i < ref.size(); ++i) {
         const auto c = static_cast<unsigned char>(ref[i]);
-        if (c == ':') return i == 0 ? std::string{} : to_lower_ascii(ref.substr(0, i));
+        if (c == ':')
+            return i == 0 ? std::string{} : to_lower_ascii(ref.substr(0, i));
         const bool ok = std::isalpha(c) || (i > 0 && (std::isdigit(c) || c == '+' || c == '-' || c == '.'));
-        if (!ok) return {};
+        if (!ok)
+            return {};
     }
     return {};
 }
@@ -119,12 +130,14 @@ std::string resolve_url(std::string_view base_in, std::string_view ref_in) {
     const std::string base_s = clean(base_in);
     const UrlParts ref = split(ref_s);
     if (!ref.scheme.empty()) {
-        if (ref.scheme != "http" && ref.scheme != "https") return {};
+        if (ref.scheme != "http" && ref.scheme != "https")
+            return {};
         UrlParts r = ref;
         r.path = remove_dot_segments(r.path);
         return join(r);
     }
-    if (!is_http_url(base_s)) return ref_s;
+    if (!is_http_url(base_s))
+        return ref_s;
     const UrlParts base = split(base_s);
     UrlParts t;
     t.scheme = base.scheme;

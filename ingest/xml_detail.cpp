@@ -21,7 +21,8 @@ std::string_view lookup_prefix(pugi::xml_node n, std::string_view prefix, bool& 
     for (; n && n.type() == pugi::node_element; n = n.parent()) {
         for (pugi::xml_attribute a = n.first_attribute(); a; a = a.next_attribute()) {
             const std::string_view name = a.name();
-            if (name.substr(0, 5) != "xmlns") continue;
+            if (name.substr(0, 5) != "xmlns")
+                continue;
             if ((prefix.empty() && name.size() == 5) ||
                 (name.size() == 6 + prefix.size() && name[5] == ':' && name.substr(6) == prefix)) {
                 found = true;
@@ -34,19 +35,29 @@ std::string_view lookup_prefix(pugi::xml_node n, std::string_view prefix, bool& 
 }
 
 Ns resolve_prefix(pugi::xml_node scope, std::string_view prefix) {
-    if (prefix == "xml") return Ns::Xml;
+    if (prefix == "xml")
+        return Ns::Xml;
     bool found = false;
     const std::string_view uri = lookup_prefix(scope, prefix, found);
-    if (found) return classify_namespace(uri);
-    if (prefix.empty()) return Ns::None;
+    if (found)
+        return classify_namespace(uri);
+    if (prefix.empty())
+        return Ns::None;
     // Undeclared prefix (feedparser's undeclared_namespace case): trust the conventional ones.
-    if (prefix == "dc") return Ns::Dc;
-    if (prefix == "dcterms") return Ns::DcTerms;
-    if (prefix == "content") return Ns::Content;
-    if (prefix == "media") return Ns::Media;
-    if (prefix == "atom") return Ns::Atom10;
-    if (prefix == "itunes") return Ns::Itunes;
-    if (prefix == "rdf") return Ns::Rdf;
+    if (prefix == "dc")
+        return Ns::Dc;
+    if (prefix == "dcterms")
+        return Ns::DcTerms;
+    if (prefix == "content")
+        return Ns::Content;
+    if (prefix == "media")
+        return Ns::Media;
+    if (prefix == "atom")
+        return Ns::Atom10;
+    if (prefix == "itunes")
+        return Ns::Itunes;
+    if (prefix == "rdf")
+        return Ns::Rdf;
     return Ns::Other;
 }
 
@@ -85,14 +96,17 @@ Ns classify_namespace(std::string_view uri) {
         {"http://www.w3.org/xml/1998/namespace", Ns::Xml},
     };
     uri = trim(uri);
-    if (uri.empty()) return Ns::None;
+    if (uri.empty())
+        return Ns::None;
     for (const auto& [known, ns] : kKnown) {
-        if (known.size() != uri.size()) continue;
+        if (known.size() != uri.size())
+            continue;
         bool same = true;
         for (std::size_t i = 0; i < known.size() && same; ++i) {
             same = known[i] == static_cast<char>(std::tolower(static_cast<unsigned char>(uri[i])));
         }
-        if (same) return ns;
+        if (same)
+            return ns;
     }
     return Ns::Other;
 }
@@ -104,15 +118,17 @@ namespace {
 constexpr unsigned kParseOptions = pugi::parse_cdata | pugi::parse_wconv_attribute | pugi::parse_eol;
 
 Status check_parse(const pugi::xml_parse_result& r) {
-    if (r) return ok();
-    return make_error(ErrorCode::Parse, std::string("feed.xml_malformed: ") + r.description() + " at byte " +
-                                            std::to_string(r.offset));
+    if (r)
+        return ok();
+    return make_error(ErrorCode::Parse,
+                      std::string("feed.xml_malformed: ") + r.description() + " at byte " + std::to_string(r.offset));
 }
 
 /// Entities declared in an internal DTD subset are never expanded; their references are dropped.
 void note_doctype(std::string_view utf8, XmlDocument& out) {
     const auto doctype = find_ci(utf8.substr(0, std::min<std::size_t>(utf8.size(), 1 << 16)), "<!doctype");
-    if (doctype == std::string::npos) return;
+    if (doctype == std::string::npos)
+        return;
     const std::string_view head = utf8.substr(doctype);
     const auto internal_end = head.find("]>");
     if (head.substr(0, internal_end).find("<!ENTITY") != std::string_view::npos) {
@@ -134,12 +150,14 @@ Status load_xml(std::string_view utf8, XmlDocument& out) {
 Status load_xml_owned(std::string utf8, XmlDocument& out) {
     note_doctype(utf8, out);
     out.buffer = std::move(utf8);
-    return check_parse(out.doc.load_buffer_inplace(out.buffer.data(), out.buffer.size(), kParseOptions, pugi::encoding_utf8));
+    return check_parse(
+        out.doc.load_buffer_inplace(out.buffer.data(), out.buffer.size(), kParseOptions, pugi::encoding_utf8));
 }
 
 pugi::xml_node root_element(const XmlDocument& d) {
     for (pugi::xml_node n = d.doc.first_child(); n; n = n.next_sibling()) {
-        if (n.type() == pugi::node_element) return n;
+        if (n.type() == pugi::node_element)
+            return n;
     }
     return {};
 }
@@ -150,7 +168,9 @@ std::string_view local_name(pugi::xml_node n) {
     return colon == std::string_view::npos ? name : name.substr(colon + 1);
 }
 
-Ns element_ns(pugi::xml_node n) { return resolve_prefix(n, prefix_of(n.name())); }
+Ns element_ns(pugi::xml_node n) {
+    return resolve_prefix(n, prefix_of(n.name()));
+}
 
 std::string_view element_ns_uri(pugi::xml_node n) {
     bool found = false;
@@ -159,7 +179,8 @@ std::string_view element_ns_uri(pugi::xml_node n) {
 
 bool in_core_ns(pugi::xml_node n, Ns core, std::string_view core_uri) {
     const Ns ns = element_ns(n);
-    if (ns != core) return false;
+    if (ns != core)
+        return false;
     return core != Ns::Other || element_ns_uri(n) == core_uri;
 }
 
@@ -170,7 +191,8 @@ Ns attribute_ns(pugi::xml_node n, std::string_view attr_name) {
 
 pugi::xml_node child(pugi::xml_node parent, Ns ns, std::string_view local) {
     for (pugi::xml_node c = parent.first_child(); c; c = c.next_sibling()) {
-        if (c.type() == pugi::node_element && local_name(c) == local && element_ns(c) == ns) return c;
+        if (c.type() == pugi::node_element && local_name(c) == local && element_ns(c) == ns)
+            return c;
     }
     return {};
 }
@@ -180,8 +202,10 @@ std::string attr(const XmlDocument& d, pugi::xml_node n, std::string_view local,
         const std::string_view name = a.name();
         const auto colon = name.find(':');
         const std::string_view lname = colon == std::string_view::npos ? name : name.substr(colon + 1);
-        if (lname != local || name.substr(0, 5) == "xmlns") continue;
-        if (attribute_ns(n, name) == ns) return decode_entities(a.value(), d.unknown);
+        if (lname != local || name.substr(0, 5) == "xmlns")
+            continue;
+        if (attribute_ns(n, name) == ns)
+            return decode_entities(a.value(), d.unknown);
     }
     return {};
 }
@@ -197,12 +221,14 @@ std::string inner_xml(pugi::xml_node n) {
 std::string text(const XmlDocument& d, pugi::xml_node n) {
     std::string out;
     for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
-        if (c.type() == pugi::node_element) return inner_xml(n);
+        if (c.type() == pugi::node_element)
+            return inner_xml(n);
     }
     for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
         if (c.type() == pugi::node_pcdata) {
             const std::string_view value = c.value();
-            if (out.empty()) out.reserve(value.size());  // decoding never grows the common case
+            if (out.empty())
+                out.reserve(value.size());  // decoding never grows the common case
             append_decoded(out, value, d.unknown);
         } else if (c.type() == pugi::node_cdata) {
             out += c.value();
@@ -213,21 +239,25 @@ std::string text(const XmlDocument& d, pugi::xml_node n) {
 
 std::string base_of(const XmlDocument& d, pugi::xml_node n) {
     std::vector<pugi::xml_node> chain;
-    for (; n && n.type() == pugi::node_element; n = n.parent()) chain.push_back(n);
+    for (; n && n.type() == pugi::node_element; n = n.parent())
+        chain.push_back(n);
     std::string base = d.base_url;
     for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
         const pugi::xml_attribute a = it->attribute("xml:base");
-        if (!a) continue;
+        if (!a)
+            continue;
         const std::string value = decode_entities(a.value());
         const std::string resolved = resolve_url(base, value);
-        if (!resolved.empty()) base = resolved;
+        if (!resolved.empty())
+            base = resolved;
     }
     return base;
 }
 
 std::string resolve_at(const XmlDocument& d, pugi::xml_node n, std::string_view link) {
     const std::string_view t = trim(link);
-    if (t.empty()) return {};
+    if (t.empty())
+        return {};
     if (is_http_url(t) && t.find("/.") == std::string_view::npos &&
         t.find_first_of(" \t\n\r") == std::string_view::npos) {
         return std::string(t);  // already absolute and clean: skip the base computation
@@ -236,8 +266,8 @@ std::string resolve_at(const XmlDocument& d, pugi::xml_node n, std::string_view 
 }
 
 std::string plain(std::string_view value, TextKind kind) {
-    if (kind == TextKind::Html || (kind == TextKind::Guess && looks_like_markup(value) &&
-                                   value.find('<') != std::string_view::npos)) {
+    if (kind == TextKind::Html ||
+        (kind == TextKind::Guess && looks_like_markup(value) && value.find('<') != std::string_view::npos)) {
         return markup_to_text(value);
     }
     std::string out;
@@ -247,7 +277,8 @@ std::string plain(std::string_view value, TextKind kind) {
         if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
             space = !out.empty();
         } else {
-            if (space) out.push_back(' ');
+            if (space)
+                out.push_back(' ');
             space = false;
             out.push_back(c);
         }
@@ -258,7 +289,8 @@ std::string plain(std::string_view value, TextKind kind) {
 void finish_entry(FeedEntry& e, TextKind summary_kind, TextKind content_kind) {
     if (e.title.size() > kMaxTitleBytes) {
         std::size_t cut = kMaxTitleBytes;
-        while (cut > 0 && (static_cast<unsigned char>(e.title[cut]) & 0xC0) == 0x80) --cut;
+        while (cut > 0 && (static_cast<unsigned char>(e.title[cut]) & 0xC0) == 0x80)
+            --cut;
         e.title.resize(cut);
     }
     trim_in_place(e.id);
@@ -271,7 +303,8 @@ void finish_entry(FeedEntry& e, TextKind summary_kind, TextKind content_kind) {
 void set_date(ParsedFeed& feed, std::optional<TimePoint>& slot, std::string& raw, std::string value,
               std::string_view where) {
     value = std::string(trim(value));
-    if (value.empty()) return;
+    if (value.empty())
+        return;
     slot = parse_feed_date(value);
     if (!slot) {
         feed.warnings.push_back("feed.bad_date: '" + value + "' in " + std::string(where));
@@ -285,8 +318,10 @@ std::string author_name(std::string_view value) {
     if (const auto open = v.find('('); open != std::string_view::npos && !v.empty() && v.back() == ')') {
         const std::string_view inner = trim(v.substr(open + 1, v.size() - open - 2));
         const std::string_view outer = trim(v.substr(0, open));
-        if (inner.find('@') != std::string_view::npos && !outer.empty()) return std::string(outer);
-        if (!inner.empty()) return std::string(inner);
+        if (inner.find('@') != std::string_view::npos && !outer.empty())
+            return std::string(outer);
+        if (!inner.empty())
+            return std::string(inner);
     }
     // "Name <email>" -> Name
     if (const auto lt = v.find('<'); lt != std::string_view::npos && lt > 0 && v.back() == '>') {

@@ -23,10 +23,14 @@ std::string entry(const Event& e, std::string_view feed_id) {
     }
     out += "    <category term=\"" + escape_xml(to_string(e.kind)) + "\"/>\n";
     std::string summary = std::string(to_string(e.kind));
-    if (e.lab) summary += " lab=" + *e.lab;
-    if (e.model) summary += " model=" + *e.model;
-    if (e.surface) summary += " surface=" + *e.surface;
-    if (e.person) summary += " person=" + *e.person;
+    if (e.lab)
+        summary += " lab=" + *e.lab;
+    if (e.model)
+        summary += " model=" + *e.model;
+    if (e.surface)
+        summary += " surface=" + *e.surface;
+    if (e.person)
+        summary += " person=" + *e.person;
     summary += " review=" + std::string(to_string(e.review));
     out += "    <summary type=\"text\">" + escape_xml(summary) + "</summary>\n";
     // Atom wants content or an alternate link; content also carries the evidence snippets.
@@ -44,13 +48,15 @@ std::string render_events_atom(std::span<const Event> events, std::string_view f
     TimePoint updated = now;
     if (!events.empty()) {
         updated = TimePoint{};
-        for (const Event& e : events) updated = std::max({updated, e.detected_at, e.occurred_at});
+        for (const Event& e : events)
+            updated = std::max({updated, e.detected_at, e.occurred_at});
     }
     std::string out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n";
     out += "  <id>" + escape_xml(feed_id) + "</id>\n  <title>Frontier Watch alerts</title>\n";
     out += "  <updated>" + format_rfc3339(updated) + "</updated>\n";
     out += "  <author><name>Frontier Watch</name></author>\n  <generator>frontierwatch</generator>\n";
-    for (const Event& e : events) out += entry(e, feed_id);
+    for (const Event& e : events)
+        out += entry(e, feed_id);
     return out + "</feed>\n";
 }
 

@@ -22,7 +22,8 @@ std::string fixed(double v, int decimals) {
 
 std::string join(const std::vector<std::string>& parts, const std::string& sep = ", ") {
     std::string out;
-    for (const std::string& p : parts) out += (out.empty() ? "" : sep) + p;
+    for (const std::string& p : parts)
+        out += (out.empty() ? "" : sep) + p;
     return out;
 }
 
@@ -30,26 +31,34 @@ std::string join(const std::vector<std::string>& parts, const std::string& sep =
 std::map<std::int64_t, std::string> event_models(const WatchReport& r) {
     std::map<std::int64_t, std::string> out;
     for (const LabOpenness& lab : r.openness.labs) {
-        for (const Release& rel : lab.releases) out.emplace(rel.event_id, rel.model);
-        for (const SiblingRelease& s : lab.siblings) out.emplace(s.event_id, s.sibling);
+        for (const Release& rel : lab.releases)
+            out.emplace(rel.event_id, rel.model);
+        for (const SiblingRelease& s : lab.siblings)
+            out.emplace(s.event_id, s.sibling);
     }
     for (const ModelRollout& m : r.rollout) {
         out.emplace(m.launch_event_id, m.model);
-        for (const RolloutSurface& s : m.surfaces) out.emplace(s.event_id, m.model);
+        for (const RolloutSurface& s : m.surfaces)
+            out.emplace(s.event_id, m.model);
     }
     for (const EvalDisclosure& d : r.eval_disclosure.models) {
-        if (d.first_party_event_id) out.emplace(*d.first_party_event_id, d.model);
-        if (d.third_party_event_id) out.emplace(*d.third_party_event_id, d.model);
+        if (d.first_party_event_id)
+            out.emplace(*d.first_party_event_id, d.model);
+        if (d.third_party_event_id)
+            out.emplace(*d.third_party_event_id, d.model);
     }
-    for (const MarketStudy& m : r.market.event_studies) out.emplace(m.event_id, m.model);
+    for (const MarketStudy& m : r.market.event_studies)
+        out.emplace(m.event_id, m.model);
     return out;
 }
 
 std::map<std::string, std::string> model_labs(const WatchReport& r) {
     std::map<std::string, std::string> out;
-    for (const ModelRollout& m : r.rollout) out.emplace(m.model, m.lab);
+    for (const ModelRollout& m : r.rollout)
+        out.emplace(m.model, m.lab);
     for (const LabOpenness& lab : r.openness.labs) {
-        for (const Release& rel : lab.releases) out.emplace(rel.model, lab.lab);
+        for (const Release& rel : lab.releases)
+            out.emplace(rel.model, lab.lab);
     }
     return out;
 }
@@ -59,26 +68,31 @@ std::string launches_fact(const std::vector<KeyLaunch>& launches, const WatchRep
     for (const KeyLaunch& k : launches) {
         std::string text = k.model + " " + format_date(k.at) + " (" + std::string(to_string(k.openness));
         for (const MarketStudy& m : r.market.event_studies) {
-            if (m.event_id == k.event_id) text += ", CAR " + percent(m.study.car) + " t " + fixed(m.study.t_stat, 2);
+            if (m.event_id == k.event_id)
+                text += ", CAR " + percent(m.study.car) + " t " + fixed(m.study.t_stat, 2);
         }
         by_lab[k.lab].push_back(text + ")");
     }
     std::vector<std::string> labs;
-    for (const auto& [lab, items] : by_lab) labs.push_back(lab + ": " + join(items));
+    for (const auto& [lab, items] : by_lab)
+        labs.push_back(lab + ": " + join(items));
     return labs.empty() ? "" : "Launches in the last 365 days: " + join(labs, "; ") + ".";
 }
 
 std::string switches_fact(const WatchReport& r) {
     std::vector<std::pair<TimePoint, std::string>> switches;
     for (const LabOpenness& lab : r.openness.labs) {
-        if (!lab.switched_to_closed_at) continue;
+        if (!lab.switched_to_closed_at)
+            continue;
         switches.emplace_back(*lab.switched_to_closed_at, lab.lab + " on " + format_date(*lab.switched_to_closed_at) +
                                                               (lab.switch_model ? " (" + *lab.switch_model + ")" : ""));
     }
     std::sort(switches.begin(), switches.end());
     std::vector<std::string> parts;
-    for (const auto& s : switches) parts.push_back(s.second);
-    return parts.empty() ? "No lab has switched from open to closed releases." : "Switched to closed: " + join(parts) + ".";
+    for (const auto& s : switches)
+        parts.push_back(s.second);
+    return parts.empty() ? "No lab has switched from open to closed releases."
+                         : "Switched to closed: " + join(parts) + ".";
 }
 
 std::string siblings_fact(const WatchReport& r) {
@@ -90,23 +104,27 @@ std::string siblings_fact(const WatchReport& r) {
         }
     }
     std::vector<std::string> parts;
-    for (const auto& [sibling, after] : by_sibling) parts.push_back(sibling + " " + join(after));
+    for (const auto& [sibling, after] : by_sibling)
+        parts.push_back(sibling + " " + join(after));
     return parts.empty() ? "" : "Open siblings of closed flagships: " + join(parts, "; ") + ".";
 }
 
 std::string cascade_fact(const CascadeSection& c) {
-    if (!c.trigger || c.windows.empty()) return "";
+    if (!c.trigger || c.windows.empty())
+        return "";
     const CascadeWindow& w = c.windows.back();
     return "Cascade after " + c.trigger->lab + "'s switch (" + c.trigger->model + ", " + format_date(c.trigger->at) +
            "): " + std::to_string(w.labs_switched.size()) + " other lab(s) switched within " + std::to_string(w.days) +
            " days" + (w.labs_switched.empty() ? "" : " (" + join(w.labs_switched) + ")") + ", expected " +
-           fixed(w.expected, 2) + ", P(N >= k) " + fixed(w.p_value, 3) + (w.complete ? "" : ", window still open") + ".";
+           fixed(w.expected, 2) + ", P(N >= k) " + fixed(w.p_value, 3) + (w.complete ? "" : ", window still open") +
+           ".";
 }
 
 std::string evals_fact(const WatchReport& r, const std::set<std::string>& watched) {
     std::vector<std::string> parts;
     for (const EvalDisclosure& d : r.eval_disclosure.models) {
-        if (!watched.contains(d.model)) continue;
+        if (!watched.contains(d.model))
+            continue;
         std::string text = d.model + ": ";
         if (d.first_party_lag_days) {
             text += "first-party " + d.first_party_doc_type.value_or("report") + " after " +
@@ -126,11 +144,11 @@ std::string evals_fact(const WatchReport& r, const std::set<std::string>& watche
 std::string rollout_fact(const WatchReport& r, const std::set<std::string>& watched) {
     std::vector<std::string> parts;
     for (const ModelRollout& m : r.rollout) {
-        if (!watched.contains(m.model) || m.surfaces.empty()) continue;
+        if (!watched.contains(m.model) || m.surfaces.empty())
+            continue;
         std::string text = m.model + " reached " + std::to_string(m.surfaces.size()) + " surface(s), " + m.pattern;
-        auto money = std::find_if(m.surfaces.begin(), m.surfaces.end(), [](const RolloutSurface& s) {
-            return s.category == "monetizable";
-        });
+        auto money = std::find_if(m.surfaces.begin(), m.surfaces.end(),
+                                  [](const RolloutSurface& s) { return s.category == "monetizable"; });
         if (money != m.surfaces.end()) {
             text += "; first monetizable " + money->surface + " on day " + std::to_string(money->days_after_launch);
         }
@@ -141,16 +159,21 @@ std::string rollout_fact(const WatchReport& r, const std::set<std::string>& watc
 
 }  // namespace
 
-bool has_rollout(const ModelRollout& m) { return !m.surfaces.empty(); }
+bool has_rollout(const ModelRollout& m) {
+    return !m.surfaces.empty();
+}
 
-bool has_disclosure(const EvalDisclosure& d) { return d.first_party_at.has_value() || d.third_party_at.has_value(); }
+bool has_disclosure(const EvalDisclosure& d) {
+    return d.first_party_at.has_value() || d.third_party_at.has_value();
+}
 
 std::set<std::string> watched_models(const WatchReport& r) {
     const auto models = event_models(r);
     std::set<std::string> out;
     for (const QuestionAnswer& q : r.questions) {
         for (std::int64_t id : q.evidence) {
-            if (auto it = models.find(id); it != models.end()) out.insert(it->second);
+            if (auto it = models.find(id); it != models.end())
+                out.insert(it->second);
         }
     }
     return out;
@@ -160,9 +183,11 @@ std::set<std::string> watched_labs(const WatchReport& r) {
     const auto labs = model_labs(r);
     std::set<std::string> out;
     for (const std::string& model : watched_models(r)) {
-        if (auto it = labs.find(model); it != labs.end() && !it->second.empty()) out.insert(it->second);
+        if (auto it = labs.find(model); it != labs.end() && !it->second.empty())
+            out.insert(it->second);
     }
-    for (const MarketStudy& m : r.market.event_studies) out.insert(m.lab);
+    for (const MarketStudy& m : r.market.event_studies)
+        out.insert(m.lab);
     return out;
 }
 
@@ -182,12 +207,13 @@ std::map<std::int64_t, std::string> event_labels(const WatchReport& r) {
     }
     for (const EvalDisclosure& d : r.eval_disclosure.models) {
         if (d.first_party_event_id && d.first_party_at) {
-            out.emplace(*d.first_party_event_id,
-                        d.model + " " + d.first_party_doc_type.value_or("eval report") + " " + format_date(*d.first_party_at));
+            out.emplace(*d.first_party_event_id, d.model + " " + d.first_party_doc_type.value_or("eval report") + " " +
+                                                     format_date(*d.first_party_at));
         }
         if (d.third_party_event_id && d.third_party_at) {
-            out.emplace(*d.third_party_event_id, d.model + " evaluated by " + d.third_party_evaluator.value_or("a third party") +
-                                                     " " + format_date(*d.third_party_at));
+            out.emplace(*d.third_party_event_id, d.model + " evaluated by " +
+                                                     d.third_party_evaluator.value_or("a third party") + " " +
+                                                     format_date(*d.third_party_at));
         }
     }
     return out;
@@ -198,11 +224,14 @@ std::vector<KeyLaunch> key_launches(const WatchReport& r) {
     const auto models = watched_models(r);
     std::vector<KeyLaunch> out;
     for (const LabOpenness& lab : r.openness.labs) {
-        if (!labs.contains(lab.lab)) continue;
+        if (!labs.contains(lab.lab))
+            continue;
         for (const Release& rel : lab.releases) {
             const int age = days_between(rel.at, r.as_of);
-            if (rel.kind != "model_release" || age < 0 || age > 365) continue;
-            if (rel.tier != Tier::Flagship && !models.contains(rel.model)) continue;
+            if (rel.kind != "model_release" || age < 0 || age > 365)
+                continue;
+            if (rel.tier != Tier::Flagship && !models.contains(rel.model))
+                continue;
             out.push_back(KeyLaunch{rel.model, lab.lab, rel.at, rel.openness, rel.tier, rel.event_id});
         }
     }
@@ -215,7 +244,8 @@ std::vector<std::string> key_facts(const WatchReport& r) {
     std::vector<std::string> out;
     for (std::string fact : {launches_fact(key_launches(r), r), switches_fact(r), siblings_fact(r),
                              cascade_fact(r.cascade), evals_fact(r, watched), rollout_fact(r, watched)}) {
-        if (!fact.empty()) out.push_back(std::move(fact));
+        if (!fact.empty())
+            out.push_back(std::move(fact));
     }
     return out;
 }

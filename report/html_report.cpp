@@ -39,13 +39,15 @@ svg .fw-marker-num{fill:#fff;font-weight:bold;font-size:10px}svg .fw-clip{stroke
 svg .fw-ring{stroke:var(--fg)}details{margin:.2em 0}summary{cursor:pointer;color:var(--muted)}
 )";
 
-const char* const kSections[][2] = {{"questions", "Watch questions"}, {"facts", "Key facts"}, {"rollout", "Rollout"},
-                                    {"evals", "Eval disclosure"},     {"openness", "Openness"}, {"cascade", "Cascade"},
-                                    {"market", "Market"},             {"people", "People"}};
+const char* const kSections[][2] = {
+    {"questions", "Watch questions"}, {"facts", "Key facts"}, {"rollout", "Rollout"}, {"evals", "Eval disclosure"},
+    {"openness", "Openness"},         {"cascade", "Cascade"}, {"market", "Market"},   {"people", "People"}};
 
 using Row = std::vector<std::string>;  // cells already HTML
 
-std::string e(const std::string& s) { return escape_xml(s); }
+std::string e(const std::string& s) {
+    return escape_xml(s);
+}
 
 std::string section(const char* id, const std::string& title, const std::string& note = "") {
     return "<h2 id=\"" + std::string(id) + "\">" + e(title) + "</h2>\n" +
@@ -53,22 +55,33 @@ std::string section(const char* id, const std::string& title, const std::string&
 }
 
 std::string table(const std::vector<std::string>& headers, const std::vector<Row>& rows) {
-    if (rows.empty()) return "<p class=\"more\">None.</p>\n";
+    if (rows.empty())
+        return "<p class=\"more\">None.</p>\n";
     std::string out = "<table><thead><tr>";
-    for (const std::string& h : headers) out += "<th>" + e(h) + "</th>";
+    for (const std::string& h : headers)
+        out += "<th>" + e(h) + "</th>";
     out += "</tr></thead><tbody>\n";
     for (const Row& row : rows) {
         out += "<tr>";
-        for (const std::string& c : row) out += c.starts_with("<td") ? c : "<td>" + c + "</td>";
+        for (const std::string& c : row)
+            out += c.starts_with("<td") ? c : "<td>" + c + "</td>";
         out += "</tr>\n";
     }
     return out + "</tbody></table>\n";
 }
 
-std::string numeric(const std::string& text) { return "<td class=\"n\">" + e(text) + "</td>"; }
-std::string date_cell(const std::string& text) { return "<td class=\"d\">" + e(text) + "</td>"; }
-std::string date_cell(TimePoint t) { return date_cell(format_date(t)); }
-std::string date_cell(const std::optional<TimePoint>& t) { return date_cell(detail::cell_date(t)); }
+std::string numeric(const std::string& text) {
+    return "<td class=\"n\">" + e(text) + "</td>";
+}
+std::string date_cell(const std::string& text) {
+    return "<td class=\"d\">" + e(text) + "</td>";
+}
+std::string date_cell(TimePoint t) {
+    return date_cell(format_date(t));
+}
+std::string date_cell(const std::optional<TimePoint>& t) {
+    return date_cell(detail::cell_date(t));
+}
 /// A model's name; the watched ones in bold.
 std::string model_cell(const std::string& model, bool watched) {
     return "<td class=\"m" + std::string(watched ? " key" : "") + "\">" + e(model) + "</td>";
@@ -76,9 +89,11 @@ std::string model_cell(const std::string& model, bool watched) {
 
 /// "65 other models reached no tracked surface." with their names folded away.
 std::string more_line(const std::vector<std::string>& names, const std::string& what) {
-    if (names.empty()) return "";
+    if (names.empty())
+        return "";
     std::string list;
-    for (const std::string& n : names) list += (list.empty() ? "" : ", ") + e(n);
+    for (const std::string& n : names)
+        list += (list.empty() ? "" : ", ") + e(n);
     return "<details class=\"more\"><summary>" + std::to_string(names.size()) + " other " +
            (names.size() == 1 ? "model " : "models ") + e(what) + " (the JSON report lists them)</summary><p>" + list +
            "</p></details>\n";
@@ -110,13 +125,16 @@ std::string questions_html(const WatchReport& r) {
 
 std::string facts_html(const WatchReport& r) {
     std::string out = section("facts", "Key facts") + "<ul class=\"facts\">";
-    for (const std::string& fact : focus::key_facts(r)) out += "<li>" + e(fact) + "</li>";
+    for (const std::string& fact : focus::key_facts(r))
+        out += "<li>" + e(fact) + "</li>";
     return out + "</ul>\n";
 }
 
 std::string category_colour(const std::optional<std::string>& c) {
-    static const std::map<std::string, std::string> colours = {{"monetizable", "#d62728"}, {"engagement", "#1f77b4"},
-                                                               {"hardware", "#9467bd"},    {"developer", "#2ca02c"},
+    static const std::map<std::string, std::string> colours = {{"monetizable", "#d62728"},
+                                                               {"engagement", "#1f77b4"},
+                                                               {"hardware", "#9467bd"},
+                                                               {"developer", "#2ca02c"},
                                                                {"enterprise", "#ff7f0e"}};
     auto it = c ? colours.find(*c) : colours.end();
     return it == colours.end() ? "#999999" : it->second;
@@ -139,10 +157,11 @@ std::string rollout_html(const WatchReport& r) {
                      e(s.category.value_or("unknown")) + "\">" + e(s.surface + (s.stage ? " · " + *s.stage : "")) +
                      " <b>+" + std::to_string(s.days_after_launch) + "</b></span>";
         }
-        rows.push_back({model_cell(m.model, watched.contains(m.model)), e(m.lab), date_cell(m.launched_at), e(m.pattern),
-                        chips, numeric(detail::cell(m.breadth_30)), numeric(detail::cell(m.breadth_90))});
+        rows.push_back({model_cell(m.model, watched.contains(m.model)), e(m.lab), date_cell(m.launched_at),
+                        e(m.pattern), chips, numeric(detail::cell(m.breadth_30)), numeric(detail::cell(m.breadth_90))});
     }
-    std::string out = section("rollout", "Rollout", "surfaces each model reached after launch (+days); pattern = category of the earliest");
+    std::string out = section("rollout", "Rollout",
+                              "surfaces each model reached after launch (+days); pattern = category of the earliest");
     out += table({"model", "lab", "launched", "pattern", "surfaces (stage, +days after launch)", "30d", "90d"}, rows);
     out += more_line(quiet, "reached no tracked surface");
     return out + (shown.empty() ? "" : detail::rollout_swimlanes_svg(shown) + "\n");
@@ -159,8 +178,10 @@ std::string evals_html(const WatchReport& r) {
             continue;
         }
         shown.push_back(d);
-        const std::string first = d.first_party_at ? format_date(*d.first_party_at) + " " + d.first_party_doc_type.value_or("") : "-";
-        const std::string third = d.third_party_at ? format_date(*d.third_party_at) + " " + d.third_party_evaluator.value_or("") : "-";
+        const std::string first =
+            d.first_party_at ? format_date(*d.first_party_at) + " " + d.first_party_doc_type.value_or("") : "-";
+        const std::string third =
+            d.third_party_at ? format_date(*d.third_party_at) + " " + d.third_party_evaluator.value_or("") : "-";
         rows.push_back({model_cell(d.model, watched.contains(d.model)), e(d.lab), date_cell(d.launched_at), e(first),
                         numeric(detail::cell(d.first_party_lag_days) + (d.disclosed_at_launch ? " (at launch)" : "")),
                         e(third), numeric(detail::cell(d.third_party_lag_days)),
@@ -170,36 +191,44 @@ std::string evals_html(const WatchReport& r) {
                               "models with a report, and the watched models; lags in whole UTC days after launch");
     out += table({"model", "lab", "launched", "first-party", "lag", "third-party", "lag", "days open"}, rows);
     out += more_line(quiet, "have no first- or third-party eval report yet");
-    if (!shown.empty()) out += detail::eval_lags_svg(shown) + "\n";
+    if (!shown.empty())
+        out += detail::eval_lags_svg(shown) + "\n";
     std::vector<Row> labs;
     for (const LabEvalSummary& s : r.eval_disclosure.labs) {
-        labs.push_back({e(s.lab), numeric(std::to_string(s.models)), numeric(std::to_string(s.first_party_disclosed)),
-                        numeric(detail::cell(s.median_first_party_lag)), numeric(detail::cell(s.km_median_first_party_lag)),
-                        numeric(detail::cell(s.median_third_party_lag)), numeric(detail::cell(s.km_median_third_party_lag))});
+        labs.push_back(
+            {e(s.lab), numeric(std::to_string(s.models)), numeric(std::to_string(s.first_party_disclosed)),
+             numeric(detail::cell(s.median_first_party_lag)), numeric(detail::cell(s.km_median_first_party_lag)),
+             numeric(detail::cell(s.median_third_party_lag)), numeric(detail::cell(s.km_median_third_party_lag))});
     }
     out += "<h3>By lab</h3><p class=\"note\">KM = Kaplan-Meier median counting undisclosed models as censored</p>\n";
-    return out + table({"lab", "models", "disclosed", "median lag", "KM median", "3rd-party median", "3rd-party KM"}, labs);
+    return out +
+           table({"lab", "models", "disclosed", "median lag", "KM median", "3rd-party median", "3rd-party KM"}, labs);
 }
 
 std::string openness_html(const WatchReport& r) {
-    std::string out = section("openness", "Openness", "open share = open-weight releases among the lab's releases in the previous 365 days");
+    std::string out = section("openness", "Openness",
+                              "open share = open-weight releases among the lab's releases in the previous 365 days");
     out += detail::open_share_svg(r.openness.labs) + "\n";
     std::vector<Row> rows;
     for (const LabOpenness& lab : r.openness.labs) {
         int open = 0;
-        for (const Release& rel : lab.releases) open += is_open(rel.openness) ? 1 : 0;
+        for (const Release& rel : lab.releases)
+            open += is_open(rel.openness) ? 1 : 0;
         std::string siblings;
         for (const SiblingRelease& s : lab.siblings) {
-            siblings += (siblings.empty() ? "" : "<br>") + e(s.sibling + " +" + std::to_string(s.days_after) + "d after " + s.flagship);
+            siblings += (siblings.empty() ? "" : "<br>") +
+                        e(s.sibling + " +" + std::to_string(s.days_after) + "d after " + s.flagship);
         }
         const std::string share = lab.open_share.empty() ? "-" : fixed(lab.open_share.back().share * 100, 0) + "%";
-        const std::string switched = lab.switched_to_closed_at
-                                         ? format_date(*lab.switched_to_closed_at) + (lab.switch_model ? " (" + *lab.switch_model + ")" : "")
-                                         : "-";
+        const std::string switched =
+            lab.switched_to_closed_at
+                ? format_date(*lab.switched_to_closed_at) + (lab.switch_model ? " (" + *lab.switch_model + ")" : "")
+                : "-";
         rows.push_back({e(lab.lab), numeric(std::to_string(lab.releases.size())), numeric(std::to_string(open)),
                         numeric(share), e(switched), siblings.empty() ? "-" : siblings});
     }
-    out += table({"lab", "releases", "open", "open share now", "switched to closed", "open siblings of closed flagships"}, rows);
+    out += table(
+        {"lab", "releases", "open", "open share now", "switched to closed", "open siblings of closed flagships"}, rows);
     std::vector<Row> changes;
     for (const LicenseChangeRow& c : r.openness.license_changes) {
         changes.push_back({e(c.subject), date_cell(c.at), e(c.old_license), e(c.new_license),
@@ -210,40 +239,48 @@ std::string openness_html(const WatchReport& r) {
 
 std::string cascade_html(const WatchReport& r) {
     const CascadeSection& c = r.cascade;
-    const std::string note = detail::cascade_note(c) + (c.trigger ? "; P = Poisson P(N >= k) at the baseline rate" : "");
+    const std::string note =
+        detail::cascade_note(c) + (c.trigger ? "; P = Poisson P(N >= k) at the baseline rate" : "");
     std::vector<Row> rows;
     for (const CascadeWindow& w : c.windows) {
         std::string labs;
-        for (const std::string& l : w.labs_switched) labs += (labs.empty() ? "" : ", ") + l;
+        for (const std::string& l : w.labs_switched)
+            labs += (labs.empty() ? "" : ", ") + l;
         rows.push_back({numeric(std::to_string(w.days)), e(labs.empty() ? "-" : labs), numeric(fixed(w.expected, 3)),
                         numeric(fixed(w.p_value, 3)), e(w.complete ? "yes" : "still open")});
     }
-    return section("cascade", "Cascade", note) + table({"window (days)", "labs switched", "expected", "P(N >= k)", "complete"}, rows);
+    return section("cascade", "Cascade", note) +
+           table({"window (days)", "labs switched", "expected", "P(N >= k)", "complete"}, rows);
 }
 
 std::string market_html(const WatchReport& r) {
     std::set<std::int64_t> key;
-    for (const focus::KeyLaunch& k : focus::key_launches(r)) key.insert(k.event_id);
+    for (const focus::KeyLaunch& k : focus::key_launches(r))
+        key.insert(k.event_id);
     std::string out = section("market", "Market", "market model, estimation days -250..-30, CAR over the event window");
     std::vector<Row> rows;
     for (const MarketStudy& m : r.market.event_studies) {
         rows.push_back({model_cell(m.model, key.contains(m.event_id)), e(m.symbol + " vs " + m.benchmark),
-                        date_cell(format_date(m.study.day0)), numeric(fixed(m.study.car * 100, 2) + "%"), numeric(fixed(m.study.t_stat, 2)),
-                        numeric(std::to_string(m.study.estimation_days)), numeric(std::to_string(m.confounders.size()))});
+                        date_cell(format_date(m.study.day0)), numeric(fixed(m.study.car * 100, 2) + "%"),
+                        numeric(fixed(m.study.t_stat, 2)), numeric(std::to_string(m.study.estimation_days)),
+                        numeric(std::to_string(m.confounders.size()))});
     }
     out += table({"release", "symbol", "day 0", "CAR", "t", "est. days", "earnings in window"}, rows);
     if (!r.market.skipped.empty()) {
         std::string list;
-        for (const SkippedStudy& s : r.market.skipped) list += "<li>" + e(s.model + " (" + s.symbol + "): " + s.reason) + "</li>";
+        for (const SkippedStudy& s : r.market.skipped)
+            list += "<li>" + e(s.model + " (" + s.symbol + "): " + s.reason) + "</li>";
         out += "<details class=\"more\"><summary>" + std::to_string(r.market.skipped.size()) +
                " releases could not be studied</summary><ul>" + list + "</ul></details>\n";
     }
     int charted = 0;
     for (const MarketStudy& m : r.market.event_studies) {
-        if (!key.contains(m.event_id)) continue;
+        if (!key.contains(m.event_id))
+            continue;
         ++charted;
-        out += "<h3>" + e(m.model + ": " + m.symbol + " vs " + m.benchmark + ", day 0 " + format_date(m.study.day0) +
-                          ", CAR " + fixed(m.study.car * 100, 2) + "% (t " + fixed(m.study.t_stat, 2) + ")") +
+        out += "<h3>" +
+               e(m.model + ": " + m.symbol + " vs " + m.benchmark + ", day 0 " + format_date(m.study.day0) + ", CAR " +
+                 fixed(m.study.car * 100, 2) + "% (t " + fixed(m.study.t_stat, 2) + ")") +
                "</h3>\n" + detail::price_chart_svg(m) + "\n" + detail::price_markers_html(m);
     }
     const auto others = static_cast<int>(r.market.event_studies.size()) - charted;
@@ -257,10 +294,12 @@ std::string market_html(const WatchReport& r) {
                             numeric(detail::cell(a.old_target, 0) + " -> " + detail::cell(a.new_target, 0)),
                             numeric(detail::cell(a.days_from_release))});
     }
-    out += "<h3>Analyst actions</h3>\n" + table({"at", "firm", "symbol", "action", "target", "days from release"}, analysts);
+    out += "<h3>Analyst actions</h3>\n" +
+           table({"at", "firm", "symbol", "action", "target", "days from release"}, analysts);
     std::vector<Row> capex;
     auto bn = [](std::optional<double> lo, std::optional<double> hi) {
-        if (!lo && !hi) return std::string("-");
+        if (!lo && !hi)
+            return std::string("-");
         return (lo ? fixed(*lo / 1e9, 0) : "?") + "-" + (hi ? fixed(*hi / 1e9, 0) : "?");
     };
     for (const CapexGuidance& g : r.market.capex_guidance) {
@@ -284,7 +323,8 @@ std::string people_html(const WatchReport& r) {
         rows.push_back({e(p.name.empty() ? p.person : p.name), e(p.org), e(p.role), date_cell(p.since),
                         date_cell(p.left_at), numeric(detail::cell(p.tenure_days))});
     }
-    std::string out = section("people", "People", "the watched labs' people and every departure; tenure to departure or to as_of");
+    std::string out =
+        section("people", "People", "the watched labs' people and every departure; tenure to departure or to as_of");
     out += table({"person", "org", "role", "since", "left", "tenure days"}, rows);
     std::string more;
     int count = 0;
@@ -293,7 +333,8 @@ std::string people_html(const WatchReport& r) {
         count += n;
     }
     if (count > 0) {
-        out += "<p class=\"more\">" + std::to_string(count) + " more people at other labs, none departed (" + more + ").</p>\n";
+        out += "<p class=\"more\">" + std::to_string(count) + " more people at other labs, none departed (" + more +
+               ").</p>\n";
     }
     return out;
 }
@@ -301,13 +342,16 @@ std::string people_html(const WatchReport& r) {
 }  // namespace
 
 std::string render_html(const WatchReport& r) {
-    std::string out = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
-                      "<meta name=\"color-scheme\" content=\"light dark\">\n"
-                      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
-                      "<title>Frontier Watch report " + format_date(r.as_of) + "</title>\n<style>" + kStyle +
-                      "</style></head><body>\n<h1>Frontier Watch report</h1>\n<p class=\"sub\">As of " + format_date(r.as_of) +
-                      ", " + std::to_string(r.events_considered) + " events considered.</p>\n<nav>";
-    for (const auto& s : kSections) out += "<a href=\"#" + std::string(s[0]) + "\">" + s[1] + "</a>";
+    std::string out =
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+        "<meta name=\"color-scheme\" content=\"light dark\">\n"
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
+        "<title>Frontier Watch report " +
+        format_date(r.as_of) + "</title>\n<style>" + kStyle +
+        "</style></head><body>\n<h1>Frontier Watch report</h1>\n<p class=\"sub\">As of " + format_date(r.as_of) + ", " +
+        std::to_string(r.events_considered) + " events considered.</p>\n<nav>";
+    for (const auto& s : kSections)
+        out += "<a href=\"#" + std::string(s[0]) + "\">" + s[1] + "</a>";
     out += "</nav>\n";
     out += questions_html(r) + facts_html(r) + rollout_html(r) + evals_html(r) + openness_html(r) + cascade_html(r) +
            market_html(r) + people_html(r);

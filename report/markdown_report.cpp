@@ -25,18 +25,22 @@ std::string render_markdown(const analysis::WatchReport& r) {
     out += " events considered.\n\n";
     for (const detail::Table& t : detail::report_tables(r)) {
         out += "## " + t.title + "\n\n";
-        if (!t.note.empty()) out += "_" + escape_markdown_cell(t.note) + "_\n\n";
+        if (!t.note.empty())
+            out += "_" + escape_markdown_cell(t.note) + "_\n\n";
         if (t.rows.empty()) {
             out += (t.footer.empty() ? std::string("None.") : escape_markdown_cell(t.footer) + ".") + "\n\n";
             continue;
         }
         out += row(t.headers);
         out += "|";
-        for (std::size_t i = 0; i < t.headers.size(); ++i) out += " --- |";
+        for (std::size_t i = 0; i < t.headers.size(); ++i)
+            out += " --- |";
         out += "\n";
-        for (const auto& cells : t.rows) out += row(cells);
+        for (const auto& cells : t.rows)
+            out += row(cells);
         out += "\n";
-        if (!t.footer.empty()) out += escape_markdown_cell(t.footer) + ".\n\n";
+        if (!t.footer.empty())
+            out += escape_markdown_cell(t.footer) + ".\n\n";
     }
     return out;
 }

@@ -32,8 +32,11 @@ std::string more_line(int left_out, bool none_shown, const std::string& what) {
 }
 
 Table rollout_table(const WatchReport& r) {
-    Table t{"Rollout", "surfaces each model reached after launch; pattern = category of the earliest",
-            {"model", "lab", "launched", "pattern", "surfaces (days after launch)", "breadth 30d", "breadth 90d"}, {}, {}};
+    Table t{"Rollout",
+            "surfaces each model reached after launch; pattern = category of the earliest",
+            {"model", "lab", "launched", "pattern", "surfaces (days after launch)", "breadth 30d", "breadth 90d"},
+            {},
+            {}};
     int quiet = 0;
     for (const ModelRollout& m : r.rollout) {
         if (m.surfaces.empty()) {
@@ -44,16 +47,19 @@ Table rollout_table(const WatchReport& r) {
         for (const RolloutSurface& s : m.surfaces) {
             surfaces.push_back(s.surface + " +" + std::to_string(s.days_after_launch));
         }
-        t.rows.push_back({m.model, m.lab, format_date(m.launched_at), m.pattern, join(surfaces),
-                          cell(m.breadth_30), cell(m.breadth_90)});
+        t.rows.push_back({m.model, m.lab, format_date(m.launched_at), m.pattern, join(surfaces), cell(m.breadth_30),
+                          cell(m.breadth_90)});
     }
     t.footer = more_line(quiet, t.rows.empty(), "with no surface rollout");
     return t;
 }
 
 Table eval_table(const WatchReport& r) {
-    Table t{"Eval disclosure", "lags in whole UTC days after launch; open = days without a first-party report",
-            {"model", "lab", "launched", "first-party", "lag", "third-party", "lag", "days open"}, {}, {}};
+    Table t{"Eval disclosure",
+            "lags in whole UTC days after launch; open = days without a first-party report",
+            {"model", "lab", "launched", "first-party", "lag", "third-party", "lag", "days open"},
+            {},
+            {}};
     int quiet = 0;
     int oldest_open = 0;
     for (const EvalDisclosure& d : r.eval_disclosure.models) {
@@ -74,8 +80,11 @@ Table eval_table(const WatchReport& r) {
 }
 
 Table eval_labs_table(const WatchReport& r) {
-    Table t{"Eval disclosure by lab", "KM = Kaplan-Meier median counting undisclosed models as censored",
-            {"lab", "models", "disclosed", "median lag", "KM median", "3rd-party median", "3rd-party KM"}, {}, {}};
+    Table t{"Eval disclosure by lab",
+            "KM = Kaplan-Meier median counting undisclosed models as censored",
+            {"lab", "models", "disclosed", "median lag", "KM median", "3rd-party median", "3rd-party KM"},
+            {},
+            {}};
     for (const LabEvalSummary& s : r.eval_disclosure.labs) {
         t.rows.push_back({s.lab, std::to_string(s.models), std::to_string(s.first_party_disclosed),
                           cell(s.median_first_party_lag), cell(s.km_median_first_party_lag),
@@ -85,8 +94,11 @@ Table eval_labs_table(const WatchReport& r) {
 }
 
 Table openness_table(const WatchReport& r) {
-    Table t{"Openness", "share = open releases in the last 365 days at the lab's latest release",
-            {"lab", "releases", "open", "open share (365d)", "switched to closed", "siblings as weights"}, {}, {}};
+    Table t{"Openness",
+            "share = open releases in the last 365 days at the lab's latest release",
+            {"lab", "releases", "open", "open share (365d)", "switched to closed", "siblings as weights"},
+            {},
+            {}};
     for (const LabOpenness& lab : r.openness.labs) {
         int open = 0;
         for (const Release& rel : lab.releases) {
@@ -114,11 +126,14 @@ Table license_table(const WatchReport& r) {
 }
 
 Table people_table(const WatchReport& r) {
-    Table t{"People", "tenure to departure, or to as_of while still there",
-            {"person", "org", "role", "since", "left", "tenure days"}, {}, {}};
+    Table t{"People",
+            "tenure to departure, or to as_of while still there",
+            {"person", "org", "role", "since", "left", "tenure days"},
+            {},
+            {}};
     for (const Tenure& p : r.people.tenures) {
-        t.rows.push_back({p.name.empty() ? p.person : p.name, p.org, p.role, cell_date(p.since),
-                          cell_date(p.left_at), cell(p.tenure_days)});
+        t.rows.push_back({p.name.empty() ? p.person : p.name, p.org, p.role, cell_date(p.since), cell_date(p.left_at),
+                          cell(p.tenure_days)});
     }
     return t;
 }
@@ -157,15 +172,18 @@ Table cascade_table(const WatchReport& r) {
     const std::string note = cascade_note(c);
     Table t{"Cascade", note, {"window (days)", "labs switched", "expected", "P(N >= k)", "complete"}, {}, {}};
     for (const CascadeWindow& w : c.windows) {
-        t.rows.push_back({std::to_string(w.days), join(w.labs_switched), fixed(w.expected, 3),
-                          fixed(w.p_value, 3), w.complete ? "yes" : "no"});
+        t.rows.push_back({std::to_string(w.days), join(w.labs_switched), fixed(w.expected, 3), fixed(w.p_value, 3),
+                          w.complete ? "yes" : "no"});
     }
     return t;
 }
 
 Table market_table(const WatchReport& r) {
-    Table t{"Market: event studies", "market model, estimation days -250..-30, CAR over the event window",
-            {"event", "model", "symbol", "benchmark", "day 0", "CAR %", "t", "est. days", "confounders"}, {}, {}};
+    Table t{"Market: event studies",
+            "market model, estimation days -250..-30, CAR over the event window",
+            {"event", "model", "symbol", "benchmark", "day 0", "CAR %", "t", "est. days", "confounders"},
+            {},
+            {}};
     for (const MarketStudy& m : r.market.event_studies) {
         t.rows.push_back({std::to_string(m.event_id), m.model, m.symbol, m.benchmark, format_date(m.study.day0),
                           fixed(m.study.car * 100, 2), fixed(m.study.t_stat, 2),
@@ -187,7 +205,11 @@ Table analyst_table(const WatchReport& r) {
 }
 
 Table capex_table(const WatchReport& r) {
-    Table t{"Market: capex guidance", "USD billions", {"at", "company", "fiscal year", "range", "prior", "direction"}, {}, {}};
+    Table t{"Market: capex guidance",
+            "USD billions",
+            {"at", "company", "fiscal year", "range", "prior", "direction"},
+            {},
+            {}};
     auto bn = [](std::optional<double> v) { return v ? std::optional<double>(*v / 1e9) : std::nullopt; };
     auto range = [&](std::optional<double> lo, std::optional<double> hi) {
         return !lo && !hi ? std::string("-") : cell(bn(lo)) + "-" + cell(bn(hi));
@@ -204,7 +226,8 @@ Table questions_table(const WatchReport& r) {
     Table t{"Watch questions", "", {"id", "status", "question", "why", "evidence"}, {}, {}};
     for (const QuestionAnswer& a : r.questions) {
         std::vector<std::string> ids;
-        for (auto id : a.evidence) ids.push_back(std::to_string(id));
+        for (auto id : a.evidence)
+            ids.push_back(std::to_string(id));
         t.rows.push_back({a.id, std::string(to_string(a.status)), a.text, a.explanation, join(ids)});
     }
     return t;
@@ -212,14 +235,20 @@ Table questions_table(const WatchReport& r) {
 
 }  // namespace
 
-std::string cell(const std::optional<int>& v) { return v ? std::to_string(*v) : "-"; }
-std::string cell(const std::optional<double>& v, int decimals) { return v ? fixed(*v, decimals) : "-"; }
-std::string cell_date(const std::optional<TimePoint>& t) { return t ? format_date(*t) : "-"; }
+std::string cell(const std::optional<int>& v) {
+    return v ? std::to_string(*v) : "-";
+}
+std::string cell(const std::optional<double>& v, int decimals) {
+    return v ? fixed(*v, decimals) : "-";
+}
+std::string cell_date(const std::optional<TimePoint>& t) {
+    return t ? format_date(*t) : "-";
+}
 
 std::vector<Table> report_tables(const WatchReport& r) {
-    return {questions_table(r), rollout_table(r), eval_table(r), eval_labs_table(r), openness_table(r),
-            license_table(r),   people_table(r),  cascade_table(r), market_table(r), analyst_table(r),
-            capex_table(r)};
+    return {questions_table(r), rollout_table(r), eval_table(r),   eval_labs_table(r),
+            openness_table(r),  license_table(r), people_table(r), cascade_table(r),
+            market_table(r),    analyst_table(r), capex_table(r)};
 }
 
 }  // namespace fw::report::detail

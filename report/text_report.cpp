@@ -13,9 +13,8 @@ constexpr std::size_t kMinWrapWidth = 16;
 
 /// Terminal columns of UTF-8 text: one per code point (continuation bytes do not count).
 std::size_t columns(std::string_view s) {
-    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) {
-        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    }));
+    return static_cast<std::size_t>(
+        std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 /// Byte length of the first `cols` columns of `s`.
@@ -51,28 +50,33 @@ std::vector<std::string> wrap(std::string text, std::size_t width) {
 /// Content widths, then the widest columns narrowed until a row fits in kLineWidth.
 std::vector<std::size_t> column_widths(const detail::Table& t) {
     std::vector<std::size_t> width(t.headers.size(), 0);
-    for (std::size_t i = 0; i < t.headers.size(); ++i) width[i] = columns(t.headers[i]);
+    for (std::size_t i = 0; i < t.headers.size(); ++i)
+        width[i] = columns(t.headers[i]);
     for (const auto& row : t.rows) {
-        for (std::size_t i = 0; i < row.size() && i < width.size(); ++i) width[i] = std::max(width[i], columns(row[i]));
+        for (std::size_t i = 0; i < row.size() && i < width.size(); ++i)
+            width[i] = std::max(width[i], columns(row[i]));
     }
     // A row is one leading space, then each cell as " " + cell + " " (the last without padding).
     auto total = [&] { return std::accumulate(width.begin(), width.end(), std::size_t{0}) + 2 * width.size(); };
     // Text columns (cells with spaces) wrap between words; identifiers are cut only as a last resort.
     std::vector<bool> text(width.size(), false);
     for (const auto& row : t.rows) {
-        for (std::size_t i = 0; i < row.size() && i < text.size(); ++i) text[i] = text[i] || row[i].find(' ') != std::string::npos;
+        for (std::size_t i = 0; i < row.size() && i < text.size(); ++i)
+            text[i] = text[i] || row[i].find(' ') != std::string::npos;
     }
     auto widest_of = [&](bool text_only) {
         auto best = width.end();
         for (auto it = width.begin(); it != width.end(); ++it) {
             const bool eligible = (!text_only || text[it - width.begin()]) && *it > kMinWrapWidth;
-            if (eligible && (best == width.end() || *it > *best)) best = it;
+            if (eligible && (best == width.end() || *it > *best))
+                best = it;
         }
         return best;
     };
     while (total() > kLineWidth) {
         auto widest = widest_of(true);
-        if (widest == width.end()) widest = widest_of(false);
+        if (widest == width.end())
+            widest = widest_of(false);
         if (widest == width.end()) {
             break;  // too many columns to fit: let the terminal wrap rather than lose text
         }
@@ -106,14 +110,17 @@ std::string render_row(const std::vector<std::string>& cells, const std::vector<
 
 std::string render_table(const detail::Table& t) {
     std::string out = t.title + "\n" + std::string(columns(t.title), '=') + "\n";
-    if (!t.note.empty()) out += "  " + t.note + "\n";
+    if (!t.note.empty())
+        out += "  " + t.note + "\n";
     if (t.rows.empty()) {
         return out + "  " + (t.footer.empty() ? "(none)" : t.footer) + "\n\n";
     }
     const auto width = column_widths(t);
     out += render_row(t.headers, width);
-    for (const auto& row : t.rows) out += render_row(row, width);
-    if (!t.footer.empty()) out += "  " + t.footer + "\n";
+    for (const auto& row : t.rows)
+        out += render_row(row, width);
+    if (!t.footer.empty())
+        out += "  " + t.footer + "\n";
     return out + "\n";
 }
 

@@ -42,8 +42,7 @@ Result<std::optional<std::string>> AlertRepository::stored_status(const std::str
     return *row ? std::optional<std::string>(st->text(0)) : std::nullopt;
 }
 
-Result<std::vector<QuestionAnswer>> AlertRepository::save_answers(
-    std::span<const QuestionAnswer> answers) {
+Result<std::vector<QuestionAnswer>> AlertRepository::save_answers(std::span<const QuestionAnswer> answers) {
     std::vector<QuestionAnswer> changed;
     const TimePoint now = detail::now_seconds();
     for (const QuestionAnswer& a : answers) {
@@ -55,24 +54,24 @@ Result<std::vector<QuestionAnswer>> AlertRepository::save_answers(
         if (before != to_string(a.status)) {
             changed.push_back(a);
         }
-        auto written = detail::run_cached(
-            *db_,
-            "INSERT INTO question_answers (id, text, status, evidence, resolved_at, opened_at, "
-            "explanation, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
-            "ON CONFLICT (id) DO UPDATE SET text = excluded.text, status = excluded.status, "
-            "evidence = excluded.evidence, resolved_at = excluded.resolved_at, "
-            "opened_at = excluded.opened_at, explanation = excluded.explanation, "
-            "updated_at = excluded.updated_at",
-            [&](Statement& ins) {
-                ins.bind(1, a.id);
-                ins.bind(2, a.text);
-                ins.bind(3, to_string(a.status));
-                ins.bind(4, detail::encode_ids(a.evidence));
-                ins.bind(5, a.resolved_at);
-                ins.bind(6, a.opened_at);
-                ins.bind(7, a.explanation);
-                ins.bind(8, now);
-            });
+        auto written =
+            detail::run_cached(*db_,
+                               "INSERT INTO question_answers (id, text, status, evidence, resolved_at, opened_at, "
+                               "explanation, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+                               "ON CONFLICT (id) DO UPDATE SET text = excluded.text, status = excluded.status, "
+                               "evidence = excluded.evidence, resolved_at = excluded.resolved_at, "
+                               "opened_at = excluded.opened_at, explanation = excluded.explanation, "
+                               "updated_at = excluded.updated_at",
+                               [&](Statement& ins) {
+                                   ins.bind(1, a.id);
+                                   ins.bind(2, a.text);
+                                   ins.bind(3, to_string(a.status));
+                                   ins.bind(4, detail::encode_ids(a.evidence));
+                                   ins.bind(5, a.resolved_at);
+                                   ins.bind(6, a.opened_at);
+                                   ins.bind(7, a.explanation);
+                                   ins.bind(8, now);
+                               });
         if (!written) {
             return written.error();
         }
@@ -81,24 +80,24 @@ Result<std::vector<QuestionAnswer>> AlertRepository::save_answers(
 }
 
 Result<bool> AlertRepository::record(const AlertDelivery& d) {
-    auto written = detail::run_cached(
-        *db_,
-        "INSERT INTO alerts (key, rule_id, event_id, question_id, channel, title, body, status, "
-        "attempts, sent_at, last_error) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
-        "ON CONFLICT (key) DO NOTHING",
-        [&](Statement& st) {
-            st.bind(1, d.key);
-            st.bind(2, d.rule_id);
-            st.bind(3, d.event_id);
-            st.bind(4, d.question_id);
-            st.bind(5, d.channel);
-            st.bind(6, d.title);
-            st.bind(7, d.body);
-            st.bind(8, d.status.empty() ? std::string_view("pending") : std::string_view(d.status));
-            st.bind(9, d.attempts);
-            st.bind(10, d.sent_at);
-            st.bind(11, d.last_error);
-        });
+    auto written =
+        detail::run_cached(*db_,
+                           "INSERT INTO alerts (key, rule_id, event_id, question_id, channel, title, body, status, "
+                           "attempts, sent_at, last_error) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+                           "ON CONFLICT (key) DO NOTHING",
+                           [&](Statement& st) {
+                               st.bind(1, d.key);
+                               st.bind(2, d.rule_id);
+                               st.bind(3, d.event_id);
+                               st.bind(4, d.question_id);
+                               st.bind(5, d.channel);
+                               st.bind(6, d.title);
+                               st.bind(7, d.body);
+                               st.bind(8, d.status.empty() ? std::string_view("pending") : std::string_view(d.status));
+                               st.bind(9, d.attempts);
+                               st.bind(10, d.sent_at);
+                               st.bind(11, d.last_error);
+                           });
     if (!written) {
         return written.error();
     }
@@ -106,20 +105,19 @@ Result<bool> AlertRepository::record(const AlertDelivery& d) {
 }
 
 Status AlertRepository::update(const AlertDelivery& d) {
-    auto written = detail::run_cached(
-        *db_,
-        "UPDATE alerts SET status = ?3, attempts = ?4, sent_at = ?5, last_error = ?6, "
-        "title = ?7, body = ?8 WHERE (?1 > 0 AND id = ?1) OR (?1 <= 0 AND key = ?2)",
-        [&](Statement& st) {
-            st.bind(1, d.id);
-            st.bind(2, d.key);
-            st.bind(3, d.status);
-            st.bind(4, d.attempts);
-            st.bind(5, d.sent_at);
-            st.bind(6, d.last_error);
-            st.bind(7, d.title);
-            st.bind(8, d.body);
-        });
+    auto written = detail::run_cached(*db_,
+                                      "UPDATE alerts SET status = ?3, attempts = ?4, sent_at = ?5, last_error = ?6, "
+                                      "title = ?7, body = ?8 WHERE (?1 > 0 AND id = ?1) OR (?1 <= 0 AND key = ?2)",
+                                      [&](Statement& st) {
+                                          st.bind(1, d.id);
+                                          st.bind(2, d.key);
+                                          st.bind(3, d.status);
+                                          st.bind(4, d.attempts);
+                                          st.bind(5, d.sent_at);
+                                          st.bind(6, d.last_error);
+                                          st.bind(7, d.title);
+                                          st.bind(8, d.body);
+                                      });
     if (!written) {
         return written.error();
     }
@@ -144,8 +142,8 @@ Result<std::vector<AlertDelivery>> AlertRepository::collect(Statement& st) {
 }
 
 Result<std::vector<AlertDelivery>> AlertRepository::pending() {
-    static const std::string sql = "SELECT " + std::string(kAlertColumns) +
-                                   " FROM alerts WHERE status IN ('pending', 'failed') ORDER BY id";
+    static const std::string sql =
+        "SELECT " + std::string(kAlertColumns) + " FROM alerts WHERE status IN ('pending', 'failed') ORDER BY id";
     auto st = db_->cached(sql);
     if (!st) {
         return st.error();
@@ -186,14 +184,13 @@ Result<std::optional<std::string>> AlertRepository::get_setting(std::string_view
 }
 
 Status AlertRepository::set_setting(std::string_view key, std::string_view value) {
-    auto written = detail::run_cached(
-        *db_,
-        "INSERT INTO settings (key, value) VALUES (?1, ?2) "
-        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        [&](Statement& st) {
-            st.bind(1, key);
-            st.bind(2, value);
-        });
+    auto written = detail::run_cached(*db_,
+                                      "INSERT INTO settings (key, value) VALUES (?1, ?2) "
+                                      "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                                      [&](Statement& st) {
+                                          st.bind(1, key);
+                                          st.bind(2, value);
+                                      });
     return written ? ok() : Status(written.error());
 }
 

@@ -59,10 +59,9 @@ Result<Database> Database::open(const std::string& path) {
     const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
     Database db(raw, path);  // owns the handle even when the open failed
     if (rc != SQLITE_OK) {
-        return make_error(ErrorCode::Storage,
-                          std::string("cannot open database: ") +
-                              (raw != nullptr ? sqlite3_errmsg(raw) : sqlite3_errstr(rc)),
-                          path);
+        return make_error(
+            ErrorCode::Storage,
+            std::string("cannot open database: ") + (raw != nullptr ? sqlite3_errmsg(raw) : sqlite3_errstr(rc)), path);
     }
     sqlite3_extended_result_codes(raw, 1);
     if (auto status = db.apply_pragmas(); !status) {
@@ -74,17 +73,28 @@ Result<Database> Database::open(const std::string& path) {
 std::optional<std::string> network_filesystem_name(long f_type) {
     // Magic numbers from linux/magic.h and statfs(2); unsigned 32-bit values.
     switch (static_cast<unsigned long>(f_type) & 0xFFFFFFFFUL) {
-        case 0x6969UL: return "NFS";
-        case 0x517BUL: return "SMB";
-        case 0xFF534D42UL: return "CIFS";
-        case 0xFE534D42UL: return "SMB2";
-        case 0x5346414FUL: return "AFS";
-        case 0x73757245UL: return "Coda";
-        case 0x01021997UL: return "9P";
-        case 0x00C36400UL: return "Ceph";
-        case 0x47504653UL: return "GPFS";
-        case 0x0BD00BD0UL: return "Lustre";
-        default: return std::nullopt;
+        case 0x6969UL:
+            return "NFS";
+        case 0x517BUL:
+            return "SMB";
+        case 0xFF534D42UL:
+            return "CIFS";
+        case 0xFE534D42UL:
+            return "SMB2";
+        case 0x5346414FUL:
+            return "AFS";
+        case 0x73757245UL:
+            return "Coda";
+        case 0x01021997UL:
+            return "9P";
+        case 0x00C36400UL:
+            return "Ceph";
+        case 0x47504653UL:
+            return "GPFS";
+        case 0x0BD00BD0UL:
+            return "Lustre";
+        default:
+            return std::nullopt;
     }
 }
 
@@ -122,8 +132,7 @@ Status Database::apply_pragmas() {
         }
     }
     if (mode != "wal") {
-        warnings_.push_back("SQLite refused WAL mode (journal mode is '" + mode +
-                            "'): readers may wait for writers");
+        warnings_.push_back("SQLite refused WAL mode (journal mode is '" + mode + "'): readers may wait for writers");
     }
     return ok();
 }
@@ -142,8 +151,7 @@ Status Database::exec(std::string_view sql) {
 
 Result<Statement> Database::prepare(std::string_view sql) {
     sqlite3_stmt* stmt = nullptr;
-    const int rc = sqlite3_prepare_v2(db_.get(), sql.data(), static_cast<int>(sql.size()), &stmt,
-                                      nullptr);
+    const int rc = sqlite3_prepare_v2(db_.get(), sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
     if (rc != SQLITE_OK) {
         sqlite3_finalize(stmt);
         return error("cannot prepare \"" + std::string(sql.substr(0, 80)) + "\"");
@@ -170,13 +178,21 @@ Result<Statement> Database::cached(std::string_view sql) {
     return Statement(entry->stmt, &entry->in_use);
 }
 
-std::int64_t Database::last_insert_id() const { return sqlite3_last_insert_rowid(db_.get()); }
+std::int64_t Database::last_insert_id() const {
+    return sqlite3_last_insert_rowid(db_.get());
+}
 
-int Database::changes() const { return sqlite3_changes(db_.get()); }
+int Database::changes() const {
+    return sqlite3_changes(db_.get());
+}
 
-std::int64_t Database::total_changes() const { return sqlite3_total_changes64(db_.get()); }
+std::int64_t Database::total_changes() const {
+    return sqlite3_total_changes64(db_.get());
+}
 
-bool Database::in_transaction() const { return sqlite3_get_autocommit(db_.get()) == 0; }
+bool Database::in_transaction() const {
+    return sqlite3_get_autocommit(db_.get()) == 0;
+}
 
 Result<std::string> Database::journal_mode() {
     auto st = prepare("PRAGMA journal_mode");
@@ -203,17 +219,14 @@ Result<std::string> Database::integrity_check() {
 }
 
 Error Database::error(std::string_view what) const {
-    return make_error(ErrorCode::Storage, std::string(what) + ": " + sqlite3_errmsg(db_.get()),
-                      path_);
+    return make_error(ErrorCode::Storage, std::string(what) + ": " + sqlite3_errmsg(db_.get()), path_);
 }
 
 // ---- Transaction ----
 
 Result<Transaction> Transaction::begin(Database& db, Mode mode) {
     const bool nested = db.in_transaction();
-    const char* sql = nested                ? "SAVEPOINT fw_nested"
-                      : mode == Mode::Write ? "BEGIN IMMEDIATE"
-                                            : "BEGIN DEFERRED";
+    const char* sql = nested ? "SAVEPOINT fw_nested" : mode == Mode::Write ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED";
     if (auto status = db.exec(sql); !status) {
         return status.error();
     }
@@ -223,7 +236,9 @@ Result<Transaction> Transaction::begin(Database& db, Mode mode) {
 Transaction::Transaction(Transaction&& other) noexcept
     : db_(other.db_), savepoint_(other.savepoint_), active_(std::exchange(other.active_, false)) {}
 
-Transaction::~Transaction() { rollback(); }
+Transaction::~Transaction() {
+    rollback();
+}
 
 Status Transaction::commit() {
     if (!active_) {

@@ -9,8 +9,7 @@ namespace fw::store {
 namespace {
 
 template <typename T, typename Decode>
-Status load_into(std::vector<T>& out, const std::string& body, Decode decode,
-                 const std::string& slug) {
+Status load_into(std::vector<T>& out, const std::string& body, Decode decode, const std::string& slug) {
     auto value = decode(body);
     if (!value) {
         return make_error(ErrorCode::Storage, "corrupt entity body", "entities " + slug);
@@ -21,19 +20,18 @@ Status load_into(std::vector<T>& out, const std::string& body, Decode decode,
 
 }  // namespace
 
-Status EntityRepository::put(std::string_view kind, const std::string& slug,
-                             const std::string& body, int position) {
-    auto changed = detail::run_cached(
-        *db_,
-        "INSERT INTO entities (kind, slug, body, discovered, position) VALUES (?1, ?2, ?3, 0, ?4) "
-        "ON CONFLICT (kind, slug) DO UPDATE SET body = excluded.body, discovered = 0, "
-        "position = excluded.position",
-        [&](Statement& st) {
-            st.bind(1, kind);
-            st.bind(2, slug);
-            st.bind(3, body);
-            st.bind(4, position);
-        });
+Status EntityRepository::put(std::string_view kind, const std::string& slug, const std::string& body, int position) {
+    auto changed =
+        detail::run_cached(*db_,
+                           "INSERT INTO entities (kind, slug, body, discovered, position) VALUES (?1, ?2, ?3, 0, ?4) "
+                           "ON CONFLICT (kind, slug) DO UPDATE SET body = excluded.body, discovered = 0, "
+                           "position = excluded.position",
+                           [&](Statement& st) {
+                               st.bind(1, kind);
+                               st.bind(2, slug);
+                               st.bind(3, body);
+                               st.bind(4, position);
+                           });
     return changed ? ok() : Status(changed.error());
 }
 
@@ -76,8 +74,7 @@ Status EntityRepository::save(const Taxonomy& t) {
 }
 
 Result<Taxonomy> EntityRepository::load() {
-    auto st = db_->cached(
-        "SELECT kind, slug, body FROM entities ORDER BY discovered, position, id");
+    auto st = db_->cached("SELECT kind, slug, body FROM entities ORDER BY discovered, position, id");
     if (!st) {
         return st.error();
     }

@@ -47,7 +47,9 @@ std::string evidence_ref(const Evidence& ev) {
     return ev.item_id > 0 ? "item:" + std::to_string(ev.item_id) : "url:" + ev.url;
 }
 
-bool curated(Review review, bool edited) { return review != Review::Auto || edited; }
+bool curated(Review review, bool edited) {
+    return review != Review::Auto || edited;
+}
 
 }  // namespace
 
@@ -74,8 +76,7 @@ Result<std::int64_t> EventRepository::upsert(const Event& event) {
         id = *inserted;
     } else {
         id = st->int64(0);
-        const bool was_curated =
-            curated(review_from_string(st->text(1)).value_or(Review::Auto), st->int64(2) != 0);
+        const bool was_curated = curated(review_from_string(st->text(1)).value_or(Review::Auto), st->int64(2) != 0);
         st->reset();
         if (!was_curated) {
             if (auto status = write_fields(id, event, false); !status) {
@@ -95,29 +96,29 @@ Result<std::int64_t> EventRepository::upsert(const Event& event) {
 }
 
 Result<std::int64_t> EventRepository::insert(const Event& e) {
-    auto inserted = detail::run_cached(
-        *db_,
-        "INSERT INTO events (kind, occurred_at, time_precision, lab, model, person, surface, "
-        "security, title, fields, confidence, review, dedupe_key, detected_at, edited, cue) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-        [&](Statement& st) {
-            st.bind(1, to_string(e.kind));
-            st.bind(2, e.occurred_at);
-            st.bind(3, e.time_precision);
-            st.bind(4, e.lab);
-            st.bind(5, e.model);
-            st.bind(6, e.person);
-            st.bind(7, e.surface);
-            st.bind(8, e.security);
-            st.bind(9, e.title);
-            st.bind(10, detail::encode_fields(e.fields));
-            st.bind(11, e.confidence);
-            st.bind(12, to_string(e.review));
-            st.bind(13, e.dedupe_key);
-            st.bind(14, e.detected_at == TimePoint{} ? detail::now_seconds() : e.detected_at);
-            st.bind(15, e.edited);
-            st.bind(16, e.cue);
-        });
+    auto inserted =
+        detail::run_cached(*db_,
+                           "INSERT INTO events (kind, occurred_at, time_precision, lab, model, person, surface, "
+                           "security, title, fields, confidence, review, dedupe_key, detected_at, edited, cue) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+                           [&](Statement& st) {
+                               st.bind(1, to_string(e.kind));
+                               st.bind(2, e.occurred_at);
+                               st.bind(3, e.time_precision);
+                               st.bind(4, e.lab);
+                               st.bind(5, e.model);
+                               st.bind(6, e.person);
+                               st.bind(7, e.surface);
+                               st.bind(8, e.security);
+                               st.bind(9, e.title);
+                               st.bind(10, detail::encode_fields(e.fields));
+                               st.bind(11, e.confidence);
+                               st.bind(12, to_string(e.review));
+                               st.bind(13, e.dedupe_key);
+                               st.bind(14, e.detected_at == TimePoint{} ? detail::now_seconds() : e.detected_at);
+                               st.bind(15, e.edited);
+                               st.bind(16, e.cue);
+                           });
     if (!inserted) {
         return inserted.error();
     }
@@ -125,38 +126,38 @@ Result<std::int64_t> EventRepository::insert(const Event& e) {
 }
 
 Status EventRepository::write_fields(std::int64_t id, const Event& e, bool mark_edited) {
-    auto changed = detail::run_cached(
-        *db_,
-        "UPDATE events SET kind = ?2, occurred_at = ?3, time_precision = ?4, lab = ?5, "
-        "model = ?6, person = ?7, surface = ?8, security = ?9, title = ?10, fields = ?11, "
-        "confidence = COALESCE(?12, confidence), edited = MAX(edited, ?13), "
-        "cue = COALESCE(?14, cue) WHERE id = ?1",
-        [&](Statement& st) {
-            st.bind(1, id);
-            st.bind(2, to_string(e.kind));
-            st.bind(3, e.occurred_at);
-            st.bind(4, e.time_precision);
-            st.bind(5, e.lab);
-            st.bind(6, e.model);
-            st.bind(7, e.person);
-            st.bind(8, e.surface);
-            st.bind(9, e.security);
-            st.bind(10, e.title);
-            st.bind(11, detail::encode_fields(e.fields));
-            // A person's edit keeps the rule's confidence; a merge takes the new one.
-            if (mark_edited) {
-                st.bind(12, std::nullopt);
-            } else {
-                st.bind(12, e.confidence);
-            }
-            st.bind(13, mark_edited);
-            // Like the confidence: a person's edit keeps the cue that found the event.
-            if (mark_edited) {
-                st.bind(14, std::nullopt);
-            } else {
-                st.bind(14, e.cue);
-            }
-        });
+    auto changed =
+        detail::run_cached(*db_,
+                           "UPDATE events SET kind = ?2, occurred_at = ?3, time_precision = ?4, lab = ?5, "
+                           "model = ?6, person = ?7, surface = ?8, security = ?9, title = ?10, fields = ?11, "
+                           "confidence = COALESCE(?12, confidence), edited = MAX(edited, ?13), "
+                           "cue = COALESCE(?14, cue) WHERE id = ?1",
+                           [&](Statement& st) {
+                               st.bind(1, id);
+                               st.bind(2, to_string(e.kind));
+                               st.bind(3, e.occurred_at);
+                               st.bind(4, e.time_precision);
+                               st.bind(5, e.lab);
+                               st.bind(6, e.model);
+                               st.bind(7, e.person);
+                               st.bind(8, e.surface);
+                               st.bind(9, e.security);
+                               st.bind(10, e.title);
+                               st.bind(11, detail::encode_fields(e.fields));
+                               // A person's edit keeps the rule's confidence; a merge takes the new one.
+                               if (mark_edited) {
+                                   st.bind(12, std::nullopt);
+                               } else {
+                                   st.bind(12, e.confidence);
+                               }
+                               st.bind(13, mark_edited);
+                               // Like the confidence: a person's edit keeps the cue that found the event.
+                               if (mark_edited) {
+                                   st.bind(14, std::nullopt);
+                               } else {
+                                   st.bind(14, e.cue);
+                               }
+                           });
     if (!changed) {
         return changed.error();
     }
@@ -168,23 +169,23 @@ Status EventRepository::write_fields(std::int64_t id, const Event& e, bool mark_
 
 Status EventRepository::add_evidence(std::int64_t event_id, std::span<const Evidence> evidence) {
     for (const Evidence& ev : evidence) {
-        auto changed = detail::run_cached(
-            *db_,
-            "INSERT INTO evidence (event_id, item_id, url, source, snippet, fetched_at, ref) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (event_id, ref) DO NOTHING",
-            [&](Statement& st) {
-                st.bind(1, event_id);
-                if (ev.item_id > 0) {
-                    st.bind(2, ev.item_id);
-                } else {
-                    st.bind(2, std::nullopt);
-                }
-                st.bind(3, ev.url);
-                st.bind(4, ev.source);
-                st.bind(5, ev.snippet);
-                st.bind(6, ev.fetched_at);
-                st.bind(7, evidence_ref(ev));
-            });
+        auto changed =
+            detail::run_cached(*db_,
+                               "INSERT INTO evidence (event_id, item_id, url, source, snippet, fetched_at, ref) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (event_id, ref) DO NOTHING",
+                               [&](Statement& st) {
+                                   st.bind(1, event_id);
+                                   if (ev.item_id > 0) {
+                                       st.bind(2, ev.item_id);
+                                   } else {
+                                       st.bind(2, std::nullopt);
+                                   }
+                                   st.bind(3, ev.url);
+                                   st.bind(4, ev.source);
+                                   st.bind(5, ev.snippet);
+                                   st.bind(6, ev.fetched_at);
+                                   st.bind(7, evidence_ref(ev));
+                               });
         if (!changed) {
             return changed.error();
         }
@@ -209,8 +210,7 @@ Result<std::vector<Evidence>> EventRepository::evidence_of(std::int64_t event_id
         if (!*row) {
             return out;
         }
-        out.push_back({st->optional_int64(0).value_or(0), st->text(1), st->text(2), st->text(3),
-                       st->optional_time(4)});
+        out.push_back({st->optional_int64(0).value_or(0), st->text(1), st->text(2), st->text(3), st->optional_time(4)});
     }
 }
 
@@ -302,11 +302,10 @@ Result<std::optional<Event>> EventRepository::find(std::int64_t id) {
 }
 
 Status EventRepository::set_review(std::int64_t id, Review review) {
-    auto changed = detail::run_cached(*db_, "UPDATE events SET review = ?2 WHERE id = ?1",
-                                      [&](Statement& st) {
-                                          st.bind(1, id);
-                                          st.bind(2, to_string(review));
-                                      });
+    auto changed = detail::run_cached(*db_, "UPDATE events SET review = ?2 WHERE id = ?1", [&](Statement& st) {
+        st.bind(1, id);
+        st.bind(2, to_string(review));
+    });
     if (!changed) {
         return changed.error();
     }
@@ -324,8 +323,7 @@ Status EventRepository::edit(const Event& event) {
 }
 
 Result<int> EventRepository::delete_auto() {
-    return detail::run_cached(*db_, "DELETE FROM events WHERE review = 'auto' AND edited = 0",
-                              [](Statement&) {});
+    return detail::run_cached(*db_, "DELETE FROM events WHERE review = 'auto' AND edited = 0", [](Statement&) {});
 }
 
 Result<std::vector<std::int64_t>> EventRepository::drop_evidence_of_source(std::int64_t source_id) {
@@ -347,9 +345,9 @@ Result<std::vector<std::int64_t>> EventRepository::drop_evidence_of_source(std::
         }
         events.push_back(st->int64(0));
     }
-    auto dropped = detail::run_cached(
-        *db_, "DELETE FROM evidence WHERE item_id IN (SELECT id FROM items WHERE source_id = ?1)",
-        [&](Statement& del) { del.bind(1, source_id); });
+    auto dropped =
+        detail::run_cached(*db_, "DELETE FROM evidence WHERE item_id IN (SELECT id FROM items WHERE source_id = ?1)",
+                           [&](Statement& del) { del.bind(1, source_id); });
     if (!dropped) {
         return dropped.error();
     }
@@ -359,11 +357,10 @@ Result<std::vector<std::int64_t>> EventRepository::drop_evidence_of_source(std::
 Result<int> EventRepository::delete_unsupported(std::span<const std::int64_t> event_ids) {
     int deleted = 0;
     for (const std::int64_t id : event_ids) {
-        auto changed = detail::run_cached(
-            *db_,
-            "DELETE FROM events WHERE id = ?1 AND review = 'auto' AND edited = 0 "
-            "AND NOT EXISTS (SELECT 1 FROM evidence WHERE event_id = ?1)",
-            [&](Statement& st) { st.bind(1, id); });
+        auto changed = detail::run_cached(*db_,
+                                          "DELETE FROM events WHERE id = ?1 AND review = 'auto' AND edited = 0 "
+                                          "AND NOT EXISTS (SELECT 1 FROM evidence WHERE event_id = ?1)",
+                                          [&](Statement& st) { st.bind(1, id); });
         if (!changed) {
             return changed.error();
         }

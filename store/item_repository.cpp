@@ -25,8 +25,7 @@ Result<Item> read_item(const Statement& st) {
     item.version = static_cast<int>(st.int64(6));
     auto entry = detail::decode_entry(st.text(7));
     if (!entry) {
-        return make_error(ErrorCode::Storage, "corrupt item payload",
-                          "items id " + std::to_string(item.id));
+        return make_error(ErrorCode::Storage, "corrupt item payload", "items id " + std::to_string(item.id));
     }
     item.entry = std::move(*entry);
     item.entry.summary_text = st.text(8);
@@ -63,8 +62,7 @@ Result<UpsertStats> ItemRepository::upsert(std::int64_t source_id, std::span<con
     for (const Item& item : items) {
         if (item.native_id.empty()) {
             return make_error(ErrorCode::Invalid, "item without a native id",
-                              "source id " + std::to_string(source_id) + ", title \"" +
-                                  item.entry.title + "\"");
+                              "source id " + std::to_string(source_id) + ", title \"" + item.entry.title + "\"");
         }
         auto existing = find(source_id, item.native_id);
         if (!existing) {
@@ -111,35 +109,33 @@ Result<std::optional<ItemRepository::Existing>> ItemRepository::find(std::int64_
     return std::optional<Existing>(Existing{st->int64(0), st->text(1)});
 }
 
-Result<std::int64_t> ItemRepository::insert(std::int64_t source_id, const Item& item,
-                                            const std::string& payload) {
+Result<std::int64_t> ItemRepository::insert(std::int64_t source_id, const Item& item, const std::string& payload) {
     const TimePoint fetched = fetched_time(item);
-    auto changed = detail::run_cached(
-        *db_,
-        "INSERT INTO items (source_id, native_id, title, link, published, updated, fetched_at, "
-        "sort_at, content_hash, version, payload, summary_text, content_text) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1, ?10, ?11, ?12)",
-        [&](Statement& st) {
-            st.bind(1, source_id);
-            st.bind(2, item.native_id);
-            st.bind(3, item.entry.title);
-            st.bind(4, item.entry.link);
-            st.bind(5, item.entry.published);
-            st.bind(6, item.entry.updated);
-            st.bind(7, fetched);
-            st.bind(8, item.entry.published.value_or(fetched));
-            st.bind(9, item.content_hash);
-            st.bind(10, payload);
-            st.bind(11, item.entry.summary_text);
-            st.bind(12, item.entry.content_text);
-        });
+    auto changed =
+        detail::run_cached(*db_,
+                           "INSERT INTO items (source_id, native_id, title, link, published, updated, fetched_at, "
+                           "sort_at, content_hash, version, payload, summary_text, content_text) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1, ?10, ?11, ?12)",
+                           [&](Statement& st) {
+                               st.bind(1, source_id);
+                               st.bind(2, item.native_id);
+                               st.bind(3, item.entry.title);
+                               st.bind(4, item.entry.link);
+                               st.bind(5, item.entry.published);
+                               st.bind(6, item.entry.updated);
+                               st.bind(7, fetched);
+                               st.bind(8, item.entry.published.value_or(fetched));
+                               st.bind(9, item.content_hash);
+                               st.bind(10, payload);
+                               st.bind(11, item.entry.summary_text);
+                               st.bind(12, item.entry.content_text);
+                           });
     if (!changed) {
         return changed.error();
     }
     const std::int64_t id = db_->last_insert_id();
     auto indexed = detail::run_cached(
-        *db_,
-        "INSERT INTO items_fts (rowid, title, summary_text, content_text) VALUES (?1, ?2, ?3, ?4)",
+        *db_, "INSERT INTO items_fts (rowid, title, summary_text, content_text) VALUES (?1, ?2, ?3, ?4)",
         [&](Statement& st) {
             st.bind(1, id);
             st.bind(2, item.entry.title);
@@ -153,35 +149,35 @@ Result<std::int64_t> ItemRepository::insert(std::int64_t source_id, const Item& 
 }
 
 Status ItemRepository::replace(std::int64_t id, const Item& item, const std::string& payload) {
-    auto kept = detail::run_cached(
-        *db_,
-        "INSERT INTO item_versions (item_id, version, title, link, published, updated, "
-        "fetched_at, content_hash, payload, summary_text, content_text) SELECT id, version, title, "
-        "link, published, updated, fetched_at, content_hash, payload, summary_text, content_text "
-        "FROM items WHERE id = ?1",
-        [&](Statement& st) { st.bind(1, id); });
+    auto kept =
+        detail::run_cached(*db_,
+                           "INSERT INTO item_versions (item_id, version, title, link, published, updated, "
+                           "fetched_at, content_hash, payload, summary_text, content_text) SELECT id, version, title, "
+                           "link, published, updated, fetched_at, content_hash, payload, summary_text, content_text "
+                           "FROM items WHERE id = ?1",
+                           [&](Statement& st) { st.bind(1, id); });
     if (!kept) {
         return kept.error();
     }
     const TimePoint fetched = fetched_time(item);
-    auto updated = detail::run_cached(
-        *db_,
-        "UPDATE items SET title = ?2, link = ?3, published = ?4, updated = ?5, fetched_at = ?6, "
-        "sort_at = ?7, content_hash = ?8, version = version + 1, payload = ?9, summary_text = ?10, "
-        "content_text = ?11 WHERE id = ?1",
-        [&](Statement& st) {
-            st.bind(1, id);
-            st.bind(2, item.entry.title);
-            st.bind(3, item.entry.link);
-            st.bind(4, item.entry.published);
-            st.bind(5, item.entry.updated);
-            st.bind(6, fetched);
-            st.bind(7, item.entry.published.value_or(fetched));
-            st.bind(8, item.content_hash);
-            st.bind(9, payload);
-            st.bind(10, item.entry.summary_text);
-            st.bind(11, item.entry.content_text);
-        });
+    auto updated =
+        detail::run_cached(*db_,
+                           "UPDATE items SET title = ?2, link = ?3, published = ?4, updated = ?5, fetched_at = ?6, "
+                           "sort_at = ?7, content_hash = ?8, version = version + 1, payload = ?9, summary_text = ?10, "
+                           "content_text = ?11 WHERE id = ?1",
+                           [&](Statement& st) {
+                               st.bind(1, id);
+                               st.bind(2, item.entry.title);
+                               st.bind(3, item.entry.link);
+                               st.bind(4, item.entry.published);
+                               st.bind(5, item.entry.updated);
+                               st.bind(6, fetched);
+                               st.bind(7, item.entry.published.value_or(fetched));
+                               st.bind(8, item.content_hash);
+                               st.bind(9, payload);
+                               st.bind(10, item.entry.summary_text);
+                               st.bind(11, item.entry.content_text);
+                           });
     return updated ? ok() : Status(updated.error());  // items_fts_update re-indexed it
 }
 
@@ -194,8 +190,7 @@ Result<std::vector<Item>> ItemRepository::list(const ItemQuery& query) {
         }
     }
     // The SQL varies only by fixed fragments; every value is a bound parameter.
-    std::string sql = "SELECT " + std::string(kItemColumns) +
-                      " FROM items i JOIN sources s ON s.id = i.source_id";
+    std::string sql = "SELECT " + std::string(kItemColumns) + " FROM items i JOIN sources s ON s.id = i.source_id";
     if (query.search) {
         sql += " JOIN items_fts f ON f.rowid = i.id";
     }
@@ -235,8 +230,8 @@ Result<std::vector<Item>> ItemRepository::list(const ItemQuery& query) {
 }
 
 Result<std::vector<Item>> ItemRepository::by_ids(std::span<const std::int64_t> ids) {
-    static const std::string sql = "SELECT " + std::string(kItemColumns) +
-                                   " FROM items i JOIN sources s ON s.id = i.source_id WHERE i.id = ?1";
+    static const std::string sql =
+        "SELECT " + std::string(kItemColumns) + " FROM items i JOIN sources s ON s.id = i.source_id WHERE i.id = ?1";
     std::vector<Item> out;
     for (const std::int64_t id : ids) {
         auto st = db_->cached(sql);

@@ -314,8 +314,8 @@ Result<bool> apply_one(Database& db, const Migration& migration) {
     }
     if (!status) {
         return make_error(ErrorCode::Storage,
-                          "migration " + std::to_string(migration.version) + " (" +
-                              std::string(migration.name) + ") failed: " + status.error().message,
+                          "migration " + std::to_string(migration.version) + " (" + std::string(migration.name) +
+                              ") failed: " + status.error().message,
                           db.path());
     }
     return true;
@@ -323,7 +323,9 @@ Result<bool> apply_one(Database& db, const Migration& migration) {
 
 }  // namespace
 
-std::span<const Migration> schema_migrations() { return kMigrations; }
+std::span<const Migration> schema_migrations() {
+    return kMigrations;
+}
 
 Result<int> schema_version(Database& db) {
     auto st = db.prepare("PRAGMA user_version");
@@ -340,10 +342,9 @@ Result<int> schema_version(Database& db) {
 Result<int> migrate(Database& db, std::span<const Migration> migrations) {
     for (std::size_t i = 0; i < migrations.size(); ++i) {
         if (migrations[i].version != static_cast<int>(i) + 1) {
-            return make_error(ErrorCode::Invalid,
-                              "migration list is not numbered 1, 2, 3, ...: position " +
-                                  std::to_string(i + 1) + " has " +
-                                  std::to_string(migrations[i].version));
+            return make_error(ErrorCode::Invalid, "migration list is not numbered 1, 2, 3, ...: position " +
+                                                      std::to_string(i + 1) + " has " +
+                                                      std::to_string(migrations[i].version));
         }
     }
     auto current = schema_version(db);
@@ -353,8 +354,8 @@ Result<int> migrate(Database& db, std::span<const Migration> migrations) {
     const int latest = static_cast<int>(migrations.size());
     if (*current > latest) {
         return make_error(ErrorCode::Storage,
-                          "database schema version " + std::to_string(*current) +
-                              " is newer than this build knows (" + std::to_string(latest) + ")",
+                          "database schema version " + std::to_string(*current) + " is newer than this build knows (" +
+                              std::to_string(latest) + ")",
                           db.path());
     }
     int applied = 0;

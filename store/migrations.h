@@ -16,9 +16,9 @@
 namespace fw::store {
 
 struct Migration {
-    int version = 0;         ///< the user_version after this script; 1, 2, 3, ... in order
-    std::string_view name;   ///< short description, quoted in errors
-    std::string_view sql;    ///< one or more statements, no parameters (both backends)
+    int version = 0;                  ///< the user_version after this script; 1, 2, 3, ... in order
+    std::string_view name;            ///< short description, quoted in errors
+    std::string_view sql;             ///< one or more statements, no parameters (both backends)
     std::string_view sqlite_sql{};    ///< run after `sql` on SQLite only
     std::string_view postgres_sql{};  ///< run after `sql` on PostgreSQL only (native dialect)
 };

@@ -18,8 +18,7 @@ Result<std::unique_ptr<Store>> open_store(const std::string& location) {
         }
         return std::unique_ptr<Store>(std::move(*pg));
 #else
-        return make_error(ErrorCode::Config,
-                          "PostgreSQL store not available in this build (no libpq)");
+        return make_error(ErrorCode::Config, "PostgreSQL store not available in this build (no libpq)");
 #endif
     }
     if (location.empty()) {
@@ -32,8 +31,7 @@ Result<std::unique_ptr<Store>> open_store(const std::string& location) {
         if (!parent.empty() && !std::filesystem::exists(parent, ec)) {
             std::filesystem::create_directories(parent, ec);
             if (ec) {
-                return make_error(ErrorCode::Storage,
-                                  "cannot create the database folder: " + ec.message(),
+                return make_error(ErrorCode::Storage, "cannot create the database folder: " + ec.message(),
                                   parent.string());
             }
         }

@@ -69,19 +69,30 @@ bool valid_utf8(std::string_view s) {
         }
         std::size_t len = 0;
         unsigned char lo = 0x80, hi = 0xBF;  // bounds of the second byte
-        if (b >= 0xC2 && b <= 0xDF) len = 2;
-        else if (b == 0xE0) len = 3, lo = 0xA0;
-        else if (b == 0xED) len = 3, hi = 0x9F;
-        else if (b >= 0xE1 && b <= 0xEF) len = 3;
-        else if (b == 0xF0) len = 4, lo = 0x90;
-        else if (b == 0xF4) len = 4, hi = 0x8F;
-        else if (b >= 0xF1 && b <= 0xF3) len = 4;
-        else return false;
-        if (n - i < len) return false;
+        if (b >= 0xC2 && b <= 0xDF)
+            len = 2;
+        else if (b == 0xE0)
+            len = 3, lo = 0xA0;
+        else if (b == 0xED)
+            len = 3, hi = 0x9F;
+        else if (b >= 0xE1 && b <= 0xEF)
+            len = 3;
+        else if (b == 0xF0)
+            len = 4, lo = 0x90;
+        else if (b == 0xF4)
+            len = 4, hi = 0x8F;
+        else if (b >= 0xF1 && b <= 0xF3)
+            len = 4;
+        else
+            return false;
+        if (n - i < len)
+            return false;
         const auto second = static_cast<unsigned char>(s[i + 1]);
-        if (second < lo || second > hi) return false;
+        if (second < lo || second > hi)
+            return false;
         for (std::size_t k = 2; k < len; ++k) {
-            if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+            if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80)
+                return false;
         }
         i += len;
     }
@@ -110,17 +121,32 @@ public:
         std::size_t run = 0;
         for (std::size_t i = 0; i < s.size(); ++i) {
             const auto c = static_cast<unsigned char>(s[i]);
-            if (c >= 0x20 && c != '"' && c != '\\') continue;
+            if (c >= 0x20 && c != '"' && c != '\\')
+                continue;
             out_.append(s.data() + run, i - run);
             run = i + 1;
             switch (c) {
-                case '"': out_.append("\\\""); break;
-                case '\\': out_.append("\\\\"); break;
-                case 0x08: out_.append("\\b"); break;
-                case 0x09: out_.append("\\t"); break;
-                case 0x0A: out_.append("\\n"); break;
-                case 0x0C: out_.append("\\f"); break;
-                case 0x0D: out_.append("\\r"); break;
+                case '"':
+                    out_.append("\\\"");
+                    break;
+                case '\\':
+                    out_.append("\\\\");
+                    break;
+                case 0x08:
+                    out_.append("\\b");
+                    break;
+                case 0x09:
+                    out_.append("\\t");
+                    break;
+                case 0x0A:
+                    out_.append("\\n");
+                    break;
+                case 0x0C:
+                    out_.append("\\f");
+                    break;
+                case 0x0D:
+                    out_.append("\\r");
+                    break;
                 default: {
                     static constexpr char kHex[] = "0123456789abcdef";
                     const char esc[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
@@ -134,7 +160,8 @@ public:
     void strings(const std::vector<std::string>& list) {
         out_.push_back('[');
         for (std::size_t i = 0; i < list.size(); ++i) {
-            if (i > 0) out_.push_back(',');
+            if (i > 0)
+                out_.push_back(',');
             string(list[i]);
         }
         out_.push_back(']');
@@ -201,16 +228,19 @@ std::string encode_entry(const FeedEntry& e, bool with_text) {
     JsonWriter w(256 + e.title.size() + e.summary.size() + e.content.size() + e.article_text.size() +
                  (with_text ? e.summary_text.size() + e.content_text.size() : 0));
     // Keys in the order of nlohmann's std::map (byte order).
-    if (!e.article_text.empty()) w.key("article_text"), w.string(e.article_text);
+    if (!e.article_text.empty())
+        w.key("article_text"), w.string(e.article_text);
     w.key("authors"), w.strings(e.authors);
     w.key("categories"), w.strings(e.categories);
     w.key("content"), w.string(e.content);
-    if (with_text) w.key("content_text"), w.string(e.content_text);
+    if (with_text)
+        w.key("content_text"), w.string(e.content_text);
     w.key("enclosures");
     w.raw("[");
     for (std::size_t i = 0; i < e.enclosures.size(); ++i) {
         const Enclosure& enc = e.enclosures[i];
-        if (i > 0) w.raw(",");
+        if (i > 0)
+            w.raw(",");
         w.nested();
         w.key("length"), w.raw(std::to_string(enc.length));
         w.key("type"), w.string(enc.type);
@@ -220,14 +250,16 @@ std::string encode_entry(const FeedEntry& e, bool with_text) {
     w.raw("]");
     w.key("extra");
     w.nested();
-    for (const auto& [k, v] : e.extra) w.key(k), w.string(v);
+    for (const auto& [k, v] : e.extra)
+        w.key(k), w.string(v);
     w.end_nested();
     w.key("id"), w.string(e.id);
     w.key("link"), w.string(e.link);
     w.key("published"), w.time(e.published);
     w.key("published_raw"), w.string(e.published_raw);
     w.key("summary"), w.string(e.summary);
-    if (with_text) w.key("summary_text"), w.string(e.summary_text);
+    if (with_text)
+        w.key("summary_text"), w.string(e.summary_text);
     w.key("title"), w.string(e.title);
     w.key("updated"), w.time(e.updated);
     w.key("updated_raw"), w.string(e.updated_raw);
@@ -263,9 +295,7 @@ std::optional<FeedEntry> decode_entry(std::string_view text) {
             }
             auto len = enc.find("length");
             e.enclosures.push_back({read_text(enc, "url"), read_text(enc, "type"),
-                                    (len != enc.end() && len->is_number_integer())
-                                        ? len->get<std::int64_t>()
-                                        : 0});
+                                    (len != enc.end() && len->is_number_integer()) ? len->get<std::int64_t>() : 0});
         }
     }
     if (auto it = j.find("extra"); it != j.end() && it->is_object()) {
@@ -319,7 +349,9 @@ std::optional<Fields> decode_fields(std::string_view text) {
     return fields;
 }
 
-std::string encode_ids(const std::vector<std::int64_t>& ids) { return json(ids).dump(); }
+std::string encode_ids(const std::vector<std::int64_t>& ids) {
+    return json(ids).dump();
+}
 
 std::optional<std::vector<std::int64_t>> decode_ids(std::string_view text) {
     auto parsed = parse(text);

@@ -59,14 +59,13 @@ Result<std::int64_t> SourceRepository::add(const Source& source) {
     existing->reset();
 
     // A revived tombstone starts afresh: new settings, no validators, no health.
-    const std::string_view sql =
-        revive ? "UPDATE sources SET url = ?2, kind = ?3, lab = ?4, category = ?5, "
-                 "every_seconds = ?6, interval_seconds = ?7, due_at = ?8, etag = '', "
-                 "last_modified = '', last_fetch_at = NULL, last_status = NULL, "
-                 "http_status = NULL, consecutive_failures = 0, last_error = NULL, "
-                 "newest_item_at = NULL, removed_at = NULL WHERE id = ?9"
-               : "INSERT INTO sources (name, url, kind, lab, category, every_seconds, "
-                 "interval_seconds, due_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+    const std::string_view sql = revive ? "UPDATE sources SET url = ?2, kind = ?3, lab = ?4, category = ?5, "
+                                          "every_seconds = ?6, interval_seconds = ?7, due_at = ?8, etag = '', "
+                                          "last_modified = '', last_fetch_at = NULL, last_status = NULL, "
+                                          "http_status = NULL, consecutive_failures = 0, last_error = NULL, "
+                                          "newest_item_at = NULL, removed_at = NULL WHERE id = ?9"
+                                        : "INSERT INTO sources (name, url, kind, lab, category, every_seconds, "
+                                          "interval_seconds, due_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
     auto changed = detail::run_cached(*db_, sql, [&](Statement& st) {
         if (!revive) {
             st.bind(1, source.name);
@@ -88,8 +87,7 @@ Result<std::int64_t> SourceRepository::add(const Source& source) {
     return revive ? revive_id : db_->last_insert_id();
 }
 
-Result<std::vector<Source>> SourceRepository::query(std::string_view sql,
-                                                    std::optional<std::string_view> name) {
+Result<std::vector<Source>> SourceRepository::query(std::string_view sql, std::optional<std::string_view> name) {
     auto st = db_->cached(sql);
     if (!st) {
         return st.error();
@@ -111,14 +109,14 @@ Result<std::vector<Source>> SourceRepository::query(std::string_view sql,
 }
 
 Result<std::vector<Source>> SourceRepository::list() {
-    static const std::string sql = "SELECT " + std::string(kColumns) +
-                                   " FROM sources WHERE removed_at IS NULL ORDER BY name";
+    static const std::string sql =
+        "SELECT " + std::string(kColumns) + " FROM sources WHERE removed_at IS NULL ORDER BY name";
     return query(sql, std::nullopt);
 }
 
 Result<std::optional<Source>> SourceRepository::find(std::string_view name) {
-    static const std::string sql = "SELECT " + std::string(kColumns) +
-                                   " FROM sources WHERE name = ?1 AND removed_at IS NULL";
+    static const std::string sql =
+        "SELECT " + std::string(kColumns) + " FROM sources WHERE name = ?1 AND removed_at IS NULL";
     auto found = query(sql, name);
     if (!found) {
         return found.error();
@@ -129,11 +127,9 @@ Result<std::optional<Source>> SourceRepository::find(std::string_view name) {
     return std::optional<Source>(std::move(found->front()));
 }
 
-Result<std::optional<std::int64_t>> SourceRepository::id_of(std::string_view name,
-                                                            bool include_removed) {
-    auto st = db_->cached(include_removed
-                              ? "SELECT id FROM sources WHERE name = ?1"
-                              : "SELECT id FROM sources WHERE name = ?1 AND removed_at IS NULL");
+Result<std::optional<std::int64_t>> SourceRepository::id_of(std::string_view name, bool include_removed) {
+    auto st = db_->cached(include_removed ? "SELECT id FROM sources WHERE name = ?1"
+                                          : "SELECT id FROM sources WHERE name = ?1 AND removed_at IS NULL");
     if (!st) {
         return st.error();
     }
@@ -155,17 +151,16 @@ Result<bool> SourceRepository::exists(std::int64_t id) {
 }
 
 Status SourceRepository::mark_removed(std::int64_t id) {
-    auto changed = detail::run_cached(
-        *db_, "UPDATE sources SET removed_at = ?1 WHERE id = ?2", [&](Statement& st) {
-            st.bind(1, detail::now_seconds());
-            st.bind(2, id);
-        });
+    auto changed = detail::run_cached(*db_, "UPDATE sources SET removed_at = ?1 WHERE id = ?2", [&](Statement& st) {
+        st.bind(1, detail::now_seconds());
+        st.bind(2, id);
+    });
     return changed ? ok() : Status(changed.error());
 }
 
 Status SourceRepository::delete_row(std::int64_t id) {
-    auto changed = detail::run_cached(*db_, "DELETE FROM sources WHERE id = ?1",
-                                      [&](Statement& st) { st.bind(1, id); });
+    auto changed =
+        detail::run_cached(*db_, "DELETE FROM sources WHERE id = ?1", [&](Statement& st) { st.bind(1, id); });
     return changed ? ok() : Status(changed.error());
 }
 
@@ -215,27 +210,26 @@ Status SourceRepository::update_settings(const Source& s) {
     if (*row) {
         const bool removed = !clash->is_null(0);
         clash->reset();
-        return make_error(ErrorCode::Invalid,
-                          removed ? "a removed source kept for its items has this name"
-                                  : "a source with this name exists",
-                          s.name);
+        return make_error(
+            ErrorCode::Invalid,
+            removed ? "a removed source kept for its items has this name" : "a source with this name exists", s.name);
     }
     clash->reset();
-    auto changed = detail::run_cached(
-        *db_,
-        "UPDATE sources SET name = ?2, url = ?3, kind = ?4, lab = ?5, every_seconds = ?6, "
-        "interval_seconds = ?7, etag = ?8, last_modified = ?9 WHERE id = ?1 AND removed_at IS NULL",
-        [&](Statement& st) {
-            st.bind(1, s.id);
-            st.bind(2, s.name);
-            st.bind(3, s.url);
-            st.bind(4, to_string(s.kind));
-            st.bind(5, s.lab);
-            st.bind(6, s.every_seconds);
-            st.bind(7, s.interval_seconds);
-            st.bind(8, s.validators.etag);
-            st.bind(9, s.validators.last_modified);
-        });
+    auto changed =
+        detail::run_cached(*db_,
+                           "UPDATE sources SET name = ?2, url = ?3, kind = ?4, lab = ?5, every_seconds = ?6, "
+                           "interval_seconds = ?7, etag = ?8, last_modified = ?9 WHERE id = ?1 AND removed_at IS NULL",
+                           [&](Statement& st) {
+                               st.bind(1, s.id);
+                               st.bind(2, s.name);
+                               st.bind(3, s.url);
+                               st.bind(4, to_string(s.kind));
+                               st.bind(5, s.lab);
+                               st.bind(6, s.every_seconds);
+                               st.bind(7, s.interval_seconds);
+                               st.bind(8, s.validators.etag);
+                               st.bind(9, s.validators.last_modified);
+                           });
     if (!changed) {
         return changed.error();
     }
@@ -246,20 +240,20 @@ Status SourceRepository::update_settings(const Source& s) {
 }
 
 Status SourceRepository::log_fetch(const FetchLogEntry& e) {
-    auto changed = detail::run_cached(
-        *db_,
-        "INSERT INTO fetch_log (source_id, started_at, duration_ms, status, http_status, bytes, "
-        "new_items, error) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        [&](Statement& st) {
-            st.bind(1, e.source_id);
-            st.bind(2, e.started_at);
-            st.bind(3, e.duration_ms);
-            st.bind(4, e.status);
-            st.bind(5, e.http_status);
-            st.bind(6, e.bytes);
-            st.bind(7, e.new_items);
-            st.bind(8, e.error);
-        });
+    auto changed =
+        detail::run_cached(*db_,
+                           "INSERT INTO fetch_log (source_id, started_at, duration_ms, status, http_status, bytes, "
+                           "new_items, error) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                           [&](Statement& st) {
+                               st.bind(1, e.source_id);
+                               st.bind(2, e.started_at);
+                               st.bind(3, e.duration_ms);
+                               st.bind(4, e.status);
+                               st.bind(5, e.http_status);
+                               st.bind(6, e.bytes);
+                               st.bind(7, e.new_items);
+                               st.bind(8, e.error);
+                           });
     return changed ? ok() : Status(changed.error());
 }
 

@@ -22,12 +22,24 @@ namespace fw::store::sql {
 /// NULL, an integer (times are UTC seconds), a real, or text.
 using Value = std::variant<std::monostate, std::int64_t, double, std::string>;
 
-inline Value value(std::string_view text) { return std::string(text); }
-inline Value value(const char* text) { return std::string(text); }
-inline Value value(std::int64_t n) { return n; }
-inline Value value(int n) { return static_cast<std::int64_t>(n); }
-inline Value value(double d) { return d; }
-inline Value value(TimePoint t) { return static_cast<std::int64_t>(t.time_since_epoch().count()); }
+inline Value value(std::string_view text) {
+    return std::string(text);
+}
+inline Value value(const char* text) {
+    return std::string(text);
+}
+inline Value value(std::int64_t n) {
+    return n;
+}
+inline Value value(int n) {
+    return static_cast<std::int64_t>(n);
+}
+inline Value value(double d) {
+    return d;
+}
+inline Value value(TimePoint t) {
+    return static_cast<std::int64_t>(t.time_since_epoch().count());
+}
 template <typename T>
 Value value(const std::optional<T>& v) {
     return v ? value(*v) : Value{};

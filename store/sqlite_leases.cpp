@@ -11,7 +11,9 @@
 namespace fw::store {
 namespace {
 
-std::int64_t secs(TimePoint t) { return t.time_since_epoch().count(); }
+std::int64_t secs(TimePoint t) {
+    return t.time_since_epoch().count();
+}
 
 template <typename Work>
 auto write_tx(Database& db, Work&& work) -> decltype(work()) {
@@ -29,13 +31,11 @@ auto write_tx(Database& db, Work&& work) -> decltype(work()) {
         }
         return result;
     } catch (const std::exception& e) {
-        return make_error(ErrorCode::Storage, std::string("unexpected failure: ") + e.what(),
-                          db.path());
+        return make_error(ErrorCode::Storage, std::string("unexpected failure: ") + e.what(), db.path());
     }
 }
 
-Result<std::vector<std::int64_t>> due_ids(Database& db, std::string_view worker, TimePoint now,
-                                          int limit) {
+Result<std::vector<std::int64_t>> due_ids(Database& db, std::string_view worker, TimePoint now, int limit) {
     auto st = db.cached(
         "SELECT id FROM sources WHERE removed_at IS NULL AND (due_at IS NULL OR due_at <= ?1) "
         "AND (lease_owner IS NULL OR lease_owner = ?2 OR lease_until <= ?1) "
@@ -71,8 +71,7 @@ Result<std::vector<Source>> SqliteStore::claim_due_sources(std::string_view work
         std::vector<std::int64_t> claimed;
         for (const std::int64_t id : *ids) {
             auto changed = detail::run_cached(
-                db_, "UPDATE sources SET lease_owner = ?1, lease_until = ?2 WHERE id = ?3",
-                [&](Statement& st) {
+                db_, "UPDATE sources SET lease_owner = ?1, lease_until = ?2 WHERE id = ?3", [&](Statement& st) {
                     st.bind(1, worker);
                     st.bind(2, secs(now + lease));
                     st.bind(3, id);
@@ -109,29 +108,26 @@ Result<int> SqliteStore::renew_leases(std::string_view worker, TimePoint until) 
 
 Status SqliteStore::release_lease(std::string_view worker, std::int64_t source_id) {
     return write_tx(db_, [&]() -> Status {
-        auto changed = detail::run_cached(
-            db_,
-            "UPDATE sources SET lease_owner = NULL, lease_until = NULL "
-            "WHERE id = ?1 AND lease_owner = ?2",
-            [&](Statement& st) {
-                st.bind(1, source_id);
-                st.bind(2, worker);
-            });
+        auto changed = detail::run_cached(db_,
+                                          "UPDATE sources SET lease_owner = NULL, lease_until = NULL "
+                                          "WHERE id = ?1 AND lease_owner = ?2",
+                                          [&](Statement& st) {
+                                              st.bind(1, source_id);
+                                              st.bind(2, worker);
+                                          });
         return changed ? ok() : Status(changed.error());
     });
 }
 
-Result<bool> SqliteStore::complete_fetch(std::string_view worker, const Source& state,
-                                         const FetchLogEntry& log) {
+Result<bool> SqliteStore::complete_fetch(std::string_view worker, const Source& state, const FetchLogEntry& log) {
     return write_tx(db_, [&]() -> Result<bool> {
-        auto ended = detail::run_cached(
-            db_,
-            "UPDATE sources SET lease_owner = NULL, lease_until = NULL "
-            "WHERE id = ?1 AND lease_owner = ?2",
-            [&](Statement& st) {
-                st.bind(1, state.id);
-                st.bind(2, worker);
-            });
+        auto ended = detail::run_cached(db_,
+                                        "UPDATE sources SET lease_owner = NULL, lease_until = NULL "
+                                        "WHERE id = ?1 AND lease_owner = ?2",
+                                        [&](Statement& st) {
+                                            st.bind(1, state.id);
+                                            st.bind(2, worker);
+                                        });
         if (!ended) {
             return ended.error();
         }
@@ -148,19 +144,17 @@ Result<bool> SqliteStore::complete_fetch(std::string_view worker, const Source& 
     });
 }
 
-Result<bool> SqliteStore::try_reserve_host(std::string_view host, std::int64_t now_ms,
-                                           std::int64_t span_ms) {
+Result<bool> SqliteStore::try_reserve_host(std::string_view host, std::int64_t now_ms, std::int64_t span_ms) {
     return write_tx(db_, [&]() -> Result<bool> {
-        auto changed = detail::run_cached(
-            db_,
-            "INSERT INTO hosts (host, next_allowed_ms) VALUES (?1, ?2 + ?3) "
-            "ON CONFLICT (host) DO UPDATE SET next_allowed_ms = ?2 + ?3 "
-            "WHERE hosts.next_allowed_ms <= ?2",
-            [&](Statement& st) {
-                st.bind(1, host);
-                st.bind(2, now_ms);
-                st.bind(3, span_ms);
-            });
+        auto changed = detail::run_cached(db_,
+                                          "INSERT INTO hosts (host, next_allowed_ms) VALUES (?1, ?2 + ?3) "
+                                          "ON CONFLICT (host) DO UPDATE SET next_allowed_ms = ?2 + ?3 "
+                                          "WHERE hosts.next_allowed_ms <= ?2",
+                                          [&](Statement& st) {
+                                              st.bind(1, host);
+                                              st.bind(2, now_ms);
+                                              st.bind(3, span_ms);
+                                          });
         if (!changed) {
             return changed.error();
         }
@@ -170,14 +164,13 @@ Result<bool> SqliteStore::try_reserve_host(std::string_view host, std::int64_t n
 
 Status SqliteStore::hold_host(std::string_view host, std::int64_t until_ms) {
     return write_tx(db_, [&]() -> Status {
-        auto changed = detail::run_cached(
-            db_,
-            "INSERT INTO hosts (host, next_allowed_ms) VALUES (?1, ?2) "
-            "ON CONFLICT (host) DO UPDATE SET next_allowed_ms = MAX(next_allowed_ms, ?2)",
-            [&](Statement& st) {
-                st.bind(1, host);
-                st.bind(2, until_ms);
-            });
+        auto changed = detail::run_cached(db_,
+                                          "INSERT INTO hosts (host, next_allowed_ms) VALUES (?1, ?2) "
+                                          "ON CONFLICT (host) DO UPDATE SET next_allowed_ms = MAX(next_allowed_ms, ?2)",
+                                          [&](Statement& st) {
+                                              st.bind(1, host);
+                                              st.bind(2, until_ms);
+                                          });
         return changed ? ok() : Status(changed.error());
     });
 }
@@ -185,17 +178,16 @@ Status SqliteStore::hold_host(std::string_view host, std::int64_t until_ms) {
 Result<bool> SqliteStore::try_lock(std::string_view name, std::string_view owner, TimePoint now,
                                    std::chrono::seconds lease) {
     return write_tx(db_, [&]() -> Result<bool> {
-        auto changed = detail::run_cached(
-            db_,
-            "INSERT INTO locks (name, owner, until_at) VALUES (?1, ?2, ?3) "
-            "ON CONFLICT (name) DO UPDATE SET owner = ?2, until_at = ?3 "
-            "WHERE locks.owner = ?2 OR locks.until_at <= ?4",
-            [&](Statement& st) {
-                st.bind(1, name);
-                st.bind(2, owner);
-                st.bind(3, secs(now + lease));
-                st.bind(4, secs(now));
-            });
+        auto changed = detail::run_cached(db_,
+                                          "INSERT INTO locks (name, owner, until_at) VALUES (?1, ?2, ?3) "
+                                          "ON CONFLICT (name) DO UPDATE SET owner = ?2, until_at = ?3 "
+                                          "WHERE locks.owner = ?2 OR locks.until_at <= ?4",
+                                          [&](Statement& st) {
+                                              st.bind(1, name);
+                                              st.bind(2, owner);
+                                              st.bind(3, secs(now + lease));
+                                              st.bind(4, secs(now));
+                                          });
         if (!changed) {
             return changed.error();
         }
@@ -205,11 +197,10 @@ Result<bool> SqliteStore::try_lock(std::string_view name, std::string_view owner
 
 Status SqliteStore::unlock(std::string_view name, std::string_view owner) {
     return write_tx(db_, [&]() -> Status {
-        auto changed = detail::run_cached(db_, "DELETE FROM locks WHERE name = ?1 AND owner = ?2",
-                                          [&](Statement& st) {
-                                              st.bind(1, name);
-                                              st.bind(2, owner);
-                                          });
+        auto changed = detail::run_cached(db_, "DELETE FROM locks WHERE name = ?1 AND owner = ?2", [&](Statement& st) {
+            st.bind(1, name);
+            st.bind(2, owner);
+        });
         return changed ? ok() : Status(changed.error());
     });
 }

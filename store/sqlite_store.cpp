@@ -26,8 +26,7 @@ auto in_transaction(Database& db, Transaction::Mode mode, Work&& work) -> declty
         }
         return result;
     } catch (const std::exception& e) {
-        return make_error(ErrorCode::Storage, std::string("unexpected failure: ") + e.what(),
-                          db.path());
+        return make_error(ErrorCode::Storage, std::string("unexpected failure: ") + e.what(), db.path());
     }
 }
 
@@ -154,8 +153,7 @@ Result<UpsertStats> SqliteStore::upsert_items(std::int64_t source_id, std::span<
             return known.error();
         }
         if (!*known) {
-            return make_error(ErrorCode::NotFound, "no such source",
-                              "source id " + std::to_string(source_id));
+            return make_error(ErrorCode::NotFound, "no such source", "source id " + std::to_string(source_id));
         }
         return items_.upsert(source_id, items);
     });
@@ -213,8 +211,7 @@ Result<std::optional<Candidate>> SqliteStore::find_candidate(std::int64_t id) {
     return read(db_, [&] { return candidates_.find(id); });
 }
 
-Status SqliteStore::set_candidate_state(std::int64_t id, CandidateState state,
-                                        std::optional<std::int64_t> event_id) {
+Status SqliteStore::set_candidate_state(std::int64_t id, CandidateState state, std::optional<std::int64_t> event_id) {
     return write(db_, [&] { return candidates_.set_state(id, state, event_id); });
 }
 

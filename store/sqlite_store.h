@@ -55,8 +55,7 @@ public:
     Result<std::int64_t> upsert_candidate(const Candidate& candidate) override;
     Result<std::vector<Candidate>> list_candidates(const CandidateQuery& query) override;
     Result<std::optional<Candidate>> find_candidate(std::int64_t id) override;
-    Status set_candidate_state(std::int64_t id, CandidateState state,
-                               std::optional<std::int64_t> event_id) override;
+    Status set_candidate_state(std::int64_t id, CandidateState state, std::optional<std::int64_t> event_id) override;
     Result<int> delete_open_candidates() override;
 
     Status save_taxonomy(const Taxonomy& taxonomy) override;
@@ -77,14 +76,12 @@ public:
 
     // Workers (store/sqlite_leases.cpp): one file is one machine's store, so these serialize
     // through SQLite's write lock; enough for several processes on one host.
-    Result<std::vector<Source>> claim_due_sources(std::string_view worker, TimePoint now,
-                                                  std::chrono::seconds lease, int limit) override;
+    Result<std::vector<Source>> claim_due_sources(std::string_view worker, TimePoint now, std::chrono::seconds lease,
+                                                  int limit) override;
     Result<int> renew_leases(std::string_view worker, TimePoint until) override;
     Status release_lease(std::string_view worker, std::int64_t source_id) override;
-    Result<bool> complete_fetch(std::string_view worker, const Source& state,
-                                const FetchLogEntry& log) override;
-    Result<bool> try_reserve_host(std::string_view host, std::int64_t now_ms,
-                                  std::int64_t span_ms) override;
+    Result<bool> complete_fetch(std::string_view worker, const Source& state, const FetchLogEntry& log) override;
+    Result<bool> try_reserve_host(std::string_view host, std::int64_t now_ms, std::int64_t span_ms) override;
     Status hold_host(std::string_view host, std::int64_t until_ms) override;
     Result<bool> try_lock(std::string_view name, std::string_view owner, TimePoint now,
                           std::chrono::seconds lease) override;

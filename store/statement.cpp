@@ -21,7 +21,9 @@ Statement& Statement::operator=(Statement&& other) noexcept {
     return *this;
 }
 
-Statement::~Statement() { release(); }
+Statement::~Statement() {
+    release();
+}
 
 void Statement::release() noexcept {
     if (stmt_ == nullptr) {
@@ -48,8 +50,7 @@ void remember(int& slot, int rc) {
 
 void Statement::bind(int index, std::string_view value) {
     // TRANSIENT: SQLite copies, so callers may bind temporaries.
-    remember(bind_error_, sqlite3_bind_text64(stmt_, index, value.data(), value.size(),
-                                              SQLITE_TRANSIENT, SQLITE_UTF8));
+    remember(bind_error_, sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
 }
 
 void Statement::bind(int index, std::int64_t value) {
@@ -110,9 +111,13 @@ Status Statement::run() {
     return ok();
 }
 
-void Statement::reset() { sqlite3_reset(stmt_); }
+void Statement::reset() {
+    sqlite3_reset(stmt_);
+}
 
-int Statement::column_count() const { return sqlite3_column_count(stmt_); }
+int Statement::column_count() const {
+    return sqlite3_column_count(stmt_);
+}
 
 Statement::ColumnType Statement::column_type(int column) const {
     switch (sqlite3_column_type(stmt_, column)) {
@@ -127,11 +132,17 @@ Statement::ColumnType Statement::column_type(int column) const {
     }
 }
 
-bool Statement::is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+bool Statement::is_null(int column) const {
+    return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
 
-std::int64_t Statement::int64(int column) const { return sqlite3_column_int64(stmt_, column); }
+std::int64_t Statement::int64(int column) const {
+    return sqlite3_column_int64(stmt_, column);
+}
 
-double Statement::real(int column) const { return sqlite3_column_double(stmt_, column); }
+double Statement::real(int column) const {
+    return sqlite3_column_double(stmt_, column);
+}
 
 std::string Statement::text(int column) const {
     const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));

@@ -46,10 +46,10 @@ struct UpsertStats {
 };
 
 struct ItemQuery {
-    std::optional<std::string> source;  ///< source name
-    std::optional<std::string> search;  ///< FTS5 query over title and text
+    std::optional<std::string> source;     ///< source name
+    std::optional<std::string> search;     ///< FTS5 query over title and text
     std::optional<std::int64_t> after_id;  ///< items with id > after_id, in id order (incremental work)
-    int limit = 50;                     ///< <= 0: no limit
+    int limit = 50;                        ///< <= 0: no limit
 };
 
 struct EventQuery {
@@ -69,8 +69,8 @@ struct CandidateQuery {
 /// Counts of every table, for `db copy` checks and health displays. `sources` counts the
 /// active ones (a source removed without purge stays as a hidden row for its items).
 struct StoreCounts {
-    std::int64_t sources = 0, items = 0, item_versions = 0, events = 0, evidence = 0,
-                 prices = 0, entities = 0, alerts = 0, fetch_log = 0;
+    std::int64_t sources = 0, items = 0, item_versions = 0, events = 0, evidence = 0, prices = 0, entities = 0,
+                 alerts = 0, fetch_log = 0;
 };
 
 /// Store calls grouped into one commit. Storing 2,000 fetched feeds one commit each spent more
@@ -148,8 +148,7 @@ public:
     virtual Result<std::vector<Candidate>> list_candidates(const CandidateQuery& query) = 0;
     virtual Result<std::optional<Candidate>> find_candidate(std::int64_t id) = 0;
     /// Error{NotFound} for an unknown id; `event_id` is the event a confirmation made.
-    virtual Status set_candidate_state(std::int64_t id, CandidateState state,
-                                       std::optional<std::int64_t> event_id) = 0;
+    virtual Status set_candidate_state(std::int64_t id, CandidateState state, std::optional<std::int64_t> event_id) = 0;
     /// Deletes the open candidates (extract --rebuild derives them again); returns how many.
     virtual Result<int> delete_open_candidates() = 0;
 
@@ -191,12 +190,10 @@ public:
     /// One transaction: saves the source's state, appends `log` and ends the lease. Returns
     /// false (writing nothing) when `worker` no longer holds the lease (it expired and another
     /// worker took the source over), so a fetch is recorded once.
-    virtual Result<bool> complete_fetch(std::string_view worker, const Source& state,
-                                        const FetchLogEntry& log) = 0;
+    virtual Result<bool> complete_fetch(std::string_view worker, const Source& state, const FetchLogEntry& log) = 0;
     /// Politeness across workers: when `host` ("scheme://host:port") is free at `now_ms`
     /// (Unix milliseconds), books it until now_ms + span_ms and returns true; else false.
-    virtual Result<bool> try_reserve_host(std::string_view host, std::int64_t now_ms,
-                                          std::int64_t span_ms) = 0;
+    virtual Result<bool> try_reserve_host(std::string_view host, std::int64_t now_ms, std::int64_t span_ms) = 0;
     /// Keeps every worker off `host` until `until_ms` at least (a Retry-After).
     virtual Status hold_host(std::string_view host, std::int64_t until_ms) = 0;
     /// A named lease: true when `owner` now holds `name` until now + lease (taken free or

@@ -7,13 +7,17 @@ namespace {
 
 using nlohmann::json;
 
-std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+std::string dump(const json& j) {
+    return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
 
 json time_or_null(const std::optional<TimePoint>& t) {
     return t ? json(format_rfc3339(*t)) : json(nullptr);
 }
 
-json text_or_null(const std::optional<std::string>& t) { return t ? json(*t) : json(nullptr); }
+json text_or_null(const std::optional<std::string>& t) {
+    return t ? json(*t) : json(nullptr);
+}
 
 /// Lenient reads: a missing or mistyped member gives the default, as a hand-edited body would.
 std::string text(const json& j, const char* key) {
@@ -58,8 +62,7 @@ std::optional<json> parse_object(std::string_view body) {
 }
 
 json security_json(const Security& s) {
-    return {{"ticker", s.ticker}, {"cik", s.cik}, {"company", s.company},
-            {"benchmark", s.benchmark}};
+    return {{"ticker", s.ticker}, {"cik", s.cik}, {"company", s.company}, {"benchmark", s.benchmark}};
 }
 
 Security read_security(const json& j) {
@@ -75,7 +78,9 @@ Security read_security(const json& j) {
 
 }  // namespace
 
-std::string encode(const Security& s) { return dump(security_json(s)); }
+std::string encode(const Security& s) {
+    return dump(security_json(s));
+}
 
 std::string encode(const Lab& lab) {
     json j = {{"slug", lab.slug},
@@ -159,8 +164,7 @@ std::optional<Surface> decode_surface(std::string_view body) {
     s.slug = text(*j, "slug");
     s.name = text(*j, "name");
     s.owner = text(*j, "owner");
-    s.category = surface_category_from_string(text(*j, "category"))
-                     .value_or(SurfaceCategory::Engagement);
+    s.category = surface_category_from_string(text(*j, "category")).value_or(SurfaceCategory::Engagement);
     s.aliases = strings(*j, "aliases");
     return s;
 }

@@ -25,7 +25,8 @@ FetchOutcome fetchAndAlert(const app::ContextOptions& options, const app::FetchR
         }
         FetchOutcome out{true, std::move(round->fetched), {}, round->answered.alerts, {}};
         QStringList warnings;
-        for (const auto& w : round->answered.warnings) warnings << qs(w);
+        for (const auto& w : round->answered.warnings)
+            warnings << qs(w);
         out.alert_error = warnings.join(QStringLiteral("; "));
         return out;
     } catch (const std::exception& e) {
@@ -35,15 +36,16 @@ FetchOutcome fetchAndAlert(const app::ContextOptions& options, const app::FetchR
 
 }  // namespace
 
-FetchRunner::FetchRunner(app::ContextOptions options, QObject* parent)
-    : QObject(parent), options_(std::move(options)) {
+FetchRunner::FetchRunner(app::ContextOptions options, QObject* parent) : QObject(parent), options_(std::move(options)) {
     connect(&watcher_, &QFutureWatcher<FetchOutcome>::finished, this, [this] {
         last_ = watcher_.result();
         emit finished();
     });
 }
 
-FetchRunner::~FetchRunner() { watcher_.waitForFinished(); }
+FetchRunner::~FetchRunner() {
+    watcher_.waitForFinished();
+}
 
 bool FetchRunner::start(const QStringList& names) {
     if (watcher_.isRunning()) {
@@ -59,7 +61,12 @@ bool FetchRunner::start(const QStringList& names) {
     request.on_progress = [self](const app::FetchProgressInfo& p) {
         // Called on the worker thread: hop to the GUI thread through the event queue.
         QMetaObject::invokeMethod(
-            self.data(), [self, p] { if (self) { emit self->progress(p.done, p.total, p.failed); } },
+            self.data(),
+            [self, p] {
+                if (self) {
+                    emit self->progress(p.done, p.total, p.failed);
+                }
+            },
             Qt::QueuedConnection);
     };
     const auto options = options_;
@@ -81,8 +88,10 @@ QString FetchRunner::summaryText(const FetchOutcome& outcome) {
                        .arg(total - failed)
                        .arg(failed)
                        .arg(outcome.summary.new_events);
-    if (outcome.alerts.matched > 0) text += QObject::tr("; %1 alerts").arg(outcome.alerts.matched);
-    if (!outcome.alert_error.isEmpty()) text += QObject::tr("; alerts failed: %1").arg(outcome.alert_error);
+    if (outcome.alerts.matched > 0)
+        text += QObject::tr("; %1 alerts").arg(outcome.alerts.matched);
+    if (!outcome.alert_error.isEmpty())
+        text += QObject::tr("; alerts failed: %1").arg(outcome.alert_error);
     return text;
 }
 

@@ -10,8 +10,7 @@ std::variant<GuiOptions, GuiExit> parseGuiOptions(const QStringList& arguments) 
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Frontier Watch desktop: frontier-AI releases and the signals around them"));
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
-                                  QStringLiteral("Show this help"));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help"));
     const QCommandLineOption version(QStringLiteral("version"), QStringLiteral("Show the version"));
     const QCommandLineOption db(QStringLiteral("db"),
                                 QStringLiteral("The database: a SQLite file or a postgresql:// URL"),
@@ -36,8 +35,8 @@ std::variant<GuiOptions, GuiExit> parseGuiOptions(const QStringList& arguments) 
         return GuiExit{0, QStringLiteral("frontierwatch-gui 0.1.0")};
     }
     if (!parser.positionalArguments().isEmpty()) {
-        return GuiExit{2, QStringLiteral("frontierwatch-gui: unexpected argument '%1'")
-                              .arg(parser.positionalArguments().first())};
+        return GuiExit{
+            2, QStringLiteral("frontierwatch-gui: unexpected argument '%1'").arg(parser.positionalArguments().first())};
     }
     GuiOptions out;
     out.db = parser.value(db);
@@ -71,8 +70,9 @@ void applyConnectTimeout(const QString& db) {
 QString openFailureMessage(const QString& db, const QString& error) {
     QString text = QObject::tr("Cannot open the database: %1").arg(error);
     if (isServerUrl(db)) {
-        text += QObject::tr("\n\nIs the PostgreSQL server running and reachable from this machine? "
-                            "Check the host, port, database name, user and password in the --db URL.");
+        text += QObject::tr(
+            "\n\nIs the PostgreSQL server running and reachable from this machine? "
+            "Check the host, port, database name, user and password in the --db URL.");
     }
     return text;
 }

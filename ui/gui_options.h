@@ -13,11 +13,11 @@
 namespace fw::ui {
 
 struct GuiOptions {
-    QString db;                       ///< file or postgresql:// URL; empty: the default path
-    QString data_dir;                 ///< empty: the bundled data
+    QString db;        ///< file or postgresql:// URL; empty: the default path
+    QString data_dir;  ///< empty: the bundled data
     ViewId view = ViewId::Dashboard;
-    bool view_given = false;          ///< --view was given (else the remembered view is shown)
-    QString screenshot;               ///< non-empty: render the view into this PNG and exit
+    bool view_given = false;  ///< --view was given (else the remembered view is shown)
+    QString screenshot;       ///< non-empty: render the view into this PNG and exit
 };
 
 /// What the command line asks for: options, or a usage error / help text and its exit code.

@@ -77,15 +77,24 @@ void MainWindow::buildViews() {
 
 QWidget* MainWindow::viewWidget(ViewId id) const {
     switch (id) {
-    case ViewId::Dashboard: return dashboard_;
-    case ViewId::Timeline: return timeline_;
-    case ViewId::Rollout: return rollout_;
-    case ViewId::Evals: return evals_;
-    case ViewId::Openness: return openness_;
-    case ViewId::People: return people_;
-    case ViewId::Market: return market_;
-    case ViewId::Sources: return sources_;
-    case ViewId::Review: return review_;
+        case ViewId::Dashboard:
+            return dashboard_;
+        case ViewId::Timeline:
+            return timeline_;
+        case ViewId::Rollout:
+            return rollout_;
+        case ViewId::Evals:
+            return evals_;
+        case ViewId::Openness:
+            return openness_;
+        case ViewId::People:
+            return people_;
+        case ViewId::Market:
+            return market_;
+        case ViewId::Sources:
+            return sources_;
+        case ViewId::Review:
+            return review_;
     }
     return nullptr;
 }
@@ -117,11 +126,14 @@ void MainWindow::buildMenus() {
     find->setShortcut(QKeySequence::Find);  // Ctrl+F
 }
 
-void MainWindow::showView(ViewId id) { tabs_->setCurrentWidget(viewWidget(id)); }
+void MainWindow::showView(ViewId id) {
+    tabs_->setCurrentWidget(viewWidget(id));
+}
 
 ViewId MainWindow::currentView() const {
     for (ViewId id : allViews()) {
-        if (viewWidget(id) == tabs_->currentWidget()) return id;
+        if (viewWidget(id) == tabs_->currentWidget())
+            return id;
     }
     return ViewId::Dashboard;
 }
@@ -169,7 +181,8 @@ void MainWindow::changeEvent(QEvent* event) {
 }
 
 void MainWindow::redrawCharts() {
-    if (!session_.report() || !rollout_) return;
+    if (!session_.report() || !rollout_)
+        return;
     rollout_->showReport();
     evals_->showReport();
     openness_->showReport();

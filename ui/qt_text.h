@@ -11,11 +11,15 @@
 
 namespace fw::ui {
 
-inline QString qs(const std::string& text) { return QString::fromStdString(text); }
+inline QString qs(const std::string& text) {
+    return QString::fromStdString(text);
+}
 inline QString qs(const std::optional<std::string>& text) {
     return text ? QString::fromStdString(*text) : QString();
 }
-inline std::string ss(const QString& text) { return text.toStdString(); }
+inline std::string ss(const QString& text) {
+    return text.toStdString();
+}
 
 /// "2026-04-08"; empty for nullopt.
 QString dateText(std::optional<TimePoint> t);

@@ -32,7 +32,9 @@ ReportRunner::ReportRunner(app::ContextOptions options, QObject* parent)
     connect(&watcher_, &QFutureWatcher<ReportOutcome>::finished, this, &ReportRunner::onFinished);
 }
 
-ReportRunner::~ReportRunner() { watcher_.waitForFinished(); }
+ReportRunner::~ReportRunner() {
+    watcher_.waitForFinished();
+}
 
 void ReportRunner::request() {
     if (watcher_.isRunning()) {

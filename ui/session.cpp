@@ -23,7 +23,9 @@ Session::Session(app::ContextOptions options, app::AppContext ctx)
 
 Session::~Session() = default;
 
-QString Session::location() const { return QString::fromStdString(app::store_location(ctx_)); }
+QString Session::location() const {
+    return QString::fromStdString(app::store_location(ctx_));
+}
 
 Status Session::reloadContext() {
     auto fresh = app::open_context(options_);

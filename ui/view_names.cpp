@@ -13,30 +13,48 @@ const QList<ViewId>& allViews() {
 
 QString viewName(ViewId id) {
     switch (id) {
-    case ViewId::Dashboard: return QStringLiteral("dashboard");
-    case ViewId::Timeline: return QStringLiteral("timeline");
-    case ViewId::Rollout: return QStringLiteral("rollout");
-    case ViewId::Evals: return QStringLiteral("evals");
-    case ViewId::Openness: return QStringLiteral("openness");
-    case ViewId::People: return QStringLiteral("people");
-    case ViewId::Market: return QStringLiteral("market");
-    case ViewId::Sources: return QStringLiteral("sources");
-    case ViewId::Review: return QStringLiteral("review");
+        case ViewId::Dashboard:
+            return QStringLiteral("dashboard");
+        case ViewId::Timeline:
+            return QStringLiteral("timeline");
+        case ViewId::Rollout:
+            return QStringLiteral("rollout");
+        case ViewId::Evals:
+            return QStringLiteral("evals");
+        case ViewId::Openness:
+            return QStringLiteral("openness");
+        case ViewId::People:
+            return QStringLiteral("people");
+        case ViewId::Market:
+            return QStringLiteral("market");
+        case ViewId::Sources:
+            return QStringLiteral("sources");
+        case ViewId::Review:
+            return QStringLiteral("review");
     }
     return {};
 }
 
 QString viewTitle(ViewId id) {
     switch (id) {
-    case ViewId::Dashboard: return QObject::tr("Dashboard");
-    case ViewId::Timeline: return QObject::tr("Timeline");
-    case ViewId::Rollout: return QObject::tr("Rollout");
-    case ViewId::Evals: return QObject::tr("Eval lags");
-    case ViewId::Openness: return QObject::tr("Open share");
-    case ViewId::People: return QObject::tr("People");
-    case ViewId::Market: return QObject::tr("Market");
-    case ViewId::Sources: return QObject::tr("Sources");
-    case ViewId::Review: return QObject::tr("Review");
+        case ViewId::Dashboard:
+            return QObject::tr("Dashboard");
+        case ViewId::Timeline:
+            return QObject::tr("Timeline");
+        case ViewId::Rollout:
+            return QObject::tr("Rollout");
+        case ViewId::Evals:
+            return QObject::tr("Eval lags");
+        case ViewId::Openness:
+            return QObject::tr("Open share");
+        case ViewId::People:
+            return QObject::tr("People");
+        case ViewId::Market:
+            return QObject::tr("Market");
+        case ViewId::Sources:
+            return QObject::tr("Sources");
+        case ViewId::Review:
+            return QObject::tr("Review");
     }
     return {};
 }

@@ -19,9 +19,9 @@ using namespace fw;
 using Clock = std::chrono::steady_clock;
 
 constexpr int kLabs = 12, kSurfaces = 10;
-const char* const kKinds[] = {"model_release", "surface_rollout", "weights_release", "license_change",
-                              "eval_report", "third_party_eval", "personnel_move", "earnings_release",
-                              "capex_guidance", "analyst_rating", "gating_change"};
+const char* const kKinds[] = {"model_release",  "surface_rollout",  "weights_release", "license_change",
+                              "eval_report",    "third_party_eval", "personnel_move",  "earnings_release",
+                              "capex_guidance", "analyst_rating",   "gating_change"};
 
 // Appends rather than "lit" + to_string(i), which trips a GCC 12 -Wrestrict false positive.
 std::string numbered(const char* prefix, int i) {
@@ -35,11 +35,12 @@ Taxonomy make_taxonomy() {
     for (int i = 0; i < kLabs; ++i) {
         Lab lab;
         lab.slug = numbered("lab-", i);
-        if (i < 3) lab.security = Security{numbered("T", i), "", "", "SPY"};
+        if (i < 3)
+            lab.security = Security{numbered("T", i), "", "", "SPY"};
         t.labs.push_back(lab);
     }
-    const SurfaceCategory cats[] = {SurfaceCategory::Monetizable, SurfaceCategory::Engagement, SurfaceCategory::Hardware,
-                                    SurfaceCategory::Developer, SurfaceCategory::Enterprise};
+    const SurfaceCategory cats[] = {SurfaceCategory::Monetizable, SurfaceCategory::Engagement,
+                                    SurfaceCategory::Hardware, SurfaceCategory::Developer, SurfaceCategory::Enterprise};
     for (int i = 0; i < kSurfaces; ++i) {
         Surface s;
         s.slug = numbered("surface-", i);
@@ -72,7 +73,8 @@ std::vector<Event> make_events(int n, std::mt19937& rng) {
         e.fields.set("high_usd", 1e9 * (55 + 10 * u(rng)));
         e.fields.set("company", *e.lab);
         e.fields.set("fiscal_year", std::int64_t{2021 + i % 5});
-        if (i % 50 == 0) e.review = Review::Rejected;
+        if (i % 50 == 0)
+            e.review = Review::Rejected;
     }
     return events;
 }
@@ -84,7 +86,8 @@ std::map<std::string, std::vector<PriceBar>> make_prices(std::mt19937& rng) {
         double p = 100;
         for (Day d = day_of(make_time(2021, 1, 4)); d < day_of(make_time(2026, 1, 4)); d += std::chrono::days{1}) {
             const auto wd = std::chrono::weekday{d};
-            if (wd == std::chrono::Saturday || wd == std::chrono::Sunday) continue;
+            if (wd == std::chrono::Saturday || wd == std::chrono::Sunday)
+                continue;
             p *= 1 + noise(rng);
             PriceBar b;
             b.symbol = symbol;

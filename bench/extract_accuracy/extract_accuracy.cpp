@@ -69,8 +69,8 @@ int main(int argc, char** argv) {
                   << " has no corpus/ (the labelled items live there, outside the repository); nothing to measure\n";
         return 0;
     }
-    const auto labels_dir = labels_arg.empty() ? source / "tests" / "data" / "extract" / "labels"
-                                               : std::filesystem::path(labels_arg);
+    const auto labels_dir =
+        labels_arg.empty() ? source / "tests" / "data" / "extract" / "labels" : std::filesystem::path(labels_arg);
     try {
         const auto labels = fw::eval::read_labels(labels_dir);
         auto taxonomy = fw::app::load_taxonomy({source / "data"});

@@ -33,12 +33,18 @@ std::optional<std::string> opt_text(const nlohmann::json& j, const char* key) {
 /// press, hosts, tools and evaluators carry none.
 extract::SourceInfo source_of(const LabelledItem& item) {
     static const std::map<std::string, std::string> lab_of = {
-        {"anthropic_news", "anthropic"},   {"anthropic_research", "anthropic"},
-        {"anthropic_engineering", "anthropic"}, {"anthropic_red", "anthropic"},
-        {"claude", "anthropic"},           {"openai_research", "openai"},
-        {"openai_engineering", "openai"},  {"openai_developer", "openai"},
-        {"meta_ai", "meta"},               {"mistral", "mistral"},
-        {"xainews", "xai"},                {"google_ai", "google"},
+        {"anthropic_news", "anthropic"},
+        {"anthropic_research", "anthropic"},
+        {"anthropic_engineering", "anthropic"},
+        {"anthropic_red", "anthropic"},
+        {"claude", "anthropic"},
+        {"openai_research", "openai"},
+        {"openai_engineering", "openai"},
+        {"openai_developer", "openai"},
+        {"meta_ai", "meta"},
+        {"mistral", "mistral"},
+        {"xainews", "xai"},
+        {"google_ai", "google"},
         {"cohere", "cohere"},
     };
     extract::SourceInfo s;
@@ -61,8 +67,7 @@ extract::SourceInfo source_of(const LabelledItem& item) {
 }
 
 /// The entries of one labelled file, parsed as the app would parse the source.
-Result<std::vector<FeedEntry>> entries_of(const std::filesystem::path& path, const std::string& rel,
-                                          SourceKind kind) {
+Result<std::vector<FeedEntry>> entries_of(const std::filesystem::path& path, const std::string& rel, SourceKind kind) {
     if (!std::filesystem::is_regular_file(path)) {
         return make_error(ErrorCode::NotFound, rel + ": no such file");
     }
@@ -87,7 +92,8 @@ Result<std::vector<FeedEntry>> entries_of(const std::filesystem::path& path, con
 
 std::string describe(const Event& e) {
     std::string s(to_string(e.kind));
-    for (const auto& [key, value] : {std::pair{"model", e.model}, {"surface", e.surface}, {"person", e.person}, {"lab", e.lab}}) {
+    for (const auto& [key, value] :
+         {std::pair{"model", e.model}, {"surface", e.surface}, {"person", e.person}, {"lab", e.lab}}) {
         if (value) {
             s += std::string(" ") + key + "=" + *value;
         }
@@ -102,7 +108,8 @@ std::string describe(const Event& e) {
 
 std::string describe(const ExpectedEvent& e) {
     std::string s = e.kind;
-    for (const auto& [key, value] : {std::pair{"model", e.model}, {"surface", e.surface}, {"person", e.person}, {"lab", e.lab}}) {
+    for (const auto& [key, value] :
+         {std::pair{"model", e.model}, {"surface", e.surface}, {"person", e.person}, {"lab", e.lab}}) {
         if (value) {
             s += std::string(" ") + key + "=" + *value;
         }
@@ -130,8 +137,8 @@ struct Stream {
 }  // namespace
 
 const std::vector<std::string>& scored_kinds() {
-    static const std::vector<std::string> kinds = {"model_release",  "surface_rollout",  "weights_release",
-                                                   "eval_report",    "third_party_eval", "personnel_move"};
+    static const std::vector<std::string> kinds = {"model_release", "surface_rollout",  "weights_release",
+                                                   "eval_report",   "third_party_eval", "personnel_move"};
     return kinds;
 }
 
@@ -211,9 +218,9 @@ bool subject_matches(const Event& ev, const ExpectedEvent& want) {
         return false;
     }
     if (want.model) {
-        const bool same = ev.model && (*ev.model == *want.model ||
-                                       std::find(want.model_alt.begin(), want.model_alt.end(), *ev.model) !=
-                                           want.model_alt.end());
+        const bool same =
+            ev.model && (*ev.model == *want.model ||
+                         std::find(want.model_alt.begin(), want.model_alt.end(), *ev.model) != want.model_alt.end());
         if (!same) {
             return false;
         }
@@ -244,8 +251,8 @@ Tally SplitReport::total() const {
     return t;
 }
 
-Report evaluate(const std::vector<LabelledItem>& labels, const std::filesystem::path& shared,
-                const Taxonomy& taxonomy, const extract::Rules& rules, const Options& options) {
+Report evaluate(const std::vector<LabelledItem>& labels, const std::filesystem::path& shared, const Taxonomy& taxonomy,
+                const extract::Rules& rules, const Options& options) {
     Report report;
     // One stream per labelled file of a publisher, in label order of first appearance.
     std::vector<Stream> streams;
@@ -379,9 +386,10 @@ Report evaluate(const std::vector<LabelledItem>& labels, const std::filesystem::
         }
         for (const auto* l : stream.labels) {
             if (!seen.count(key_of(l->guid, l->occurrence))) {
-                report.problems.push_back(l->origin + ": guid " + l->guid +
-                                          (l->occurrence > 1 ? " (occurrence " + std::to_string(l->occurrence) + ")" : "") +
-                                          " not found in " + stream.file);
+                report.problems.push_back(
+                    l->origin + ": guid " + l->guid +
+                    (l->occurrence > 1 ? " (occurrence " + std::to_string(l->occurrence) + ")" : "") +
+                    " not found in " + stream.file);
             }
         }
     }
@@ -429,9 +437,9 @@ std::string format_table(const Report& report) {
              ratio(o.class_right, o.with_class) + "\n";
         const auto fn = split.total().fn;
         s += "  candidates: " + std::to_string(split.candidates) + " (" + std::to_string(split.items_with_candidate) +
-             " of " + std::to_string(split.items) + " items); missed events whose item became a candidate: " +
-             std::to_string(split.fn_with_candidate) + "/" + std::to_string(fn) + " = " +
-             ratio(split.fn_with_candidate, fn) + "\n";
+             " of " + std::to_string(split.items) +
+             " items); missed events whose item became a candidate: " + std::to_string(split.fn_with_candidate) + "/" +
+             std::to_string(fn) + " = " + ratio(split.fn_with_candidate, fn) + "\n";
         if (!split.other_kinds.empty()) {
             s += "  events of kinds not scored:";
             for (const auto& [k, n] : split.other_kinds) {
@@ -453,8 +461,8 @@ std::string format_table(const Report& report) {
 
 nlohmann::json to_json(const Report& report) {
     auto tally = [](const Tally& t) {
-        return nlohmann::json{{"tp", t.tp}, {"fp", t.fp}, {"fn", t.fn}, {"precision", t.precision()},
-                              {"recall", t.recall()}};
+        return nlohmann::json{
+            {"tp", t.tp}, {"fp", t.fp}, {"fn", t.fn}, {"precision", t.precision()}, {"recall", t.recall()}};
     };
     nlohmann::json j = nlohmann::json::object();
     for (const auto& [name, split] : report.splits) {
@@ -468,8 +476,10 @@ nlohmann::json to_json(const Report& report) {
             s["publishers"][pub] = tally(t);
         }
         const auto& o = split.openness;
-        s["openness"] = {{"with_code", o.with_code}, {"code_right", o.code_right},
-                         {"with_class", o.with_class}, {"class_right", o.class_right}};
+        s["openness"] = {{"with_code", o.with_code},
+                         {"code_right", o.code_right},
+                         {"with_class", o.with_class},
+                         {"class_right", o.class_right}};
         s["candidates"] = split.candidates;
         s["items_with_candidate"] = split.items_with_candidate;
         s["fn_with_candidate"] = split.fn_with_candidate;
@@ -478,8 +488,13 @@ nlohmann::json to_json(const Report& report) {
     }
     j["misses"] = nlohmann::json::array();
     for (const auto& m : report.misses) {
-        j["misses"].push_back({{"type", m.kind}, {"split", m.split}, {"publisher", m.publisher}, {"file", m.file},
-                               {"guid", m.guid}, {"title", m.title}, {"expected", m.wanted},
+        j["misses"].push_back({{"type", m.kind},
+                               {"split", m.split},
+                               {"publisher", m.publisher},
+                               {"file", m.file},
+                               {"guid", m.guid},
+                               {"title", m.title},
+                               {"expected", m.wanted},
                                {"produced", m.produced}});
     }
     j["problems"] = report.problems;

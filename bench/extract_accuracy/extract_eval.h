@@ -32,8 +32,8 @@ struct ExpectedEvent {
 };
 
 struct LabelledItem {
-    std::string file;  ///< relative to the shared directory
-    std::string guid;  ///< the entry id the project's parser gives the item, else its link
+    std::string file;    ///< relative to the shared directory
+    std::string guid;    ///< the entry id the project's parser gives the item, else its link
     int occurrence = 1;  ///< the n-th entry with this guid in file order (a feed may repeat one)
     std::string publisher;
     std::string split;  ///< "dev" | "heldout"
@@ -62,8 +62,8 @@ struct Tally {
 
 /// model_release events matched to an expectation that gives an openness.
 struct OpennessTally {
-    int with_code = 0, code_right = 0;     ///< expected an exact code
-    int with_class = 0, class_right = 0;   ///< expected a code or only a class
+    int with_code = 0, code_right = 0;    ///< expected an exact code
+    int with_class = 0, class_right = 0;  ///< expected a code or only a class
 };
 
 struct Miss {
@@ -75,13 +75,13 @@ struct Miss {
 
 struct SplitReport {
     int items = 0;
-    std::map<std::string, Tally> by_kind;         ///< scored kinds only
-    std::map<std::string, Tally> by_publisher;    ///< all scored kinds together
-    std::map<std::string, int> other_kinds;       ///< produced events of kinds not scored
+    std::map<std::string, Tally> by_kind;       ///< scored kinds only
+    std::map<std::string, Tally> by_publisher;  ///< all scored kinds together
+    std::map<std::string, int> other_kinds;     ///< produced events of kinds not scored
     OpennessTally openness;
-    int candidates = 0;            ///< ExtractOutput::candidates over the labelled items
+    int candidates = 0;  ///< ExtractOutput::candidates over the labelled items
     int items_with_candidate = 0;
-    int fn_with_candidate = 0;     ///< expected events not produced whose item became a candidate
+    int fn_with_candidate = 0;  ///< expected events not produced whose item became a candidate
     Tally total() const;
 };
 
@@ -98,8 +98,8 @@ struct Options {
 };
 
 /// Runs the evaluation. `shared` is the shared directory (holding corpus/).
-Report evaluate(const std::vector<LabelledItem>& labels, const std::filesystem::path& shared,
-                const Taxonomy& taxonomy, const extract::Rules& rules, const Options& options = {});
+Report evaluate(const std::vector<LabelledItem>& labels, const std::filesystem::path& shared, const Taxonomy& taxonomy,
+                const extract::Rules& rules, const Options& options = {});
 
 /// The report as the plain table the bench prints (per split: kinds, totals, openness,
 /// candidates; then per publisher).

@@ -42,25 +42,31 @@ Args parse_args(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         auto next = [&] { return i + 1 < argc ? std::string(argv[++i]) : std::string(); };
-        if (arg == "--feeds") a.feeds = std::stoi(next());
-        else if (arg == "--hosts") a.hosts = std::stoi(next());
-        else if (arg == "--parse") a.parse = true;
-        else if (arg == "--serve") a.serve_file = next();
-        else if (arg == "--urls") a.urls_file = next();
+        if (arg == "--feeds")
+            a.feeds = std::stoi(next());
+        else if (arg == "--hosts")
+            a.hosts = std::stoi(next());
+        else if (arg == "--parse")
+            a.parse = true;
+        else if (arg == "--serve")
+            a.serve_file = next();
+        else if (arg == "--urls")
+            a.urls_file = next();
     }
     return a;
 }
 
 // A plausible ~20 KB RSS 2.0 feed: 20 items with a paragraph each.
 std::string make_feed(int n) {
-    std::string s = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>"
-                    "<title>Lab " + std::to_string(n) + "</title><link>https://lab.example/" +
-                    std::to_string(n) + "</link><description>news</description>\n";
+    std::string s =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>"
+        "<title>Lab " +
+        std::to_string(n) + "</title><link>https://lab.example/" + std::to_string(n) +
+        "</link><description>news</description>\n";
     for (int i = 0; i < 20; ++i) {
         const std::string id = std::to_string(n) + "-" + std::to_string(i);
-        s += "<item><title>Model release " + id + "</title><link>https://lab.example/news/" + id +
-             "</link><guid>" + id + "</guid><pubDate>Wed, 08 Apr 2026 1" + std::to_string(i % 10) +
-             ":00:00 GMT</pubDate><description>";
+        s += "<item><title>Model release " + id + "</title><link>https://lab.example/news/" + id + "</link><guid>" +
+             id + "</guid><pubDate>Wed, 08 Apr 2026 1" + std::to_string(i % 10) + ":00:00 GMT</pubDate><description>";
         for (int k = 0; k < 8; ++k) {
             s += "The model improves on benchmark " + std::to_string(k) + " by a margin; details follow. ";
         }
@@ -86,7 +92,8 @@ std::string make_feed(int n) {
     }
     {
         std::ofstream out(file + ".tmp");
-        for (const auto& u : urls) out << u << "\n";
+        for (const auto& u : urls)
+            out << u << "\n";
     }
     std::rename((file + ".tmp").c_str(), file.c_str());
     sigset_t set;
@@ -104,7 +111,8 @@ std::vector<std::string> read_urls(const std::string& file) {
     std::vector<std::string> urls;
     std::ifstream in(file);
     for (std::string line; std::getline(in, line);) {
-        if (!line.empty()) urls.push_back(line);
+        if (!line.empty())
+            urls.push_back(line);
     }
     return urls;
 }
@@ -123,14 +131,16 @@ Pass fetch_pass(fw::ingest::Fetcher& fetcher, std::vector<fw::ingest::FetchJob>&
         auto& r = results[i];
         if (!r.response) {
             ++p.failed;
-            if (p.failed <= 3) std::cerr << "  failed: " << r.response.error().describe() << "\n";
+            if (p.failed <= 3)
+                std::cerr << "  failed: " << r.response.error().describe() << "\n";
             continue;
         }
         r.response->not_modified() ? ++p.not_modified : ++p.ok;
         p.bytes += r.response->body.size();
         if (parse && !r.response->not_modified()) {
             auto feed = fw::ingest::parse_feed(r.response->body, {jobs[i].request.url, r.response->content_type});
-            if (feed) p.parsed_items += static_cast<int>(feed->items.size());
+            if (feed)
+                p.parsed_items += static_cast<int>(feed->items.size());
         }
         jobs[i].request.validators = r.response->validators;
     }
@@ -145,7 +155,7 @@ void print_pass(const char* name, const Pass& p) {
 }
 
 int fetch_urls(const std::vector<std::string>& urls, bool parse) {
-    fw::ingest::FetcherOptions options;  // library defaults except the politeness interval:
+    fw::ingest::FetcherOptions options;                        // library defaults except the politeness interval:
     options.min_host_interval = std::chrono::milliseconds(0);  // loopback needs none
     fw::ingest::Fetcher fetcher(options);
     std::vector<fw::ingest::FetchJob> jobs;

@@ -18,16 +18,20 @@
 namespace {
 
 std::string synthetic(bool atom, int entries) {
-    const std::string para = "&lt;p&gt;Frontier lab &amp;amp; partners announce a model with &lt;b&gt;open weights&lt;/b&gt;, "
-                             "evaluations and a system card. &lt;a href=\"https://lab.example/x\"&gt;Read more&lt;/a&gt;&lt;/p&gt;";
-    std::string body = atom ? "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">"
-                              "<title>Synthetic</title><link href=\"https://lab.example/\"/><updated>2026-04-08T14:00:00Z</updated>\n"
-                            : "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
-                              "<channel><title>Synthetic</title><link>https://lab.example/</link>\n";
+    const std::string para =
+        "&lt;p&gt;Frontier lab &amp;amp; partners announce a model with &lt;b&gt;open weights&lt;/b&gt;, "
+        "evaluations and a system card. &lt;a href=\"https://lab.example/x\"&gt;Read more&lt;/a&gt;&lt;/p&gt;";
+    std::string body =
+        atom ? "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">"
+               "<title>Synthetic</title><link href=\"https://lab.example/\"/><updated>2026-04-08T14:00:00Z</updated>\n"
+             : "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\" "
+               "xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
+               "<channel><title>Synthetic</title><link>https://lab.example/</link>\n";
     for (int i = 0; i < entries; ++i) {
         const std::string n = std::to_string(i);
         std::string summary;
-        for (int k = 0; k < 5; ++k) summary += para;
+        for (int k = 0; k < 5; ++k)
+            summary += para;
         if (atom) {
             body += "<entry><id>tag:lab.example,2026:" + n + "</id><title>Model release " + n +
                     "</title><link rel=\"alternate\" href=\"https://lab.example/news/" + n +
@@ -38,7 +42,8 @@ std::string synthetic(bool atom, int entries) {
             body += "<item><guid isPermaLink=\"false\">id-" + n + "</guid><title>Model release " + n +
                     "</title><link>https://lab.example/news/" + n +
                     "</link><pubDate>Tue, 07 Apr 2026 09:30:00 -0400</pubDate><dc:creator>Lab News</dc:creator>"
-                    "<category>models</category><description>" + summary + "</description></item>\n";
+                    "<category>models</category><description>" +
+                    summary + "</description></item>\n";
         }
     }
     return body + (atom ? "</feed>\n" : "</channel></rss>\n");
@@ -97,13 +102,14 @@ int main(int argc, char** argv) {
             n = feed->items.size();
             best = std::min(best, s);
         }
-        std::printf("%-48s %9.1f KB %6zu items %9.2f ms %8.1f MB/s %10.0f items/s\n", name.c_str(), body.size() / 1024.0, n,
-                    best * 1e3, body.size() / best / 1e6, n / best);
+        std::printf("%-48s %9.1f KB %6zu items %9.2f ms %8.1f MB/s %10.0f items/s\n", name.c_str(),
+                    body.size() / 1024.0, n, best * 1e3, body.size() / best / 1e6, n / best);
         bytes += body.size();
         items += n;
         best_total += best;
     }
-    std::printf("TOTAL %zu files %.1f MB %zu items in %.4f s: %.1f MB/s, %.0f items/s (best of %d runs, CPU time, one core)\n",
-                inputs.size(), bytes / 1e6, items, best_total, bytes / best_total / 1e6, items / best_total, runs);
+    std::printf(
+        "TOTAL %zu files %.1f MB %zu items in %.4f s: %.1f MB/s, %.0f items/s (best of %d runs, CPU time, one core)\n",
+        inputs.size(), bytes / 1e6, items, best_total, bytes / best_total / 1e6, items / best_total, runs);
     return 0;
 }

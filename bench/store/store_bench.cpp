@@ -39,8 +39,8 @@ struct Timer {
 
 void report(const char* what, int n, const Timer& t, const std::string& more = {}) {
     const double wall = t.wall_s(), cpu = t.cpu_s();
-    std::printf("%-40s %9.0f items/s wall, %9.0f items/s CPU (%.2f s wall, %.2f s CPU)%s\n", what,
-                n / wall, n / cpu, wall, cpu, more.c_str());
+    std::printf("%-40s %9.0f items/s wall, %9.0f items/s CPU (%.2f s wall, %.2f s CPU)%s\n", what, n / wall, n / cpu,
+                wall, cpu, more.c_str());
 }
 
 /// Deterministic pseudo-English: a fixed vocabulary drawn with a fixed seed.
@@ -92,7 +92,8 @@ std::vector<fw::Item> make_items(int n) {
         item.entry.categories = {"ai", "release"};
         item.entry.extra = {{"license", "apache-2.0"}};
         item.fetched_at = fw::make_time(2026, 4, 30);
-        item.content_hash = "sha256:" + std::to_string(std::hash<std::string>{}(item.entry.title + item.entry.summary_text));
+        item.content_hash =
+            "sha256:" + std::to_string(std::hash<std::string>{}(item.entry.title + item.entry.summary_text));
         items.push_back(std::move(item));
     }
     return items;
@@ -124,22 +125,28 @@ double raw_sqlite_insert(const std::string& path, const std::vector<fw::Item>& i
     if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) {
         return -1;
     }
-    sqlite3_exec(db, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; "
-                     "PRAGMA cache_size = -32768;", nullptr, nullptr, nullptr);
+    sqlite3_exec(db,
+                 "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; "
+                 "PRAGMA cache_size = -32768;",
+                 nullptr, nullptr, nullptr);
     sqlite3_stmt* find = nullptr;
     sqlite3_stmt* insert = nullptr;
     sqlite3_stmt* index = nullptr;
-    sqlite3_prepare_v2(db, "SELECT id, content_hash FROM items WHERE source_id = ?1 AND native_id = ?2", -1, &find, nullptr);
-    sqlite3_prepare_v2(db, "INSERT INTO items (source_id, native_id, title, link, published, updated, fetched_at, "
-                           "sort_at, content_hash, version, payload, summary_text, content_text) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1, ?10, ?11, ?12)", -1, &insert, nullptr);
+    sqlite3_prepare_v2(db, "SELECT id, content_hash FROM items WHERE source_id = ?1 AND native_id = ?2", -1, &find,
+                       nullptr);
+    sqlite3_prepare_v2(db,
+                       "INSERT INTO items (source_id, native_id, title, link, published, updated, fetched_at, "
+                       "sort_at, content_hash, version, payload, summary_text, content_text) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1, ?10, ?11, ?12)",
+                       -1, &insert, nullptr);
     sqlite3_prepare_v2(db, "INSERT INTO items_fts (rowid, title, summary_text, content_text) VALUES (?1, ?2, ?3, ?4)",
                        -1, &index, nullptr);
     const auto text = [](sqlite3_stmt* st, int i, const std::string& v) {
         sqlite3_bind_text(st, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
     };
     const auto secs = [](fw::TimePoint t) {
-        return static_cast<sqlite3_int64>(std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count());
+        return static_cast<sqlite3_int64>(
+            std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count());
     };
     bool ok = find != nullptr && insert != nullptr && index != nullptr;
     Timer timer;
@@ -268,8 +275,8 @@ int main(int argc, char** argv) {
         for (const auto& item : items) {
             text += item.entry.summary.size() + item.entry.content.size() + item.entry.title.size();
         }
-        std::printf("items: %d copied from the feeds under %s (%zu bytes of title and markup on average), db: %s\n",
-                    n, feeds_dir->c_str(), text / items.size(), path.c_str());
+        std::printf("items: %d copied from the feeds under %s (%zu bytes of title and markup on average), db: %s\n", n,
+                    feeds_dir->c_str(), text / items.size(), path.c_str());
     } else {
         std::printf("items: %d (title 5-10 words, summary 40-120 words), db: %s\n", n, path.c_str());
     }
@@ -343,8 +350,8 @@ int main(int argc, char** argv) {
     if (!found) {
         return fail(found.error());
     }
-    std::printf("search \"%s\": %zu newest of the matches in %.1f ms\n", q.search->c_str(),
-                found->size(), timer.wall_s() * 1000);
+    std::printf("search \"%s\": %zu newest of the matches in %.1f ms\n", q.search->c_str(), found->size(),
+                timer.wall_s() * 1000);
     auto check = store.database().integrity_check();
     std::printf("integrity_check: %s\n", check ? check->c_str() : check.error().describe().c_str());
 

@@ -45,14 +45,20 @@ Params& Params::add(std::nullopt_t) {
 
 // ---- PgResult ----
 
-void PgResult::Clear::operator()(pg_result* r) const { PQclear(r); }
+void PgResult::Clear::operator()(pg_result* r) const {
+    PQclear(r);
+}
 
 PgResult::PgResult(pg_result* result) : result_(result) {}
 PgResult::~PgResult() = default;
 
-int PgResult::rows() const { return PQntuples(result_.get()); }
+int PgResult::rows() const {
+    return PQntuples(result_.get());
+}
 
-int PgResult::columns() const { return PQnfields(result_.get()); }
+int PgResult::columns() const {
+    return PQnfields(result_.get());
+}
 
 int PgResult::affected() const {
     const char* n = PQcmdTuples(result_.get());
@@ -102,10 +108,11 @@ std::optional<TimePoint> PgResult::optional_time(int row, int column) const {
 
 // ---- PgConnection ----
 
-void PgConnection::Finish::operator()(pg_conn* c) const { PQfinish(c); }
+void PgConnection::Finish::operator()(pg_conn* c) const {
+    PQfinish(c);
+}
 
-PgConnection::PgConnection(pg_conn* conn, std::string location)
-    : conn_(conn), location_(std::move(location)) {}
+PgConnection::PgConnection(pg_conn* conn, std::string location) : conn_(conn), location_(std::move(location)) {}
 
 PgConnection::~PgConnection() = default;
 
@@ -113,18 +120,16 @@ Result<PgConnection> PgConnection::open(const std::string& url) {
     PGconn* raw = PQconnectdb(url.c_str());
     PgConnection conn(raw, redact_url(url));
     if (raw == nullptr) {
-        return make_error(ErrorCode::Storage, "out of memory opening a PostgreSQL connection",
-                          conn.location_);
+        return make_error(ErrorCode::Storage, "out of memory opening a PostgreSQL connection", conn.location_);
     }
     if (PQstatus(raw) != CONNECTION_OK) {
-        return make_error(ErrorCode::Storage,
-                          "cannot connect to PostgreSQL: " + trimmed_message(PQerrorMessage(raw)),
+        return make_error(ErrorCode::Storage, "cannot connect to PostgreSQL: " + trimmed_message(PQerrorMessage(raw)),
                           conn.location_);
     }
     // Notices (e.g. "relation already exists, skipping") are not errors; keep stderr quiet.
-    PQsetNoticeProcessor(raw, [](void*, const char*) {}, nullptr);
-    if (auto status = conn.exec_script("SET client_min_messages = warning; SET TIME ZONE 'UTC'");
-        !status) {
+    PQsetNoticeProcessor(
+        raw, [](void*, const char*) {}, nullptr);
+    if (auto status = conn.exec_script("SET client_min_messages = warning; SET TIME ZONE 'UTC'"); !status) {
         return status.error();
     }
     return conn;
@@ -140,13 +145,13 @@ Error PgConnection::failure(std::string_view what, pg_result* result) {
     std::string sql(what.substr(0, 120));
     if (sqlstate_ == "42501") {  // insufficient_privilege: a team role without this right
         return Error{ErrorCode::Storage,
-                     message + ": this role cannot make this change (docs/teams.md, "
-                               "frontierwatch db roles --print-sql)",
+                     message +
+                         ": this role cannot make this change (docs/teams.md, "
+                         "frontierwatch db roles --print-sql)",
                      location_};
     }
     return Error{ErrorCode::Storage,
-                 "PostgreSQL: " + message + (sqlstate_.empty() ? "" : " [" + sqlstate_ + "]") +
-                     " in: " + sql,
+                 "PostgreSQL: " + message + (sqlstate_.empty() ? "" : " [" + sqlstate_ + "]") + " in: " + sql,
                  location_};
 }
 
@@ -157,9 +162,7 @@ Status PgConnection::ensure_connected() {
     PQreset(conn_.get());
     if (PQstatus(conn_.get()) != CONNECTION_OK) {
         return make_error(ErrorCode::Storage,
-                          "lost the PostgreSQL connection: " +
-                              trimmed_message(PQerrorMessage(conn_.get())),
-                          location_);
+                          "lost the PostgreSQL connection: " + trimmed_message(PQerrorMessage(conn_.get())), location_);
     }
     return exec_script("SET client_min_messages = warning; SET TIME ZONE 'UTC'");
 }
@@ -171,8 +174,8 @@ Result<PgResult> PgConnection::exec(std::string_view sql, const Params& params) 
     for (const auto& v : params.values()) {
         values.push_back(v ? v->c_str() : nullptr);
     }
-    PGresult* raw = PQexecParams(conn_.get(), query.c_str(), static_cast<int>(values.size()),
-                                 nullptr, values.data(), nullptr, nullptr, 0);
+    PGresult* raw = PQexecParams(conn_.get(), query.c_str(), static_cast<int>(values.size()), nullptr, values.data(),
+                                 nullptr, nullptr, 0);
     const auto status = raw ? PQresultStatus(raw) : PGRES_FATAL_ERROR;
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
         Error e = failure(sql, raw);

@@ -88,16 +88,24 @@ Result<std::vector<Event>> PgStore::query_events(const std::string& sql, const P
     }
     for (int i = 0; i < ev->rows(); ++i) {
         by_id.at(ev->int64(i, 0))
-            ->evidence.push_back({ev->optional_int64(i, 1).value_or(0), ev->text(i, 2),
-                                  ev->text(i, 3), ev->text(i, 4), ev->optional_time(i, 5)});
+            ->evidence.push_back({ev->optional_int64(i, 1).value_or(0), ev->text(i, 2), ev->text(i, 3), ev->text(i, 4),
+                                  ev->optional_time(i, 5)});
     }
     return out;
 }
 
 Status PgStore::write_event_fields(std::int64_t id, const Event& e, bool mark_edited) {
     Params p;
-    p.add(id).add(to_string(e.kind)).add(e.occurred_at).add(e.time_precision).add(e.lab)
-        .add(e.model).add(e.person).add(e.surface).add(e.security).add(e.title)
+    p.add(id)
+        .add(to_string(e.kind))
+        .add(e.occurred_at)
+        .add(e.time_precision)
+        .add(e.lab)
+        .add(e.model)
+        .add(e.person)
+        .add(e.surface)
+        .add(e.security)
+        .add(e.title)
         .add(detail::encode_fields(e.fields));
     // A person's edit keeps the rule's confidence; a merge takes the new one.
     if (mark_edited) {
@@ -156,11 +164,22 @@ Result<std::int64_t> PgStore::upsert_event(const Event& e) {
         // Insert-first: two workers deriving the same event meet at the unique key instead of
         // both inserting; the loser merges into the winner's row.
         Params p;
-        p.add(to_string(e.kind)).add(e.occurred_at).add(e.time_precision).add(e.lab).add(e.model)
-            .add(e.person).add(e.surface).add(e.security).add(e.title)
-            .add(detail::encode_fields(e.fields)).add(e.confidence).add(to_string(e.review))
-            .add(e.dedupe_key).add(e.detected_at == TimePoint{} ? now_seconds() : e.detected_at)
-            .add(e.edited).add(e.cue);
+        p.add(to_string(e.kind))
+            .add(e.occurred_at)
+            .add(e.time_precision)
+            .add(e.lab)
+            .add(e.model)
+            .add(e.person)
+            .add(e.surface)
+            .add(e.security)
+            .add(e.title)
+            .add(detail::encode_fields(e.fields))
+            .add(e.confidence)
+            .add(to_string(e.review))
+            .add(e.dedupe_key)
+            .add(e.detected_at == TimePoint{} ? now_seconds() : e.detected_at)
+            .add(e.edited)
+            .add(e.cue);
         auto inserted = conn_.exec(
             "INSERT INTO events (kind, occurred_at, time_precision, lab, model, person, surface, "
             "security, title, fields, confidence, review, dedupe_key, detected_at, edited, cue) "
@@ -174,9 +193,8 @@ Result<std::int64_t> PgStore::upsert_event(const Event& e) {
         if (inserted->rows() > 0) {
             id = inserted->int64(0, 0);
         } else {
-            auto row = conn_.exec(
-                "SELECT id, review, edited FROM events WHERE dedupe_key = $1 FOR UPDATE",
-                Params().add(e.dedupe_key));
+            auto row = conn_.exec("SELECT id, review, edited FROM events WHERE dedupe_key = $1 FOR UPDATE",
+                                  Params().add(e.dedupe_key));
             if (!row) {
                 return row.error();
             }
@@ -232,8 +250,8 @@ Result<std::vector<Event>> PgStore::list_events(const EventQuery& q) {
 
 Result<std::optional<Event>> PgStore::find_event(std::int64_t id) {
     return transaction([&]() -> Result<std::optional<Event>> {
-        auto found = query_events(
-            "SELECT " + std::string(kEventColumns) + " FROM events WHERE id = $1", Params().add(id));
+        auto found =
+            query_events("SELECT " + std::string(kEventColumns) + " FROM events WHERE id = $1", Params().add(id));
         if (!found) {
             return found.error();
         }
@@ -246,8 +264,7 @@ Result<std::optional<Event>> PgStore::find_event(std::int64_t id) {
 
 Status PgStore::set_review(std::int64_t id, Review review) {
     return transaction([&]() -> Status {
-        auto r = conn_.exec("UPDATE events SET review = $2 WHERE id = $1",
-                            Params().add(id).add(to_string(review)));
+        auto r = conn_.exec("UPDATE events SET review = $2 WHERE id = $1", Params().add(id).add(to_string(review)));
         if (!r) {
             return r.error();
         }
@@ -383,8 +400,7 @@ Result<Taxonomy> PgStore::load_taxonomy() {
                 take(t.licenses, detail::decode_license(body));
             }  // securities are read back through their labs
             if (!good) {
-                return make_error(ErrorCode::Storage, "corrupt entity body",
-                                  "entities " + kind + " " + r->text(i, 1));
+                return make_error(ErrorCode::Storage, "corrupt entity body", "entities " + kind + " " + r->text(i, 1));
             }
         }
         return t;

@@ -7,7 +7,9 @@
 namespace fw::store::pg {
 namespace {
 
-std::int64_t secs(TimePoint t) { return t.time_since_epoch().count(); }
+std::int64_t secs(TimePoint t) {
+    return t.time_since_epoch().count();
+}
 
 }  // namespace
 
@@ -32,8 +34,7 @@ Result<std::vector<Source>> PgStore::claim_due_sources(std::string_view worker, 
             ids += (i ? "," : "") + std::to_string(r->int64(i, 0));
         }
         ids += "}";
-        return query_sources("WHERE id = ANY($1::bigint[]) ORDER BY due_at NULLS FIRST, id",
-                             Params().add(ids));
+        return query_sources("WHERE id = ANY($1::bigint[]) ORDER BY due_at NULLS FIRST, id", Params().add(ids));
     });
 }
 
@@ -55,8 +56,7 @@ Status PgStore::release_lease(std::string_view worker, std::int64_t source_id) {
     });
 }
 
-Result<bool> PgStore::complete_fetch(std::string_view worker, const Source& state,
-                                     const FetchLogEntry& log) {
+Result<bool> PgStore::complete_fetch(std::string_view worker, const Source& state, const FetchLogEntry& log) {
     return transaction([&]() -> Result<bool> {
         auto ended = conn_.exec(
             "UPDATE sources SET lease_owner = NULL, lease_until = NULL "
@@ -78,8 +78,7 @@ Result<bool> PgStore::complete_fetch(std::string_view worker, const Source& stat
     });
 }
 
-Result<bool> PgStore::try_reserve_host(std::string_view host, std::int64_t now_ms,
-                                       std::int64_t span_ms) {
+Result<bool> PgStore::try_reserve_host(std::string_view host, std::int64_t now_ms, std::int64_t span_ms) {
     return transaction([&]() -> Result<bool> {
         auto r = conn_.exec(
             "INSERT INTO hosts (host, next_allowed_ms) VALUES ($1, $2::bigint + $3::bigint) "
@@ -114,8 +113,7 @@ Result<bool> PgStore::try_lock(std::string_view name, std::string_view owner, Ti
 
 Status PgStore::unlock(std::string_view name, std::string_view owner) {
     return transaction([&]() -> Status {
-        auto r = conn_.exec("DELETE FROM locks WHERE name = $1 AND owner = $2",
-                            Params().add(name).add(owner));
+        auto r = conn_.exec("DELETE FROM locks WHERE name = $1 AND owner = $2", Params().add(name).add(owner));
         return r ? ok() : Status(r.error());
     });
 }

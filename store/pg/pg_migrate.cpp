@@ -17,7 +17,9 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 3> kTypes{{
 // Any fixed number works; it only has to be the same in every worker.
 constexpr std::int64_t kMigrationLock = 0x4657'6d69'6772;  // "FWmigr"
 
-bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+bool word_char(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+}
 
 bool word_at(std::string_view sql, std::size_t i, std::string_view word) {
     return sql.substr(i, word.size()) == word && (i == 0 || !word_char(sql[i - 1])) &&
@@ -46,8 +48,7 @@ Result<bool> apply_one(PgConnection& conn, const Migration& m) {
     auto fail = [&](const Error& e) -> Error {
         (void)conn.exec_script("ROLLBACK");
         return Error{ErrorCode::Storage,
-                     "migration " + std::to_string(m.version) + " (" + std::string(m.name) +
-                         ") failed: " + e.message,
+                     "migration " + std::to_string(m.version) + " (" + std::string(m.name) + ") failed: " + e.message,
                      conn.location()};
     };
     auto locked = conn.exec("SELECT pg_advisory_xact_lock($1)", Params().add(kMigrationLock));
@@ -115,10 +116,9 @@ Result<int> schema_version(PgConnection& conn) {
         return exists.error();
     }
     if (exists->int64(0, 0) == 0) {
-        if (auto made = conn.exec_script(
-            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL); "
-            "INSERT INTO schema_version (version) SELECT 0 "
-            "WHERE NOT EXISTS (SELECT 1 FROM schema_version)");
+        if (auto made = conn.exec_script("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL); "
+                                         "INSERT INTO schema_version (version) SELECT 0 "
+                                         "WHERE NOT EXISTS (SELECT 1 FROM schema_version)");
             !made) {
             return made.error();
         }
@@ -133,10 +133,9 @@ Result<int> schema_version(PgConnection& conn) {
 Result<int> migrate(PgConnection& conn, std::span<const Migration> migrations) {
     for (std::size_t i = 0; i < migrations.size(); ++i) {
         if (migrations[i].version != static_cast<int>(i) + 1) {
-            return make_error(ErrorCode::Invalid,
-                              "migration list is not numbered 1, 2, 3, ...: position " +
-                                  std::to_string(i + 1) + " has " +
-                                  std::to_string(migrations[i].version));
+            return make_error(ErrorCode::Invalid, "migration list is not numbered 1, 2, 3, ...: position " +
+                                                      std::to_string(i + 1) + " has " +
+                                                      std::to_string(migrations[i].version));
         }
     }
     // Read under the lock too: a first start creates schema_version.
@@ -155,8 +154,8 @@ Result<int> migrate(PgConnection& conn, std::span<const Migration> migrations) {
     const int latest = static_cast<int>(migrations.size());
     if (*current > latest) {
         return make_error(ErrorCode::Storage,
-                          "database schema version " + std::to_string(*current) +
-                              " is newer than this build knows (" + std::to_string(latest) + ")",
+                          "database schema version " + std::to_string(*current) + " is newer than this build knows (" +
+                              std::to_string(latest) + ")",
                           conn.location());
     }
     int applied = 0;

@@ -42,8 +42,7 @@ Result<int> PgStore::upsert_prices(std::span<const PriceBar> bars) {
         int written = 0;
         for (const PriceBar& bar : bars) {
             if (bar.symbol.empty()) {
-                return make_error(ErrorCode::Invalid, "price bar without a symbol",
-                                  format_date(bar.date));
+                return make_error(ErrorCode::Invalid, "price bar without a symbol", format_date(bar.date));
             }
             // The WHERE skips identical rows, so a re-run writes nothing.
             auto r = conn_.exec(
@@ -110,14 +109,13 @@ Result<std::vector<QuestionAnswer>> PgStore::save_answers(std::span<const Questi
         std::vector<QuestionAnswer> changed;
         const TimePoint now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
         for (const QuestionAnswer& a : answers) {
-            auto stored = conn_.exec("SELECT status FROM question_answers WHERE id = $1 FOR UPDATE",
-                                     Params().add(a.id));
+            auto stored =
+                conn_.exec("SELECT status FROM question_answers WHERE id = $1 FOR UPDATE", Params().add(a.id));
             if (!stored) {
                 return stored.error();
             }
-            const std::string before = stored->rows() > 0
-                                           ? stored->text(0, 0)
-                                           : std::string(to_string(QuestionStatus::Open));
+            const std::string before =
+                stored->rows() > 0 ? stored->text(0, 0) : std::string(to_string(QuestionStatus::Open));
             if (before != to_string(a.status)) {
                 changed.push_back(a);
             }
@@ -195,8 +193,7 @@ Result<std::vector<AlertDelivery>> PgStore::pending_alerts() {
     return transaction([&]() -> Result<std::vector<AlertDelivery>> {
         auto r = conn_.exec("SELECT " + std::string(kAlertColumns) +
                             " FROM alerts WHERE status IN ('pending', 'failed') ORDER BY id");
-        return r ? Result<std::vector<AlertDelivery>>(read_alerts(*r))
-                 : Result<std::vector<AlertDelivery>>(r.error());
+        return r ? Result<std::vector<AlertDelivery>>(read_alerts(*r)) : Result<std::vector<AlertDelivery>>(r.error());
     });
 }
 
@@ -208,8 +205,7 @@ Result<std::vector<AlertDelivery>> PgStore::list_alerts(int limit) {
             sql += " LIMIT " + p.ref(limit);
         }
         auto r = conn_.exec(sql, p);
-        return r ? Result<std::vector<AlertDelivery>>(read_alerts(*r))
-                 : Result<std::vector<AlertDelivery>>(r.error());
+        return r ? Result<std::vector<AlertDelivery>>(read_alerts(*r)) : Result<std::vector<AlertDelivery>>(r.error());
     });
 }
 
@@ -247,9 +243,8 @@ Result<StoreCounts> PgStore::counts() {
             return r.error();
         }
         StoreCounts c;
-        std::int64_t* slots[] = {&c.sources, &c.items,    &c.item_versions,
-                                 &c.events,  &c.evidence, &c.prices,
-                                 &c.entities, &c.alerts,  &c.fetch_log};
+        std::int64_t* slots[] = {&c.sources, &c.items,    &c.item_versions, &c.events,   &c.evidence,
+                                 &c.prices,  &c.entities, &c.alerts,        &c.fetch_log};
         for (int i = 0; i < 9; ++i) {
             *slots[i] = r->int64(0, i);
         }

@@ -5,7 +5,9 @@
 namespace fw::store::pg {
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 // Letters and digits, and every byte of a multi-byte UTF-8 character (non-ASCII letters).
 bool is_word_byte(char c) {

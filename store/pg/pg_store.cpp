@@ -85,9 +85,7 @@ Result<std::int64_t> PgStore::count(std::string_view sql) {
 // ---- sources ----
 
 Result<std::vector<Source>> PgStore::query_sources(std::string_view where, const Params& params) {
-    auto r = conn_.exec("SELECT " + std::string(kSourceColumns) + " FROM sources " +
-                            std::string(where),
-                        params);
+    auto r = conn_.exec("SELECT " + std::string(kSourceColumns) + " FROM sources " + std::string(where), params);
     if (!r) {
         return r.error();
     }
@@ -99,11 +97,9 @@ Result<std::vector<Source>> PgStore::query_sources(std::string_view where, const
     return out;
 }
 
-Result<std::optional<std::int64_t>> PgStore::source_id_of(std::string_view name,
-                                                          bool include_removed) {
-    auto r = conn_.exec(include_removed
-                            ? "SELECT id FROM sources WHERE name = $1"
-                            : "SELECT id FROM sources WHERE name = $1 AND removed_at IS NULL",
+Result<std::optional<std::int64_t>> PgStore::source_id_of(std::string_view name, bool include_removed) {
+    auto r = conn_.exec(include_removed ? "SELECT id FROM sources WHERE name = $1"
+                                        : "SELECT id FROM sources WHERE name = $1 AND removed_at IS NULL",
                         Params().add(name));
     if (!r) {
         return r.error();
@@ -114,8 +110,8 @@ Result<std::optional<std::int64_t>> PgStore::source_id_of(std::string_view name,
 Result<std::int64_t> PgStore::add_source(const Source& s) {
     return transaction([&]() -> Result<std::int64_t> {
         // Locks the tombstone (if any) so two adds of one name cannot both revive it.
-        auto existing = conn_.exec("SELECT id, removed_at FROM sources WHERE name = $1 FOR UPDATE",
-                                   Params().add(s.name));
+        auto existing =
+            conn_.exec("SELECT id, removed_at FROM sources WHERE name = $1 FOR UPDATE", Params().add(s.name));
         if (!existing) {
             return existing.error();
         }
@@ -123,8 +119,13 @@ Result<std::int64_t> PgStore::add_source(const Source& s) {
             return make_error(ErrorCode::Invalid, "a source with this name exists", s.name);
         }
         Params p;
-        p.add(s.url).add(to_string(s.kind)).add(s.lab).add(s.category).add(s.every_seconds)
-            .add(s.interval_seconds).add(s.due_at);
+        p.add(s.url)
+            .add(to_string(s.kind))
+            .add(s.lab)
+            .add(s.category)
+            .add(s.every_seconds)
+            .add(s.interval_seconds)
+            .add(s.due_at);
         if (existing->rows() > 0) {
             const std::int64_t id = existing->int64(0, 0);
             p.add(id);
@@ -156,8 +157,7 @@ Result<std::int64_t> PgStore::add_source(const Source& s) {
 }
 
 Result<std::vector<Source>> PgStore::list_sources() {
-    return transaction(
-        [&] { return query_sources("WHERE removed_at IS NULL ORDER BY name", Params()); });
+    return transaction([&] { return query_sources("WHERE removed_at IS NULL ORDER BY name", Params()); });
 }
 
 Result<std::optional<Source>> PgStore::find_source(std::string_view name) {
@@ -268,8 +268,8 @@ Status PgStore::save_source_state(const Source& source) {
 
 Status PgStore::update_source(const Source& s) {
     return transaction([&]() -> Status {
-        auto clash = conn_.exec("SELECT removed_at FROM sources WHERE name = $1 AND id <> $2",
-                                Params().add(s.name).add(s.id));
+        auto clash =
+            conn_.exec("SELECT removed_at FROM sources WHERE name = $1 AND id <> $2", Params().add(s.name).add(s.id));
         if (!clash) {
             return clash.error();
         }
@@ -326,8 +326,7 @@ Result<std::vector<Item>> PgStore::query_items(const std::string& sql, const Par
         item.version = static_cast<int>(r->int64(i, 6));
         auto entry = detail::decode_entry(r->text(i, 7));
         if (!entry) {
-            return make_error(ErrorCode::Storage, "corrupt item payload",
-                              "items id " + std::to_string(item.id));
+            return make_error(ErrorCode::Storage, "corrupt item payload", "items id " + std::to_string(item.id));
         }
         item.entry = std::move(*entry);
         item.entry.summary_text = r->text(i, 8);
@@ -344,23 +343,19 @@ Result<UpsertStats> PgStore::upsert_items(std::int64_t source_id, std::span<cons
             return known.error();
         }
         if (known->rows() == 0) {
-            return make_error(ErrorCode::NotFound, "no such source",
-                              "source id " + std::to_string(source_id));
+            return make_error(ErrorCode::NotFound, "no such source", "source id " + std::to_string(source_id));
         }
-        if (auto locked = conn_.exec("SELECT pg_advisory_xact_lock($1)", Params().add(kItemOrderLock));
-            !locked) {
+        if (auto locked = conn_.exec("SELECT pg_advisory_xact_lock($1)", Params().add(kItemOrderLock)); !locked) {
             return locked.error();
         }
         UpsertStats stats;
         for (const Item& item : items) {
             if (item.native_id.empty()) {
                 return make_error(ErrorCode::Invalid, "item without a native id",
-                                  "source id " + std::to_string(source_id) + ", title \"" +
-                                      item.entry.title + "\"");
+                                  "source id " + std::to_string(source_id) + ", title \"" + item.entry.title + "\"");
             }
-            auto existing = conn_.exec(
-                "SELECT id, content_hash FROM items WHERE source_id = $1 AND native_id = $2",
-                Params().add(source_id).add(item.native_id));
+            auto existing = conn_.exec("SELECT id, content_hash FROM items WHERE source_id = $1 AND native_id = $2",
+                                       Params().add(source_id).add(item.native_id));
             if (!existing) {
                 return existing.error();
             }
@@ -370,10 +365,16 @@ Result<UpsertStats> PgStore::upsert_items(std::int64_t source_id, std::span<cons
             }
             const TimePoint fetched = fetched_time(item);
             Params p;
-            p.add(item.entry.title).add(item.entry.link).add(item.entry.published)
-                .add(item.entry.updated).add(fetched).add(item.entry.published.value_or(fetched))
-                .add(item.content_hash).add(detail::encode_entry(item.entry, /*with_text=*/false))
-                .add(item.entry.summary_text).add(item.entry.content_text);
+            p.add(item.entry.title)
+                .add(item.entry.link)
+                .add(item.entry.published)
+                .add(item.entry.updated)
+                .add(fetched)
+                .add(item.entry.published.value_or(fetched))
+                .add(item.content_hash)
+                .add(detail::encode_entry(item.entry, /*with_text=*/false))
+                .add(item.entry.summary_text)
+                .add(item.entry.content_text);
             if (existing->rows() == 0) {
                 p.add(source_id).add(item.native_id);
                 auto inserted = conn_.exec(
@@ -418,8 +419,8 @@ Result<UpsertStats> PgStore::upsert_items(std::int64_t source_id, std::span<cons
 Result<std::vector<Item>> PgStore::list_items(const ItemQuery& q) {
     // The SQL varies only by fixed fragments; every value is a parameter.
     Params p;
-    std::string sql = "SELECT " + std::string(kItemColumns) +
-                      " FROM items i JOIN sources s ON s.id = i.source_id WHERE 1 = 1";
+    std::string sql =
+        "SELECT " + std::string(kItemColumns) + " FROM items i JOIN sources s ON s.id = i.source_id WHERE 1 = 1";
     if (q.search) {
         auto match = search_expression(*q.search, p);
         if (!match) {

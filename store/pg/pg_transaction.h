@@ -37,8 +37,7 @@ auto PgStore::transaction(Work&& work) -> decltype(work()) {
             return result;
         } catch (const std::exception& e) {
             (void)conn_.exec_script("ROLLBACK");
-            return make_error(ErrorCode::Storage, std::string("unexpected failure: ") + e.what(),
-                              conn_.location());
+            return make_error(ErrorCode::Storage, std::string("unexpected failure: ") + e.what(), conn_.location());
         }
     }
 }

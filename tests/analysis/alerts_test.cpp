@@ -10,7 +10,8 @@ namespace {
 
 AlertRule rule(std::vector<std::string> kinds, std::vector<std::string> labs, std::vector<std::string> models,
                bool questions = false) {
-    return AlertRule{"r", "rule", std::move(kinds), std::move(labs), std::move(models), questions, {"terminal", "atom:/tmp/a.xml"}};
+    return AlertRule{
+        "r", "rule", std::move(kinds), std::move(labs), std::move(models), questions, {"terminal", "atom:/tmp/a.xml"}};
 }
 
 }  // namespace
@@ -20,19 +21,16 @@ TEST_CASE("a rule matches an event when every non-empty filter does", "[analysis
         AlertRule r;
         bool matches;
     };
-    const Event e = ev(42, EventKind::ModelRelease, "2026-04-08").lab("meta").model("muse-spark-1-1").text("family", "muse");
-    const auto row = GENERATE(
-        Row{rule({}, {}, {}), true},
-        Row{rule({"model_release"}, {}, {}), true},
-        Row{rule({"license_change", "weights_release"}, {}, {}), false},
-        Row{rule({}, {"meta", "mistral"}, {}), true},
-        Row{rule({}, {"mistral"}, {}), false},
-        Row{rule({}, {}, {"muse-spark"}), true},   // a versioned slug
-        Row{rule({}, {}, {"muse"}), true},         // the family field
-        Row{rule({}, {}, {"muse-spark-1"}), true},
-        Row{rule({}, {}, {"muse-s"}), false},
-        Row{rule({"model_release"}, {"meta"}, {"llama"}), false},
-        Row{rule({}, {}, {}, true), false});       // a question-only rule
+    const Event e =
+        ev(42, EventKind::ModelRelease, "2026-04-08").lab("meta").model("muse-spark-1-1").text("family", "muse");
+    const auto row = GENERATE(Row{rule({}, {}, {}), true}, Row{rule({"model_release"}, {}, {}), true},
+                              Row{rule({"license_change", "weights_release"}, {}, {}), false},
+                              Row{rule({}, {"meta", "mistral"}, {}), true}, Row{rule({}, {"mistral"}, {}), false},
+                              Row{rule({}, {}, {"muse-spark"}), true},  // a versioned slug
+                              Row{rule({}, {}, {"muse"}), true},        // the family field
+                              Row{rule({}, {}, {"muse-spark-1"}), true}, Row{rule({}, {}, {"muse-s"}), false},
+                              Row{rule({"model_release"}, {"meta"}, {"llama"}), false},
+                              Row{rule({}, {}, {}, true), false});  // a question-only rule
     CHECK(rule_matches(row.r, e) == row.matches);
 }
 

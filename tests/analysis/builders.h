@@ -27,21 +27,47 @@ public:
         e_.detected_at = e_.occurred_at;
         e_.title = "event " + std::to_string(id);
     }
-    EventBuilder& lab(std::string v) { e_.lab = std::move(v); return *this; }
-    EventBuilder& model(std::string v) { e_.model = std::move(v); return *this; }
-    EventBuilder& surface(std::string v) { e_.surface = std::move(v); return *this; }
-    EventBuilder& person(std::string v) { e_.person = std::move(v); return *this; }
-    EventBuilder& title(std::string v) { e_.title = std::move(v); return *this; }
-    EventBuilder& set(std::string key, FieldValue v) { e_.fields.set(std::move(key), std::move(v)); return *this; }
-    EventBuilder& text(std::string key, std::string v) { e_.fields.set(std::move(key), std::move(v)); return *this; }
-    EventBuilder& rejected() { e_.review = Review::Rejected; return *this; }
+    EventBuilder& lab(std::string v) {
+        e_.lab = std::move(v);
+        return *this;
+    }
+    EventBuilder& model(std::string v) {
+        e_.model = std::move(v);
+        return *this;
+    }
+    EventBuilder& surface(std::string v) {
+        e_.surface = std::move(v);
+        return *this;
+    }
+    EventBuilder& person(std::string v) {
+        e_.person = std::move(v);
+        return *this;
+    }
+    EventBuilder& title(std::string v) {
+        e_.title = std::move(v);
+        return *this;
+    }
+    EventBuilder& set(std::string key, FieldValue v) {
+        e_.fields.set(std::move(key), std::move(v));
+        return *this;
+    }
+    EventBuilder& text(std::string key, std::string v) {
+        e_.fields.set(std::move(key), std::move(v));
+        return *this;
+    }
+    EventBuilder& rejected() {
+        e_.review = Review::Rejected;
+        return *this;
+    }
     operator Event() const { return e_; }  // NOLINT: builder converts implicitly by design
 
 private:
     Event e_;
 };
 
-inline EventBuilder ev(std::int64_t id, EventKind kind, const std::string& at) { return {id, kind, at}; }
+inline EventBuilder ev(std::int64_t id, EventKind kind, const std::string& at) {
+    return {id, kind, at};
+}
 
 inline Surface surface(std::string slug, SurfaceCategory c, std::string owner = "meta") {
     Surface s;
@@ -73,7 +99,8 @@ inline License license(std::string id, std::string cls) {
 }
 
 /// Daily bars on consecutive weekdays starting at `first`, one per price.
-inline std::vector<PriceBar> bars(const std::string& symbol, const std::string& first, const std::vector<double>& closes) {
+inline std::vector<PriceBar> bars(const std::string& symbol, const std::string& first,
+                                  const std::vector<double>& closes) {
     std::vector<PriceBar> out;
     Day d = day_of(date(first));
     for (double c : closes) {

@@ -13,12 +13,14 @@ namespace {
 LabOpenness lab_with(const std::string& slug, const std::string& first_open, const std::string& switch_at) {
     LabOpenness lab;
     lab.lab = slug;
-    lab.releases.push_back({"open-model", test::date(first_open), "model_release", Openness::OpenWeightsPermissive, "", Tier::Small, 1});
+    lab.releases.push_back(
+        {"open-model", test::date(first_open), "model_release", Openness::OpenWeightsPermissive, "", Tier::Small, 1});
     if (!switch_at.empty()) {
         lab.switched_to_closed_at = test::date(switch_at);
         lab.switch_event_id = 100;
         lab.switch_model = slug + "-closed";
-        lab.releases.push_back({slug + "-closed", test::date(switch_at), "model_release", Openness::Api, "", Tier::Flagship, 100});
+        lab.releases.push_back(
+            {slug + "-closed", test::date(switch_at), "model_release", Openness::Api, "", Tier::Flagship, 100});
     }
     return lab;
 }
@@ -26,11 +28,10 @@ LabOpenness lab_with(const std::string& slug, const std::string& first_open, con
 }  // namespace
 
 TEST_CASE("the cascade trigger is the earliest switch and windows list the followers", "[analysis][cascade]") {
-    const std::vector<LabOpenness> labs{lab_with("meta", "2023-02-24", "2026-04-08"),
-                                        lab_with("mistral", "2024-04-08", "2026-06-01"),   // +54 days
-                                        lab_with("qwen", "2025-04-08", "2026-12-01"),      // +237 days
-                                        lab_with("deepseek", "2024-04-08", ""),
-                                        lab_with("late", "2027-01-01", "2027-06-01")};    // +419 days
+    const std::vector<LabOpenness> labs{
+        lab_with("meta", "2023-02-24", "2026-04-08"), lab_with("mistral", "2024-04-08", "2026-06-01"),  // +54 days
+        lab_with("qwen", "2025-04-08", "2026-12-01"),                                                   // +237 days
+        lab_with("deepseek", "2024-04-08", ""), lab_with("late", "2027-01-01", "2027-06-01")};          // +419 days
     const CascadeSection c = analyze_cascade(labs, test::date("2027-12-31"));
     REQUIRE(c.trigger.has_value());
     CHECK(c.trigger->lab == "meta");
@@ -62,9 +63,8 @@ TEST_CASE("a watched trigger anchors the cascade even when another lab switched 
     // The demo's shape: xAI switched in 2024; the question is about what followed Meta in 2026.
     const std::vector<LabOpenness> labs{lab_with("xai", "2023-03-01", "2024-08-13"),
                                         lab_with("meta", "2023-02-24", "2026-04-08"),
-                                        lab_with("qwen", "2024-09-19", "2026-06-16"),   // +69 days
-                                        lab_with("mistral", "2024-04-08", ""),
-                                        lab_with("deepseek", "2024-04-08", "")};
+                                        lab_with("qwen", "2024-09-19", "2026-06-16"),  // +69 days
+                                        lab_with("mistral", "2024-04-08", ""), lab_with("deepseek", "2024-04-08", "")};
     const CascadeAnchor anchor{"meta", {"mistral", "qwen", "deepseek"}, "question closed-cascade-12m"};
     const CascadeSection c = analyze_cascade(labs, test::date("2026-11-20"), anchor);
     REQUIRE(c.trigger.has_value());
@@ -102,8 +102,9 @@ TEST_CASE("a watched lab that has not switched leaves the trigger empty and says
 }
 
 TEST_CASE("the watch questions name the cascade's anchor", "[analysis][cascade]") {
-    std::vector<WatchQuestion> qs{{"q1", "", "eval_report_within", {{"family", "x"}}},
-                                  {"q2", "", "labs_switch_within", {{"labs", "mistral, qwen"}, {"after", "meta"}, {"months", "12"}}}};
+    std::vector<WatchQuestion> qs{
+        {"q1", "", "eval_report_within", {{"family", "x"}}},
+        {"q2", "", "labs_switch_within", {{"labs", "mistral, qwen"}, {"after", "meta"}, {"months", "12"}}}};
     const auto anchor = cascade_anchor(qs);
     REQUIRE(anchor.has_value());
     CHECK(anchor->lab == "meta");

@@ -47,11 +47,10 @@ TEST_CASE("eval lags are whole UTC days and days_open counts only while no repor
 }
 
 TEST_CASE("the first report counts, and reports of other models do not", "[analysis][eval]") {
-    const std::vector<Event> events{
-        ev(1, EventKind::ModelRelease, "2026-01-01").lab("a").model("m"),
-        ev(2, EventKind::EvalReport, "2026-01-20").model("other"),
-        ev(3, EventKind::EvalReport, "2026-01-15").model("m"),
-        ev(4, EventKind::EvalReport, "2026-01-30").model("m")};
+    const std::vector<Event> events{ev(1, EventKind::ModelRelease, "2026-01-01").lab("a").model("m"),
+                                    ev(2, EventKind::EvalReport, "2026-01-20").model("other"),
+                                    ev(3, EventKind::EvalReport, "2026-01-15").model("m"),
+                                    ev(4, EventKind::EvalReport, "2026-01-30").model("m")};
     const EvalSection out = run(events, "2026-03-01");
     REQUIRE(out.models.size() == 1);
     CHECK(out.models[0].first_party_lag_days == std::optional<int>(14));
@@ -65,7 +64,7 @@ TEST_CASE("per-lab medians: observed median and Kaplan-Meier with censoring", "[
         ev(2, EventKind::EvalReport, "2026-01-11").model("m1"),
         ev(3, EventKind::ModelRelease, "2026-01-01").lab("a").model("m2"),
         ev(4, EventKind::EvalReport, "2026-01-21").model("m2"),
-        ev(5, EventKind::ModelRelease, "2025-12-31").lab("a").model("m3"),  // open for 100 days at as_of
+        ev(5, EventKind::ModelRelease, "2025-12-31").lab("a").model("m3"),   // open for 100 days at as_of
         ev(6, EventKind::ModelRelease, "2026-04-05").lab("a").model("m4")};  // open for 5 days
     const EvalSection out = run(events, "2026-04-10");
     REQUIRE(out.labs.size() == 1);
@@ -83,12 +82,9 @@ TEST_CASE("the Kaplan-Meier median", "[analysis][eval]") {
         std::vector<Survival> data;
         std::optional<double> median;
     };
-    const auto row = GENERATE(
-        Row{{}, std::nullopt},
-        Row{{{3, true}}, 3.0},
-        Row{{{1, true}, {2, true}, {3, true}}, 2.0},
-        Row{{{1, false}, {2, false}, {3, true}}, 3.0},
-        Row{{{1, true}, {50, false}, {60, false}}, std::nullopt},
-        Row{{{4, true}, {4, false}, {8, true}, {9, false}}, 8.0});
+    const auto row = GENERATE(Row{{}, std::nullopt}, Row{{{3, true}}, 3.0}, Row{{{1, true}, {2, true}, {3, true}}, 2.0},
+                              Row{{{1, false}, {2, false}, {3, true}}, 3.0},
+                              Row{{{1, true}, {50, false}, {60, false}}, std::nullopt},
+                              Row{{{4, true}, {4, false}, {8, true}, {9, false}}, 8.0});
     CHECK(kaplan_meier_median(row.data) == row.median);
 }

@@ -26,7 +26,8 @@ std::pair<std::vector<PriceBar>, std::vector<PriceBar>> synthetic(int days, cons
 
 std::map<Day, double> to_map(const std::vector<PriceBar>& bars) {
     std::map<Day, double> out;
-    for (const PriceBar& b : bars) out[b.date] = *b.adjusted();
+    for (const PriceBar& b : bars)
+        out[b.date] = *b.adjusted();
     return out;
 }
 
@@ -34,7 +35,8 @@ void check_against_independent(const std::vector<PriceBar>& s, const std::vector
     const auto mine = run_event_study(s, m, event);
     const auto other = test::independent_study(to_map(s), to_map(m), event);
     REQUIRE(mine.has_value() == other.has_value());
-    if (!other) return;
+    if (!other)
+        return;
     CHECK(mine->day0 == other->day0);
     CHECK(mine->estimation_days == other->estimation_days);
     CHECK(std::abs(mine->alpha - static_cast<double>(other->alpha)) < 1e-9);
@@ -88,13 +90,14 @@ TEST_CASE("an event the prices do not cover is reported, never guessed", "[analy
         int event_offset_days;  // from the first bar
         ErrorCode code;
     };
-    const auto row = GENERATE(Row{400, ErrorCode::NotFound},   // after the last price
-                              Row{0, ErrorCode::NotFound},     // window starts before the first return
-                              Row{60, ErrorCode::Invalid});    // ~30 estimation days < 60
+    const auto row = GENERATE(Row{400, ErrorCode::NotFound},  // after the last price
+                              Row{0, ErrorCode::NotFound},    // window starts before the first return
+                              Row{60, ErrorCode::Invalid});   // ~30 estimation days < 60
     const auto study = run_event_study(s, m, s[0].date + std::chrono::days{row.event_offset_days});
     REQUIRE_FALSE(study);
     CHECK(study.error().code == row.code);
-    if (row.code == ErrorCode::NotFound) CHECK(study.error().message == "prices do not cover this event");
+    if (row.code == ErrorCode::NotFound)
+        CHECK(study.error().message == "prices do not cover this event");
 }
 
 TEST_CASE("sixty estimation days are enough, fifty-nine are not", "[analysis][market]") {
@@ -133,7 +136,8 @@ std::vector<PriceBar> read_prices_csv(const std::filesystem::path& path, const s
         const auto next = line.find(',', comma + 1);
         const std::string close = line.substr(comma + 1, next - comma - 1);
         const auto date = parse_iso8601(line.substr(0, comma));
-        if (close.empty() || !date) continue;
+        if (close.empty() || !date)
+            continue;
         PriceBar b;
         b.symbol = symbol;
         b.date = day_of(*date);

@@ -18,11 +18,12 @@ struct IndependentStudy {
 };
 
 inline std::optional<IndependentStudy> independent_study(const std::map<Day, double>& stock,
-                                                         const std::map<Day, double>& market, Day event,
-                                                         int w1 = -1, int w2 = 1) {
+                                                         const std::map<Day, double>& market, Day event, int w1 = -1,
+                                                         int w2 = 1) {
     std::vector<Day> dates;
     for (const auto& [d, p] : stock) {
-        if (market.count(d) != 0) dates.push_back(d);
+        if (market.count(d) != 0)
+            dates.push_back(d);
     }
     long zero = -1;
     for (std::size_t i = 0; i < dates.size(); ++i) {
@@ -31,7 +32,8 @@ inline std::optional<IndependentStudy> independent_study(const std::map<Day, dou
             break;
         }
     }
-    if (zero < 0) return std::nullopt;
+    if (zero < 0)
+        return std::nullopt;
     auto r = [&](const std::map<Day, double>& m, long i) -> long double {
         return static_cast<long double>(m.at(dates[i])) / static_cast<long double>(m.at(dates[i - 1])) - 1.0L;
     };
@@ -39,18 +41,25 @@ inline std::optional<IndependentStudy> independent_study(const std::map<Day, dou
     std::vector<std::pair<long double, long double>> xy;
     for (long tau = -250; tau <= -30; ++tau) {
         const long i = zero + tau;
-        if (i < 1 || i >= static_cast<long>(dates.size())) continue;
+        if (i < 1 || i >= static_cast<long>(dates.size()))
+            continue;
         const long double x = r(market, i), y = r(stock, i);
         xy.emplace_back(x, y);
-        n += 1; sx += x; sy += y; sxx += x * x; sxy += x * y;
+        n += 1;
+        sx += x;
+        sy += y;
+        sxx += x * x;
+        sxy += x * y;
     }
-    if (n < 60 || zero + w1 < 1 || zero + w2 >= static_cast<long>(dates.size())) return std::nullopt;
+    if (n < 60 || zero + w1 < 1 || zero + w2 >= static_cast<long>(dates.size()))
+        return std::nullopt;
     IndependentStudy s;
     const long double det = n * sxx - sx * sx;
     s.beta = (n * sxy - sx * sy) / det;
     s.alpha = (sy * sxx - sx * sxy) / det;
     long double ssr = 0;
-    for (const auto& [x, y] : xy) ssr += (y - s.alpha - s.beta * x) * (y - s.alpha - s.beta * x);
+    for (const auto& [x, y] : xy)
+        ssr += (y - s.alpha - s.beta * x) * (y - s.alpha - s.beta * x);
     s.sigma2 = ssr / (n - 2);
     for (long tau = w1; tau <= w2; ++tau) {
         s.car += r(stock, zero + tau) - (s.alpha + s.beta * r(market, zero + tau));

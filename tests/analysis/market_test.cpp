@@ -36,12 +36,11 @@ std::map<std::string, std::vector<PriceBar>> prices(int days) {
 TEST_CASE("each release of a listed lab gets a study, or the reason it has none", "[analysis][market]") {
     const Taxonomy taxonomy = listed_taxonomy();
     const auto px = prices(400);  // 2024-01-01 .. mid 2025
-    const std::vector<Event> events{
-        ev(1, EventKind::ModelRelease, "2025-02-04").lab("meta").model("llama-x"),
-        ev(2, EventKind::ModelRelease, "2025-02-04").lab("mistral").model("not-listed"),
-        ev(3, EventKind::ModelRelease, "2027-01-01").lab("meta").model("too-late"),
-        ev(4, EventKind::EarningsRelease, "2025-02-05").lab("meta"),
-        ev(5, EventKind::EarningsRelease, "2025-03-20").lab("meta")};
+    const std::vector<Event> events{ev(1, EventKind::ModelRelease, "2025-02-04").lab("meta").model("llama-x"),
+                                    ev(2, EventKind::ModelRelease, "2025-02-04").lab("mistral").model("not-listed"),
+                                    ev(3, EventKind::ModelRelease, "2027-01-01").lab("meta").model("too-late"),
+                                    ev(4, EventKind::EarningsRelease, "2025-02-05").lab("meta"),
+                                    ev(5, EventKind::EarningsRelease, "2025-03-20").lab("meta")};
     const MarketSection out = analyze_market(usable_events(events, test::date("2027-12-31")), taxonomy, px);
     REQUIRE(out.event_studies.size() == 1);
     const MarketStudy& m = out.event_studies[0];
@@ -76,11 +75,16 @@ TEST_CASE("capex revisions get a direction from the prior range", "[analysis][ma
     };
     const auto row = GENERATE(Row{60e9, 65e9, 64e9, 72e9, "raised"}, Row{60e9, 65e9, 55e9, 60e9, "lowered"},
                               Row{60e9, 70e9, 62e9, 68e9, "narrowed"}, Row{60e9, 65e9, 60e9, 65e9, "reaffirmed"});
-    const std::vector<Event> events{
-        ev(1, EventKind::CapexGuidance, "2025-01-29").text("company", "meta").set("fiscal_year", std::int64_t{2025})
-            .set("low_usd", row.prior_low).set("high_usd", row.prior_high),
-        ev(2, EventKind::CapexGuidance, "2025-04-30").text("company", "meta").set("fiscal_year", std::int64_t{2025})
-            .set("low_usd", row.low).set("high_usd", row.high)};
+    const std::vector<Event> events{ev(1, EventKind::CapexGuidance, "2025-01-29")
+                                        .text("company", "meta")
+                                        .set("fiscal_year", std::int64_t{2025})
+                                        .set("low_usd", row.prior_low)
+                                        .set("high_usd", row.prior_high),
+                                    ev(2, EventKind::CapexGuidance, "2025-04-30")
+                                        .text("company", "meta")
+                                        .set("fiscal_year", std::int64_t{2025})
+                                        .set("low_usd", row.low)
+                                        .set("high_usd", row.high)};
     const MarketSection out = analyze_market(usable_events(events, test::date("2026-01-01")), Taxonomy{}, {});
     REQUIRE(out.capex_guidance.size() == 2);
     CHECK(out.capex_guidance[0].computed_direction == "initiated");

@@ -14,7 +14,8 @@ Taxonomy openness_taxonomy() {
                 test::model_info("muse-mini", "meta", "muse", Tier::Small),
                 test::model_info("llama-4-maverick", "meta", "llama", Tier::Flagship, Openness::OpenWeightsRestricted)};
     t.licenses = {test::license("Apache-2.0", "permissive"), test::license("LicenseRef-Llama-4", "open_restricted"),
-                  test::license("CC-BY-NC-4.0", "noncommercial"), test::license("LicenseRef-Proprietary", "proprietary")};
+                  test::license("CC-BY-NC-4.0", "noncommercial"),
+                  test::license("LicenseRef-Proprietary", "proprietary")};
     return t;
 }
 
@@ -34,15 +35,14 @@ TEST_CASE("a lab switches to closed at the first closed release after an open on
         std::vector<std::string> openness;  // one release per month, in order
         std::optional<int> switch_index;
     };
-    const auto row = GENERATE(
-        Row{{}, std::nullopt},
-        Row{{"api", "api"}, std::nullopt},  // never open: nothing to switch from
-        Row{{"open_weights_permissive", "api"}, 1},
-        Row{{"api", "open_weights_restricted", "unknown", "hosted_product", "api"}, 3},
-        Row{{"open_weights_noncommercial", "unknown", "open_weights_permissive"}, std::nullopt},
-        Row{{"open_weights_permissive", "limited_preview"}, 1},
-        Row{{"open_weights_permissive", "unreleased"}, std::nullopt},  // announced, not released
-        Row{{"open_weights_permissive", "unreleased", "hosted_product"}, 2});
+    const auto row =
+        GENERATE(Row{{}, std::nullopt}, Row{{"api", "api"}, std::nullopt},  // never open: nothing to switch from
+                 Row{{"open_weights_permissive", "api"}, 1},
+                 Row{{"api", "open_weights_restricted", "unknown", "hosted_product", "api"}, 3},
+                 Row{{"open_weights_noncommercial", "unknown", "open_weights_permissive"}, std::nullopt},
+                 Row{{"open_weights_permissive", "limited_preview"}, 1},
+                 Row{{"open_weights_permissive", "unreleased"}, std::nullopt},  // announced, not released
+                 Row{{"open_weights_permissive", "unreleased", "hosted_product"}, 2});
     std::vector<Event> events;
     for (std::size_t i = 0; i < row.openness.size(); ++i) {
         const std::string at = "2025-" + std::string(i < 9 ? "0" : "") + std::to_string(i + 1) + "-15";
@@ -65,7 +65,10 @@ TEST_CASE("a lab switches to closed at the first closed release after an open on
 TEST_CASE("openness comes from the event, the licence class, or the taxonomy", "[analysis][openness]") {
     const std::vector<Event> events{
         ev(1, EventKind::ModelRelease, "2025-04-05").lab("meta").model("llama-4-maverick"),
-        ev(2, EventKind::WeightsRelease, "2025-04-05").lab("meta").model("llama-4-maverick").text("license", "LicenseRef-Llama-4"),
+        ev(2, EventKind::WeightsRelease, "2025-04-05")
+            .lab("meta")
+            .model("llama-4-maverick")
+            .text("license", "LicenseRef-Llama-4"),
         ev(3, EventKind::ModelRelease, "2026-04-08").lab("meta").model("muse-spark"),
         ev(4, EventKind::WeightsRelease, "2026-06-01").lab("meta").model("muse-mini").text("license", "Apache-2.0"),
         ev(5, EventKind::WeightsRelease, "2026-07-01").lab("meta").model("x-nc").text("license", "CC-BY-NC-4.0")};
@@ -109,12 +112,10 @@ TEST_CASE("licence changes say whether the new licence is more restrictive", "[a
         std::string old_license, new_license;
         std::optional<bool> more;
     };
-    const auto row = GENERATE(Row{"Apache-2.0", "LicenseRef-Llama-4", true},
-                              Row{"LicenseRef-Llama-4", "Apache-2.0", false},
-                              Row{"Apache-2.0", "MIT", false},
-                              Row{"MIT", "CC-BY-NC-4.0", true},
-                              Row{"Apache-2.0", "LicenseRef-Mystery", std::nullopt},
-                              Row{"", "Apache-2.0", std::nullopt});
+    const auto row =
+        GENERATE(Row{"Apache-2.0", "LicenseRef-Llama-4", true}, Row{"LicenseRef-Llama-4", "Apache-2.0", false},
+                 Row{"Apache-2.0", "MIT", false}, Row{"MIT", "CC-BY-NC-4.0", true},
+                 Row{"Apache-2.0", "LicenseRef-Mystery", std::nullopt}, Row{"", "Apache-2.0", std::nullopt});
     const std::vector<Event> events{ev(1, EventKind::LicenseChange, "2026-01-01")
                                         .text("subject", "hf:org/repo")
                                         .text("old", row.old_license)

@@ -28,7 +28,8 @@ PeopleSection run(const std::vector<Event>& events, const std::string& as_of) {
 Event move(std::int64_t id, const std::string& at, const std::string& person, const std::string& kind,
            const std::string& org, const std::string& role = "") {
     auto b = ev(id, EventKind::PersonnelMove, at).person(person).text("move", kind).text("org", org);
-    if (!role.empty()) b.text("role", role);
+    if (!role.empty())
+        b.text("role", role);
     return b;
 }
 
@@ -41,11 +42,11 @@ TEST_CASE("tenure runs from since to departure, or to as_of while still there", 
         std::optional<int> tenure;
         bool left;
     };
-    const auto row = GENERATE(
-        Row{{}, "2026-06-12", 365, false},
-        Row{{move(1, "2026-01-01", "alex", "left", "meta")}, "2026-06-12", 203, true},
-        Row{{move(1, "2027-01-01", "alex", "left", "meta")}, "2026-06-12", 365, false},  // after as_of
-        Row{{move(1, "2026-01-01", "alex", "left", "other-lab")}, "2026-06-12", 365, false});
+    const auto row =
+        GENERATE(Row{{}, "2026-06-12", 365, false},
+                 Row{{move(1, "2026-01-01", "alex", "left", "meta")}, "2026-06-12", 203, true},
+                 Row{{move(1, "2027-01-01", "alex", "left", "meta")}, "2026-06-12", 365, false},  // after as_of
+                 Row{{move(1, "2026-01-01", "alex", "left", "other-lab")}, "2026-06-12", 365, false});
     const PeopleSection out = run(row.events, row.as_of);
     REQUIRE_FALSE(out.tenures.empty());
     CHECK(out.tenures[0].person == "alex");
@@ -55,10 +56,8 @@ TEST_CASE("tenure runs from since to departure, or to as_of while still there", 
 
 TEST_CASE("moves make new tenures and quarterly arrivals and departures", "[analysis][people]") {
     const std::vector<Event> events{
-        move(1, "2026-02-01", "alex", "left", "meta"),
-        move(2, "2026-03-01", "alex", "joined", "openai", "Researcher"),
-        move(3, "2026-04-15", "bo", "joined", "meta", "VP"),
-        move(4, "2026-05-01", "bo", "role_change", "meta", "SVP"),
+        move(1, "2026-02-01", "alex", "left", "meta"), move(2, "2026-03-01", "alex", "joined", "openai", "Researcher"),
+        move(3, "2026-04-15", "bo", "joined", "meta", "VP"), move(4, "2026-05-01", "bo", "role_change", "meta", "SVP"),
         move(5, "2026-08-01", "cy", "left", "meta")};
     const PeopleSection out = run(events, "2026-09-30");
     REQUIRE(out.tenures.size() == 4);
@@ -71,7 +70,8 @@ TEST_CASE("moves make new tenures and quarterly arrivals and departures", "[anal
     CHECK_FALSE(out.tenures[3].tenure_days.has_value());
     auto flow = [&](const std::string& lab, const std::string& q) {
         for (const QuarterFlow& f : out.flows) {
-            if (f.lab == lab && f.quarter == q) return std::pair{f.arrivals, f.departures};
+            if (f.lab == lab && f.quarter == q)
+                return std::pair{f.arrivals, f.departures};
         }
         return std::pair{-1, -1};
     };

@@ -46,17 +46,25 @@ TEST_CASE("open weights of any version within N months of launch", "[analysis][q
         std::string as_of;
         QuestionStatus status;
     };
-    const auto row = GENERATE(
-        Row{{}, "2026-10-01", QuestionStatus::Open},
-        Row{{}, "2027-04-09", QuestionStatus::No},
-        Row{{}, "2027-04-08", QuestionStatus::Open},  // the last day of the window
-        Row{{ev(2, EventKind::WeightsRelease, "2026-09-01").lab("meta").model("muse-spark-mini")}, "2026-10-01", QuestionStatus::Yes},
-        Row{{ev(2, EventKind::WeightsRelease, "2027-05-01").lab("meta").model("muse-spark-mini")}, "2027-06-01", QuestionStatus::No},
-        Row{{ev(2, EventKind::WeightsRelease, "2026-09-01").lab("meta").model("muse-spark-mini").rejected()}, "2026-10-01", QuestionStatus::Open},
-        Row{{ev(2, EventKind::WeightsRelease, "2026-09-01").lab("meta").model("llama-5")}, "2026-10-01", QuestionStatus::Open});
+    const auto row =
+        GENERATE(Row{{}, "2026-10-01", QuestionStatus::Open}, Row{{}, "2027-04-09", QuestionStatus::No},
+                 Row{{}, "2027-04-08", QuestionStatus::Open},  // the last day of the window
+                 Row{{ev(2, EventKind::WeightsRelease, "2026-09-01").lab("meta").model("muse-spark-mini")},
+                     "2026-10-01",
+                     QuestionStatus::Yes},
+                 Row{{ev(2, EventKind::WeightsRelease, "2027-05-01").lab("meta").model("muse-spark-mini")},
+                     "2027-06-01",
+                     QuestionStatus::No},
+                 Row{{ev(2, EventKind::WeightsRelease, "2026-09-01").lab("meta").model("muse-spark-mini").rejected()},
+                     "2026-10-01",
+                     QuestionStatus::Open},
+                 Row{{ev(2, EventKind::WeightsRelease, "2026-09-01").lab("meta").model("llama-5")},
+                     "2026-10-01",
+                     QuestionStatus::Open});
     std::vector<Event> events{kLaunch};
     events.insert(events.end(), row.extra.begin(), row.extra.end());
-    const auto a = answer(question("open_weights_within", {{"family", "muse-spark"}, {"months", "12"}}), events, row.as_of);
+    const auto a =
+        answer(question("open_weights_within", {{"family", "muse-spark"}, {"months", "12"}}), events, row.as_of);
     CHECK(a.status == row.status);
     CHECK(a.opened_at == std::optional<TimePoint>(test::date("2026-04-08")));
     if (row.status == QuestionStatus::Yes) {
@@ -67,10 +75,12 @@ TEST_CASE("open weights of any version within N months of launch", "[analysis][q
 }
 
 TEST_CASE("a question without a launch stays open, unless a launch date is given", "[analysis][questions]") {
-    const auto no_launch = answer(question("open_weights_within", {{"family", "muse-spark"}, {"days", "30"}}), {}, "2027-01-01");
+    const auto no_launch =
+        answer(question("open_weights_within", {{"family", "muse-spark"}, {"days", "30"}}), {}, "2027-01-01");
     CHECK(no_launch.status == QuestionStatus::Open);
-    const auto dated = answer(question("open_weights_within", {{"family", "muse-spark"}, {"days", "30"}, {"launch", "2026-04-08"}}),
-                              {}, "2027-01-01");
+    const auto dated =
+        answer(question("open_weights_within", {{"family", "muse-spark"}, {"days", "30"}, {"launch", "2026-04-08"}}),
+               {}, "2027-01-01");
     CHECK(dated.status == QuestionStatus::No);
 }
 
@@ -83,7 +93,8 @@ TEST_CASE("a first-party eval report within N days", "[analysis][questions]") {
                               Row{"2026-05-08", "2026-06-01", QuestionStatus::Yes},
                               Row{"2026-05-09", "2026-06-01", QuestionStatus::No});
     std::vector<Event> events{kLaunch};
-    if (!row.report_at.empty()) events.push_back(ev(2, EventKind::EvalReport, row.report_at).model("muse-spark"));
+    if (!row.report_at.empty())
+        events.push_back(ev(2, EventKind::EvalReport, row.report_at).model("muse-spark"));
     const auto a = answer(question("eval_report_within", {{"model", "muse-spark"}, {"days", "30"}}), events, row.as_of);
     CHECK(a.status == row.status);
 }
@@ -93,20 +104,21 @@ TEST_CASE("a monetizable surface before the consumer feed", "[analysis][question
         std::vector<std::pair<std::string, std::string>> rollouts;
         QuestionStatus status;
     };
-    const auto row = GENERATE(
-        Row{{}, QuestionStatus::Open},
-        Row{{{"meta-ai-app", "2026-04-08"}}, QuestionStatus::Open},
-        Row{{{"whatsapp-business", "2026-04-21"}}, QuestionStatus::Yes},
-        Row{{{"whatsapp-business", "2026-04-21"}, {"facebook-feed", "2026-04-10"}}, QuestionStatus::No},
-        Row{{{"whatsapp-business", "2026-04-21"}, {"facebook-feed", "2026-04-21"}}, QuestionStatus::No},
-        Row{{{"facebook-feed", "2026-04-10"}, {"whatsapp-business", "2026-05-21"}}, QuestionStatus::No});
+    const auto row =
+        GENERATE(Row{{}, QuestionStatus::Open}, Row{{{"meta-ai-app", "2026-04-08"}}, QuestionStatus::Open},
+                 Row{{{"whatsapp-business", "2026-04-21"}}, QuestionStatus::Yes},
+                 Row{{{"whatsapp-business", "2026-04-21"}, {"facebook-feed", "2026-04-10"}}, QuestionStatus::No},
+                 Row{{{"whatsapp-business", "2026-04-21"}, {"facebook-feed", "2026-04-21"}}, QuestionStatus::No},
+                 Row{{{"facebook-feed", "2026-04-10"}, {"whatsapp-business", "2026-05-21"}}, QuestionStatus::No});
     std::vector<Event> events{kLaunch};
     std::int64_t id = 10;
     for (const auto& [s, at] : row.rollouts) {
         events.push_back(ev(id++, EventKind::SurfaceRollout, at).model("muse-spark").surface(s));
     }
-    const auto a = answer(question("surface_before", {{"family", "muse-spark"}, {"category", "monetizable"}, {"before", "facebook-feed"}}),
-                          events, "2026-12-31");
+    const auto a =
+        answer(question("surface_before",
+                        {{"family", "muse-spark"}, {"category", "monetizable"}, {"before", "facebook-feed"}}),
+               events, "2026-12-31");
     CHECK(a.status == row.status);
 }
 
@@ -119,17 +131,27 @@ TEST_CASE("any of a list of labs switches to closed within N months of a lab's s
                               Row{"2026-09-01", "2026-12-01", QuestionStatus::Yes},
                               Row{"2027-06-01", "2027-07-01", QuestionStatus::No},
                               Row{"2026-01-01", "2026-12-01", QuestionStatus::Open});  // before meta: not a follower
-    std::vector<Event> events{
-        ev(1, EventKind::ModelRelease, "2025-04-05").lab("meta").model("llama-4").text("openness", "open_weights_restricted"),
-        ev(2, EventKind::ModelRelease, "2026-04-08").lab("meta").model("muse-spark"),
-        ev(3, EventKind::ModelRelease, "2025-01-01").lab("mistral").model("m-open").text("openness", "open_weights_permissive")};
+    std::vector<Event> events{ev(1, EventKind::ModelRelease, "2025-04-05")
+                                  .lab("meta")
+                                  .model("llama-4")
+                                  .text("openness", "open_weights_restricted"),
+                              ev(2, EventKind::ModelRelease, "2026-04-08").lab("meta").model("muse-spark"),
+                              ev(3, EventKind::ModelRelease, "2025-01-01")
+                                  .lab("mistral")
+                                  .model("m-open")
+                                  .text("openness", "open_weights_permissive")};
     if (!row.mistral_closed_at.empty()) {
-        events.push_back(ev(4, EventKind::ModelRelease, row.mistral_closed_at).lab("mistral").model("m-closed").text("openness", "api"));
+        events.push_back(ev(4, EventKind::ModelRelease, row.mistral_closed_at)
+                             .lab("mistral")
+                             .model("m-closed")
+                             .text("openness", "api"));
     }
-    const auto a = answer(question("labs_switch_within", {{"labs", "mistral, qwen,deepseek"}, {"after", "meta"}, {"months", "12"}}),
-                          events, row.as_of);
+    const auto a = answer(
+        question("labs_switch_within", {{"labs", "mistral, qwen,deepseek"}, {"after", "meta"}, {"months", "12"}}),
+        events, row.as_of);
     CHECK(a.status == row.status);
-    if (row.status == QuestionStatus::Yes) CHECK(a.evidence == std::vector<std::int64_t>{2, 4});
+    if (row.status == QuestionStatus::Yes)
+        CHECK(a.evidence == std::vector<std::int64_t>{2, 4});
 }
 
 TEST_CASE("a person found by org and role leaves within N months", "[analysis][questions]") {
@@ -144,9 +166,10 @@ TEST_CASE("a person found by org and role leaves within N months", "[analysis][q
     if (!row.left_at.empty()) {
         events.push_back(ev(7, EventKind::PersonnelMove, row.left_at).person("alex").lab("meta").text("move", "left"));
     }
-    const auto a = answer(question("person_leaves_within",
-                                   {{"org", "meta"}, {"role", "chief ai officer"}, {"months", "18"}, {"from", "2026-04-08"}}),
-                          events, row.as_of);
+    const auto a =
+        answer(question("person_leaves_within",
+                        {{"org", "meta"}, {"role", "chief ai officer"}, {"months", "18"}, {"from", "2026-04-08"}}),
+               events, row.as_of);
     CHECK(a.status == row.status);
 }
 

@@ -10,7 +10,10 @@ TEST_CASE("build_report runs every analysis on the events up to as_of, rejected 
     Taxonomy taxonomy;
     taxonomy.surfaces = {test::surface("whatsapp-business", SurfaceCategory::Monetizable)};
     const std::vector<Event> events{
-        ev(1, EventKind::ModelRelease, "2025-04-05").lab("meta").model("llama-4").text("openness", "open_weights_restricted"),
+        ev(1, EventKind::ModelRelease, "2025-04-05")
+            .lab("meta")
+            .model("llama-4")
+            .text("openness", "open_weights_restricted"),
         ev(2, EventKind::ModelRelease, "2026-04-08").lab("meta").model("muse-spark").text("openness", "hosted_product"),
         ev(3, EventKind::SurfaceRollout, "2026-04-21").model("muse-spark").surface("whatsapp-business"),
         ev(4, EventKind::ModelRelease, "2026-05-01").lab("qwen").model("q").text("openness", "api").rejected(),

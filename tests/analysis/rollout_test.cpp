@@ -30,14 +30,14 @@ TEST_CASE("the rollout pattern is the category of the earliest surface", "[analy
         std::vector<std::pair<std::string, std::string>> rollouts;  // surface, date
         std::string pattern;
     };
-    const auto row = GENERATE(
-        Row{{}, "undetermined"},
-        Row{{{"whatsapp-business", "2026-04-10"}, {"meta-ai-app", "2026-04-20"}}, "monetizable-first"},
-        Row{{{"meta-ai-app", "2026-04-08"}, {"whatsapp-business", "2026-04-20"}}, "engagement-first"},
-        Row{{{"ray-ban-meta-glasses", "2026-05-01"}}, "hardware-first"},
-        Row{{{"llama-api", "2026-04-09"}, {"meta-ai-app", "2026-04-12"}}, "developer-first"},
-        Row{{{"meta-ai-app", "2026-04-09T08:00:00Z"}, {"whatsapp-business", "2026-04-09T20:00:00Z"}}, "mixed"},
-        Row{{{"unknown-surface", "2026-04-09"}}, "undetermined"});
+    const auto row =
+        GENERATE(Row{{}, "undetermined"},
+                 Row{{{"whatsapp-business", "2026-04-10"}, {"meta-ai-app", "2026-04-20"}}, "monetizable-first"},
+                 Row{{{"meta-ai-app", "2026-04-08"}, {"whatsapp-business", "2026-04-20"}}, "engagement-first"},
+                 Row{{{"ray-ban-meta-glasses", "2026-05-01"}}, "hardware-first"},
+                 Row{{{"llama-api", "2026-04-09"}, {"meta-ai-app", "2026-04-12"}}, "developer-first"},
+                 Row{{{"meta-ai-app", "2026-04-09T08:00:00Z"}, {"whatsapp-business", "2026-04-09T20:00:00Z"}}, "mixed"},
+                 Row{{{"unknown-surface", "2026-04-09"}}, "undetermined"});
     std::vector<Event> events{ev(1, EventKind::ModelRelease, "2026-04-08").lab("meta").model("muse-spark")};
     std::int64_t id = 10;
     for (const auto& [s, at] : row.rollouts) {
@@ -51,7 +51,10 @@ TEST_CASE("the rollout pattern is the category of the earliest surface", "[analy
 TEST_CASE("rollout surfaces keep the first reach, in order, with days after launch", "[analysis][rollout]") {
     const std::vector<Event> events{
         ev(1, EventKind::ModelRelease, "2026-04-08").lab("meta").model("muse-spark"),
-        ev(2, EventKind::SurfaceRollout, "2026-04-21").model("muse-spark").surface("whatsapp-business").text("stage", "ga"),
+        ev(2, EventKind::SurfaceRollout, "2026-04-21")
+            .model("muse-spark")
+            .surface("whatsapp-business")
+            .text("stage", "ga"),
         ev(3, EventKind::SurfaceRollout, "2026-04-08").model("muse-spark").surface("meta-ai-app"),
         ev(4, EventKind::SurfaceRollout, "2026-05-30").model("muse-spark").surface("whatsapp-business"),
         ev(5, EventKind::SurfaceRollout, "2026-03-01").model("muse-spark").surface("llama-api"),  // before launch

@@ -102,7 +102,8 @@ TEST_CASE("a candidate without a suggestion needs a kind; bad input is a usage e
     auto unknown = app::confirm_candidate(f.ctx, id, {.kind = "launch"}, make_time(2026, 5, 1));
     REQUIRE_FALSE(unknown);
     CHECK(unknown.error().code == ErrorCode::Usage);
-    auto bad_lab = app::confirm_candidate(f.ctx, id, {.kind = "third_party_eval", .lab = "nowhere"}, make_time(2026, 5, 1));
+    auto bad_lab =
+        app::confirm_candidate(f.ctx, id, {.kind = "third_party_eval", .lab = "nowhere"}, make_time(2026, 5, 1));
     REQUIRE_FALSE(bad_lab);
     CHECK(bad_lab.error().code == ErrorCode::Usage);
     auto missing = app::confirm_candidate(f.ctx, 424242, {.kind = "model_release"}, make_time(2026, 5, 1));

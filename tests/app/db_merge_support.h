@@ -61,13 +61,13 @@ inline void fill_origin(store::Store& s) {
     upsert(s, shared, item("launch", "first text"));
     const auto launch = upsert(s, shared, item("launch", "second text"));
     const auto note = upsert(s, own, item("note", "a note"));
-    REQUIRE(s.upsert_event(event("k-auto-here-curated-there", Review::Auto, "origin auto", launch,
-                                 "https://example.org/launch")));
-    REQUIRE(s.upsert_event(event("k-confirmed-here", Review::Confirmed, "origin confirmed", launch,
-                                 "https://example.org/launch")));
+    REQUIRE(s.upsert_event(
+        event("k-auto-here-curated-there", Review::Auto, "origin auto", launch, "https://example.org/launch")));
+    REQUIRE(s.upsert_event(
+        event("k-confirmed-here", Review::Confirmed, "origin confirmed", launch, "https://example.org/launch")));
     REQUIRE(s.upsert_event(event("k-new", Review::Auto, "origin only", note, "https://example.org/note")));
-    REQUIRE(s.upsert_event(event("k-both-curated", Review::Rejected, "origin rejected", note,
-                                 "https://example.org/note")));
+    REQUIRE(
+        s.upsert_event(event("k-both-curated", Review::Rejected, "origin rejected", note, "https://example.org/note")));
     AlertDelivery d;
     d.key = "rule|question:q1|terminal";
     d.rule_id = "rule";
@@ -82,12 +82,11 @@ inline void fill_origin(store::Store& s) {
 inline void fill_target(store::Store& s) {
     const auto feed = add(s, "team-meta", "https://example.org/meta.xml");
     const auto launch = upsert(s, feed, item("launch", "first text"));
-    REQUIRE(s.upsert_event(event("k-auto-here-curated-there", Review::Confirmed, "team confirmed", launch,
-                                 "https://example.org/launch")));
-    REQUIRE(s.upsert_event(event("k-confirmed-here", Review::Auto, "team auto", launch,
-                                 "https://example.org/launch")));
-    REQUIRE(s.upsert_event(event("k-both-curated", Review::Confirmed, "team confirmed too", 0,
-                                 "https://example.org/other")));
+    REQUIRE(s.upsert_event(
+        event("k-auto-here-curated-there", Review::Confirmed, "team confirmed", launch, "https://example.org/launch")));
+    REQUIRE(s.upsert_event(event("k-confirmed-here", Review::Auto, "team auto", launch, "https://example.org/launch")));
+    REQUIRE(s.upsert_event(
+        event("k-both-curated", Review::Confirmed, "team confirmed too", 0, "https://example.org/other")));
 }
 
 inline const Event* by_key(const std::vector<Event>& events, const std::string& key) {

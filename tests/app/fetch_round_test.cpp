@@ -58,7 +58,8 @@ struct RoundFixture {
         auto alerts = ctx.store->list_alerts(100);
         REQUIRE(alerts);
         for (const auto& a : *alerts) {
-            if (a.question_id == question) return true;
+            if (a.question_id == question)
+                return true;
         }
         return false;
     }
@@ -66,7 +67,8 @@ struct RoundFixture {
 
 bool has_answer(const std::vector<QuestionAnswer>& answers, const std::string& id, QuestionStatus status) {
     for (const auto& a : answers) {
-        if (a.id == id && a.status == status) return true;
+        if (a.id == id && a.status == status)
+            return true;
     }
     return false;
 }

@@ -28,7 +28,8 @@ TEST_CASE("a shared link falls back to the GUID, a shared GUID to GUID and link"
                                       entry("g2", "https://lab.example/", "B"),
                                       entry("same", "https://lab.example/c", "C"),
                                       entry("same", "https://lab.example/d", "D"),
-                                      entry("dup", "", "E"), entry("dup", "", "F"),
+                                      entry("dup", "", "E"),
+                                      entry("dup", "", "F"),
                                       entry("", "", "G")};
     const auto ids = app::native_ids_of(feed);
     REQUIRE(ids.size() == feed.size());
@@ -86,8 +87,7 @@ TEST_CASE("download counters do not make a new version; a licence change does", 
     CHECK(app::content_hash_of(a) != app::content_hash_of(b));
 }
 
-TEST_CASE("a page's text is its content: a changed text changes the hash, an article does not",
-          "[app][items][text]") {
+TEST_CASE("a page's text is its content: a changed text changes the hash, an article does not", "[app][items][text]") {
     fw::FeedEntry page;
     page.id = page.link = "https://lab.example/terms";
     page.title = "Terms";

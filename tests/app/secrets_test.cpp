@@ -36,8 +36,8 @@ TEST_CASE("a webhook is recorded by a redacted name and found again in the rules
     const std::string ra = recorded_channel(a);
     CHECK(ra.find("secretA") == std::string::npos);
     CHECK(ra.starts_with("webhook:https://hooks.slack.com/services/T\u2026/\u2026 #"));
-    CHECK(recorded_channel(ra) == ra);                     // idempotent
-    CHECK(recorded_channel(b) != ra);                      // two hooks stay apart
+    CHECK(recorded_channel(ra) == ra);  // idempotent
+    CHECK(recorded_channel(b) != ra);   // two hooks stay apart
     CHECK(recorded_channel("terminal") == "terminal");
     CHECK(recorded_channel("atom:alerts.xml") == "atom:alerts.xml");
 
@@ -45,8 +45,8 @@ TEST_CASE("a webhook is recorded by a redacted name and found again in the rules
     rule.channels = {"terminal", a, b};
     CHECK(configured_channel({rule}, ra) == a);
     CHECK(configured_channel({rule}, recorded_channel(b)) == b);
-    CHECK_FALSE(configured_channel({}, ra));               // no longer configured
-    CHECK(configured_channel({}, a) == a);                 // recorded by an older build
+    CHECK_FALSE(configured_channel({}, ra));  // no longer configured
+    CHECK(configured_channel({}, a) == a);    // recorded by an older build
 
     AlertDelivery d;
     d.channel = a;

@@ -15,8 +15,7 @@ namespace {
 
 const TimePoint kNow = make_time(2026, 6, 1);
 
-Source source(std::string name, std::optional<TimePoint> fetched, std::optional<TimePoint> newest,
-              int failures = 0) {
+Source source(std::string name, std::optional<TimePoint> fetched, std::optional<TimePoint> newest, int failures = 0) {
     Source s;
     s.name = std::move(name);
     s.url = "https://example.com/" + s.name;
@@ -24,7 +23,8 @@ Source source(std::string name, std::optional<TimePoint> fetched, std::optional<
     s.health.last_fetch_at = fetched;
     s.health.last_status = failures > 0 ? "failed" : "ok";
     s.health.consecutive_failures = failures;
-    if (failures > 0) s.health.last_error = "HTTP 503 from example.com";
+    if (failures > 0)
+        s.health.last_error = "HTTP 503 from example.com";
     s.health.newest_item_at = newest;
     return s;
 }
@@ -32,10 +32,8 @@ Source source(std::string name, std::optional<TimePoint> fetched, std::optional<
 // Plain hand-made sources: one of each state.
 std::vector<Source> mixed() {
     return {
-        source("b-fresh", kNow - 1h, kNow - 2h),
-        source("a-old", kNow - 1h, kNow - std::chrono::days(40)),
-        source("c-failing", kNow - 1h, kNow - 2h, 3),
-        source("d-never", std::nullopt, std::nullopt),
+        source("b-fresh", kNow - 1h, kNow - 2h),      source("a-old", kNow - 1h, kNow - std::chrono::days(40)),
+        source("c-failing", kNow - 1h, kNow - 2h, 3), source("d-never", std::nullopt, std::nullopt),
         source("a-fresh", kNow - 1h, kNow - 5h),
     };
 }
@@ -54,7 +52,8 @@ TEST_CASE("staleness follows the source's own cadence, beyond the one-day pollin
     auto monthly = source("monthly", kNow - 1h, kNow - std::chrono::days(40));
     monthly.interval_seconds = 24 * 3600;
     std::vector<TimePoint> posts;
-    for (int i = 0; i < 6; ++i) posts.push_back(kNow - std::chrono::days(40 + 30 * i));
+    for (int i = 0; i < 6; ++i)
+        posts.push_back(kNow - std::chrono::days(40 + 30 * i));
     CHECK(app::cadence(monthly, posts) == std::chrono::days(15));  // half the 30-day gap
     CHECK(app::healthFlag(monthly, kNow, posts) == app::HealthFlag::Ok);
     CHECK(app::healthFlag(monthly, kNow) == app::HealthFlag::Stale);  // judged by the polling cap
@@ -74,14 +73,14 @@ TEST_CASE("without item times the user's interval overrides the polling one", "[
 }
 
 TEST_CASE("failing beats stale, and a source never fetched is neither", "[app][health]") {
-    CHECK(app::healthFlag(source("x", kNow - 1h, kNow - std::chrono::days(400), 2), kNow) ==
-          app::HealthFlag::Failing);
+    CHECK(app::healthFlag(source("x", kNow - 1h, kNow - std::chrono::days(400), 2), kNow) == app::HealthFlag::Failing);
     CHECK(app::healthFlag(source("x", std::nullopt, std::nullopt), kNow) == app::HealthFlag::NeverFetched);
 }
 
 TEST_CASE("health counts and order put failing, then stale sources first", "[app][health]") {
     auto sources = mixed();
-    for (std::size_t i = 0; i < sources.size(); ++i) sources[i].id = static_cast<std::int64_t>(i + 1);
+    for (std::size_t i = 0; i < sources.size(); ++i)
+        sources[i].id = static_cast<std::int64_t>(i + 1);
     const auto judged = app::judgeSources(sources, {}, kNow);
     const auto c = app::countHealth(judged);
     CHECK(c.ok == 2);
@@ -96,7 +95,8 @@ TEST_CASE("health counts and order put failing, then stale sources first", "[app
     CHECK(judged[4].source->name == "b-fresh");
     // Item times given for "a-old" (id 2) show a slow cadence: it is no longer stale.
     std::map<std::int64_t, std::vector<TimePoint>> times;
-    for (int i = 0; i < 5; ++i) times[2].push_back(kNow - std::chrono::days(40 + 60 * i));
+    for (int i = 0; i < 5; ++i)
+        times[2].push_back(kNow - std::chrono::days(40 + 60 * i));
     CHECK(app::countHealth(app::judgeSources(sources, times, kNow)).stale == 0);
 }
 

@@ -20,11 +20,11 @@ struct SourceFixture {
         auto opened = app::open_context({(dir / "fw.db").string(), test::bundled_data(), {}});
         REQUIRE(opened);
         ctx = std::move(*opened);
-        auto added = app::add_source(ctx, {"https://example.org/feed.xml", SourceKind::Feed,
-                                           std::string("lab-blog"), std::string("meta"), std::nullopt});
+        auto added = app::add_source(ctx, {"https://example.org/feed.xml", SourceKind::Feed, std::string("lab-blog"),
+                                           std::string("meta"), std::nullopt});
         REQUIRE(added);
-        REQUIRE(app::add_source(ctx, {"https://example.org/other.xml", SourceKind::Feed,
-                                      std::string("other"), std::nullopt, std::nullopt}));
+        REQUIRE(app::add_source(ctx, {"https://example.org/other.xml", SourceKind::Feed, std::string("other"),
+                                      std::nullopt, std::nullopt}));
         learnt = *added;
         learnt.validators = {"\"v1\"", "Tue, 01 Dec 2026 10:00:00 GMT"};
         learnt.interval_seconds = 7200;

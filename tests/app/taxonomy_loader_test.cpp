@@ -27,9 +27,13 @@ fw::Taxonomy bundled() {
     return *t;
 }
 
-bool has(const std::string& text, const std::string& needle) { return text.find(needle) != std::string::npos; }
+bool has(const std::string& text, const std::string& needle) {
+    return text.find(needle) != std::string::npos;
+}
 
-bool is_slug(const std::string& s) { return !s.empty() && fw::slugify(s) == s; }
+bool is_slug(const std::string& s) {
+    return !s.empty() && fw::slugify(s) == s;
+}
 
 /// A data folder with one lab, one model, one surface, one person, one licence.
 void write_minimal(const std::filesystem::path& dir) {
@@ -78,10 +82,14 @@ TEST_CASE("Every bundled slug is a valid slug and unique", "[app][unit]") {
         CHECK(is_slug(slug));
         CHECK(seen.insert(kind + ":" + slug).second);
     };
-    for (const auto& x : t.labs) check("lab", x.slug);
-    for (const auto& x : t.models) check("model", x.slug);
-    for (const auto& x : t.surfaces) check("surface", x.slug);
-    for (const auto& x : t.people) check("person", x.slug);
+    for (const auto& x : t.labs)
+        check("lab", x.slug);
+    for (const auto& x : t.models)
+        check("model", x.slug);
+    for (const auto& x : t.surfaces)
+        check("surface", x.slug);
+    for (const auto& x : t.people)
+        check("person", x.slug);
 }
 
 TEST_CASE("The bundled taxonomy holds the entities the watch questions are about", "[app][unit]") {
@@ -193,8 +201,8 @@ TEST_CASE("Malformed JSON is reported with the file, line and column", "[app][un
 
 TEST_CASE("Unknown enum values name the file, the entry and the accepted values", "[app][unit]") {
     SECTION("tier") {
-        auto t = parse_taxonomy_text(TaxonomyFile::Models,
-                                     R"([{"slug": "x-1", "name": "X", "lab": "meta", "tier": "huge"}])", "my/models.json");
+        auto t = parse_taxonomy_text(
+            TaxonomyFile::Models, R"([{"slug": "x-1", "name": "X", "lab": "meta", "tier": "huge"}])", "my/models.json");
         REQUIRE_FALSE(t.has_value());
         CHECK(t.error().context == "my/models.json");
         CHECK(has(t.error().message, "model 'x-1'"));
@@ -202,8 +210,8 @@ TEST_CASE("Unknown enum values name the file, the entry and the accepted values"
         CHECK(has(t.error().message, "flagship"));
     }
     SECTION("surface category") {
-        auto t = parse_taxonomy_text(TaxonomyFile::Surfaces,
-                                     R"([{"slug": "feed", "name": "F", "category": "viral"}])", "s.json");
+        auto t = parse_taxonomy_text(TaxonomyFile::Surfaces, R"([{"slug": "feed", "name": "F", "category": "viral"}])",
+                                     "s.json");
         REQUIRE_FALSE(t.has_value());
         CHECK(has(t.error().message, "surface 'feed'"));
         CHECK(has(t.error().message, "'viral'"));
@@ -235,9 +243,9 @@ TEST_CASE("Bad slugs, dates, CIKs and duplicates are rejected with the entry nam
 }
 
 TEST_CASE("Comments are allowed in hand-edited taxonomy files", "[app][unit]") {
-    auto t = parse_taxonomy_text(TaxonomyFile::People,
-                                 "// people I watch\n[{\"slug\": \"a-b\", \"name\": \"A B\", /* new */ \"since\": \"2025-06-30\"}]",
-                                 "p.json");
+    auto t = parse_taxonomy_text(
+        TaxonomyFile::People,
+        "// people I watch\n[{\"slug\": \"a-b\", \"name\": \"A B\", /* new */ \"since\": \"2025-06-30\"}]", "p.json");
     REQUIRE(t.has_value());
     REQUIRE(t->people.size() == 1);
     CHECK(fw::format_date(*t->people[0].since) == "2025-06-30");
@@ -253,7 +261,7 @@ TEST_CASE("The demo snapshot's taxonomy overlay loads on top of the bundled data
     CHECK(mini->derived_from == std::optional<std::string>("muse-spark"));
     CHECK(fw::is_open(mini->openness));
     REQUIRE(t->find_license("muse-community-license") != nullptr);  // the round-2 HF licence name
-    CHECK(t->find_model("llama-3-1") != nullptr);                    // bundled entries stay
+    CHECK(t->find_model("llama-3-1") != nullptr);                   // bundled entries stay
 }
 
 TEST_CASE("Every file the demo manifest names exists", "[app][unit]") {
@@ -283,7 +291,8 @@ TEST_CASE("Every default source outline has a contract kind and a known lab", "[
         const auto start = p + name.size() + 3;
         return text.substr(start, text.find('"', start) - start);
     };
-    const std::set<std::string> kinds{"feed", "hf-author", "github-releases", "github-commits", "edgar", "arxiv", "prices", "page"};
+    const std::set<std::string> kinds{"feed",  "hf-author", "github-releases", "github-commits",
+                                      "edgar", "arxiv",     "prices",          "page"};
     int outlines = 0;
     for (auto p = text.find("xmlUrl=\""); p != std::string::npos; p = text.find("xmlUrl=\"", p + 1)) {
         const auto from = text.rfind("<outline", p);

@@ -16,8 +16,9 @@ using namespace fw::test;
 namespace {
 
 void add_meta_feed(const Cli& cli) {
-    REQUIRE(cli({"sources", "add", Cli::file_url(test_data("cli/meta_newsroom.xml")), "--name",
-                 "meta-news", "--lab", "meta"}).exit_code == 0);
+    REQUIRE(cli({"sources", "add", Cli::file_url(test_data("cli/meta_newsroom.xml")), "--name", "meta-news", "--lab",
+                 "meta"})
+                .exit_code == 0);
 }
 
 struct FileState {
@@ -30,7 +31,8 @@ struct FileState {
 FileState state_of(const std::filesystem::path& p) {
     FileState s;
     std::error_code ec;
-    if (!std::filesystem::exists(p, ec)) return s;
+    if (!std::filesystem::exists(p, ec))
+        return s;
     s.exists = true;
     std::ifstream in(p, std::ios::binary);
     std::ostringstream ss;
@@ -83,8 +85,8 @@ TEST_CASE("sources list says which sources are failing or stale, with the reason
     REQUIRE(listed.size() == 3);
     for (const auto& s : listed) {
         INFO(s.dump());
-        for (const auto* key : {"name", "url", "kind", "lab", "last_fetch_at", "last_status",
-                                "consecutive_failures", "newest_item_at", "health", "health_reason"}) {
+        for (const auto* key : {"name", "url", "kind", "lab", "last_fetch_at", "last_status", "consecutive_failures",
+                                "newest_item_at", "health", "health_reason"}) {
             CHECK(s.contains(key));
         }
         if (s["name"] == "gone") {
@@ -111,9 +113,8 @@ TEST_CASE("reading commands leave the database file untouched and work on a read
     const std::filesystem::path wal = cli.db() + "-wal";
     const auto feed = test_data("cli/meta_newsroom.xml").string();
     const std::vector<std::vector<std::string>> reading = {
-        {"sources", "list"}, {"--json", "sources", "list"}, {"items", "list"},
-        {"events", "list"},  {"report"},                    {"--json", "report"},
-        {"parse", feed},
+        {"sources", "list"}, {"--json", "sources", "list"}, {"items", "list"}, {"events", "list"},
+        {"report"},          {"--json", "report"},          {"parse", feed},
     };
     const auto db_before = state_of(db);
     const auto wal_before = state_of(wal);

@@ -45,8 +45,8 @@ TEST_CASE("init creates the database file and is idempotent", "[cli]") {
 TEST_CASE("sources add and list --json follow the contract", "[cli]") {
     Cli cli;
     const auto feed = Cli::file_url(test_data("cli/meta_newsroom.xml"));
-    REQUIRE(cli({"sources", "add", feed, "--kind", "feed", "--name", "meta-news", "--lab", "meta",
-                 "--every", "1h"}).exit_code == 0);
+    REQUIRE(cli({"sources", "add", feed, "--kind", "feed", "--name", "meta-news", "--lab", "meta", "--every", "1h"})
+                .exit_code == 0);
     auto dup = cli({"sources", "add", feed, "--name", "meta-news"});
     CHECK(dup.exit_code != 0);
     CHECK(line_count(dup.err) == 1);
@@ -55,8 +55,8 @@ TEST_CASE("sources add and list --json follow the contract", "[cli]") {
     auto j = parse_json(list.out);
     REQUIRE(j.is_array());
     REQUIRE(j.size() == 1);
-    for (const auto* key : {"name", "url", "kind", "lab", "last_fetch_at", "last_status",
-                            "consecutive_failures", "newest_item_at"}) {
+    for (const auto* key :
+         {"name", "url", "kind", "lab", "last_fetch_at", "last_status", "consecutive_failures", "newest_item_at"}) {
         INFO(key);
         CHECK(j[0].contains(key));
     }
@@ -80,8 +80,8 @@ TEST_CASE("parse --json prints the contract's feed shape and stores nothing", "[
     }
     REQUIRE(j["items"].size() == 3);
     const auto& item = j["items"][0];
-    for (const auto* key : {"id", "title", "link", "published", "updated", "authors", "summary",
-                            "content", "categories", "enclosures"}) {
+    for (const auto* key :
+         {"id", "title", "link", "published", "updated", "authors", "summary", "content", "categories", "enclosures"}) {
         INFO(key);
         CHECK(item.contains(key));
     }
@@ -94,9 +94,11 @@ TEST_CASE("parse --json prints the contract's feed shape and stores nothing", "[
 
 TEST_CASE("OPML export and import round-trip the sources", "[cli]") {
     Cli a;
-    REQUIRE(a({"sources", "add", "https://mistral.ai/rss.xml", "--name", "mistral", "--lab", "mistral"}).exit_code == 0);
-    REQUIRE(a({"sources", "add", "https://huggingface.co/api/models?author=Qwen", "--kind", "hf-author",
-               "--name", "hf-qwen"}).exit_code == 0);
+    REQUIRE(a({"sources", "add", "https://mistral.ai/rss.xml", "--name", "mistral", "--lab", "mistral"}).exit_code ==
+            0);
+    REQUIRE(a({"sources", "add", "https://huggingface.co/api/models?author=Qwen", "--kind", "hf-author", "--name",
+               "hf-qwen"})
+                .exit_code == 0);
     const auto opml = a.dir() / "out.opml";
     REQUIRE(a({"sources", "export", opml.string()}).exit_code == 0);
     Cli b;

@@ -94,8 +94,8 @@ TEST_CASE("events candidates: an unclassified filing waits for review and its co
     CHECK(cli({"events", "candidates"}).out.find("personnel_move") != std::string::npos);
 
     const auto id = std::to_string(c["id"].get<long long>());
-    auto confirmed = cli({"--json", "events", "candidates", "confirm", id, "--set", "move=left", "--set",
-                          "role=Chief Legal Officer"});
+    auto confirmed = cli(
+        {"--json", "events", "candidates", "confirm", id, "--set", "move=left", "--set", "role=Chief Legal Officer"});
     INFO(confirmed.err);
     REQUIRE(confirmed.exit_code == 0);
     const long long event_id = parse_json(confirmed.out)["event_id"];

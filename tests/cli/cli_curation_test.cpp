@@ -18,13 +18,14 @@ nlohmann::json event_by_id(const Cli& cli, long long id) {
 
 TEST_CASE("manual events, confirm and reject survive extract --rebuild", "[cli][curation]") {
     Cli cli;
-    REQUIRE(cli({"sources", "add", Cli::file_url(test_data("cli/meta_newsroom.xml")), "--name",
-                 "meta-news", "--lab", "meta"}).exit_code == 0);
+    REQUIRE(cli({"sources", "add", Cli::file_url(test_data("cli/meta_newsroom.xml")), "--name", "meta-news", "--lab",
+                 "meta"})
+                .exit_code == 0);
     REQUIRE(cli({"fetch"}).exit_code == 0);
 
-    auto added = cli({"--json", "events", "add", "--kind", "analyst_rating", "--at", "2026-04-10",
-                      "--lab", "meta", "--set", "firm=Example Securities", "--set", "symbol=META",
-                      "--set", "new_target=850", "--evidence", "https://example.com/note"});
+    auto added = cli({"--json", "events", "add", "--kind", "analyst_rating", "--at", "2026-04-10", "--lab", "meta",
+                      "--set", "firm=Example Securities", "--set", "symbol=META", "--set", "new_target=850",
+                      "--evidence", "https://example.com/note"});
     REQUIRE(added.exit_code == 0);
     const long long manual_id = parse_json(added.out)["id"];
     auto manual = event_by_id(cli, manual_id);

@@ -39,8 +39,7 @@ TEST_CASE("demo writes into the database --db names", "[cli][demo]") {
 TEST_CASE("demo refuses to overwrite a database that holds data", "[cli][demo]") {
     Cli cli;
     REQUIRE(cli({"init"}).exit_code == 0);
-    REQUIRE(cli({"sources", "add", "https://example.com/feed.xml", "--kind", "feed", "--name", "mine"})
-                .exit_code == 0);
+    REQUIRE(cli({"sources", "add", "https://example.com/feed.xml", "--kind", "feed", "--name", "mine"}).exit_code == 0);
     auto r = cli({"demo", "--out", (cli.dir() / "demo-out").string()});
     CHECK(r.exit_code == 2);
     CHECK(line_count(r.err) == 1);

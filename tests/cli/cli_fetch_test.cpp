@@ -12,8 +12,9 @@ using namespace fw::test;
 namespace {
 
 void add_meta_feed(const Cli& cli) {
-    REQUIRE(cli({"sources", "add", Cli::file_url(test_data("cli/meta_newsroom.xml")), "--name",
-                 "meta-news", "--lab", "meta"}).exit_code == 0);
+    REQUIRE(cli({"sources", "add", Cli::file_url(test_data("cli/meta_newsroom.xml")), "--name", "meta-news", "--lab",
+                 "meta"})
+                .exit_code == 0);
 }
 
 }  // namespace
@@ -115,7 +116,8 @@ TEST_CASE("a source moves to its new URL after three permanent redirects in a ro
 TEST_CASE("a failing source does not stop the others: exit 3 and the summary names it", "[cli][fetch]") {
     Cli cli;
     add_meta_feed(cli);
-    REQUIRE(cli({"sources", "add", Cli::file_url(test_data("cli/broken.xml")), "--name", "interstitial"}).exit_code == 0);
+    REQUIRE(cli({"sources", "add", Cli::file_url(test_data("cli/broken.xml")), "--name", "interstitial"}).exit_code ==
+            0);
     REQUIRE(cli({"sources", "add", Cli::file_url(cli.dir() / "missing.xml"), "--name", "gone"}).exit_code == 0);
     auto r = cli({"--json", "fetch"});
     CHECK(r.exit_code == 3);
@@ -169,8 +171,8 @@ TEST_CASE("events list and report --format json carry every documented key", "[c
     auto events = parse_json(cli({"--json", "events", "list"}).out);
     REQUIRE(events.is_array());
     REQUIRE_FALSE(events.empty());
-    for (const auto* key : {"id", "kind", "occurred_at", "lab", "model", "person", "surface", "title",
-                            "fields", "confidence", "review", "evidence"}) {
+    for (const auto* key : {"id", "kind", "occurred_at", "lab", "model", "person", "surface", "title", "fields",
+                            "confidence", "review", "evidence"}) {
         INFO(key);
         CHECK(events[0].contains(key));
     }
@@ -187,8 +189,8 @@ TEST_CASE("events list and report --format json carry every documented key", "[c
 
     auto report = parse_json(cli({"report", "--format", "json", "--as-of", "2026-11-20"}).out);
     REQUIRE(report.is_object());
-    for (const auto* key : {"generated_at", "as_of", "rollout", "eval_disclosure", "openness",
-                            "license_changes", "people", "cascade", "market", "questions"}) {
+    for (const auto* key : {"generated_at", "as_of", "rollout", "eval_disclosure", "openness", "license_changes",
+                            "people", "cascade", "market", "questions"}) {
         INFO(key);
         CHECK(report.contains(key));
     }

@@ -20,9 +20,9 @@ public:
     }
 
     ProcessResult raw(const std::vector<std::string>& args) const {
-        return run_process(FW_CLI_PATH, args,
-                           {"XDG_DATA_HOME=" + (dir_ / "xdg-data").string(),
-                            "XDG_CONFIG_HOME=" + (dir_ / "xdg-config").string()});
+        return run_process(
+            FW_CLI_PATH, args,
+            {"XDG_DATA_HOME=" + (dir_ / "xdg-data").string(), "XDG_CONFIG_HOME=" + (dir_ / "xdg-config").string()});
     }
 
     const TempDir& dir() const { return dir_; }

@@ -21,7 +21,9 @@ std::string slurp(const std::filesystem::path& p) {
     return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
-std::string feed_xml() { return read_file(test_data("cli/meta_newsroom.xml")); }
+std::string feed_xml() {
+    return read_file(test_data("cli/meta_newsroom.xml"));
+}
 
 }  // namespace
 
@@ -105,11 +107,10 @@ TEST_CASE("no secret reaches the database, its WAL or the output after a fetch a
     std::filesystem::create_directories(config);
     std::ofstream(config / "alerts.json")
         << R"({"rules": [{"id": "all", "channels": ["terminal", "webhook:)" << webhook << R"("]}]})";
-    const std::vector<std::string> env{
-        "XDG_DATA_HOME=" + (cli.dir() / "xdg-data").string(),
-        "XDG_CONFIG_HOME=" + (cli.dir() / "xdg-config").string(),
-        "FW_EDGAR_CONTACT=Jane Secretperson jane@secret-contact.example",
-        "GITHUB_TOKEN=ghp_SecretGithubToken0123456789"};
+    const std::vector<std::string> env{"XDG_DATA_HOME=" + (cli.dir() / "xdg-data").string(),
+                                       "XDG_CONFIG_HOME=" + (cli.dir() / "xdg-config").string(),
+                                       "FW_EDGAR_CONTACT=Jane Secretperson jane@secret-contact.example",
+                                       "GITHUB_TOKEN=ghp_SecretGithubToken0123456789"};
     auto run = [&](std::vector<std::string> args) {
         args.insert(args.begin(), {"--db", cli.db()});
         return run_process(FW_CLI_PATH, args, env);
@@ -122,8 +123,8 @@ TEST_CASE("no secret reaches the database, its WAL or the output after a fetch a
     // Each delivery failed once (500) and went out on the next run.
     REQUIRE(hooks.hits("/services/T0SECRETA/B0SECRETB/XsecretToken1234567890") >= 2);
 
-    const std::string everything = slurp(cli.db()) + slurp(cli.db() + "-wal") + first.out + first.err +
-                                   second.out + second.err;
+    const std::string everything =
+        slurp(cli.db()) + slurp(cli.db() + "-wal") + first.out + first.err + second.out + second.err;
     for (const std::string secret : {"XsecretToken1234567890", "0SECRETA", "B0SECRETB", "Secretperson",
                                      "secret-contact.example", "ghp_SecretGithubToken0123456789"}) {
         CAPTURE(secret);
@@ -136,7 +137,8 @@ TEST_CASE("no secret reaches the database, its WAL or the output after a fetch a
 TEST_CASE("a password in a source URL is not stored on SQLite, with a warning; sources list shows the policy",
           "[cli][security]") {
     Cli cli;
-    auto added = cli({"sources", "add", "https://me:hunter2secret@feeds.example.org/feed.xml", "--name", "private-feed"});
+    auto added =
+        cli({"sources", "add", "https://me:hunter2secret@feeds.example.org/feed.xml", "--name", "private-feed"});
     REQUIRE(added.exit_code == 0);
     CHECK(added.err.find("password was removed") != std::string::npos);
     CHECK(added.err.find("hunter2secret") == std::string::npos);

@@ -32,9 +32,13 @@ void write(const std::filesystem::path& p, const std::string& text) {
 /// A terms page with site chrome around the terms: the chrome must never count as text.
 std::string terms_page(const std::string& terms, const std::string& script = "var hits = 1;") {
     return "<!doctype html><html><head><title>Acme Model Terms of Use</title>"
-           "<script>" + script + "</script><style>p{color:red}</style></head><body>"
+           "<script>" +
+           script +
+           "</script><style>p{color:red}</style></head><body>"
            "<header><a href='/'>Acme</a></header><nav><a href='/blog'>Blog</a></nav>"
-           "<main><h1>Acme Model Terms of Use</h1>" + terms + "</main>"
+           "<main><h1>Acme Model Terms of Use</h1>" +
+           terms +
+           "</main>"
            "<aside>Related: our careers page</aside><footer>(c) Acme</footer></body></html>";
 }
 
@@ -49,7 +53,9 @@ const std::string kTermsV2 =
     "<p>Attribution is required in every product that ships the model.</p>"
     "<p>You may not use the model or its outputs to train other large language models.</p>";
 
-nlohmann::json items_of(const Cli& cli) { return parse_json(cli({"--json", "items", "list", "--limit", "0"}).out); }
+nlohmann::json items_of(const Cli& cli) {
+    return parse_json(cli({"--json", "items", "list", "--limit", "0"}).out);
+}
 
 }  // namespace
 
@@ -120,7 +126,8 @@ TEST_CASE("a watched page's chrome (navigation, footer) changing is not a new ve
 TEST_CASE("parse accepts the GitHub REST and EDGAR submissions JSON and shows what extraction reads",
           "[cli][sources][parse]") {
     Cli cli;
-    auto releases = cli({"--json", "parse", "--kind", "github-releases", test_data("sources/github_releases.json").string()});
+    auto releases =
+        cli({"--json", "parse", "--kind", "github-releases", test_data("sources/github_releases.json").string()});
     REQUIRE(releases.exit_code == 0);
     auto j = parse_json(releases.out);
     CHECK(j["format"] == "github-json");
@@ -129,8 +136,8 @@ TEST_CASE("parse accepts the GitHub REST and EDGAR submissions JSON and shows wh
     CHECK(j["items"][0]["content_text"].get<std::string>().find("Apache 2.0") != std::string::npos);
     CHECK(j["items"][0].contains("summary_text"));
     CHECK(j["items"][0]["article_text"].is_null());
-    for (const auto* key : {"id", "title", "link", "published", "updated", "authors", "summary", "content",
-                            "categories", "enclosures"}) {
+    for (const auto* key :
+         {"id", "title", "link", "published", "updated", "authors", "summary", "content", "categories", "enclosures"}) {
         INFO(key);
         CHECK(j["items"][0].contains(key));  // the contract's fields stay
     }
@@ -168,12 +175,13 @@ TEST_CASE("a GitHub REST source pages through Link rel=next; GITHUB_TOKEN never 
                        {{"Link", "<" + server.url("/repositories/42/releases?page=2") + ">; rel=\"next\", <" +
                                      server.url("/repositories/42/releases?page=2") + ">; rel=\"last\""}}));
     server.route("/repositories/42/releases", reply(200, page2.dump(), "application/json"));
-    REQUIRE(cli({"sources", "add", server.url("/repos/example-lab/tiny-model/releases"), "--kind",
-                 "github-releases", "--name", "tiny-releases"}).exit_code == 0);
-    auto fetched = run_process(FW_CLI_PATH, {"--db", cli.db(), "--json", "fetch", "--all", "--host-interval-ms", "50"},
-                               {"GITHUB_TOKEN=ghp_secret_for_api_github_com_only",
-                                "XDG_DATA_HOME=" + (cli.dir() / "xdg-data").string(),
-                                "XDG_CONFIG_HOME=" + (cli.dir() / "xdg-config").string()});
+    REQUIRE(cli({"sources", "add", server.url("/repos/example-lab/tiny-model/releases"), "--kind", "github-releases",
+                 "--name", "tiny-releases"})
+                .exit_code == 0);
+    auto fetched = run_process(
+        FW_CLI_PATH, {"--db", cli.db(), "--json", "fetch", "--all", "--host-interval-ms", "50"},
+        {"GITHUB_TOKEN=ghp_secret_for_api_github_com_only", "XDG_DATA_HOME=" + (cli.dir() / "xdg-data").string(),
+         "XDG_CONFIG_HOME=" + (cli.dir() / "xdg-config").string()});
     INFO(fetched.err);
     REQUIRE(fetched.exit_code == 0);
     auto summary = parse_json(fetched.out);
@@ -204,12 +212,13 @@ TEST_CASE("an EDGAR submissions JSON source: refused without a contact, then one
     server.route("/submissions/CIK0000999001.json",
                  reply(200, read_file(test_data("sources/edgar_submissions.json")), "application/json"));
     REQUIRE(cli({"sources", "add", server.url("/submissions/CIK0000999001.json"), "--kind", "edgar", "--name",
-                 "exfl-filings"}).exit_code == 0);
+                 "exfl-filings"})
+                .exit_code == 0);
     auto refused = parse_json(cli({"--json", "fetch", "--all", "--host-interval-ms", "0"}).out);
     CHECK(refused["sources"][0]["status"] == "failed");
     CHECK(server.total_hits() == 0);
-    auto ok = parse_json(cli({"--json", "fetch", "--all", "--host-interval-ms", "0", "--contact",
-                              "Test Person test@example.org"}).out);
+    auto ok = parse_json(
+        cli({"--json", "fetch", "--all", "--host-interval-ms", "0", "--contact", "Test Person test@example.org"}).out);
     CHECK(ok["sources"][0]["status"] == "ok");
     CHECK(ok["sources"][0]["new_items"] == 3);
     CHECK(server.requests("/submissions/CIK0000999001.json").at(0).headers.at("user-agent").find("test@example.org") !=
@@ -219,8 +228,10 @@ TEST_CASE("an EDGAR submissions JSON source: refused without a contact, then one
 namespace {
 
 std::string rss(const std::string& items) {
-    return "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Lab news</title><link>https://lab.example/</link>"
-           "<description>News</description>" + items + "</channel></rss>";
+    return "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Lab "
+           "news</title><link>https://lab.example/</link>"
+           "<description>News</description>" +
+           items + "</channel></rss>";
 }
 
 std::string rss_item(const std::string& title, const std::string& link, const std::string& description = "") {
@@ -232,7 +243,8 @@ std::string rss_item(const std::string& title, const std::string& link, const st
 /// An article page with the chrome a real blog has: only the <article> is the text.
 std::string article_page(const std::string& body) {
     return "<!doctype html><html><head><title>Blog</title><script>var ga = 'Llama 9 Ultra released';</script></head>"
-           "<body><nav>Home Research Careers</nav><header>Lab Blog</header><article>" + body +
+           "<body><nav>Home Research Careers</nav><header>Lab Blog</header><article>" +
+           body +
            "</article><aside>Read next: our office in Berlin</aside><footer>Privacy Terms</footer></body></html>";
 }
 
@@ -243,28 +255,28 @@ TEST_CASE("a thin feed item's article is read once, stored, and extracted", "[cl
     LoopbackServer server;
     const std::string scout = server.url("/blog/muse-flux");
     const std::string office = server.url("/blog/paris-office");
-    server.route("/feed.xml", reply(200, rss(rss_item("Introducing Muse Flux", scout) +
-                                             rss_item("A new home in Paris", office, "We have news.")),
+    server.route("/feed.xml", reply(200,
+                                    rss(rss_item("Introducing Muse Flux", scout) +
+                                        rss_item("A new home in Paris", office, "We have news.")),
                                     "application/rss+xml"));
     server.route("/blog/muse-flux",
-                 reply(200, article_page("<h1>Introducing Muse Flux</h1><p>Today we are releasing Muse Flux "
-                                         "as an open-weights model under the Apache 2.0 license. The weights can be "
-                                         "downloaded from Hugging Face.</p>"),
+                 reply(200,
+                       article_page("<h1>Introducing Muse Flux</h1><p>Today we are releasing Muse Flux "
+                                    "as an open-weights model under the Apache 2.0 license. The weights can be "
+                                    "downloaded from Hugging Face.</p>"),
                        "text/html; charset=utf-8"));
     server.route("/blog/paris-office",
-                 reply(200, article_page("<h1>A new home in Paris</h1><p>We are opening an office in Paris with room "
-                                         "for two hundred researchers. Our new site director starts in June.</p>"),
+                 reply(200,
+                       article_page("<h1>A new home in Paris</h1><p>We are opening an office in Paris with room "
+                                    "for two hundred researchers. Our new site director starts in June.</p>"),
                        "text/html"));
     REQUIRE(cli({"sources", "add", server.url("/feed.xml"), "--name", "lab-news", "--lab", "meta"}).exit_code == 0);
     REQUIRE(cli({"-q", "fetch", "--all", "--host-interval-ms", "0"}).exit_code == 0);
     CHECK(server.hits("/blog/muse-flux") == 1);
     CHECK(server.hits("/blog/paris-office") == 1);
-    CHECK(server.requests("/blog/muse-flux").at(0).headers.at("user-agent").find("FrontierWatch") !=
-          std::string::npos);
+    CHECK(server.requests("/blog/muse-flux").at(0).headers.at("user-agent").find("FrontierWatch") != std::string::npos);
 
-    const auto releases = [&] {
-        return parse_json(cli({"--json", "events", "list", "--kind", "model_release"}).out);
-    };
+    const auto releases = [&] { return parse_json(cli({"--json", "events", "list", "--kind", "model_release"}).out); };
     auto found = releases();
     REQUIRE(found.size() == 1);
     CHECK(found[0]["model"] == "muse-flux");
@@ -294,17 +306,19 @@ TEST_CASE("articles are not read for a source added with --no-articles, nor from
     LoopbackServer elsewhere("127.0.0.2");
     elsewhere.route("/post", reply(200, article_page("<p>Other site.</p>"), "text/html"));
     server.route("/post", reply(200, article_page("<p>Same site.</p>"), "text/html"));
-    server.route("/feed.xml", reply(200, rss(rss_item("Thin one", server.url("/post")) +
-                                             rss_item("Thin two", elsewhere.url("/post"))),
-                                    "application/rss+xml"));
+    server.route(
+        "/feed.xml",
+        reply(200, rss(rss_item("Thin one", server.url("/post")) + rss_item("Thin two", elsewhere.url("/post"))),
+              "application/rss+xml"));
     REQUIRE(cli({"sources", "add", server.url("/feed.xml"), "--name", "quiet", "--no-articles"}).exit_code == 0);
     REQUIRE(cli({"-q", "fetch", "--all", "--host-interval-ms", "0"}).exit_code == 0);
     CHECK(server.hits("/feed.xml") == 1);
     CHECK(server.hits("/post") == 0);
 
     REQUIRE(cli({"sources", "edit", "quiet", "--articles"}).exit_code == 0);
-    server.route("/feed.xml", reply(200, rss(rss_item("Thin one, changed", server.url("/post")) +
-                                             rss_item("Thin two, changed", elsewhere.url("/post"))),
+    server.route("/feed.xml", reply(200,
+                                    rss(rss_item("Thin one, changed", server.url("/post")) +
+                                        rss_item("Thin two, changed", elsewhere.url("/post"))),
                                     "application/rss+xml"));
     REQUIRE(cli({"-q", "fetch", "--all", "--host-interval-ms", "0"}).exit_code == 0);
     CHECK(server.hits("/post") == 1);     // the item changed and articles are on again

@@ -48,8 +48,13 @@ TEST_CASE("fields hold typed scalars", "[domain][fields]") {
 
 TEST_CASE("licences are found by id or Hugging Face alias", "[domain][taxonomy]") {
     Taxonomy t;
-    t.licenses.push_back({"LicenseRef-Llama-3.1-Community", "Llama 3.1", "open_restricted",
-                          "conditional", 700000000, true, {"llama3.1"}});
+    t.licenses.push_back({"LicenseRef-Llama-3.1-Community",
+                          "Llama 3.1",
+                          "open_restricted",
+                          "conditional",
+                          700000000,
+                          true,
+                          {"llama3.1"}});
     REQUIRE(t.find_license("LLAMA3.1"));
     CHECK(t.find_license("licenseref-llama-3.1-community")->mau_cap == 700000000);
     CHECK(t.find_license("mit") == nullptr);

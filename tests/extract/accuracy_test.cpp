@@ -38,9 +38,10 @@ bool matches(const fw::Event& ev, const nlohmann::json& want) {
         if (!want.contains(key)) {
             continue;
         }
-        const auto& got = std::string(key) == "model" ? ev.model
+        const auto& got = std::string(key) == "model"     ? ev.model
                           : std::string(key) == "surface" ? ev.surface
-                          : std::string(key) == "person" ? ev.person : ev.lab;
+                          : std::string(key) == "person"  ? ev.person
+                                                          : ev.lab;
         if (got != want[key].get<std::string>()) {
             return false;
         }

@@ -21,8 +21,7 @@ TEST_CASE("the recorded AI-lab feeds yield Meta's Muse Spark releases", "[extrac
     std::size_t items = 0;
     for (const auto& e : std::filesystem::directory_iterator(shared / "corpus/realworld/ai_lab_feeds")) {
         const auto name = e.path().filename().string();
-        if (e.path().extension() != ".xml" || name.find("snapshot") != std::string::npos ||
-            !fw::test::dev_feed(name)) {
+        if (e.path().extension() != ".xml" || name.find("snapshot") != std::string::npos || !fw::test::dev_feed(name)) {
             continue;
         }
         fw::extract::SourceInfo src{name, fw::SourceKind::Feed, lab_of_feed(name)};

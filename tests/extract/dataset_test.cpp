@@ -102,8 +102,8 @@ TEST_CASE("open_llms licences classify as open weights", "[extract][dataset]") {
         ++a.total;
         a.agree += fw::is_open(fw::extract::openness_from_license(lic)) ? 1 : 0;
     }
-    std::printf("\nopen_llms: %d/%d licences classify as open (%.3f), %d licence texts unmapped\n", a.agree,
-                a.total, a.rate(), a.unmapped);
+    std::printf("\nopen_llms: %d/%d licences classify as open (%.3f), %d licence texts unmapped\n", a.agree, a.total,
+                a.rate(), a.unmapped);
     CHECK(a.total >= 50);
     CHECK(a.rate() >= 0.9);
 }
@@ -130,8 +130,8 @@ TEST_CASE("ecosystem-graphs access agrees with the openness of the stated licenc
         ++a.total;
         a.agree += fw::is_open(fw::extract::openness_from_license(lic)) == (access == "open") ? 1 : 0;
     }
-    std::printf("ecosystem-graphs: access agrees with licence openness for %d/%d models (%.3f), %d unmapped\n",
-                a.agree, a.total, a.rate(), a.unmapped);
+    std::printf("ecosystem-graphs: access agrees with licence openness for %d/%d models (%.3f), %d unmapped\n", a.agree,
+                a.total, a.rate(), a.unmapped);
     CHECK(a.total >= 100);
     CHECK(a.rate() >= 0.8);
 }

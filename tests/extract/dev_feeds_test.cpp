@@ -30,10 +30,11 @@ TEST_CASE("dev feeds: events and candidates per item", "[.][devfeeds]") {
             std::cout << "ITEM " << name << " | " << item.entry.title << "\n";
             for (const auto& ev : out.events) {
                 ++events;
-                std::printf("  EV %s %.2f [%s] %s\n", ev.dedupe_key.c_str(), ev.confidence, ev.cue.c_str(),
-                            (ev.fields.text("openness").value_or("") + " " + ev.fields.text("license").value_or("") +
-                             " " + ev.fields.text("stage").value_or("") + " " + ev.fields.text("evaluator").value_or(""))
-                                .c_str());
+                std::printf(
+                    "  EV %s %.2f [%s] %s\n", ev.dedupe_key.c_str(), ev.confidence, ev.cue.c_str(),
+                    (ev.fields.text("openness").value_or("") + " " + ev.fields.text("license").value_or("") + " " +
+                     ev.fields.text("stage").value_or("") + " " + ev.fields.text("evaluator").value_or(""))
+                        .c_str());
             }
             for (const auto& c : out.candidates) {
                 ++candidates;

@@ -54,8 +54,7 @@ TEST_CASE("the longest overlapping name wins", "[extract][matcher]") {
           std::vector<std::string>{"whatsapp-business"});
     CHECK(slugs(m, "Now in WhatsApp and WhatsApp Business", EntityKind::Surface) ==
           std::vector<std::string>{"whatsapp", "whatsapp-business"});
-    CHECK(slugs(m, "on Ray-Ban Meta glasses", EntityKind::Surface) ==
-          std::vector<std::string>{"ray-ban-meta-glasses"});
+    CHECK(slugs(m, "on Ray-Ban Meta glasses", EntityKind::Surface) == std::vector<std::string>{"ray-ban-meta-glasses"});
 }
 
 TEST_CASE("acronyms and tickers match only with their own casing", "[extract][matcher]") {

@@ -53,13 +53,19 @@ inline License make_license(std::string id, std::string cls, std::string commerc
 /// Meta, Anthropic and OpenAI with a few models, surfaces, people and licences.
 inline Taxonomy small_taxonomy() {
     Taxonomy t;
-    Lab meta{"meta", "Meta", {"Meta AI", "FAIR", "Meta Platforms"}, Security{"META", "0001326801", "Meta Platforms, Inc.", "SPY"},
-             {}, {"meta-llama", "facebook"}, {"meta-llama"}, true};
+    Lab meta{"meta",
+             "Meta",
+             {"Meta AI", "FAIR", "Meta Platforms"},
+             Security{"META", "0001326801", "Meta Platforms, Inc.", "SPY"},
+             {},
+             {"meta-llama", "facebook"},
+             {"meta-llama"},
+             true};
     t.labs.push_back(meta);
     t.labs.push_back(Lab{"anthropic", "Anthropic", {}, std::nullopt, {}, {}, {"anthropics"}, false});
     t.labs.push_back(Lab{"openai", "OpenAI", {}, std::nullopt, {}, {"openai"}, {"openai"}, true});
-    auto model = [](std::string slug, std::string name, std::string lab, std::string family, Tier tier,
-                    Openness o, std::string license, TimePoint released, std::vector<std::string> aliases = {}) {
+    auto model = [](std::string slug, std::string name, std::string lab, std::string family, Tier tier, Openness o,
+                    std::string license, TimePoint released, std::vector<std::string> aliases = {}) {
         ModelInfo m;
         m.slug = std::move(slug);
         m.name = std::move(name);
@@ -72,14 +78,13 @@ inline Taxonomy small_taxonomy() {
         m.aliases = std::move(aliases);
         return m;
     };
-    t.models.push_back(model("muse-spark", "Muse Spark", "meta", "muse-spark", Tier::Flagship,
-                             Openness::HostedProduct, "LicenseRef-Proprietary", make_time(2026, 4, 8)));
+    t.models.push_back(model("muse-spark", "Muse Spark", "meta", "muse-spark", Tier::Flagship, Openness::HostedProduct,
+                             "LicenseRef-Proprietary", make_time(2026, 4, 8)));
     t.models.push_back(model("llama-4-scout", "Llama 4 Scout", "meta", "llama", Tier::Mid,
-                             Openness::OpenWeightsRestricted, "LicenseRef-Llama-4-Community",
-                             make_time(2025, 4, 5), {"Llama-4-Scout-17B-16E"}));
-    t.models.push_back(model("llama-3-1", "Llama 3.1", "meta", "llama", Tier::Flagship,
-                             Openness::OpenWeightsRestricted, "LicenseRef-Llama-3.1-Community",
-                             make_time(2024, 7, 23)));
+                             Openness::OpenWeightsRestricted, "LicenseRef-Llama-4-Community", make_time(2025, 4, 5),
+                             {"Llama-4-Scout-17B-16E"}));
+    t.models.push_back(model("llama-3-1", "Llama 3.1", "meta", "llama", Tier::Flagship, Openness::OpenWeightsRestricted,
+                             "LicenseRef-Llama-3.1-Community", make_time(2024, 7, 23)));
     t.models.push_back(model("claude", "Claude", "anthropic", "claude", Tier::Flagship, Openness::Api,
                              "LicenseRef-Proprietary", make_time(2023, 3, 14)));
     auto surface = [](std::string slug, std::string name, SurfaceCategory c, std::vector<std::string> aliases = {}) {
@@ -89,15 +94,17 @@ inline Taxonomy small_taxonomy() {
     t.surfaces.push_back(surface("whatsapp-business", "WhatsApp Business", SurfaceCategory::Monetizable));
     t.surfaces.push_back(surface("meta-ai-app", "Meta AI app", SurfaceCategory::Engagement));
     t.surfaces.push_back(surface("ray-ban-meta-glasses", "Ray-Ban Meta glasses", SurfaceCategory::Hardware));
-    t.surfaces.push_back(Surface{"claude-for-education", "Claude for Education", "anthropic", SurfaceCategory::Enterprise, {}});
-    t.people.push_back(Person{"alexandr-wang", "Alexandr Wang", "meta", "Chief AI Officer", std::nullopt, std::nullopt, {}});
+    t.surfaces.push_back(
+        Surface{"claude-for-education", "Claude for Education", "anthropic", SurfaceCategory::Enterprise, {}});
+    t.people.push_back(
+        Person{"alexandr-wang", "Alexandr Wang", "meta", "Chief AI Officer", std::nullopt, std::nullopt, {}});
     t.licenses.push_back(make_license("Apache-2.0", "permissive", "yes", std::nullopt, false, {"apache-2.0"}));
     t.licenses.push_back(make_license("MIT", "permissive", "yes", std::nullopt, false, {"mit"}));
     t.licenses.push_back(make_license("CC-BY-NC-4.0", "noncommercial", "no", std::nullopt, false, {"cc-by-nc-4.0"}));
-    t.licenses.push_back(make_license("LicenseRef-Llama-3.1-Community", "open_restricted", "conditional",
-                                      700000000, true, {"llama3.1"}));
-    t.licenses.push_back(make_license("LicenseRef-Llama-4-Community", "open_restricted", "conditional",
-                                      700000000, true, {"llama4"}));
+    t.licenses.push_back(make_license("LicenseRef-Llama-3.1-Community", "open_restricted", "conditional", 700000000,
+                                      true, {"llama3.1"}));
+    t.licenses.push_back(
+        make_license("LicenseRef-Llama-4-Community", "open_restricted", "conditional", 700000000, true, {"llama4"}));
     t.licenses.push_back(make_license("LicenseRef-Proprietary", "proprietary", "conditional"));
     return t;
 }
@@ -122,7 +129,9 @@ inline extract::SourceInfo feed_source(std::string name = "meta-ai-blog",
 
 /// The events of one kind.
 /// An extractor over small_taxonomy() and the bundled rules, as most extract tests need.
-inline extract::Extractor make_extractor() { return extract::Extractor(small_taxonomy(), bundled_rules()); }
+inline extract::Extractor make_extractor() {
+    return extract::Extractor(small_taxonomy(), bundled_rules());
+}
 
 inline std::vector<Event> of_kind(const std::vector<Event>& events, EventKind kind) {
     std::vector<Event> out;

@@ -12,8 +12,8 @@ using fw::test::of_kind;
 
 TEST_CASE("an Introducing headline yields a model release with evidence", "[extract][release]") {
     auto ex = make_extractor();
-    auto item = make_item("Introducing Muse Spark: Scaling Towards Personal Superintelligence",
-                          make_time(2026, 4, 8), "", "https://ai.meta.com/blog/introducing-muse-spark-msl/", 42);
+    auto item = make_item("Introducing Muse Spark: Scaling Towards Personal Superintelligence", make_time(2026, 4, 8),
+                          "", "https://ai.meta.com/blog/introducing-muse-spark-msl/", 42);
     auto out = ex.extract(item, nullptr, feed_source());
     auto releases = of_kind(out.events, EventKind::ModelRelease);
     REQUIRE(releases.size() == 1);
@@ -62,9 +62,9 @@ TEST_CASE("a versionless unknown name needs model words in the text", "[extract]
     auto plain = ex.extract(make_item("Introducing Contextual Retrieval", make_time(2024, 9, 19)), nullptr,
                             feed_source("anthropic-news", std::string("anthropic")));
     CHECK(of_kind(plain.events, EventKind::ModelRelease).empty());
-    auto modelish = ex.extract(make_item("Introducing Aurora", make_time(2026, 1, 5),
-                                         "Aurora is our new multimodal foundation model."),
-                               nullptr, feed_source("anthropic-news", std::string("anthropic")));
+    auto modelish = ex.extract(
+        make_item("Introducing Aurora", make_time(2026, 1, 5), "Aurora is our new multimodal foundation model."),
+        nullptr, feed_source("anthropic-news", std::string("anthropic")));
     auto releases = of_kind(modelish.events, EventKind::ModelRelease);
     REQUIRE(releases.size() == 1);
     CHECK(releases[0].model == "aurora");
@@ -102,9 +102,9 @@ TEST_CASE("open-weight cues and a named licence set the openness", "[extract][re
 
 TEST_CASE("a rollout names the model, the surface, the stage and the region", "[extract][rollout]") {
     auto ex = make_extractor();
-    auto out = ex.extract(make_item("Muse Spark is rolling out in preview to WhatsApp Business in the US",
-                                    make_time(2026, 4, 21)),
-                          nullptr, feed_source("meta-newsroom"));
+    auto out = ex.extract(
+        make_item("Muse Spark is rolling out in preview to WhatsApp Business in the US", make_time(2026, 4, 21)),
+        nullptr, feed_source("meta-newsroom"));
     auto rollouts = of_kind(out.events, EventKind::SurfaceRollout);
     REQUIRE(rollouts.size() == 1);
     CHECK(rollouts[0].surface == "whatsapp-business");
@@ -117,8 +117,9 @@ TEST_CASE("two sources reporting one fact produce the same dedupe key", "[extrac
     auto ex = make_extractor();
     auto blog = ex.extract(make_item("Introducing Muse Spark", make_time(2026, 4, 8), "", "https://ai.meta.com/a", 1),
                            nullptr, feed_source("meta-ai-blog"));
-    auto news = ex.extract(make_item("Meta's Muse Spark is here", make_time(2026, 4, 8), "", "https://about.fb.com/b", 2),
-                           nullptr, feed_source("meta-newsroom"));
+    auto news =
+        ex.extract(make_item("Meta's Muse Spark is here", make_time(2026, 4, 8), "", "https://about.fb.com/b", 2),
+                   nullptr, feed_source("meta-newsroom"));
     auto a = of_kind(blog.events, EventKind::ModelRelease);
     auto b = of_kind(news.events, EventKind::ModelRelease);
     REQUIRE(a.size() == 1);
@@ -163,8 +164,8 @@ TEST_CASE("a third-party leaderboard result names the evaluator", "[extract][eva
 TEST_CASE("personnel headlines give the person, the move, the org and the role", "[extract][people]") {
     auto ex = make_extractor();
     auto src = feed_source("anthropic-news", std::string("anthropic"));
-    auto joined = ex.extract(make_item("Krishna Rao joins Anthropic as Chief Financial Officer", make_time(2024, 5, 21)),
-                             nullptr, src);
+    auto joined = ex.extract(
+        make_item("Krishna Rao joins Anthropic as Chief Financial Officer", make_time(2024, 5, 21)), nullptr, src);
     auto moves = of_kind(joined.events, EventKind::PersonnelMove);
     REQUIRE(moves.size() == 1);
     CHECK(moves[0].person == "krishna-rao");
@@ -173,8 +174,10 @@ TEST_CASE("personnel headlines give the person, the move, the org and the role",
     CHECK(moves[0].fields.text("role") == "Chief Financial Officer");
     CHECK(moves[0].dedupe_key == "personnel_move|krishna-rao|joined|2024-05");
 
-    auto appointed = ex.extract(make_item("Anthropic appoints Guillaume Princen as Head of EMEA and announces 100+ new roles",
-                                          make_time(2025, 4, 8)), nullptr, src);
+    auto appointed =
+        ex.extract(make_item("Anthropic appoints Guillaume Princen as Head of EMEA and announces 100+ new roles",
+                             make_time(2025, 4, 8)),
+                   nullptr, src);
     auto a = of_kind(appointed.events, EventKind::PersonnelMove);
     REQUIRE(a.size() == 1);
     CHECK(a[0].person == "guillaume-princen");

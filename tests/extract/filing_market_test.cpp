@@ -12,10 +12,13 @@ using fw::test::of_kind;
 namespace {
 
 fw::Item filing(std::string items, std::string accession) {
-    auto item = make_item("8-K - Current report", make_time(2026, 4, 29, 20, 18, 55),
-                          "Filed: 2026-04-29 AccNo: " + accession);
-    item.entry.extra = {{"form_type", "8-K"}, {"items", std::move(items)}, {"accession", std::move(accession)},
-                        {"cik", "0001326801"}, {"company", "Meta Platforms, Inc."}};
+    auto item =
+        make_item("8-K - Current report", make_time(2026, 4, 29, 20, 18, 55), "Filed: 2026-04-29 AccNo: " + accession);
+    item.entry.extra = {{"form_type", "8-K"},
+                        {"items", std::move(items)},
+                        {"accession", std::move(accession)},
+                        {"cik", "0001326801"},
+                        {"company", "Meta Platforms, Inc."}};
     return item;
 }
 
@@ -87,9 +90,10 @@ TEST_CASE("capex guidance reads the range, the prior range and the direction", "
 
 TEST_CASE("capex guidance narrowed from the prior outlook", "[extract][market]") {
     auto ex = make_extractor();
-    auto item = make_item("Meta Reports Second Quarter 2026 Results", make_time(2026, 7, 29),
-                          "We anticipate 2026 capital expenditures, including principal payments on finance leases, "
-                          "to be in the range of $130-145 billion, narrowed from our prior outlook of $125-145 billion.");
+    auto item =
+        make_item("Meta Reports Second Quarter 2026 Results", make_time(2026, 7, 29),
+                  "We anticipate 2026 capital expenditures, including principal payments on finance leases, "
+                  "to be in the range of $130-145 billion, narrowed from our prior outlook of $125-145 billion.");
     auto out = ex.extract(item, nullptr, fw::test::feed_source("meta-investor", std::string("meta")));
     auto capex = of_kind(out.events, EventKind::CapexGuidance);
     REQUIRE(capex.size() == 1);
@@ -114,8 +118,9 @@ TEST_CASE("a first capex range without a prior one is initiated", "[extract][mar
 
 TEST_CASE("an analyst price-target headline gives firm, symbol, action and targets", "[extract][market]") {
     auto ex = make_extractor();
-    auto out = ex.extract(make_item("Morgan Stanley raises Meta price target to $850 from $800", make_time(2026, 4, 30)),
-                          nullptr, fw::test::feed_source("markets-news", std::nullopt));
+    auto out =
+        ex.extract(make_item("Morgan Stanley raises Meta price target to $850 from $800", make_time(2026, 4, 30)),
+                   nullptr, fw::test::feed_source("markets-news", std::nullopt));
     auto ratings = of_kind(out.events, EventKind::AnalystRating);
     REQUIRE(ratings.size() == 1);
     const auto& f = ratings[0].fields;

@@ -34,8 +34,7 @@ constexpr double kAllPrecision = 0.87, kAllRecall = 0.62;  // 0.913 / 0.672
 
 }  // namespace
 
-TEST_CASE("extraction on the dev split of real labelled items stays above its floors",
-          "[extract][generalisation]") {
+TEST_CASE("extraction on the dev split of real labelled items stays above its floors", "[extract][generalisation]") {
     FW_REQUIRE_SHARED(shared);
     const auto labels = fw::eval::read_labels(fw::test::test_data("extract/labels"));
     REQUIRE(labels.size() >= 600);

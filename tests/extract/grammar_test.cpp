@@ -21,7 +21,9 @@ using fw::test::of_kind;
 
 namespace {
 
-fw::extract::SourceInfo news(std::string name = "tech-wire") { return feed_source(std::move(name), std::nullopt); }
+fw::extract::SourceInfo news(std::string name = "tech-wire") {
+    return feed_source(std::move(name), std::nullopt);
+}
 
 const fw::Event* release_of(const std::vector<fw::Event>& events, const std::string& model) {
     for (const auto& e : events) {
@@ -56,7 +58,8 @@ TEST_CASE("a verb lemma expands to its inflections", "[extract][grammar]") {
 TEST_CASE("launch verbs in active, past and passive headline forms yield releases", "[extract][grammar]") {
     SECTION("newsroom, past tense, lab as subject") {
         auto ex = make_extractor();
-        auto out = ex.extract(make_item("Meta unveiled Muse Spark 2 on Tuesday", make_time(2026, 9, 1)), nullptr, news());
+        auto out =
+            ex.extract(make_item("Meta unveiled Muse Spark 2 on Tuesday", make_time(2026, 9, 1)), nullptr, news());
         const auto* ev = release_of(out.events, "muse-spark-2");
         REQUIRE(ev != nullptr);
         CHECK(ev->lab == "meta");
@@ -77,17 +80,20 @@ TEST_CASE("launch verbs in active, past and passive headline forms yield release
     }
     SECTION("an and-list names two models") {
         auto ex = make_extractor();
-        auto out = ex.extract(make_item("Meta drops Muse Lumen 2 and Muse Echo 2", make_time(2026, 9, 1)), nullptr, news());
+        auto out =
+            ex.extract(make_item("Meta drops Muse Lumen 2 and Muse Echo 2", make_time(2026, 9, 1)), nullptr, news());
         CHECK(release_of(out.events, "muse-lumen-2") != nullptr);
         CHECK(release_of(out.events, "muse-echo-2") != nullptr);
     }
 }
 
-TEST_CASE("a lab's bare-name headline is a release when the text confirms it, else a candidate", "[extract][grammar][candidates]") {
+TEST_CASE("a lab's bare-name headline is a release when the text confirms it, else a candidate",
+          "[extract][grammar][candidates]") {
     SECTION("the lead calls it a model") {
         auto ex = make_extractor();
-        auto out = ex.extract(make_item("Orchestral", make_time(2026, 9, 2), "Our first speech model, tuned for live agents."),
-                              nullptr, feed_source());
+        auto out =
+            ex.extract(make_item("Orchestral", make_time(2026, 9, 2), "Our first speech model, tuned for live agents."),
+                       nullptr, feed_source());
         const auto* ev = release_of(out.events, "orchestral");
         REQUIRE(ev != nullptr);
         CHECK(ev->confidence >= 0.6);
@@ -129,25 +135,28 @@ TEST_CASE("a discovered model is matched later and the most specific name wins",
     fw::Taxonomy t = fw::test::small_taxonomy();
     fw::extract::Extractor ex(t, fw::test::bundled_rules());
     auto anthropic = feed_source("anthropic-news", std::string("anthropic"));
-    auto first = ex.extract(make_item("Introducing Claude Opus 5", make_time(2026, 10, 1),
-                                      "Our most capable model, available in the API."),
-                            nullptr, anthropic);
+    auto first = ex.extract(
+        make_item("Introducing Claude Opus 5", make_time(2026, 10, 1), "Our most capable model, available in the API."),
+        nullptr, anthropic);
     REQUIRE(release_of(first.events, "claude-opus-5") != nullptr);
     CHECK(release_of(first.events, "claude-opus-5")->fields.text("family") == "claude");
-    auto card = ex.extract(make_item("Claude Opus 5 system card", make_time(2026, 10, 1), "", "https://example.com/c", 2),
-                           nullptr, anthropic);
+    auto card =
+        ex.extract(make_item("Claude Opus 5 system card", make_time(2026, 10, 1), "", "https://example.com/c", 2),
+                   nullptr, anthropic);
     auto reports = of_kind(card.events, EventKind::EvalReport);
     REQUIRE(reports.size() == 1);
     CHECK(reports[0].model == "claude-opus-5");
-    auto wire = ex.extract(make_item("WhatsApp gets Claude Opus 5? No, but Claude Opus 5 now powers Claude for Education",
-                                     make_time(2026, 10, 5), "", "https://example.com/w", 3),
-                           nullptr, news());
+    auto wire =
+        ex.extract(make_item("WhatsApp gets Claude Opus 5? No, but Claude Opus 5 now powers Claude for Education",
+                             make_time(2026, 10, 5), "", "https://example.com/w", 3),
+                   nullptr, news());
     for (const auto& ev : wire.events) {
         CHECK(ev.model != "claude");
     }
 }
 
-TEST_CASE("a system card of a model not seen before names that model, not an older one", "[extract][grammar][discovery]") {
+TEST_CASE("a system card of a model not seen before names that model, not an older one",
+          "[extract][grammar][discovery]") {
     auto ex = make_extractor();
     auto out = ex.extract(make_item("Claude Opus 6 System Card", make_time(2026, 11, 1)), nullptr,
                           feed_source("anthropic-news", std::string("anthropic")));
@@ -182,7 +191,8 @@ TEST_CASE("negation binds to its clause: one closed and one open release", "[ext
     CHECK(large->cue.find("not") != std::string::npos);
 }
 
-TEST_CASE("withheld or proprietary weights are closed; an app-only launch is a hosted product", "[extract][grammar][openness]") {
+TEST_CASE("withheld or proprietary weights are closed; an app-only launch is a hosted product",
+          "[extract][grammar][openness]") {
     SECTION("passive negation") {
         auto ex = make_extractor();
         auto out = ex.extract(make_item("Anthropic unveils Claude Opus 7", make_time(2026, 9, 12),
@@ -194,9 +204,9 @@ TEST_CASE("withheld or proprietary weights are closed; an app-only launch is a h
     }
     SECTION("proprietary, wire style") {
         auto ex = make_extractor();
-        auto out = ex.extract(make_item("OpenAI launches GPT-9, a proprietary model for enterprises",
-                                        make_time(2026, 9, 12)),
-                              nullptr, news());
+        auto out =
+            ex.extract(make_item("OpenAI launches GPT-9, a proprietary model for enterprises", make_time(2026, 9, 12)),
+                       nullptr, news());
         const auto* ev = release_of(out.events, "gpt-9");
         REQUIRE(ev != nullptr);
         CHECK(ev->fields.text("openness") == "api");
@@ -245,7 +255,8 @@ TEST_CASE("arrival verbs fill a surface slot and a model slot", "[extract][gramm
     }
     SECTION("the model is the subject") {
         auto ex = make_extractor();
-        auto out = ex.extract(make_item("Muse Spark lands on Ray-Ban Meta glasses", make_time(2026, 5, 2)), nullptr, news());
+        auto out =
+            ex.extract(make_item("Muse Spark lands on Ray-Ban Meta glasses", make_time(2026, 5, 2)), nullptr, news());
         auto rollouts = of_kind(out.events, EventKind::SurfaceRollout);
         REQUIRE(rollouts.size() == 1);
         CHECK(rollouts[0].surface == "ray-ban-meta-glasses");
@@ -257,12 +268,13 @@ TEST_CASE("arrival verbs fill a surface slot and a model slot", "[extract][gramm
     }
 }
 
-TEST_CASE("a leaderboard or an independent evaluator ranking a model is a third-party eval", "[extract][grammar][eval]") {
+TEST_CASE("a leaderboard or an independent evaluator ranking a model is a third-party eval",
+          "[extract][grammar][eval]") {
     SECTION("a board not in the list, named by its head word") {
         auto ex = make_extractor();
-        auto out = ex.extract(make_item("Muse Spark enters the Quillmark Reasoning Leaderboard at third place",
-                                        make_time(2026, 5, 3)),
-                              nullptr, news("ranking-news"));
+        auto out = ex.extract(
+            make_item("Muse Spark enters the Quillmark Reasoning Leaderboard at third place", make_time(2026, 5, 3)),
+            nullptr, news("ranking-news"));
         auto evals = of_kind(out.events, EventKind::ThirdPartyEval);
         REQUIRE(evals.size() == 1);
         CHECK(evals[0].model == "muse-spark");
@@ -270,9 +282,9 @@ TEST_CASE("a leaderboard or an independent evaluator ranking a model is a third-
     }
     SECTION("an evaluator's own feed") {
         auto ex = make_extractor();
-        auto out = ex.extract(make_item("What we found when we evaluated Claude on long cyber tasks",
-                                        make_time(2026, 5, 3)),
-                              nullptr, news("aisi-blog"));
+        auto out =
+            ex.extract(make_item("What we found when we evaluated Claude on long cyber tasks", make_time(2026, 5, 3)),
+                       nullptr, news("aisi-blog"));
         auto evals = of_kind(out.events, EventKind::ThirdPartyEval);
         REQUIRE(evals.size() == 1);
         CHECK(evals[0].fields.text("evaluator") == "aisi");
@@ -286,14 +298,16 @@ TEST_CASE("personnel moves in wire-headline form", "[extract][grammar][people]")
     REQUIRE(moves.size() == 1);
     CHECK(moves[0].fields.text("name") == "Lena Okonkwo");
     CHECK(moves[0].fields.text("move") == "joined");
-    auto exit = ex.extract(make_item("Dario Pell exits Anthropic after four years", make_time(2026, 6, 2), "", "https://e.com/x", 2),
-                           nullptr, news());
+    auto exit = ex.extract(
+        make_item("Dario Pell exits Anthropic after four years", make_time(2026, 6, 2), "", "https://e.com/x", 2),
+        nullptr, news());
     moves = of_kind(exit.events, EventKind::PersonnelMove);
     REQUIRE(moves.size() == 1);
     CHECK(moves[0].fields.text("move") == "left");
 }
 
-TEST_CASE("every event carries a confidence and a cue; a passing mention is no candidate", "[extract][grammar][candidates]") {
+TEST_CASE("every event carries a confidence and a cue; a passing mention is no candidate",
+          "[extract][grammar][candidates]") {
     auto ex = make_extractor();
     std::vector<fw::Item> items = {
         make_item("Meta introduces Muse Spark 5", make_time(2026, 12, 1), "", "https://e.com/1", 1),
@@ -346,14 +360,16 @@ TEST_CASE("a short name spelled without its family word is the family's model", 
     CHECK(of_kind(out.events, EventKind::ModelRelease).empty());  // another's surface: an arrival
 }
 
-TEST_CASE("a headline '<model> on <surface>' is a rollout; a product of the model is not the model", "[extract][grammar][rollout]") {
+TEST_CASE("a headline '<model> on <surface>' is a rollout; a product of the model is not the model",
+          "[extract][grammar][rollout]") {
     auto ex = make_extractor();
     auto on = ex.extract(make_item("Muse Spark on WhatsApp Business", make_time(2026, 5, 1)), nullptr, news());
     auto rollouts = of_kind(on.events, EventKind::SurfaceRollout);
     REQUIRE(rollouts.size() == 1);
     CHECK(rollouts[0].surface == "whatsapp-business");
-    auto sdk = ex.extract(make_item("WhatsApp now supports the Muse Spark SDK", make_time(2026, 5, 1), "", "https://e.com/s", 2),
-                          nullptr, news());
+    auto sdk = ex.extract(
+        make_item("WhatsApp now supports the Muse Spark SDK", make_time(2026, 5, 1), "", "https://e.com/s", 2), nullptr,
+        news());
     CHECK(of_kind(sdk.events, EventKind::SurfaceRollout).empty());
 }
 

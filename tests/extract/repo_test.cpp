@@ -14,8 +14,12 @@ namespace {
 fw::Item hf_repo(std::string repo, std::string license, std::string gated, std::string sha) {
     auto item = make_item(repo, make_time(2025, 4, 5, 18, 0, 0), "", "https://huggingface.co/" + repo);
     item.entry.id = repo;
-    item.entry.extra = {{"repo", repo}, {"author", repo.substr(0, repo.find('/'))}, {"license", std::move(license)},
-                        {"gated", std::move(gated)}, {"sha", std::move(sha)}, {"private", "false"}};
+    item.entry.extra = {{"repo", repo},
+                        {"author", repo.substr(0, repo.find('/'))},
+                        {"license", std::move(license)},
+                        {"gated", std::move(gated)},
+                        {"sha", std::move(sha)},
+                        {"private", "false"}};
     return item;
 }
 
@@ -90,7 +94,8 @@ TEST_CASE("a LICENSE commit is a licence change of the repository", "[extract][g
     auto item = make_item("Switch model license to Apache 2.0", make_time(2026, 2, 3, 10, 0, 0), "",
                           "https://github.com/meta-llama/llama-models/commit/0123456789abcdef");
     item.entry.extra = {{"commit_sha", "0123456789abcdef"}, {"repo", "meta-llama/llama-models"}, {"path", "LICENSE"}};
-    auto out = ex.extract(item, nullptr, fw::extract::SourceInfo{"llama-license", fw::SourceKind::GithubCommits, std::string("meta")});
+    auto out = ex.extract(item, nullptr,
+                          fw::extract::SourceInfo{"llama-license", fw::SourceKind::GithubCommits, std::string("meta")});
     auto changes = of_kind(out.events, EventKind::LicenseChange);
     REQUIRE(changes.size() == 1);
     CHECK(changes[0].fields.text("subject") == "gh:meta-llama/llama-models");

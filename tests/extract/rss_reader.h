@@ -78,7 +78,6 @@ inline std::optional<std::string> lab_of_feed(const std::string& file) {
     return std::nullopt;
 }
 
-
 }  // namespace fw::test
 
 namespace fw::test {
@@ -86,8 +85,8 @@ namespace fw::test {
 /// The publishers of the dev split (issue 13): rules are tuned on these only. The other feeds of
 /// the directory are held out to measure generalisation; no test here reads them.
 inline bool dev_feed(const std::string& file) {
-    static const char* dev[] = {"anthropic_news", "openai_research", "meta_ai", "mistral", "xainews",
-                                "google_ai", "the_batch", "aisi", "windsurf_blog", "groq",
+    static const char* dev[] = {"anthropic_news",     "openai_research",    "meta_ai", "mistral",       "xainews",
+                                "google_ai",          "the_batch",          "aisi",    "windsurf_blog", "groq",
                                 "anthropic_research", "openai_engineering", "timaeus"};
     for (const auto* d : dev) {
         if (file == std::string("feed_") + d + ".xml" || file.rfind(std::string("feed_") + d + ".", 0) == 0) {

@@ -7,8 +7,8 @@ using fw::extract::merge_rules;
 using fw::extract::parse_rules;
 
 TEST_CASE("rule files accept phrases and objects with value and confidence", "[extract][rules]") {
-    auto rules = parse_rules(R"({"lists": {"stage_words": ["Beta", {"pattern": "GA", "value": "ga", "confidence": 0.7}]}})",
-                             "stages.json");
+    auto rules = parse_rules(
+        R"({"lists": {"stage_words": ["Beta", {"pattern": "GA", "value": "ga", "confidence": 0.7}]}})", "stages.json");
     REQUIRE(rules);
     const auto& list = rules->list("stage_words");
     REQUIRE(list.size() == 2);
@@ -38,9 +38,13 @@ TEST_CASE("rule errors name the file and the problem", "[extract][rules]") {
 }
 
 TEST_CASE("a user rule file overrides, extends and removes bundled entries", "[extract][rules]") {
-    auto base = parse_rules(R"({"lists": {"regions": [{"pattern": "in europe", "value": "EU"}, {"pattern": "in canada", "value": "CA"}]}})", "base");
-    auto user = parse_rules(R"({"lists": {"regions": [{"pattern": "In Europe", "value": "EEA"}, {"pattern": "in korea", "value": "KR"},
-                                                        {"pattern": "in canada", "remove": true}]}})", "user");
+    auto base = parse_rules(
+        R"({"lists": {"regions": [{"pattern": "in europe", "value": "EU"}, {"pattern": "in canada", "value": "CA"}]}})",
+        "base");
+    auto user = parse_rules(
+        R"({"lists": {"regions": [{"pattern": "In Europe", "value": "EEA"}, {"pattern": "in korea", "value": "KR"},
+                                                        {"pattern": "in canada", "remove": true}]}})",
+        "user");
     REQUIRE(base);
     REQUIRE(user);
     merge_rules(*base, *user);
@@ -54,8 +58,8 @@ TEST_CASE("a user rule file overrides, extends and removes bundled entries", "[e
 TEST_CASE("the bundled rule files parse and fill the lists the extractors read", "[extract][rules]") {
     auto rules = fw::test::bundled_rules();
     for (const auto* name : {"release_cues", "openness_cues", "rollout_verbs", "stage_words", "regions",
-                             "eval_doc_types", "evaluators", "personnel_verbs", "analyst_firms",
-                             "analyst_actions", "capex_phrases", "capex_directions", "license_aliases"}) {
+                             "eval_doc_types", "evaluators", "personnel_verbs", "analyst_firms", "analyst_actions",
+                             "capex_phrases", "capex_directions", "license_aliases"}) {
         INFO(name);
         CHECK_FALSE(rules.list(name).empty());
     }

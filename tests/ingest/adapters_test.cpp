@@ -31,7 +31,9 @@ TEST_CASE("an EDGAR filings entry yields every extra key", "[ingest][unit]") {
 <filing-type>8-K</filing-type><items-desc>items 2.02 and 9.01</items-desc></content>
 <id>urn:tag:sec.gov,2008:accession-number=0001326801-26-000012</id>
 <link href="https://www.sec.gov/x-index.htm" rel="alternate" type="text/html"/>
-<summary type="html"> &lt;b&gt;Filed:&lt;/b&gt; 2026-04-29 caf)" "\xE9" R"(</summary>
+<summary type="html"> &lt;b&gt;Filed:&lt;/b&gt; 2026-04-29 caf)"
+                             "\xE9"
+                             R"(</summary>
 <title>8-K  - Current report</title><updated>2026-04-29T20:18:55-04:00</updated></entry></feed>)";
     const auto r = parse_edgar(body);
     REQUIRE(r);
@@ -63,7 +65,8 @@ TEST_CASE("real EDGAR feeds: counts, forms, items and current-filings companies"
     const auto ea = parse_edgar(test::read_file(dir / "getcompany_EA_all.atom.xml"));
     REQUIRE(ea);
     bool saw_sloppy = false;
-    for (const auto& e : ea->items) saw_sloppy |= e.extra.at("items") == "2.01,8.01,9.01";
+    for (const auto& e : ea->items)
+        saw_sloppy |= e.extra.at("items") == "2.01,8.01,9.01";
     CHECK(saw_sloppy);
     const auto current = parse_edgar(test::read_file(dir / "getcurrent_all.atom.xml"));
     REQUIRE(current);
@@ -144,7 +147,7 @@ TEST_CASE("GitHub releases: tag and repo from each entry", "[ingest][unit]") {
     CHECK(r->items[0].extra.at("tag") == "v2.1.0");
     CHECK(r->items[0].extra.at("repo") == "fixture-org/release-notes");
     CHECK(format_rfc3339(r->items[0].updated.value()) == "2026-03-11T15:15:00Z");  // -05:00 to UTC
-    CHECK(r->items[0].content_text == "Adds a --since option & faster start-up");      // html-escaped content
+    CHECK(r->items[0].content_text == "Adds a --since option & faster start-up");  // html-escaped content
     CHECK(r->items[1].content == "No content.");
     CHECK(r->items[3].title == "First stable release");
     CHECK(r->items[3].extra.at("tag") == "v1.0.0");  // the tag comes from the id, not the title
@@ -200,11 +203,13 @@ TEST_CASE("real lab feeds and release feeds: counts, first titles and dates", "[
         REQUIRE_FALSE(f->items.empty());
         CHECK(f->format == FeedFormat::Rss2);
         int dated = 0;
-        for (const auto& e : f->items) dated += e.published ? 1 : 0;
+        for (const auto& e : f->items)
+            dated += e.published ? 1 : 0;
         CHECK(dated == static_cast<int>(f->items.size()));
         CHECK_FALSE(f->items[0].title.empty());
     }
-    const auto feedrs = parse_github_releases(test::read_file(dir / "github_releases/feed-rs__feed-rs.releases.atom.xml"));
+    const auto feedrs =
+        parse_github_releases(test::read_file(dir / "github_releases/feed-rs__feed-rs.releases.atom.xml"));
     REQUIRE(feedrs);
     CHECK(feedrs->items.at(0).extra.at("tag") == "v0.2.0");
     CHECK(feedrs->items.at(0).extra.at("repo") == "feed-rs/feed-rs");

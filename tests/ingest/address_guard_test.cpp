@@ -133,8 +133,7 @@ TEST_CASE("a reused connection is checked again (CURLOPT_PREREQFUNCTION)", "[ing
     o.max_total = 1;  // one after the other: the second reuses the first one's connection
     o.max_per_host = 1;
     Fetcher fetcher(o);
-    std::vector<FetchJob> jobs{job(1, server.url("/a"), NetworkPolicy{}),
-                               job(2, server.url("/b"), strict())};
+    std::vector<FetchJob> jobs{job(1, server.url("/a"), NetworkPolicy{}), job(2, server.url("/b"), strict())};
     auto results = fetcher.run(jobs);
     REQUIRE(results.size() == 2);
     REQUIRE(results[0].response);
@@ -152,8 +151,7 @@ TEST_CASE("one refused source does not stop the others", "[ingest][integration][
     Fetcher fetcher(quick());
     std::vector<FetchJob> jobs{job(1, three.url("/feed"), policy), job(2, two.url("/feed"), policy),
                                job(3, "file:///etc/hostname", policy),
-                               job(4, "http://user:secret@127.0.0.2:" + std::to_string(two.port()) + "/feed",
-                                   policy)};
+                               job(4, "http://user:secret@127.0.0.2:" + std::to_string(two.port()) + "/feed", policy)};
     auto results = fetcher.run(jobs);
     REQUIRE(results.size() == 4);
     REQUIRE_FALSE(results[0].response);
@@ -161,7 +159,8 @@ TEST_CASE("one refused source does not stop the others", "[ingest][integration][
     REQUIRE(results[1].response);
     CHECK(results[1].response->body == "two");
     REQUIRE_FALSE(results[2].response);
-    CHECK(results[2].response.error().message.starts_with("refused: file:// sources are not fetched on a shared store"));
+    CHECK(
+        results[2].response.error().message.starts_with("refused: file:// sources are not fetched on a shared store"));
     REQUIRE_FALSE(results[3].response);
     CHECK(results[3].response.error().message.find("user name or password") != std::string::npos);
     CHECK(results[3].response.error().context.find("secret") == std::string::npos);

@@ -103,15 +103,15 @@ TEST_CASE("every non-public IPv6 range is classed, with its edges", "[ingest][un
 
 TEST_CASE("IPv4 is read in every spelling people and URL parsers use", "[ingest][unit][address]") {
     const IpAddress loopback = *parse_ip("127.0.0.1");
-    CHECK(parse_ip("2130706433") == loopback);     // one decimal number
-    CHECK(parse_ip("0177.0.0.1") == loopback);     // octal first part
+    CHECK(parse_ip("2130706433") == loopback);  // one decimal number
+    CHECK(parse_ip("0177.0.0.1") == loopback);  // octal first part
     CHECK(parse_ip("0177.0000.0000.0001") == loopback);
-    CHECK(parse_ip("0x7f.0.0.1") == loopback);     // hexadecimal
+    CHECK(parse_ip("0x7f.0.0.1") == loopback);  // hexadecimal
     CHECK(parse_ip("0x7F000001") == loopback);
-    CHECK(parse_ip("127.1") == loopback);          // short forms
+    CHECK(parse_ip("127.1") == loopback);  // short forms
     CHECK(parse_ip("127.0.1") == loopback);
-    CHECK(parse_ip("017700000001") == loopback);   // one octal number
-    CHECK(parse_ip("127.0.0.1.") == loopback);     // trailing dot
+    CHECK(parse_ip("017700000001") == loopback);  // one octal number
+    CHECK(parse_ip("127.0.0.1.") == loopback);    // trailing dot
     CHECK(parse_ip(" 127.0.0.1 ") == loopback);
     CHECK(parse_ip("::ffff:127.0.0.1") == loopback);
     CHECK(parse_ip("[::ffff:127.0.0.1]") == loopback);
@@ -124,8 +124,8 @@ TEST_CASE("IPv4 is read in every spelling people and URL parsers use", "[ingest]
     CHECK_FALSE(parse_ip("127.0.0.256"));
     CHECK_FALSE(parse_ip("256.0.0.1"));
     CHECK_FALSE(parse_ip("1.2.3.4.5"));
-    CHECK_FALSE(parse_ip("4294967296"));           // one over 32 bits
-    CHECK_FALSE(parse_ip("08.0.0.1"));             // 8 is not an octal digit
+    CHECK_FALSE(parse_ip("4294967296"));  // one over 32 bits
+    CHECK_FALSE(parse_ip("08.0.0.1"));    // 8 is not an octal digit
     CHECK_FALSE(parse_ip("127..0.1"));
     CHECK_FALSE(parse_ip("1.2.3.0x1g"));
     CHECK_FALSE(parse_ip("::ffff:1.2.3"));
@@ -191,8 +191,7 @@ TEST_CASE("a strict policy refuses non-public addresses unless allowed", "[inges
     NetworkPolicy p = strict();
     CHECK(address_refusal(p, "10.0.0.5") == "10.0.0.5 is a private address on a shared store");
     CHECK(address_refusal(p, "127.0.0.1") == "127.0.0.1 is a loopback address on a shared store");
-    CHECK(address_refusal(p, "169.254.169.254") ==
-          "169.254.169.254 is a link-local address on a shared store");
+    CHECK(address_refusal(p, "169.254.169.254") == "169.254.169.254 is a link-local address on a shared store");
     CHECK(address_refusal(p, "::1"));
     CHECK(address_refusal(p, "::ffff:192.168.0.1"));
     CHECK(address_refusal(p, "fd00::1"));

@@ -34,7 +34,8 @@ public:
         s.setf(std::ios::fixed);
         s.precision(1);
         s << name_ << ": " << passed_ << "/" << total_ << " (" << percent() << "%)";
-        for (const auto& f : failures_) s << "\n  " << f;
+        for (const auto& f : failures_)
+            s << "\n  " << f;
         return s.str();
     }
 
@@ -45,11 +46,14 @@ private:
     std::vector<std::string> failures_;
 };
 
-inline std::string opt_time(const std::optional<TimePoint>& t) { return t ? format_rfc3339(*t) : ""; }
+inline std::string opt_time(const std::optional<TimePoint>& t) {
+    return t ? format_rfc3339(*t) : "";
+}
 
 inline std::string join(const std::vector<std::string>& v) {
     std::string out;
-    for (const auto& s : v) out += (out.empty() ? "" : "|") + s;
+    for (const auto& s : v)
+        out += (out.empty() ? "" : "|") + s;
     return out;
 }
 

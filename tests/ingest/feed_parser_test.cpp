@@ -42,7 +42,8 @@ TEST_CASE("RSS 2.0 items fill every contract field, extensions matched by namesp
         <x:encoded><![CDATA[<p>Full &amp; long</p>]]></x:encoded>
         <a:updated>2026-04-09T00:00:00Z</a:updated>
         <enclosure url="https://lab.example/a.mp3" type="audio/mpeg" length="123"/></item>
-      </channel></rss>)", {"https://lab.example/feed.xml", ""});
+      </channel></rss>)",
+                              {"https://lab.example/feed.xml", ""});
     CHECK(f.format == FeedFormat::Rss2);
     CHECK(f.title == "Lab & Co");
     CHECK(f.language == "en-us");
@@ -92,7 +93,8 @@ TEST_CASE("RSS 1.0 and 0.90 items sit beside the channel", "[ingest][unit]") {
 }
 
 TEST_CASE("Atom 1.0: text constructs, xml:base and the alternate link", "[ingest][unit]") {
-    const auto f = must_parse(R"(<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://blog.example/a/" xml:lang="en">
+    const auto f =
+        must_parse(R"(<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://blog.example/a/" xml:lang="en">
       <title type="html">Blog &amp;lt;3</title><link rel="self" href="feed.atom"/><link href="./"/>
       <updated>2026-04-08T14:00:00Z</updated>
       <entry xml:base="posts/"><id>tag:blog.example,2026:1</id><title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">Hello <b>world</b></div></title>
@@ -100,7 +102,7 @@ TEST_CASE("Atom 1.0: text constructs, xml:base and the alternate link", "[ingest
         <published>2026-04-07T00:00:00Z</published><updated>2026-04-08T00:00:00Z</updated>
         <author><name>Bo</name></author><category term="ai" label="AI"/>
         <summary>Plain &amp;amp; text</summary><content type="html">&lt;p&gt;Hi&lt;/p&gt;</content></entry></feed>)",
-                              {"https://ignored.example/", ""});
+                   {"https://ignored.example/", ""});
     CHECK(f.format == FeedFormat::Atom10);
     CHECK(f.title == "Blog <3");
     CHECK(f.link == "https://blog.example/a/");
@@ -152,7 +154,8 @@ TEST_CASE("JSON Feed 1.1 and 1.0 authors, attachments and relative URLs", "[inge
 }
 
 TEST_CASE("an unparsable date keeps the raw text and adds a warning, never now", "[ingest][unit]") {
-    const auto f = must_parse("<rss version=\"2.0\"><channel><item><title>x</title><pubDate>someday</pubDate></item></channel></rss>");
+    const auto f = must_parse(
+        "<rss version=\"2.0\"><channel><item><title>x</title><pubDate>someday</pubDate></item></channel></rss>");
     REQUIRE(f.items.size() == 1);
     CHECK_FALSE(f.items[0].published);
     CHECK(f.items[0].published_raw == "someday");

@@ -140,8 +140,8 @@ TEST_CASE("5xx answers are retried with growing backoff until success", "[ingest
     CHECK(results[0].attempts == 3);
     const auto seen = server.requests("/flaky");
     REQUIRE(seen.size() == 3);
-    CHECK(ms_between(seen[0].at, seen[1].at) >= 45.0);   // 50 ms
-    CHECK(ms_between(seen[1].at, seen[2].at) >= 95.0);   // 100 ms
+    CHECK(ms_between(seen[0].at, seen[1].at) >= 45.0);  // 50 ms
+    CHECK(ms_between(seen[1].at, seen[2].at) >= 95.0);  // 100 ms
 }
 
 TEST_CASE("retries stop after max_retries and the last error is returned", "[ingest][unit][fetcher]") {
@@ -198,8 +198,7 @@ TEST_CASE("503 with Retry-After as an HTTP-date is honoured", "[ingest][unit][fe
     CHECK(ms_between(seen[0].at, seen[1].at) >= 900.0);
 }
 
-TEST_CASE("a Retry-After beyond the run fails the host's jobs with retry_not_before",
-          "[ingest][unit][fetcher]") {
+TEST_CASE("a Retry-After beyond the run fails the host's jobs with retry_not_before", "[ingest][unit][fetcher]") {
     LoopbackServer limited("127.0.0.1");
     LoopbackServer other("127.0.0.3");
     limited.route("/a", reply(429, "", "text/plain", {{"Retry-After", "7200"}}));

@@ -20,14 +20,16 @@ std::string s(const json& j, const char* key) {
 std::vector<std::string> compare(const ParsedFeed& got, const json& want) {
     std::vector<std::string> diffs;
     auto check = [&](const std::string& field, const std::string& g, const std::string& w) {
-        if (g != w) diffs.push_back(field + ": got '" + g + "' want '" + w + "'");
+        if (g != w)
+            diffs.push_back(field + ": got '" + g + "' want '" + w + "'");
     };
     check("title", got.title, s(want, "title"));
     check("description", got.description, s(want, "description"));
     check("link", got.link, s(want, "link"));
     check("language", got.language.value_or(""), s(want, "language"));
     std::string updated = s(want, "updatedParsed");
-    if (updated.empty()) updated = s(want, "publishedParsed");
+    if (updated.empty())
+        updated = s(want, "publishedParsed");
     check("updated", test::opt_time(got.updated), updated);
     const json items = want.value("items", json::array());
     check("items", std::to_string(got.items.size()), std::to_string(items.size()));
@@ -43,8 +45,10 @@ std::vector<std::string> compare(const ParsedFeed& got, const json& want) {
         check(p + "published", test::opt_time(e.published), s(w, "publishedParsed"));
         check(p + "updated", test::opt_time(e.updated), s(w, "updatedParsed"));
         std::vector<std::string> authors, cats, encs, got_encs;
-        for (const auto& a : w.value("authors", json::array())) authors.push_back(s(a, "name"));
-        for (const auto& c : w.value("categories", json::array())) cats.push_back(c.get<std::string>());
+        for (const auto& a : w.value("authors", json::array()))
+            authors.push_back(s(a, "name"));
+        for (const auto& c : w.value("categories", json::array()))
+            cats.push_back(c.get<std::string>());
         for (const auto& x : w.value("enclosures", json::array())) {
             encs.push_back(s(x, "url") + " " + s(x, "type") + " " + s(x, "length"));
         }
@@ -65,14 +69,17 @@ void run_dir(const fs::path& dir, test::PassRate& rate) {
         const std::string name = p.filename().string();
         const bool json_input = p.extension() == ".json" && name.find("_expected") == std::string::npos &&
                                 fs::exists(dir / (p.stem().string() + "_expected.json"));
-        if (p.extension() == ".xml" || json_input) inputs.push_back(p);
+        if (p.extension() == ".xml" || json_input)
+            inputs.push_back(p);
     }
     std::sort(inputs.begin(), inputs.end());
     for (const auto& in : inputs) {
         fs::path expected = in;
         expected.replace_extension(".json");
-        if (in.extension() == ".json") expected = dir / (in.stem().string() + "_expected.json");
-        if (!fs::exists(expected)) continue;
+        if (in.extension() == ".json")
+            expected = dir / (in.stem().string() + "_expected.json");
+        if (!fs::exists(expected))
+            continue;
         const json want = json::parse(test::read_file(expected));
         const auto got = ingest::parse_feed(test::read_file(in));
         if (!got) {
@@ -90,7 +97,8 @@ TEST_CASE("gofeed translator expectations hold on the fields we model", "[ingest
     FW_REQUIRE_SHARED(shared);
     const fs::path root = shared / "corpus/gofeed/testdata";
     test::PassRate rate("gofeed translator");
-    for (const char* sub : {"translator/rss", "translator/atom", "translator/json"}) run_dir(root / sub, rate);
+    for (const char* sub : {"translator/rss", "translator/atom", "translator/json"})
+        run_dir(root / sub, rate);
     WARN(rate.report());
     CHECK(rate.total() == 97);
     CHECK(rate.passed() >= 82);  // floor: the 15 misses are deliberate, see docs/conformance.md
@@ -100,7 +108,8 @@ TEST_CASE("gofeed extension expectations (dublin core, itunes, media) hold", "[i
     FW_REQUIRE_SHARED(shared);
     const fs::path root = shared / "corpus/gofeed/testdata/extensions";
     test::PassRate rate("gofeed extensions");
-    for (const char* sub : {"dublincore", "itunes", "media"}) run_dir(root / sub, rate);
+    for (const char* sub : {"dublincore", "itunes", "media"})
+        run_dir(root / sub, rate);
     WARN(rate.report());
     CHECK(rate.total() == 6);
     CHECK(rate.passed() >= 5);  // all dc:creator values are kept, gofeed keeps the first

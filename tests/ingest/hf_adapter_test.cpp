@@ -16,7 +16,9 @@ namespace {
 
 // Model infos the project wrote in the Hub's shape (invented repos); the real recorded ones are
 // read in place from ../shared/corpus/realworld/huggingface/model_info.
-std::string hf_file(const std::string& name) { return fw::test::read_file(fw::test::test_data("ingest/hf/" + name)); }
+std::string hf_file(const std::string& name) {
+    return fw::test::read_file(fw::test::test_data("ingest/hf/" + name));
+}
 
 bool has_warning(const ParsedFeed& feed, std::string_view needle) {
     return std::any_of(feed.warnings.begin(), feed.warnings.end(),
@@ -72,8 +74,7 @@ TEST_CASE("the real Llama-3.1-8B-Instruct model info: licence, gating, base mode
     CHECK(feed->warnings.empty());
 }
 
-TEST_CASE("legacy repos warn about the migration stamp and a lastModified before createdAt",
-          "[ingest][unit][hf]") {
+TEST_CASE("legacy repos warn about the migration stamp and a lastModified before createdAt", "[ingest][unit][hf]") {
     const auto feed = parse_hf_models(hf_file("fixture-speech__ljspeech-style-tts.json"), "u");
     REQUIRE(feed);
     REQUIRE(feed->items.size() == 1);
@@ -119,8 +120,7 @@ TEST_CASE("a listing of the real gpt2, CLIP and zephyr-orpo model infos", "[inge
     CHECK(feed->items[2].extra.at("base_models") == "mistral-community/Mixtral-8x22B-v0.1");
 }
 
-TEST_CASE("baseModels, boolean gating, card base_model lists and odd dates are read",
-          "[ingest][unit][hf]") {
+TEST_CASE("baseModels, boolean gating, card base_model lists and odd dates are read", "[ingest][unit][hf]") {
     const auto feed = parse_hf_models(R"([
       {"id": "org/a", "gated": "auto", "baseModels": {"relation": "quantized", "models": [{"id": "org/base"}]},
        "tags": ["base_model:other/ignored"], "createdAt": "yesterday"},
@@ -128,7 +128,8 @@ TEST_CASE("baseModels, boolean gating, card base_model lists and odd dates are r
        "license": "other", "license_name": "acme", "license_link": "LICENSE"}},
       {"modelId": "org/c", "tags": ["license:mit", "arxiv:1", "arxiv:2"]},
       {"no": "id"}, 7
-    ])", "u");
+    ])",
+                                      "u");
     REQUIRE(feed);
     REQUIRE(feed->items.size() == 3);
     const auto& a = feed->items[0].extra;
@@ -152,15 +153,15 @@ TEST_CASE("baseModels, boolean gating, card base_model lists and odd dates are r
 }
 
 TEST_CASE("HTML, garbage and API errors are parse errors naming the URL", "[ingest][unit][hf]") {
-    for (const char* body : {"<!DOCTYPE html><html>rate limited</html>", "{not json", "42",
-                             R"({"error": "Repository not found"})"}) {
+    for (const char* body :
+         {"<!DOCTYPE html><html>rate limited</html>", "{not json", "42", R"({"error": "Repository not found"})"}) {
         const auto r = parse_hf_models(body, "https://huggingface.co/api/models/x/y");
         REQUIRE_FALSE(r);
         CHECK(r.error().code == ErrorCode::Parse);
         CHECK(r.error().context == "https://huggingface.co/api/models/x/y");
     }
-    CHECK(parse_hf_models(R"({"error": "Repository not found"})", "u").error().message.find(
-              "Repository not found") != std::string::npos);
+    CHECK(parse_hf_models(R"({"error": "Repository not found"})", "u").error().message.find("Repository not found") !=
+          std::string::npos);
     const auto empty = parse_hf_models("[]", "u");
     REQUIRE(empty);
     CHECK(empty->items.empty());

@@ -10,13 +10,15 @@ using namespace fw;
 using fw::ingest::parse_feed;
 
 namespace {
-const std::string kRss = "<rss version=\"2.0\"><channel><title>T</title>"
-                         "<item><title>One</title><link>https://a.example/1</link></item>"
-                         "<item><title>Two</title><link>https://a.example/2</link></item></channel></rss>";
+const std::string kRss =
+    "<rss version=\"2.0\"><channel><title>T</title>"
+    "<item><title>One</title><link>https://a.example/1</link></item>"
+    "<item><title>Two</title><link>https://a.example/2</link></item></channel></rss>";
 
 bool has_warning(const ParsedFeed& f, std::string_view key) {
     for (const auto& w : f.warnings) {
-        if (w.find(key) != std::string::npos) return true;
+        if (w.find(key) != std::string::npos)
+            return true;
     }
     return false;
 }
@@ -26,10 +28,12 @@ TEST_CASE("X1 billion laughs: nothing is expanded and the references vanish", "[
     std::string doc = "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [\n<!ENTITY lol \"lol\">\n";
     for (int i = 1; i <= 9; ++i) {
         doc += "<!ENTITY lol" + std::to_string(i) + " \"";
-        for (int k = 0; k < 10; ++k) doc += "&lol" + (i == 1 ? std::string() : std::to_string(i - 1)) + ";";
+        for (int k = 0; k < 10; ++k)
+            doc += "&lol" + (i == 1 ? std::string() : std::to_string(i - 1)) + ";";
         doc += "\">\n";
     }
-    doc += "]>\n<rss version=\"2.0\"><channel><title>a&lol9;b</title><item><title>&lol9;x</title></item></channel></rss>";
+    doc +=
+        "]>\n<rss version=\"2.0\"><channel><title>a&lol9;b</title><item><title>&lol9;x</title></item></channel></rss>";
     const auto start = std::chrono::steady_clock::now();
     const auto f = parse_feed(doc);
     const auto elapsed = std::chrono::steady_clock::now() - start;
@@ -41,14 +45,16 @@ TEST_CASE("X1 billion laughs: nothing is expanded and the references vanish", "[
 }
 
 TEST_CASE("X2/X3 external entities and DTDs are never read", "[ingest][hostile]") {
-    const auto f = parse_feed("<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">"
-                              "<!ENTITY net SYSTEM \"http://127.0.0.1:9/x\">]><rss version=\"2.0\"><channel>"
-                              "<title>&xxe;&net;</title></channel></rss>");
+    const auto f = parse_feed(
+        "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">"
+        "<!ENTITY net SYSTEM \"http://127.0.0.1:9/x\">]><rss version=\"2.0\"><channel>"
+        "<title>&xxe;&net;</title></channel></rss>");
     REQUIRE(f);
     CHECK(f->title.empty());
-    const auto dtd = parse_feed("<?xml version=\"1.0\"?><!DOCTYPE rss PUBLIC \"-//Netscape Communications//DTD RSS 0.91//EN\" "
-                                "\"http://my.netscape.com/publish/formats/rss-0.91.dtd\"><rss version=\"0.91\"><channel>"
-                                "<title>Old &amp; fine</title></channel></rss>");
+    const auto dtd = parse_feed(
+        "<?xml version=\"1.0\"?><!DOCTYPE rss PUBLIC \"-//Netscape Communications//DTD RSS 0.91//EN\" "
+        "\"http://my.netscape.com/publish/formats/rss-0.91.dtd\"><rss version=\"0.91\"><channel>"
+        "<title>Old &amp; fine</title></channel></rss>");
     REQUIRE(dtd);
     CHECK(dtd->format == FeedFormat::Rss09);
     CHECK(dtd->title == "Old & fine");
@@ -73,7 +79,8 @@ TEST_CASE("X5 empty, whitespace-only and BOM-only bodies are feed.empty", "[inge
 }
 
 TEST_CASE("X6/X7 HTML pages and unknown roots are refused by name", "[ingest][hostile]") {
-    const auto html = parse_feed("<!DOCTYPE html><html><head><title>Just a moment...</title></head><body></body></html>");
+    const auto html =
+        parse_feed("<!DOCTYPE html><html><head><title>Just a moment...</title></head><body></body></html>");
     REQUIRE_FALSE(html);
     CHECK(html.error().code == ErrorCode::Parse);
     CHECK(html.error().message == "not a feed: looks like HTML");
@@ -84,16 +91,19 @@ TEST_CASE("X6/X7 HTML pages and unknown roots are refused by name", "[ingest][ho
 
 TEST_CASE("X8 deep nesting and attribute floods stay bounded", "[ingest][hostile]") {
     std::string deep = "<rss version=\"2.0\"><channel><item><title>deep</title><description>";
-    for (int i = 0; i < 200000; ++i) deep += "<b>";
+    for (int i = 0; i < 200000; ++i)
+        deep += "<b>";
     deep += "x";
-    for (int i = 0; i < 200000; ++i) deep += "</b>";
+    for (int i = 0; i < 200000; ++i)
+        deep += "</b>";
     deep += "</description></item></channel></rss>";
     const auto start = std::chrono::steady_clock::now();
     const auto f = parse_feed(deep);
     REQUIRE(f);
     CHECK(f->items.at(0).summary_text == "x");
     std::string attrs = "<rss version=\"2.0\"><channel><item";
-    for (int i = 0; i < 100000; ++i) attrs += " a" + std::to_string(i) + "=\"1\"";
+    for (int i = 0; i < 100000; ++i)
+        attrs += " a" + std::to_string(i) + "=\"1\"";
     attrs += "><title>ok</title></item></channel></rss>";
     const auto g = parse_feed(attrs);
     REQUIRE(g);
@@ -103,7 +113,10 @@ TEST_CASE("X8 deep nesting and attribute floods stay bounded", "[ingest][hostile
 
 TEST_CASE("X9 NULs and control characters are removed, with a warning", "[ingest][hostile]") {
     using namespace std::string_literals;
-    const std::string body = "<rss version=\"2.0\"><channel><title>A\0B\x01" "C\x1B" "D</title></channel></rss>"s;
+    const std::string body =
+        "<rss version=\"2.0\"><channel><title>A\0B\x01"
+        "C\x1B"
+        "D</title></channel></rss>"s;
     const auto f = parse_feed(body);
     REQUIRE(f);
     CHECK(f->title == "ABCD");
@@ -111,12 +124,14 @@ TEST_CASE("X9 NULs and control characters are removed, with a warning", "[ingest
 }
 
 TEST_CASE("X10/X11 stray ampersands recover; undeclared prefixes parse; broken CDATA fails", "[ingest][hostile]") {
-    const auto amp = parse_feed("<rss version=\"2.0\"><channel><item><title>Q&A</title>"
-                                "<link>https://a.example/?a=1&b=2</link></item></channel></rss>");
+    const auto amp = parse_feed(
+        "<rss version=\"2.0\"><channel><item><title>Q&A</title>"
+        "<link>https://a.example/?a=1&b=2</link></item></channel></rss>");
     REQUIRE(amp);
     CHECK(amp->items.at(0).title == "Q&A");
     CHECK(amp->items.at(0).link == "https://a.example/?a=1&b=2");
-    const auto ns = parse_feed("<rss version=\"2.0\"><channel><item><dc:creator>Ann</dc:creator><title>t</title></item></channel></rss>");
+    const auto ns = parse_feed(
+        "<rss version=\"2.0\"><channel><item><dc:creator>Ann</dc:creator><title>t</title></item></channel></rss>");
     REQUIRE(ns);
     CHECK(ns->items.at(0).authors == std::vector<std::string>{"Ann"});
     const auto cdata = parse_feed("<rss version=\"2.0\"><channel><title><![CDATA[open</title></channel></rss>");
@@ -128,13 +143,15 @@ TEST_CASE("X13 JSON Feed with wrong types or absurd nesting is a typed error", "
     const auto items_obj = parse_feed(R"({"version": "https://jsonfeed.org/version/1.1", "items": {}})");
     REQUIRE_FALSE(items_obj);
     CHECK(items_obj.error().message.find("feed.invalid") == 0);
-    const auto numeric = parse_feed(R"({"version": "https://jsonfeed.org/version/1", "title": 5, "items": [{"id": 1, "title": ["x"]}, 7]})");
+    const auto numeric = parse_feed(
+        R"({"version": "https://jsonfeed.org/version/1", "title": 5, "items": [{"id": 1, "title": ["x"]}, 7]})");
     REQUIRE(numeric);
     CHECK(numeric->title == "5");
     CHECK(numeric->items.size() == 1);
     CHECK(numeric->items[0].title.empty());
     std::string deep = R"({"version": "https://jsonfeed.org/version/1.1", "items": [)";
-    for (int i = 0; i < 100000; ++i) deep += "[";
+    for (int i = 0; i < 100000; ++i)
+        deep += "[";
     const auto nested = parse_feed(deep);
     REQUIRE_FALSE(nested);
     CHECK(nested.error().message.find("feed.json_too_deep") == 0);
@@ -160,12 +177,13 @@ TEST_CASE("huge items: long titles are capped, big content is kept whole", "[ing
 }
 
 TEST_CASE("javascript:, data: and file: links are never kept", "[ingest][hostile]") {
-    const auto f = parse_feed("<rss version=\"2.0\"><channel><link>javascript:alert(1)</link>"
-                              "<item><title>a</title><link>javascript:alert(document.cookie)</link></item>"
-                              "<item><title>b</title><link>data:text/html;base64,PHNjcmlwdD4=</link></item>"
-                              "<item><title>c</title><link>file:///etc/passwd</link></item>"
-                              "<item><title>d</title><link> JaVaScRiPt:alert(1)</link></item></channel></rss>",
-                              {"https://a.example/feed", ""});
+    const auto f = parse_feed(
+        "<rss version=\"2.0\"><channel><link>javascript:alert(1)</link>"
+        "<item><title>a</title><link>javascript:alert(document.cookie)</link></item>"
+        "<item><title>b</title><link>data:text/html;base64,PHNjcmlwdD4=</link></item>"
+        "<item><title>c</title><link>file:///etc/passwd</link></item>"
+        "<item><title>d</title><link> JaVaScRiPt:alert(1)</link></item></channel></rss>",
+        {"https://a.example/feed", ""});
     REQUIRE(f);
     CHECK(f->link.empty());
     for (const auto& e : f->items) {
@@ -175,10 +193,11 @@ TEST_CASE("javascript:, data: and file: links are never kept", "[ingest][hostile
 }
 
 TEST_CASE("script and markup in titles come out as plain text", "[ingest][hostile]") {
-    const auto f = parse_feed("<rss version=\"2.0\"><channel>"
-                              "<item><title>&lt;script&gt;alert(1)&lt;/script&gt;Hi</title></item>"
-                              "<item><title><![CDATA[<img src=x onerror=alert(1)>Pic]]></title></item>"
-                              "<item><title>&lt;b&gt;bold&lt;/b&gt; &amp; 1 &lt; 2</title></item></channel></rss>");
+    const auto f = parse_feed(
+        "<rss version=\"2.0\"><channel>"
+        "<item><title>&lt;script&gt;alert(1)&lt;/script&gt;Hi</title></item>"
+        "<item><title><![CDATA[<img src=x onerror=alert(1)>Pic]]></title></item>"
+        "<item><title>&lt;b&gt;bold&lt;/b&gt; &amp; 1 &lt; 2</title></item></channel></rss>");
     REQUIRE(f);
     CHECK(f->items.at(0).title == "Hi");
     CHECK(f->items.at(1).title == "Pic");

@@ -39,7 +39,7 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 TEST_CASE("a GET returns body, type, final URL and the validators answered", "[ingest][unit][http]") {
     LoopbackServer server;
     server.route("/feed", fw::test::reply(200, "<rss/>", "application/rss+xml",
-                                {{"ETag", "\"v1\""}, {"Last-Modified", "Wed, 08 Apr 2026 14:00:00 GMT"}}));
+                                          {{"ETag", "\"v1\""}, {"Last-Modified", "Wed, 08 Apr 2026 14:00:00 GMT"}}));
     const auto r = HttpClient().get(request_for(server.url("/feed")));
     REQUIRE(r);
     CHECK(r->status == 200);
@@ -192,9 +192,10 @@ TEST_CASE("only a chain of permanent redirects (301/308) reports where the resou
 
 TEST_CASE("Expires: 0 makes the validators untrusted: none are kept", "[ingest][unit][http][H8]") {
     LoopbackServer server;
-    server.route("/stale", fw::test::reply(200, "feed", "application/rss+xml",
-                                           {{"ETag", "\"v1\""}, {"Last-Modified", "Wed, 01 Apr 2026 10:00:00 GMT"},
-                                            {"Expires", "0"}}));
+    server.route(
+        "/stale",
+        fw::test::reply(200, "feed", "application/rss+xml",
+                        {{"ETag", "\"v1\""}, {"Last-Modified", "Wed, 01 Apr 2026 10:00:00 GMT"}, {"Expires", "0"}}));
     server.route("/fresh", fw::test::reply(200, "feed", "application/rss+xml",
                                            {{"ETag", "\"v1\""}, {"Expires", "Thu, 01 Jan 2099 00:00:00 GMT"}}));
     const auto stale = HttpClient().get(request_for(server.url("/stale")));
@@ -266,8 +267,7 @@ TEST_CASE("gzip bodies are decoded and a gzip bomb stops at the decoded cap", "[
     CHECK(r.error().message.find(std::to_string(kDefaultMaxBytes)) != std::string::npos);
 }
 
-TEST_CASE("429 and 503 are rate limits carrying Retry-After; other errors name the status",
-          "[ingest][unit][http]") {
+TEST_CASE("429 and 503 are rate limits carrying Retry-After; other errors name the status", "[ingest][unit][http]") {
     LoopbackServer server;
     server.route("/429", fw::test::reply(429, "slow down", "text/plain", {{"Retry-After", "120"}}));
     server.route("/503", fw::test::reply(503, "", "text/plain", {{"Retry-After", "Wed, 21 Oct 2026 07:28:00 GMT"}}));
@@ -324,7 +324,7 @@ TEST_CASE("post_json sends the body as application/json", "[ingest][unit][http]"
 TEST_CASE("the rel=next Link of a response is exposed as an absolute URL", "[ingest][unit][http]") {
     LoopbackServer server;
     server.route("/page1", fw::test::reply(200, "[]", "application/json",
-                                 {{"Link", "</page2?cursor=abc>; rel=\"next\", </page9>; rel=\"last\""}}));
+                                           {{"Link", "</page2?cursor=abc>; rel=\"next\", </page9>; rel=\"last\""}}));
     const auto r = HttpClient().get(request_for(server.url("/page1")));
     REQUIRE(r);
     REQUIRE(r->link_next);

@@ -50,7 +50,8 @@ TEST_CASE("write_opml output reads back to the same sources", "[ingest][unit]") 
     std::vector<Source> in(3);
     in[0].name = "Meta \"AI\" & co", in[0].url = "https://ai.meta.com/rss?a=1&b=2", in[0].lab = "meta";
     in[0].category = "AI/Labs";
-    in[1].name = "EDGAR", in[1].url = "https://www.sec.gov/cgi-bin/browse-edgar?action=getcompany&CIK=1", in[1].kind = SourceKind::Edgar;
+    in[1].name = "EDGAR", in[1].url = "https://www.sec.gov/cgi-bin/browse-edgar?action=getcompany&CIK=1",
+    in[1].kind = SourceKind::Edgar;
     in[2].name = "Arxiv <cs.CL>", in[2].url = "http://export.arxiv.org/api/query", in[2].kind = SourceKind::Arxiv;
     const std::string xml = ingest::write_opml(in);
     CHECK(xml.find("<opml version=\"2.0\"") != std::string::npos);

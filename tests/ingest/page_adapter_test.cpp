@@ -27,8 +27,8 @@ TEST_CASE("an HTML page becomes one entry with its title and visible text", "[in
 }
 
 TEST_CASE("plain text passes through with its first line as title", "[ingest][unit][page]") {
-    const auto feed = parse_page("MIT License\r\n\r\nCopyright <2026> Someone\r\n", "file:///tmp/LICENSE",
-                                 "text/plain");
+    const auto feed =
+        parse_page("MIT License\r\n\r\nCopyright <2026> Someone\r\n", "file:///tmp/LICENSE", "text/plain");
     REQUIRE(feed);
     const auto& e = feed->items.at(0);
     CHECK(e.title == "MIT License");

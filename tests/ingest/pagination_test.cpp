@@ -60,8 +60,7 @@ TEST_CASE("a link loop ends the chain", "[ingest][unit][pagination]") {
     CHECK(server.hits("/a") == 1);
 }
 
-TEST_CASE("a failing page fails the listing and validators go only with page one",
-          "[ingest][unit][pagination]") {
+TEST_CASE("a failing page fails the listing and validators go only with page one", "[ingest][unit][pagination]") {
     LoopbackServer server;
     server.route("/a", reply(200, "a", "application/json", {{"Link", "</b>; rel=\"next\""}}));
     server.route("/b", reply(500, "oops"));

@@ -8,7 +8,9 @@ using namespace fw;
 using namespace fw::ingest;
 
 namespace {
-Day day(int y, unsigned m, unsigned d) { return day_of(make_time(y, m, d)); }
+Day day(int y, unsigned m, unsigned d) {
+    return day_of(make_time(y, m, d));
+}
 }  // namespace
 
 TEST_CASE("columns are found by name in any order and case", "[ingest][unit][prices]") {
@@ -46,7 +48,8 @@ TEST_CASE("empty cells are unknown and optional columns may be absent", "[ingest
 
 TEST_CASE("a partial last row is skipped", "[ingest][unit][prices]") {
     for (const char* tail : {"2026-04-10,12", "2026-04-1", "2026-04-10,1x"}) {
-        const auto bars = parse_prices_csv(std::string("Date,Close,Volume\n2026-04-08,10,1\n2026-04-09,11,2\n") + tail, "X");
+        const auto bars =
+            parse_prices_csv(std::string("Date,Close,Volume\n2026-04-08,10,1\n2026-04-09,11,2\n") + tail, "X");
         REQUIRE(bars);
         CHECK(bars->size() == 2);
     }
@@ -56,8 +59,8 @@ TEST_CASE("a partial last row is skipped", "[ingest][unit][prices]") {
 }
 
 TEST_CASE("an HTML page answered with 200 is refused", "[ingest][unit][prices]") {
-    for (const char* page : {"<!DOCTYPE html><html><body>Get your apikey</body></html>",
-                             "\n  <html><script>/__verify</script></html>"}) {
+    for (const char* page :
+         {"<!DOCTYPE html><html><body>Get your apikey</body></html>", "\n  <html><script>/__verify</script></html>"}) {
         const auto r = parse_prices_csv(page, "SPY");
         REQUIRE_FALSE(r);
         CHECK(r.error().code == ErrorCode::Parse);
@@ -91,7 +94,8 @@ TEST_CASE("quoted dollar amounts and FRED's two-column files are read", "[ingest
     CHECK((*quoted)[0].close == 1234.5);
     CHECK((*quoted)[0].volume == 12345678);
 
-    const auto fred = parse_prices_csv("\xEF\xBB\xBFobservation_date,SP500\n2026-04-08,5000.1\n2026-04-09,.\n", "SP500");
+    const auto fred =
+        parse_prices_csv("\xEF\xBB\xBFobservation_date,SP500\n2026-04-08,5000.1\n2026-04-09,.\n", "SP500");
     REQUIRE(fred);
     REQUIRE(fred->size() == 2);
     CHECK((*fred)[0].close == 5000.1);

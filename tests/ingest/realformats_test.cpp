@@ -39,12 +39,12 @@ const std::vector<Capture> kCaptures = {
     {"github-releases/hub4j-github-hub-releases.json", SourceKind::GithubReleases,
      "https://api.github.com/repos/github/hub/releases", FeedFormat::GithubJson, 30, "v2.12.8", "2019-10-03"},
     {"github-releases/github3py-releases.json", SourceKind::GithubReleases,
-     "https://api.github.com/repos/sigmavirus24/github3.py/releases?per_page=100", FeedFormat::GithubJson, 2,
-     "0.9.3", "2014-11-29"},
+     "https://api.github.com/repos/sigmavirus24/github3.py/releases?per_page=100", FeedFormat::GithubJson, 2, "0.9.3",
+     "2014-11-29"},
     // A draft: no published_at, so the day is created_at's.
     {"github-releases/octokitrb-api-playground-releases.json", SourceKind::GithubReleases,
-     "https://api.github.com/repos/api-playground/releases", FeedFormat::GithubJson, 4,
-     "untagged-a748ca05216e3dcb4e53", "2013-06-25"},
+     "https://api.github.com/repos/api-playground/releases", FeedFormat::GithubJson, 4, "untagged-a748ca05216e3dcb4e53",
+     "2013-06-25"},
     {"github-commits/hub4j-stapler-commits-path-pom.json", SourceKind::GithubCommits,
      "https://api.github.com/repos/stapler/stapler/commits?path=pom.xml", FeedFormat::GithubJson, 30,
      "950acbd60ed4289520dcd2a395e5d77f181e1cff", "2019-08-19"},
@@ -58,8 +58,8 @@ const std::vector<Capture> kCaptures = {
      "https://www.sec.gov/cgi-bin/browse-edgar?action=getcompany&CIK=AAPL&output=atom", FeedFormat::Atom10, 40,
      "0001193125-21-054710", "2021-02-24"},
     {"edgar/edgarwebr-aapl-getcompany-10-K.atom.xml", SourceKind::Edgar,
-     "https://www.sec.gov/cgi-bin/browse-edgar?action=getcompany&CIK=AAPL&type=10-K&output=atom",
-     FeedFormat::Atom10, 25, "0001628280-16-020309", "2016-10-26"},
+     "https://www.sec.gov/cgi-bin/browse-edgar?action=getcompany&CIK=AAPL&type=10-K&output=atom", FeedFormat::Atom10,
+     25, "0001628280-16-020309", "2016-10-26"},
     {"edgar/edgarwebr-ea-getcompany-all.atom.xml", SourceKind::Edgar,
      "https://www.sec.gov/cgi-bin/browse-edgar?action=getcompany&CIK=EA&output=atom", FeedFormat::Atom10, 40,
      "9999999997-21-000981", "2021-03-01"},
@@ -69,21 +69,20 @@ const std::vector<Capture> kCaptures = {
     {"arxiv/arxivpy-au-del_maestro-2016.xml", SourceKind::Arxiv,
      "http://export.arxiv.org/api/query?search_query=au:del_maestro", FeedFormat::Atom10, 10,
      "http://arxiv.org/abs/1201.4869v1", "2012-01-23"},
-    {"arxiv/arxivpy-all-testing-2026.xml", SourceKind::Arxiv,
-     "https://export.arxiv.org/api/query?search_query=testing", FeedFormat::Atom10, 10,
-     "http://arxiv.org/abs/2202.12139v1", "2022-02-24"},
+    {"arxiv/arxivpy-all-testing-2026.xml", SourceKind::Arxiv, "https://export.arxiv.org/api/query?search_query=testing",
+     FeedFormat::Atom10, 10, "http://arxiv.org/abs/2202.12139v1", "2022-02-24"},
     {"arxiv/arxivpy-id_list-0808.05394-1707.08567-2026.xml", SourceKind::Arxiv,
      "https://export.arxiv.org/api/query?id_list=0808.05394,1707.08567", FeedFormat::Atom10, 1,
      "http://arxiv.org/abs/1707.08567v1", "2017-07-27"},
     {"jsonfeed/nnw-daringfireball.json", SourceKind::Feed, "https://daringfireball.net/feeds/json",
      FeedFormat::JsonFeed, 48, "https://daringfireball.net/linked/2017/06/26/the-talk-show-195", "2017-06-27"},
-    {"jsonfeed/nnw-3960-v1.1.json", SourceKind::Feed, "https://journal.3960.org/feed.json", FeedFormat::JsonFeed,
-     20, "user/posts/2020-02-21-lecker-lecker/index.md", "2020-02-21"},
+    {"jsonfeed/nnw-3960-v1.1.json", SourceKind::Feed, "https://journal.3960.org/feed.json", FeedFormat::JsonFeed, 20,
+     "user/posts/2020-02-21-lecker-lecker/index.md", "2020-02-21"},
     {"jsonfeed/nnw-pxlnv.json", SourceKind::Feed, "https://pxlnv.com/feed/json/", FeedFormat::JsonFeed, 20,
      "https://pxlnv.com/linklog/uber-losses-2017/", "2018-02-13"},
     // 2025-01-05T20:40:00-05:00 is the UTC day 2025-01-06.
-    {"jsonfeed/feedjira-lukedorny-v1.1.json", SourceKind::Feed, "https://lukedorny.com/feed", FeedFormat::JsonFeed,
-     30, "https://lukedorny.com/updates/new-font", "2025-01-06"},
+    {"jsonfeed/feedjira-lukedorny-v1.1.json", SourceKind::Feed, "https://lukedorny.com/feed", FeedFormat::JsonFeed, 30,
+     "https://lukedorny.com/updates/new-font", "2025-01-06"},
 };
 
 struct PriceCapture {
@@ -101,7 +100,8 @@ const std::vector<PriceCapture> kPrices = {
 };
 
 std::string day_of(const FeedEntry& e) {
-    if (e.published) return format_date(*e.published);
+    if (e.published)
+        return format_date(*e.published);
     return e.updated ? format_date(*e.updated) : std::string("(none)");
 }
 
@@ -142,8 +142,10 @@ TEST_CASE("every real capture of an API or feed parses with its source kind", "[
 
 TEST_CASE("the EDGAR submissions capture lists 8-K item numbers", "[ingest][realformats]") {
     FW_REQUIRE_SHARED(shared);
-    const auto body = fw::test::read_file(*shared_opt / "corpus/realformats/edgar/edgartools-tsla-submissions-2022.json");
-    auto doc = parse_document(SourceKind::Edgar, body, {"tsla", "https://data.sec.gov/submissions/CIK0001318605.json", ""});
+    const auto body =
+        fw::test::read_file(*shared_opt / "corpus/realformats/edgar/edgartools-tsla-submissions-2022.json");
+    auto doc =
+        parse_document(SourceKind::Edgar, body, {"tsla", "https://data.sec.gov/submissions/CIK0001318605.json", ""});
     REQUIRE(doc);
     const auto& e = doc->feed.items.at(12);  // the first 8-K with item 5.02, by Python
     CHECK(e.id == "0001564590-22-032575");

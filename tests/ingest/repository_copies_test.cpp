@@ -21,8 +21,7 @@ namespace {
 using BySize = std::map<std::uintmax_t, std::vector<fs::path>>;
 
 // Regular non-empty files under `root`, by size. `skip` names top-level folders left out.
-BySize files_by_size(const fs::path& root, const std::set<std::string>& skip_top,
-                     bool skip_build_dirs) {
+BySize files_by_size(const fs::path& root, const std::set<std::string>& skip_top, bool skip_build_dirs) {
     BySize out;
     std::error_code ec;
     fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);

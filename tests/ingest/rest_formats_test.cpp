@@ -86,8 +86,8 @@ TEST_CASE("a GitHub API error object or HTML is a clear parse error", "[ingest][
 }
 
 TEST_CASE("EDGAR submissions JSON: one entry per filing with its items and document URL", "[ingest][unit][edgar]") {
-    const auto doc = parse_ok(SourceKind::Edgar, "edgar_submissions.json",
-                              "https://data.sec.gov/submissions/CIK0000999001.json");
+    const auto doc =
+        parse_ok(SourceKind::Edgar, "edgar_submissions.json", "https://data.sec.gov/submissions/CIK0000999001.json");
     const auto& f = doc.feed;
     CHECK(f.format == FeedFormat::EdgarJson);
     REQUIRE(f.items.size() == 3);
@@ -107,8 +107,7 @@ TEST_CASE("EDGAR submissions JSON: one entry per filing with its items and docum
 }
 
 TEST_CASE("EDGAR submissions JSON with ragged columns is refused, naming the column", "[ingest][unit][edgar]") {
-    const std::string body =
-        R"({"cik": "1", "filings": {"recent": {"accessionNumber": ["a", "b"], "form": ["8-K"]}}})";
+    const std::string body = R"({"cik": "1", "filings": {"recent": {"accessionNumber": ["a", "b"], "form": ["8-K"]}}})";
     auto doc = parse_document(SourceKind::Edgar, body, {"sec", "https://data.sec.gov/submissions/CIK1.json", ""});
     REQUIRE_FALSE(doc);
     CHECK(doc.error().message.find("filings.recent.form has 1 rows") != std::string::npos);

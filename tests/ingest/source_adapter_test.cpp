@@ -17,7 +17,8 @@ const char* kAtom = R"(<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/
 }  // namespace
 
 TEST_CASE("feed sources go through the feed parser", "[ingest][unit][source_adapter]") {
-    const auto doc = parse_document(SourceKind::Feed, kRss, {"lab", "https://lab.example/feed.xml", "application/rss+xml"});
+    const auto doc =
+        parse_document(SourceKind::Feed, kRss, {"lab", "https://lab.example/feed.xml", "application/rss+xml"});
     REQUIRE(doc);
     CHECK(doc->feed.format == FeedFormat::Rss2);
     REQUIRE(doc->feed.items.size() == 1);
@@ -46,7 +47,8 @@ TEST_CASE("hf-author, page and prices sources use their adapters", "[ingest][uni
     CHECK(page->feed.format == FeedFormat::Page);
     CHECK(page->feed.items.at(0).content_text == "body");
 
-    const auto prices = parse_document(SourceKind::Prices, "Date,Close\n2026-04-08,1.5\n", {"META", "file:///p.csv", ""});
+    const auto prices =
+        parse_document(SourceKind::Prices, "Date,Close\n2026-04-08,1.5\n", {"META", "file:///p.csv", ""});
     REQUIRE(prices);
     CHECK(prices->feed.format == FeedFormat::PricesCsv);
     CHECK(prices->feed.items.empty());
@@ -56,13 +58,15 @@ TEST_CASE("hf-author, page and prices sources use their adapters", "[ingest][uni
 }
 
 TEST_CASE("errors name the source and URL and keep their code", "[ingest][unit][source_adapter]") {
-    const auto r = parse_document(SourceKind::Prices, "<html>captcha</html>", {"SPY", "https://stooq.com/q/d/l/?s=spy.us", ""});
+    const auto r =
+        parse_document(SourceKind::Prices, "<html>captcha</html>", {"SPY", "https://stooq.com/q/d/l/?s=spy.us", ""});
     REQUIRE_FALSE(r);
     CHECK(r.error().code == ErrorCode::Parse);
     CHECK(r.error().context.find("SPY (https://stooq.com/q/d/l/?s=spy.us)") == 0);
     CHECK(r.error().describe().find("looks like HTML") != std::string::npos);
 
-    const auto bad_feed = parse_document(SourceKind::Feed, "<html><body>no feed</body></html>", {"lab", "https://lab/", "text/html"});
+    const auto bad_feed =
+        parse_document(SourceKind::Feed, "<html><body>no feed</body></html>", {"lab", "https://lab/", "text/html"});
     REQUIRE_FALSE(bad_feed);
     CHECK(bad_feed.error().context.find("lab (https://lab/)") == 0);
 }

@@ -10,11 +10,15 @@ using namespace fw;
 using namespace fw::ingest;
 
 TEST_CASE("windows-1252 bytes with a correct prolog are transcoded before pugixml", "[ingest][unit]") {
-    const std::string body = "<?xml version=\"1.0\" encoding=\"windows-1252\"?><rss version=\"2.0\"><channel>"
-                             "<title>\x93" "caf\xE9\x94</title></channel></rss>";
+    const std::string body =
+        "<?xml version=\"1.0\" encoding=\"windows-1252\"?><rss version=\"2.0\"><channel>"
+        "<title>\x93"
+        "caf\xE9\x94</title></channel></rss>";
     const auto f = parse_feed(body);
     REQUIRE(f);
-    CHECK(f->title == "\xE2\x80\x9C" "caf\xC3\xA9\xE2\x80\x9D");
+    CHECK(f->title ==
+          "\xE2\x80\x9C"
+          "caf\xC3\xA9\xE2\x80\x9D");
 }
 
 TEST_CASE("encoding precedence: BOM, then valid UTF-8, then HTTP charset, then prolog", "[ingest][unit]") {
@@ -27,7 +31,8 @@ TEST_CASE("encoding precedence: BOM, then valid UTF-8, then HTTP charset, then p
     CHECK(b.charset == "windows-1252");
     CHECK(b.text.find("\xE2\x80\x9Cx\xE2\x80\x9D") != std::string::npos);
     // The HTTP charset beats the prolog when the bytes are not UTF-8.
-    const auto c = decode_to_utf8("<?xml version=\"1.0\" encoding=\"windows-1252\"?><a>\xF0</a>", "text/xml; charset=KOI8-R");
+    const auto c =
+        decode_to_utf8("<?xml version=\"1.0\" encoding=\"windows-1252\"?><a>\xF0</a>", "text/xml; charset=KOI8-R");
     CHECK(c.charset == "koi8-r");
     CHECK(c.text.find("\xD0\x9F") != std::string::npos);  // KOI8-R 0xF0 is Cyrillic capital PE
     const auto d = decode_to_utf8("<?xml version=\"1.0\" encoding=\"windows-1252\"?><a>\xF0</a>");
@@ -46,8 +51,9 @@ TEST_CASE("UTF-16 and UTF-32, with and without BOM, become UTF-8", "[ingest][uni
         return out;
     };
     const std::string xml = "<rss version=\"2.0\"><channel><title>W</title></channel></rss>";
-    for (const std::string& body : {std::string("\xFF\xFE", 2) + widen(xml, false, 2), std::string("\xFE\xFF", 2) + widen(xml, true, 2),
-                                    widen(xml, false, 2), widen(xml, true, 2), widen(xml, false, 4)}) {
+    for (const std::string& body :
+         {std::string("\xFF\xFE", 2) + widen(xml, false, 2), std::string("\xFE\xFF", 2) + widen(xml, true, 2),
+          widen(xml, false, 2), widen(xml, true, 2), widen(xml, false, 4)}) {
         const auto f = parse_feed(body);
         REQUIRE(f);
         CHECK(f->title == "W");
@@ -64,13 +70,15 @@ TEST_CASE("invalid UTF-8 is repaired and control characters removed", "[ingest][
 }
 
 TEST_CASE("html_to_text keeps visible text with line breaks at blocks", "[ingest][unit]") {
-    const std::string html = "<html><head><title>T</title><style>p{}</style></head><body><h1>Head</h1>"
-                             "<p>One  <b>two</b>\n three</p><script>alert(1)</script><noscript>no</noscript>"
-                             "<template>t</template><ul><li>a</li><li>b&amp;c</li></ul></body></html>";
+    const std::string html =
+        "<html><head><title>T</title><style>p{}</style></head><body><h1>Head</h1>"
+        "<p>One  <b>two</b>\n three</p><script>alert(1)</script><noscript>no</noscript>"
+        "<template>t</template><ul><li>a</li><li>b&amp;c</li></ul></body></html>";
     CHECK(html_to_text(html) == "Head\nOne two three\na\nb&c");
     CHECK(markup_to_text(html) == html_to_text(html));
-    CHECK(page_title("<html><head><title>  My\n page </title></head><body><svg><title>no</title></svg></body></html>") ==
-          "My page");
+    CHECK(
+        page_title("<html><head><title>  My\n page </title></head><body><svg><title>no</title></svg></body></html>") ==
+        "My page");
     CHECK(page_title("<p>no title</p>").empty());
 }
 

@@ -6,18 +6,25 @@
 #include "support/catch.h"
 
 using namespace fw;
-using nlohmann::json;
 using fw::test::ev;
+using nlohmann::json;
 
 namespace {
 
 std::vector<Event> sample_events() {
-    Event a = ev(1, EventKind::SurfaceRollout, "2026-04-21").lab("meta").model("muse-spark").surface("whatsapp-business")
-                  .title("Muse Spark <b>on</b> WhatsApp & more").set("stage", std::string("ga")).set("count", std::int64_t{3})
-                  .set("gated", false).set("score", 1.5);
+    Event a = ev(1, EventKind::SurfaceRollout, "2026-04-21")
+                  .lab("meta")
+                  .model("muse-spark")
+                  .surface("whatsapp-business")
+                  .title("Muse Spark <b>on</b> WhatsApp & more")
+                  .set("stage", std::string("ga"))
+                  .set("count", std::int64_t{3})
+                  .set("gated", false)
+                  .set("score", 1.5);
     a.fields.set_null("region");
     a.confidence = 0.9;
-    a.evidence.push_back(Evidence{5, "https://about.fb.com/news/x", "meta-newsroom", "a snippet", test::date("2026-04-21T10:00:00Z")});
+    a.evidence.push_back(
+        Evidence{5, "https://about.fb.com/news/x", "meta-newsroom", "a snippet", test::date("2026-04-21T10:00:00Z")});
     Event b = ev(2, EventKind::PersonnelMove, "2026-05-01T09:30:00Z").person("alex").title("Alex leaves");
     b.time_precision = "second";
     b.review = Review::Manual;
@@ -75,7 +82,8 @@ TEST_CASE("the Atom feed of events is well-formed and escapes titles", "[report]
         CHECK(e.child("content"));  // Atom: content, or a link rel="alternate"
     }
     CHECK(entries == 2);
-    CHECK(std::string(feed.child("entry").child_value("title")) == "surface_rollout: Muse Spark <b>on</b> WhatsApp & more");
+    CHECK(std::string(feed.child("entry").child_value("title")) ==
+          "surface_rollout: Muse Spark <b>on</b> WhatsApp & more");
     const pugi::xml_node link = feed.child("entry").child("link");
     CHECK(std::string(link.attribute("href").value()) == "https://about.fb.com/news/x");
     CHECK(std::string(link.attribute("rel").value()) == "alternate");

@@ -14,7 +14,8 @@ namespace {
 const std::string kHostile = "<script>alert('x')</script><img src=\"https://evil.example/p.png\"> & \"quoted\"";
 
 std::string lower(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char& c : s)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return s;
 }
 
@@ -57,7 +58,8 @@ namespace {
 /// The HTML of one section: from its <h2 id="..."> to the next <h2.
 std::string html_section(const std::string& html, const std::string& id) {
     const auto start = html.find("<h2 id=\"" + id + "\"");
-    if (start == std::string::npos) return "";
+    if (start == std::string::npos)
+        return "";
     const auto end = html.find("<h2", start + 1);
     return html.substr(start, end == std::string::npos ? std::string::npos : end - start);
 }
@@ -67,14 +69,17 @@ test::Sample sample_with_quiet_models(int quiet) {
     test::Sample s = test::sample();
     for (int i = 0; i < quiet; ++i) {
         s.events.push_back(test::ev(200 + i, EventKind::ModelRelease, "2025-0" + std::to_string(1 + i) + "-10")
-                               .lab("mistral").model("quiet-model-" + std::to_string(i)).text("openness", "api"));
+                               .lab("mistral")
+                               .model("quiet-model-" + std::to_string(i))
+                               .text("openness", "api"));
     }
     return s;
 }
 
 int count(const std::string& text, const std::string& what) {
     int n = 0;
-    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++n;
+    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size()))
+        ++n;
     return n;
 }
 
@@ -85,12 +90,13 @@ TEST_CASE("a model with nothing to say is summed up in one line, not listed in t
     const std::string html = report::render_html(r);
     const std::string rollout = html_section(html, "rollout");
     int without_surface = 0;
-    for (const auto& m : r.rollout) without_surface += m.surfaces.empty() ? 1 : 0;
+    for (const auto& m : r.rollout)
+        without_surface += m.surfaces.empty() ? 1 : 0;
     REQUIRE(without_surface >= 3);
     CHECK(rollout.find("<summary>" + std::to_string(without_surface) + " other models reached no tracked surface") !=
           std::string::npos);
     CHECK(rollout.find("<td class=\"m\">quiet-model-0</td>") == std::string::npos);  // not a table row
-    CHECK(rollout.find(">quiet-model-0</text>") == std::string::npos);                // not a swimlane
+    CHECK(rollout.find(">quiet-model-0</text>") == std::string::npos);               // not a swimlane
     CHECK(rollout.find("muse-spark</td>") != std::string::npos);                     // the model with a rollout is
     CHECK(rollout.find(">muse-spark</text>") != std::string::npos);
     const std::string evals = html_section(html, "evals");
@@ -127,7 +133,7 @@ TEST_CASE("the swimlane axis ignores a far outlier and the lane names its day at
     CHECK(svg.find("day 990") == std::string::npos);
     CHECK(svg.find("surface-b · day 980</text>") != std::string::npos);  // the clipped value, named
     CHECK(svg.find("surface-a · ga</text>") != std::string::npos);       // surface and stage
-    CHECK(count(svg, "class=\"fw-clip\"") == 2);                           // the marker and its legend entry
+    CHECK(count(svg, "class=\"fw-clip\"") == 2);                         // the marker and its legend entry
 }
 
 TEST_CASE("the HTML report opens with the questions and key facts and reads in dark mode", "[report][html][unit]") {
@@ -150,7 +156,8 @@ TEST_CASE("the price chart numbers each marker date once and lists the numbers u
     REQUIRE_FALSE(r.market.event_studies.empty());
     const analysis::MarketStudy& m = r.market.event_studies.front();
     std::set<Day> dates;
-    for (const auto& mk : m.markers) dates.insert(mk.date);
+    for (const auto& mk : m.markers)
+        dates.insert(mk.date);
     REQUIRE_FALSE(dates.empty());
     const std::string svg = report::detail::price_chart_svg(m);
     CHECK(count(svg, "class=\"fw-marker-num\"") == static_cast<int>(dates.size()));

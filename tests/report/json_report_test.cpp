@@ -10,25 +10,61 @@ using nlohmann::json;
 namespace {
 
 // Every key the contract documents for `report --format json`, as paths; "*" = first element.
-const std::vector<std::string> kContractKeys{
-    "generated_at", "as_of",
-    "rollout/*/model", "rollout/*/lab", "rollout/*/launched_at", "rollout/*/surfaces", "rollout/*/pattern",
-    "rollout/*/surfaces/*/surface", "rollout/*/surfaces/*/category", "rollout/*/surfaces/*/at",
-    "rollout/*/surfaces/*/days_after_launch",
-    "eval_disclosure/*/model", "eval_disclosure/*/lab", "eval_disclosure/*/launched_at",
-    "eval_disclosure/*/first_party_at", "eval_disclosure/*/first_party_lag_days", "eval_disclosure/*/third_party_at",
-    "eval_disclosure/*/third_party_lag_days", "eval_disclosure/*/days_open",
-    "openness/*/lab", "openness/*/releases", "openness/*/switched_to_closed_at", "openness/*/releases/*/model",
-    "openness/*/releases/*/at", "openness/*/releases/*/openness", "openness/*/releases/*/license",
-    "license_changes/*/subject", "license_changes/*/at", "license_changes/*/old", "license_changes/*/new",
-    "license_changes/*/more_restrictive",
-    "people/*/person", "people/*/org", "people/*/role", "people/*/since", "people/*/left_at", "people/*/tenure_days",
-    "cascade/trigger", "cascade/windows", "cascade/windows/*/days", "cascade/windows/*/labs_switched",
-    "market/event_studies", "market/analyst_actions", "market/capex_guidance",
-    "market/event_studies/*/event_id", "market/event_studies/*/symbol", "market/event_studies/*/benchmark",
-    "market/event_studies/*/window", "market/event_studies/*/car", "market/event_studies/*/t_stat",
-    "market/event_studies/*/estimation_days",
-    "questions/*/id", "questions/*/text", "questions/*/status", "questions/*/evidence"};
+const std::vector<std::string> kContractKeys{"generated_at",
+                                             "as_of",
+                                             "rollout/*/model",
+                                             "rollout/*/lab",
+                                             "rollout/*/launched_at",
+                                             "rollout/*/surfaces",
+                                             "rollout/*/pattern",
+                                             "rollout/*/surfaces/*/surface",
+                                             "rollout/*/surfaces/*/category",
+                                             "rollout/*/surfaces/*/at",
+                                             "rollout/*/surfaces/*/days_after_launch",
+                                             "eval_disclosure/*/model",
+                                             "eval_disclosure/*/lab",
+                                             "eval_disclosure/*/launched_at",
+                                             "eval_disclosure/*/first_party_at",
+                                             "eval_disclosure/*/first_party_lag_days",
+                                             "eval_disclosure/*/third_party_at",
+                                             "eval_disclosure/*/third_party_lag_days",
+                                             "eval_disclosure/*/days_open",
+                                             "openness/*/lab",
+                                             "openness/*/releases",
+                                             "openness/*/switched_to_closed_at",
+                                             "openness/*/releases/*/model",
+                                             "openness/*/releases/*/at",
+                                             "openness/*/releases/*/openness",
+                                             "openness/*/releases/*/license",
+                                             "license_changes/*/subject",
+                                             "license_changes/*/at",
+                                             "license_changes/*/old",
+                                             "license_changes/*/new",
+                                             "license_changes/*/more_restrictive",
+                                             "people/*/person",
+                                             "people/*/org",
+                                             "people/*/role",
+                                             "people/*/since",
+                                             "people/*/left_at",
+                                             "people/*/tenure_days",
+                                             "cascade/trigger",
+                                             "cascade/windows",
+                                             "cascade/windows/*/days",
+                                             "cascade/windows/*/labs_switched",
+                                             "market/event_studies",
+                                             "market/analyst_actions",
+                                             "market/capex_guidance",
+                                             "market/event_studies/*/event_id",
+                                             "market/event_studies/*/symbol",
+                                             "market/event_studies/*/benchmark",
+                                             "market/event_studies/*/window",
+                                             "market/event_studies/*/car",
+                                             "market/event_studies/*/t_stat",
+                                             "market/event_studies/*/estimation_days",
+                                             "questions/*/id",
+                                             "questions/*/text",
+                                             "questions/*/status",
+                                             "questions/*/evidence"};
 
 // Follows a path; returns false when a key is missing (an empty list ends the walk: fine).
 bool has_path(const json& doc, const std::string& path) {
@@ -39,11 +75,14 @@ bool has_path(const json& doc, const std::string& path) {
         const std::string part = path.substr(start, slash - start);
         start = slash + 1;
         if (part == "*") {
-            if (!node->is_array()) return false;
-            if (node->empty()) return true;
+            if (!node->is_array())
+                return false;
+            if (node->empty())
+                return true;
             node = &(*node)[0];
         } else {
-            if (!node->is_object() || !node->contains(part)) return false;
+            if (!node->is_object() || !node->contains(part))
+                return false;
             node = &(*node)[part];
         }
     }
@@ -52,7 +91,8 @@ bool has_path(const json& doc, const std::string& path) {
 
 const json& by_model(const json& list, const std::string& model) {
     for (const json& row : list) {
-        if (row["model"] == model) return row;
+        if (row["model"] == model)
+            return row;
     }
     static const json none = json::object();
     return none;

@@ -11,8 +11,8 @@
 using namespace fw;
 
 TEST_CASE("every surface category has its own colour in the swimlanes", "[report][unit]") {
-    const std::vector<std::optional<std::string>> categories = {
-        "monetizable", "engagement", "hardware", "developer", "enterprise", std::nullopt, "automotive"};
+    const std::vector<std::optional<std::string>> categories = {"monetizable", "engagement", "hardware",  "developer",
+                                                                "enterprise",  std::nullopt, "automotive"};
     analysis::ModelRollout m;
     m.model = "one-model";
     int day = 0;
@@ -29,7 +29,8 @@ TEST_CASE("every surface category has its own colour in the swimlanes", "[report
     }
     REQUIRE(colour_of.size() == categories.size());
     std::set<std::string> distinct;
-    for (const auto& [surface, colour] : colour_of) distinct.insert(colour);
+    for (const auto& [surface, colour] : colour_of)
+        distinct.insert(colour);
     CHECK(distinct.size() == categories.size());
     // The cockpit uses the same hues (ui/charts/chart_util.cpp).
     CHECK(colour_of["engagement"] == "#1f77b4");

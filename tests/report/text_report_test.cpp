@@ -8,8 +8,9 @@ using namespace fw;
 
 TEST_CASE("the text report names every section and its figures", "[report][text]") {
     const std::string text = report::render_text(test::build(test::sample()));
-    for (const char* title : {"Watch questions", "Rollout", "Eval disclosure", "Openness", "Licence changes", "People",
-                              "Cascade", "Market: event studies", "Market: analyst actions", "Market: capex guidance"}) {
+    for (const char* title :
+         {"Watch questions", "Rollout", "Eval disclosure", "Openness", "Licence changes", "People", "Cascade",
+          "Market: event studies", "Market: analyst actions", "Market: capex guidance"}) {
         INFO(title);
         CHECK(text.find(title) != std::string::npos);
     }
@@ -34,12 +35,14 @@ namespace {
 std::vector<std::string> section(const std::string& text, const std::string& title) {
     std::vector<std::string> lines;
     auto at = text.find("\n" + title + "\n");
-    if (at == std::string::npos) return lines;
+    if (at == std::string::npos)
+        return lines;
     std::size_t start = at + 1;
     while (start < text.size()) {
         auto end = text.find('\n', start);
         auto line = text.substr(start, end - start);
-        if (line.empty()) break;
+        if (line.empty())
+            break;
         lines.push_back(line);
         start = end + 1;
     }
@@ -47,7 +50,8 @@ std::vector<std::string> section(const std::string& text, const std::string& tit
 }
 
 bool has_row_for(const std::vector<std::string>& lines, const std::string& model) {
-    return std::any_of(lines.begin(), lines.end(), [&](const std::string& l) { return l.rfind("  " + model + " ", 0) == 0; });
+    return std::any_of(lines.begin(), lines.end(),
+                       [&](const std::string& l) { return l.rfind("  " + model + " ", 0) == 0; });
 }
 
 }  // namespace
@@ -64,9 +68,8 @@ TEST_CASE("the text report lists models with a rollout or an eval and sums up th
         quiet += m.surfaces.empty() ? 1 : 0;
     }
     REQUIRE(quiet > 0);
-    CHECK(std::count_if(rollout.begin(), rollout.end(), [](const std::string& l) {
-              return l.find("undetermined") != std::string::npos;
-          }) == 0);
+    CHECK(std::count_if(rollout.begin(), rollout.end(),
+                        [](const std::string& l) { return l.find("undetermined") != std::string::npos; }) == 0);
     CHECK(text.find(std::to_string(quiet) + " more model" + (quiet == 1 ? "" : "s") + " with no surface rollout") !=
           std::string::npos);
 
@@ -89,7 +92,8 @@ TEST_CASE("the text report lists models with a rollout or an eval and sums up th
 
 TEST_CASE("text report lines fit in 120 columns and long cells wrap without losing words", "[report][unit]") {
     std::string long_text;
-    for (int i = 0; i < 40; ++i) long_text += "word" + std::to_string(i) + " ";
+    for (int i = 0; i < 40; ++i)
+        long_text += "word" + std::to_string(i) + " ";
     long_text += "Muse Spark";
     const std::string text = report::render_text(test::build(test::sample(long_text)));
     std::size_t start = 0;
@@ -103,6 +107,7 @@ TEST_CASE("text report lines fit in 120 columns and long cells wrap without losi
     for (int i = 0; i < 40; ++i) {
         const std::string word = " word" + std::to_string(i) + " ";
         INFO(word);
-        CHECK((text.find(word) != std::string::npos || text.find(" word" + std::to_string(i) + "\n") != std::string::npos));
+        CHECK((text.find(word) != std::string::npos ||
+               text.find(" word" + std::to_string(i) + "\n") != std::string::npos));
     }
 }

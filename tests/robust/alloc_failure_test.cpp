@@ -21,7 +21,8 @@ std::atomic<long> g_counted{0};
 std::atomic<bool> g_counting{false};
 
 void* checked_alloc(std::size_t size) {
-    if (g_counting.load(std::memory_order_relaxed)) g_counted.fetch_add(1, std::memory_order_relaxed);
+    if (g_counting.load(std::memory_order_relaxed))
+        g_counted.fetch_add(1, std::memory_order_relaxed);
     long n = g_countdown.load(std::memory_order_relaxed);
     if (n >= 0) {
         if (n == 0) {
@@ -30,15 +31,20 @@ void* checked_alloc(std::size_t size) {
         }
         g_countdown.store(n - 1);
     }
-    if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
+    if (void* p = std::malloc(size == 0 ? 1 : size))
+        return p;
     throw std::bad_alloc();
 }
 }  // namespace
 
 // Every form of new and delete is replaced, so each pointer is freed by the family that
 // allocated it (ASan reports new(nothrow) from its runtime freed by our delete otherwise).
-void* operator new(std::size_t size) { return checked_alloc(size); }
-void* operator new[](std::size_t size) { return checked_alloc(size); }
+void* operator new(std::size_t size) {
+    return checked_alloc(size);
+}
+void* operator new[](std::size_t size) {
+    return checked_alloc(size);
+}
 void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
     try {
         return checked_alloc(size);
@@ -53,12 +59,24 @@ void* operator new[](std::size_t size, const std::nothrow_t&) noexcept {
         return nullptr;
     }
 }
-void operator delete(void* p, const std::nothrow_t&) noexcept { std::free(p); }
-void operator delete[](void* p, const std::nothrow_t&) noexcept { std::free(p); }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+void operator delete(void* p, const std::nothrow_t&) noexcept {
+    std::free(p);
+}
+void operator delete[](void* p, const std::nothrow_t&) noexcept {
+    std::free(p);
+}
+void operator delete(void* p) noexcept {
+    std::free(p);
+}
+void operator delete[](void* p) noexcept {
+    std::free(p);
+}
+void operator delete(void* p, std::size_t) noexcept {
+    std::free(p);
+}
+void operator delete[](void* p, std::size_t) noexcept {
+    std::free(p);
+}
 
 namespace {
 
@@ -92,8 +110,7 @@ void oom_loop(F&& parse, int& failures_injected, int& completed) {
 
 }  // namespace
 
-TEST_CASE("S4: a parse whose n-th allocation fails throws bad_alloc or completes, for every n",
-          "[robust][unit][oom]") {
+TEST_CASE("S4: a parse whose n-th allocation fails throws bad_alloc or completes, for every n", "[robust][unit][oom]") {
     fw::ingest::ParseOptions opts;
     opts.base_url = "https://lab.example/feed.xml";
     const auto baseline = fw::ingest::parse_feed(kFeed, opts);
@@ -109,15 +126,13 @@ TEST_CASE("S4: a parse whose n-th allocation fails throws bad_alloc or completes
         CHECK(after->items[i].title == baseline->items[i].title);
         CHECK(after->items[i].summary_text == baseline->items[i].summary_text);
     }
-    WARN("oom loop parse_feed: allocations failed one at a time=" << injected + completed
-                                                                    << " bad_alloc=" << injected);
+    WARN("oom loop parse_feed: allocations failed one at a time=" << injected + completed << " bad_alloc=" << injected);
 }
 
 // Known gap (reported): nlohmann::json's destructor allocates its own stack (json.hpp
 // json_value::destroy), so a bad_alloc while a JSON value is torn down ends in std::terminate.
 // Run in a forked child so the abort is a failed check here, not the end of the suite.
-TEST_CASE("S4: the Hugging Face reader survives every single allocation failure",
-          "[.][robust][unit][oom]") {
+TEST_CASE("S4: the Hugging Face reader survives every single allocation failure", "[.][robust][unit][oom]") {
     const std::string json =
         "[{\"id\":\"a/b\",\"author\":\"a\",\"createdAt\":\"2024-07-18T08:56:00.000Z\",\"gated\":\"manual\","
         "\"tags\":[\"license:mit\",\"arxiv:1\"],\"cardData\":{\"license\":\"mit\"}}]";

@@ -32,7 +32,8 @@ struct Ingest {
         auto feed = fw::ingest::parse_feed(body, opts);
         REQUIRE(feed);
         std::vector<fw::Item> items;
-        for (auto& e : feed->items) items.push_back(fw::app::make_item(e, source_id, fw::make_time(2026, 4, 7)));
+        for (auto& e : feed->items)
+            items.push_back(fw::app::make_item(e, source_id, fw::make_time(2026, 4, 7)));
         auto stats = store->upsert_items(source_id, items);
         REQUIRE(stats);
         return *stats;
@@ -53,8 +54,9 @@ std::string rss(const std::string& items) {
 
 TEST_CASE("re-ingesting the same fetch writes no item rows", "[robust][unit][dedupe]") {
     Ingest in;
-    const std::string body = rss("<item><guid>a</guid><title>A</title></item><item><link>https://lab.example/b</link>"
-                                 "<title>B</title></item><item><description>only text</description></item>");
+    const std::string body =
+        rss("<item><guid>a</guid><title>A</title></item><item><link>https://lab.example/b</link>"
+            "<title>B</title></item><item><description>only text</description></item>");
     CHECK(in.fetch(body).inserted == 3);
     const auto again = in.fetch(body);
     CHECK(again.inserted == 0);
@@ -64,8 +66,9 @@ TEST_CASE("re-ingesting the same fetch writes no item rows", "[robust][unit][ded
 
 TEST_CASE("F5: items without GUID, link or title get distinct stable keys", "[robust][unit][dedupe]") {
     Ingest in;
-    const std::string body = rss("<item><description>first body</description></item>"
-                                 "<item><description>second body</description></item><item><title>  </title></item>");
+    const std::string body =
+        rss("<item><description>first body</description></item>"
+            "<item><description>second body</description></item><item><title>  </title></item>");
     CHECK(in.fetch(body).inserted == 3);
     CHECK(in.fetch(body).inserted == 0);
     CHECK(in.items() == 3);
@@ -84,12 +87,13 @@ TEST_CASE("F4: one GUID repeated on every item still keeps every item", "[robust
     CHECK(in.fetch(rss(items)).inserted == 0);
 }
 
-TEST_CASE("F6: a GUID that changes on every fetch with a stable link adds no duplicate",
-          "[robust][unit][dedupe]") {
+TEST_CASE("F6: a GUID that changes on every fetch with a stable link adds no duplicate", "[robust][unit][dedupe]") {
     Ingest in;
-    in.fetch(rss("<item><guid isPermaLink=\"false\">r1-8812</guid><title>Launch</title>"
-                 "<link>https://lab.example/launch?utm_source=rss&amp;utm_medium=feed</link></item>"));
-    in.fetch(rss("<item><guid isPermaLink=\"false\">r2-9921</guid><title>Launch</title>"
-                 "<link>https://lab.example/launch?utm_source=rss2</link></item>"));
+    in.fetch(
+        rss("<item><guid isPermaLink=\"false\">r1-8812</guid><title>Launch</title>"
+            "<link>https://lab.example/launch?utm_source=rss&amp;utm_medium=feed</link></item>"));
+    in.fetch(
+        rss("<item><guid isPermaLink=\"false\">r2-9921</guid><title>Launch</title>"
+            "<link>https://lab.example/launch?utm_source=rss2</link></item>"));
     CHECK(in.items() == 1);
 }

@@ -15,9 +15,9 @@
 #include "support/loopback_server.h"
 
 using fw::ErrorCode;
-using fw::ingest::FetchJob;
 using fw::ingest::Fetcher;
 using fw::ingest::FetcherOptions;
+using fw::ingest::FetchJob;
 using fw::ingest::HttpClient;
 using fw::ingest::HttpRequest;
 using fw::test::LoopbackServer;
@@ -88,12 +88,14 @@ TEST_CASE("H1-H4, H7, H11: a batch of hostile servers fails source by source and
     fw::test::SilentListener silent;
 
     const std::vector<std::string> urls = {
-        server.url("/gzip-bomb"), server.url("/endless"), server.url("/slowloris"), server.url("/loop"),
-        server.url("/to-file"), server.url("/storm"), silent.url("/silent"),
-        "http://127.0.0.1:" + std::to_string(fw::test::unused_port()) + "/refused",
+        server.url("/gzip-bomb"),  server.url("/endless"),
+        server.url("/slowloris"),  server.url("/loop"),
+        server.url("/to-file"),    server.url("/storm"),
+        silent.url("/silent"),     "http://127.0.0.1:" + std::to_string(fw::test::unused_port()) + "/refused",
         good_host.url("/feed.xml")};
     std::vector<FetchJob> jobs;
-    for (std::size_t i = 0; i < urls.size(); ++i) jobs.push_back({static_cast<std::int64_t>(i), quick(urls[i])});
+    for (std::size_t i = 0; i < urls.size(); ++i)
+        jobs.push_back({static_cast<std::int64_t>(i), quick(urls[i])});
 
     FetcherOptions opts;
     opts.min_host_interval = std::chrono::milliseconds(0);
@@ -108,9 +110,8 @@ TEST_CASE("H1-H4, H7, H11: a batch of hostile servers fails source by source and
     REQUIRE(results.size() == urls.size());
 
     const std::map<std::string, ErrorCode> expected = {
-        {"/gzip-bomb", ErrorCode::TooLarge}, {"/endless", ErrorCode::TooLarge},
-        {"/slowloris", ErrorCode::Network},  {"/loop", ErrorCode::Network},
-        {"/to-file", ErrorCode::Invalid},    {"/storm", ErrorCode::HttpStatus},
+        {"/gzip-bomb", ErrorCode::TooLarge}, {"/endless", ErrorCode::TooLarge}, {"/slowloris", ErrorCode::Network},
+        {"/loop", ErrorCode::Network},       {"/to-file", ErrorCode::Invalid},  {"/storm", ErrorCode::HttpStatus},
         {"/silent", ErrorCode::Network},     {"/refused", ErrorCode::Network}};
     for (std::size_t i = 0; i + 1 < urls.size(); ++i) {
         INFO(urls[i]);
@@ -160,9 +161,8 @@ TEST_CASE("H10: an https URL whose server cannot do TLS is a network error, neve
 
 TEST_CASE("H8: a 304 keeps the stored validators and carries no body to parse", "[robust][unit][http]") {
     LoopbackServer server;
-    server.route_sequence("/feed.xml",
-                          {reply(200, kGoodFeed, "application/rss+xml", {{"ETag", "\"v1\""}}),
-                           reply(304, "", "application/rss+xml")});
+    server.route_sequence("/feed.xml", {reply(200, kGoodFeed, "application/rss+xml", {{"ETag", "\"v1\""}}),
+                                        reply(304, "", "application/rss+xml")});
     const auto first = HttpClient().get(quick(server.url("/feed.xml")));
     REQUIRE(first.has_value());
     REQUIRE(first->validators.etag == "\"v1\"");

@@ -20,9 +20,11 @@ const char* const kTargets[] = {"feed", "date", "csv", "hf", "html"};
 
 int replay_dir(const fs::path& dir, fw::fuzz::TargetFn fn) {
     int n = 0;
-    if (!fs::is_directory(dir)) return 0;
+    if (!fs::is_directory(dir))
+        return 0;
     for (const auto& f : fs::recursive_directory_iterator(dir)) {
-        if (!f.is_regular_file() || f.path().filename() == "README.md") continue;
+        if (!f.is_regular_file() || f.path().filename() == "README.md")
+            continue;
         INFO(f.path().string());
         fn(fw::test::read_file(f.path()));
         ++n;
@@ -32,8 +34,7 @@ int replay_dir(const fs::path& dir, fw::fuzz::TargetFn fn) {
 
 }  // namespace
 
-TEST_CASE("every committed fuzz seed runs through its target without breaking an invariant",
-          "[robust][unit][fuzz]") {
+TEST_CASE("every committed fuzz seed runs through its target without breaking an invariant", "[robust][unit][fuzz]") {
     int total = 0;
     for (const char* t : kTargets) {
         const auto fn = fw::fuzz::target_by_name(t);
@@ -43,8 +44,7 @@ TEST_CASE("every committed fuzz seed runs through its target without breaking an
     CHECK(total >= 10);
 }
 
-TEST_CASE("every fuzz regression input runs through its target without breaking an invariant",
-          "[robust][unit][fuzz]") {
+TEST_CASE("every fuzz regression input runs through its target without breaking an invariant", "[robust][unit][fuzz]") {
     int total = 0;
     for (const char* t : kTargets) {
         total += replay_dir(fw::test::test_data("fuzz-regressions") / t, fw::fuzz::target_by_name(t));
@@ -63,13 +63,17 @@ TEST_CASE("every recorded document of the shared corpus parses or fails with a t
     FW_REQUIRE_SHARED(shared);
     int parsed = 0, refused = 0, bad_text = 0;
     for (const auto& f : fs::recursive_directory_iterator(shared / "corpus")) {
-        if (!f.is_regular_file()) continue;
+        if (!f.is_regular_file())
+            continue;
         const auto ext = f.path().extension().string();
         const std::string name = f.path().filename().string();
         const bool hf = f.path().string().find("/huggingface/") != std::string::npos;
-        const bool expectation = name.find(".serde.") != std::string::npos || name.find("_expected") != std::string::npos;
-        const bool feedish = !hf && (ext == ".xml" || ext == ".rss" || ext == ".atom" || (ext == ".json" && !expectation));
-        if (!feedish && !(hf && ext == ".json")) continue;
+        const bool expectation =
+            name.find(".serde.") != std::string::npos || name.find("_expected") != std::string::npos;
+        const bool feedish =
+            !hf && (ext == ".xml" || ext == ".rss" || ext == ".atom" || (ext == ".json" && !expectation));
+        if (!feedish && !(hf && ext == ".json"))
+            continue;
         const std::string body = fw::test::read_file(f.path());
         INFO(f.path().string());
         const auto r = hf ? fw::ingest::parse_hf_models(body, f.path().string()) : fw::ingest::parse_feed(body);

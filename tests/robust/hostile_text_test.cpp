@@ -15,7 +15,8 @@ namespace {
 
 std::string rss_title_doc(const std::string& prolog_encoding, const std::string& title_bytes) {
     std::string decl = "<?xml version=\"1.0\"";
-    if (!prolog_encoding.empty()) decl += " encoding=\"" + prolog_encoding + "\"";
+    if (!prolog_encoding.empty())
+        decl += " encoding=\"" + prolog_encoding + "\"";
     return decl + "?><rss version=\"2.0\"><channel><title>c</title><item><guid>1</guid><title>" + title_bytes +
            "</title></item></channel></rss>";
 }
@@ -31,7 +32,8 @@ std::string first_title(const std::string& body, const std::string& content_type
 
 std::string utf16(const std::string& ascii, bool little_endian, bool bom) {
     std::string out;
-    if (bom) out += little_endian ? "\xFF\xFE" : "\xFE\xFF";
+    if (bom)
+        out += little_endian ? "\xFF\xFE" : "\xFE\xFF";
     for (char c : ascii) {
         if (little_endian) {
             out += c;
@@ -61,13 +63,23 @@ ParsedFeed parsed(const std::string& body, const std::string& base_url = "https:
 
 TEST_CASE("E1: valid UTF-8 under a Latin-1 or cp1252 prolog stays UTF-8", "[robust][unit][encoding]") {
     CHECK(first_title(rss_title_doc("ISO-8859-1", "caf\xC3\xA9")) == "caf\xC3\xA9");
-    CHECK(first_title(rss_title_doc("windows-1252", "\xE2\x80\x9C" "x\xE2\x80\x9D")) == "\xE2\x80\x9C" "x\xE2\x80\x9D");
+    CHECK(first_title(rss_title_doc("windows-1252",
+                                    "\xE2\x80\x9C"
+                                    "x\xE2\x80\x9D")) ==
+          "\xE2\x80\x9C"
+          "x\xE2\x80\x9D");
 }
 
 TEST_CASE("E2/E3: windows-1252 bytes are transcoded, also when declared ISO-8859-1", "[robust][unit][encoding]") {
-    const std::string want = "\xE2\x80\x9C" "caf\xC3\xA9\xE2\x80\x9D";  // “café”
-    CHECK(first_title(rss_title_doc("windows-1252", "\x93" "caf\xE9\x94")) == want);
-    CHECK(first_title(rss_title_doc("ISO-8859-1", "\x93" "caf\xE9\x94")) == want);
+    const std::string want =
+        "\xE2\x80\x9C"
+        "caf\xC3\xA9\xE2\x80\x9D";  // “café”
+    CHECK(first_title(rss_title_doc("windows-1252",
+                                    "\x93"
+                                    "caf\xE9\x94")) == want);
+    CHECK(first_title(rss_title_doc("ISO-8859-1",
+                                    "\x93"
+                                    "caf\xE9\x94")) == want);
 }
 
 TEST_CASE("E4: the HTTP charset beats the prolog for non-UTF-8 bytes, and the prolog rules without it",
@@ -82,8 +94,8 @@ TEST_CASE("E4: the HTTP charset beats the prolog for non-UTF-8 bytes, and the pr
 }
 
 TEST_CASE("E5: each invalid UTF-8 sequence becomes U+FFFD with a warning", "[robust][unit][encoding]") {
-    for (std::string bad : {std::string("\xC3\x28"), std::string("\xC0\xAF"), std::string("\xED\xA0\x80"),
-                            std::string("\xFF")}) {
+    for (std::string bad :
+         {std::string("\xC3\x28"), std::string("\xC0\xAF"), std::string("\xED\xA0\x80"), std::string("\xFF")}) {
         // A prolog that says UTF-8 keeps the cp1252 fallback out of the way.
         const auto r = parse_feed(rss_title_doc("utf-8", "a" + bad + "b"));
         REQUIRE(r.has_value());
@@ -101,8 +113,7 @@ TEST_CASE("E6: UTF-16 with either byte order mark is detected and parsed", "[rob
     CHECK(first_title(utf16(doc, false, true)) == "Sixteen");
 }
 
-TEST_CASE("E7: unlabelled legacy bytes are never stored as invalid text and are flagged",
-          "[robust][unit][encoding]") {
+TEST_CASE("E7: unlabelled legacy bytes are never stored as invalid text and are flagged", "[robust][unit][encoding]") {
     // KOI8-R with no label anywhere: read with the documented windows-1252 fallback.
     const auto r = parse_feed(rss_title_doc("", "\xF0\xD2\xC9\xD7\xC5\xD4 \xED\xCF\xD3\xCB\xD7\xC1"));
     REQUIRE(r.has_value());
@@ -118,8 +129,7 @@ TEST_CASE("E8: HTML named entities inside XML are decoded once", "[robust][unit]
     CHECK(t.find("\xE2\x80\xA6") != std::string::npos);  // …
 }
 
-TEST_CASE("F2: an unreadable date is null with its raw text kept and a warning, never now",
-          "[robust][unit][fields]") {
+TEST_CASE("F2: an unreadable date is null with its raw text kept and a warning, never now", "[robust][unit][fields]") {
     for (std::string bad : {"Sun, 99 Jun 2009 12:00:00 GMT", "1:2:3:4", "Thu, 01 Zzz 2004 10:00:00 GMT",
                             "Sun, 31 Dec 9999 23:59:59 -9999"}) {
         const auto f = parsed(rss_with("<item><guid>1</guid><title>t</title><pubDate>" + bad + "</pubDate></item>"));
@@ -144,11 +154,13 @@ TEST_CASE("F4/F5: repeated GUIDs and items without GUID, link or title are all k
 TEST_CASE("F7: item count and title size are capped with a warning", "[robust][unit][fields]") {
     std::string items;
     items.reserve(12000 * 60);
-    for (int i = 0; i < 12000; ++i) items += "<item><guid>g" + std::to_string(i) + "</guid><title>x</title></item>";
+    for (int i = 0; i < 12000; ++i)
+        items += "<item><guid>g" + std::to_string(i) + "</guid><title>x</title></item>";
     const auto many = parsed(rss_with(items));
     CHECK(many.items.size() == 10000);
     bool warned = false;
-    for (const auto& w : many.warnings) warned = warned || w.rfind("feed.too_many_items", 0) == 0;
+    for (const auto& w : many.warnings)
+        warned = warned || w.rfind("feed.too_many_items", 0) == 0;
     CHECK(warned);
 
     const auto big = parsed(rss_with("<item><guid>1</guid><title>" + std::string(10u << 20, 'T') + "</title></item>"));
@@ -160,14 +172,15 @@ TEST_CASE("F7: item count and title size are capped with a warning", "[robust][u
 TEST_CASE("F8: only http(s) links survive; relative ones resolve against xml:base or the feed URL",
           "[robust][unit][fields]") {
     std::string items;
-    for (std::string l : {"javascript:alert(1)", "data:text/html;base64,PHNjcmlwdD4=", "file:///etc/passwd",
-                          "../x", "JaVaScRiPt:alert(2)"}) {
+    for (std::string l : {"javascript:alert(1)", "data:text/html;base64,PHNjcmlwdD4=", "file:///etc/passwd", "../x",
+                          "JaVaScRiPt:alert(2)"}) {
         items += "<item><guid>" + l + "</guid><title>t</title><link>" + l + "</link></item>";
     }
     items += "<item xml:base=\"https://base.example/a/b/\"><guid>b</guid><title>t</title><link>../c</link></item>";
     // Escape what XML needs; the values themselves stay as written.
     std::string escaped;
-    for (char c : items) escaped += c == '&' ? std::string("&amp;") : std::string(1, c);
+    for (char c : items)
+        escaped += c == '&' ? std::string("&amp;") : std::string(1, c);
     const auto f = parsed(rss_with(escaped));
     REQUIRE(f.items.size() == 6);
     CHECK(f.items[0].link.empty());

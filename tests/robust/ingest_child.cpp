@@ -53,22 +53,26 @@ std::vector<fw::Item> to_items(const fw::ParsedFeed& feed, std::int64_t source_i
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc < 3) return fail("usage: fw_robust_ingest DB FEED_DIR [--hold-ms N]");
+    if (argc < 3)
+        return fail("usage: fw_robust_ingest DB FEED_DIR [--hold-ms N]");
     const std::string db = argv[1];
     const std::filesystem::path dir = argv[2];
     const int hold_ms = argc >= 5 && std::string(argv[3]) == "--hold-ms" ? std::stoi(argv[4]) : 0;
 
     auto store = fw::store::open_store(db);
-    if (!store) return fail(store.error().describe());
+    if (!store)
+        return fail(store.error().describe());
     std::vector<std::filesystem::path> files;
     for (const auto& f : std::filesystem::directory_iterator(dir)) {
-        if (f.path().extension() == ".xml") files.push_back(f.path());
+        if (f.path().extension() == ".xml")
+            files.push_back(f.path());
     }
     std::sort(files.begin(), files.end());
     for (const auto& file : files) {
         const std::string name = file.stem().string();
         auto found = (*store)->find_source(name);
-        if (!found) return fail(found.error().describe());
+        if (!found)
+            return fail(found.error().describe());
         fw::Source source;
         if (*found) {
             source = **found;
@@ -76,20 +80,26 @@ int main(int argc, char** argv) {
             source.name = name;
             source.url = "file://" + std::filesystem::absolute(file).string();
             auto id = (*store)->add_source(source);
-            if (!id) return fail(id.error().describe());
+            if (!id)
+                return fail(id.error().describe());
             source.id = *id;
         }
         const auto feed = fw::ingest::parse_feed(slurp(file), {});
-        if (!feed) return fail(name + ": " + feed.error().describe());
+        if (!feed)
+            return fail(name + ": " + feed.error().describe());
         const auto items = to_items(*feed, source.id);
         auto stats = (*store)->upsert_items(source.id, items);
-        if (!stats) return fail(name + ": " + stats.error().describe());
+        if (!stats)
+            return fail(name + ": " + stats.error().describe());
         const std::string line = "committed " + name + " " + std::to_string(items.size()) + "\n";
-        if (::write(STDOUT_FILENO, line.data(), line.size()) < 0) return fail("stdout");
+        if (::write(STDOUT_FILENO, line.data(), line.size()) < 0)
+            return fail("stdout");
         source.health.last_status = "ok";
         source.health.consecutive_failures = 0;
-        if (auto s = (*store)->save_source_state(source); !s) return fail(name + ": " + s.error().describe());
-        if (hold_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(hold_ms));
+        if (auto s = (*store)->save_source_state(source); !s)
+            return fail(name + ": " + s.error().describe());
+        if (hold_ms > 0)
+            std::this_thread::sleep_for(std::chrono::milliseconds(hold_ms));
     }
     return 0;
 }

@@ -39,7 +39,8 @@ struct Runner {
 };
 
 Runner child_runner() {
-    return {"fw_robust_ingest", [](const std::string&, const fs::path&) {},
+    return {"fw_robust_ingest",
+            [](const std::string&, const fs::path&) {},
             [](const std::string& db, const fs::path& feeds) {
                 return std::vector<std::string>{FW_INGEST_CHILD, db, feeds.string()};
             },
@@ -50,38 +51,41 @@ Runner child_runner() {
 Runner cli_runner(const fs::path& home) {
     std::vector<std::string> env = {"XDG_DATA_HOME=" + (home / "xdg-data").string(),
                                     "XDG_CONFIG_HOME=" + (home / "xdg-config").string()};
-    return {"frontierwatch fetch",
-            [env](const std::string& db, const fs::path& feeds) {
-                std::ostringstream opml;
-                opml << "<?xml version=\"1.0\"?><opml version=\"2.0\"><head><title>k</title></head><body>";
-                for (int s = 0; s < kSources; ++s) {
-                    char name[32];
-                    std::snprintf(name, sizeof name, "s%03d", s);
-                    opml << "<outline type=\"rss\" text=\"" << name << "\" title=\"" << name << "\" xmlUrl=\"file://"
-                         << fs::absolute(feeds / (std::string(name) + ".xml")).string() << "\"/>";
-                }
-                opml << "</body></opml>";
-                const fs::path file = fs::path(db).parent_path() / "sources.opml";
-                std::ofstream(file) << opml.str();
-                const auto r = fw::test::run_process(FW_CLI_PATH, {"--db", db, "sources", "import", file.string()}, env);
-                INFO(r.err);
-                REQUIRE(r.exit_code == 0);
-            },
-            [](const std::string& db, const fs::path&) {
-                return std::vector<std::string>{FW_CLI_PATH, "--db", db, "-q", "fetch", "--all"};
-            },
-            env};
+    return {
+        "frontierwatch fetch",
+        [env](const std::string& db, const fs::path& feeds) {
+            std::ostringstream opml;
+            opml << "<?xml version=\"1.0\"?><opml version=\"2.0\"><head><title>k</title></head><body>";
+            for (int s = 0; s < kSources; ++s) {
+                char name[32];
+                std::snprintf(name, sizeof name, "s%03d", s);
+                opml << "<outline type=\"rss\" text=\"" << name << "\" title=\"" << name << "\" xmlUrl=\"file://"
+                     << fs::absolute(feeds / (std::string(name) + ".xml")).string() << "\"/>";
+            }
+            opml << "</body></opml>";
+            const fs::path file = fs::path(db).parent_path() / "sources.opml";
+            std::ofstream(file) << opml.str();
+            const auto r = fw::test::run_process(FW_CLI_PATH, {"--db", db, "sources", "import", file.string()}, env);
+            INFO(r.err);
+            REQUIRE(r.exit_code == 0);
+        },
+        [](const std::string& db, const fs::path&) {
+            return std::vector<std::string>{FW_CLI_PATH, "--db", db, "-q", "fetch", "--all"};
+        },
+        env};
 }
 #endif
 
 void remove_db(const std::string& db) {
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(db + suffix);
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+        fs::remove(db + suffix);
 }
 
 /// Every source holds all of its items or none; returns the number of partial sources.
 int partial_sources(const fw::robust::DbView& v) {
     int partial = 0;
-    for (const auto& [name, ids] : v.items) partial += ids.size() != static_cast<std::size_t>(kItems);
+    for (const auto& [name, ids] : v.items)
+        partial += ids.size() != static_cast<std::size_t>(kItems);
     return partial;
 }
 
@@ -90,7 +94,8 @@ std::size_t lost_items(const fw::robust::DbView& before, const fw::robust::DbVie
     std::size_t lost = 0;
     for (const auto& [name, ids] : before.items) {
         const auto it = after.items.find(name);
-        for (const auto& id : ids) lost += it == after.items.end() || it->second.count(id) == 0;
+        for (const auto& id : ids)
+            lost += it == after.items.end() || it->second.count(id) == 0;
     }
     return lost;
 }
@@ -102,7 +107,8 @@ std::vector<std::string> committed_sources(const fs::path& out) {
     std::string word, name;
     int n = 0;
     while (in >> word >> name >> n) {
-        if (word == "committed") names.push_back(name);
+        if (word == "committed")
+            names.push_back(name);
     }
     return names;
 }
@@ -123,8 +129,8 @@ void kill_loop(const Runner& runner) {
         Child c(runner.fetch(db, feeds), out, runner.env);
         REQUIRE(c.started());
         REQUIRE(c.wait() == 0);
-        const long us = static_cast<long>(std::chrono::duration_cast<std::chrono::microseconds>(
-                                              std::chrono::steady_clock::now() - t0).count());
+        const long us = static_cast<long>(
+            std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0).count());
         full_us = run == 0 ? us : std::min(full_us, us);
     }
     auto clean = fw::robust::read_db(db);
@@ -150,7 +156,8 @@ void kill_loop(const Runner& runner) {
     };
     for (int i = 0; i < n; ++i) {
         if (i % 5 == 0) {
-            if (i > 0) finish_and_check();
+            if (i > 0)
+                finish_and_check();
             remove_db(db);
             seen = {};
             runner.prepare(db, feeds);
@@ -216,7 +223,8 @@ TEST_CASE("S6: creating the schema killed at any point leaves a database that op
         Child c({FW_INGEST_CHILD, db, empty.string()}, dir / "out");
         REQUIRE(c.wait() == 0);
     }
-    const auto open_us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0).count();
+    const auto open_us =
+        std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0).count();
     const int last = fw::store::schema_migrations().back().version;
     std::mt19937_64 rng(std::random_device{}());
     std::uniform_int_distribution<long> delay_us(0, open_us);
@@ -247,6 +255,6 @@ TEST_CASE("S6: creating the schema killed at any point leaves a database that op
         CHECK(fw::store::schema_version(*raw).value_or(-1) == last);
     }
     WARN("migration kill loop: iterations=40 kills_landed=" << killed
-                                                              << " stopped_between_versions=" << partial_versions);
+                                                            << " stopped_between_versions=" << partial_versions);
     CHECK(killed > 0);
 }

@@ -50,19 +50,23 @@ public:
         posix_spawn_file_actions_init(&actions);
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
         posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        posix_spawn_file_actions_addopen(&actions, 2, (out.string() + ".err").c_str(),
-                                         O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        posix_spawn_file_actions_addopen(&actions, 2, (out.string() + ".err").c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                         0600);
         std::vector<std::string> args = argv_s;
         std::vector<char*> argv;
-        for (auto& a : args) argv.push_back(a.data());
+        for (auto& a : args)
+            argv.push_back(a.data());
         argv.push_back(nullptr);
         std::vector<std::string> env_s;
-        for (char** e = environ; *e != nullptr; ++e) env_s.emplace_back(*e);
+        for (char** e = environ; *e != nullptr; ++e)
+            env_s.emplace_back(*e);
         env_s.insert(env_s.end(), extra_env.begin(), extra_env.end());
         std::vector<char*> envp;
-        for (auto& e : env_s) envp.push_back(e.data());
+        for (auto& e : env_s)
+            envp.push_back(e.data());
         envp.push_back(nullptr);
-        if (posix_spawn(&pid_, args[0].c_str(), &actions, nullptr, argv.data(), envp.data()) != 0) pid_ = -1;
+        if (posix_spawn(&pid_, args[0].c_str(), &actions, nullptr, argv.data(), envp.data()) != 0)
+            pid_ = -1;
         posix_spawn_file_actions_destroy(&actions);
     }
     ~Child() {
@@ -97,11 +101,13 @@ struct DbView {
 
 inline Result<DbView> read_db(const std::string& path) {
     auto store = store::open_store(path);
-    if (!store) return store.error();
+    if (!store)
+        return store.error();
     store::ItemQuery q;
     q.limit = 0;
     auto items = (*store)->list_items(q);
-    if (!items) return items.error();
+    if (!items)
+        return items.error();
     DbView v;
     for (const auto& it : *items) {
         v.items[it.source_name].insert(it.native_id);
@@ -113,17 +119,23 @@ inline Result<DbView> read_db(const std::string& path) {
 /// PRAGMA integrity_check (and the FTS5 check) on the file: "ok" when sound.
 inline std::string integrity(const std::string& path) {
     auto db = store::Database::open(path);
-    if (!db) return "open failed: " + db.error().describe();
+    if (!db)
+        return "open failed: " + db.error().describe();
     auto r = db->integrity_check();
-    if (!r) return "check failed: " + r.error().describe();
-    if (*r != "ok") return *r;
+    if (!r)
+        return "check failed: " + r.error().describe();
+    if (*r != "ok")
+        return *r;
     // The full-text index must agree with the items too (SQLite's FTS5 integrity-check), once
     // the schema has it (a kill can land before the first migration).
     auto has_fts = db->prepare("SELECT 1 FROM sqlite_master WHERE name = 'items_fts'");
-    if (!has_fts) return "check failed: " + has_fts.error().describe();
+    if (!has_fts)
+        return "check failed: " + has_fts.error().describe();
     auto row = has_fts->step();
-    if (!row) return "check failed: " + row.error().describe();
-    if (!*row) return "ok";
+    if (!row)
+        return "check failed: " + row.error().describe();
+    if (!*row)
+        return "ok";
     if (auto fts = db->exec("INSERT INTO items_fts(items_fts) VALUES('integrity-check')"); !fts) {
         return "fts: " + fts.error().describe();
     }

@@ -73,15 +73,20 @@ TEST_CASE("S2: a disk that fills up mid-upsert is a storage error; old items sta
     const int rc = in_child([&] {
         signal(SIGXFSZ, SIG_IGN);
         auto store = fw::store::open_store(db);
-        if (!store) return 10;
+        if (!store)
+            return 10;
         rlimit lim{};
         getrlimit(RLIMIT_FSIZE, &lim);
         lim.rlim_cur = db_size + (64u << 10);
-        if (setrlimit(RLIMIT_FSIZE, &lim) != 0) return 11;
+        if (setrlimit(RLIMIT_FSIZE, &lim) != 0)
+            return 11;
         auto r = (*store)->upsert_items(source_id, make_items(source_id, 1000, 2000, 1000));
-        if (r) return 12;  // the write must not succeed
-        if (r.error().code != fw::ErrorCode::Storage) return 13;
-        if (r.error().message.empty() || r.error().context.empty()) return 14;
+        if (r)
+            return 12;  // the write must not succeed
+        if (r.error().code != fw::ErrorCode::Storage)
+            return 13;
+        if (r.error().message.empty() || r.error().context.empty())
+            return 14;
         return 0;
     });
     CHECK(rc == 0);
@@ -167,9 +172,11 @@ TEST_CASE("S3: frontierwatch fetch against a locked database fails cleanly and l
     fw::robust::write_feeds(dir / "feeds", 1, 20);
     const std::vector<std::string> env = {"XDG_DATA_HOME=" + (dir / "xdg").string(),
                                           "XDG_CONFIG_HOME=" + (dir / "xdgc").string()};
-    const auto add = fw::test::run_process(
-        FW_CLI_PATH, {"--db", db, "sources", "add", "file://" + (dir / "feeds" / "s000.xml").string(), "--kind", "feed",
-                      "--name", "s000"}, env);
+    const auto add =
+        fw::test::run_process(FW_CLI_PATH,
+                              {"--db", db, "sources", "add", "file://" + (dir / "feeds" / "s000.xml").string(),
+                               "--kind", "feed", "--name", "s000"},
+                              env);
     REQUIRE(add.exit_code == 0);
     auto holder = fw::store::Database::open(db);
     REQUIRE(holder);

@@ -23,8 +23,7 @@ std::unique_ptr<SqliteStore> open_file(const std::string& path) {
 
 }  // namespace
 
-TEST_CASE("a reader sees committed data while a writer holds its transaction",
-          "[store][concurrency]") {
+TEST_CASE("a reader sees committed data while a writer holds its transaction", "[store][concurrency]") {
     fw::test::TempDir dir;
     const std::string path = (dir / "shared.db").string();
     auto writer = open_file(path);

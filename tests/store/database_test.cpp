@@ -51,16 +51,15 @@ TEST_CASE("a database file is opened in WAL mode with foreign keys on", "[store]
     CHECK(sync->int64(0) == 1);  // NORMAL
 }
 
-TEST_CASE("network file systems are recognised for the WAL warning; a local file has none",
-          "[store][database][S5]") {
+TEST_CASE("network file systems are recognised for the WAL warning; a local file has none", "[store][database][S5]") {
     using fw::store::network_filesystem_name;
     CHECK(network_filesystem_name(0x6969) == "NFS");
     CHECK(network_filesystem_name(0xFE534D42L) == "SMB2");
     CHECK(network_filesystem_name(static_cast<long>(static_cast<int>(0xFF534D42U))) == "CIFS");  // sign-extended f_type
     CHECK(network_filesystem_name(0x517B) == "SMB");
-    CHECK_FALSE(network_filesystem_name(0xEF53).has_value());      // ext4
-    CHECK_FALSE(network_filesystem_name(0x01021994).has_value());  // tmpfs
-    CHECK_FALSE(network_filesystem_name(0x9123683EL).has_value()); // btrfs
+    CHECK_FALSE(network_filesystem_name(0xEF53).has_value());       // ext4
+    CHECK_FALSE(network_filesystem_name(0x01021994).has_value());   // tmpfs
+    CHECK_FALSE(network_filesystem_name(0x9123683EL).has_value());  // btrfs
 
     fw::test::TempDir dir;
     auto db = Database::open((dir / "local.db").string());
@@ -68,8 +67,7 @@ TEST_CASE("network file systems are recognised for the WAL warning; a local file
     CHECK(db->warnings().empty());
 }
 
-TEST_CASE("opening a database in a missing folder is a storage error naming the path",
-          "[store][database]") {
+TEST_CASE("opening a database in a missing folder is a storage error naming the path", "[store][database]") {
     fw::test::TempDir dir;
     const std::string path = (dir / "no/such/folder/x.db").string();
     auto db = Database::open(path);
@@ -117,8 +115,7 @@ TEST_CASE("bad SQL is an error that quotes the statement", "[store][database]") 
     CHECK_FALSE(db->exec("CREATE TABLE (").has_value());
 }
 
-TEST_CASE("a cached statement is reused and a re-entrant use gets its own copy",
-          "[store][database]") {
+TEST_CASE("a cached statement is reused and a re-entrant use gets its own copy", "[store][database]") {
     Database db = table_db();
     insert(db, "a");
     insert(db, "b");
@@ -157,8 +154,7 @@ TEST_CASE("a transaction rolls back unless committed", "[store][database]") {
     CHECK(count_rows(db) == 1);
 }
 
-TEST_CASE("a nested transaction is a savepoint: its rollback keeps the outer work",
-          "[store][database]") {
+TEST_CASE("a nested transaction is a savepoint: its rollback keeps the outer work", "[store][database]") {
     Database db = table_db();
     auto outer = Transaction::begin(db);
     REQUIRE(outer.has_value());

@@ -51,13 +51,12 @@ TEST_CASE("an event round-trips with its fields and evidence", "[store][events]"
     CHECK(back.evidence[0].fetched_at == fw::make_time(2026, 4, 9));
 }
 
-TEST_CASE("events with the same dedupe key merge and deduplicate their evidence",
-          "[store][events]") {
+TEST_CASE("events with the same dedupe key merge and deduplicate their evidence", "[store][events]") {
     auto store = fw::test::memory_store();
     const auto source = fw::test::add_source(*store, "blog");
-    const auto items = store->upsert_items(source, std::vector<Item>{fw::test::make_item("a", "A"),
-                                                                     fw::test::make_item("b", "B")})
-                           ->touched_ids;
+    const auto items =
+        store->upsert_items(source, std::vector<Item>{fw::test::make_item("a", "A"), fw::test::make_item("b", "B")})
+            ->touched_ids;
     Event first = make_event("k", "First title");
     first.evidence = {make_evidence(items[0], "https://x/a"), make_evidence(0, "https://hand/1")};
     const auto id = *store->upsert_event(first);
@@ -97,8 +96,7 @@ TEST_CASE("curated events keep their fields when merged", "[store][events]") {
     CHECK(back.evidence.size() == 1);  // new evidence is still added
 }
 
-TEST_CASE("an edited event keeps its fields when merged and survives a rebuild",
-          "[store][events]") {
+TEST_CASE("an edited event keeps its fields when merged and survives a rebuild", "[store][events]") {
     auto store = fw::test::memory_store();
     const auto id = *store->upsert_event(make_event("k", "Rule title"));
     Event edit = fetch(*store, id);
@@ -119,8 +117,7 @@ TEST_CASE("an edited event keeps its fields when merged and survives a rebuild",
     CHECK(fetch(*store, id).title == "Fixed by hand");
 }
 
-TEST_CASE("delete_auto_events removes only uncurated events and their evidence",
-          "[store][events]") {
+TEST_CASE("delete_auto_events removes only uncurated events and their evidence", "[store][events]") {
     auto store = fw::test::memory_store();
     Event auto_event = make_event("auto", "auto");
     auto_event.evidence = {make_evidence(0, "https://e/1")};
@@ -172,8 +169,7 @@ TEST_CASE("an event without a dedupe key is refused", "[store][events]") {
     CHECK(id.error().code == fw::ErrorCode::Invalid);
 }
 
-TEST_CASE("events list filters by kind, lab, model, time and review, newest first",
-          "[store][events]") {
+TEST_CASE("events list filters by kind, lab, model, time and review, newest first", "[store][events]") {
     auto store = fw::test::memory_store();
     Event a = make_event("a", "a");
     a.occurred_at = fw::make_time(2026, 1, 1);

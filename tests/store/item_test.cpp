@@ -13,8 +13,7 @@ using fw::test::make_item;
 TEST_CASE("upserting the same items twice writes no rows the second time", "[store][items]") {
     auto store = fw::test::memory_store();
     const auto source = add_source(*store, "blog");
-    const std::vector<Item> items{make_item("a", "Alpha"), make_item("b", "Beta"),
-                                  make_item("c", "Gamma")};
+    const std::vector<Item> items{make_item("a", "Alpha"), make_item("b", "Beta"), make_item("c", "Gamma")};
     auto first = store->upsert_items(source, items);
     REQUIRE(first.has_value());
     CHECK(first->inserted == 3);
@@ -76,8 +75,7 @@ TEST_CASE("an upsert that fails midway leaves nothing behind", "[store][items]")
     const auto source = add_source(*store, "blog");
     REQUIRE(store->upsert_items(source, std::vector<Item>{make_item("old", "Old", "v1")}).has_value());
 
-    std::vector<Item> batch{make_item("new1", "New one"), make_item("old", "Old", "v2"),
-                            make_item("new2", "New two")};
+    std::vector<Item> batch{make_item("new1", "New one"), make_item("old", "Old", "v2"), make_item("new2", "New two")};
     batch.push_back(make_item("", "No id"));  // invalid: fails after three good writes
     auto result = store->upsert_items(source, batch);
     REQUIRE_FALSE(result.has_value());
@@ -94,8 +92,7 @@ TEST_CASE("an upsert that fails midway leaves nothing behind", "[store][items]")
     CHECK(store->list_items(search)->empty());  // the FTS rows were rolled back too
 }
 
-TEST_CASE("a write batch commits its calls together; a failing call inside rolls back alone",
-          "[store][items][batch]") {
+TEST_CASE("a write batch commits its calls together; a failing call inside rolls back alone", "[store][items][batch]") {
     auto store = fw::test::memory_store();
     const auto a = add_source(*store, "a");
     const auto b = add_source(*store, "b");
@@ -181,8 +178,8 @@ TEST_CASE("items list newest first, by source, with a limit", "[store][items]") 
     auto store = fw::test::memory_store();
     const auto blog = add_source(*store, "blog");
     const auto hf = add_source(*store, "hf");
-    REQUIRE(store->upsert_items(blog, std::vector<Item>{make_item("a", "A", "t", 3),
-                                                        make_item("b", "B", "t", 10)}).has_value());
+    REQUIRE(store->upsert_items(blog, std::vector<Item>{make_item("a", "A", "t", 3), make_item("b", "B", "t", 10)})
+                .has_value());
     Item undated = make_item("c", "C", "t");
     undated.entry.published.reset();  // falls back to fetched_at (April 30)
     REQUIRE(store->upsert_items(hf, std::vector<Item>{undated, make_item("d", "D", "t", 5)}).has_value());
@@ -202,15 +199,14 @@ TEST_CASE("items list newest first, by source, with a limit", "[store][items]") 
     CHECK(store->list_items(fw::test::item_query("nobody", {}))->empty());
 }
 
-TEST_CASE("after_id returns only newer items, oldest id first, for incremental work",
-          "[store][items]") {
+TEST_CASE("after_id returns only newer items, oldest id first, for incremental work", "[store][items]") {
     auto store = fw::test::memory_store();
     const auto source = add_source(*store, "blog");
-    auto first = store->upsert_items(source, std::vector<Item>{make_item("a", "A", "t", 9),
-                                                               make_item("b", "B", "t", 1)});
+    auto first =
+        store->upsert_items(source, std::vector<Item>{make_item("a", "A", "t", 9), make_item("b", "B", "t", 1)});
     const auto last_seen = first->touched_ids.back();
-    auto second = store->upsert_items(source, std::vector<Item>{make_item("c", "C", "t", 2),
-                                                                make_item("d", "D", "t", 20)});
+    auto second =
+        store->upsert_items(source, std::vector<Item>{make_item("c", "C", "t", 2), make_item("d", "D", "t", 20)});
     auto page = store->list_items(fw::test::item_query({}, {}, last_seen, 1));
     REQUIRE(page.has_value());
     REQUIRE(page->size() == 1);
@@ -223,8 +219,7 @@ TEST_CASE("after_id returns only newer items, oldest id first, for incremental w
 TEST_CASE("items_by_ids keeps the asked order and skips unknown ids", "[store][items]") {
     auto store = fw::test::memory_store();
     const auto source = add_source(*store, "blog");
-    auto ids = store->upsert_items(source, std::vector<Item>{make_item("a", "A"), make_item("b", "B")})
-                   ->touched_ids;
+    auto ids = store->upsert_items(source, std::vector<Item>{make_item("a", "A"), make_item("b", "B")})->touched_ids;
     const std::vector<std::int64_t> asked{ids[1], 999, ids[0]};
     auto read = store->items_by_ids(asked);
     REQUIRE(read->size() == 2);

@@ -71,4 +71,3 @@ TEST_CASE("article text is stored with its item and survives an unchanged refetc
     CHECK(fw::store::detail::decode_entry(payload)->article_text == read.entry.article_text);
     CHECK(fw::store::detail::encode_entry(bare.entry, false).find("article_text") == std::string::npos);
 }
-

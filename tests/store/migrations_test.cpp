@@ -34,9 +34,8 @@ TEST_CASE("migrating a new file sets user_version to the last migration", "[stor
     auto version = fw::store::schema_version(db);
     REQUIRE(version.has_value());
     CHECK(*version == static_cast<int>(fw::store::schema_migrations().size()));
-    for (const char* table : {"sources", "items", "item_versions", "items_fts", "events", "evidence",
-                              "entities", "prices", "question_answers", "alerts", "settings",
-                              "fetch_log"}) {
+    for (const char* table : {"sources", "items", "item_versions", "items_fts", "events", "evidence", "entities",
+                              "prices", "question_answers", "alerts", "settings", "fetch_log"}) {
         INFO(table);
         CHECK(table_exists(db, table));
     }
@@ -64,8 +63,7 @@ TEST_CASE("reopening a migrated file runs no migration", "[store][migrations]") 
     CHECK(*ran == 0);
 }
 
-TEST_CASE("a failing migration rolls back and leaves user_version unchanged",
-          "[store][migrations]") {
+TEST_CASE("a failing migration rolls back and leaves user_version unchanged", "[store][migrations]") {
     fw::test::TempDir dir;
     Database db = open_file(dir);
     const std::array<Migration, 3> list{{

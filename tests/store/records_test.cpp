@@ -70,8 +70,7 @@ TEST_CASE("price bars upsert by symbol and date and load oldest first", "[store]
     REQUIRE(spy->size() == 1);
     CHECK_FALSE(spy->at(0).volume.has_value());
     CHECK(store->counts()->prices == 3);
-    CHECK(store->upsert_prices(std::vector<PriceBar>{bar("", 1, 1)}).error().code ==
-          fw::ErrorCode::Invalid);
+    CHECK(store->upsert_prices(std::vector<PriceBar>{bar("", 1, 1)}).error().code == fw::ErrorCode::Invalid);
 }
 
 TEST_CASE("an alert key is recorded exactly once", "[store][alerts]") {
@@ -119,16 +118,14 @@ TEST_CASE("failed alerts stay pending for retry until sent", "[store][alerts]") 
 
 TEST_CASE("save_answers returns only the answers whose status changed", "[store][questions]") {
     auto store = fw::test::memory_store();
-    const std::vector<QuestionAnswer> first{answer("q1", QuestionStatus::Open),
-                                            answer("q2", QuestionStatus::Yes)};
+    const std::vector<QuestionAnswer> first{answer("q1", QuestionStatus::Open), answer("q2", QuestionStatus::Yes)};
     auto changed = store->save_answers(first);
     REQUIRE(changed.has_value());
     REQUIRE(changed->size() == 1);  // a new open question is no change; a new "yes" is
     CHECK(changed->at(0).id == "q2");
 
     CHECK(store->save_answers(first)->empty());
-    const std::vector<QuestionAnswer> second{answer("q1", QuestionStatus::No),
-                                             answer("q2", QuestionStatus::Yes)};
+    const std::vector<QuestionAnswer> second{answer("q1", QuestionStatus::No), answer("q2", QuestionStatus::Yes)};
     changed = store->save_answers(second);
     REQUIRE(changed->size() == 1);
     CHECK(changed->at(0).id == "q1");
@@ -146,21 +143,34 @@ TEST_CASE("settings are stored by key and overwritten", "[store][settings]") {
 TEST_CASE("the taxonomy round-trips, discovered models included", "[store][entities]") {
     auto store = fw::test::memory_store();
     fw::Taxonomy t;
-    fw::Lab meta{"meta", "Meta", {"Meta AI", "FAIR"}, fw::Security{"META", "0001326801", "Meta Platforms", "SPY"},
-                 {"https://about.fb.com/feed"}, {"meta-llama"}, {"facebookresearch"}, true};
+    fw::Lab meta{"meta",
+                 "Meta",
+                 {"Meta AI", "FAIR"},
+                 fw::Security{"META", "0001326801", "Meta Platforms", "SPY"},
+                 {"https://about.fb.com/feed"},
+                 {"meta-llama"},
+                 {"facebookresearch"},
+                 true};
     t.labs = {meta, fw::Lab{"mistral", "Mistral AI", {}, std::nullopt, {}, {"mistralai"}, {}, true}};
-    fw::ModelInfo spark{"muse-spark", "Muse Spark", "meta", "muse", fw::Tier::Flagship,
-                        fw::Openness::HostedProduct, "LicenseRef-Proprietary",
-                        fw::make_time(2026, 4, 8), {"Spark"}, std::nullopt};
+    fw::ModelInfo spark{"muse-spark",
+                        "Muse Spark",
+                        "meta",
+                        "muse",
+                        fw::Tier::Flagship,
+                        fw::Openness::HostedProduct,
+                        "LicenseRef-Proprietary",
+                        fw::make_time(2026, 4, 8),
+                        {"Spark"},
+                        std::nullopt};
     t.models = {spark};
     t.surfaces = {fw::Surface{"whatsapp", "WhatsApp", "meta", fw::SurfaceCategory::Engagement, {"WA"}}};
-    t.people = {fw::Person{"jane-doe", "Jane Doe", "meta", "Chief Scientist", fw::make_time(2020, 1, 1),
-                           std::nullopt, {}}};
+    t.people = {
+        fw::Person{"jane-doe", "Jane Doe", "meta", "Chief Scientist", fw::make_time(2020, 1, 1), std::nullopt, {}}};
     t.licenses = {fw::License{"Apache-2.0", "Apache 2.0", "permissive", "yes", std::nullopt, false, {"apache-2.0"}}};
     REQUIRE(store->save_taxonomy(t).has_value());
 
-    fw::ModelInfo found{"muse-lite", "Muse Lite", "meta", "muse", fw::Tier::Small,
-                        fw::Openness::Unknown, "", std::nullopt, {}, "muse-spark"};
+    fw::ModelInfo found{"muse-lite",           "Muse Lite", "meta",       "muse", fw::Tier::Small,
+                        fw::Openness::Unknown, "",          std::nullopt, {},     "muse-spark"};
     REQUIRE(store->add_discovered_model(found).has_value());
     fw::ModelInfo dup = found;
     dup.name = "Renamed";
@@ -196,8 +206,8 @@ TEST_CASE("the taxonomy round-trips, discovered models included", "[store][entit
 
 TEST_CASE("a taxonomy model replaces a discovered one with the same slug", "[store][entities]") {
     auto store = fw::test::memory_store();
-    fw::ModelInfo guess{"muse-lite", "muse lite", "", "", fw::Tier::Unknown, fw::Openness::Unknown,
-                        "", std::nullopt, {}, std::nullopt};
+    fw::ModelInfo guess{"muse-lite",           "muse lite", "",           "", fw::Tier::Unknown,
+                        fw::Openness::Unknown, "",          std::nullopt, {}, std::nullopt};
     REQUIRE(store->add_discovered_model(guess).has_value());
     fw::Taxonomy t;
     fw::ModelInfo curated = guess;

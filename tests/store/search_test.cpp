@@ -61,10 +61,10 @@ TEST_CASE("full-text search finds items by title and text, newest first", "[stor
 
 TEST_CASE("awkward search queries neither crash nor error", "[store][search]") {
     auto store = corpus_store();
-    const std::string query = GENERATE(as<std::string>{}, "GPT-4o", "(preview)", "\"", "\"\"\"",
-                                       "AND", "NOT", "OR", "a AND OR NOT b", "*", "**x", "x*y",
-                                       "NEAR(a b)", "title:gpt", "^llama", "{a b}", "-", "'; DROP TABLE items; --",
-                                       "\xFF\xFE", "\xC3\xA9", "+", "a:b:c", "(((", ")");
+    const std::string query =
+        GENERATE(as<std::string>{}, "GPT-4o", "(preview)", "\"", "\"\"\"", "AND", "NOT", "OR", "a AND OR NOT b", "*",
+                 "**x", "x*y", "NEAR(a b)", "title:gpt", "^llama", "{a b}", "-", "'; DROP TABLE items; --", "\xFF\xFE",
+                 "\xC3\xA9", "+", "a:b:c", "(((", ")");
     INFO(query);
     auto found = store->list_items(fw::test::item_query({}, query));
     REQUIRE(found.has_value());

@@ -109,16 +109,13 @@ TEST_CASE("removing a source without purge keeps its items and events", "[store]
     CHECK(store->upsert_items(id, std::vector<Item>{make_item("a", "Alpha")})->unchanged == 1);
 }
 
-TEST_CASE("purging a source deletes its items and the auto events only they supported",
-          "[store][sources]") {
+TEST_CASE("purging a source deletes its items and the auto events only they supported", "[store][sources]") {
     auto store = fw::test::memory_store();
     const auto blog = add_source(*store, "blog");
     const auto other = add_source(*store, "other");
-    const auto blog_item = store->upsert_items(blog, std::vector<Item>{make_item("a", "Alpha", "v1")})
-                               ->touched_ids[0];
+    const auto blog_item = store->upsert_items(blog, std::vector<Item>{make_item("a", "Alpha", "v1")})->touched_ids[0];
     REQUIRE(store->upsert_items(blog, std::vector<Item>{make_item("a", "Alpha", "v2")})->changed == 1);
-    const auto other_item = store->upsert_items(other, std::vector<Item>{make_item("b", "Beta")})
-                                ->touched_ids[0];
+    const auto other_item = store->upsert_items(other, std::vector<Item>{make_item("b", "Beta")})->touched_ids[0];
 
     Event only_blog = make_event("only-blog", "only blog");
     only_blog.evidence = {make_evidence(blog_item, "https://blog/a")};

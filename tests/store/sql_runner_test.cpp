@@ -5,8 +5,8 @@
 #include "support/catch.h"
 
 using fw::store::Database;
-using fw::store::SqliteRunner;
 using fw::store::sqlite_placeholders;
+using fw::store::SqliteRunner;
 namespace sql = fw::store::sql;
 
 TEST_CASE("sqlite placeholders: $n becomes ?n outside quotes", "[store][unit]") {
@@ -35,8 +35,8 @@ TEST_CASE("sqlite runner binds and reads every value type", "[store][unit]") {
     CHECK(row.is_null(3));
     CHECK(!row.optional_text(3).has_value());
     CHECK(row.int64(4) == 84);
-    CHECK(row.text(0) == "42");   // converted like the drivers do
-    CHECK(row.is_null(9));        // out of range reads as NULL
+    CHECK(row.text(0) == "42");  // converted like the drivers do
+    CHECK(row.is_null(9));       // out of range reads as NULL
     auto none = run.query("SELECT i FROM t WHERE s = $1", {sql::value("absent")});
     REQUIRE(none.has_value());
     CHECK(none->empty());

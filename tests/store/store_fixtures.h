@@ -34,8 +34,8 @@ inline std::int64_t add_source(store::Store& st, const std::string& name) {
 }
 
 /// An item whose hash follows its text, so changing the text makes a new version.
-inline Item make_item(const std::string& native_id, const std::string& title,
-                      const std::string& text = "body text", int day = 1) {
+inline Item make_item(const std::string& native_id, const std::string& title, const std::string& text = "body text",
+                      int day = 1) {
     Item item;
     item.native_id = native_id;
     item.entry.id = native_id;

@@ -40,8 +40,9 @@ TEST_CASE("candidates: upsert refreshes open ones, decisions survive, open ones 
           "[store_pg][unit]") {
     on_both([](Store& s, const Opener&) {
         const auto src = add_source(s, "blog");
-        const auto ids = s.upsert_items(src, std::vector<fw::Item>{make_item("a", "A"), make_item("b", "B"),
-                                                                   make_item("c", "C")})->touched_ids;
+        const auto ids =
+            s.upsert_items(src, std::vector<fw::Item>{make_item("a", "A"), make_item("b", "B"), make_item("c", "C")})
+                ->touched_ids;
         auto a = s.upsert_candidate(make_candidate(ids[0], "a", "Meta shows Muse Spark"));
         REQUIRE(a.has_value());
         auto back = s.find_candidate(*a);

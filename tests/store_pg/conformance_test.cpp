@@ -56,8 +56,8 @@ TEST_CASE("items list newest first, by source, after an id, on both backends", "
     on_both([](Store& s, const Opener&) {
         const auto a = add_source(s, "a");
         const auto b = add_source(s, "b");
-        REQUIRE(s.upsert_items(a, std::vector<Item>{make_item("1", "One", "x", 1),
-                                                    make_item("3", "Three", "x", 3)}).has_value());
+        REQUIRE(s.upsert_items(a, std::vector<Item>{make_item("1", "One", "x", 1), make_item("3", "Three", "x", 3)})
+                    .has_value());
         REQUIRE(s.upsert_items(b, std::vector<Item>{make_item("2", "Two", "x", 2)}).has_value());
         auto all = s.list_items(item_query(std::nullopt, std::nullopt));
         REQUIRE(all.has_value());
@@ -76,15 +76,16 @@ TEST_CASE("items list newest first, by source, after an id, on both backends", "
     });
 }
 
-TEST_CASE("full-text search matches words, OR, prefixes and punctuation on both backends",
-          "[store_pg][unit]") {
+TEST_CASE("full-text search matches words, OR, prefixes and punctuation on both backends", "[store_pg][unit]") {
     on_both([](Store& s, const Opener&) {
         const auto src = add_source(s, "news");
-        REQUIRE(s.upsert_items(src, std::vector<Item>{
-                                        make_item("1", "Llama 4 weights released", "open weights"),
-                                        make_item("2", "Qwen3 coder", "a coding model"),
-                                        make_item("3", "GPT-4o mini pricing", "cheaper tokens"),
-                                    }).has_value());
+        REQUIRE(s.upsert_items(src,
+                               std::vector<Item>{
+                                   make_item("1", "Llama 4 weights released", "open weights"),
+                                   make_item("2", "Qwen3 coder", "a coding model"),
+                                   make_item("3", "GPT-4o mini pricing", "cheaper tokens"),
+                               })
+                    .has_value());
         auto titles = [&](const std::string& q) {
             auto found = s.list_items(item_query(std::nullopt, q));
             REQUIRE(found.has_value());
@@ -103,8 +104,7 @@ TEST_CASE("full-text search matches words, OR, prefixes and punctuation on both 
         CHECK(titles("GPT-4o") == std::vector<std::string>{"3"});
         CHECK(titles("(pricing)") == std::vector<std::string>{"3"});
         CHECK(titles("   ").empty());
-        for (const char* awkward : {"\"", "*", "OR", "a AND", "'; DROP TABLE items; --", "NEAR(",
-                                    ":*", "!&|"}) {
+        for (const char* awkward : {"\"", "*", "OR", "a AND", "'; DROP TABLE items; --", "NEAR(", ":*", "!&|"}) {
             INFO(awkward);
             CHECK(s.list_items(item_query(std::nullopt, std::string(awkward))).has_value());
         }
@@ -115,12 +115,10 @@ TEST_CASE("full-text search matches words, OR, prefixes and punctuation on both 
     });
 }
 
-TEST_CASE("events merge by dedupe key and curated ones survive delete_auto_events",
-          "[store_pg][unit]") {
+TEST_CASE("events merge by dedupe key and curated ones survive delete_auto_events", "[store_pg][unit]") {
     on_both([](Store& s, const Opener&) {
         const auto src = add_source(s, "blog");
-        const auto ids = s.upsert_items(src, std::vector<Item>{make_item("a", "A"),
-                                                               make_item("b", "B")})->touched_ids;
+        const auto ids = s.upsert_items(src, std::vector<Item>{make_item("a", "A"), make_item("b", "B")})->touched_ids;
         Event e = make_event("k1", "First");
         e.evidence = {make_evidence(ids[0], "https://x/a")};
         auto id = s.upsert_event(e);
@@ -196,8 +194,7 @@ TEST_CASE("an alert key is recorded once and failed deliveries stay pending", "[
     });
 }
 
-TEST_CASE("sources: unique names, tombstones, revival, purge and state on both backends",
-          "[store_pg][unit]") {
+TEST_CASE("sources: unique names, tombstones, revival, purge and state on both backends", "[store_pg][unit]") {
     on_both([](Store& s, const Opener&) {
         const auto id = add_source(s, "blog");
         CHECK(s.add_source(fw::test::make_source("blog")).error().code == fw::ErrorCode::Invalid);
@@ -233,8 +230,7 @@ TEST_CASE("sources: unique names, tombstones, revival, purge and state on both b
     });
 }
 
-TEST_CASE("prices, answers, settings and the taxonomy round-trip on both backends",
-          "[store_pg][unit]") {
+TEST_CASE("prices, answers, settings and the taxonomy round-trip on both backends", "[store_pg][unit]") {
     on_both([](Store& s, const Opener&) {
         fw::PriceBar bar;
         bar.symbol = "NVDA";

@@ -16,7 +16,9 @@ using std::chrono::seconds;
 
 namespace {
 
-fw::TimePoint t0() { return fw::make_time(2026, 5, 1, 12); }
+fw::TimePoint t0() {
+    return fw::make_time(2026, 5, 1, 12);
+}
 
 std::set<std::int64_t> ids_of(const std::vector<fw::Source>& list) {
     std::set<std::int64_t> out;
@@ -101,8 +103,7 @@ TEST_CASE("a released source is due again for any worker", "[store_pg][unit]") {
     });
 }
 
-TEST_CASE("a host is booked by one worker at a time and a Retry-After holds it for all",
-          "[store_pg][unit]") {
+TEST_CASE("a host is booked by one worker at a time and a Retry-After holds it for all", "[store_pg][unit]") {
     on_both([](Store& a, const Opener& open) {
         auto b = open();
         const std::string host = "https://example.org:443";

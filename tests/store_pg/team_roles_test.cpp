@@ -51,8 +51,7 @@ void expect_refused(const Status& status, const std::string& table) {
 
 }  // namespace
 
-TEST_CASE("viewer reads, analyst curates, worker writes; only the owner sets the fetch policy",
-          "[store_pg][roles]") {
+TEST_CASE("viewer reads, analyst curates, worker writes; only the owner sets the fetch policy", "[store_pg][roles]") {
     FW_REQUIRE_PG(db);
     auto owner = open_pg(db.url());
     const auto source_id = add_source(*owner, "lab-feed");
@@ -118,17 +117,17 @@ TEST_CASE("viewer reads, analyst curates, worker writes; only the owner sets the
         INFO(init.err);
         REQUIRE(init.exit_code == 0);
         const std::string id = std::to_string(*event_id);
-        auto read = run_process(FW_CLI_PATH, {"--db", as_role(db.url(), roles.prefix + "viewer_login"),
-                                              "--json", "events", "list"});
+        auto read = run_process(FW_CLI_PATH,
+                                {"--db", as_role(db.url(), roles.prefix + "viewer_login"), "--json", "events", "list"});
         INFO(read.err);
         CHECK(read.exit_code == 0);
         CHECK(read.out.find("Model X released") != std::string::npos);
-        auto denied = run_process(FW_CLI_PATH, {"--db", as_role(db.url(), roles.prefix + "viewer_login"),
-                                                "events", "confirm", id});
+        auto denied = run_process(FW_CLI_PATH,
+                                  {"--db", as_role(db.url(), roles.prefix + "viewer_login"), "events", "confirm", id});
         CHECK(denied.exit_code == 1);
         CHECK(denied.err.find("permission denied for table events") != std::string::npos);
-        auto curated = run_process(FW_CLI_PATH, {"--db", as_role(db.url(), roles.prefix + "analyst_login"),
-                                                 "events", "confirm", id});
+        auto curated = run_process(
+            FW_CLI_PATH, {"--db", as_role(db.url(), roles.prefix + "analyst_login"), "events", "confirm", id});
         INFO(curated.err);
         CHECK(curated.exit_code == 0);
         auto found = owner->find_event(*event_id);
@@ -137,12 +136,12 @@ TEST_CASE("viewer reads, analyst curates, worker writes; only the owner sets the
         CHECK((*found)->review == Review::Confirmed);
     }
     SECTION("the program: a refused write is exit 1 with a clear message") {
-        auto refused = run_process(FW_CLI_PATH, {"--db", as_role(db.url(), roles.prefix + "worker_login"),
-                                                 "settings", "set", "fetch.allow_private_networks", "true"});
+        auto refused = run_process(FW_CLI_PATH, {"--db", as_role(db.url(), roles.prefix + "worker_login"), "settings",
+                                                 "set", "fetch.allow_private_networks", "true"});
         CHECK(refused.exit_code == 1);
         CHECK(refused.err.find("only the store's owner changes the fetch policy") != std::string::npos);
-        auto allowed = run_process(FW_CLI_PATH, {"--db", db.url(), "settings", "set",
-                                                 "fetch.allow_private_networks", "10.0.0.0/8"});
+        auto allowed = run_process(FW_CLI_PATH,
+                                   {"--db", db.url(), "settings", "set", "fetch.allow_private_networks", "10.0.0.0/8"});
         CHECK(allowed.exit_code == 0);
         CHECK(allowed.out == "fetch.allow_private_networks = 10.0.0.0/8\n");
     }

@@ -27,13 +27,13 @@ std::string feed(int i) {
     std::string items;
     for (const char* tag : {"a", "b"}) {
         const std::string id = std::to_string(i) + "-" + tag;
-        items += "<item><title>Post " + id + "</title><link>http://example.org/" + id +
-                 "</link><guid>" + id + "</guid><pubDate>Mon, 04 May 2026 10:00:00 GMT</pubDate>"
-                 "<description>text " + id + "</description></item>";
+        items += "<item><title>Post " + id + "</title><link>http://example.org/" + id + "</link><guid>" + id +
+                 "</guid><pubDate>Mon, 04 May 2026 10:00:00 GMT</pubDate>"
+                 "<description>text " +
+                 id + "</description></item>";
     }
-    return "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Feed " +
-           std::to_string(i) + "</title><link>http://example.org/</link>" + items +
-           "</channel></rss>";
+    return "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Feed " + std::to_string(i) +
+           "</title><link>http://example.org/</link>" + items + "</channel></rss>";
 }
 
 struct Farm {
@@ -69,9 +69,20 @@ struct Farm {
 };
 
 pid_t spawn_worker(const std::string& db, const std::string& id) {
-    std::vector<std::string> args{FW_CLI_PATH, "--db", db, "-q", "watch", "--worker-id", id,
-                                  "--lease", "5s", "--batch", std::to_string(kBatch),
-                                  "--every", "1s", "--until-idle"};
+    std::vector<std::string> args{FW_CLI_PATH,
+                                  "--db",
+                                  db,
+                                  "-q",
+                                  "watch",
+                                  "--worker-id",
+                                  id,
+                                  "--lease",
+                                  "5s",
+                                  "--batch",
+                                  std::to_string(kBatch),
+                                  "--every",
+                                  "1s",
+                                  "--until-idle"};
     std::vector<char*> argv;
     for (auto& a : args) {
         argv.push_back(a.data());
@@ -144,8 +155,7 @@ TEST_CASE("three workers fetch each of 500 due sources exactly once", "[store_pg
     CHECK(store->counts()->fetch_log == kSources);
 }
 
-TEST_CASE("a worker killed mid-run loses nothing and duplicates nothing",
-          "[store_pg][integration]") {
+TEST_CASE("a worker killed mid-run loses nothing and duplicates nothing", "[store_pg][integration]") {
     FW_REQUIRE_PG(db);
     auto store = fw::test::open_pg(db.url());
     Farm farm(*store);
@@ -174,7 +184,7 @@ TEST_CASE("a worker killed mid-run loses nothing and duplicates nothing",
     // Only what the victim had in flight is fetched again (at most one batch), never more.
     CHECK(hist.rbegin()->first <= 2);
     CHECK((hist.count(2) ? hist.at(2) : 0) <= kBatch);
-    INFO("killed after " << fetched << " of " << kSources << " fetched; fetched twice: "
-                         << (hist.count(2) ? hist.at(2) : 0));
+    INFO("killed after " << fetched << " of " << kSources
+                         << " fetched; fetched twice: " << (hist.count(2) ? hist.at(2) : 0));
     check_everything_stored(*store, started);
 }

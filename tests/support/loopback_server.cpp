@@ -36,8 +36,7 @@ struct LoopbackServer::Impl {
 namespace {
 
 std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return s;
 }
 
@@ -63,9 +62,8 @@ LoopbackServer::LoopbackServer(std::string host, int threads)
             for (const auto& [name, value] : req.headers) {
                 s.headers[lower(name)] = value;
             }
-            const auto hit = static_cast<std::size_t>(
-                std::count_if(im.seen.begin(), im.seen.end(),
-                              [&](const SeenRequest& r) { return r.path == req.path; }));
+            const auto hit = static_cast<std::size_t>(std::count_if(
+                im.seen.begin(), im.seen.end(), [&](const SeenRequest& r) { return r.path == req.path; }));
             im.seen.push_back(std::move(s));
             const auto it = im.routes.find(req.path);
             if (it == im.routes.end() || it->second.empty()) {
@@ -158,8 +156,8 @@ std::string LoopbackServer::url(std::string_view path) const {
 
 int LoopbackServer::hits(const std::string& path) const {
     std::lock_guard lock(impl_->mutex);
-    return static_cast<int>(std::count_if(impl_->seen.begin(), impl_->seen.end(),
-                                          [&](const SeenRequest& r) { return r.path == path; }));
+    return static_cast<int>(
+        std::count_if(impl_->seen.begin(), impl_->seen.end(), [&](const SeenRequest& r) { return r.path == path; }));
 }
 
 int LoopbackServer::total_hits() const {

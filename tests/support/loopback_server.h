@@ -49,7 +49,7 @@ inline Reply reply(int status, std::string body, std::string content_type = "tex
 struct SeenRequest {
     std::string method;
     std::string path;
-    std::string target;                         ///< path with query
+    std::string target;                          ///< path with query
     std::map<std::string, std::string> headers;  ///< lowercase names
     std::string body;
     std::chrono::steady_clock::time_point at;

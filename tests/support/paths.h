@@ -10,9 +10,15 @@
 
 namespace fw::test {
 
-inline std::filesystem::path source_dir() { return FW_SOURCE_DIR; }
-inline std::filesystem::path test_data(const std::string& rel) { return source_dir() / "tests" / "data" / rel; }
-inline std::filesystem::path bundled_data() { return source_dir() / "data"; }
+inline std::filesystem::path source_dir() {
+    return FW_SOURCE_DIR;
+}
+inline std::filesystem::path test_data(const std::string& rel) {
+    return source_dir() / "tests" / "data" / rel;
+}
+inline std::filesystem::path bundled_data() {
+    return source_dir() / "data";
+}
 
 /// ../shared beside the checkout, or nullopt on a user's clone (tests then skip with a WARN).
 /// FW_SHARED_DIR overrides the place; naming a folder without corpus/ (e.g. /nonexistent) means
@@ -42,10 +48,10 @@ inline std::string read_file(const std::filesystem::path& p) {
 }  // namespace fw::test
 
 /// Use at the top of a test that reads ../shared: skips (with a message) when it is absent.
-#define FW_REQUIRE_SHARED(var)                                                    \
-    const auto var##_opt = ::fw::test::shared_dir();                              \
-    if (!var##_opt) {                                                             \
+#define FW_REQUIRE_SHARED(var)                                                   \
+    const auto var##_opt = ::fw::test::shared_dir();                             \
+    if (!var##_opt) {                                                            \
         WARN("skipped: ../shared is absent (a user's clone); nothing to check"); \
-        return;                                                                   \
-    }                                                                             \
+        return;                                                                  \
+    }                                                                            \
     const std::filesystem::path var = *var##_opt

@@ -182,8 +182,8 @@ private:
                 return false;
             }
         }
-        if (pg_detail::run(as_owner({(bin_ / "initdb").string(), "-D", data, "-U", "fw", "-A", "trust",
-                                     "-E", "UTF8", "--no-sync", "--no-instructions"}),
+        if (pg_detail::run(as_owner({(bin_ / "initdb").string(), "-D", data, "-U", "fw", "-A", "trust", "-E", "UTF8",
+                                     "--no-sync", "--no-instructions"}),
                            "/dev/null") != 0) {
             why_ = "initdb failed in " + dir_.string();
             return false;
@@ -193,8 +193,8 @@ private:
             const std::string opts = "-c listen_addresses=127.0.0.1 -p " + std::to_string(port) +
                                      " -c unix_socket_directories=" + dir_.string() +
                                      " -c fsync=off -c synchronous_commit=off -c max_connections=200";
-            if (pg_detail::run(as_owner({(bin_ / "pg_ctl").string(), "-D", data, "-o", opts, "-l", log,
-                                         "-w", "-t", "30", "start"}),
+            if (pg_detail::run(as_owner({(bin_ / "pg_ctl").string(), "-D", data, "-o", opts, "-l", log, "-w", "-t",
+                                         "30", "start"}),
                                "/dev/null") == 0) {
                 url_ = "postgresql://fw@127.0.0.1:" + std::to_string(port) + "/postgres";
                 return true;
@@ -205,9 +205,9 @@ private:
     }
 
     void stop_cluster() {
-        pg_detail::run(as_owner({(bin_ / "pg_ctl").string(), "-D", (dir_ / "data").string(), "-m",
-                                 "immediate", "-w", "stop"}),
-                       "/dev/null");
+        pg_detail::run(
+            as_owner({(bin_ / "pg_ctl").string(), "-D", (dir_ / "data").string(), "-m", "immediate", "-w", "stop"}),
+            "/dev/null");
     }
 
     std::string url_;
@@ -256,13 +256,12 @@ inline bool pg_required() {
 
 /// At the top of a test that needs PostgreSQL: `var` is a fresh database (fw::test::PgDatabase).
 /// Without a server: WARN and return on a user's machine, FAIL in CI ($CI set).
-#define FW_REQUIRE_PG(var)                                                                   \
-    ::fw::test::PgDatabase var;                                                              \
-    if (!var) {                                                                              \
-        if (::fw::test::pg_required()) {                                                     \
-            FAIL("no PostgreSQL server in CI: " << ::fw::test::PgServer::why());             \
-        }                                                                                    \
-        WARN("skipped: no PostgreSQL server (" << ::fw::test::PgServer::why()                \
-                                               << "); set FW_PG_URL to run it");             \
-        return;                                                                              \
+#define FW_REQUIRE_PG(var)                                                                                      \
+    ::fw::test::PgDatabase var;                                                                                 \
+    if (!var) {                                                                                                 \
+        if (::fw::test::pg_required()) {                                                                        \
+            FAIL("no PostgreSQL server in CI: " << ::fw::test::PgServer::why());                                \
+        }                                                                                                       \
+        WARN("skipped: no PostgreSQL server (" << ::fw::test::PgServer::why() << "); set FW_PG_URL to run it"); \
+        return;                                                                                                 \
     }

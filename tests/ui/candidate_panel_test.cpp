@@ -46,7 +46,8 @@ struct QueueSession {
         items[0].entry.title = "<b>Muse Spark</b> shows up in WhatsApp Business";
         items[1].entry.title = "A chat with the Meta AI team";
         auto up = store.upsert_items(*src, items);
-        if (!up) FAIL(up.error().describe());
+        if (!up)
+            FAIL(up.error().describe());
         auto stored = store.items_by_ids(up->touched_ids);
         REQUIRE(stored);
         for (const auto& item : *stored) {
@@ -66,7 +67,8 @@ struct QueueSession {
 
     int rowOf(const ui::CandidatePanel& panel, std::int64_t id) {
         for (int r = 0; r < panel.model()->rowCount(); ++r) {
-            if (panel.model()->candidateAt(r)->id == id) return r;
+            if (panel.model()->candidateAt(r)->id == id)
+                return r;
         }
         return -1;
     }
@@ -86,8 +88,11 @@ TEST_CASE("the review view shows the candidates beside the uncertain events", "[
     const auto title = panel->model()->index(row, ui::CandidateTableModel::Title).data().toString();
     CHECK(title == "<b>Muse Spark</b> shows up in WhatsApp Business");  // plain text, tags shown as typed
     CHECK(panel->model()->index(row, ui::CandidateTableModel::Suggests).data().toString() == "surface_rollout");
-    CHECK(panel->model()->index(row, ui::CandidateTableModel::Title).data(Qt::ToolTipRole).toString().contains(
-        "surface:whatsapp-business"));
+    CHECK(panel->model()
+              ->index(row, ui::CandidateTableModel::Title)
+              .data(Qt::ToolTipRole)
+              .toString()
+              .contains("surface:whatsapp-business"));
 }
 
 TEST_CASE("confirming a candidate in the dialog makes an event; dismissing drops it", "[ui][candidates]") {
@@ -99,7 +104,8 @@ TEST_CASE("confirming a candidate in the dialog makes an event; dismissing drops
     bool prefilled = false;
     QTimer::singleShot(0, [&] {
         auto* dialog = qobject_cast<ui::CandidateConfirmDialog*>(QApplication::activeModalWidget());
-        if (dialog == nullptr) return;
+        if (dialog == nullptr)
+            return;
         prefilled = dialog->kind()->currentText() == "surface_rollout" &&
                     dialog->decision().surface == std::optional<std::string>("whatsapp-business");
         dialog->accept();

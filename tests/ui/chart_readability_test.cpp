@@ -49,14 +49,16 @@ void addSurface(store::Store& store, const std::string& model, TimePoint launch,
 
 /// Waits until no report build runs or is queued, so the latest report has every stored event.
 void settle(ui::Session& session) {
-    for (int i = 0; i < 10 && session.reports().running(); ++i) ui::waitForReport(session, 120000);
+    for (int i = 0; i < 10 && session.reports().running(); ++i)
+        ui::waitForReport(session, 120000);
 }
 
 }  // namespace
 
 TEST_CASE("each surface category has its own colour, and unknown ones stay stable", "[ui][unit]") {
     std::set<QRgb> seen;
-    for (const auto& c : kCategories) seen.insert(ui::surfaceCategoryColor(c).rgb());
+    for (const auto& c : kCategories)
+        seen.insert(ui::surfaceCategoryColor(c).rgb());
     CHECK(seen.size() == static_cast<std::size_t>(kCategories.size()));
     // The same hues as the HTML report's swimlanes.
     CHECK(ui::surfaceCategoryColor("engagement") == QColor("#1f77b4"));
@@ -77,14 +79,16 @@ TEST_CASE("day ticks never repeat a day and stay within the range", "[ui][unit]"
             REQUIRE_FALSE(ticks.empty());
             CHECK(static_cast<int>(ticks.size()) <= std::max(max_labels, 2));
             CHECK(std::set<Day>(ticks.begin(), ticks.end()).size() == ticks.size());
-            for (Day d : ticks) CHECK((d >= first && d <= last));
+            for (Day d : ticks)
+                CHECK((d >= first && d <= last));
             CHECK(std::is_sorted(ticks.begin(), ticks.end()));
         }
     }
     // Short ranges label every day; long ones the first of a month.
     CHECK(ui::dayTicks(first, first + std::chrono::days(3), 6).size() == 4);
     const auto months = ui::dayTicks(first, first + std::chrono::days(115), 6);
-    for (Day d : months) CHECK(std::chrono::year_month_day(d).day() == std::chrono::day(1));
+    for (Day d : months)
+        CHECK(std::chrono::year_month_day(d).day() == std::chrono::day(1));
 }
 
 TEST_CASE("the rollout lanes give each category its own colour", "[ui][views]") {
@@ -96,7 +100,8 @@ TEST_CASE("the rollout lanes give each category its own colour", "[ui][views]") 
     for (auto* series : view.chartView()->chart()->series()) {
         auto* scatter = qobject_cast<QScatterSeries*>(series);
         REQUIRE(scatter != nullptr);
-        if (kCategories.contains(scatter->name())) colour[scatter->name()] = scatter->color();
+        if (kCategories.contains(scatter->name()))
+            colour[scatter->name()] = scatter->color();
     }
     REQUIRE(colour.size() >= 3);  // the demo reaches surfaces of several categories
     std::set<QRgb> distinct;
@@ -140,7 +145,8 @@ TEST_CASE("a surface 980 days after launch is clipped at the edge, not squeezing
     bool found = false;
     for (auto* series : view.chartView()->chart()->series()) {
         auto* s = qobject_cast<QScatterSeries*>(series);
-        if (s->markerShape() != QScatterSeries::MarkerShapeTriangle) continue;
+        if (s->markerShape() != QScatterSeries::MarkerShapeTriangle)
+            continue;
         found = true;
         REQUIRE(s->count() == 1);
         CHECK(s->at(0).x() > view.axisLimit());
@@ -169,6 +175,7 @@ TEST_CASE("the market chart's date axis labels each day once", "[ui][views]") {
         const QStringList labels = x->categoriesLabels();
         CHECK(labels.size() >= 2);
         CHECK(QSet<QString>(labels.begin(), labels.end()).size() == labels.size());
-        for (const auto& l : labels) CHECK(QDate::fromString(l, Qt::ISODate).isValid());
+        for (const auto& l : labels)
+            CHECK(QDate::fromString(l, Qt::ISODate).isValid());
     }
 }

@@ -32,8 +32,8 @@ std::filesystem::path dataWithDesktopRule(const std::filesystem::path& dir) {
 TEST_CASE("a GUI fetch delivers its new events' desktop alerts to the tray", "[ui][fetch]") {
     test::TempDir dir;
     test::LoopbackServer server;
-    server.route("/news.xml", test::reply(200, test::read_file(test::test_data("cli/meta_newsroom.xml")),
-                                          "application/rss+xml"));
+    server.route("/news.xml",
+                 test::reply(200, test::read_file(test::test_data("cli/meta_newsroom.xml")), "application/rss+xml"));
     test::qtApp();
     app::ContextOptions options;
     options.db = (dir / "alerts.db").string();

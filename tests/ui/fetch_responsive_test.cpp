@@ -55,7 +55,7 @@ TEST_CASE("the event loop keeps ticking while a slow fetch runs", "[ui][fetch]")
     took.start();
     REQUIRE(view.fetchNow());
     CHECK_FALSE(view.progressBar()->isHidden());  // the progress bar is on while fetching
-    CHECK_FALSE(view.fetchNow());                      // one fetch at a time
+    CHECK_FALSE(view.fetchNow());                 // one fetch at a time
     loop.exec();
     timer.stop();
 

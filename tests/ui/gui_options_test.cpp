@@ -7,8 +7,8 @@ using fw::ui::parseGuiOptions;
 using fw::ui::ViewId;
 
 TEST_CASE("the GUI command line takes --db, --view and --screenshot", "[ui][options]") {
-    const auto parsed = parseGuiOptions({"frontierwatch-gui", "--db", "/tmp/x.db", "--view", "market",
-                                         "--screenshot", "out.png"});
+    const auto parsed =
+        parseGuiOptions({"frontierwatch-gui", "--db", "/tmp/x.db", "--view", "market", "--screenshot", "out.png"});
     REQUIRE(std::holds_alternative<GuiOptions>(parsed));
     const auto& o = std::get<GuiOptions>(parsed);
     CHECK(o.db == "/tmp/x.db");

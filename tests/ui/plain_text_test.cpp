@@ -16,8 +16,7 @@ using namespace fw;
 
 namespace {
 
-const std::string kHostile =
-    "<script>alert(1)</script><img src=http://127.0.0.1:9/pixel.png> <b>bold</b>";
+const std::string kHostile = "<script>alert(1)</script><img src=http://127.0.0.1:9/pixel.png> <b>bold</b>";
 
 Event hostileEvent() {
     Event e;

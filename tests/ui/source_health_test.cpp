@@ -16,8 +16,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-Source source(std::string name, std::optional<TimePoint> fetched, std::optional<TimePoint> newest,
-              int failures = 0) {
+Source source(std::string name, std::optional<TimePoint> fetched, std::optional<TimePoint> newest, int failures = 0) {
     Source s;
     s.name = std::move(name);
     s.url = "https://example.com/" + s.name;
@@ -25,7 +24,8 @@ Source source(std::string name, std::optional<TimePoint> fetched, std::optional<
     s.health.last_fetch_at = fetched;
     s.health.last_status = failures > 0 ? "failed" : "ok";
     s.health.consecutive_failures = failures;
-    if (failures > 0) s.health.last_error = "HTTP 503 from example.com";
+    if (failures > 0)
+        s.health.last_error = "HTTP 503 from example.com";
     s.health.newest_item_at = newest;
     return s;
 }

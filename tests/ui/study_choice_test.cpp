@@ -26,8 +26,8 @@ WatchQuestion about(std::string key, std::string value) {
 
 TEST_CASE("the default study is the newest launch of a watched family, not the first listed", "[ui][unit]") {
     const std::vector<analysis::MarketStudy> studies = {
-        study("aria-gen-2", 2025, 6, 4), study("muse-spark", 2026, 4, 8),
-        study("muse-spark-1-1", 2026, 7, 9), study("llama-5", 2026, 9, 1)};
+        study("aria-gen-2", 2025, 6, 4), study("muse-spark", 2026, 4, 8), study("muse-spark-1-1", 2026, 7, 9),
+        study("llama-5", 2026, 9, 1)};
     const Taxonomy taxonomy;
     CHECK(ui::defaultStudyIndex(studies, {about("family", "muse-spark")}, taxonomy) == 2);
     // A question naming one model picks that model even when its family has newer studies.
@@ -35,8 +35,8 @@ TEST_CASE("the default study is the newest launch of a watched family, not the f
 }
 
 TEST_CASE("without a watched model among the studies the newest study is shown", "[ui][unit]") {
-    const std::vector<analysis::MarketStudy> studies = {
-        study("aria-gen-2", 2025, 6, 4), study("llama-5", 2026, 9, 1), study("qwen4", 2026, 8, 20)};
+    const std::vector<analysis::MarketStudy> studies = {study("aria-gen-2", 2025, 6, 4), study("llama-5", 2026, 9, 1),
+                                                        study("qwen4", 2026, 8, 20)};
     const Taxonomy taxonomy;
     CHECK(ui::defaultStudyIndex(studies, {about("family", "muse-spark")}, taxonomy) == 1);
     CHECK(ui::defaultStudyIndex(studies, {}, taxonomy) == 1);

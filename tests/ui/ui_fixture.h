@@ -42,8 +42,7 @@ inline std::unique_ptr<ui::Session> openSession(const std::filesystem::path& db)
     options.data_dir = bundled_data();
     auto session = ui::Session::open(options);
     if (!session) {
-        FAIL("cannot open a session on " << db << ": " << session.error().message << " "
-                                         << session.error().context);
+        FAIL("cannot open a session on " << db << ": " << session.error().message << " " << session.error().context);
     }
     return std::move(*session);
 }

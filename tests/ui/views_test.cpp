@@ -48,7 +48,8 @@ struct DemoWindow {
 
 int nonRejected(const std::vector<Event>& events) {
     int n = 0;
-    for (const auto& e : events) n += e.review != Review::Rejected ? 1 : 0;
+    for (const auto& e : events)
+        n += e.review != Review::Rejected ? 1 : 0;
     return n;
 }
 
@@ -73,7 +74,8 @@ TEST_CASE("the timeline's kind filter keeps only that kind", "[ui][views]") {
     box->setCurrentIndex(idx);
     auto* model = timeline->model();
     REQUIRE(model->totalCount() > 0);
-    while (model->canFetchMore({})) model->fetchMore({});
+    while (model->canFetchMore({}))
+        model->fetchMore({});
     for (int r = 0; r < model->rowCount(); ++r) {
         CHECK(model->eventAt(r)->kind == EventKind::ModelRelease);
     }
@@ -113,17 +115,20 @@ TEST_CASE("the rollout view lists only models that reached a surface and counts 
     const auto& rollout = w.report().report.rollout;
     REQUIRE_FALSE(rollout.empty());
     int reached = 0;
-    for (const auto& m : rollout) reached += m.surfaces.empty() ? 0 : 1;
+    for (const auto& m : rollout)
+        reached += m.surfaces.empty() ? 0 : 1;
     REQUIRE(reached > 0);
     auto* table = w.window.rollout()->table();
     REQUIRE(table->rowCount() == reached);
     for (int r = 0; r < table->rowCount(); ++r) {
         for (const auto& m : rollout) {
-            if (ui::qs(m.model) == table->item(r, 0)->text()) CHECK_FALSE(m.surfaces.empty());
+            if (ui::qs(m.model) == table->item(r, 0)->text())
+                CHECK_FALSE(m.surfaces.empty());
         }
     }
     const int rest = static_cast<int>(rollout.size()) - reached;
-    if (rest > 0) CHECK(w.window.rollout()->noteLabel()->text().contains(QString::number(rest) + " with no surface"));
+    if (rest > 0)
+        CHECK(w.window.rollout()->noteLabel()->text().contains(QString::number(rest) + " with no surface"));
 }
 
 TEST_CASE("the rollout axis stops at max(120, p90) days and marks the points beyond it", "[ui][views]") {
@@ -132,7 +137,8 @@ TEST_CASE("the rollout axis stops at max(120, p90) days and marks the points bey
     int lanes = 0;
     for (const auto& m : w.report().report.rollout) {
         lanes += m.surfaces.empty() ? 0 : 1;
-        for (const auto& s : m.surfaces) lags.push_back(s.days_after_launch);
+        for (const auto& s : m.surfaces)
+            lags.push_back(s.days_after_launch);
     }
     REQUIRE(lanes <= ui::RolloutView::kMaxLanes);  // every lane drawn: the lags above are all shown
     auto* view = w.window.rollout();
@@ -149,10 +155,12 @@ TEST_CASE("the rollout axis stops at max(120, p90) days and marks the points bey
     for (auto* series : chart->series()) {
         auto* scatter = qobject_cast<QScatterSeries*>(series);
         REQUIRE(scatter != nullptr);
-        for (const QPointF& p : scatter->points()) CHECK(p.x() <= axisMax);
+        for (const QPointF& p : scatter->points())
+            CHECK(p.x() <= axisMax);
         if (scatter->markerShape() == QScatterSeries::MarkerShapeTriangle) {
             ++triangles;
-            for (const QPointF& p : scatter->points()) CHECK(p.x() > view->axisLimit());
+            for (const QPointF& p : scatter->points())
+                CHECK(p.x() > view->axisLimit());
         }
     }
     CHECK(triangles == beyond);
@@ -168,7 +176,8 @@ TEST_CASE("the eval chart has first- and third-party bars for every lab", "[ui][
 TEST_CASE("the open-share chart has a line per lab with releases", "[ui][views]") {
     DemoWindow w;
     int labs = 0;
-    for (const auto& lab : w.report().report.openness.labs) labs += lab.open_share.empty() ? 0 : 1;
+    for (const auto& lab : w.report().report.openness.labs)
+        labs += lab.open_share.empty() ? 0 : 1;
     CHECK(w.window.openness()->chartView()->chart()->series().size() == labs);
     CHECK(w.window.openness()->licenceTable()->rowCount() ==
           static_cast<int>(w.report().report.openness.license_changes.size()));
@@ -177,7 +186,8 @@ TEST_CASE("the open-share chart has a line per lab with releases", "[ui][views]"
 TEST_CASE("the people chart draws a tenure line per person with a start", "[ui][views]") {
     DemoWindow w;
     int lines = 0;
-    for (const auto& t : w.report().report.people.tenures) lines += t.since ? 1 : 0;
+    for (const auto& t : w.report().report.people.tenures)
+        lines += t.since ? 1 : 0;
     lines = std::min(lines, ui::PeopleView::kMaxLines);
     CHECK(w.window.people()->chartView()->chart()->series().size() == lines);
     CHECK(w.window.people()->flowTable()->rowCount() == static_cast<int>(w.report().report.people.flows.size()));
@@ -226,7 +236,8 @@ TEST_CASE("the market price chart shades the event window of the study shown", "
         REQUIRE_FALSE(study.window.empty());
         QAreaSeries* band = nullptr;
         for (auto* s : market->priceChart()->chart()->series()) {
-            if (auto* a = qobject_cast<QAreaSeries*>(s)) band = a;
+            if (auto* a = qobject_cast<QAreaSeries*>(s))
+                band = a;
         }
         REQUIRE(band != nullptr);
         const auto points = band->upperSeries()->points();
@@ -252,9 +263,11 @@ TEST_CASE("the review view lists the auto events and confirming one removes it",
     DemoWindow w;
     auto* review = w.window.review();
     int autos = 0;
-    for (const auto& e : *w.session->context().store->list_events({})) autos += e.review == Review::Auto ? 1 : 0;
+    for (const auto& e : *w.session->context().store->list_events({}))
+        autos += e.review == Review::Auto ? 1 : 0;
     REQUIRE(review->model()->totalCount() == autos);
-    if (autos == 0) return;
+    if (autos == 0)
+        return;
     const auto id = review->model()->eventAt(0)->id;
     review->table()->selectRow(0);
     REQUIRE(review->detail()->event().has_value());
@@ -286,7 +299,8 @@ TEST_CASE("at 1280 px the timeline's title column is last and takes the room lef
     // Every column fits without a horizontal scroll bar, and the title is the widest one.
     CHECK(header->length() <= table->viewport()->width());
     for (int c = 0; c < ui::EventTableModel::ColumnCount; ++c) {
-        if (c != ui::EventTableModel::Title) CHECK(header->sectionSize(c) < header->sectionSize(ui::EventTableModel::Title));
+        if (c != ui::EventTableModel::Title)
+            CHECK(header->sectionSize(c) < header->sectionSize(ui::EventTableModel::Title));
     }
     // It was 100 px before the fix; now a quarter of the table at least.
     CHECK(header->sectionSize(ui::EventTableModel::Title) >= table->viewport()->width() / 4);

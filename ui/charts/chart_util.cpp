@@ -55,26 +55,33 @@ QValueAxis* makeValueAxis(QChart* chart, Qt::Alignment side, const QString& titl
 }
 
 QColor surfaceCategoryColor(const QString& category) {
-    static const std::array<std::pair<const char*, const char*>, 6> known = {{
-        {"monetizable", "#d62728"}, {"engagement", "#1f77b4"}, {"hardware", "#9467bd"},
-        {"developer", "#2ca02c"}, {"enterprise", "#ff7f0e"}, {"unknown", "#999999"}}};
+    static const std::array<std::pair<const char*, const char*>, 6> known = {{{"monetizable", "#d62728"},
+                                                                              {"engagement", "#1f77b4"},
+                                                                              {"hardware", "#9467bd"},
+                                                                              {"developer", "#2ca02c"},
+                                                                              {"enterprise", "#ff7f0e"},
+                                                                              {"unknown", "#999999"}}};
     for (const auto& [name, colour] : known) {
-        if (category == QLatin1String(name)) return QColor(QLatin1String(colour));
+        if (category == QLatin1String(name))
+            return QColor(QLatin1String(colour));
     }
     // A user's own category: a hue none of the above uses, the same one on every run.
     static const std::array<const char*, 4> extra = {"#8c564b", "#e377c2", "#17becf", "#bcbd22"};
     unsigned sum = 0;
-    for (const QChar c : category) sum = sum * 31u + c.unicode();
+    for (const QChar c : category)
+        sum = sum * 31u + c.unicode();
     return QColor(QLatin1String(extra[sum % extra.size()]));
 }
 
 std::vector<Day> dayTicks(Day first, Day last, int max_labels) {
     std::vector<Day> out;
-    if (last < first || max_labels < 1) return out;
+    if (last < first || max_labels < 1)
+        return out;
     const int span = static_cast<int>((last - first).count());
     for (int step : {1, 2, 7, 14}) {
         if (span / step + 1 <= max_labels) {
-            for (Day d = first; d <= last; d += std::chrono::days(step)) out.push_back(d);
+            for (Day d = first; d <= last; d += std::chrono::days(step))
+                out.push_back(d);
             return out;
         }
     }
@@ -84,8 +91,10 @@ std::vector<Day> dayTicks(Day first, Day last, int max_labels) {
         // The first of each step-th month inside the range (the first one on or after `first`).
         year_month m = year_month_day(first).day() == day(1) ? first_month : first_month + months(1);
         std::vector<Day> ticks;
-        for (; Day(m / 1) <= last; m += months(step)) ticks.push_back(Day(m / 1));
-        if (static_cast<int>(ticks.size()) <= max_labels) return ticks;
+        for (; Day(m / 1) <= last; m += months(step))
+            ticks.push_back(Day(m / 1));
+        if (static_cast<int>(ticks.size()) <= max_labels)
+            return ticks;
     }
     return {first, last};
 }

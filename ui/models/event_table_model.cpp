@@ -41,15 +41,24 @@ int EventTableModel::columnCount(const QModelIndex& parent) const {
 
 QVariant EventTableModel::display(const Event& e, int column) const {
     switch (column) {
-    case Date: return qs(format_date(e.occurred_at));
-    case Kind: return qs(std::string(to_string(e.kind)));
-    case Lab: return qs(e.lab);
-    case Model: return qs(e.model);
-    case Surface: return qs(e.surface);
-    case Title: return qs(e.title);
-    case ReviewState: return qs(std::string(to_string(e.review))) + (e.edited ? tr(" (edited)") : QString());
-    case Confidence: return QString::number(e.confidence, 'f', 2);
-    default: return {};
+        case Date:
+            return qs(format_date(e.occurred_at));
+        case Kind:
+            return qs(std::string(to_string(e.kind)));
+        case Lab:
+            return qs(e.lab);
+        case Model:
+            return qs(e.model);
+        case Surface:
+            return qs(e.surface);
+        case Title:
+            return qs(e.title);
+        case ReviewState:
+            return qs(std::string(to_string(e.review))) + (e.edited ? tr(" (edited)") : QString());
+        case Confidence:
+            return QString::number(e.confidence, 'f', 2);
+        default:
+            return {};
     }
 }
 
@@ -80,8 +89,7 @@ QVariant EventTableModel::headerData(int section, Qt::Orientation orientation, i
         return {};
     }
     // "Conf." keeps the column narrow; the tooltip spells it out.
-    static const char* names[] = {"Date", "Kind", "Lab", "Model", "Surface", "Title", "Review",
-                                  "Conf."};
+    static const char* names[] = {"Date", "Kind", "Lab", "Model", "Surface", "Title", "Review", "Conf."};
     return section >= 0 && section < ColumnCount ? tr(names[section]) : QVariant();
 }
 
@@ -109,14 +117,22 @@ const std::string& text(const std::optional<std::string>& o) {
 /// Column order without copying strings: sorting 100k events stays well under a second.
 bool lessBy(int column, const Event& a, const Event& b) {
     switch (column) {
-    case EventTableModel::Kind: return to_string(a.kind) < to_string(b.kind);
-    case EventTableModel::Lab: return text(a.lab) < text(b.lab);
-    case EventTableModel::Model: return text(a.model) < text(b.model);
-    case EventTableModel::Surface: return text(a.surface) < text(b.surface);
-    case EventTableModel::Title: return a.title < b.title;
-    case EventTableModel::ReviewState: return to_string(a.review) < to_string(b.review);
-    case EventTableModel::Confidence: return a.confidence < b.confidence;
-    default: return a.occurred_at < b.occurred_at;
+        case EventTableModel::Kind:
+            return to_string(a.kind) < to_string(b.kind);
+        case EventTableModel::Lab:
+            return text(a.lab) < text(b.lab);
+        case EventTableModel::Model:
+            return text(a.model) < text(b.model);
+        case EventTableModel::Surface:
+            return text(a.surface) < text(b.surface);
+        case EventTableModel::Title:
+            return a.title < b.title;
+        case EventTableModel::ReviewState:
+            return to_string(a.review) < to_string(b.review);
+        case EventTableModel::Confidence:
+            return a.confidence < b.confidence;
+        default:
+            return a.occurred_at < b.occurred_at;
     }
 }
 

@@ -8,7 +8,8 @@
 namespace fw::ui {
 
 int percentile90(std::vector<int> lags) {
-    if (lags.empty()) return 0;
+    if (lags.empty())
+        return 0;
     std::sort(lags.begin(), lags.end());
     // Nearest rank: the smallest value with at least 90% of the values at or below it.
     const std::size_t n = lags.size();

@@ -33,22 +33,29 @@ int SourceTableModel::columnCount(const QModelIndex& parent) const {
 QVariant SourceTableModel::display(const Source& s, int column) const {
     const auto& h = s.health;
     switch (column) {
-    case Name: return qs(s.name);
-    case Kind: return qs(std::string(to_string(s.kind)));
-    case Lab: return qs(s.lab);
-    case LastFetch:
-        return h.last_fetch_at ? qs(format_rfc3339(*h.last_fetch_at)) : tr("never");
-    case Status: {
-        QString text = qs(h.last_status);
-        if (h.http_status) {
-            text += QStringLiteral(" (HTTP %1)").arg(*h.http_status);
+        case Name:
+            return qs(s.name);
+        case Kind:
+            return qs(std::string(to_string(s.kind)));
+        case Lab:
+            return qs(s.lab);
+        case LastFetch:
+            return h.last_fetch_at ? qs(format_rfc3339(*h.last_fetch_at)) : tr("never");
+        case Status: {
+            QString text = qs(h.last_status);
+            if (h.http_status) {
+                text += QStringLiteral(" (HTTP %1)").arg(*h.http_status);
+            }
+            return text;
         }
-        return text;
-    }
-    case Failures: return h.consecutive_failures;
-    case NewestItem: return dateText(h.newest_item_at);
-    case Url: return qs(s.url);
-    default: return {};
+        case Failures:
+            return h.consecutive_failures;
+        case NewestItem:
+            return dateText(h.newest_item_at);
+        case Url:
+            return qs(s.url);
+        default:
+            return {};
     }
 }
 
@@ -79,8 +86,7 @@ QVariant SourceTableModel::headerData(int section, Qt::Orientation orientation, 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
         return {};
     }
-    static const char* names[] = {"Name", "Kind", "Lab", "Last fetch", "Status", "Failures",
-                                  "Newest item", "URL"};
+    static const char* names[] = {"Name", "Kind", "Lab", "Last fetch", "Status", "Failures", "Newest item", "URL"};
     return section >= 0 && section < ColumnCount ? tr(names[section]) : QVariant();
 }
 

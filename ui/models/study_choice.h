@@ -12,7 +12,7 @@
 namespace fw::ui {
 
 /// Index into `studies` of the default study, or -1 when there is none.
-int defaultStudyIndex(const std::vector<analysis::MarketStudy>& studies,
-                      const std::vector<WatchQuestion>& questions, const Taxonomy& taxonomy);
+int defaultStudyIndex(const std::vector<analysis::MarketStudy>& studies, const std::vector<WatchQuestion>& questions,
+                      const Taxonomy& taxonomy);
 
 }  // namespace fw::ui

@@ -51,7 +51,8 @@ void CandidatePanel::reload() {
     }
     model_->setCandidates(std::move(*candidates));
     status_->setText(tr("%1 candidates: items that name a tracked lab, model, surface or person "
-                        "but gave no confident event").arg(model_->totalCount()));
+                        "but gave no confident event")
+                         .arg(model_->totalCount()));
     const bool any = model_->totalCount() > 0;
     confirm_->setEnabled(any);
     dismiss_->setEnabled(any);

@@ -45,8 +45,12 @@ bool writeText(const std::filesystem::path& p, const QString& text) {
 
 }  // namespace
 
-std::filesystem::path ConfigEditorDialog::questionsFile() { return std::filesystem::path("questions") / "questions.json"; }
-std::filesystem::path ConfigEditorDialog::alertRulesFile() { return "alerts.json"; }
+std::filesystem::path ConfigEditorDialog::questionsFile() {
+    return std::filesystem::path("questions") / "questions.json";
+}
+std::filesystem::path ConfigEditorDialog::alertRulesFile() {
+    return "alerts.json";
+}
 
 ConfigEditorDialog::ConfigEditorDialog(Session& session, std::filesystem::path config_dir, QWidget* parent)
     : QDialog(parent), session_(session), dir_(std::move(config_dir)) {
@@ -71,7 +75,8 @@ ConfigEditorDialog::ConfigEditorDialog(Session& session, std::filesystem::path c
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(buttons->button(QDialogButtonBox::Save), &QPushButton::clicked, this, [this] {
-        if (save().isEmpty()) accept();
+        if (save().isEmpty())
+            accept();
     });
 }
 
@@ -100,7 +105,8 @@ QString ConfigEditorDialog::save() {
     const QString old_q = readText(dir_ / questionsFile());
     const QString old_a = readText(dir_ / alertRulesFile());
     QString error = saveOne(questions_, questionsFile());
-    if (error.isEmpty()) error = saveOne(alerts_, alertRulesFile());
+    if (error.isEmpty())
+        error = saveOne(alerts_, alertRulesFile());
     if (error.isEmpty()) {
         // The core loaders are the judges of the content: reload, and undo on failure.
         if (auto reloaded = session_.reloadContext(); !reloaded) {

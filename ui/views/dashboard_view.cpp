@@ -58,7 +58,8 @@ QTableWidgetItem* flagCell(HealthFlag flag, const QString& reason) {
 
 QString statusText(const SourceHealth& h) {
     QString text = qs(h.last_status);
-    if (h.http_status) text += QStringLiteral(" %1").arg(*h.http_status);  // "ok 200", "failed 503"
+    if (h.http_status)
+        text += QStringLiteral(" %1").arg(*h.http_status);  // "ok 200", "failed 503"
     return text;
 }
 
@@ -121,8 +122,7 @@ DashboardView::DashboardView(Session& session, QWidget* parent) : QWidget(parent
     showReport();
 }
 
-QWidget* DashboardView::makeCard(const QString& question, const QString& status,
-                                 const QString& details) {
+QWidget* DashboardView::makeCard(const QString& question, const QString& status, const QString& details) {
     auto* card = new QFrame;
     card->setFrameShape(QFrame::StyledPanel);
     auto* v = new QVBoxLayout(card);
@@ -152,7 +152,8 @@ void DashboardView::showReport() {
         delete item;
     }
     std::map<std::int64_t, const Event*> by_id;
-    for (const auto& e : r->events) by_id[e.id] = &e;
+    for (const auto& e : r->events)
+        by_id[e.id] = &e;
     cards_ = 0;
     for (const auto& a : r->report.questions) {
         QString status = qs(std::string(to_string(a.status))).toUpper();
@@ -168,7 +169,8 @@ void DashboardView::showReport() {
                                .arg(qs(it->second->title), qs(format_date(it->second->occurred_at)));
             }
         }
-        if (!a.explanation.empty()) details << qs(a.explanation);
+        if (!a.explanation.empty())
+            details << qs(a.explanation);
         card_grid_->addWidget(makeCard(qs(a.text), status, details.join('\n')), cards_ / 2, cards_ % 2);
         ++cards_;
     }
@@ -192,7 +194,11 @@ void DashboardView::reloadHealth() {
     app::order_by_health(*judged);
     const app::HealthCounts c = app::countHealth(*judged);
     health_->setText(tr("%1 sources: %2 healthy, %3 failing, %4 stale, %5 never fetched")
-                         .arg(judged->size()).arg(c.ok).arg(c.failing).arg(c.stale).arg(c.never));
+                         .arg(judged->size())
+                         .arg(c.ok)
+                         .arg(c.failing)
+                         .arg(c.stale)
+                         .arg(c.never));
     health_table_->setRowCount(static_cast<int>(judged->size()));
     for (int row = 0; row < static_cast<int>(judged->size()); ++row) {
         const auto& [s, verdict] = (*judged)[static_cast<std::size_t>(row)];
@@ -200,7 +206,8 @@ void DashboardView::reloadHealth() {
         auto* name = cell(qs(s.name));
         // The column may elide the name: the tooltip has it whole, with the last error.
         QString tip = qs(s.name) + QStringLiteral("\n") + qs(s.url);
-        if (h.last_error) tip += QStringLiteral("\n") + qs(h.last_error);
+        if (h.last_error)
+            tip += QStringLiteral("\n") + qs(h.last_error);
         name->setToolTip(QStringLiteral("<p style='white-space:pre-wrap'>%1</p>").arg(tip.toHtmlEscaped()));
         health_table_->setItem(row, HealthSource, name);
         health_table_->setItem(row, HealthFlagColumn, flagCell(verdict.flag, qs(verdict.reason)));
@@ -214,19 +221,23 @@ void DashboardView::reloadHealth() {
 void DashboardView::reloadNewEvents() {
     new_events_->clear();
     auto events = app::list_events(session_.context(), {});
-    if (!events) return;
+    if (!events)
+        return;
     std::vector<const Event*> fresh;
     for (const auto& e : *events) {
-        if (!last_visit_ || e.detected_at > *last_visit_) fresh.push_back(&e);
+        if (!last_visit_ || e.detected_at > *last_visit_)
+            fresh.push_back(&e);
     }
     std::sort(fresh.begin(), fresh.end(),
               [](const Event* a, const Event* b) { return a->occurred_at > b->occurred_at; });
     for (const Event* e : fresh) {
-        new_events_->addItem(QStringLiteral("%1  %2  %3").arg(qs(format_date(e->occurred_at)),
-                                                              qs(std::string(to_string(e->kind))), qs(e->title)));
+        new_events_->addItem(
+            QStringLiteral("%1  %2  %3")
+                .arg(qs(format_date(e->occurred_at)), qs(std::string(to_string(e->kind))), qs(e->title)));
     }
-    new_title_->setText(last_visit_ ? tr("%1 events detected since %2").arg(fresh.size()).arg(qs(format_rfc3339(*last_visit_)))
-                                    : tr("First visit: all %1 events are new").arg(fresh.size()));
+    new_title_->setText(last_visit_
+                            ? tr("%1 events detected since %2").arg(fresh.size()).arg(qs(format_rfc3339(*last_visit_)))
+                            : tr("First visit: all %1 events are new").arg(fresh.size()));
 }
 
 void DashboardView::markVisited() {

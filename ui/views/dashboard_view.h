@@ -38,8 +38,15 @@ public:
     QListWidget* newEventsList() const { return new_events_; }
     /// One row per source: Source, Flag, Status, Last fetch, Failures, Newest item.
     QTableWidget* healthTable() const { return health_table_; }
-    enum HealthColumn { HealthSource, HealthFlagColumn, HealthStatus, HealthLastFetch,
-                        HealthFailures, HealthNewest, HealthColumnCount };
+    enum HealthColumn {
+        HealthSource,
+        HealthFlagColumn,
+        HealthStatus,
+        HealthLastFetch,
+        HealthFailures,
+        HealthNewest,
+        HealthColumnCount
+    };
 
 private:
     QWidget* makeCard(const QString& question, const QString& status, const QString& details);

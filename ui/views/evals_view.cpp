@@ -23,7 +23,9 @@ QTableWidgetItem* cell(const QString& text) {
     return item;
 }
 
-QString days(const std::optional<int>& d) { return d ? QString::number(*d) : QStringLiteral("-"); }
+QString days(const std::optional<int>& d) {
+    return d ? QString::number(*d) : QStringLiteral("-");
+}
 
 /// The Kaplan-Meier median counts still-undisclosed models; the observed median is the fallback.
 double lag(const std::optional<double>& km, const std::optional<double>& observed) {
@@ -34,8 +36,8 @@ double lag(const std::optional<double>& km, const std::optional<double>& observe
 
 EvalsView::EvalsView(Session& session, QWidget* parent) : QWidget(parent), session_(session) {
     chart_ = makeChartView(tr("Eval disclosure lag per lab (median days after launch)"), this);
-    table_ = makeReportTable({tr("Model"), tr("Lab"), tr("Launched"), tr("First-party lag"),
-                                       tr("Third-party lag"), tr("Days open")}, this);
+    table_ = makeReportTable(
+        {tr("Model"), tr("Lab"), tr("Launched"), tr("First-party lag"), tr("Third-party lag"), tr("Days open")}, this);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(chart_, 3);
     layout->addWidget(table_, 2);
@@ -45,7 +47,8 @@ EvalsView::EvalsView(Session& session, QWidget* parent) : QWidget(parent), sessi
 
 void EvalsView::showReport() {
     const app::ReportResult* r = session_.report();
-    if (!r) return;
+    if (!r)
+        return;
     const auto& section = r->report.eval_disclosure;
     QChart* chart = chart_->chart();
     resetChart(chart);

@@ -19,16 +19,16 @@ void layoutEventColumns(QTableView* table) {
     const QFontMetrics cells(table->font());
     const QFontMetrics heads(header->font());
     const std::pair<int, const char*> samples[] = {
-        {EventTableModel::Date, "2026-11-12"},       {EventTableModel::Kind, "weights_release"},
-        {EventTableModel::Lab, "anthropic"},         {EventTableModel::Model, "muse-spark-1-1"},
+        {EventTableModel::Date, "2026-11-12"},        {EventTableModel::Kind, "weights_release"},
+        {EventTableModel::Lab, "anthropic"},          {EventTableModel::Model, "muse-spark-1-1"},
         {EventTableModel::Surface, "meta-model-api"}, {EventTableModel::ReviewState, "confirmed"},
         {EventTableModel::Confidence, "0.00"},
     };
     for (const auto& [column, sample] : samples) {
         const QString head = table->model()->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
         // Room for the cell margins and, in the header, the sort arrow.
-        const int width = std::max(cells.horizontalAdvance(QString::fromLatin1(sample)) + 12,
-                                   heads.horizontalAdvance(head) + 24);
+        const int width =
+            std::max(cells.horizontalAdvance(QString::fromLatin1(sample)) + 12, heads.horizontalAdvance(head) + 24);
         header->resizeSection(column, width);
     }
     table->setWordWrap(false);

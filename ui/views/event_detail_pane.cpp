@@ -42,8 +42,7 @@ QString valueText(const FieldValue& v) {
 
 }  // namespace
 
-EventDetailPane::EventDetailPane(Session& session, QWidget* parent)
-    : QWidget(parent), session_(session) {
+EventDetailPane::EventDetailPane(Session& session, QWidget* parent) : QWidget(parent), session_(session) {
     auto* layout = new QVBoxLayout(this);
     title_ = plainLabel(this);
     QFont bold = title_->font();
@@ -101,8 +100,8 @@ QString EventDetailPane::fieldsText(const Fields& fields) {
 void EventDetailPane::setEvent(std::optional<Event> event) {
     event_ = std::move(event);
     const bool has = event_.has_value();
-    for (QWidget* w : {static_cast<QWidget*>(confirm_), static_cast<QWidget*>(reject_),
-                       static_cast<QWidget*>(edit_), static_cast<QWidget*>(open_link_)}) {
+    for (QWidget* w : {static_cast<QWidget*>(confirm_), static_cast<QWidget*>(reject_), static_cast<QWidget*>(edit_),
+                       static_cast<QWidget*>(open_link_)}) {
         w->setEnabled(has);
     }
     evidence_->clear();
@@ -117,9 +116,8 @@ void EventDetailPane::setEvent(std::optional<Event> event) {
     title_->setText(qs(e.title));
     meta_->setText(QStringLiteral("#%1  %2  %3  lab: %4  model: %5  review: %6  confidence: %7")
                        .arg(e.id)
-                       .arg(qs(std::string(to_string(e.kind))), qs(format_date(e.occurred_at)),
-                            qs(e.lab.value_or("-")), qs(e.model.value_or("-")),
-                            qs(std::string(to_string(e.review))))
+                       .arg(qs(std::string(to_string(e.kind))), qs(format_date(e.occurred_at)), qs(e.lab.value_or("-")),
+                            qs(e.model.value_or("-")), qs(std::string(to_string(e.review))))
                        .arg(e.confidence, 0, 'f', 2));
     fields_->setPlainText(fieldsText(e.fields));
     for (const auto& ev : e.evidence) {

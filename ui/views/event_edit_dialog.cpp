@@ -13,7 +13,8 @@ namespace fw::ui {
 EventEditDialog::EventEditDialog(const Event& event, QWidget* parent) : QDialog(parent) {
     setWindowTitle(tr("Edit event #%1").arg(event.id));
     original_at_ = qs(format_date(event.occurred_at));
-    const QString fields = EventDetailPane::fieldsText(event.fields).replace(QStringLiteral(" = "), QStringLiteral("="));
+    const QString fields =
+        EventDetailPane::fieldsText(event.fields).replace(QStringLiteral(" = "), QStringLiteral("="));
     original_lines_ = fields.split('\n', Qt::SkipEmptyParts);
     at_ = new QLineEdit(original_at_, this);
     at_->setPlaceholderText(QStringLiteral("YYYY-MM-DD or RFC 3339"));

@@ -38,11 +38,14 @@ ManualEventDialog::ManualEventDialog(const Taxonomy& taxonomy, QWidget* parent) 
     }
     at_ = new QLineEdit(QDate::currentDate().toString(Qt::ISODate), this);
     lab_ = slugCombo(this);
-    for (const auto& l : taxonomy.labs) lab_->addItem(qs(l.name), qs(l.slug));
+    for (const auto& l : taxonomy.labs)
+        lab_->addItem(qs(l.name), qs(l.slug));
     model_ = slugCombo(this);
-    for (const auto& m : taxonomy.models) model_->addItem(qs(m.name), qs(m.slug));
+    for (const auto& m : taxonomy.models)
+        model_->addItem(qs(m.name), qs(m.slug));
     surface_ = slugCombo(this);
-    for (const auto& s : taxonomy.surfaces) surface_->addItem(qs(s.name), qs(s.slug));
+    for (const auto& s : taxonomy.surfaces)
+        surface_->addItem(qs(s.name), qs(s.slug));
     person_ = new QLineEdit(this);
     person_->setPlaceholderText(tr("person slug"));
     title_ = new QLineEdit(this);

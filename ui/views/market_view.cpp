@@ -24,7 +24,9 @@
 namespace fw::ui {
 namespace {
 
-double dayMs(Day d) { return chartMs(TimePoint(d)); }
+double dayMs(Day d) {
+    return chartMs(TimePoint(d));
+}
 
 constexpr double kHalfDayMs = 12.0 * 3600.0 * 1000.0;
 
@@ -75,7 +77,8 @@ MarketView::MarketView(Session& session, QWidget* parent) : QWidget(parent), ses
 
 void MarketView::showReport() {
     const app::ReportResult* r = session_.report();
-    if (!r) return;
+    if (!r)
+        return;
     const auto& market = r->report.market;
     studies_->blockSignals(true);
     studies_->clear();
@@ -89,15 +92,17 @@ void MarketView::showReport() {
         skipped << QStringLiteral("%1 (%2): %3").arg(qs(s.model), qs(s.symbol), qs(s.reason));
     }
     skipped_->setText(skipped.isEmpty() ? QString() : tr("Not studied: ") + skipped.join("; "));
-    const int chosen = defaultStudyIndex(market.event_studies, session_.context().questions,
-                                         session_.context().taxonomy);
+    const int chosen =
+        defaultStudyIndex(market.event_studies, session_.context().questions, session_.context().taxonomy);
     studies_->blockSignals(true);
     studies_->setCurrentIndex(chosen);
     studies_->blockSignals(false);
     selectStudy(chosen);
 }
 
-int MarketView::currentStudy() const { return studies_->currentIndex(); }
+int MarketView::currentStudy() const {
+    return studies_->currentIndex();
+}
 
 void MarketView::selectStudy(int index) {
     drawPrices(index);
@@ -108,9 +113,11 @@ void MarketView::drawPrices(int index) {
     QChart* chart = prices_->chart();
     resetChart(chart);
     const app::ReportResult* r = session_.report();
-    if (!r || index < 0 || index >= static_cast<int>(r->report.market.event_studies.size())) return;
+    if (!r || index < 0 || index >= static_cast<int>(r->report.market.event_studies.size()))
+        return;
     const auto& s = r->report.market.event_studies[static_cast<std::size_t>(index)];
-    if (s.chart.empty()) return;
+    if (s.chart.empty())
+        return;
     auto* stock = new QLineSeries;
     stock->setName(qs(s.symbol));
     auto* bench = new QLineSeries;
@@ -131,7 +138,8 @@ void MarketView::drawPrices(int index) {
     for (const auto& m : s.markers) {
         // A marker sits on the stock line at its date (or the next trading day).
         const auto it = close.lower_bound(m.date);
-        if (it != close.end()) markers->append(dayMs(it->first), it->second);
+        if (it != close.end())
+            markers->append(dayMs(it->first), it->second);
     }
     // Whole days as labels, each once (a date-time axis splits the range evenly and repeats a day).
     auto* x = makeDayAxis(chart, s.chart.front().date, s.chart.back().date);
@@ -186,9 +194,13 @@ void MarketView::drawAbnormal(int index) {
     series->attachAxis(x);
     series->attachAxis(y);
     car_->setText(tr("CAR[%1,%2] = %3%  t = %4  (alpha %5, beta %6, %7 estimation days)")
-                      .arg(study.window_start).arg(study.window_end)
-                      .arg(study.car * 100.0, 0, 'f', 2).arg(study.t_stat, 0, 'f', 2)
-                      .arg(study.alpha, 0, 'g', 3).arg(study.beta, 0, 'f', 2).arg(study.estimation_days));
+                      .arg(study.window_start)
+                      .arg(study.window_end)
+                      .arg(study.car * 100.0, 0, 'f', 2)
+                      .arg(study.t_stat, 0, 'f', 2)
+                      .arg(study.alpha, 0, 'g', 3)
+                      .arg(study.beta, 0, 'f', 2)
+                      .arg(study.estimation_days));
 }
 
 }  // namespace fw::ui

@@ -27,8 +27,8 @@ QTableWidgetItem* cell(const QString& text) {
 
 OpennessView::OpennessView(Session& session, QWidget* parent) : QWidget(parent), session_(session) {
     chart_ = makeChartView(tr("Open-weights share of releases (rolling 365 days)"), this);
-    licences_ = makeReportTable({tr("Subject"), tr("Date"), tr("Old licence"), tr("New licence"),
-                                          tr("More restrictive")}, this);
+    licences_ = makeReportTable(
+        {tr("Subject"), tr("Date"), tr("Old licence"), tr("New licence"), tr("More restrictive")}, this);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(chart_, 3);
     layout->addWidget(licences_, 1);
@@ -38,7 +38,8 @@ OpennessView::OpennessView(Session& session, QWidget* parent) : QWidget(parent),
 
 void OpennessView::showReport() {
     const app::ReportResult* r = session_.report();
-    if (!r) return;
+    if (!r)
+        return;
     QChart* chart = chart_->chart();
     resetChart(chart);
     auto* x = makeDateAxis(chart, {});
@@ -46,7 +47,8 @@ void OpennessView::showReport() {
     y->setRange(0, 1.05);
     double lo = std::numeric_limits<double>::max(), hi = std::numeric_limits<double>::lowest();
     for (const auto& lab : r->report.openness.labs) {
-        if (lab.open_share.empty()) continue;
+        if (lab.open_share.empty())
+            continue;
         auto* series = new QLineSeries;
         QString name = qs(lab.lab);
         if (lab.switched_to_closed_at) {
@@ -78,7 +80,8 @@ void OpennessView::showReport() {
         licences_->setItem(row, 1, cell(qs(format_date(c.at))));
         licences_->setItem(row, 2, cell(qs(c.old_license)));
         licences_->setItem(row, 3, cell(qs(c.new_license)));
-        licences_->setItem(row, 4, cell(c.more_restrictive ? (*c.more_restrictive ? tr("yes") : tr("no")) : tr("unknown")));
+        licences_->setItem(row, 4,
+                           cell(c.more_restrictive ? (*c.more_restrictive ? tr("yes") : tr("no")) : tr("unknown")));
     }
 }
 

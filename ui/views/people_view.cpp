@@ -38,7 +38,8 @@ PeopleView::PeopleView(Session& session, QWidget* parent) : QWidget(parent), ses
 
 void PeopleView::showReport() {
     const app::ReportResult* r = session_.report();
-    if (!r) return;
+    if (!r)
+        return;
     QChart* chart = chart_->chart();
     resetChart(chart);
     chart->legend()->hide();
@@ -52,7 +53,8 @@ void PeopleView::showReport() {
     const double hi = chartMs(r->report.as_of);
     int lane = 0;
     for (const auto& t : r->report.people.tenures) {
-        if (!t.since || lane >= kMaxLines) continue;  // a stay without a start has no line
+        if (!t.since || lane >= kMaxLines)
+            continue;  // a stay without a start has no line
         auto* series = new QLineSeries;
         series->setName(qs(t.name));
         series->append(chartMs(*t.since), lane);

@@ -56,8 +56,7 @@ ReviewView::ReviewView(Session& session, QWidget* parent) : QWidget(parent), ses
     layout->addWidget(split, 1);
 
     connect(add, &QPushButton::clicked, this, &ReviewView::addManualEvent);
-    connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            &ReviewView::showSelected);
+    connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &ReviewView::showSelected);
     connect(&session_, &Session::storeChanged, this, &ReviewView::reload);
     reload();
 }
@@ -72,7 +71,8 @@ void ReviewView::reload() {
     }
     std::vector<Event> pending;
     for (auto& e : *events) {
-        if (filter.matches(e)) pending.push_back(std::move(e));
+        if (filter.matches(e))
+            pending.push_back(std::move(e));
     }
     model_->setEvents(std::move(pending));
     const auto* header = table_->horizontalHeader();
@@ -90,8 +90,7 @@ void ReviewView::addManualEvent() {
             return;
         }
         // Keep what was typed: the dialog reopens with the error shown.
-        QMessageBox::warning(this, tr("Manual event"),
-                             qs(id.error().describe()));
+        QMessageBox::warning(this, tr("Manual event"), qs(id.error().describe()));
     }
 }
 

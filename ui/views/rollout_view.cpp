@@ -28,13 +28,16 @@ QTableWidgetItem* cell(const QString& text) {
     return item;
 }
 
-QString optNumber(const std::optional<int>& v) { return v ? QString::number(*v) : QObject::tr("open"); }
+QString optNumber(const std::optional<int>& v) {
+    return v ? QString::number(*v) : QObject::tr("open");
+}
 
 /// The models that reached at least one surface, in launch order.
 std::vector<const analysis::ModelRollout*> withSurfaces(const std::vector<analysis::ModelRollout>& all) {
     std::vector<const analysis::ModelRollout*> out;
     for (const auto& m : all) {
-        if (!m.surfaces.empty()) out.push_back(&m);
+        if (!m.surfaces.empty())
+            out.push_back(&m);
     }
     return out;
 }
@@ -43,8 +46,8 @@ std::vector<const analysis::ModelRollout*> withSurfaces(const std::vector<analys
 
 RolloutView::RolloutView(Session& session, QWidget* parent) : QWidget(parent), session_(session) {
     chart_ = makeChartView(tr("Rollout: surfaces reached, days after launch"), this);
-    table_ = makeReportTable({tr("Model"), tr("Lab"), tr("Pattern"), tr("Surfaces in 30 days"),
-                                       tr("Surfaces in 90 days")}, this);
+    table_ = makeReportTable(
+        {tr("Model"), tr("Lab"), tr("Pattern"), tr("Surfaces in 30 days"), tr("Surfaces in 90 days")}, this);
     note_ = new QLabel(this);
     note_->setTextFormat(Qt::PlainText);
     note_->setWordWrap(true);
@@ -57,7 +60,8 @@ RolloutView::RolloutView(Session& session, QWidget* parent) : QWidget(parent), s
 }
 
 void RolloutView::showReport() {
-    if (!session_.report()) return;
+    if (!session_.report())
+        return;
     drawLanes();
     fillTable();
 }
@@ -69,7 +73,8 @@ void RolloutView::drawLanes() {
     const std::size_t first = models.size() > kMaxLanes ? models.size() - kMaxLanes : 0;
     std::vector<int> lags;
     for (std::size_t i = first; i < models.size(); ++i) {
-        for (const auto& s : models[i]->surfaces) lags.push_back(s.days_after_launch);
+        for (const auto& s : models[i]->surfaces)
+            lags.push_back(s.days_after_launch);
     }
     axis_limit_ = rolloutAxisLimit(lags);
     clipped_ = 0;
@@ -117,9 +122,9 @@ void RolloutView::drawLanes() {
         }
         yAxis->append(qs(m.model), lane + 0.5);
     }
-    auto* xAxis = makeValueAxis(chart, Qt::AlignBottom,
-                                clipped_ > 0 ? tr("days after launch (axis clipped at %1)").arg(axis_limit_)
-                                             : tr("days after launch"));
+    auto* xAxis = makeValueAxis(
+        chart, Qt::AlignBottom,
+        clipped_ > 0 ? tr("days after launch (axis clipped at %1)").arg(axis_limit_) : tr("days after launch"));
     xAxis->setRange(-2, edge);
     xAxis->setLabelFormat(QStringLiteral("%d"));
     xAxis->setTickType(QValueAxis::TicksDynamic);
@@ -128,7 +133,8 @@ void RolloutView::drawLanes() {
     yAxis->setRange(-0.5, std::max<double>(0.5, static_cast<double>(models.size() - first) - 0.5));
     chart->addAxis(yAxis, Qt::AlignLeft);
     std::vector<QScatterSeries*> all;
-    for (auto& [name, series] : by_category) all.push_back(series);
+    for (auto& [name, series] : by_category)
+        all.push_back(series);
     all.insert(all.end(), clipped.begin(), clipped.end());
     for (auto* series : all) {
         chart->addSeries(series);
@@ -138,11 +144,12 @@ void RolloutView::drawLanes() {
     // Colours after addSeries, which applies the theme: its five colours would repeat from the
     // sixth series on, so two categories would share a blue.
     for (auto& [name, series] : by_category) {
-        const QColor colour = name == tr("launch") ? QApplication::palette().color(QPalette::WindowText)
-                                                   : surfaceCategoryColor(name);
+        const QColor colour =
+            name == tr("launch") ? QApplication::palette().color(QPalette::WindowText) : surfaceCategoryColor(name);
         series->setColor(colour);
         series->setBorderColor(colour);
-        if (name == tr("launch")) series->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
+        if (name == tr("launch"))
+            series->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
     }
     for (std::size_t i = 0; i < clipped.size(); ++i) {
         clipped[i]->setColor(surfaceCategoryColor(clipped_category[i]));
@@ -150,7 +157,8 @@ void RolloutView::drawLanes() {
     }
     // One legend entry stands for every clipped point.
     for (std::size_t i = 1; i < clipped.size(); ++i) {
-        for (QLegendMarker* marker : chart->legend()->markers(clipped[i])) marker->setVisible(false);
+        for (QLegendMarker* marker : chart->legend()->markers(clipped[i]))
+            marker->setVisible(false);
     }
 }
 

@@ -9,21 +9,21 @@
 
 namespace fw::ui {
 
-SourceDialog::SourceDialog(const Taxonomy& taxonomy, const Source* existing, QWidget* parent)
-    : QDialog(parent) {
+SourceDialog::SourceDialog(const Taxonomy& taxonomy, const Source* existing, QWidget* parent) : QDialog(parent) {
     setWindowTitle(existing ? tr("Edit source") : tr("Add a source"));
     url_ = new QLineEdit(this);
     url_->setPlaceholderText(QStringLiteral("https://example.com/feed.xml"));
     kind_ = new QComboBox(this);
-    for (const char* k : {"feed", "hf-author", "github-releases", "github-commits", "edgar", "arxiv",
-                          "prices", "page"}) {
+    for (const char* k :
+         {"feed", "hf-author", "github-releases", "github-commits", "edgar", "arxiv", "prices", "page"}) {
         kind_->addItem(QString::fromLatin1(k));
     }
     name_ = new QLineEdit(this);
     name_->setPlaceholderText(tr("derived from the URL when empty"));
     lab_ = new QComboBox(this);
     lab_->addItem(tr("(none)"), QString());
-    for (const auto& l : taxonomy.labs) lab_->addItem(qs(l.name), qs(l.slug));
+    for (const auto& l : taxonomy.labs)
+        lab_->addItem(qs(l.name), qs(l.slug));
     every_ = new QLineEdit(this);
     every_->setPlaceholderText(QStringLiteral("1h, 30m, 1d"));
     if (existing) {
@@ -52,9 +52,12 @@ app::NewSource SourceDialog::spec() const {
     app::NewSource s;
     s.url = ss(url_->text().trimmed());
     s.kind = source_kind_from_string(ss(kind_->currentText())).value_or(SourceKind::Feed);
-    if (!name_->text().trimmed().isEmpty()) s.name = ss(name_->text().trimmed());
-    if (!lab_->currentData().toString().isEmpty()) s.lab = ss(lab_->currentData().toString());
-    if (!every_->text().trimmed().isEmpty()) s.every = ss(every_->text().trimmed());
+    if (!name_->text().trimmed().isEmpty())
+        s.name = ss(name_->text().trimmed());
+    if (!lab_->currentData().toString().isEmpty())
+        s.lab = ss(lab_->currentData().toString());
+    if (!every_->text().trimmed().isEmpty())
+        s.every = ss(every_->text().trimmed());
     return s;
 }
 

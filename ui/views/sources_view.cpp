@@ -29,10 +29,8 @@ SourcesView::SourcesView(Session& session, QWidget* parent) : QWidget(parent), s
     table_->verticalHeader()->hide();
     auto* buttons = new QHBoxLayout;
     const std::pair<QString, void (SourcesView::*)()> actions[] = {
-        {tr("Add..."), &SourcesView::addSource},
-        {tr("Edit..."), &SourcesView::editSource},
-        {tr("Remove..."), &SourcesView::removeSource},
-        {tr("Import OPML..."), &SourcesView::importOpml},
+        {tr("Add..."), &SourcesView::addSource},          {tr("Edit..."), &SourcesView::editSource},
+        {tr("Remove..."), &SourcesView::removeSource},    {tr("Import OPML..."), &SourcesView::importOpml},
         {tr("Export OPML..."), &SourcesView::exportOpml},
     };
     for (const auto& [label, slot] : actions) {
@@ -99,7 +97,8 @@ void SourcesView::showError(const QString& what, const QString& detail) {
 
 void SourcesView::addSource() {
     SourceDialog dialog(session_.context().taxonomy, nullptr, this);
-    if (dialog.exec() != QDialog::Accepted) return;
+    if (dialog.exec() != QDialog::Accepted)
+        return;
     auto added = app::add_source(session_.context(), dialog.spec());
     if (!added) {
         showError(tr("Add source"), qs(added.error().describe()));
@@ -110,16 +109,19 @@ void SourcesView::addSource() {
 
 void SourcesView::editSource() {
     const Source* current = model_->sourceAt(table_->currentIndex().row());
-    if (!current) return;
+    if (!current)
+        return;
     const Source before = *current;
     SourceDialog dialog(session_.context().taxonomy, &before, this);
-    if (dialog.exec() != QDialog::Accepted) return;
+    if (dialog.exec() != QDialog::Accepted)
+        return;
     // The same use case as `sources edit`: validators, health, schedule and items are kept.
     const app::NewSource spec = dialog.spec();
     app::SourceEdit edit;
     edit.url = spec.url;
     edit.kind = spec.kind;
-    if (spec.name) edit.name = spec.name;
+    if (spec.name)
+        edit.name = spec.name;
     edit.lab = spec.lab.value_or("");
     edit.every = spec.every.value_or("");
     if (auto edited = app::edit_source(session_.context(), before.name, edit); !edited) {
@@ -131,14 +133,15 @@ void SourcesView::editSource() {
 
 void SourcesView::removeSource() {
     const Source* current = model_->sourceAt(table_->currentIndex().row());
-    if (!current) return;
-    QMessageBox box(QMessageBox::Question, tr("Remove source"),
-                    tr("Remove the source \"%1\"?").arg(qs(current->name)),
+    if (!current)
+        return;
+    QMessageBox box(QMessageBox::Question, tr("Remove source"), tr("Remove the source \"%1\"?").arg(qs(current->name)),
                     QMessageBox::Yes | QMessageBox::No, this);
     box.setTextFormat(Qt::PlainText);
     auto* purge = new QCheckBox(tr("Also delete its items and the events only they support"), &box);
     box.setCheckBox(purge);
-    if (box.exec() != QMessageBox::Yes) return;
+    if (box.exec() != QMessageBox::Yes)
+        return;
     if (auto s = app::remove_source(session_.context(), current->name, purge->isChecked()); !s) {
         showError(tr("Remove source"), qs(s.error().describe()));
         return;
@@ -147,9 +150,9 @@ void SourcesView::removeSource() {
 }
 
 void SourcesView::importOpml() {
-    const QString file = QFileDialog::getOpenFileName(this, tr("Import OPML"), {},
-                                                      tr("OPML (*.opml *.xml)"));
-    if (file.isEmpty()) return;
+    const QString file = QFileDialog::getOpenFileName(this, tr("Import OPML"), {}, tr("OPML (*.opml *.xml)"));
+    if (file.isEmpty())
+        return;
     auto summary = app::import_opml(session_.context(), ss(file));
     if (!summary) {
         showError(tr("Import OPML"), qs(summary.error().describe()));
@@ -160,10 +163,10 @@ void SourcesView::importOpml() {
 }
 
 void SourcesView::exportOpml() {
-    const QString file = QFileDialog::getSaveFileName(this, tr("Export OPML"),
-                                                      QStringLiteral("frontierwatch.opml"),
+    const QString file = QFileDialog::getSaveFileName(this, tr("Export OPML"), QStringLiteral("frontierwatch.opml"),
                                                       tr("OPML (*.opml)"));
-    if (file.isEmpty()) return;
+    if (file.isEmpty())
+        return;
     if (auto s = app::export_opml(session_.context(), ss(file)); !s) {
         showError(tr("Export OPML"), qs(s.error().describe()));
         return;

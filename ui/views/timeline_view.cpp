@@ -75,8 +75,7 @@ TimelineView::TimelineView(Session& session, QWidget* parent) : QWidget(parent),
     layout->addWidget(split, 1);
     layout->addWidget(status_);
 
-    connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            &TimelineView::showSelected);
+    connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &TimelineView::showSelected);
     connect(&session_, &Session::storeChanged, this, &TimelineView::reload);
     fillChoices();
     reload();
@@ -97,9 +96,8 @@ void TimelineView::buildFilterBar(QWidget* bar) {
     until_ = dateBox(bar);
     auto* clear = new QPushButton(tr("Clear"), bar);
     row->addWidget(search_, 2);
-    for (QWidget* w : {static_cast<QWidget*>(kind_), static_cast<QWidget*>(lab_),
-                       static_cast<QWidget*>(model_box_), static_cast<QWidget*>(surface_),
-                       static_cast<QWidget*>(review_)}) {
+    for (QWidget* w : {static_cast<QWidget*>(kind_), static_cast<QWidget*>(lab_), static_cast<QWidget*>(model_box_),
+                       static_cast<QWidget*>(surface_), static_cast<QWidget*>(review_)}) {
         row->addWidget(w, 1);
     }
     row->addWidget(new QLabel(tr("from"), bar));
@@ -129,13 +127,17 @@ void TimelineView::buildFilterBar(QWidget* bar) {
 void TimelineView::fillChoices() {
     const Taxonomy& tax = session_.context().taxonomy;
     resetChoices(kind_, tr("any kind"));
-    for (EventKind k : all_event_kinds()) kind_->addItem(qs(std::string(to_string(k))), qs(std::string(to_string(k))));
+    for (EventKind k : all_event_kinds())
+        kind_->addItem(qs(std::string(to_string(k))), qs(std::string(to_string(k))));
     resetChoices(lab_, tr("any lab"));
-    for (const auto& l : tax.labs) lab_->addItem(qs(l.name), qs(l.slug));
+    for (const auto& l : tax.labs)
+        lab_->addItem(qs(l.name), qs(l.slug));
     resetChoices(model_box_, tr("any model"));
-    for (const auto& m : tax.models) model_box_->addItem(qs(m.name), qs(m.slug));
+    for (const auto& m : tax.models)
+        model_box_->addItem(qs(m.name), qs(m.slug));
     resetChoices(surface_, tr("any surface"));
-    for (const auto& s : tax.surfaces) surface_->addItem(qs(s.name), qs(s.slug));
+    for (const auto& s : tax.surfaces)
+        surface_->addItem(qs(s.name), qs(s.slug));
     resetChoices(review_, tr("any review"));
     for (Review r : {Review::Auto, Review::Confirmed, Review::Rejected, Review::Manual}) {
         review_->addItem(qs(std::string(to_string(r))), qs(std::string(to_string(r))));
@@ -144,13 +146,17 @@ void TimelineView::fillChoices() {
 
 EventFilter TimelineView::currentFilter() const {
     EventFilter f;
-    if (auto k = choice(kind_)) f.kind = event_kind_from_string(*k);
+    if (auto k = choice(kind_))
+        f.kind = event_kind_from_string(*k);
     f.lab = choice(lab_);
     f.model = choice(model_box_);
     f.surface = choice(surface_);
-    if (auto r = choice(review_)) f.review = review_from_string(*r);
-    if (from_->date() != kAnyDate) f.from = fromQDate(from_->date());
-    if (until_->date() != kAnyDate) f.until = fromQDate(until_->date());
+    if (auto r = choice(review_))
+        f.review = review_from_string(*r);
+    if (from_->date() != kAnyDate)
+        f.from = fromQDate(from_->date());
+    if (until_->date() != kAnyDate)
+        f.until = fromQDate(until_->date());
     return f;
 }
 
@@ -169,7 +175,8 @@ void TimelineView::reload() {
             return;
         }
         filter.item_ids.emplace();
-        for (const auto& item : *items) filter.item_ids->insert(item.id);
+        for (const auto& item : *items)
+            filter.item_ids->insert(item.id);
         note = tr("; %1 items match \"%2\"").arg(items->size()).arg(text);
     }
     auto events = app::list_events(ctx, filter.toQuery());
@@ -180,7 +187,8 @@ void TimelineView::reload() {
     std::vector<Event> kept;
     kept.reserve(events->size());
     for (auto& e : *events) {
-        if (filter.matches(e)) kept.push_back(std::move(e));
+        if (filter.matches(e))
+            kept.push_back(std::move(e));
     }
     model_->setEvents(std::move(kept));
     const auto* header = table_->horizontalHeader();

@@ -6,6 +6,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "ingest/host_pacer.h"
 #include "ingest/schedule.h"
 #include "ingest/transfer.h"
 
@@ -20,26 +21,6 @@ using std::chrono::seconds;
 struct CurlMultiDeleter {
     void operator()(CURLM* multi) const { curl_multi_cleanup(multi); }
 };
-
-// Politeness is per origin: scheme://host:port (127.0.0.1 and 127.0.0.2 are two hosts).
-std::string host_key(const std::string& url) {
-    CURLU* u = curl_url();
-    std::string key = url;
-    if (u != nullptr && curl_url_set(u, CURLUPART_URL, url.c_str(), 0) == CURLUE_OK) {
-        char* scheme = nullptr;
-        char* host = nullptr;
-        char* port = nullptr;
-        curl_url_get(u, CURLUPART_SCHEME, &scheme, 0);
-        curl_url_get(u, CURLUPART_HOST, &host, 0);
-        curl_url_get(u, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT);
-        key = std::string(scheme ? scheme : "") + "://" + (host ? host : "") + ":" + (port ? port : "");
-        curl_free(scheme);
-        curl_free(host);
-        curl_free(port);
-    }
-    curl_url_cleanup(u);
-    return key;
-}
 
 TimePoint wall_now() {
     return std::chrono::floor<seconds>(std::chrono::system_clock::now());
@@ -79,7 +60,8 @@ public:
         : opt_(options), multi_(multi), rng_(rng), on_progress_(on_progress), states_(jobs.size()) {
         std::unordered_map<std::string, std::size_t> index;
         for (std::size_t i = 0; i < jobs.size(); ++i) {
-            const std::string key = host_key(jobs[i].request.url);
+            // Politeness is per origin: scheme://host:port (127.0.0.1 and 127.0.0.2 are two hosts).
+            const std::string key = origin_of(jobs[i].request.url);
             auto [it, added] = index.try_emplace(key, hosts_.size());
             if (added) {
                 hosts_.emplace_back().is_file = key.rfind("file://", 0) == 0;

@@ -33,13 +33,19 @@ std::optional<bool> parse_bool(std::string_view text) {
     return std::nullopt;
 }
 
-std::string default_for(const store::Store& store) {
+std::string default_for(const store::Store& store, std::string_view key) {
+    if (key == kReadArticles) {
+        return "true";  // not a trust question: articles come from the source's own site
+    }
     return is_shared_store(store) ? "false" : "true";
 }
 
 std::string meaning_of(std::string_view key) {
     if (key == kAllowFileUrls) {
         return "file:// sources may be read (true) or are refused (false)";
+    }
+    if (key == kReadArticles) {
+        return "thin feed items have their linked article read once (true) or never (false)";
     }
     return "sources may reach private, loopback and link-local addresses (true), none (false) or "
            "only the networks listed (CIDR, comma-separated)";
@@ -50,7 +56,7 @@ Result<std::string> normalize(std::string_view key, std::string_view value) {
     if (auto b = parse_bool(value)) {
         return std::string(*b ? "true" : "false");
     }
-    if (key == kAllowFileUrls) {
+    if (key == kAllowFileUrls || key == kReadArticles) {
         return make_error(ErrorCode::Usage, "expected true or false, not '" + std::string(value) + "'",
                           std::string(key));
     }
@@ -72,7 +78,11 @@ Result<std::string> normalize(std::string_view key, std::string_view value) {
 }
 
 bool known(std::string_view key) {
-    return key == kAllowFileUrls || key == kAllowPrivateNetworks;
+    return key == kAllowFileUrls || key == kAllowPrivateNetworks || key == kReadArticles;
+}
+
+std::string known_keys() {
+    return std::string(kAllowFileUrls) + ", " + std::string(kAllowPrivateNetworks) + ", " + std::string(kReadArticles);
 }
 
 }  // namespace
@@ -84,16 +94,13 @@ bool is_shared_store(const store::Store& store) {
 
 Result<PolicySetting> policy_setting(store::Store& store, std::string_view key) {
     if (!known(key)) {
-        return make_error(
-            ErrorCode::NotFound,
-            "unknown setting (known: " + std::string(kAllowFileUrls) + ", " + std::string(kAllowPrivateNetworks) + ")",
-            std::string(key));
+        return make_error(ErrorCode::NotFound, "unknown setting (known: " + known_keys() + ")", std::string(key));
     }
     auto stored = store.get_setting(key);
     if (!stored) {
         return stored.error();
     }
-    PolicySetting s{std::string(key), default_for(store), true, meaning_of(key)};
+    PolicySetting s{std::string(key), default_for(store, key), true, meaning_of(key)};
     if (*stored) {
         // A value written by hand that no longer parses counts as the strict "false".
         auto value = normalize(key, **stored);
@@ -105,7 +112,7 @@ Result<PolicySetting> policy_setting(store::Store& store, std::string_view key) 
 
 Result<std::vector<PolicySetting>> policy_settings(store::Store& store) {
     std::vector<PolicySetting> out;
-    for (const auto key : {kAllowFileUrls, kAllowPrivateNetworks}) {
+    for (const auto key : {kAllowFileUrls, kAllowPrivateNetworks, kReadArticles}) {
         auto s = policy_setting(store, key);
         if (!s) {
             return s.error();
@@ -117,10 +124,7 @@ Result<std::vector<PolicySetting>> policy_settings(store::Store& store) {
 
 Result<PolicySetting> set_policy_setting(store::Store& store, std::string_view key, std::string_view value) {
     if (!known(key)) {
-        return make_error(
-            ErrorCode::Usage,
-            "unknown setting (known: " + std::string(kAllowFileUrls) + ", " + std::string(kAllowPrivateNetworks) + ")",
-            std::string(key));
+        return make_error(ErrorCode::Usage, "unknown setting (known: " + known_keys() + ")", std::string(key));
     }
     auto normalized = normalize(key, value);
     if (!normalized) {

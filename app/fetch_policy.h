@@ -22,6 +22,8 @@ namespace fw::app {
 
 inline constexpr std::string_view kAllowFileUrls = "fetch.allow_file_urls";
 inline constexpr std::string_view kAllowPrivateNetworks = "fetch.allow_private_networks";
+/// Whether thin feed items have their linked article read (app/fetch_service.h); default true.
+inline constexpr std::string_view kReadArticles = "fetch.read_articles";
 
 /// A PostgreSQL store: shared by a team (its location is a postgresql:// URL).
 bool is_shared_store(const store::Store& store);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "app/context.h"
+#include "app/fetch_policy.h"
 #include "domain/result.h"
 #include "domain/time.h"
 
@@ -38,7 +39,7 @@ struct FetchRequest {
 };
 
 /// Store setting that switches article reading off for every source ("false").
-inline constexpr std::string_view kReadArticlesSetting = "fetch.read_articles";
+inline constexpr std::string_view kReadArticlesSetting = kReadArticles;  // app/fetch_policy.h
 
 /// Article reading for one source (`sources add/edit ... --no-articles`), kept in the store
 /// keyed by the source id, so a rename keeps it. Error{NotFound} for an unknown source.

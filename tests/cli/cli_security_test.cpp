@@ -34,12 +34,14 @@ TEST_CASE("a SQLite store allows everything until its user opts into strict mode
     auto j = parse_json(listed.out);
     REQUIRE(j.is_object());
     CHECK(j["shared"] == false);
-    REQUIRE(j["settings"].size() == 2);
+    REQUIRE(j["settings"].size() == 3);
     CHECK(j["settings"][0]["key"] == "fetch.allow_file_urls");
     CHECK(j["settings"][0]["value"] == "true");
     CHECK(j["settings"][0]["default"] == true);
     CHECK(j["settings"][1]["key"] == "fetch.allow_private_networks");
     CHECK(j["settings"][1]["value"] == "true");
+    CHECK(j["settings"][2]["key"] == "fetch.read_articles");  // not a trust setting: on everywhere
+    CHECK(j["settings"][2]["value"] == "true");
 
     auto set = cli({"settings", "set", "fetch.allow_private_networks", "127.0.0.2/32, 10.1.2.3/16"});
     REQUIRE(set.exit_code == 0);

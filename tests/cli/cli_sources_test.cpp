@@ -338,3 +338,27 @@ TEST_CASE("FW_NO_ARTICLES switches article reading off for every source", "[cli]
     CHECK(server.hits("/feed.xml") == 1);
     CHECK(server.hits("/post") == 0);
 }
+
+TEST_CASE("settings set fetch.read_articles false switches article reading off for the store",
+          "[cli][sources][articles]") {
+    Cli cli;
+    LoopbackServer server;
+    server.route("/post", reply(200, article_page("<p>Same site.</p>"), "text/html"));
+    server.route("/feed.xml", reply(200, rss(rss_item("Thin one", server.url("/post"))), "application/rss+xml"));
+    REQUIRE(cli({"sources", "add", server.url("/feed.xml"), "--name", "news"}).exit_code == 0);
+    auto bad = cli({"settings", "set", "fetch.read_articles", "sometimes"});
+    CHECK(bad.exit_code == 2);
+    CHECK(bad.err.find("fetch.read_articles") != std::string::npos);
+    REQUIRE(cli({"settings", "set", "fetch.read_articles", "false"}).exit_code == 0);
+    CHECK(cli({"settings", "get", "fetch.read_articles"}).out.find("false") != std::string::npos);
+    REQUIRE(cli({"-q", "fetch", "--all", "--host-interval-ms", "0"}).exit_code == 0);
+    CHECK(server.hits("/feed.xml") == 1);
+    CHECK(server.hits("/post") == 0);
+
+    // Back on: the next changed item has its article read.
+    REQUIRE(cli({"settings", "set", "fetch.read_articles", "true"}).exit_code == 0);
+    server.route("/feed.xml",
+                 reply(200, rss(rss_item("Thin one, changed", server.url("/post"))), "application/rss+xml"));
+    REQUIRE(cli({"-q", "fetch", "--all", "--host-interval-ms", "0"}).exit_code == 0);
+    CHECK(server.hits("/post") == 1);
+}

@@ -152,10 +152,8 @@ std::string cascade_note(const CascadeSection& c) {
     }
     std::vector<std::string> others;
     for (const CascadeSection& o : c.others) {
-        std::vector<std::string> after;
-        for (const auto& lab : o.windows.empty() ? std::vector<std::string>{} : o.windows.back().labs_switched) {
-            after.push_back(lab);
-        }
+        const std::vector<std::string> after =
+            o.windows.empty() ? std::vector<std::string>{} : o.windows.back().labs_switched;
         others.push_back(o.trigger->lab + " " + format_date(o.trigger->at) +
                          (after.empty() ? "" : " (then " + join(after) + " within 365 days)"));
     }

@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(g++ cmake make pkg-config libcurl4-openssl-dev libsqlite3-dev libpugixml-dev
           nlohmann-json3-dev libcli11-dev catch2 libgumbo-dev libdtl-dev libcpp-httplib-dev
           qt6-base-dev qt6-charts-dev libqt6opengl6-dev libgl-dev libpq-dev
+          libfasttext-dev fasttext  # the kind classifier beside the grammar (extract/classifier.h; CLI trains it)
           dpkg-dev help2man librsvg2-bin)  # the .deb: shlibdeps, man pages from --help, PNG icons
 case "${1:-build}" in
   test)  packages+=(clang clang-format libclang-rt-14-dev postgresql

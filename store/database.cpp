@@ -29,7 +29,7 @@ public:
     }
 
     Entry* find(std::string_view sql) {
-        auto it = entries_.find(std::string(sql));
+        auto it = entries_.find(sql);
         return it == entries_.end() ? nullptr : &it->second;
     }
     // unordered_map never moves its nodes, so the Entry (and its in_use flag) stays put.
@@ -38,7 +38,12 @@ public:
     }
 
 private:
-    std::unordered_map<std::string, Entry> entries_;
+    // Looked up by string_view without building a std::string (one per statement run).
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    std::unordered_map<std::string, Entry, Hash, std::equal_to<>> entries_;
 };
 
 void Database::Closer::operator()(sqlite3* db) const {

@@ -1,5 +1,6 @@
 #pragma once
-// The items, item_versions and items_fts tables.
+// The items and item_versions tables (and the search index), written once over sql::Runner for
+// SQLite and PostgreSQL; the dialect says how search and indexing differ.
 
 #include <cstdint>
 #include <span>
@@ -7,21 +8,30 @@
 
 #include "domain/item.h"
 #include "domain/result.h"
-#include "store/database.h"
+#include "store/sql_dialect.h"
+#include "store/sql_runner.h"
 #include "store/store.h"
 
 namespace fw::store {
 
 class ItemRepository {
 public:
-    explicit ItemRepository(Database& db) : db_(&db) {}
+    ItemRepository(sql::Runner& runner, const sql::Dialect& dialect) : db_(&runner), dialect_(&dialect) {}
 
-    /// Keyed by (source_id, native_id): new rows inserted, a changed content_hash moves the old
-    /// row to item_versions and bumps version, the same hash writes nothing. Runs inside the
-    /// caller's transaction. Error{Invalid} for an empty native_id.
+    /// Keyed by (source_id, native_id), as decide_item_write says: new rows inserted, a changed
+    /// content_hash moves the old row to item_versions and bumps version, the same hash writes
+    /// nothing. Runs inside the caller's transaction. Error{Invalid} for an empty native_id.
+    /// Where the dialect indexes explicitly, new rows wait for flush_search_index().
     Result<UpsertStats> upsert(std::int64_t source_id, std::span<const Item> items);
+    /// Indexes the rows inserted since the last flush, in one statement: FTS5 written once per
+    /// batch instead of once per item (its pending terms are flushed at every savepoint). The
+    /// caller runs it before its transaction commits; search and updates flush first themselves.
+    Status flush_search_index();
+    /// Forgets rows that were never indexed because their transaction rolled back.
+    void discard_pending() { pending_index_.clear(); }
+
     /// Newest first (published, else fetched); with after_id, oldest id first so a caller can
-    /// page on from the last id it saw. Error{Storage} for an FTS query SQLite rejects.
+    /// page on from the last id it saw. Error{Storage} for a search query the database rejects.
     Result<std::vector<Item>> list(const ItemQuery& query);
     /// In the order asked; unknown ids are skipped.
     Result<std::vector<Item>> by_ids(std::span<const std::int64_t> ids);
@@ -32,15 +42,9 @@ public:
     Result<std::int64_t> count_versions();
 
 private:
-    struct Existing {
-        std::int64_t id = 0;
-        std::string content_hash;
-    };
-    Result<std::optional<Existing>> find(std::int64_t source_id, const std::string& native_id);
-    Result<std::int64_t> insert(std::int64_t source_id, const Item& item, const std::string& payload);
-    Status replace(std::int64_t id, const Item& item, const std::string& payload);
-
-    Database* db_;
+    sql::Runner* db_;
+    const sql::Dialect* dialect_;
+    std::vector<std::int64_t> pending_index_;
 };
 
 }  // namespace fw::store

@@ -23,8 +23,15 @@ std::string sqlite_placeholders(std::string_view sql) {
     return out;
 }
 
+const std::string& SqliteRunner::translated(std::string_view sql) {
+    if (auto it = translated_.find(sql); it != translated_.end()) {
+        return it->second;
+    }
+    return translated_.emplace(std::string(sql), sqlite_placeholders(sql)).first->second;
+}
+
 Result<std::vector<sql::Row>> SqliteRunner::query(std::string_view sql, std::span<const sql::Value> params) {
-    auto st = db_->cached(sqlite_placeholders(sql));
+    auto st = db_->cached(translated(sql));
     if (!st) {
         return st.error();
     }

@@ -45,13 +45,13 @@ auto read(Database& db, Work&& work) {
 
 SqliteStore::SqliteStore(Database db)
     : db_(std::move(db)),
+      runner_(db_),
       sources_(db_),
-      items_(db_),
+      items_(runner_, sql::sqlite_dialect()),
       events_(db_),
       entities_(db_),
       prices_(db_),
       alerts_(db_),
-      runner_(db_),
       candidates_(runner_) {}
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path) {
@@ -72,17 +72,24 @@ namespace {
 
 class SqliteBatch final : public WriteBatch {
 public:
-    SqliteBatch(Database& db, Transaction tx) : db_(&db), tx_(std::move(tx)) {}
+    SqliteBatch(Database& db, ItemRepository& items, Transaction tx) : db_(&db), items_(&items), tx_(std::move(tx)) {}
+    // Dropped uncommitted: the rows waiting for the search index are rolled back with it.
+    ~SqliteBatch() override { items_->discard_pending(); }
     Status commit() override {
         if (!db_->in_transaction()) {
             // SQLite itself rolls a transaction back on some I/O errors and on a full disk.
             return make_error(ErrorCode::Storage, "the batch was rolled back by SQLite", db_->path());
+        }
+        // The batch's new items reach FTS5 in one statement, before the commit.
+        if (auto indexed = items_->flush_search_index(); !indexed) {
+            return indexed;
         }
         return tx_.commit();
     }
 
 private:
     Database* db_;
+    ItemRepository* items_;
     Transaction tx_;
 };
 
@@ -93,7 +100,8 @@ Result<std::unique_ptr<WriteBatch>> SqliteStore::begin_batch() {
     if (!tx) {
         return tx.error();
     }
-    return std::unique_ptr<WriteBatch>(std::make_unique<SqliteBatch>(db_, std::move(*tx)));
+    items_.discard_pending();
+    return std::unique_ptr<WriteBatch>(std::make_unique<SqliteBatch>(db_, items_, std::move(*tx)));
 }
 
 Result<std::int64_t> SqliteStore::add_source(const Source& source) {
@@ -119,6 +127,10 @@ Status SqliteStore::remove_source(std::string_view name, bool purge) {
         }
         if (!purge) {
             return sources_.mark_removed(**id);
+        }
+        // Deleting items takes their text out of the index: pending rows must be in it.
+        if (auto indexed = items_.flush_search_index(); !indexed) {
+            return indexed;
         }
         auto touched = events_.drop_evidence_of_source(**id);
         if (!touched) {
@@ -147,7 +159,9 @@ Status SqliteStore::log_fetch(const FetchLogEntry& entry) {
 // ---- items ----
 
 Result<UpsertStats> SqliteStore::upsert_items(std::int64_t source_id, std::span<const Item> items) {
-    return write(db_, [&]() -> Result<UpsertStats> {
+    // Inside a batch the new rows are indexed when it commits; alone, before this commit.
+    const bool in_batch = db_.in_transaction();
+    auto result = write(db_, [&]() -> Result<UpsertStats> {
         auto known = sources_.exists(source_id);
         if (!known) {
             return known.error();
@@ -155,8 +169,18 @@ Result<UpsertStats> SqliteStore::upsert_items(std::int64_t source_id, std::span<
         if (!*known) {
             return make_error(ErrorCode::NotFound, "no such source", "source id " + std::to_string(source_id));
         }
-        return items_.upsert(source_id, items);
+        auto stats = items_.upsert(source_id, items);
+        if (stats && !in_batch) {
+            if (auto indexed = items_.flush_search_index(); !indexed) {
+                return indexed.error();
+            }
+        }
+        return stats;
     });
+    if (!in_batch) {
+        items_.discard_pending();  // empty after a commit; rolled back after a failure
+    }
+    return result;
 }
 
 Result<std::vector<Item>> SqliteStore::list_items(const ItemQuery& query) {

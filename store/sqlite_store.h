@@ -97,13 +97,13 @@ private:
     explicit SqliteStore(Database db);
 
     Database db_;
+    SqliteRunner runner_;
     SourceRepository sources_;
     ItemRepository items_;
     EventRepository events_;
     EntityRepository entities_;
     PriceRepository prices_;
     AlertRepository alerts_;
-    SqliteRunner runner_;
     CandidateRepository candidates_;
 };
 

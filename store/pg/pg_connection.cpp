@@ -160,6 +160,7 @@ Status PgConnection::ensure_connected() {
         return ok();
     }
     PQreset(conn_.get());
+    prepared_.clear();  // a new session: the server forgot them
     if (PQstatus(conn_.get()) != CONNECTION_OK) {
         return make_error(ErrorCode::Storage,
                           "lost the PostgreSQL connection: " + trimmed_message(PQerrorMessage(conn_.get())), location_);
@@ -176,6 +177,10 @@ Result<PgResult> PgConnection::exec(std::string_view sql, const Params& params) 
     }
     PGresult* raw = PQexecParams(conn_.get(), query.c_str(), static_cast<int>(values.size()), nullptr, values.data(),
                                  nullptr, nullptr, 0);
+    return finish(sql, raw);
+}
+
+Result<PgResult> PgConnection::finish(std::string_view sql, pg_result* raw) {
     const auto status = raw ? PQresultStatus(raw) : PGRES_FATAL_ERROR;
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
         Error e = failure(sql, raw);
@@ -184,6 +189,33 @@ Result<PgResult> PgConnection::exec(std::string_view sql, const Params& params) 
     }
     sqlstate_.clear();
     return PgResult(raw);
+}
+
+Result<PgResult> PgConnection::exec_prepared(std::string_view sql, const Params& params) {
+    // Bounded: past this many distinct texts a statement runs unnamed, as exec does.
+    constexpr std::size_t kMaxPrepared = 512;
+    auto it = prepared_.find(std::string(sql));
+    if (it == prepared_.end()) {
+        if (prepared_.size() >= kMaxPrepared) {
+            return exec(sql, params);
+        }
+        std::string name = "fw_" + std::to_string(prepared_.size() + 1);
+        const std::string query(sql);
+        PGresult* made = PQprepare(conn_.get(), name.c_str(), query.c_str(), 0, nullptr);
+        auto prepared = finish(sql, made);
+        if (!prepared) {
+            return prepared.error();
+        }
+        it = prepared_.emplace(query, std::move(name)).first;
+    }
+    std::vector<const char*> values;
+    values.reserve(params.values().size());
+    for (const auto& v : params.values()) {
+        values.push_back(v ? v->c_str() : nullptr);
+    }
+    PGresult* raw = PQexecPrepared(conn_.get(), it->second.c_str(), static_cast<int>(values.size()), values.data(),
+                                   nullptr, nullptr, 0);
+    return finish(sql, raw);
 }
 
 Status PgConnection::exec_script(std::string_view sql) {

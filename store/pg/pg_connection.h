@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "domain/result.h"
@@ -87,6 +88,10 @@ public:
 
     /// One statement with parameters. Error{Storage} carries the SQLSTATE in the message.
     Result<PgResult> exec(std::string_view sql, const Params& params = {});
+    /// The same as exec, through a named prepared statement kept per SQL text on this connection
+    /// (parsed and planned once; forgotten when the connection is reset). For the repositories'
+    /// fixed statements; SQL built per call should use exec.
+    Result<PgResult> exec_prepared(std::string_view sql, const Params& params = {});
     /// A script of statements without parameters (migrations, BEGIN/COMMIT).
     Status exec_script(std::string_view sql);
     /// Reconnects when the server closed the connection (restart, idle timeout).
@@ -104,9 +109,12 @@ private:
     PgConnection(pg_conn* conn, std::string location);
     Error failure(std::string_view what, pg_result* result);
 
+    Result<PgResult> finish(std::string_view sql, pg_result* raw);
+
     std::unique_ptr<pg_conn, Finish> conn_;
     std::string location_;
     std::string sqlstate_;
+    std::unordered_map<std::string, std::string> prepared_;  ///< SQL text -> statement name
 };
 
 /// `url` without the password of its user-info part.

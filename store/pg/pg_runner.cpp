@@ -16,7 +16,7 @@ Result<std::vector<sql::Row>> PgRunner::query(std::string_view sql, std::span<co
             },
             p);
     }
-    auto r = conn_->exec(sql, bound);
+    auto r = conn_->exec_prepared(sql, bound);
     if (!r) {
         return r.error();
     }

@@ -1,5 +1,6 @@
 #pragma once
-// sql::Runner over a libpq connection (text-format parameters and results).
+// sql::Runner over a libpq connection (text-format parameters and results; each SQL text is
+// prepared once per connection and reused, PgConnection::exec_prepared).
 
 #include "store/pg/pg_connection.h"
 #include "store/sql_runner.h"

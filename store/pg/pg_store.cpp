@@ -1,12 +1,10 @@
-// PgStore: opening, sources and items (events in pg_events.cpp, the rest in pg_records.cpp,
+// PgStore: opening, sources and items (items in store/item_repository.cpp, events in pg_events.cpp, the rest in pg_records.cpp,
 // worker leases in pg_leases.cpp).
 
 #include <chrono>
 
 #include "store/migrations.h"
-#include "store/payload_codec.h"
 #include "store/pg/pg_migrate.h"
-#include "store/pg/pg_search.h"
 #include "store/pg/pg_transaction.h"
 
 namespace fw::store::pg {
@@ -43,22 +41,9 @@ Source read_source(const PgResult& r, int row) {
     return s;
 }
 
-constexpr std::string_view kItemColumns =
-    "i.id, i.source_id, s.name, i.native_id, i.fetched_at, i.content_hash, i.version, i.payload, "
-    "i.summary_text, i.content_text";
-
 TimePoint now_seconds() {
     return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
 }
-
-TimePoint fetched_time(const Item& item) {
-    return item.fetched_at == TimePoint{} ? now_seconds() : item.fetched_at;
-}
-
-// Item ids are the extraction watermark (app/extract_service.cpp): a worker derives events
-// from items with id > the last one seen. Taking this lock before inserting items makes ids
-// commit in the order they are handed out, so no item can appear later below the watermark.
-constexpr std::int64_t kItemOrderLock = 0x4657'6974'656d;  // "FWitem"
 
 }  // namespace
 
@@ -306,35 +291,7 @@ Status PgStore::log_fetch(const FetchLogEntry& entry) {
     return transaction([&] { return append_log(entry); });
 }
 
-// ---- items ----
-
-Result<std::vector<Item>> PgStore::query_items(const std::string& sql, const Params& params) {
-    auto r = conn_.exec(sql, params);
-    if (!r) {
-        return r.error();
-    }
-    std::vector<Item> out;
-    out.reserve(static_cast<std::size_t>(r->rows()));
-    for (int i = 0; i < r->rows(); ++i) {
-        Item item;
-        item.id = r->int64(i, 0);
-        item.source_id = r->int64(i, 1);
-        item.source_name = r->text(i, 2);
-        item.native_id = r->text(i, 3);
-        item.fetched_at = r->time(i, 4);
-        item.content_hash = r->text(i, 5);
-        item.version = static_cast<int>(r->int64(i, 6));
-        auto entry = detail::decode_entry(r->text(i, 7));
-        if (!entry) {
-            return make_error(ErrorCode::Storage, "corrupt item payload", "items id " + std::to_string(item.id));
-        }
-        item.entry = std::move(*entry);
-        item.entry.summary_text = r->text(i, 8);
-        item.entry.content_text = r->text(i, 9);
-        out.push_back(std::move(item));
-    }
-    return out;
-}
+// ---- items (store/item_repository.h, shared with SQLite) ----
 
 Result<UpsertStats> PgStore::upsert_items(std::int64_t source_id, std::span<const Item> items) {
     return transaction([&]() -> Result<UpsertStats> {
@@ -345,127 +302,20 @@ Result<UpsertStats> PgStore::upsert_items(std::int64_t source_id, std::span<cons
         if (known->rows() == 0) {
             return make_error(ErrorCode::NotFound, "no such source", "source id " + std::to_string(source_id));
         }
-        if (auto locked = conn_.exec("SELECT pg_advisory_xact_lock($1)", Params().add(kItemOrderLock)); !locked) {
-            return locked.error();
-        }
-        UpsertStats stats;
-        for (const Item& item : items) {
-            if (item.native_id.empty()) {
-                return make_error(ErrorCode::Invalid, "item without a native id",
-                                  "source id " + std::to_string(source_id) + ", title \"" + item.entry.title + "\"");
-            }
-            auto existing = conn_.exec("SELECT id, content_hash FROM items WHERE source_id = $1 AND native_id = $2",
-                                       Params().add(source_id).add(item.native_id));
-            if (!existing) {
-                return existing.error();
-            }
-            if (existing->rows() > 0 && existing->text(0, 1) == item.content_hash) {
-                ++stats.unchanged;
-                continue;
-            }
-            const TimePoint fetched = fetched_time(item);
-            Params p;
-            p.add(item.entry.title)
-                .add(item.entry.link)
-                .add(item.entry.published)
-                .add(item.entry.updated)
-                .add(fetched)
-                .add(item.entry.published.value_or(fetched))
-                .add(item.content_hash)
-                .add(detail::encode_entry(item.entry, /*with_text=*/false))
-                .add(item.entry.summary_text)
-                .add(item.entry.content_text);
-            if (existing->rows() == 0) {
-                p.add(source_id).add(item.native_id);
-                auto inserted = conn_.exec(
-                    "INSERT INTO items (title, link, published, updated, fetched_at, sort_at, "
-                    "content_hash, payload, summary_text, content_text, source_id, native_id, "
-                    "version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1) "
-                    "RETURNING id",
-                    p);
-                if (!inserted) {
-                    return inserted.error();
-                }
-                ++stats.inserted;
-                stats.touched_ids.push_back(inserted->int64(0, 0));
-                continue;
-            }
-            const std::int64_t id = existing->int64(0, 0);
-            auto kept = conn_.exec(
-                "INSERT INTO item_versions (item_id, version, title, link, published, updated, "
-                "fetched_at, content_hash, payload, summary_text, content_text) SELECT id, "
-                "version, title, link, published, updated, fetched_at, content_hash, payload, "
-                "summary_text, content_text FROM items WHERE id = $1",
-                Params().add(id));
-            if (!kept) {
-                return kept.error();
-            }
-            p.add(id);
-            auto updated = conn_.exec(
-                "UPDATE items SET title = $1, link = $2, published = $3, updated = $4, "
-                "fetched_at = $5, sort_at = $6, content_hash = $7, payload = $8, "
-                "summary_text = $9, content_text = $10, version = version + 1 WHERE id = $11",
-                p);
-            if (!updated) {
-                return updated.error();
-            }
-            ++stats.changed;
-            stats.touched_ids.push_back(id);
-        }
-        return stats;
+        return items_.upsert(source_id, items);
     });
 }
 
-Result<std::vector<Item>> PgStore::list_items(const ItemQuery& q) {
-    // The SQL varies only by fixed fragments; every value is a parameter.
-    Params p;
-    std::string sql =
-        "SELECT " + std::string(kItemColumns) + " FROM items i JOIN sources s ON s.id = i.source_id WHERE 1 = 1";
-    if (q.search) {
-        auto match = search_expression(*q.search, p);
-        if (!match) {
-            return std::vector<Item>();  // nothing searchable typed: nothing matches
-        }
-        sql += " AND i.search @@ (" + *match + ")";
-    }
-    if (q.source) {
-        sql += " AND s.name = " + p.ref(*q.source);
-    }
-    if (q.after_id) {
-        sql += " AND i.id > " + p.ref(*q.after_id) + " ORDER BY i.id";
-    } else {
-        // Ordered by time, not rank, like the SQLite store.
-        sql += " ORDER BY i.sort_at DESC, i.id DESC";
-    }
-    if (q.limit > 0) {
-        sql += " LIMIT " + p.ref(q.limit);
-    }
-    return transaction([&] { return query_items(sql, p); });
+Result<std::vector<Item>> PgStore::list_items(const ItemQuery& query) {
+    return transaction([&] { return items_.list(query); });
 }
 
 Result<std::vector<Item>> PgStore::items_by_ids(std::span<const std::int64_t> ids) {
-    std::string list = "{";
-    for (std::size_t i = 0; i < ids.size(); ++i) {
-        list += (i ? "," : "") + std::to_string(ids[i]);
-    }
-    list += "}";
-    // In the order asked, like the SQLite store (one lookup per id there).
-    const std::string sql = "SELECT " + std::string(kItemColumns) +
-                            " FROM unnest($1::bigint[]) WITH ORDINALITY AS a(id, n) "
-                            "JOIN items i ON i.id = a.id JOIN sources s ON s.id = i.source_id "
-                            "ORDER BY a.n";
-    return transaction([&] { return query_items(sql, Params().add(list)); });
+    return transaction([&] { return items_.by_ids(ids); });
 }
 
 Result<std::vector<Item>> PgStore::item_versions(std::int64_t item_id) {
-    return transaction([&] {
-        return query_items(
-            "SELECT v.item_id, i.source_id, s.name, i.native_id, v.fetched_at, v.content_hash, "
-            "v.version, v.payload, v.summary_text, v.content_text FROM item_versions v "
-            "JOIN items i ON i.id = v.item_id JOIN sources s ON s.id = i.source_id "
-            "WHERE v.item_id = $1 ORDER BY v.version",
-            Params().add(item_id));
-    });
+    return transaction([&] { return items_.versions(item_id); });
 }
 
 }  // namespace fw::store::pg

@@ -8,7 +8,10 @@
 #include <memory>
 #include <string>
 
+#include "store/item_repository.h"
 #include "store/pg/pg_connection.h"
+#include "store/pg/pg_dialect.h"
+#include "store/pg/pg_runner.h"
 #include "store/store.h"
 
 namespace fw::store::pg {
@@ -17,6 +20,8 @@ class PgStore final : public Store {
 public:
     /// Connects to `url` (postgresql://user@host[:port]/dbname) and applies pending migrations.
     static Result<std::unique_ptr<PgStore>> open(const std::string& url);
+    PgStore(const PgStore&) = delete;
+    PgStore& operator=(const PgStore&) = delete;
 
     Result<std::int64_t> add_source(const Source& source) override;
     Result<std::vector<Source>> list_sources() override;
@@ -78,7 +83,7 @@ public:
     PgConnection& connection() { return conn_; }
 
 private:
-    explicit PgStore(PgConnection conn) : conn_(std::move(conn)) {}
+    explicit PgStore(PgConnection conn) : conn_(std::move(conn)), runner_(conn_), items_(runner_, postgres_dialect()) {}
 
     /// Runs `work` in BEGIN ... COMMIT (rolled back on an Error or exception); a serialization
     /// failure or deadlock is retried a few times.
@@ -90,13 +95,16 @@ private:
     Status save_state(const Source& s);
     Status append_log(const FetchLogEntry& e);
     Result<std::vector<Source>> query_sources(std::string_view where, const Params& params);
-    Result<std::vector<Item>> query_items(const std::string& sql, const Params& params);
     Result<std::vector<Event>> query_events(const std::string& sql, const Params& params);
     Status write_event_fields(std::int64_t id, const Event& e, bool mark_edited);
     Status add_evidence(std::int64_t event_id, std::span<const Evidence> evidence);
     Result<std::int64_t> count(std::string_view sql);
 
     PgConnection conn_;
+    // The repositories written once over sql::Runner; they point at conn_, so a PgStore stays
+    // where it was made.
+    PgRunner runner_;
+    ItemRepository items_;
 };
 
 }  // namespace fw::store::pg

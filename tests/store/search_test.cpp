@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -95,4 +96,47 @@ TEST_CASE("search combines with the source filter", "[store][search]") {
     auto found = store->list_items(fw::test::item_query("b", "llama"));
     REQUIRE(found->size() == 1);
     CHECK(found->at(0).entry.title == "Llama in b");
+}
+
+TEST_CASE("items written in a batch are searchable once it commits, and the index stays exact",
+          "[store][search][batch]") {
+    auto store = fw::test::memory_store();
+    const auto a = fw::test::add_source(*store, "a");
+    const auto b = fw::test::add_source(*store, "b");
+    {
+        auto batch = store->begin_batch();
+        REQUIRE(batch.has_value());
+        REQUIRE(store->upsert_items(a, std::vector<fw::Item>{fw::test::make_item("a1", "Walrus one")}).has_value());
+        // A failing call rolls back alone; its row never reaches the index.
+        REQUIRE_FALSE(store
+                          ->upsert_items(b, std::vector<fw::Item>{fw::test::make_item("b1", "Walrus lost"),
+                                                                  fw::test::make_item("", "No id")})
+                          .has_value());
+        // The same item changed within the batch: the index follows the new text.
+        auto changed = fw::test::make_item("a1", "Narwhal one");
+        changed.content_hash += "!";
+        REQUIRE(store->upsert_items(a, std::vector<fw::Item>{changed})->changed == 1);
+        REQUIRE(store->upsert_items(b, std::vector<fw::Item>{fw::test::make_item("b2", "Walrus two")}).has_value());
+        // A search inside the batch sees its rows too.
+        CHECK(store->list_items(fw::test::item_query(std::nullopt, "walrus"))->size() == 1);
+        REQUIRE((*batch)->commit().has_value());
+    }
+    {
+        auto dropped = store->begin_batch();
+        REQUIRE(dropped.has_value());
+        REQUIRE(store->upsert_items(a, std::vector<fw::Item>{fw::test::make_item("a3", "Walrus three")}).has_value());
+    }  // never committed
+    REQUIRE(store->upsert_items(b, std::vector<fw::Item>{fw::test::make_item("b4", "Walrus four")}).has_value());
+
+    auto walrus = store->list_items(fw::test::item_query(std::nullopt, "walrus"));
+    REQUIRE(walrus.has_value());
+    std::vector<std::string> ids;
+    for (const auto& item : *walrus) {
+        ids.push_back(item.native_id);
+    }
+    std::sort(ids.begin(), ids.end());
+    CHECK(ids == std::vector<std::string>{"b2", "b4"});
+    CHECK(store->list_items(fw::test::item_query(std::nullopt, "narwhal"))->size() == 1);
+    // FTS5 compares its index with the items table: a row indexed twice or never fails here.
+    CHECK(store->database().exec("INSERT INTO items_fts(items_fts) VALUES ('integrity-check')").has_value());
 }

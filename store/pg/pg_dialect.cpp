@@ -1,0 +1,45 @@
+#include "store/pg/pg_dialect.h"
+
+#include "store/pg/pg_search.h"
+
+namespace fw::store::pg {
+namespace {
+
+class PostgresDialect final : public sql::Dialect {
+public:
+    std::optional<Search> item_search(std::string_view user_query, std::vector<sql::Value>& params) const override {
+        // search_expression numbers its words after the values already in `bound`.
+        Params bound;
+        for (std::size_t i = 0; i < params.size(); ++i) {
+            bound.add(std::nullopt);
+        }
+        auto expression = search_expression(user_query, bound);
+        if (!expression) {
+            return std::nullopt;
+        }
+        for (std::size_t i = params.size(); i < bound.values().size(); ++i) {
+            params.emplace_back(bound.values()[i].value_or(std::string()));
+        }
+        return Search{"", "i.search @@ (" + *expression + ")"};
+    }
+
+    bool indexes_items_explicitly() const override { return false; }
+
+    Status index_items(sql::Runner&, std::span<const std::int64_t>) const override { return ok(); }
+
+    // Item ids are the extraction watermark (app/extract_service.cpp): a worker derives events
+    // from items with id > the last one seen. Taking this lock before inserting items makes ids
+    // commit in the order they are handed out, so no item can appear later below the watermark.
+    std::string_view item_order_lock() const override {
+        return "SELECT pg_advisory_xact_lock(77341245334893)";  // 0x4657'6974'656d, "FWitem"
+    }
+};
+
+}  // namespace
+
+const sql::Dialect& postgres_dialect() {
+    static const PostgresDialect dialect;
+    return dialect;
+}
+
+}  // namespace fw::store::pg

@@ -1,0 +1,47 @@
+#pragma once
+// What truly differs between SQLite and PostgreSQL for the repositories written once over
+// sql::Runner (store/sql_runner.h): full-text search (FTS5 vs tsvector), how a new item reaches
+// the search index, and the lock that keeps item ids committing in order. Everything else a
+// repository writes in SQL both accept (ON CONFLICT, RETURNING, $n placeholders).
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/result.h"
+#include "store/sql_runner.h"
+
+namespace fw::store::sql {
+
+class Dialect {
+public:
+    virtual ~Dialect() = default;
+
+    /// A JOIN fragment and a WHERE condition over items `i` that match what a user typed; the
+    /// words are appended to `params` (placeholders numbered after those already there).
+    /// nullopt when nothing searchable was typed (then nothing matches).
+    struct Search {
+        std::string join;
+        std::string condition;
+    };
+    virtual std::optional<Search> item_search(std::string_view user_query, std::vector<Value>& params) const = 0;
+
+    /// True when new items reach the search index only through index_items (SQLite's external
+    /// content FTS5 table); false when the database indexes them itself (a generated tsvector).
+    virtual bool indexes_items_explicitly() const = 0;
+    /// Indexes the current text of the items `ids` (each once, ids of rows gone are skipped).
+    virtual Status index_items(Runner& runner, std::span<const std::int64_t> ids) const = 0;
+
+    /// Run before inserting items, inside the transaction: makes item ids commit in the order
+    /// they were handed out (the extraction watermark relies on it). Empty: nothing to run
+    /// (SQLite's BEGIN IMMEDIATE already serializes writers).
+    virtual std::string_view item_order_lock() const = 0;
+};
+
+/// SQLite: FTS5 MATCH over items_fts, filled in bulk from the items table.
+const Dialect& sqlite_dialect();
+
+}  // namespace fw::store::sql

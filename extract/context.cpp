@@ -19,15 +19,71 @@ std::string item_text(const FeedEntry& e) {
     return text;
 }
 
+bool starts_with_words(const std::vector<Token>& words, const std::vector<std::string>& prefix) {
+    if (prefix.empty() || prefix.size() > words.size()) {
+        return false;
+    }
+    for (std::size_t i = 0; i < prefix.size(); ++i) {
+        if (words[i].norm != prefix[i]) {
+            return false;
+        }
+    }
+    return true;
+}
+
 }  // namespace
+
+std::optional<std::string> source_surface(const SourceInfo& source, const Taxonomy& taxonomy) {
+    if (source.kind != SourceKind::Feed && source.kind != SourceKind::Page) {
+        return std::nullopt;
+    }
+    const auto words = tokenize(source.name);
+    // A lab's name is the lab's, not a product's: "meta-ai-blog" is Meta's newsroom, not meta.ai.
+    std::vector<std::vector<std::string>> lab_names;
+    for (const auto& lab : taxonomy.labs) {
+        lab_names.push_back(phrase_tokens(lab.name));
+        lab_names.push_back(phrase_tokens(lab.slug));
+        for (const auto& a : lab.aliases) {
+            lab_names.push_back(phrase_tokens(a));
+        }
+    }
+    std::optional<std::string> best;
+    std::size_t best_len = 0;
+    for (const auto& s : taxonomy.surfaces) {
+        std::vector<std::string> names = s.aliases;
+        names.push_back(s.name);
+        names.push_back(s.slug);
+        for (const auto& n : names) {
+            const auto phrase = phrase_tokens(n);
+            if (phrase.size() > best_len && starts_with_words(words, phrase) &&
+                std::find(lab_names.begin(), lab_names.end(), phrase) == lab_names.end()) {
+                best = s.slug;
+                best_len = phrase.size();
+            }
+        }
+    }
+    return best;
+}
+
+std::optional<std::string> source_evaluator(const SourceInfo& source, const Rules& rules) {
+    const auto words = tokenize(source.name);
+    for (const auto& cue : rules.list("evaluators")) {
+        if (!cue.remove && starts_with_words(words, phrase_tokens(cue.pattern))) {
+            return cue.value.empty() ? cue.pattern : cue.value;
+        }
+    }
+    return std::nullopt;
+}
 
 Context make_context(const Item& item, const Item* previous, const SourceInfo& source, const Taxonomy& taxonomy,
                      const Rules& rules, const EntityMatcher& matcher,
                      const std::optional<std::string>& text_override) {
-    Context ctx{item, previous, source, taxonomy, rules, matcher, {}, {}, {}, source.lab};
+    Context ctx{item, previous, source, taxonomy, rules, matcher, {}, {}, {}, source.lab, {}, {}, false};
     ctx.text = text_override ? *text_override : item_text(item.entry);
     ctx.tokens = tokenize(ctx.text);
     ctx.entities = matcher.find_all(ctx.text);
+    ctx.source_surface = source_surface(source, taxonomy);
+    ctx.source_evaluator = source_evaluator(source, rules);
     if (auto cik = item.entry.extra.find("cik"); !ctx.lab && cik != item.entry.extra.end()) {
         // An EDGAR filing speaks for the lab whose listed security has its CIK.
         const auto digits = [](std::string s) { return s.erase(0, std::min(s.find_first_not_of('0'), s.size())); };

@@ -28,7 +28,25 @@ struct Context {
     std::vector<Token> tokens;          ///< of `text`
     std::vector<EntityMatch> entities;  ///< of `text`
     std::optional<std::string> lab;     ///< the source's lab, else the first lab named in the text
+    /// The surface the source speaks for: a host's, tool's or product's own feed (see
+    /// source_surface()). Its items need not name it: "Foo 3 is now available" there is a rollout.
+    std::optional<std::string> source_surface;
+    /// The evaluator the source speaks for (an evaluator's own feed, named in the "evaluators"
+    /// rule list): "we evaluated Foo 3" there is a third_party_eval by it.
+    std::optional<std::string> source_evaluator;
+    /// Lets resolve_model_name remember a versioned name with no lab: a host or an evaluator
+    /// speaks of models by makers the taxonomy does not track.
+    bool unowned_models = false;
 };
+
+/// The surface a source speaks for, from its name: the longest surface name, slug or alias whose
+/// words begin the source's name ("windsurf-changelog" -> windsurf, "chatgpt-release-notes" ->
+/// chatgpt). Only feeds; a lab's newsroom ("meta-ai-blog") names no surface this way.
+std::optional<std::string> source_surface(const SourceInfo& source, const Taxonomy& taxonomy);
+
+/// The evaluator a source speaks for: an "evaluators" rule whose words begin the source's name
+/// ("aisi-blog" -> aisi, "far-ai" -> far-ai).
+std::optional<std::string> source_evaluator(const SourceInfo& source, const Rules& rules);
 
 /// Builds the context; `text_override` replaces the item text (a page's added lines).
 Context make_context(const Item& item, const Item* previous, const SourceInfo& source, const Taxonomy& taxonomy,

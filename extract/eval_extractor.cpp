@@ -4,6 +4,8 @@
 #include <cctype>
 
 #include "domain/slug.h"
+#include "extract/confidence.h"
+#include "extract/grammar.h"
 #include "extract/model_names.h"
 
 namespace fw::extract {
@@ -58,12 +60,22 @@ void first_party(const Context& ctx, const std::vector<std::string>& item_models
     if (conf <= 0 && arxiv) {
         // An arXiv paper about a model: a tech report when the comment or abstract says so.
         conf = strongest_cue(ctx, "eval_doc_types", nullptr, &doc_type) > 0 ? 0.75 : 0.7;
-        if (doc_type.empty() || doc_type == "eval") {
+        if (doc_type.empty() || doc_type == "eval" || doc_type.find("+own") != std::string::npos) {
             doc_type = "paper";
         }
     }
     if (conf <= 0) {
         return;
+    }
+    // "Evaluating X", "Assessment of X's capabilities": a document only on the model's own lab's
+    // feed; elsewhere the same words are a third party's (third_party below).
+    bool own_only = false;
+    if (auto plus = doc_type.find("+own"); plus != std::string::npos) {
+        doc_type.erase(plus);
+        own_only = true;
+        if (!ctx.source.lab || ctx.source_evaluator) {
+            return;
+        }
     }
     auto models = models_named(ctx, item_models, title);
     if (!arxiv) {
@@ -83,6 +95,12 @@ void first_party(const Context& ctx, const std::vector<std::string>& item_models
     }
     if (arxiv && !models.empty() && !ctx.lab) {
         conf *= 0.9;  // a paper about a model, maybe not by its lab
+    }
+    if (own_only) {
+        std::erase_if(models, [&](const std::string& m) {
+            const auto* info = ctx.taxonomy.find_model(m);
+            return info == nullptr || info->lab != *ctx.source.lab;
+        });
     }
     for (const auto& model : models) {
         emit_eval_report(ctx, model, doc_type, conf, pos, out);
@@ -124,32 +142,86 @@ double named_evaluator(const Context& ctx, std::size_t* pos, std::string* evalua
     return 0;
 }
 
+/// Models in the slots of "eval_subject_cues" ("we evaluated {model}") in [0, lead_end):
+/// known ones, and new versioned names (remembered when the finding is confident).
+std::vector<std::string> eval_subjects(const Context& ctx, std::size_t lead_end, ExtractOutput& out, double conf) {
+    std::vector<std::string> models;
+    Context named = ctx;
+    named.unowned_models = true;
+    const std::string_view head = std::string_view(ctx.text).substr(0, lead_end);
+    const auto head_tokens = tokenize(head);
+    for (const auto& cue : ctx.rules.list("eval_subject_cues")) {
+        if (cue.remove) {
+            continue;
+        }
+        for (const auto& slot : template_slots(head, head_tokens, cue)) {
+            for (const auto& name : split_names(slot, named)) {
+                // "Anthropic's upgraded Claude 3.5 Sonnet", "Foo 3's cyber capabilities".
+                const auto from = with_maker(ctx, name.begin);
+                const auto specific = specific_models(ctx, from, name.begin + name.text.size());
+                if (!specific.empty()) {
+                    if (std::find(models.begin(), models.end(), specific.front().slug) == models.end()) {
+                        models.push_back(specific.front().slug);
+                        if (specific.front().discovered && conf >= 0.6) {
+                            out.discovered_models.push_back(*specific.front().discovered);
+                        }
+                    }
+                    continue;
+                }
+                auto ref = resolve_leading(
+                    std::string_view(ctx.text).substr(from, name.begin + name.text.size() - from), named);
+                if (!ref || (!ref->known && ref->confidence < 0.85) ||
+                    std::find(models.begin(), models.end(), ref->slug) != models.end()) {
+                    continue;
+                }
+                models.push_back(ref->slug);
+                if (ref->discovered && conf >= 0.6) {
+                    out.discovered_models.push_back(*ref->discovered);
+                }
+            }
+        }
+    }
+    return models;
+}
+
 void third_party(const Context& ctx, const std::vector<std::string>& item_models, ExtractOutput& out) {
     std::size_t pos = 0;
     std::string evaluator;
     double conf = strongest_cue(ctx, "evaluators", &pos, &evaluator);
-    if (conf <= 0) {
-        // A source run by an evaluator (an LMArena or Epoch feed) speaks for it.
-        Context name_ctx = ctx;
-        name_ctx.tokens = tokenize(ctx.source.name);
-        conf = strongest_cue(name_ctx, "evaluators", nullptr, &evaluator) * 0.9;
+    if (conf <= 0 && ctx.source_evaluator) {
+        // A source run by an evaluator (an AISI, LMArena or FAR.AI feed) speaks for it.
+        evaluator = *ctx.source_evaluator;
+        conf = 0.8;
         pos = 0;
     }
     std::string cue = "evaluator " + evaluator;
     if (conf <= 0) {
         conf = named_evaluator(ctx, &pos, &evaluator, &cue);
     }
-    if (conf <= 0 || strongest_cue(ctx, "eval_cues") <= 0) {
+    if (conf <= 0) {
         return;
+    }
+    const auto title_end = std::min(ctx.text.size(), ctx.text.find('\n'));
+    const auto lead_end = std::min(ctx.text.size(), title_end + 400);
+    std::vector<std::string> models;
+    // The subject of an evaluator's verb in the headline or the lead: "we red-teamed X", "our
+    // evaluation of X", "X scores 41% on ...". A maker the taxonomy does not track still counts.
+    const auto subjects = eval_subjects(ctx, lead_end, out, conf);
+    if (!subjects.empty()) {
+        models = subjects;
+        cue += " + {evaluator verb} {model}";
+    } else if (strongest_cue(ctx, "eval_cues") <= 0) {
+        if (!ctx.source_evaluator || evaluator != *ctx.source_evaluator) {
+            return;
+        }
+        conf = std::min(conf, 0.45);  // an evaluator's post naming a model, no evaluation words: review it
     }
     if (!ctx.source.lab) {
         cue += " + eval words";
     }
     // The models the headline names, as specifically as it names them ("Claude Mythos Preview");
     // else every model the text names.
-    std::vector<std::string> models;
-    const auto title_end = std::min(ctx.text.size(), ctx.text.find('\n'));
-    for (const auto& sm : specific_models(ctx, 0, title_end)) {
+    for (const auto& sm : models.empty() ? specific_models(ctx, 0, title_end) : std::vector<SpecificModel>{}) {
         if (std::find(models.begin(), models.end(), sm.slug) == models.end()) {
             models.push_back(sm.slug);
             if (sm.discovered && conf >= 0.6) {
@@ -159,10 +231,18 @@ void third_party(const Context& ctx, const std::vector<std::string>& item_models
     }
     if (models.empty()) {
         // The body's models, as specifically as it names them ("Sonnet 4.5" is Claude Sonnet 4.5).
+        // On an evaluator's own feed, a model named only past the lead is a mention ("we used X
+        // as a judge"), not the subject: review it.
+        bool in_lead = false;
         for (const auto& sm : specific_models(ctx, title_end, ctx.text.size())) {
             if (std::find(models.begin(), models.end(), sm.slug) == models.end() && !sm.discovered) {
                 models.push_back(sm.slug);
+                in_lead = in_lead || sm.begin < lead_end;
             }
+        }
+        if (!models.empty() && !in_lead && ctx.source_evaluator && evaluator == *ctx.source_evaluator &&
+            strongest_cue(ctx, "evaluators") <= 0) {
+            conf = std::min(conf, 0.5);
         }
     }
     if (models.empty()) {
@@ -186,9 +266,148 @@ void third_party(const Context& ctx, const std::vector<std::string>& item_models
 
 }  // namespace
 
+namespace {
+
+/// The first phrase of `list` (verb forms when `verbs`) in `tokens`, or "".
+std::string first_cue(const Context& ctx, std::string_view list, bool verbs, const std::vector<Token>& tokens) {
+    const auto& cues = verbs ? verb_phrases(ctx.rules, list) : ctx.rules.list(list);
+    for (const auto& c : cues) {
+        if (!c.remove && c.pattern.find('{') == std::string::npos && find_phrase(tokens, phrase_tokens(c.pattern))) {
+            return c.pattern;
+        }
+    }
+    return {};
+}
+
+/// "Foo-2 Leads Open Models", "Bar 3.5 Thinks Faster": a headline segment made of a versioned
+/// name (one to three words, starting the segment) and a capitalised verb ending in -s or -ed.
+std::optional<std::string> headline_subject_name(std::string_view segment, const Context& ctx) {
+    const auto start = segment.find_first_not_of(' ');
+    if (start == std::string_view::npos) {
+        return std::nullopt;
+    }
+    segment = segment.substr(start);
+    std::vector<std::string_view> words;
+    for (std::size_t i = 0; i < segment.size() && words.size() < 5;) {
+        const auto j = std::min(segment.size(), segment.find(' ', i));
+        words.push_back(segment.substr(i, j - i));
+        i = j + 1;
+    }
+    auto digit = [](std::string_view w) {
+        return std::any_of(w.begin(), w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
+    };
+    for (std::size_t v = 1; v < words.size() && v <= 3; ++v) {
+        const auto verb = words[v];
+        const bool verb_shape = verb.size() > 3 && std::isupper(static_cast<unsigned char>(verb.front())) != 0 &&
+                                (verb.back() == 's' || verb.ends_with("ed")) && !verb.ends_with("ss") && !digit(verb);
+        if (!verb_shape) {
+            continue;
+        }
+        bool versioned = false, shaped = true;
+        for (std::size_t k = 0; k < v; ++k) {
+            const auto w = words[k];
+            const auto t = tokenize(w);
+            versioned = versioned || (digit(w) && !(t.size() == 1 && t[0].norm.size() == 4 && w.starts_with("20")));
+            shaped = shaped && !w.empty() && (std::isupper(static_cast<unsigned char>(w.front())) != 0 || digit(w)) &&
+                     w.find_first_of(",.:;") == std::string_view::npos;
+        }
+        if (versioned && shaped && std::isdigit(static_cast<unsigned char>(words[0].front())) == 0) {
+            return std::string(segment.substr(0, words[v - 1].data() + words[v - 1].size() - segment.data()));
+        }
+        break;  // the first verb-shaped word decides
+    }
+    (void)ctx;
+    return std::nullopt;
+}
+
+/// Nothing confident came out of an item whose headline or lead names a model (known, or a
+/// versioned name such as a press headline's "Foo-2 Leads Open Models") and speaks of a launch,
+/// an arrival or an evaluation: a weak finding of that kind, which the Extractor turns into a
+/// candidate for review instead of dropping the item silently.
+void weak_findings(const Context& ctx, ExtractOutput& out) {
+    if (ctx.source.kind != SourceKind::Feed && ctx.source.kind != SourceKind::Page) {
+        return;  // filings and repositories have extractors of their own
+    }
+    if (std::any_of(out.events.begin(), out.events.end(),
+                    [](const Event& e) { return e.confidence >= kConfidentEvent; })) {
+        return;
+    }
+    const auto title_end = std::min(ctx.text.size(), ctx.text.find('\n'));
+    const auto lead_end = std::min(ctx.text.size(), title_end + 300);
+    const auto head = tokenize(std::string_view(ctx.text).substr(0, lead_end));
+    const auto title = tokenize(std::string_view(ctx.text).substr(0, title_end));
+    std::string kind_cue;
+    EventKind kind = EventKind::ModelRelease;
+    if (auto c = first_cue(ctx, "launch_verbs", true, head); !c.empty()) {
+        kind_cue = "launch word \"" + c + "\"";
+    } else if (auto a = first_cue(ctx, "availability_cues", false, head); !a.empty()) {
+        kind = ctx.source_surface ? EventKind::SurfaceRollout : EventKind::ModelRelease;
+        kind_cue = "availability word \"" + a + "\"";
+    } else if (auto e = ctx.source_evaluator ? first_cue(ctx, "eval_cues", false, head) : std::string(); !e.empty()) {
+        kind = ctx.source.lab ? EventKind::EvalReport : EventKind::ThirdPartyEval;
+        kind_cue = "evaluation word \"" + e + "\"";
+    } else if (auto r = first_cue(ctx, "rollout_verbs", false, head); !r.empty()) {
+        kind = EventKind::SurfaceRollout;
+        kind_cue = "rollout word \"" + r + "\"";
+    }
+    // The model: the headline's, as specifically as it is named (a model met only in the body is
+    // a mention: the queue stays short).
+    std::optional<SpecificModel> model;
+    for (const auto& sm : specific_models(ctx, 0, title_end)) {
+        // A family named in passing ("bring Claude to ...", "built with Llama") is no news of one
+        // model: only a versioned name.
+        if (std::any_of(sm.slug.begin(), sm.slug.end(),
+                        [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; })) {
+            model = sm;
+            break;
+        }
+    }
+    bool headline_subject = false;
+    if (!model) {
+        // A press headline's segment that starts with a versioned name and a verb: "Foo-2 Leads ...".
+        Context named = ctx;
+        named.unowned_models = true;
+        std::size_t seg = 0;
+        while (seg < title_end && !model) {
+            auto next = ctx.text.find_first_of(",:;", seg);
+            next = next == std::string::npos || next > title_end ? title_end : next;
+            const auto segment = std::string_view(ctx.text).substr(seg, next - seg);
+            if (auto subject = headline_subject_name(segment, named)) {
+                if (auto ref = resolve_model_name(*subject, named); ref && ref->confidence >= 0.85) {
+                    const auto at = segment.find(*subject);
+                    model = SpecificModel{ref->slug, seg + at, seg + at + subject->size(), ref->discovered};
+                    headline_subject = true;
+                }
+            }
+            seg = next + 1;
+        }
+    }
+    if (!model || (kind_cue.empty() && !headline_subject)) {
+        return;
+    }
+    if (kind_cue.empty()) {
+        kind_cue = "headline subject {model} <Verb>";
+    }
+    auto ev = make_event(ctx, kind, "weak|" + std::string(to_string(kind)) + "|" + model->slug, 0.4, model->begin);
+    ev.cue = "weak: " + kind_cue + " + {model}";
+    ev.model = model->slug;
+    if (const auto* info = ctx.taxonomy.find_model(model->slug); info && !info->lab.empty()) {
+        ev.lab = info->lab;
+    } else if (model->discovered && !model->discovered->lab.empty()) {
+        ev.lab = model->discovered->lab;
+    }
+    if (kind == EventKind::SurfaceRollout && ctx.source_surface) {
+        ev.surface = *ctx.source_surface;
+    }
+    out.events.push_back(std::move(ev));
+}
+
+}  // namespace
+
 void extract_evals(const Context& ctx, const std::vector<std::string>& item_models, ExtractOutput& out) {
     first_party(ctx, item_models, out);
     third_party(ctx, item_models, out);
+    weak_findings(ctx, out);
 }
 
 }  // namespace fw::extract

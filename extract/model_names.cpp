@@ -371,7 +371,7 @@ std::optional<ModelRef> resolve_model_name(std::string_view name, const Context&
     if (!versioned && std::islower(static_cast<unsigned char>(name.front())) != 0) {
         return std::nullopt;  // "deep research", "computer use": features, not model names
     }
-    if (!ctx.lab) {
+    if (!ctx.lab && !(ctx.unowned_models && versioned)) {
         return std::nullopt;  // new models are remembered only for a lab we know
     }
     double confidence = 0;
@@ -573,6 +573,131 @@ std::vector<SpecificModel> specific_models(const Context& ctx, std::size_t from,
         i = j;
     }
     return out;
+}
+
+}  // namespace fw::extract
+
+namespace fw::extract {
+
+std::string leading_name(std::string_view text, const Context& ctx, std::size_t* begin) {
+    auto possessive = [](std::string& w) {
+        for (const std::string_view s : {"'s", "\xE2\x80\x99s", "'", "\xE2\x80\x99"}) {
+            if (w.size() > s.size() && w.ends_with(s)) {
+                w.erase(w.size() - s.size());
+                return true;
+            }
+        }
+        return false;
+    };
+    const auto words = split_words(text, 0);
+    std::vector<Word> name;
+    bool started = false;
+    for (const auto& w : words) {
+        // Punctuation that ends a name: "Foo 3, a ...", "Foo 3: ...", "(Foo 3)".
+        std::string word = w.text;
+        bool stop_after = false;
+        while (!word.empty() && std::string_view(",.:;!?)\"").find(word.back()) != std::string_view::npos) {
+            word.pop_back();
+            stop_after = true;
+        }
+        while (!word.empty() && (word.front() == '(' || word.front() == '"')) {
+            word.erase(0, 1);
+        }
+        const bool owned = possessive(word);
+        const bool name_like = !word.empty() && (std::isupper(static_cast<unsigned char>(word.front())) != 0 ||
+                                                 has_digit(word) || in_list(ctx, "variant_words", lower_bare(word)));
+        if (started && owned && !stop_after && &w != &words.back()) {
+            // "Canopy Labs' Orpheus 2": the words before a possessive are the maker's.
+            const auto& next = (&w)[1].text;
+            if (!next.empty() && (std::isupper(static_cast<unsigned char>(next.front())) != 0 || has_digit(next))) {
+                name.clear();
+                continue;
+            }
+        }
+        if (!started) {
+            const auto labs = ctx.matcher.find(word, EntityKind::Lab);
+            const bool maker = !labs.empty() && labs.front().begin == 0 && labs.front().end == word.size();
+            if (!name_like || (maker && owned) || (owned && !has_digit(word)) ||
+                (word.size() <= 3 && std::islower(static_cast<unsigned char>(word.front())) != 0)) {
+                if (stop_after) {
+                    break;
+                }
+                continue;  // "the", "upgraded", "Anthropic's"
+            }
+            if (!std::isupper(static_cast<unsigned char>(word.front())) && !has_digit(word)) {
+                continue;  // a variant word alone does not start a name
+            }
+            started = true;
+        } else if (!name_like) {
+            break;
+        }
+        name.push_back(Word{word, w.begin});
+        if (owned || stop_after) {
+            break;
+        }
+    }
+    // "GPT-5.5 Cyber Capabilities": capitalised words after the last version or variant word.
+    auto versionish = [&](const Word& w) {
+        return has_digit(w.text) || in_list(ctx, "variant_words", lower_bare(w.text));
+    };
+    std::size_t trailing = 0;
+    while (trailing < name.size() && !versionish(name[name.size() - 1 - trailing])) {
+        ++trailing;
+    }
+    if (trailing >= 2 && trailing < name.size()) {
+        name.resize(name.size() - trailing);
+    }
+    if (name.empty()) {
+        if (begin) {
+            *begin = std::string_view::npos;
+        }
+        return {};
+    }
+    if (begin) {
+        *begin = name.front().begin;
+    }
+    std::string out;
+    for (const auto& w : name) {
+        out += (out.empty() ? "" : " ") + w.text;
+    }
+    return out;
+}
+
+std::optional<ModelRef> resolve_leading(std::string_view text, const Context& ctx, std::size_t* begin) {
+    std::size_t at = 0;
+    const auto name = leading_name(text, ctx, &at);
+    if (name.empty()) {
+        return std::nullopt;
+    }
+    if (begin) {
+        *begin = at;
+    }
+    auto ref = resolve_model_name(name, ctx);
+    if (ref && ref->known) {
+        return ref;
+    }
+    // "Anthropic Claude 3.5 Sonnet" is Claude 3.5 Sonnet; "DeepSeek V4-Pro" stays whole.
+    const auto labs = ctx.matcher.find(name, EntityKind::Lab);
+    if (!labs.empty() && labs.front().begin == 0 && labs.front().end < name.size()) {
+        const auto rest = trim(std::string_view(name).substr(labs.front().end));
+        if (auto inner = resolve_model_name(rest, ctx); inner && inner->known) {
+            if (begin) {
+                *begin = at + (name.size() - rest.size());
+            }
+            return inner;
+        }
+    }
+    return ref;
+}
+
+std::size_t with_maker(const Context& ctx, std::size_t begin) {
+    for (const auto& m : ctx.entities) {
+        if (m.kind == EntityKind::Lab && m.end < begin && begin - m.end <= 1 &&
+            (m.end == begin || ctx.text[m.end] == ' ' || ctx.text[m.end] == '-')) {
+            return m.begin;
+        }
+    }
+    return begin;
 }
 
 }  // namespace fw::extract

@@ -35,6 +35,13 @@ std::vector<Slot> template_slots(std::string_view text, const std::vector<Token>
 /// words after "for", "with", "in", ...: "the new Llama 4 Scout for developers" -> "Llama 4 Scout".
 std::vector<Slot> split_names(const Slot& slot, const Context& ctx);
 
+/// The model name a slot starts with, in running text: leading lower-case words and a maker's
+/// possessive are skipped ("Anthropic's upgraded Claude 3.5 Sonnet" -> "Claude 3.5 Sonnet"), the
+/// name ends at a possessive, a lower-case word or punctuation, and capitalised words after its
+/// last version or variant word are the sentence's ("GPT-5.5 Cyber Capabilities" -> "GPT-5.5").
+/// `begin` is the name's byte offset in the slot's text (npos: no name).
+std::string leading_name(std::string_view text, const Context& ctx, std::size_t* begin = nullptr);
+
 /// A resolved model mention: known (taxonomy or discovered before) or a new one to remember.
 struct ModelRef {
     std::string slug;
@@ -49,6 +56,14 @@ struct ModelRef {
 /// With `coined`, a capitalised unversioned name with no model word around it (a lab's headline
 /// "Magistral") still resolves, with a low confidence (0.5) that context must raise.
 std::optional<ModelRef> resolve_model_name(std::string_view name, const Context& ctx, bool coined = false);
+
+/// `begin` moved back over a lab's name right before it ("DeepSeek" before "R1"): split_names
+/// drops makers' names, and the model's name may start with one.
+std::size_t with_maker(const Context& ctx, std::size_t begin);
+
+/// resolve_model_name of leading_name(text), the maker's name dropped when the rest is a known
+/// model ("Anthropic Claude 3.5 Sonnet") and kept when it is not ("DeepSeek V4-Pro").
+std::optional<ModelRef> resolve_leading(std::string_view text, const Context& ctx, std::size_t* begin = nullptr);
 
 /// "Muse Spark 1.1" -> "muse-spark" (version, size and variant words stripped from the end);
 /// a known model that prefixes the name gives its own family.

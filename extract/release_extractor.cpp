@@ -425,9 +425,9 @@ void announced_weights(const Context& ctx, std::size_t title_end, ExtractOutput&
             break;
         }
     }
-    const auto title = tokenize(std::string_view(ctx.text).substr(0, title_end));
-    const bool release_word = has_phrase(title, "release") || has_phrase(title, "releasing") ||
-                              has_phrase(title, "weights") || has_phrase(title, "open sourcing");
+    Context title = ctx;
+    title.tokens = tokenize(std::string_view(ctx.text).substr(0, title_end));
+    const bool release_word = strongest_cue(title, "weights_release_words") > 0;  // "release", "weights", ...
     if (model == nullptr || !release_word) {
         return;
     }
@@ -472,7 +472,8 @@ bool arrival_not_launch(const Context& ctx, const Release& r) {
 void extract_releases(const Context& ctx, ExtractOutput& out, std::vector<std::string>& item_models) {
     Context title_ctx = ctx;
     title_ctx.tokens = tokenize(std::string_view(ctx.text).substr(0, ctx.text.find('\n')));
-    if (strongest_cue(title_ctx, "eval_doc_types") > 0) {
+    if (std::string doc; strongest_cue(title_ctx, "eval_doc_types", nullptr, &doc) > 0 &&
+                         (doc.find("+own") == std::string::npos || ctx.source.lab)) {
         return;  // "OpenAI o1 System Card" documents a release; the eval extractor takes it
     }
     if (strongest_cue(title_ctx, "evaluators") > 0 || strongest_cue(title_ctx, "evaluator_heads") > 0) {
@@ -655,7 +656,226 @@ double arrival_cue(const Context& ctx, std::size_t* pos, std::string* cue_text) 
 
 }  // namespace
 
+namespace {
+
+bool in_sentence_list(const Context& ctx, std::string_view list, const std::vector<Token>& tokens) {
+    for (const auto& cue : ctx.rules.list(list)) {
+        if (!cue.remove && find_phrase(tokens, phrase_tokens(cue.pattern))) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/// The strongest "availability_cues" phrase of [from, to) whose sentence is neither negated nor
+/// a withdrawal or a fix ("no longer available", "fixed an issue with X"); 0 when none.
+double availability_cue(const Context& ctx, std::size_t from, std::size_t to, std::size_t* pos, std::string* text) {
+    double best = 0;
+    for (const auto& cue : ctx.rules.list("availability_cues")) {
+        if (cue.remove || cue.confidence <= best) {
+            continue;
+        }
+        const auto phrase = phrase_tokens(cue.pattern);
+        for (auto at = find_phrase(ctx.tokens, phrase); at; at = find_phrase(ctx.tokens, phrase, *at + 1)) {
+            const auto b = ctx.tokens[*at].begin;
+            if (b < from) {
+                continue;
+            }
+            if (b >= to) {
+                break;
+            }
+            const auto sentence = sentence_around(ctx.text, b);
+            const auto words =
+                tokenize(std::string_view(ctx.text).substr(sentence.begin, sentence.end - sentence.begin));
+            if (negated(ctx.rules, words, 0, words.size()) || in_sentence_list(ctx, "withdrawal_words", words)) {
+                continue;
+            }
+            best = cue.confidence;
+            *pos = b;
+            *text = cue.pattern;
+            break;
+        }
+    }
+    return best;
+}
+
+/// "Introducing Foo 2", "Try Bar 3": a verb, not the first word of a name.
+bool starts_with_verb(const Context& ctx, std::string_view name) {
+    const auto words = tokenize(name);
+    if (words.empty()) {
+        return true;
+    }
+    for (const auto* list : {"launch_verbs", "arrival_verbs"}) {
+        for (const auto& v : verb_phrases(ctx.rules, list)) {
+            if (phrase_tokens(v.pattern) == std::vector<std::string>{words.front().norm}) {
+                return true;
+            }
+        }
+    }
+    return std::isdigit(static_cast<unsigned char>(words.front().norm.front())) != 0;  // "2 new levels"
+}
+
+struct HostSubject {
+    std::string slug;
+    std::size_t begin = 0;
+    std::optional<ModelInfo> discovered;
+};
+
+/// The models a host's item is about: names in the slots of availability phrases of the headline
+/// and the lead ("Foo 3 is now available", "now supports Bar 2", "Baz-1.5 and Qux 2 are live"),
+/// else the models the headline names. A new name needs a version and a model word around it
+/// ("Wave 3" of a changelog is a release of the tool, not a model).
+std::vector<HostSubject> host_subjects(const Context& ctx, std::size_t lead_end) {
+    std::vector<HostSubject> out;
+    auto add = [&](HostSubject s) {
+        if (std::none_of(out.begin(), out.end(), [&](const HostSubject& o) { return o.slug == s.slug; })) {
+            out.push_back(std::move(s));
+        }
+    };
+    const auto title_end = std::min(ctx.text.size(), ctx.text.find('\n'));
+    Context named = ctx;
+    named.unowned_models = true;  // a host's feed: the maker, when named, is the text's first lab
+    const std::string_view head = std::string_view(ctx.text).substr(0, lead_end);
+    const auto head_tokens = tokenize(head);
+    std::vector<Cue> templates;
+    for (const auto& cue : ctx.rules.list("availability_cues")) {
+        if (!cue.remove) {
+            templates.push_back(Cue{"{model} " + cue.pattern, {}, cue.confidence, false});
+            templates.push_back(Cue{cue.pattern + " {model}", {}, cue.confidence, false});
+        }
+    }
+    templates.push_back(Cue{"{model}", {}, 0.6, false});  // a headline that is the model's name
+    for (const auto& t : templates) {
+        for (const auto& slot : template_slots(head, head_tokens, t)) {
+            if (slot.whole && slot.begin >= title_end) {
+                continue;
+            }
+            for (const auto& name : split_names(slot, named)) {
+                const auto text = leading_name(name.text, named);
+                if (text.empty() || !name_shaped(ctx, text) || starts_with_verb(ctx, text)) {
+                    continue;
+                }
+                const auto span_end = name.begin + name.text.size();
+                // A surface's name inside the name ("<Host> Wave 3", "<Host> Tab v2"): the tool's
+                // own release, not a model arriving on it.
+                if (std::any_of(ctx.entities.begin(), ctx.entities.end(), [&](const EntityMatch& m) {
+                        return m.kind == EntityKind::Surface && m.begin >= name.begin && m.end <= span_end;
+                    })) {
+                    continue;
+                }
+                // "<Host> Wave 3" elsewhere in the text: the same product line.
+                const bool host_line = std::any_of(ctx.entities.begin(), ctx.entities.end(), [&](const EntityMatch& m) {
+                    return m.kind == EntityKind::Surface && m.end + 1 + text.size() <= ctx.text.size() &&
+                           ctx.text.compare(m.end + 1, text.size(), text) == 0;
+                });
+                if (host_line) {
+                    continue;
+                }
+                // A known name, as specifically as the text gives it ("Opus 4.6" -> Claude Opus 4.6,
+                // "DeepSeek R1" with its maker's name).
+                const auto specific = specific_models(ctx, with_maker(ctx, name.begin), span_end);
+                if (!specific.empty()) {
+                    add(HostSubject{specific.front().slug, specific.front().begin, specific.front().discovered});
+                    continue;
+                }
+                std::size_t at = 0;
+                auto ref = resolve_leading(name.text, named, &at);
+                if (!ref) {
+                    continue;
+                }
+                if (!ref->known) {
+                    // A new name needs a version and, around it, a model word, or the host named
+                    // after it as the place ("<name> is now available in <host>").
+                    const auto sentence = sentence_around(ctx.text, name.begin);
+                    Context around = ctx;
+                    around.tokens =
+                        tokenize(std::string_view(ctx.text).substr(sentence.begin, sentence.end - sentence.begin));
+                    const bool names_host =
+                        std::any_of(ctx.entities.begin(), ctx.entities.end(), [&](const EntityMatch& m) {
+                            return m.kind == EntityKind::Surface && m.slug == *ctx.source_surface &&
+                                   m.begin >= span_end && m.end <= sentence.end;
+                        });
+                    if (ref->confidence < 0.85 || strongest_cue(around, "non_model_context") > 0 ||
+                        (!names_host && strongest_cue(around, "model_context_words") <= 0)) {
+                        continue;
+                    }
+                }
+                add(HostSubject{ref->slug, name.begin + at, ref->discovered});
+            }
+        }
+    }
+    if (out.empty()) {
+        for (const auto& sm : specific_models(ctx, 0, title_end)) {
+            add(HostSubject{sm.slug, sm.begin, sm.discovered});
+        }
+    }
+    return out;
+}
+
+/// A host's, tool's or product's own feed (ctx.source_surface) announcing that a model is
+/// available there: the surface is the source's, the text need not name it. A cue in the
+/// headline or the lead gives an event; one further down only a candidate.
+void host_rollouts(const Context& ctx, const std::vector<std::string>& item_models, ExtractOutput& out) {
+    if (!ctx.source_surface) {
+        return;
+    }
+    const auto title_end = std::min(ctx.text.size(), ctx.text.find('\n'));
+    const auto lead_end = std::min(ctx.text.size(), title_end + 400);
+    std::size_t pos = 0;
+    std::string cue;
+    double conf = availability_cue(ctx, 0, lead_end, &pos, &cue);
+    if (conf <= 0) {
+        conf = availability_cue(ctx, lead_end, ctx.text.size(), &pos, &cue) * 0.6;
+    }
+    if (conf <= 0) {
+        return;
+    }
+    const auto title = tokenize(std::string_view(ctx.text).substr(0, title_end));
+    if (has_phrase(title, "our") || has_phrase(title, "we")) {
+        return;  // "Our first frontier model", "We built X": the host's own model or work, not an arrival
+    }
+    auto subjects = host_subjects(ctx, lead_end);
+    if (subjects.empty()) {
+        const auto sentence = sentence_around(ctx.text, pos);
+        for (const auto& sm : specific_models(ctx, sentence.begin, sentence.end)) {
+            if (!sm.discovered) {
+                subjects.push_back(HostSubject{sm.slug, sm.begin, std::nullopt});
+            }
+        }
+        conf = std::min(conf, 0.55);  // the headline names no model: review it
+    }
+    for (const auto& m : item_models) {
+        if (subjects.empty()) {
+            subjects.push_back(HostSubject{m, 0, std::nullopt});
+        }
+    }
+    const std::string& surface = *ctx.source_surface;
+    for (const auto& s : subjects) {
+        auto ev = make_event(ctx, EventKind::SurfaceRollout, "surface_rollout|" + s.slug + "|" + surface, conf,
+                             std::min(pos, s.begin));
+        ev.cue = "host feed {surface}: \"" + cue + "\" {model}";
+        ev.model = s.slug;
+        ev.surface = surface;
+        ev.lab.reset();
+        if (const auto* info = ctx.taxonomy.find_model(s.slug); info && !info->lab.empty()) {
+            ev.lab = info->lab;
+        }
+        std::string stage;
+        strongest_cue(ctx, "stage_words", nullptr, &stage);
+        ev.fields.set("surface", surface);
+        ev.fields.set("stage", stage.empty() ? "ga" : stage);
+        ev.fields.set_null("region");
+        out.events.push_back(std::move(ev));
+        if (s.discovered && conf >= kConfidentEvent) {
+            out.discovered_models.push_back(*s.discovered);
+        }
+    }
+}
+
+}  // namespace
+
 void extract_rollouts(const Context& ctx, const std::vector<std::string>& item_models, ExtractOutput& out) {
+    host_rollouts(ctx, item_models, out);
     std::size_t verb_pos = 0;
     std::string verb_stage;
     double verb = strongest_cue(ctx, "rollout_verbs", &verb_pos, &verb_stage);

@@ -77,12 +77,13 @@ const std::vector<Cue>& Rules::list(std::string_view name) const {
 
 const std::vector<std::string>& known_rule_lists() {
     static const std::vector<std::string> names = {
-        "release_cues",       "openness_cues",     "model_context_words", "non_model_words",  "tier_words",
-        "variant_words",      "weights_cues",      "rollout_verbs",       "stage_words",      "regions",
-        "eval_doc_types",     "eval_cues",         "evaluators",          "personnel_verbs",  "roles",
-        "analyst_firms",      "analyst_actions",   "capex_phrases",       "capex_directions", "license_aliases",
-        "license_page_words", "non_model_context", "non_model_heads",     "group_words",      "role_words",
-        "launch_verbs",       "arrival_verbs",     "negation_words",      "release_stages",   "evaluator_heads",
+        "release_cues",       "openness_cues",     "model_context_words", "non_model_words",       "tier_words",
+        "variant_words",      "weights_cues",      "rollout_verbs",       "stage_words",           "regions",
+        "eval_doc_types",     "eval_cues",         "evaluators",          "personnel_verbs",       "roles",
+        "analyst_firms",      "analyst_actions",   "capex_phrases",       "capex_directions",      "license_aliases",
+        "license_page_words", "non_model_context", "non_model_heads",     "group_words",           "role_words",
+        "launch_verbs",       "arrival_verbs",     "negation_words",      "release_stages",        "evaluator_heads",
+        "availability_cues",  "withdrawal_words",  "eval_subject_cues",   "weights_release_words",
     };
     return names;
 }

@@ -1,4 +1,5 @@
 #include "analysis/alerts.h"
+#include "domain/event_schema.h"
 
 #include <algorithm>
 
@@ -14,7 +15,7 @@ bool model_matches(const std::vector<std::string>& models, const Event& e) {
         return true;
     }
     const std::string model = e.model.value_or("");
-    const std::string family = e.fields.text("family").value_or("");
+    const std::string family = get(e.fields, field::family).value_or("");
     for (const std::string& m : models) {
         const bool versioned = model.size() > m.size() && model.starts_with(m) && model[m.size()] == '-';
         if ((!model.empty() && model == m) || versioned || (!family.empty() && family == m)) {

@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "domain/slug.h"
+#include "domain/event_schema.h"
 
 namespace fw::analysis {
 
@@ -48,7 +49,7 @@ std::string family_of(std::string_view model, const Taxonomy& taxonomy, const Ev
         return m->family;
     }
     if (e != nullptr) {
-        if (auto f = e->fields.text("family"); f && !f->empty()) {
+        if (auto f = get(e->fields, field::family); f && !f->empty()) {
             return *f;
         }
     }
@@ -83,7 +84,7 @@ std::optional<std::string> surface_category_of(const Event& e, const Taxonomy& t
             return std::string(to_string(s->category));
         }
     }
-    if (auto c = e.fields.text("category")) {
+    if (auto c = get(e.fields, field::category)) {
         if (surface_category_from_string(*c)) {
             return *c;
         }
@@ -107,7 +108,7 @@ Openness openness_from_license(const std::string& license, const Taxonomy& taxon
 }  // namespace
 
 Openness openness_of(const Event& e, const Taxonomy& taxonomy) {
-    if (auto text = e.fields.text("openness")) {
+    if (auto text = get(e.fields, field::openness)) {
         if (auto o = openness_from_string(*text)) {
             return *o;
         }
@@ -124,7 +125,7 @@ Openness openness_of(const Event& e, const Taxonomy& taxonomy) {
 }
 
 std::string license_of(const Event& e, const Taxonomy& taxonomy) {
-    if (auto text = e.fields.text("license"); text && !text->empty()) {
+    if (auto text = get(e.fields, field::license); text && !text->empty()) {
         return *text;
     }
     if (e.model) {
@@ -136,7 +137,7 @@ std::string license_of(const Event& e, const Taxonomy& taxonomy) {
 }
 
 Tier tier_of(const Event& e, const Taxonomy& taxonomy) {
-    if (auto text = e.fields.text("tier")) {
+    if (auto text = get(e.fields, field::tier)) {
         if (auto t = tier_from_string(*text)) {
             return *t;
         }

@@ -1,4 +1,5 @@
 #include "analysis/eval_disclosure.h"
+#include "domain/event_schema.h"
 
 #include <algorithm>
 #include <map>
@@ -36,7 +37,7 @@ EvalDisclosure disclosure_of(const Event& launch, const FirstByModel& first_part
         d.first_party_at = e->occurred_at;
         d.first_party_lag_days = std::max(lag, 0);
         d.first_party_event_id = e->id;
-        d.first_party_doc_type = e->fields.text("doc_type");
+        d.first_party_doc_type = get(e->fields, field::doc_type);
         d.disclosed_at_launch = lag <= 0;
     } else {
         d.days_open = std::max(days_between(d.launched_at, as_of), 0);
@@ -45,7 +46,7 @@ EvalDisclosure disclosure_of(const Event& launch, const FirstByModel& first_part
         d.third_party_at = e->occurred_at;
         d.third_party_lag_days = std::max(days_between(d.launched_at, e->occurred_at), 0);
         d.third_party_event_id = e->id;
-        d.third_party_evaluator = e->fields.text("evaluator");
+        d.third_party_evaluator = get(e->fields, field::evaluator);
     }
     return d;
 }

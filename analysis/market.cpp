@@ -1,4 +1,5 @@
 #include "analysis/market.h"
+#include "domain/event_schema.h"
 
 #include <algorithm>
 #include <cmath>
@@ -12,7 +13,7 @@ constexpr int kAnalystNearDays = 30;
 constexpr std::size_t kMaxMarkers = 40;  // a chart with more marks than this says nothing
 
 bool concerns(const Event& e, const std::string& lab, const std::string& ticker) {
-    return (e.lab && *e.lab == lab) || (e.security && *e.security == ticker) || e.fields.text("symbol") == ticker;
+    return (e.lab && *e.lab == lab) || (e.security && *e.security == ticker) || get(e.fields, field::symbol) == ticker;
 }
 
 // Events are in time order: find the first one on or after a day without scanning them all.

@@ -1,4 +1,5 @@
 #include "analysis/openness.h"
+#include "domain/event_schema.h"
 
 #include <set>
 
@@ -71,11 +72,11 @@ std::vector<SiblingRelease> siblings_of(const std::vector<Release>& releases, co
 
 LicenseChangeRow license_change_of(const Event& e, const Taxonomy& taxonomy) {
     LicenseChangeRow row;
-    row.subject = e.fields.text("subject").value_or(e.model.value_or(""));
+    row.subject = get(e.fields, field::subject).value_or(e.model.value_or(""));
     row.at = e.occurred_at;
-    row.old_license = e.fields.text("old").value_or("");
-    row.new_license = e.fields.text("new").value_or("");
-    row.diff = e.fields.text("diff");
+    row.old_license = get(e.fields, field::old_value).value_or("");
+    row.new_license = get(e.fields, field::new_value).value_or("");
+    row.diff = get(e.fields, field::diff);
     row.event_id = e.id;
     const auto old_rank = license_rank(row.old_license, taxonomy);
     const auto new_rank = license_rank(row.new_license, taxonomy);

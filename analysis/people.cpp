@@ -1,4 +1,5 @@
 #include "analysis/people.h"
+#include "domain/event_schema.h"
 
 #include <map>
 
@@ -15,10 +16,10 @@ public:
     }
 
     void apply(const Event& e) {
-        const std::string move = e.fields.text("move").value_or("");
-        const std::string org = e.fields.text("org").value_or(e.lab.value_or(""));
-        const std::optional<std::string> role = e.fields.text("role");
-        display_name_ = e.fields.text("name").value_or(*e.person);
+        const std::string move = get(e.fields, field::move).value_or("");
+        const std::string org = get(e.fields, field::org).value_or(e.lab.value_or(""));
+        const std::optional<std::string> role = get(e.fields, field::role);
+        display_name_ = get(e.fields, field::name).value_or(*e.person);
         Tenure* current = open_tenure(*e.person, org);
         if (move == "joined") {
             if (current == nullptr || current->since) {

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "domain/slug.h"
+#include "domain/event_schema.h"
 
 namespace fw::analysis {
 namespace {
@@ -230,8 +231,8 @@ std::optional<Tracked> find_person(const Params& p, const QuestionContext& ctx) 
             return Tracked{person.slug, org.empty() ? person.org : org, person.since};
     }
     for (const Event* e : of_kind(ctx.events, EventKind::PersonnelMove)) {
-        const std::string e_org = e->fields.text("org").value_or(e->lab.value_or(""));
-        const std::string e_role = to_lower_ascii(e->fields.text("role").value_or(""));
+        const std::string e_org = get(e->fields, field::org).value_or(e->lab.value_or(""));
+        const std::string e_role = to_lower_ascii(get(e->fields, field::role).value_or(""));
         const bool match =
             slug.empty() ? e_org == org && !role.empty() && e_role.find(role) != std::string::npos : e->person == slug;
         if (match && e->person)
@@ -250,8 +251,8 @@ QuestionAnswer person_leaves_within(const WatchQuestion& q, const QuestionContex
         return open_answer(q, who->person + " has no known start date");
     }
     const Event* hit = first_after(ctx, *start, [&](const Event& e) {
-        return e.kind == EventKind::PersonnelMove && e.person == who->person && e.fields.text("move") == "left" &&
-               (who->org.empty() || e.fields.text("org").value_or(e.lab.value_or(who->org)) == who->org);
+        return e.kind == EventKind::PersonnelMove && e.person == who->person && get(e.fields, field::move) == "left" &&
+               (who->org.empty() || get(e.fields, field::org).value_or(e.lab.value_or(who->org)) == who->org);
     });
     return decide(q, *start, *window_end(q.params, *start), hit, {}, ctx.as_of,
                   "departure of " + who->person + " from " + who->org);

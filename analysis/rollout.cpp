@@ -1,4 +1,5 @@
 #include "analysis/rollout.h"
+#include "domain/event_schema.h"
 
 #include <map>
 #include <set>
@@ -62,7 +63,7 @@ std::vector<ModelRollout> analyze_rollout(const EventRefs& events, const Taxonom
             continue;
         }
         r.surfaces.push_back(RolloutSurface{*e->surface, surface_category_of(*e, taxonomy), e->occurred_at, lag,
-                                            e->fields.text("stage"), e->id});
+                                            get(e->fields, field::stage), e->id});
     }
     for (ModelRollout& r : out) {
         r.pattern = rollout_pattern(r.surfaces);

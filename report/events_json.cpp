@@ -1,5 +1,6 @@
 #include "domain/candidate.h"
 #include "domain/event.h"
+#include "domain/event_schema.h"
 #include "report/json_util.h"
 #include "report/render.h"
 
@@ -41,6 +42,14 @@ Json evidence_json(const Evidence& ev) {
                 {"item_id", ev.item_id == 0 ? Json(nullptr) : Json(ev.item_id)}};
 }
 
+// The contract's "present, null where unknown": every required field of the kind, whatever
+// wrote the event (an old version, a merge from another store, a hand-made event).
+Fields complete(const Event& e) {
+    Fields fields = e.fields;
+    complete_fields(e.kind, fields);
+    return fields;
+}
+
 Json event_json(const Event& e) {
     Json evidence = Json::array();
     for (const Evidence& ev : e.evidence) {
@@ -54,7 +63,7 @@ Json event_json(const Event& e) {
                 {"person", detail::opt(e.person)},
                 {"surface", detail::opt(e.surface)},
                 {"title", e.title},
-                {"fields", detail::fields_json(e.fields)},
+                {"fields", detail::fields_json(complete(e))},
                 {"confidence", e.confidence},
                 {"review", std::string(to_string(e.review))},
                 {"evidence", std::move(evidence)},
@@ -101,6 +110,27 @@ std::string render_candidates_json(std::span<const Candidate> candidates) {
         out.push_back(candidate_json(c));
     }
     return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+std::string render_event_fields_json(std::span<const EventKind> kinds) {
+    Json out = Json::object();
+    for (EventKind kind : kinds) {
+        Json fields = Json::array();
+        for (const FieldSpec& spec : fields_of(kind)) {
+            Json values = Json::array();
+            for (std::string_view rest = spec.values; !rest.empty();) {
+                const auto bar = rest.find('|');
+                values.push_back(std::string(rest.substr(0, bar)));
+                rest = bar == std::string_view::npos ? std::string_view{} : rest.substr(bar + 1);
+            }
+            fields.push_back(Json{{"name", std::string(spec.name)},
+                                  {"type", std::string(to_string(spec.type))},
+                                  {"required", spec.required},
+                                  {"values", values.empty() ? Json(nullptr) : values}});
+        }
+        out[std::string(to_string(kind))] = std::move(fields);
+    }
+    return out.dump(2) + "\n";
 }
 
 }  // namespace fw::report

@@ -33,6 +33,9 @@ std::string render_events_json(std::span<const Event> events);
 /// `events candidates --json`: the review queue (title, link, source, published, entities,
 /// nearest cue, suggested kind, confidence, reason, state).
 std::string render_candidates_json(std::span<const Candidate> candidates);
+/// The declared fields of each kind (domain/event_schema.h): {"kind": [{"name", "type",
+/// "required", "values"}]}, "values" null when any value of the type is allowed.
+std::string render_event_fields_json(std::span<const EventKind> kinds);
 
 /// An Atom 1.0 feed of events (the alert channel). feed_id is the feed's atom:id (a URI);
 /// now is the feed's <updated> when there are no events.

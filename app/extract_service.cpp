@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
 #include <string>
 
 #include "app/candidate_service.h"
@@ -21,24 +20,8 @@ Result<std::int64_t> watermark(store::Store& store) {
     return v->has_value() ? std::stoll(**v) : std::int64_t{0};
 }
 
-Result<std::set<std::int64_t>> existing_event_ids(store::Store& store) {
-    auto events = store.list_events({});
-    if (!events) {
-        return events.error();
-    }
-    std::set<std::int64_t> ids;
-    for (const auto& e : *events) {
-        ids.insert(e.id);
-    }
-    return ids;
-}
-
 Result<ExtractSummary> extract_after(AppContext& ctx, std::int64_t after_id,
                                      const std::vector<std::int64_t>& changed_ids) {
-    auto before = existing_event_ids(*ctx.store);
-    if (!before) {
-        return before.error();
-    }
     store::ItemQuery q;
     q.after_id = after_id;
     q.limit = 0;
@@ -104,13 +87,17 @@ Result<ExtractSummary> extract_after(AppContext& ctx, std::int64_t after_id,
             ++summary.candidates;
         }
         for (const auto& event : out.events) {
+            // A keyed lookup tells a new event from a merge; the events are never all loaded.
+            auto known = ctx.store->find_event_id(event.dedupe_key);
+            if (!known) {
+                return known.error();
+            }
             auto id = ctx.store->upsert_event(event);
             if (!id) {
                 return id.error();
             }
             ++summary.events_written;
-            if (!before->count(*id)) {
-                before->insert(*id);
+            if (!*known) {  // a later item reporting it again finds it known
                 summary.new_event_ids.push_back(*id);
             }
         }

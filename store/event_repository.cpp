@@ -1,7 +1,10 @@
 #include "store/event_repository.h"
 
+#include <algorithm>
 #include <string>
+#include <unordered_map>
 
+#include "store/event_merge.h"
 #include "store/payload_codec.h"
 #include "store/sql_util.h"
 
@@ -12,33 +15,33 @@ constexpr std::string_view kColumns =
     "id, kind, occurred_at, time_precision, lab, model, person, surface, security, title, "
     "fields, confidence, review, dedupe_key, detected_at, edited, cue";
 
-Result<Event> read_event(const Statement& st) {
+// The one row mapper for events.
+Result<Event> read_event(const sql::Row& r) {
     Event e;
-    e.id = st.int64(0);
-    const std::string kind = st.text(1);
-    auto parsed_kind = event_kind_from_string(kind);
-    auto fields = detail::decode_fields(st.text(10));
-    auto review = review_from_string(st.text(12));
-    if (!parsed_kind || !fields || !review) {
+    e.id = r.int64(0);
+    auto kind = event_kind_from_string(r.text(1));
+    auto fields = detail::decode_fields(r.text(10));
+    auto review = review_from_string(r.text(12));
+    if (!kind || !fields || !review) {
         return make_error(ErrorCode::Storage, "corrupt event row (kind, fields or review)",
                           "events id " + std::to_string(e.id));
     }
-    e.kind = *parsed_kind;
-    e.occurred_at = st.time(2);
-    e.time_precision = st.text(3);
-    e.lab = st.optional_text(4);
-    e.model = st.optional_text(5);
-    e.person = st.optional_text(6);
-    e.surface = st.optional_text(7);
-    e.security = st.optional_text(8);
-    e.title = st.text(9);
+    e.kind = *kind;
+    e.occurred_at = r.time(2);
+    e.time_precision = r.text(3);
+    e.lab = r.optional_text(4);
+    e.model = r.optional_text(5);
+    e.person = r.optional_text(6);
+    e.surface = r.optional_text(7);
+    e.security = r.optional_text(8);
+    e.title = r.text(9);
     e.fields = std::move(*fields);
-    e.confidence = st.real(11);
+    e.confidence = r.real(11);
     e.review = *review;
-    e.dedupe_key = st.text(13);
-    e.detected_at = st.time(14);
-    e.edited = st.int64(15) != 0;
-    e.cue = st.text(16);
+    e.dedupe_key = r.text(13);
+    e.detected_at = r.time(14);
+    e.edited = r.int64(15) != 0;
+    e.cue = r.text(16);
     return e;
 }
 
@@ -47,251 +50,185 @@ std::string evidence_ref(const Evidence& ev) {
     return ev.item_id > 0 ? "item:" + std::to_string(ev.item_id) : "url:" + ev.url;
 }
 
-bool curated(Review review, bool edited) {
-    return review != Review::Auto || edited;
-}
-
-}  // namespace
-
-Result<std::int64_t> EventRepository::upsert(const Event& event) {
-    if (event.dedupe_key.empty()) {
-        return make_error(ErrorCode::Invalid, "event without a dedupe key", event.title);
+Status not_found_unless(const Result<std::vector<sql::Row>>& rows, std::int64_t id) {
+    if (!rows) {
+        return rows.error();
     }
-    auto st = db_->cached("SELECT id, review, edited FROM events WHERE dedupe_key = ?1");
-    if (!st) {
-        return st.error();
-    }
-    st->bind(1, event.dedupe_key);
-    auto row = st->step();
-    if (!row) {
-        return row.error();
-    }
-    std::int64_t id = 0;
-    if (!*row) {
-        st->reset();
-        auto inserted = insert(event);
-        if (!inserted) {
-            return inserted.error();
-        }
-        id = *inserted;
-    } else {
-        id = st->int64(0);
-        const bool was_curated = curated(review_from_string(st->text(1)).value_or(Review::Auto), st->int64(2) != 0);
-        st->reset();
-        if (!was_curated) {
-            if (auto status = write_fields(id, event, false); !status) {
-                return status.error();
-            }
-            if (event.review != Review::Auto) {
-                if (auto status = set_review(id, event.review); !status) {
-                    return status.error();
-                }
-            }
-        }
-    }
-    if (auto status = add_evidence(id, event.evidence); !status) {
-        return status.error();
-    }
-    return id;
-}
-
-Result<std::int64_t> EventRepository::insert(const Event& e) {
-    auto inserted =
-        detail::run_cached(*db_,
-                           "INSERT INTO events (kind, occurred_at, time_precision, lab, model, person, surface, "
-                           "security, title, fields, confidence, review, dedupe_key, detected_at, edited, cue) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-                           [&](Statement& st) {
-                               st.bind(1, to_string(e.kind));
-                               st.bind(2, e.occurred_at);
-                               st.bind(3, e.time_precision);
-                               st.bind(4, e.lab);
-                               st.bind(5, e.model);
-                               st.bind(6, e.person);
-                               st.bind(7, e.surface);
-                               st.bind(8, e.security);
-                               st.bind(9, e.title);
-                               st.bind(10, detail::encode_fields(e.fields));
-                               st.bind(11, e.confidence);
-                               st.bind(12, to_string(e.review));
-                               st.bind(13, e.dedupe_key);
-                               st.bind(14, e.detected_at == TimePoint{} ? detail::now_seconds() : e.detected_at);
-                               st.bind(15, e.edited);
-                               st.bind(16, e.cue);
-                           });
-    if (!inserted) {
-        return inserted.error();
-    }
-    return db_->last_insert_id();
-}
-
-Status EventRepository::write_fields(std::int64_t id, const Event& e, bool mark_edited) {
-    auto changed =
-        detail::run_cached(*db_,
-                           "UPDATE events SET kind = ?2, occurred_at = ?3, time_precision = ?4, lab = ?5, "
-                           "model = ?6, person = ?7, surface = ?8, security = ?9, title = ?10, fields = ?11, "
-                           "confidence = COALESCE(?12, confidence), edited = MAX(edited, ?13), "
-                           "cue = COALESCE(?14, cue) WHERE id = ?1",
-                           [&](Statement& st) {
-                               st.bind(1, id);
-                               st.bind(2, to_string(e.kind));
-                               st.bind(3, e.occurred_at);
-                               st.bind(4, e.time_precision);
-                               st.bind(5, e.lab);
-                               st.bind(6, e.model);
-                               st.bind(7, e.person);
-                               st.bind(8, e.surface);
-                               st.bind(9, e.security);
-                               st.bind(10, e.title);
-                               st.bind(11, detail::encode_fields(e.fields));
-                               // A person's edit keeps the rule's confidence; a merge takes the new one.
-                               if (mark_edited) {
-                                   st.bind(12, std::nullopt);
-                               } else {
-                                   st.bind(12, e.confidence);
-                               }
-                               st.bind(13, mark_edited);
-                               // Like the confidence: a person's edit keeps the cue that found the event.
-                               if (mark_edited) {
-                                   st.bind(14, std::nullopt);
-                               } else {
-                                   st.bind(14, e.cue);
-                               }
-                           });
-    if (!changed) {
-        return changed.error();
-    }
-    if (*changed == 0) {
+    if (rows->empty()) {
         return make_error(ErrorCode::NotFound, "no such event", "event id " + std::to_string(id));
     }
     return ok();
 }
 
+Result<std::int64_t> scalar(sql::Runner& db, std::string_view sql) {
+    auto rows = db.query(sql, {});
+    if (!rows) {
+        return rows.error();
+    }
+    return rows->empty() ? 0 : rows->front().int64(0);
+}
+
+}  // namespace
+
+Result<std::int64_t> EventRepository::upsert(const Event& e) {
+    if (e.dedupe_key.empty()) {
+        return make_error(ErrorCode::Invalid, "event without a dedupe key", e.title);
+    }
+    auto inserted = db_->query(
+        "INSERT INTO events (kind, occurred_at, time_precision, lab, model, person, surface, security, title, "
+        "fields, confidence, review, dedupe_key, detected_at, edited, cue) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
+        "$9, $10, $11, $12, $13, $14, $15, $16) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id",
+        {sql::value(to_string(e.kind)), sql::value(e.occurred_at), sql::value(e.time_precision), sql::value(e.lab),
+         sql::value(e.model), sql::value(e.person), sql::value(e.surface), sql::value(e.security), sql::value(e.title),
+         sql::value(detail::encode_fields(e.fields)), sql::value(e.confidence), sql::value(to_string(e.review)),
+         sql::value(e.dedupe_key), sql::value(e.detected_at == TimePoint{} ? detail::now_seconds() : e.detected_at),
+         sql::value(e.edited ? 1 : 0), sql::value(e.cue)});
+    if (!inserted) {
+        return inserted.error();
+    }
+    std::int64_t id = 0;
+    if (!inserted->empty()) {
+        id = inserted->front().int64(0);
+    } else {
+        auto row = db_->query(
+            "SELECT id, review, edited FROM events WHERE dedupe_key = $1" + std::string(dialect_->row_lock()),
+            {sql::value(e.dedupe_key)});
+        if (!row) {
+            return row.error();
+        }
+        if (row->empty()) {
+            return make_error(ErrorCode::Storage, "event vanished during a merge", e.dedupe_key);
+        }
+        id = row->front().int64(0);
+        const auto plan = plan_event_merge(review_from_string(row->front().text(1)).value_or(Review::Auto),
+                                           row->front().int64(2) != 0, e);
+        if (plan.take_fields) {
+            if (auto status = write_fields(id, e, false); !status) {
+                return status.error();
+            }
+        }
+        if (plan.take_review) {
+            if (auto status = set_review(id, *plan.take_review); !status) {
+                return status.error();
+            }
+        }
+    }
+    if (auto status = add_evidence(id, e.evidence); !status) {
+        return status.error();
+    }
+    return id;
+}
+
+Result<std::optional<std::int64_t>> EventRepository::id_of(std::string_view dedupe_key) {
+    auto rows = db_->query("SELECT id FROM events WHERE dedupe_key = $1", {sql::value(dedupe_key)});
+    if (!rows) {
+        return rows.error();
+    }
+    return rows->empty() ? std::nullopt : std::optional<std::int64_t>(rows->front().int64(0));
+}
+
+Status EventRepository::write_fields(std::int64_t id, const Event& e, bool mark_edited) {
+    // A person's edit keeps the rule's confidence and cue; a merge takes the new ones.
+    auto rows = db_->query(
+        "UPDATE events SET kind = $2, occurred_at = $3, time_precision = $4, lab = $5, model = $6, person = $7, "
+        "surface = $8, security = $9, title = $10, fields = $11, "
+        "confidence = COALESCE(CAST($12 AS DOUBLE PRECISION), confidence), "
+        "edited = CASE WHEN CAST($13 AS BIGINT) > edited THEN CAST($13 AS BIGINT) ELSE edited END, "
+        "cue = COALESCE($14, cue) WHERE id = $1 RETURNING id",
+        {sql::value(id), sql::value(to_string(e.kind)), sql::value(e.occurred_at), sql::value(e.time_precision),
+         sql::value(e.lab), sql::value(e.model), sql::value(e.person), sql::value(e.surface), sql::value(e.security),
+         sql::value(e.title), sql::value(detail::encode_fields(e.fields)),
+         mark_edited ? sql::Value{} : sql::value(e.confidence), sql::value(mark_edited ? 1 : 0),
+         mark_edited ? sql::Value{} : sql::value(e.cue)});
+    return not_found_unless(rows, id);
+}
+
 Status EventRepository::add_evidence(std::int64_t event_id, std::span<const Evidence> evidence) {
     for (const Evidence& ev : evidence) {
-        auto changed =
-            detail::run_cached(*db_,
-                               "INSERT INTO evidence (event_id, item_id, url, source, snippet, fetched_at, ref) "
-                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (event_id, ref) DO NOTHING",
-                               [&](Statement& st) {
-                                   st.bind(1, event_id);
-                                   if (ev.item_id > 0) {
-                                       st.bind(2, ev.item_id);
-                                   } else {
-                                       st.bind(2, std::nullopt);
-                                   }
-                                   st.bind(3, ev.url);
-                                   st.bind(4, ev.source);
-                                   st.bind(5, ev.snippet);
-                                   st.bind(6, ev.fetched_at);
-                                   st.bind(7, evidence_ref(ev));
-                               });
-        if (!changed) {
-            return changed.error();
+        auto added = db_->query(
+            "INSERT INTO evidence (event_id, item_id, url, source, snippet, fetched_at, ref) "
+            "VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (event_id, ref) DO NOTHING",
+            {sql::value(event_id), ev.item_id > 0 ? sql::value(ev.item_id) : sql::Value{}, sql::value(ev.url),
+             sql::value(ev.source), sql::value(ev.snippet), sql::value(ev.fetched_at), sql::value(evidence_ref(ev))});
+        if (!added) {
+            return added.error();
         }
     }
     return ok();
 }
 
-Result<std::vector<Evidence>> EventRepository::evidence_of(std::int64_t event_id) {
-    auto st = db_->cached(
-        "SELECT item_id, url, source, snippet, fetched_at FROM evidence WHERE event_id = ?1 "
-        "ORDER BY id");
-    if (!st) {
-        return st.error();
+Result<std::vector<Event>> EventRepository::with_evidence(Result<std::vector<sql::Row>> rows) {
+    if (!rows) {
+        return rows.error();
     }
-    st->bind(1, event_id);
-    std::vector<Evidence> out;
-    for (;;) {
-        auto row = st->step();
-        if (!row) {
-            return row.error();
-        }
-        if (!*row) {
-            return out;
-        }
-        out.push_back({st->optional_int64(0).value_or(0), st->text(1), st->text(2), st->text(3), st->optional_time(4)});
-    }
-}
-
-Result<std::vector<Event>> EventRepository::collect(Statement& st) {
     std::vector<Event> out;
-    for (;;) {
-        auto row = st.step();
-        if (!row) {
-            return row.error();
+    out.reserve(rows->size());
+    std::vector<std::int64_t> ids;
+    ids.reserve(rows->size());
+    for (const auto& row : *rows) {
+        auto e = read_event(row);
+        if (!e) {
+            return e.error();
         }
-        if (!*row) {
-            break;
-        }
-        auto event = read_event(st);
-        if (!event) {
-            return event.error();
-        }
-        out.push_back(std::move(*event));
+        ids.push_back(e->id);
+        out.push_back(std::move(*e));
     }
+    if (out.empty()) {
+        return out;
+    }
+    // All evidence in one query, not one per event.
+    auto ev = db_->query("SELECT event_id, item_id, url, source, snippet, fetched_at FROM evidence WHERE " +
+                             dialect_->in_id_list("event_id", "$1") + " ORDER BY id",
+                         {dialect_->id_list(ids)});
+    if (!ev) {
+        return ev.error();
+    }
+    std::unordered_map<std::int64_t, Event*> by_id;
     for (Event& e : out) {
-        auto evidence = evidence_of(e.id);
-        if (!evidence) {
-            return evidence.error();
+        by_id[e.id] = &e;
+    }
+    for (const auto& r : *ev) {
+        if (auto it = by_id.find(r.int64(0)); it != by_id.end()) {
+            it->second->evidence.push_back(
+                {r.is_null(1) ? 0 : r.int64(1), r.text(2), r.text(3), r.text(4), r.optional_time(5)});
         }
-        e.evidence = std::move(*evidence);
     }
     return out;
 }
 
 Result<std::vector<Event>> EventRepository::list(const EventQuery& q) {
     // Fixed fragments only; every value is bound.
+    std::vector<sql::Value> params;
+    auto ref = [&params](sql::Value v) {
+        params.push_back(std::move(v));
+        return "$" + std::to_string(params.size());
+    };
     std::string sql = "SELECT " + std::string(kColumns) + " FROM events WHERE 1 = 1";
     if (q.kind) {
-        sql += " AND kind = ?1";
+        sql += " AND kind = " + ref(sql::value(to_string(*q.kind)));
     }
     if (q.lab) {
-        sql += " AND lab = ?2";
+        sql += " AND lab = " + ref(sql::value(*q.lab));
     }
     if (q.model) {
-        sql += " AND model = ?3";
+        sql += " AND model = " + ref(sql::value(*q.model));
     }
     if (q.since) {
-        sql += " AND occurred_at >= ?4";
+        sql += " AND occurred_at >= " + ref(sql::value(*q.since));
     }
     if (!q.include_rejected) {
         sql += " AND review <> 'rejected'";
     }
     sql += " ORDER BY occurred_at DESC, id DESC";
     if (q.limit > 0) {
-        sql += " LIMIT ?5";
+        sql += " LIMIT " + ref(sql::value(q.limit));
     }
-    auto st = db_->cached(sql);
-    if (!st) {
-        return st.error();
-    }
-    if (q.kind) {
-        st->bind(1, to_string(*q.kind));
-    }
-    if (q.lab) {
-        st->bind(2, *q.lab);
-    }
-    if (q.model) {
-        st->bind(3, *q.model);
-    }
-    if (q.since) {
-        st->bind(4, *q.since);
-    }
-    if (q.limit > 0) {
-        st->bind(5, q.limit);
-    }
-    return collect(*st);
+    return with_evidence(db_->query(sql, params));
 }
 
 Result<std::optional<Event>> EventRepository::find(std::int64_t id) {
-    static const std::string sql = "SELECT " + std::string(kColumns) + " FROM events WHERE id = ?1";
-    auto st = db_->cached(sql);
-    if (!st) {
-        return st.error();
-    }
-    st->bind(1, id);
-    auto found = collect(*st);
+    static const std::string sql = "SELECT " + std::string(kColumns) + " FROM events WHERE id = $1";
+    auto found = with_evidence(db_->query(sql, {sql::value(id)}));
     if (!found) {
         return found.error();
     }
@@ -302,17 +239,9 @@ Result<std::optional<Event>> EventRepository::find(std::int64_t id) {
 }
 
 Status EventRepository::set_review(std::int64_t id, Review review) {
-    auto changed = detail::run_cached(*db_, "UPDATE events SET review = ?2 WHERE id = ?1", [&](Statement& st) {
-        st.bind(1, id);
-        st.bind(2, to_string(review));
-    });
-    if (!changed) {
-        return changed.error();
-    }
-    if (*changed == 0) {
-        return make_error(ErrorCode::NotFound, "no such event", "event id " + std::to_string(id));
-    }
-    return ok();
+    return not_found_unless(db_->query("UPDATE events SET review = $2 WHERE id = $1 RETURNING id",
+                                       {sql::value(id), sql::value(to_string(review))}),
+                            id);
 }
 
 Status EventRepository::edit(const Event& event) {
@@ -323,58 +252,50 @@ Status EventRepository::edit(const Event& event) {
 }
 
 Result<int> EventRepository::delete_auto() {
-    return detail::run_cached(*db_, "DELETE FROM events WHERE review = 'auto' AND edited = 0", [](Statement&) {});
+    auto rows = db_->query("DELETE FROM events WHERE review = 'auto' AND edited = 0 RETURNING id", {});
+    if (!rows) {
+        return rows.error();
+    }
+    return static_cast<int>(rows->size());
 }
 
 Result<std::vector<std::int64_t>> EventRepository::drop_evidence_of_source(std::int64_t source_id) {
-    auto st = db_->cached(
-        "SELECT DISTINCT event_id FROM evidence "
-        "WHERE item_id IN (SELECT id FROM items WHERE source_id = ?1)");
-    if (!st) {
-        return st.error();
+    auto rows = db_->query(
+        "DELETE FROM evidence WHERE item_id IN (SELECT id FROM items WHERE source_id = $1) RETURNING event_id",
+        {sql::value(source_id)});
+    if (!rows) {
+        return rows.error();
     }
-    st->bind(1, source_id);
     std::vector<std::int64_t> events;
-    for (;;) {
-        auto row = st->step();
-        if (!row) {
-            return row.error();
-        }
-        if (!*row) {
-            break;
-        }
-        events.push_back(st->int64(0));
+    events.reserve(rows->size());
+    for (const auto& r : *rows) {
+        events.push_back(r.int64(0));
     }
-    auto dropped =
-        detail::run_cached(*db_, "DELETE FROM evidence WHERE item_id IN (SELECT id FROM items WHERE source_id = ?1)",
-                           [&](Statement& del) { del.bind(1, source_id); });
-    if (!dropped) {
-        return dropped.error();
-    }
+    std::sort(events.begin(), events.end());
+    events.erase(std::unique(events.begin(), events.end()), events.end());
     return events;
 }
 
 Result<int> EventRepository::delete_unsupported(std::span<const std::int64_t> event_ids) {
-    int deleted = 0;
-    for (const std::int64_t id : event_ids) {
-        auto changed = detail::run_cached(*db_,
-                                          "DELETE FROM events WHERE id = ?1 AND review = 'auto' AND edited = 0 "
-                                          "AND NOT EXISTS (SELECT 1 FROM evidence WHERE event_id = ?1)",
-                                          [&](Statement& st) { st.bind(1, id); });
-        if (!changed) {
-            return changed.error();
-        }
-        deleted += *changed;
+    if (event_ids.empty()) {
+        return 0;
     }
-    return deleted;
+    auto rows = db_->query("DELETE FROM events WHERE " + dialect_->in_id_list("id", "$1") +
+                               " AND review = 'auto' AND edited = 0 "
+                               "AND NOT EXISTS (SELECT 1 FROM evidence v WHERE v.event_id = events.id) RETURNING id",
+                           {dialect_->id_list(event_ids)});
+    if (!rows) {
+        return rows.error();
+    }
+    return static_cast<int>(rows->size());
 }
 
 Result<std::int64_t> EventRepository::count() {
-    return detail::scalar_int(*db_, "SELECT COUNT(*) FROM events");
+    return scalar(*db_, "SELECT COUNT(*) FROM events");
 }
 
 Result<std::int64_t> EventRepository::count_evidence() {
-    return detail::scalar_int(*db_, "SELECT COUNT(*) FROM evidence");
+    return scalar(*db_, "SELECT COUNT(*) FROM evidence");
 }
 
 }  // namespace fw::store

@@ -1,25 +1,31 @@
 #pragma once
-// The events and evidence tables: dedupe-key merge, curation, and evidence deduplication.
+// The events and evidence tables, written once over sql::Runner for SQLite and PostgreSQL:
+// dedupe-key merge with curation precedence (store/event_merge.h), curation, and evidence
+// deduplication.
 
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <string_view>
 #include <vector>
 
 #include "domain/event.h"
 #include "domain/result.h"
-#include "store/database.h"
+#include "store/sql_dialect.h"
+#include "store/sql_runner.h"
 #include "store/store.h"
 
 namespace fw::store {
 
 class EventRepository {
 public:
-    explicit EventRepository(Database& db) : db_(&db) {}
+    EventRepository(sql::Runner& runner, const sql::Dialect& dialect) : db_(&runner), dialect_(&dialect) {}
 
-    /// Store::upsert_event. A curated event keeps its fields; an auto one takes the new ones.
-    /// A curated incoming review (manual, confirmed, ...) upgrades an auto event's review.
+    /// Store::upsert_event, as plan_event_merge says. Insert first: two workers deriving the
+    /// same event meet at the unique key instead of both inserting; the loser merges.
     Result<std::int64_t> upsert(const Event& event);
+    /// The id of the event with this dedupe key, if any (extract tells new events from old).
+    Result<std::optional<std::int64_t>> id_of(std::string_view dedupe_key);
     /// Newest first (occurred_at, then id), each with its evidence.
     Result<std::vector<Event>> list(const EventQuery& query);
     Result<std::optional<Event>> find(std::int64_t id);
@@ -39,13 +45,12 @@ public:
     Result<std::int64_t> count_evidence();
 
 private:
-    Result<std::int64_t> insert(const Event& event);
     Status add_evidence(std::int64_t event_id, std::span<const Evidence> evidence);
     Status write_fields(std::int64_t id, const Event& event, bool mark_edited);
-    Result<std::vector<Evidence>> evidence_of(std::int64_t event_id);
-    Result<std::vector<Event>> collect(Statement& st);
+    Result<std::vector<Event>> with_evidence(Result<std::vector<sql::Row>> rows);
 
-    Database* db_;
+    sql::Runner* db_;
+    const sql::Dialect* dialect_;
 };
 
 }  // namespace fw::store

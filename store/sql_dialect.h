@@ -1,7 +1,7 @@
 #pragma once
 // What truly differs between SQLite and PostgreSQL for the repositories written once over
 // sql::Runner (store/sql_runner.h): full-text search (FTS5 vs tsvector), how a new item reaches
-// the search index, and the lock that keeps item ids committing in order. Everything else a
+// the search index, the locks (BEGIN IMMEDIATE vs row and advisory locks), and lists of ids. Everything else a
 // repository writes in SQL both accept (ON CONFLICT, RETURNING, $n placeholders).
 
 #include <cstdint>
@@ -39,6 +39,15 @@ public:
     /// they were handed out (the extraction watermark relies on it). Empty: nothing to run
     /// (SQLite's BEGIN IMMEDIATE already serializes writers).
     virtual std::string_view item_order_lock() const = 0;
+
+    /// Appended to a SELECT that reads a row it is about to change: " FOR UPDATE" where rows
+    /// are locked (PostgreSQL), "" where the write transaction already excludes other writers.
+    virtual std::string_view row_lock() const = 0;
+
+    /// A list of ids as one parameter, and the condition that tests a column against it:
+    /// `column` IN (SELECT value FROM json_each($n)) vs `column` = ANY(CAST($n AS bigint[])).
+    virtual Value id_list(std::span<const std::int64_t> ids) const = 0;
+    virtual std::string in_id_list(std::string_view column, std::string_view placeholder) const = 0;
 };
 
 /// SQLite: FTS5 MATCH over items_fts, filled in bulk from the items table.

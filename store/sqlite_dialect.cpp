@@ -25,11 +25,21 @@ public:
         auto done = runner.query(
             "INSERT INTO items_fts (rowid, title, summary_text, content_text) SELECT id, title, summary_text, "
             "content_text FROM items WHERE id IN (SELECT value FROM json_each($1))",
-            {value(detail::encode_ids(std::vector<std::int64_t>(ids.begin(), ids.end())))});
+            {id_list(ids)});
         return done ? ok() : Status(done.error());
     }
 
     std::string_view item_order_lock() const override { return {}; }
+
+    // BEGIN IMMEDIATE has taken the write lock already.
+    std::string_view row_lock() const override { return {}; }
+
+    Value id_list(std::span<const std::int64_t> ids) const override {
+        return detail::encode_ids(std::vector<std::int64_t>(ids.begin(), ids.end()));
+    }
+    std::string in_id_list(std::string_view column, std::string_view placeholder) const override {
+        return std::string(column) + " IN (SELECT value FROM json_each(" + std::string(placeholder) + "))";
+    }
 };
 
 }  // namespace

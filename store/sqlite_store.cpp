@@ -48,7 +48,7 @@ SqliteStore::SqliteStore(Database db)
       runner_(db_),
       sources_(db_),
       items_(runner_, sql::sqlite_dialect()),
-      events_(db_),
+      events_(runner_, sql::sqlite_dialect()),
       entities_(db_),
       prices_(db_),
       alerts_(db_),
@@ -199,6 +199,10 @@ Result<std::vector<Item>> SqliteStore::item_versions(std::int64_t item_id) {
 
 Result<std::int64_t> SqliteStore::upsert_event(const Event& event) {
     return write(db_, [&] { return events_.upsert(event); });
+}
+
+Result<std::optional<std::int64_t>> SqliteStore::find_event_id(std::string_view dedupe_key) {
+    return read(db_, [&] { return events_.id_of(dedupe_key); });
 }
 
 Result<std::vector<Event>> SqliteStore::list_events(const EventQuery& query) {

@@ -46,6 +46,7 @@ public:
     Result<std::vector<Item>> item_versions(std::int64_t item_id) override;
 
     Result<std::int64_t> upsert_event(const Event& event) override;
+    Result<std::optional<std::int64_t>> find_event_id(std::string_view dedupe_key) override;
     Result<std::vector<Event>> list_events(const EventQuery& query) override;
     Result<std::optional<Event>> find_event(std::int64_t id) override;
     Status set_review(std::int64_t id, Review review) override;

@@ -131,6 +131,9 @@ public:
     /// evidence rows (deduplicated by item/url) and, unless curated (confirmed, rejected,
     /// manual or edited), takes the new fields, confidence and time. Returns the event id.
     virtual Result<std::int64_t> upsert_event(const Event& event) = 0;
+    /// The id of the event stored under `dedupe_key`, if any: a keyed lookup, so a caller can
+    /// tell a new event from a merged one without loading the events.
+    virtual Result<std::optional<std::int64_t>> find_event_id(std::string_view dedupe_key) = 0;
     /// Newest first (occurred_at, then id), each with its evidence.
     virtual Result<std::vector<Event>> list_events(const EventQuery& query) = 0;
     virtual Result<std::optional<Event>> find_event(std::int64_t id) = 0;

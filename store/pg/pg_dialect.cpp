@@ -33,6 +33,20 @@ public:
     std::string_view item_order_lock() const override {
         return "SELECT pg_advisory_xact_lock(77341245334893)";  // 0x4657'6974'656d, "FWitem"
     }
+
+    // Two workers merging into one event take turns on its row.
+    std::string_view row_lock() const override { return " FOR UPDATE"; }
+
+    sql::Value id_list(std::span<const std::int64_t> ids) const override {
+        std::string list = "{";
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+            list += (i ? "," : "") + std::to_string(ids[i]);
+        }
+        return list + "}";
+    }
+    std::string in_id_list(std::string_view column, std::string_view placeholder) const override {
+        return std::string(column) + " = ANY(CAST(" + std::string(placeholder) + " AS bigint[]))";
+    }
 };
 
 }  // namespace

@@ -177,25 +177,14 @@ Status PgStore::remove_source(std::string_view name, bool purge) {
             return marked ? ok() : Status(marked.error());
         }
         // The events its items supported, then those left without evidence and uncurated go.
-        auto touched = conn_.exec(
-            "DELETE FROM evidence WHERE item_id IN (SELECT id FROM items WHERE source_id = $1) "
-            "RETURNING event_id",
-            p);
+        auto touched = events_.drop_evidence_of_source(**id);
         if (!touched) {
             return touched.error();
         }
-        std::string ids = "{";
-        for (int i = 0; i < touched->rows(); ++i) {
-            ids += (i ? "," : "") + std::to_string(touched->int64(i, 0));
-        }
-        ids += "}";
         if (auto deleted = conn_.exec("DELETE FROM sources WHERE id = $1", p); !deleted) {
             return deleted.error();
         }
-        auto dropped = conn_.exec(
-            "DELETE FROM events e WHERE e.id = ANY($1::bigint[]) AND e.review = 'auto' "
-            "AND e.edited = 0 AND NOT EXISTS (SELECT 1 FROM evidence v WHERE v.event_id = e.id)",
-            Params().add(ids));
+        auto dropped = events_.delete_unsupported(*touched);
         return dropped ? ok() : Status(dropped.error());
     });
 }

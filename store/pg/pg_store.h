@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "store/event_repository.h"
 #include "store/item_repository.h"
 #include "store/pg/pg_connection.h"
 #include "store/pg/pg_dialect.h"
@@ -37,6 +38,7 @@ public:
     Result<std::vector<Item>> item_versions(std::int64_t item_id) override;
 
     Result<std::int64_t> upsert_event(const Event& event) override;
+    Result<std::optional<std::int64_t>> find_event_id(std::string_view dedupe_key) override;
     Result<std::vector<Event>> list_events(const EventQuery& query) override;
     Result<std::optional<Event>> find_event(std::int64_t id) override;
     Status set_review(std::int64_t id, Review review) override;
@@ -83,7 +85,11 @@ public:
     PgConnection& connection() { return conn_; }
 
 private:
-    explicit PgStore(PgConnection conn) : conn_(std::move(conn)), runner_(conn_), items_(runner_, postgres_dialect()) {}
+    explicit PgStore(PgConnection conn)
+        : conn_(std::move(conn)),
+          runner_(conn_),
+          items_(runner_, postgres_dialect()),
+          events_(runner_, postgres_dialect()) {}
 
     /// Runs `work` in BEGIN ... COMMIT (rolled back on an Error or exception); a serialization
     /// failure or deadlock is retried a few times.
@@ -95,9 +101,6 @@ private:
     Status save_state(const Source& s);
     Status append_log(const FetchLogEntry& e);
     Result<std::vector<Source>> query_sources(std::string_view where, const Params& params);
-    Result<std::vector<Event>> query_events(const std::string& sql, const Params& params);
-    Status write_event_fields(std::int64_t id, const Event& e, bool mark_edited);
-    Status add_evidence(std::int64_t event_id, std::span<const Evidence> evidence);
     Result<std::int64_t> count(std::string_view sql);
 
     PgConnection conn_;
@@ -105,6 +108,7 @@ private:
     // where it was made.
     PgRunner runner_;
     ItemRepository items_;
+    EventRepository events_;
 };
 
 }  // namespace fw::store::pg

@@ -164,6 +164,31 @@ TEST_CASE("events merge by dedupe key and curated ones survive delete_auto_event
     });
 }
 
+TEST_CASE("an event is found by its dedupe key; a purge drops the uncurated ones it supported", "[store_pg][unit]") {
+    on_both([](Store& s, const Opener&) {
+        CHECK_FALSE(s.find_event_id("k1")->has_value());
+        const auto src = add_source(s, "blog");
+        const auto ids = s.upsert_items(src, std::vector<Item>{make_item("a", "A")})->touched_ids;
+        Event e = make_event("k1", "First");
+        e.evidence = {make_evidence(ids[0], "https://x/a")};
+        const auto id = s.upsert_event(e);
+        REQUIRE(id.has_value());
+        auto found = s.find_event_id("k1");
+        REQUIRE(found.has_value());
+        REQUIRE(found->has_value());
+        CHECK(**found == *id);
+        Event kept = make_event("k2", "Kept");
+        kept.evidence = {make_evidence(ids[0], "https://x/a")};
+        const auto kept_id = s.upsert_event(kept);
+        REQUIRE(kept_id.has_value());
+        REQUIRE(s.set_review(*kept_id, Review::Confirmed).has_value());
+        REQUIRE(s.remove_source("blog", true).has_value());
+        CHECK_FALSE(s.find_event_id("k1")->has_value());  // uncurated, no evidence left: gone
+        CHECK(s.find_event_id("k2")->has_value());        // curated: stays without evidence
+        CHECK((*s.find_event(*kept_id))->evidence.empty());
+    });
+}
+
 TEST_CASE("an alert key is recorded once and failed deliveries stay pending", "[store_pg][unit]") {
     on_both([](Store& s, const Opener&) {
         fw::AlertDelivery d;

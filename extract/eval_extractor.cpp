@@ -215,6 +215,14 @@ void third_party(const Context& ctx, const std::vector<std::string>& item_models
             return;
         }
         conf = std::min(conf, 0.45);  // an evaluator's post naming a model, no evaluation words: review it
+    } else if (ctx.source_evaluator && evaluator == *ctx.source_evaluator && strongest_cue(ctx, "evaluators") <= 0) {
+        // Its own feed names no evaluation in the headline or the lead: a research post that
+        // mentions a model (review it), not an evaluation of it.
+        Context head = ctx;
+        head.tokens = tokenize(std::string_view(ctx.text).substr(0, lead_end));
+        if (strongest_cue(head, "eval_cues") <= 0) {
+            conf = std::min(conf, 0.5);
+        }
     }
     if (!ctx.source.lab) {
         cue += " + eval words";

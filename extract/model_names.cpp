@@ -692,6 +692,9 @@ std::optional<ModelRef> resolve_leading(std::string_view text, const Context& ct
 
 std::size_t with_maker(const Context& ctx, std::size_t begin) {
     for (const auto& m : ctx.entities) {
+        if (m.begin < begin && m.end > begin) {
+            return m.begin;  // inside a longer name ("DeepSeek R1" whose maker word was dropped)
+        }
         if (m.kind == EntityKind::Lab && m.end < begin && begin - m.end <= 1 &&
             (m.end == begin || ctx.text[m.end] == ' ' || ctx.text[m.end] == '-')) {
             return m.begin;

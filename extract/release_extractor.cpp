@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "domain/slug.h"
 #include "extract/confidence.h"
 #include "extract/grammar.h"
 #include "extract/license_class.h"
@@ -715,6 +716,45 @@ bool starts_with_verb(const Context& ctx, std::string_view name) {
     return std::isdigit(static_cast<unsigned char>(words.front().norm.front())) != 0;  // "2 new levels"
 }
 
+/// Words that may stand between a cue and the name it introduces: articles, "new", a maker's
+/// name or possessive ("now supports the new Foo 3", "introducing Acme's Foo 3").
+bool only_articles(const Context& ctx, std::string_view words) {
+    static const std::vector<std::string> fillers = {"the", "a", "an", "new", "latest", "all", "both"};
+    for (const auto& w : tokenize(words)) {
+        const auto word = words.substr(w.begin, w.end - w.begin);
+        const bool filler = std::find(fillers.begin(), fillers.end(), w.norm) != fillers.end();
+        const bool maker = !ctx.matcher.find(word, EntityKind::Lab).empty() ||
+                           std::isupper(static_cast<unsigned char>(word.front())) != 0 || w.norm == "s";
+        if (!filler && !maker) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/// "Canopy Labs' " -> "Canopy Labs": the capitalised words before a possessive mark that ends
+/// `prefix`; empty when it does not end in one.
+std::string makers_possessive(std::string_view prefix) {
+    auto p = std::string(trim(prefix));
+    bool owned = false;
+    for (const std::string_view s : {"'s", "\xE2\x80\x99s", "'", "\xE2\x80\x99"}) {
+        if (p.size() > s.size() && p.ends_with(s)) {
+            p.erase(p.size() - s.size());
+            owned = true;
+            break;
+        }
+    }
+    if (!owned) {
+        return {};
+    }
+    const auto words = tokenize(p);
+    std::size_t first = words.size();
+    while (first > 0 && std::isupper(static_cast<unsigned char>(p[words[first - 1].begin])) != 0) {
+        --first;
+    }
+    return first == words.size() ? std::string() : p.substr(words[first].begin);
+}
+
 struct HostSubject {
     std::string slug;
     std::size_t begin = 0;
@@ -750,9 +790,16 @@ std::vector<HostSubject> host_subjects(const Context& ctx, std::size_t lead_end)
             if (slot.whole && slot.begin >= title_end) {
                 continue;
             }
+            const bool after_cue = t.pattern.rfind("{model}", 0) != 0;
             for (const auto& name : split_names(slot, named)) {
-                const auto text = leading_name(name.text, named);
+                std::size_t lead_at = 0;
+                const auto text = leading_name(name.text, named, &lead_at);
                 if (text.empty() || !name_shaped(ctx, text) || starts_with_verb(ctx, text)) {
+                    continue;
+                }
+                // After the cue, the name comes first ("now supports the new Foo 3"); "now
+                // available, replacing Foo 2" speaks of another model.
+                if (after_cue && name.begin == slot.begin && !only_articles(named, name.text.substr(0, lead_at))) {
                     continue;
                 }
                 const auto span_end = name.begin + name.text.size();
@@ -780,6 +827,20 @@ std::vector<HostSubject> host_subjects(const Context& ctx, std::size_t lead_end)
                 }
                 std::size_t at = 0;
                 auto ref = resolve_leading(name.text, named, &at);
+                if (!ref) {
+                    // "<Maker>'s <Name> is live": a maker nobody tracks, named by its possessive,
+                    // vouches for an unversioned name.
+                    const auto maker = makers_possessive(name.text.substr(0, lead_at));
+                    if (!maker.empty()) {
+                        Context by_maker = named;
+                        by_maker.lab = slugify(maker);
+                        ref = resolve_model_name(text, by_maker, /*coined=*/true);
+                        at = lead_at;
+                        if (ref) {
+                            ref->confidence = 0.85;  // the maker's name stands in for the version
+                        }
+                    }
+                }
                 if (!ref) {
                     continue;
                 }

@@ -384,3 +384,192 @@ TEST_CASE("weights published months after a model's launch are a weights release
     CHECK(weights[0].fields.text("openness") == "open_weights_permissive");
     CHECK(of_kind(out.events, EventKind::ModelRelease).empty());
 }
+
+// --- Hosts, tools, evaluators and first-party evaluation posts (session 4) -----------------------
+// A host's, tool's or evaluator's own feed speaks for its surface or evaluator, as a lab's feed
+// speaks for its lab; every text below is written for the test.
+
+namespace {
+
+/// small_taxonomy() with a host (Quillmark, a model host) and an IDE (Tidewater) of no tracked lab.
+fw::Taxonomy host_taxonomy() {
+    auto t = fw::test::small_taxonomy();
+    t.surfaces.push_back(fw::Surface{"quillmark", "Quillmark", "", fw::SurfaceCategory::Developer, {}});
+    t.surfaces.push_back(fw::Surface{"tidewater", "Tidewater", "", fw::SurfaceCategory::Developer, {"Tidewater IDE"}});
+    return t;
+}
+
+/// The bundled rules with one more evaluator, as a user would add it to data/rules.
+fw::extract::Rules rules_with_evaluator() {
+    auto rules = fw::test::bundled_rules();
+    rules.mutable_list("evaluators").push_back(fw::extract::Cue{"sentinel evals", "sentinel", 0.85, false});
+    return rules;
+}
+
+const fw::Event* rollout_on(const std::vector<fw::Event>& events, const std::string& model,
+                            const std::string& surface) {
+    for (const auto& e : events) {
+        if (e.kind == EventKind::SurfaceRollout && e.model == model && e.surface == surface) {
+            return &e;
+        }
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("a host's own feed announcing a model's availability is a rollout on the host", "[extract][grammar][host]") {
+    fw::extract::Extractor ex(host_taxonomy(), fw::test::bundled_rules());
+    const auto host = feed_source("quillmark-blog", std::nullopt);
+    SECTION("product blog: the host is not named, the model is the subject of 'is now available'") {
+        auto out = ex.extract(make_item("Muse Spark is now available", make_time(2026, 6, 2),
+                                        "Pull it with one command and chat with it locally."),
+                              nullptr, host);
+        const auto* ev = rollout_on(out.events, "muse-spark", "quillmark");
+        REQUIRE(ev != nullptr);
+        CHECK(ev->lab == "meta");  // the model's maker, not the host
+        CHECK(ev->confidence >= 0.6);
+        CHECK(ev->cue.find("host feed") != std::string::npos);
+    }
+    SECTION("wire: the host as subject of 'adds support for'") {
+        auto out = ex.extract(make_item("Quillmark adds support for Llama 3.1", make_time(2026, 6, 2)), nullptr, host);
+        CHECK(rollout_on(out.events, "llama-3-1", "quillmark") != nullptr);
+    }
+    SECTION("release notes: a versioned model of a maker nobody tracks, named with a model word") {
+        auto out =
+            ex.extract(make_item("v0.9.4", make_time(2026, 6, 2),
+                                 "New model: Orbis 2, a compact reasoning model by Northwind, is now available."),
+                       nullptr, host);
+        const auto rollouts = of_kind(out.events, EventKind::SurfaceRollout);
+        REQUIRE(rollouts.size() == 1);
+        CHECK(rollouts[0].model == "orbis-2");
+        CHECK(rollouts[0].surface == "quillmark");
+    }
+    SECTION("newsroom style in a tool's feed: two models in one 'and' list, the tool named after them") {
+        auto out = ex.extract(make_item("Kestrel 4 and Muse Spark now available in Tidewater", make_time(2026, 6, 2)),
+                              nullptr, feed_source("tidewater-changelog", std::nullopt));
+        CHECK(rollout_on(out.events, "kestrel-4", "tidewater") != nullptr);
+        CHECK(rollout_on(out.events, "muse-spark", "tidewater") != nullptr);
+    }
+}
+
+TEST_CASE("a host's feed: fixes, its own product line and its own models are not arrivals",
+          "[extract][grammar][host]") {
+    fw::extract::Extractor ex(host_taxonomy(), fw::test::bundled_rules());
+    const auto host = feed_source("tidewater-changelog", std::nullopt);
+    auto fix = ex.extract(make_item("Patch notes", make_time(2026, 6, 3),
+                                    "Fixed an issue where Muse Spark is now available only after a restart."),
+                          nullptr, host);
+    CHECK(of_kind(fix.events, EventKind::SurfaceRollout).empty());
+    auto wave = ex.extract(make_item("Tidewater Wave 4", make_time(2026, 6, 4),
+                                     "Wave 4 is here with a new model picker and faster agents."),
+                           nullptr, host);
+    CHECK(of_kind(wave.events, EventKind::SurfaceRollout).empty());
+    auto own = ex.extract(
+        make_item("Our first in-house model is here", make_time(2026, 6, 5), "Tide 1 is now available to every user."),
+        nullptr, host);
+    CHECK(of_kind(own.events, EventKind::SurfaceRollout).empty());
+    // A newsroom that is no host still needs the surface in the text.
+    auto press = ex.extract(make_item("Muse Spark is now available", make_time(2026, 6, 6)), nullptr, news());
+    CHECK(of_kind(press.events, EventKind::SurfaceRollout).empty());
+}
+
+TEST_CASE("an evaluator's own feed evaluating a model is a third-party evaluation by it",
+          "[extract][grammar][evaluator]") {
+    fw::extract::Extractor ex(host_taxonomy(), rules_with_evaluator());
+    const auto feed = feed_source("sentinel-evals-blog", std::nullopt);
+    SECTION("evaluator: 'we red-teamed X'") {
+        auto out = ex.extract(make_item("What broke when we red-teamed Muse Spark for a month", make_time(2026, 7, 1),
+                                        "We red-teamed Muse Spark with forty attack scripts."),
+                              nullptr, feed);
+        const auto evals = of_kind(out.events, EventKind::ThirdPartyEval);
+        REQUIRE(evals.size() == 1);
+        CHECK(evals[0].model == "muse-spark");
+        CHECK(evals[0].fields.text("evaluator") == "sentinel");
+    }
+    SECTION("evaluator: an untracked maker's versioned model 'scores N on'") {
+        auto out = ex.extract(make_item("Orbis 3 scores 61% on our long-horizon agent suite", make_time(2026, 7, 2),
+                                        "The new model from Northwind leads the open models we tested."),
+                              nullptr, feed);
+        const auto evals = of_kind(out.events, EventKind::ThirdPartyEval);
+        REQUIRE(evals.size() == 1);
+        CHECK(evals[0].model == "orbis-3");
+    }
+    SECTION("newsroom: a named evaluator's 'assessment of' a maker's model") {
+        auto out = ex.extract(make_item("AI Security Institute publishes its assessment of Meta's Muse Spark",
+                                        make_time(2026, 7, 3), "The institute tested the model before deployment."),
+                              nullptr, news());
+        const auto evals = of_kind(out.events, EventKind::ThirdPartyEval);
+        REQUIRE(evals.size() == 1);
+        CHECK(evals[0].model == "muse-spark");
+        CHECK(evals[0].fields.text("evaluator") == "aisi");
+    }
+    SECTION("a research post that names a model only deep in the body is no evaluation of it") {
+        std::string body = "A note on how we write our internal reports and review each other's drafts.";
+        for (int i = 0; i < 8; ++i) {
+            body += " We keep the drafts short and the figures few, and we argue about every word.";
+        }
+        body += " We used Muse Spark to check spelling; we evaluated nothing here.";
+        auto out = ex.extract(make_item("How we write", make_time(2026, 7, 4), body), nullptr, feed);
+        CHECK(of_kind(out.events, EventKind::ThirdPartyEval).empty());
+    }
+}
+
+TEST_CASE("a lab's evaluation post beyond a system card is an eval report", "[extract][grammar][evaluator]") {
+    auto ex = make_extractor();
+    SECTION("product blog: 'Evaluating X's ...' on the lab's own feed") {
+        auto out = ex.extract(make_item("Evaluating Muse Spark's cyber capabilities", make_time(2026, 8, 1),
+                                        "We ran capture-the-flag tasks against the model."),
+                              nullptr, feed_source());
+        const auto docs = of_kind(out.events, EventKind::EvalReport);
+        REQUIRE(docs.size() == 1);
+        CHECK(docs[0].model == "muse-spark");
+        CHECK(docs[0].fields.text("doc_type") == "blog_eval");
+        CHECK(of_kind(out.events, EventKind::ModelRelease).empty());
+    }
+    SECTION("a technical paper and a safety report name their doc type") {
+        auto paper = ex.extract(make_item("Llama 3.1 technical paper", make_time(2026, 8, 2)), nullptr, feed_source());
+        auto docs = of_kind(paper.events, EventKind::EvalReport);
+        REQUIRE(docs.size() == 1);
+        CHECK(docs[0].fields.text("doc_type") == "tech_report");
+        auto safety =
+            ex.extract(make_item("Muse Spark safety report", make_time(2026, 8, 3), "", "https://e.com/sr", 2), nullptr,
+                       feed_source());
+        docs = of_kind(safety.events, EventKind::EvalReport);
+        REQUIRE(docs.size() == 1);
+        CHECK(docs[0].fields.text("doc_type") == "blog_eval");
+    }
+    SECTION("wire: the same words in a newsroom are no first-party document") {
+        auto out =
+            ex.extract(make_item("Evaluating Muse Spark's cyber capabilities", make_time(2026, 8, 4)), nullptr, news());
+        CHECK(of_kind(out.events, EventKind::EvalReport).empty());
+    }
+}
+
+TEST_CASE("a press headline led by a new versioned name becomes a candidate, not nothing",
+          "[extract][grammar][candidates]") {
+    auto ex = make_extractor();
+    auto out = ex.extract(
+        make_item("Orbis 3 Tops Open Models, Chip Prices Slide, Robots Learn to Fold Laundry", make_time(2026, 9, 1)),
+        nullptr, news("weekly-digest"));
+    CHECK(of_kind(out.events, EventKind::ModelRelease).empty());
+    REQUIRE(out.candidates.size() == 1);
+    CHECK(out.candidates[0].model == "orbis-3");
+    // A headline with no versioned name leading a segment stays out of the queue.
+    auto none = ex.extract(make_item("Chip Prices Slide, Robots Learn to Fold Laundry", make_time(2026, 9, 1), "",
+                                     "https://e.com/none", 2),
+                           nullptr, news("weekly-digest"));
+    CHECK(none.candidates.empty());
+}
+
+TEST_CASE("the words that announce weights of an older model are data", "[extract][grammar][openness]") {
+    auto rules = fw::test::bundled_rules();
+    auto& words = rules.mutable_list("weights_release_words");
+    std::erase_if(words, [](const fw::extract::Cue& c) { return c.pattern == "weights"; });
+    const auto item = make_item("Muse Spark weights for everyone", make_time(2026, 9, 30),
+                                "The weights of Muse Spark are on Hugging Face under Apache 2.0.");
+    fw::extract::Extractor without(fw::test::small_taxonomy(), rules);
+    CHECK(of_kind(without.extract(item, nullptr, feed_source()).events, EventKind::WeightsRelease).empty());
+    auto ex = make_extractor();
+    CHECK(of_kind(ex.extract(item, nullptr, feed_source()).events, EventKind::WeightsRelease).size() == 1);
+}

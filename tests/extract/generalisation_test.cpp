@@ -13,24 +13,28 @@
 
 namespace {
 
-/// Floors per kind: the values measured on 2026-12-02 16:10 after the grammar of announcements
-/// (issue 13; docs/accuracy.md) minus a margin of about one case or 0.05. Raise them as the
-/// extractor improves. Kinds with fewer than kMinSupport expected events on the dev split are
-/// not held.
+/// Floors per kind: the values measured on 2026-12-02 21:45 after hosts, evaluators and
+/// first-party evaluation posts (issue 13; docs/accuracy.md, commit 2779866) minus a margin of
+/// about one case. Raise them as the extractor improves. Kinds with fewer than kMinSupport
+/// expected events on the dev split are not held.
 struct Floor {
     const char* kind;
     double precision, recall;
 };
 constexpr int kMinSupport = 5;
 constexpr Floor kFloors[] = {
-    {"model_release", 0.84, 0.65},     // measured 0.885 / 0.672 (137 expected)
-    {"surface_rollout", 0.88, 0.52},   // 0.931 / 0.614 (44)
+    {"model_release", 0.88, 0.66},     // measured 0.902 / 0.672 (137 expected)
+    {"surface_rollout", 0.92, 0.70},   // 0.941 / 0.727 (44)
     {"weights_release", 0.66, 0.16},   // 1.000 / 0.333 (6)
     {"eval_report", 0.75, 0.33},       // 1.000 / 0.500 (6)
-    {"third_party_eval", 0.80, 0.30},  // 1.000 / 0.538 (13)
-    {"personnel_move", 0.90, 0.88},    // 0.964 / 0.931 (29)
+    {"third_party_eval", 0.90, 0.57},  // 1.000 / 0.615 (13)
+    {"personnel_move", 0.93, 0.89},    // 0.964 / 0.931 (29)
 };
-constexpr double kAllPrecision = 0.87, kAllRecall = 0.62;  // 0.913 / 0.672
+constexpr double kAllPrecision = 0.91, kAllRecall = 0.68;  // 0.927 / 0.698
+/// Missed events whose item at least became a candidate (measured 19 of 71), and the queue's
+/// size: at most one item in ten (measured 69 of 1,173).
+constexpr int kMissedWithCandidate = 17;
+constexpr double kMaxCandidateShare = 0.10;
 
 }  // namespace
 
@@ -54,6 +58,8 @@ TEST_CASE("extraction on the dev split of real labelled items stays above its fl
     const auto all = dev.total();
     CHECK(all.precision() >= kAllPrecision);
     CHECK(all.recall() >= kAllRecall);
+    CHECK(dev.fn_with_candidate >= kMissedWithCandidate);
+    CHECK(dev.items_with_candidate <= kMaxCandidateShare * dev.items);
     for (const auto& f : kFloors) {
         const auto& t = dev.by_kind.at(f.kind);
         INFO(f.kind << ": tp " << t.tp << " fp " << t.fp << " fn " << t.fn);

@@ -354,6 +354,17 @@ double bare_name_confidence(const Context& ctx, const ModelRef& ref, bool lab_fe
         cue += " (versioned name on its lab's feed)";
         return 0.62;  // "Codestral 25.01": a lab's headline that is a versioned name
     }
+    // The headline is the name and nothing else, and the lead's first sentence calls it a model
+    // ("Foo | One of our new models for ..."): the lab's post about that model.
+    const auto title_text = trim(std::string_view(ctx.text).substr(0, first));
+    Context lead_sentence = ctx;
+    lead_sentence.tokens =
+        tokenize(std::string_view(ctx.text).substr(std::min(first, ctx.text.size()), end - std::min(first, end)));
+    if (lab_feed && !not_model_lead && ref.discovered && title_text == trim(ref.discovered->name) &&
+        strongest_cue(lead_sentence, "model_context_words") > 0) {
+        cue += " + the lead calls it a model";
+        return 0.62;
+    }
     cue += model_word ? " + model word only" : " (unconfirmed)";
     return model_word ? 0.5 : 0.45;
 }
@@ -470,7 +481,28 @@ bool arrival_not_launch(const Context& ctx, const Release& r) {
 
 }  // namespace
 
-void extract_releases(const Context& ctx, ExtractOutput& out, std::vector<std::string>& item_models) {
+namespace {
+
+/// A host's or tool's feed speaking of a model of its own in the first person ("our first
+/// frontier model", "our fast agent model"): the maker is the host, tracked or not.
+bool host_own_model(const Context& ctx) {
+    if (!ctx.source_surface || ctx.source.lab) {
+        return false;
+    }
+    const auto first = ctx.text.find('\n');
+    const auto end = first == std::string::npos ? ctx.text.size()
+                                                : std::min(ctx.text.size(), ctx.text.find_first_of(".\n", first + 1));
+    Context head = ctx;
+    head.tokens = tokenize(std::string_view(ctx.text).substr(0, end));
+    return (has_phrase(head.tokens, "our") || has_phrase(head.tokens, "we")) &&
+           strongest_cue(head, "model_context_words") > 0;
+}
+
+}  // namespace
+
+void extract_releases(const Context& source_ctx, ExtractOutput& out, std::vector<std::string>& item_models) {
+    Context ctx = source_ctx;
+    ctx.unowned_models = ctx.unowned_models || host_own_model(source_ctx);
     Context title_ctx = ctx;
     title_ctx.tokens = tokenize(std::string_view(ctx.text).substr(0, ctx.text.find('\n')));
     if (std::string doc; strongest_cue(title_ctx, "eval_doc_types", nullptr, &doc) > 0 &&
@@ -490,6 +522,13 @@ void extract_releases(const Context& ctx, ExtractOutput& out, std::vector<std::s
             auto ref = resolve_model_name(name.text, ctx, coined);
             if (!ref || (name.strict && !strict_name_ok(name, *ref, coined)) || seen(ref->slug)) {
                 continue;
+            }
+            if (ref->discovered && ref->discovered->lab.empty() &&
+                std::any_of(ctx.entities.begin(), ctx.entities.end(), [&](const EntityMatch& m) {
+                    return m.kind == EntityKind::Surface && m.begin >= name.begin &&
+                           m.end <= name.begin + name.text.size();
+                })) {
+                continue;  // "<Tool> Wave 3" on the tool's own feed: a release of the tool, not a model
             }
             std::string cue = slot.cue;
             double confidence = name.confidence * ref->confidence;

@@ -573,3 +573,32 @@ TEST_CASE("the words that announce weights of an older model are data", "[extrac
     auto ex = make_extractor();
     CHECK(of_kind(ex.extract(item, nullptr, feed_source()).events, EventKind::WeightsRelease).size() == 1);
 }
+
+TEST_CASE("a tool's own model in the first person is a release, not an arrival", "[extract][grammar][host]") {
+    fw::extract::Extractor ex(host_taxonomy(), fw::test::bundled_rules());
+    auto out = ex.extract(make_item("Introducing Tide 2: our fastest agent model yet", make_time(2026, 6, 9),
+                                    "Tide 2 is now available to every user."),
+                          nullptr, feed_source("tidewater-blog", std::nullopt));
+    REQUIRE(release_of(out.events, "tide-2") != nullptr);
+    CHECK(of_kind(out.events, EventKind::SurfaceRollout).empty());
+    // Without the first person, a tool's "Introducing <Tool> Wave 5" names no model of its own.
+    auto wave = ex.extract(make_item("Introducing Tidewater Wave 5", make_time(2026, 6, 10), "Our biggest update yet.",
+                                     "https://e.com/w5", 2),
+                           nullptr, feed_source("tidewater-blog", std::nullopt));
+    CHECK(of_kind(wave.events, EventKind::ModelRelease).empty());
+}
+
+TEST_CASE("a lab's headline that is only a new name, whose lead calls it a model, is a release", "[extract][grammar]") {
+    auto ex = make_extractor();
+    auto out =
+        ex.extract(make_item("Corvid", make_time(2026, 10, 1), "A compact model that translates speech on phones."),
+                   nullptr, feed_source());
+    const auto* ev = release_of(out.events, "corvid");
+    REQUIRE(ev != nullptr);
+    CHECK(ev->lab == "meta");
+    // The same headline whose lead calls it something else stays a candidate.
+    auto tool = ex.extract(
+        make_item("Heron", make_time(2026, 10, 2), "A toolkit for labelling speech data.", "https://e.com/heron", 2),
+        nullptr, feed_source());
+    CHECK(of_kind(tool.events, EventKind::ModelRelease).empty());
+}

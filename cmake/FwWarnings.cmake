@@ -16,7 +16,9 @@ endfunction()
 
 function(fw_set_sanitizers target)
   if(FW_SANITIZE)
-    target_compile_options(${target} PRIVATE -fsanitize=${FW_SANITIZE} -fno-omit-frame-pointer)
+    # A UBSan finding aborts the process (so fails its test) instead of printing and going on.
+    target_compile_options(${target} PRIVATE -fsanitize=${FW_SANITIZE} -fno-sanitize-recover=all
+                                             -fno-omit-frame-pointer)
     target_link_options(${target} PRIVATE -fsanitize=${FW_SANITIZE})
   endif()
 endfunction()
@@ -28,4 +30,26 @@ function(fw_add_module name)
   add_library(fw::${name} ALIAS fw_${name})
   target_include_directories(fw_${name} PUBLIC ${PROJECT_SOURCE_DIR})
   fw_set_warnings(fw_${name})
+  if(name STREQUAL "ui")
+    fw_precompile(fw_ui qt)
+  endif()
+endfunction()
+
+# Precompiled headers (FW_PCH=ON, scripts/test.sh): the headers every file of a target parses.
+# KIND: test (Catch2 + std), qt (Qt Widgets/Charts + std), qt_test (both).
+set(FW_PCH_STD <algorithm> <chrono> <cstdint> <filesystem> <functional> <map> <memory> <optional>
+    <set> <sstream> <string> <string_view> <unordered_map> <utility> <vector>)
+set(FW_PCH_QT <QtWidgets/QtWidgets> <QtCharts/QtCharts>)
+function(fw_precompile target kind)
+  if(NOT FW_PCH)
+    return()
+  endif()
+  set(headers ${FW_PCH_STD})
+  if(kind MATCHES "test")
+    list(APPEND headers ${PROJECT_SOURCE_DIR}/tests/support/catch.h)
+  endif()
+  if(kind MATCHES "qt")
+    list(APPEND headers ${FW_PCH_QT})
+  endif()
+  target_precompile_headers(${target} PRIVATE ${headers})
 endfunction()

@@ -33,11 +33,26 @@ bool starts_with_words(const std::vector<Token>& words, const std::vector<std::s
 
 }  // namespace
 
-std::optional<std::string> source_surface(const SourceInfo& source, const Taxonomy& taxonomy) {
-    if (source.kind != SourceKind::Feed && source.kind != SourceKind::Page) {
-        return std::nullopt;
+namespace {
+
+/// The words of a link's host, without "www" and the like: "https://www.foo.ai/blog/x" ->
+/// foo, ai.
+std::vector<Token> host_words(std::string_view link) {
+    const auto scheme = link.find("://");
+    if (scheme == std::string_view::npos) {
+        return {};
     }
-    const auto words = tokenize(source.name);
+    auto host = link.substr(scheme + 3);
+    host = host.substr(0, host.find_first_of("/?#:"));
+    for (const std::string_view prefix : {"www.", "blog.", "news.", "docs."}) {
+        if (host.starts_with(prefix)) {
+            host.remove_prefix(prefix.size());
+        }
+    }
+    return tokenize(host);
+}
+
+std::optional<std::string> surface_named(const std::vector<Token>& words, const Taxonomy& taxonomy) {
     // A lab's name is the lab's, not a product's: "meta-ai-blog" is Meta's newsroom, not meta.ai.
     std::vector<std::vector<std::string>> lab_names;
     for (const auto& lab : taxonomy.labs) {
@@ -65,14 +80,33 @@ std::optional<std::string> source_surface(const SourceInfo& source, const Taxono
     return best;
 }
 
-std::optional<std::string> source_evaluator(const SourceInfo& source, const Rules& rules) {
-    const auto words = tokenize(source.name);
+std::optional<std::string> evaluator_named(const std::vector<Token>& words, const Rules& rules) {
     for (const auto& cue : rules.list("evaluators")) {
         if (!cue.remove && starts_with_words(words, phrase_tokens(cue.pattern))) {
             return cue.value.empty() ? cue.pattern : cue.value;
         }
     }
     return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::string> source_surface(const SourceInfo& source, const Taxonomy& taxonomy, std::string_view link) {
+    if (source.kind != SourceKind::Feed && source.kind != SourceKind::Page) {
+        return std::nullopt;
+    }
+    if (auto s = surface_named(tokenize(source.name), taxonomy)) {
+        return s;
+    }
+    // A lab's feed speaks for its lab even when it links to one of its products.
+    return source.lab ? std::nullopt : surface_named(host_words(link), taxonomy);
+}
+
+std::optional<std::string> source_evaluator(const SourceInfo& source, const Rules& rules, std::string_view link) {
+    if (auto e = evaluator_named(tokenize(source.name), rules)) {
+        return e;
+    }
+    return source.lab || source.kind != SourceKind::Feed ? std::nullopt : evaluator_named(host_words(link), rules);
 }
 
 Context make_context(const Item& item, const Item* previous, const SourceInfo& source, const Taxonomy& taxonomy,
@@ -82,8 +116,8 @@ Context make_context(const Item& item, const Item* previous, const SourceInfo& s
     ctx.text = text_override ? *text_override : item_text(item.entry);
     ctx.tokens = tokenize(ctx.text);
     ctx.entities = matcher.find_all(ctx.text);
-    ctx.source_surface = source_surface(source, taxonomy);
-    ctx.source_evaluator = source_evaluator(source, rules);
+    ctx.source_surface = source_surface(source, taxonomy, item.entry.link);
+    ctx.source_evaluator = source_evaluator(source, rules, item.entry.link);
     if (auto cik = item.entry.extra.find("cik"); !ctx.lab && cik != item.entry.extra.end()) {
         // An EDGAR filing speaks for the lab whose listed security has its CIK.
         const auto digits = [](std::string s) { return s.erase(0, std::min(s.find_first_not_of('0'), s.size())); };

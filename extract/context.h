@@ -39,14 +39,16 @@ struct Context {
     bool unowned_models = false;
 };
 
-/// The surface a source speaks for, from its name: the longest surface name, slug or alias whose
-/// words begin the source's name ("windsurf-changelog" -> windsurf, "chatgpt-release-notes" ->
-/// chatgpt). Only feeds; a lab's newsroom ("meta-ai-blog") names no surface this way.
-std::optional<std::string> source_surface(const SourceInfo& source, const Taxonomy& taxonomy);
+/// The surface a source speaks for: the longest surface name, slug or alias whose words begin
+/// the source's name ("windsurf-changelog" -> windsurf, "chatgpt-release-notes" -> chatgpt), else,
+/// for a source that speaks for no lab, the item's link host ("https://ollama.com/blog/..." ->
+/// ollama). Only feeds and pages; a lab's newsroom ("meta-ai-blog") names no surface this way.
+std::optional<std::string> source_surface(const SourceInfo& source, const Taxonomy& taxonomy,
+                                          std::string_view link = {});
 
 /// The evaluator a source speaks for: an "evaluators" rule whose words begin the source's name
-/// ("aisi-blog" -> aisi, "far-ai" -> far-ai).
-std::optional<std::string> source_evaluator(const SourceInfo& source, const Rules& rules);
+/// ("aisi-blog" -> aisi) or, for a feed of no lab, its item's link host ("far.ai" -> far-ai).
+std::optional<std::string> source_evaluator(const SourceInfo& source, const Rules& rules, std::string_view link = {});
 
 /// Builds the context; `text_override` replaces the item text (a page's added lines).
 Context make_context(const Item& item, const Item* previous, const SourceInfo& source, const Taxonomy& taxonomy,

@@ -602,3 +602,16 @@ TEST_CASE("a lab's headline that is only a new name, whose lead calls it a model
         nullptr, feed_source());
     CHECK(of_kind(tool.events, EventKind::ModelRelease).empty());
 }
+
+TEST_CASE("a feed of no lab whose items link to a host's site speaks for the host", "[extract][grammar][host]") {
+    fw::extract::Extractor ex(host_taxonomy(), fw::test::bundled_rules());
+    auto out = ex.extract(make_item("Llama 3.1 is now available", make_time(2026, 6, 11), "Run it with one command.",
+                                    "https://www.quillmark.dev/blog/llama-3-1"),
+                          nullptr, feed_source("feed-17", std::nullopt));
+    CHECK(rollout_on(out.events, "llama-3-1", "quillmark") != nullptr);
+    // The same link on a lab's feed: the lab speaks, not the host.
+    auto lab = ex.extract(make_item("Llama 3.1 is now available", make_time(2026, 6, 11), "Run it with one command.",
+                                    "https://www.quillmark.dev/blog/llama-3-1", 2),
+                          nullptr, feed_source("meta-ai-blog", std::string("meta")));
+    CHECK(rollout_on(lab.events, "llama-3-1", "quillmark") == nullptr);
+}

@@ -80,10 +80,14 @@ std::optional<std::string> surface_named(const std::vector<Token>& words, const 
     return best;
 }
 
+/// "evaluators" name evaluators in text and in source names alike; "evaluator_sources" only in
+/// source names and link hosts (words too common in prose: "so far, AI ..." is no FAR.AI).
 std::optional<std::string> evaluator_named(const std::vector<Token>& words, const Rules& rules) {
-    for (const auto& cue : rules.list("evaluators")) {
-        if (!cue.remove && starts_with_words(words, phrase_tokens(cue.pattern))) {
-            return cue.value.empty() ? cue.pattern : cue.value;
+    for (const auto* list : {"evaluators", "evaluator_sources"}) {
+        for (const auto& cue : rules.list(list)) {
+            if (!cue.remove && starts_with_words(words, phrase_tokens(cue.pattern))) {
+                return cue.value.empty() ? cue.pattern : cue.value;
+            }
         }
     }
     return std::nullopt;

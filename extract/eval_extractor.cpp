@@ -396,7 +396,21 @@ void weak_findings(const Context& ctx, ExtractOutput& out) {
     if (kind_cue.empty()) {
         kind_cue = "headline subject {model} <Verb>";
     }
-    auto ev = make_event(ctx, kind, "weak|" + std::string(to_string(kind)) + "|" + model->slug, 0.4, model->begin);
+    // The kind's own dedupe key and fields, so that a finding confirmed in review (or by the
+    // classifier beside the grammar) is a well-formed event of its kind.
+    std::string key = std::string(to_string(kind)) + "|" + model->slug;
+    if (kind == EventKind::SurfaceRollout && !ctx.source_surface) {
+        kind = EventKind::ModelRelease;  // no surface to arrive on: the nearest kind is a launch
+        key = "model_release|" + model->slug;
+    }
+    if (kind == EventKind::SurfaceRollout) {
+        key += "|" + *ctx.source_surface;
+    } else if (kind == EventKind::ThirdPartyEval) {
+        key = "third_party_eval|" + ctx.source_evaluator.value_or("") + "|" + model->slug;
+    } else if (kind == EventKind::EvalReport) {
+        key += "|blog_eval";
+    }
+    auto ev = make_event(ctx, kind, key, 0.4, model->begin);
     ev.cue = "weak: " + kind_cue + " + {model}";
     ev.model = model->slug;
     if (const auto* info = ctx.taxonomy.find_model(model->slug); info && !info->lab.empty()) {
@@ -404,8 +418,18 @@ void weak_findings(const Context& ctx, ExtractOutput& out) {
     } else if (model->discovered && !model->discovered->lab.empty()) {
         ev.lab = model->discovered->lab;
     }
-    if (kind == EventKind::SurfaceRollout && ctx.source_surface) {
+    if (kind == EventKind::SurfaceRollout) {
         ev.surface = *ctx.source_surface;
+        ev.fields.set("surface", *ctx.source_surface);
+        ev.fields.set("stage", std::string("ga"));
+        ev.fields.set_null("region");
+    } else if (kind == EventKind::ThirdPartyEval && ctx.source_evaluator) {
+        ev.fields.set("evaluator", *ctx.source_evaluator);
+    } else if (kind == EventKind::EvalReport) {
+        ev.fields.set("doc_type", std::string("blog_eval"));
+    } else if (kind == EventKind::ModelRelease) {
+        ev.fields.set("openness", std::string("unknown"));
+        ev.fields.set_null("license");
     }
     out.events.push_back(std::move(ev));
 }

@@ -84,7 +84,7 @@ std::vector<sql::Value> content_values(const Item& item) {
 constexpr std::string_view kInsert =
     "INSERT INTO items (title, link, published, updated, fetched_at, sort_at, content_hash, payload, "
     "summary_text, content_text, source_id, native_id, version) "
-    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1) RETURNING id";
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1)";
 constexpr std::string_view kKeepVersion =
     "INSERT INTO item_versions (item_id, version, title, link, published, updated, fetched_at, content_hash, "
     "payload, summary_text, content_text) SELECT id, version, title, link, published, updated, fetched_at, "
@@ -125,11 +125,11 @@ Result<UpsertStats> ItemRepository::upsert(std::int64_t source_id, std::span<con
         if (write == ItemWrite::Insert) {
             values.push_back(sql::value(source_id));
             values.push_back(sql::value(item.native_id));
-            auto inserted = db_->query(kInsert, values);
+            auto inserted = db_->insert(kInsert, values);
             if (!inserted) {
                 return inserted.error();
             }
-            const std::int64_t id = inserted->empty() ? 0 : inserted->front().int64(0);
+            const std::int64_t id = *inserted;
             if (dialect_->indexes_items_explicitly()) {
                 pending_index_.push_back(id);
             }

@@ -79,4 +79,12 @@ std::optional<TimePoint> Row::optional_time(std::size_t i) const {
     return time(i);
 }
 
+Result<std::int64_t> Runner::insert(std::string_view sql, std::span<const Value> params) {
+    auto rows = query(std::string(sql) + " RETURNING id", params);
+    if (!rows) {
+        return rows.error();
+    }
+    return rows->empty() ? 0 : rows->front().int64(0);
+}
+
 }  // namespace fw::store::sql

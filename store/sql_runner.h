@@ -71,6 +71,10 @@ public:
     Result<std::vector<Row>> query(std::string_view sql, std::initializer_list<Value> params) {
         return query(sql, std::span<const Value>(params.begin(), params.size()));
     }
+    /// Runs an INSERT written without RETURNING and returns the new row's id. By default the
+    /// statement gains " RETURNING id"; SQLite's adapter asks the connection instead (RETURNING
+    /// costs SQLite a temporary table per statement, on the hottest path of an ingest).
+    virtual Result<std::int64_t> insert(std::string_view sql, std::span<const Value> params);
 };
 
 }  // namespace fw::store::sql

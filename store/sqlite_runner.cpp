@@ -30,24 +30,44 @@ const std::string& SqliteRunner::translated(std::string_view sql) {
     return translated_.emplace(std::string(sql), sqlite_placeholders(sql)).first->second;
 }
 
-Result<std::vector<sql::Row>> SqliteRunner::query(std::string_view sql, std::span<const sql::Value> params) {
-    auto st = db_->cached(translated(sql));
-    if (!st) {
-        return st.error();
-    }
+namespace {
+
+void bind_all(Statement& st, std::span<const sql::Value> params) {
     for (std::size_t i = 0; i < params.size(); ++i) {
         const int index = static_cast<int>(i) + 1;
         std::visit(
             [&](const auto& v) {
                 using T = std::decay_t<decltype(v)>;
                 if constexpr (std::is_same_v<T, std::monostate>) {
-                    st->bind(index, std::nullopt);
+                    st.bind(index, std::nullopt);
                 } else {
-                    st->bind(index, v);
+                    st.bind(index, v);
                 }
             },
             params[i]);
     }
+}
+
+}  // namespace
+
+Result<std::int64_t> SqliteRunner::insert(std::string_view sql, std::span<const sql::Value> params) {
+    auto st = db_->cached(translated(sql));
+    if (!st) {
+        return st.error();
+    }
+    bind_all(*st, params);
+    if (auto done = st->run(); !done) {
+        return done.error();
+    }
+    return db_->last_insert_id();
+}
+
+Result<std::vector<sql::Row>> SqliteRunner::query(std::string_view sql, std::span<const sql::Value> params) {
+    auto st = db_->cached(translated(sql));
+    if (!st) {
+        return st.error();
+    }
+    bind_all(*st, params);
     std::vector<sql::Row> rows;
     for (;;) {
         auto more = st->step();

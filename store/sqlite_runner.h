@@ -14,6 +14,7 @@ public:
     explicit SqliteRunner(Database& db) : db_(&db) {}
     using sql::Runner::query;
     Result<std::vector<sql::Row>> query(std::string_view sql, std::span<const sql::Value> params) override;
+    Result<std::int64_t> insert(std::string_view sql, std::span<const sql::Value> params) override;
 
 private:
     // Statements are SQLite's (Database::cached, reset and unbound after use); this keeps their

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs every libFuzzer target for a bounded time and keeps what it finds.
 #   scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET ...]     (default 60 s; targets feed date csv hf html)
-# Builds with clang into $FW_FUZZ_BUILD (default build-fuzz): -DFW_FUZZ=ON, ASan + UBSan.
+#   scripts/fuzz.sh --build-only                          (scripts/test.sh builds them early)
+# Builds with clang into $FW_FUZZ_BUILD (default build-fuzz): -DFW_FUZZ=ON, ASan + UBSan; only the
+# libraries the targets need (domain, ingest) are built, with line tables only.
 # Seeds: fuzz/seeds/<target>/, the regression fixtures, and ../shared/corpus when present
 # (copied at run time into a temp dir; shared files are never committed). Every crash, leak,
 # timeout or OOM input is copied to tests/data/fuzz-regressions/<target>/, which the normal
@@ -10,19 +12,23 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
+build_only=0
+[ "${1:-}" = --build-only ] && { build_only=1; shift; }
 seconds="${1:-60}"
 shift || true
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=(feed date csv hf html)
 build="${FW_FUZZ_BUILD:-$root/build-fuzz}"
-jobs="${FW_JOBS:-2}"
+jobs="${FW_JOBS:-$(nproc)}"   # targets fuzzed at once
 timeout_s="${FW_FUZZ_TIMEOUT:-3}"   # an input taking longer is a hang (robustness.md S7)
 shared="${FW_SHARED_DIR:-$root/../shared}"
 
 CC=clang CXX=clang++ cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -gline-tables-only -DNDEBUG" \
   -DFW_FUZZ=ON -DFW_BUILD_UI=OFF -DFW_BUILD_TESTS=OFF >"$build.configure.log" 2>&1 ||
   { cat "$build.configure.log"; exit 2; }
 cmake --build "$build" -j"$jobs" --target $(printf 'fuzz_%s ' "${targets[@]}") >/dev/null
+[ "$build_only" = 1 ] && exit 0
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/fwfuzz.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
@@ -51,15 +57,15 @@ copy_seeds() {
 
 max_len() { case "$1" in date) echo 256 ;; csv) echo 16384 ;; *) echo 65536 ;; esac; }
 
-found=0
 summary="$build/fuzz-summary.txt"
 : >"$summary"
-for t in "${targets[@]}"; do
-  corpus="$work/$t/corpus"; art="$work/$t/artifacts"
+# run_target TARGET: one libFuzzer process for the bounded time; writes its summary line to
+# $work/TARGET/line and exits 1 when it found something.
+run_target() {
+  local t="$1" corpus="$work/$1/corpus" art="$work/$1/artifacts" log="$work/$1/log" rc seeds execs f
   mkdir -p "$corpus" "$art"
   copy_seeds "$t" "$corpus"
   seeds=$(find "$corpus" -type f | wc -l)
-  log="$work/$t/log"
   # -fork would survive crashes but hides per-target exec counts; one process per target.
   set +e
   ASAN_OPTIONS="detect_leaks=1:allocator_may_return_null=1" UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
@@ -69,7 +75,7 @@ for t in "${targets[@]}"; do
   set -e
   execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
   [ -z "$execs" ] && execs=$(grep -o '#[0-9]*' "$log" | tail -1 | tr -d '#')
-  n_found=0
+  local n_found=0 bad=0
   for f in "$art"/*; do
     [ -f "$f" ] || continue
     dest="$root/tests/data/fuzz-regressions/$t"
@@ -79,12 +85,31 @@ for t in "${targets[@]}"; do
     n_found=$((n_found + 1))
   done
   if [ "$n_found" -gt 0 ] || { [ "$rc" -ne 0 ] && [ "$rc" -ne 124 ]; }; then
-    found=1
+    bad=1
     cp "$log" "$build/fuzz-$t.log"
     echo "  $t: see $build/fuzz-$t.log" >&2
     grep -m3 -E 'ERROR: |runtime error|invariant broken' "$log" >&2 || true
   fi
-  line="$t seconds=$seconds seeds=$seeds execs=${execs:-0} findings=$n_found rc=$rc"
-  echo "$line" | tee -a "$summary"
+  echo "$t seconds=$seconds seeds=$seeds execs=${execs:-0} findings=$n_found rc=$rc" >"$work/$t/line"
+  return "$bad"
+}
+
+# Each target is one single-threaded process: $jobs of them at a time use every core.
+found=0
+running=0
+for t in "${targets[@]}"; do
+  if [ "$running" -ge "$jobs" ]; then
+    wait -n || found=1
+    running=$((running - 1))
+  fi
+  run_target "$t" &
+  running=$((running + 1))
+done
+while [ "$running" -gt 0 ]; do
+  wait -n || found=1
+  running=$((running - 1))
+done
+for t in "${targets[@]}"; do
+  cat "$work/$t/line" 2>/dev/null | tee -a "$summary" || { echo "$t: no result" | tee -a "$summary"; found=1; }
 done
 exit "$found"

@@ -1,5 +1,6 @@
 #pragma once
-// The prices table: one daily bar per (symbol, date).
+// The prices table: one daily bar per (symbol, date), written once over sql::Runner for SQLite
+// and PostgreSQL.
 
 #include <cstdint>
 #include <span>
@@ -8,13 +9,13 @@
 
 #include "domain/price.h"
 #include "domain/result.h"
-#include "store/database.h"
+#include "store/sql_runner.h"
 
 namespace fw::store {
 
 class PriceRepository {
 public:
-    explicit PriceRepository(Database& db) : db_(&db) {}
+    explicit PriceRepository(sql::Runner& runner) : db_(&runner) {}
 
     /// Inserts new bars and overwrites changed ones; returns the rows written (0 on a re-run
     /// of the same bars). Error{Invalid} for an empty symbol.
@@ -24,7 +25,7 @@ public:
     Result<std::int64_t> count();
 
 private:
-    Database* db_;
+    sql::Runner* db_;
 };
 
 }  // namespace fw::store

@@ -72,6 +72,14 @@ std::optional<std::string> Row::optional_text(std::size_t i) const {
     return text(i);
 }
 
+std::optional<std::int64_t> Row::optional_int64(std::size_t i) const {
+    return is_null(i) ? std::nullopt : std::optional<std::int64_t>(int64(i));
+}
+
+std::optional<double> Row::optional_real(std::size_t i) const {
+    return is_null(i) ? std::nullopt : std::optional<double>(real(i));
+}
+
 std::optional<TimePoint> Row::optional_time(std::size_t i) const {
     if (is_null(i)) {
         return std::nullopt;

@@ -56,6 +56,8 @@ public:
     std::string text(std::size_t i) const;
     TimePoint time(std::size_t i) const { return TimePoint(std::chrono::seconds(int64(i))); }
     std::optional<std::string> optional_text(std::size_t i) const;
+    std::optional<std::int64_t> optional_int64(std::size_t i) const;
+    std::optional<double> optional_real(std::size_t i) const;
     std::optional<TimePoint> optional_time(std::size_t i) const;
 
 private:

@@ -50,7 +50,7 @@ SqliteStore::SqliteStore(Database db)
       items_(runner_, sql::sqlite_dialect()),
       events_(runner_, sql::sqlite_dialect()),
       entities_(db_),
-      prices_(db_),
+      prices_(runner_),
       alerts_(db_),
       candidates_(runner_) {}
 

@@ -35,71 +35,14 @@ std::vector<AlertDelivery> read_alerts(const PgResult& r) {
 
 }  // namespace
 
-// ---- prices ----
+// ---- prices (store/price_repository.h, shared with SQLite) ----
 
 Result<int> PgStore::upsert_prices(std::span<const PriceBar> bars) {
-    return transaction([&]() -> Result<int> {
-        int written = 0;
-        for (const PriceBar& bar : bars) {
-            if (bar.symbol.empty()) {
-                return make_error(ErrorCode::Invalid, "price bar without a symbol", format_date(bar.date));
-            }
-            // The WHERE skips identical rows, so a re-run writes nothing.
-            auto r = conn_.exec(
-                "INSERT INTO prices (symbol, date, open, high, low, close, adj_close, volume) "
-                "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (symbol, date) DO UPDATE SET "
-                "open = excluded.open, high = excluded.high, low = excluded.low, "
-                "close = excluded.close, adj_close = excluded.adj_close, volume = excluded.volume "
-                "WHERE (prices.open, prices.high, prices.low, prices.close, prices.adj_close, "
-                "prices.volume) IS DISTINCT FROM (excluded.open, excluded.high, excluded.low, "
-                "excluded.close, excluded.adj_close, excluded.volume)",
-                Params()
-                    .add(bar.symbol)
-                    .add(format_date(bar.date))
-                    .add(bar.open)
-                    .add(bar.high)
-                    .add(bar.low)
-                    .add(bar.close)
-                    .add(bar.adj_close)
-                    .add(bar.volume));
-            if (!r) {
-                return r.error();
-            }
-            written += r->affected();
-        }
-        return written;
-    });
+    return transaction([&] { return prices_.upsert(bars); });
 }
 
 Result<std::vector<PriceBar>> PgStore::load_prices(std::string_view symbol) {
-    return transaction([&]() -> Result<std::vector<PriceBar>> {
-        auto r = conn_.exec(
-            "SELECT date, open, high, low, close, adj_close, volume FROM prices "
-            "WHERE symbol = $1 ORDER BY date",
-            Params().add(symbol));
-        if (!r) {
-            return r.error();
-        }
-        std::vector<PriceBar> out;
-        for (int i = 0; i < r->rows(); ++i) {
-            auto date = parse_iso8601(r->text(i, 0));
-            if (!date) {
-                return make_error(ErrorCode::Storage, "corrupt price date \"" + r->text(i, 0) + "\"",
-                                  "prices " + std::string(symbol));
-            }
-            PriceBar bar;
-            bar.symbol = std::string(symbol);
-            bar.date = day_of(*date);
-            bar.open = r->optional_real(i, 1);
-            bar.high = r->optional_real(i, 2);
-            bar.low = r->optional_real(i, 3);
-            bar.close = r->optional_real(i, 4);
-            bar.adj_close = r->optional_real(i, 5);
-            bar.volume = r->optional_int64(i, 6);
-            out.push_back(std::move(bar));
-        }
-        return out;
-    });
+    return transaction([&] { return prices_.load(symbol); });
 }
 
 // ---- questions and alerts ----

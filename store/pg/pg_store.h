@@ -10,6 +10,7 @@
 
 #include "store/event_repository.h"
 #include "store/item_repository.h"
+#include "store/price_repository.h"
 #include "store/pg/pg_connection.h"
 #include "store/pg/pg_dialect.h"
 #include "store/pg/pg_runner.h"
@@ -89,7 +90,8 @@ private:
         : conn_(std::move(conn)),
           runner_(conn_),
           items_(runner_, postgres_dialect()),
-          events_(runner_, postgres_dialect()) {}
+          events_(runner_, postgres_dialect()),
+          prices_(runner_) {}
 
     /// Runs `work` in BEGIN ... COMMIT (rolled back on an Error or exception); a serialization
     /// failure or deadlock is retried a few times.
@@ -109,6 +111,7 @@ private:
     PgRunner runner_;
     ItemRepository items_;
     EventRepository events_;
+    PriceRepository prices_;
 };
 
 }  // namespace fw::store::pg

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 
 #include "app/paths.h"
@@ -101,6 +102,23 @@ Result<extract::Rules> load_rules(const std::vector<std::filesystem::path>& dirs
     return merged;
 }
 
+std::shared_ptr<const extract::KindClassifier> load_classifier(const std::vector<std::filesystem::path>& dirs) {
+    for (auto dir = dirs.rbegin(); dir != dirs.rend(); ++dir) {
+        const auto path = *dir / "classifier" / "kinds.ftz";
+        if (!std::filesystem::is_regular_file(path)) {
+            continue;
+        }
+        auto classifier = extract::KindClassifier::load(path);
+        if (!classifier) {
+            std::cerr << "frontierwatch: the kind classifier is off: " << classifier.error().describe() << "\n";
+            return nullptr;
+        }
+        return *classifier;
+    }
+    std::cerr << "frontierwatch: the kind classifier is off (no classifier/kinds.ftz in the data folders)\n";
+    return nullptr;
+}
+
 Result<AppContext> open_context(const ContextOptions& options) {
     AppContext ctx;
     std::string location = options.db;
@@ -134,6 +152,7 @@ Result<AppContext> open_context(const ContextOptions& options) {
         return rules.error();
     }
     ctx.rules = std::move(*rules);
+    ctx.classifier = load_classifier(ctx.data_dirs);
 
     auto questions = load_questions(ctx.data_dirs);
     if (!questions) {

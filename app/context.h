@@ -12,6 +12,7 @@
 #include "domain/question.h"
 #include "domain/result.h"
 #include "domain/taxonomy.h"
+#include "extract/classifier.h"
 #include "extract/rules.h"
 #include "store/store.h"
 
@@ -31,6 +32,9 @@ struct AppContext {
     std::vector<std::filesystem::path> data_dirs;
     Taxonomy taxonomy;  ///< as in the store: files merged with discovered models
     extract::Rules rules;
+    /// The kind classifier beside the grammar (classifier/kinds.ftz of the data folders), or null:
+    /// then extraction is the grammar's alone.
+    std::shared_ptr<const extract::KindClassifier> classifier;
     std::vector<WatchQuestion> questions;
     std::vector<AlertRule> alert_rules;
 };
@@ -50,5 +54,10 @@ std::string taxonomy_hash(const Taxonomy& taxonomy);
 
 /// Loads and merges data/rules/*.json of every data folder, in order.
 Result<extract::Rules> load_rules(const std::vector<std::filesystem::path>& dirs);
+
+/// The last data folder's classifier/kinds.ftz (a user's folder overrides the bundled one), or
+/// null with a line on stderr saying the classifier is off: a missing or unreadable model never
+/// stops the program.
+std::shared_ptr<const extract::KindClassifier> load_classifier(const std::vector<std::filesystem::path>& dirs);
 
 }  // namespace fw::app

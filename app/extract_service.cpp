@@ -54,7 +54,7 @@ Result<ExtractSummary> extract_after(AppContext& ctx, std::int64_t after_id,
         source_info[s.id] = extract::SourceInfo{s.name, s.kind, s.lab};
     }
 
-    extract::Extractor extractor(ctx.taxonomy, ctx.rules);
+    extract::Extractor extractor(ctx.taxonomy, ctx.rules, ctx.classifier);
     ExtractSummary summary;
     std::int64_t last_id = after_id;
     for (const auto& item : *items) {

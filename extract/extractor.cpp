@@ -11,8 +11,8 @@
 
 namespace fw::extract {
 
-Extractor::Extractor(const Taxonomy& taxonomy, Rules rules)
-    : taxonomy_(taxonomy), rules_(std::move(rules)), matcher_(taxonomy_) {}
+Extractor::Extractor(const Taxonomy& taxonomy, Rules rules, std::shared_ptr<const KindClassifier> classifier)
+    : taxonomy_(taxonomy), rules_(std::move(rules)), matcher_(taxonomy_), classifier_(std::move(classifier)) {}
 
 namespace {
 
@@ -78,15 +78,43 @@ std::string launch_shaped_title(const Context& ctx) {
     return {};
 }
 
+std::string two_decimals(double p) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%.2f", p);
+    return buf;
+}
+
+/// The classifier's most likely event kind (never "none") at or above `threshold`, if any.
+const KindScore* classifier_kind(const std::vector<KindScore>& scores, double threshold) {
+    for (const auto& s : scores) {  // highest first
+        if (s.kind != "none" && s.probability >= threshold && event_kind_from_string(s.kind)) {
+            return &s;
+        }
+    }
+    return nullptr;
+}
+
 /// Findings below kConfidentEvent leave the events; an item that names a tracked entity (or is a
-/// lab's own launch-shaped headline) and keeps no event becomes one candidate.
-void settle(const Context* ctx, ExtractOutput& out) {
+/// lab's own launch-shaped headline) and keeps no event becomes one candidate. With a classifier
+/// (`scores` not empty): a weak finding whose kind the classifier is sure of becomes an event (two
+/// independent readings agree), and an item with nothing from the grammar whose kind the
+/// classifier suggests becomes a candidate of that kind, even when it names nothing tracked (a
+/// host or an evaluator writing about a model the taxonomy does not know).
+void settle(const Context* ctx, ExtractOutput& out, const std::vector<KindScore>& scores,
+            const KindClassifier::Thresholds& thresholds) {
     std::vector<Event> confident;
     const Event* weakest_best = nullptr;
     std::vector<Event> weak;
     for (auto& ev : out.events) {
         if (ev.cue.empty()) {
             ev.cue = std::string(to_string(ev.kind)) + " rule";
+        }
+        if (ev.confidence < kConfidentEvent && !scores.empty()) {
+            const auto p = KindClassifier::probability_of(scores, to_string(ev.kind));
+            if (p >= thresholds.agree && p > KindClassifier::probability_of(scores, "none")) {
+                ev.confidence = std::max(kConfidentEvent, (ev.confidence + p) / 2);
+                ev.cue += "; classifier agrees p=" + two_decimals(p);
+            }
         }
         (ev.confidence >= kConfidentEvent ? confident : weak).push_back(std::move(ev));
     }
@@ -124,6 +152,20 @@ void settle(const Context* ctx, ExtractOutput& out) {
         c.confidence = 0.3;
         c.lab = ctx->lab;
         c.reason = "launch-shaped headline, no model name confirmed";
+    } else if (const auto* best = classifier_kind(scores, thresholds.candidate); best != nullptr) {
+        c.cue = "classifier:" + best->kind + " p=" + two_decimals(best->probability);
+        c.suggested_kind = event_kind_from_string(best->kind);
+        c.confidence = std::min(best->probability, 0.99);
+        c.lab = ctx->lab;
+        if (const auto* m = first_entity(*ctx, EntityKind::Model)) {
+            c.model = m->slug;
+        }
+        c.reason = "no grammar cue; classifier p=" + two_decimals(best->probability);
+        if (c.lab && std::find(c.entities.begin(), c.entities.end(), "lab:" + *c.lab) == c.entities.end()) {
+            c.entities.insert(c.entities.begin(), "lab:" + *c.lab);
+        }
+        out.candidates.push_back(std::move(c));
+        return;  // the classifier read the language: an item naming nothing tracked counts too
     } else {
         return;
     }
@@ -197,7 +239,11 @@ ExtractOutput Extractor::extract(const Item& item, const Item* previous_version,
                 matcher_.add_model(out.discovered_models[i]);
             }
             dedupe(out.events);
-            settle(&after, out);
+            std::vector<KindScore> scores;
+            if (classifier_) {
+                scores = classifier_->classify(classifier_input(item.entry, matcher_));
+            }
+            settle(&after, out, scores, classifier_ ? classifier_->thresholds() : KindClassifier::Thresholds{});
             return out;
         }
     }
@@ -208,7 +254,7 @@ ExtractOutput Extractor::extract(const Item& item, const Item* previous_version,
         }
     }
     dedupe(out.events);
-    settle(nullptr, out);
+    settle(nullptr, out, {}, {});
     return out;
 }
 

@@ -4,6 +4,7 @@
 // matched in later items.
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,6 +14,7 @@
 #include "domain/item.h"
 #include "domain/source.h"
 #include "domain/taxonomy.h"
+#include "extract/classifier.h"
 #include "extract/entity_matcher.h"
 #include "extract/rules.h"
 
@@ -37,7 +39,9 @@ struct ExtractOutput {
 
 class Extractor {
 public:
-    Extractor(const Taxonomy& taxonomy, Rules rules);
+    /// `classifier` (optional): the kind classifier beside the grammar. Without it (no model
+    /// shipped or found) extraction is the grammar's alone.
+    Extractor(const Taxonomy& taxonomy, Rules rules, std::shared_ptr<const KindClassifier> classifier = nullptr);
 
     /// Events of one item. `previous_version` is the item's prior stored version (for HF
     /// licence/gating diffs and page text diffs), or null for a new item.
@@ -45,11 +49,14 @@ public:
 
     /// Known models: the taxonomy's plus those discovered so far.
     const std::vector<ModelInfo>& models() const { return taxonomy_.models; }
+    /// The entity matcher, with the models discovered so far (what the classifier's input uses).
+    const EntityMatcher& matcher() const { return matcher_; }
 
 private:
     Taxonomy taxonomy_;  // own copy: discovered models are appended to it
     Rules rules_;
     EntityMatcher matcher_;
+    std::shared_ptr<const KindClassifier> classifier_;
 };
 
 }  // namespace fw::extract

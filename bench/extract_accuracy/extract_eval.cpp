@@ -257,7 +257,9 @@ Report evaluate(const std::vector<LabelledItem>& labels, const std::filesystem::
     // One stream per labelled file of a publisher, in label order of first appearance.
     std::vector<Stream> streams;
     for (const auto& l : labels) {
-        if (options.split && l.split != *options.split) {
+        if ((options.split && l.split != *options.split) ||
+            (!options.publishers.empty() && !options.publishers.count(l.publisher)) ||
+            options.skip_publishers.count(l.publisher)) {
             continue;
         }
         auto it = std::find_if(streams.begin(), streams.end(),
@@ -297,7 +299,7 @@ Report evaluate(const std::vector<LabelledItem>& labels, const std::filesystem::
             by_key[key_of(l->guid, l->occurrence)] = l;
         }
         std::set<std::string> seen;
-        extract::Extractor extractor(taxonomy, rules);
+        extract::Extractor extractor(taxonomy, rules, options.classifier);
         std::int64_t next_id = 1;
         for (auto& [key, entry] : keyed) {
             const auto fetched = entry.published.value_or(make_time(2026, 9, 1)) + std::chrono::hours(12);
@@ -309,8 +311,15 @@ Report evaluate(const std::vector<LabelledItem>& labels, const std::filesystem::
                 continue;  // not labelled (outside a sample): run for its discoveries, not scored
             }
             const auto& label = *found->second;
+            if (options.on_item) {
+                options.on_item(label, item.entry, extractor);
+            }
             auto& split = report.splits[label.split];
             ++split.items;
+            if (label.expect.empty() && label.unscored.empty()) {
+                ++split.negative_items;
+                split.negative_items_with_candidate += out.candidates.empty() ? 0 : 1;
+            }
             auto& pub = split.by_publisher[label.publisher];
             split.candidates += static_cast<int>(out.candidates.size());
             if (!out.candidates.empty()) {
@@ -350,6 +359,8 @@ Report evaluate(const std::vector<LabelledItem>& labels, const std::filesystem::
                     ++pub.fn;
                     if (!out.candidates.empty()) {
                         ++split.fn_with_candidate;
+                        const auto& sk = out.candidates.front().suggested_kind;
+                        split.fn_with_candidate_of_kind += sk && to_string(*sk) == want.kind ? 1 : 0;
                     }
                     report.misses.push_back(Miss{"FN", label.split, label.publisher, label.file, label.guid,
                                                  item.entry.title, describe(want),
@@ -439,7 +450,11 @@ std::string format_table(const Report& report) {
         s += "  candidates: " + std::to_string(split.candidates) + " (" + std::to_string(split.items_with_candidate) +
              " of " + std::to_string(split.items) +
              " items); missed events whose item became a candidate: " + std::to_string(split.fn_with_candidate) + "/" +
-             std::to_string(fn) + " = " + ratio(split.fn_with_candidate, fn) + "\n";
+             std::to_string(fn) + " = " + ratio(split.fn_with_candidate, fn) + " (of the missed kind " +
+             std::to_string(split.fn_with_candidate_of_kind) + ")\n";
+        s += "  labelled negatives with a candidate: " + std::to_string(split.negative_items_with_candidate) + " of " +
+             std::to_string(split.negative_items) + " = " +
+             ratio(100 * split.negative_items_with_candidate, split.negative_items) + " per 100\n";
         if (!split.other_kinds.empty()) {
             s += "  events of kinds not scored:";
             for (const auto& [k, n] : split.other_kinds) {
@@ -483,6 +498,9 @@ nlohmann::json to_json(const Report& report) {
         s["candidates"] = split.candidates;
         s["items_with_candidate"] = split.items_with_candidate;
         s["fn_with_candidate"] = split.fn_with_candidate;
+        s["fn_with_candidate_of_kind"] = split.fn_with_candidate_of_kind;
+        s["negative_items"] = split.negative_items;
+        s["negative_items_with_candidate"] = split.negative_items_with_candidate;
         s["other_kinds"] = split.other_kinds;
         j["splits"][name] = s;
     }

@@ -7,6 +7,8 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <functional>
+#include <memory>
 #include <map>
 #include <optional>
 #include <set>
@@ -17,6 +19,8 @@
 
 #include "domain/event.h"
 #include "domain/taxonomy.h"
+#include "extract/classifier.h"
+#include "extract/extractor.h"
 #include "extract/rules.h"
 
 namespace fw::eval {
@@ -81,7 +85,10 @@ struct SplitReport {
     OpennessTally openness;
     int candidates = 0;  ///< ExtractOutput::candidates over the labelled items
     int items_with_candidate = 0;
-    int fn_with_candidate = 0;  ///< expected events not produced whose item became a candidate
+    int fn_with_candidate = 0;          ///< expected events not produced whose item became a candidate
+    int fn_with_candidate_of_kind = 0;  ///< ... a candidate suggesting the missed event's kind
+    int negative_items = 0;             ///< labelled negatives (expect: [], nothing unscored)
+    int negative_items_with_candidate = 0;
     Tally total() const;
 };
 
@@ -94,7 +101,14 @@ struct Report {
 };
 
 struct Options {
-    std::optional<std::string> split;  ///< only this split
+    std::optional<std::string> split;       ///< only this split
+    std::set<std::string> publishers;       ///< only these publishers (empty: all)
+    std::set<std::string> skip_publishers;  ///< not these
+    /// The kind classifier beside the grammar (null: the grammar alone).
+    std::shared_ptr<const extract::KindClassifier> classifier;
+    /// Called for each scored labelled item once the extractor has read it (the classifier's
+    /// training lines are written from here, with the extractor's matcher of that moment).
+    std::function<void(const LabelledItem&, const FeedEntry&, const extract::Extractor&)> on_item;
 };
 
 /// Runs the evaluation. `shared` is the shared directory (holding corpus/).

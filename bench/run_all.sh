@@ -22,6 +22,9 @@ trap 'rm -rf "$out"' EXIT
 echo "== 1/4 parse + normalise vs python3-feedparser (bench/compare_parse.sh)"
 sh "$here/compare_parse.sh" "$build" 2>&1 | tee "$out/parse.txt"
 
+echo "== 1b whole program: frontierwatch parse / --json parse of 20 MB feeds vs python3-feedparser (bench/compare_parse_cli.sh)"
+bash "$here/compare_parse_cli.sh" "$build" 3 2>&1 | tee "$out/parse_cli.txt" || true
+
 echo "== 2/4 SQLite store (fw_store_bench 100000 items, 25 per feed as robustness.md B4)"
 "$build/bench/store/fw_store_bench" 100000 25 | tee "$out/store.txt"
 
@@ -51,6 +54,11 @@ printf '%-52s %14s   %s\n' "figure" "measured" "target"
 printf '%-52s %14s   %s\n' "parse + normalise, MB/s (CPU, one core)" "${mbs:-?}" ">= 100"
 printf '%-52s %14s   %s\n' "parse + normalise, items/s (CPU, one core)" "${ips:-?}" ">= 100000"
 printf '%-52s %14s   %s\n' "parse vs python3-feedparser (x faster)" "${vs_fp:-?}" ">= 50"
+pc() { awk -v k="$1" '$1 == "RESULT" && $2 == k { print $3 }' "$out/parse_cli.txt"; }
+printf '%-52s %14s   %s\n' "parse FILE, 20 MB Atom, x feedparser (wall)" "$(pc large_atom_parse_x)" ">= 100"
+printf '%-52s %14s   %s\n' "parse FILE, 20 MB RSS, x feedparser (wall)" "$(pc large_rss_parse_x)" ">= 100"
+printf '%-52s %14s   %s\n' "--json parse FILE, 20 MB Atom, x feedparser (wall)" "$(pc large_atom_json_x)" ">= 50"
+printf '%-52s %14s   %s\n' "--json parse FILE, 20 MB RSS, x feedparser (wall)" "$(pc large_rss_json_x)" ">= 50"
 printf '%-52s %14s   %s\n' "insert with FTS5, items/s (CPU, one transaction)" "${ins:-?}" ">= 10000 (B4)"
 printf '%-52s %14s   %s\n' "insert with FTS5, 25/feed, 64 feeds per commit" "${insb:-?}" ">= 10000 (B4)"
 printf '%-52s %14s   %s\n' "insert with FTS5, 25/feed, a commit per feed" "${ins25:-?}" ""

@@ -1,11 +1,12 @@
+#include <cstdio>
+#include <filesystem>
 #include <fstream>
-#include <nlohmann/json.hpp>
 #include <iostream>
 #include <memory>
-#include <sstream>
+#include <optional>
 
 #include "cli/command.h"
-#include "cli/json_views.h"
+#include "cli/json_writer.h"
 #include "ingest/http_client.h"
 #include "ingest/source_adapter.h"
 #include "ingest/user_agent.h"
@@ -35,9 +36,21 @@ Result<Loaded> load(const std::string& where, SourceKind kind) {
     if (!in) {
         return make_error(ErrorCode::NotFound, "cannot read file", where);
     }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return Loaded{ss.str(), "", "file://" + std::filesystem::absolute(where).string()};
+    // One read into a buffer of the file's size: a 20 MB feed is copied once, not three times.
+    Loaded loaded{{}, "", "file://" + std::filesystem::absolute(where).string()};
+    std::error_code size_error;
+    const auto size = std::filesystem::file_size(where, size_error);
+    if (!size_error && size > 0) {
+        loaded.body.resize(size);
+        in.read(loaded.body.data(), static_cast<std::streamsize>(size));
+        loaded.body.resize(static_cast<std::size_t>(in.gcount()));
+    }
+    // Whatever the size said (a pipe, a file still growing), read to the end.
+    char chunk[65536];
+    while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+        loaded.body.append(chunk, static_cast<std::size_t>(in.gcount()));
+    }
+    return loaded;
 }
 
 void print_summary(const ingest::SourceDocument& doc) {
@@ -57,38 +70,99 @@ void print_summary(const ingest::SourceDocument& doc) {
     }
 }
 
+std::optional<std::string> time_or_null(const std::optional<TimePoint>& t) {
+    return t ? std::optional<std::string>(format_rfc3339(*t)) : std::nullopt;
+}
+
+void member(JsonWriter& w, std::string_view key, const std::optional<std::string>& value) {
+    if (value)
+        w.member(key, *value);
+    else
+        w.member_null(key);
+}
+
+void member(JsonWriter& w, std::string_view key, const std::optional<double>& value) {
+    w.key(key);
+    if (value)
+        w.number(*value);
+    else
+        w.null();
+}
+
 /// The contract's parse --json plus what extraction reads: each item's summary_text,
 /// content_text and article_text (null until a linked article is read, which parse never
-/// does), and a prices source's bars. Fields are only added, never renamed.
-std::string with_extraction_view(const std::string& contract_json, const ingest::SourceDocument& doc) {
-    using nlohmann::json;
-    json j = json::parse(contract_json, nullptr, /*allow_exceptions=*/false);
-    if (j.is_discarded() || !j.contains("items")) {
-        return contract_json;
-    }
-    auto& items = j["items"];
-    for (std::size_t i = 0; i < items.size() && i < doc.feed.items.size(); ++i) {
-        const auto& e = doc.feed.items[i];
-        items[i]["summary_text"] = e.summary_text;
-        items[i]["content_text"] = e.content_text;
-        items[i]["article_text"] = e.article_text.empty() ? json(nullptr) : json(e.article_text);
-    }
-    if (!doc.prices.empty()) {
-        const auto number = [](const std::optional<double>& v) { return v ? json(*v) : json(nullptr); };
-        json bars = json::array();
-        for (const auto& b : doc.prices) {
-            bars.push_back({{"symbol", b.symbol},
-                            {"date", format_date(b.date)},
-                            {"open", number(b.open)},
-                            {"high", number(b.high)},
-                            {"low", number(b.low)},
-                            {"close", number(b.close)},
-                            {"adj_close", number(b.adj_close)},
-                            {"volume", b.volume ? json(*b.volume) : json(nullptr)}});
+/// does), and a prices source's bars. Fields are only added, never renamed. Streamed: a 20 MB
+/// feed is written as it is walked, with no JSON tree built. Keys are in nlohmann's (sorted)
+/// order, so the bytes are those the tree version printed.
+void write_json(const ingest::SourceDocument& doc, std::FILE* out) {
+    const ParsedFeed& f = doc.feed;
+    JsonWriter w(out);
+    w.begin_object();
+    w.member("description", f.description);
+    w.member("format", to_string(f.format));
+    w.key("items");
+    w.begin_array();
+    for (const auto& e : f.items) {
+        w.begin_object();
+        member(w, "article_text", e.article_text.empty() ? std::nullopt : std::optional<std::string>(e.article_text));
+        w.member("authors", e.authors);
+        w.member("categories", e.categories);
+        w.member("content", e.content);
+        w.member("content_text", e.content_text);
+        w.key("enclosures");
+        w.begin_array();
+        for (const auto& en : e.enclosures) {
+            w.begin_object();
+            w.key("length");
+            w.number(en.length);
+            w.member("type", en.type);
+            w.member("url", en.url);
+            w.end_object();
         }
-        j["prices"] = std::move(bars);
+        w.end_array();
+        w.key("extra");
+        w.begin_object();
+        for (const auto& [k, v] : e.extra)  // a std::map: already in key order
+            w.member(k, v);
+        w.end_object();
+        w.member("id", e.id);
+        w.member("link", e.link);
+        member(w, "published", time_or_null(e.published));
+        w.member("summary", e.summary);
+        w.member("summary_text", e.summary_text);
+        w.member("title", e.title);
+        member(w, "updated", time_or_null(e.updated));
+        w.end_object();
     }
-    return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+    w.end_array();
+    member(w, "language", f.language);
+    w.member("link", f.link);
+    if (!doc.prices.empty()) {
+        w.key("prices");
+        w.begin_array();
+        for (const auto& b : doc.prices) {
+            w.begin_object();
+            member(w, "adj_close", b.adj_close);
+            member(w, "close", b.close);
+            w.member("date", format_date(b.date));
+            member(w, "high", b.high);
+            member(w, "low", b.low);
+            member(w, "open", b.open);
+            w.member("symbol", b.symbol);
+            w.key("volume");
+            if (b.volume)
+                w.number(static_cast<std::int64_t>(*b.volume));
+            else
+                w.null();
+            w.end_object();
+        }
+        w.end_array();
+    }
+    w.member("title", f.title);
+    member(w, "updated", time_or_null(f.updated));
+    w.member("warnings", f.warnings);
+    w.end_object();
+    w.raw_newline();
 }
 
 }  // namespace
@@ -114,7 +188,9 @@ void register_parse(CLI::App& app, Run& run) {
             run.exit_code = fail(loaded.error());
             return;
         }
-        auto doc = ingest::parse_document(*kind, loaded->body, {"parse", loaded->url, loaded->content_type});
+        // The summary prints no summary or content text: HTML to text only for --json.
+        auto doc =
+            ingest::parse_document(*kind, loaded->body, {"parse", loaded->url, loaded->content_type, run.global.json});
         if (!doc) {
             Error e = doc.error();
             e.context = o->where + (e.context.empty() ? "" : ": " + e.context);
@@ -122,7 +198,8 @@ void register_parse(CLI::App& app, Run& run) {
             return;
         }
         if (run.global.json) {
-            std::cout << with_extraction_view(parsed_feed_json(doc->feed), *doc);
+            std::cout.flush();
+            write_json(*doc, stdout);
         } else {
             print_summary(*doc);
         }

@@ -49,7 +49,7 @@ TextConstruct read_text_construct(const XmlDocument& doc, pugi::xml_node n) {
 pugi::xml_node alternate_link(const XmlDocument& doc, pugi::xml_node n, Ns core) {
     pugi::xml_node fallback;
     for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
-        if (c.type() != pugi::node_element || local_name(c) != "link" || element_ns(c) != core)
+        if (c.type() != pugi::node_element || local_name(c) != "link" || element_ns(doc, c) != core)
             continue;
         const std::string rel = attr(doc, c, "rel");
         if (rel.empty() || rel == "alternate") {
@@ -80,9 +80,9 @@ FeedEntry read_entry(const XmlDocument& doc, pugi::xml_node entry, Ns core, std:
     for (pugi::xml_node c = entry.first_child(); c; c = c.next_sibling()) {
         if (c.type() != pugi::node_element)
             continue;
-        const Ns ns = element_ns(c);
+        const Ns ns = element_ns(doc, c);
         const std::string_view local = local_name(c);
-        if (!in_core_ns(c, core, core_uri)) {
+        if (!in_core_ns(doc, c, core, core_uri)) {
             if ((ns == Ns::Dc || ns == Ns::DcTerms) && local == "creator")
                 e.authors.push_back(text(doc, c));
             continue;
@@ -103,9 +103,9 @@ FeedEntry read_entry(const XmlDocument& doc, pugi::xml_node entry, Ns core, std:
         else if (local == "updated" || local == "modified")
             updated = text(doc, c);
         else if (local == "author") {
-            std::string name = std::string(trim(text(doc, child(c, core, "name"))));
+            std::string name = std::string(trim(text(doc, child(doc, c, core, "name"))));
             if (name.empty())
-                name = std::string(trim(text(doc, child(c, core, "email"))));
+                name = std::string(trim(text(doc, child(doc, c, core, "email"))));
             if (!name.empty())
                 e.authors.push_back(std::move(name));
         } else if (local == "category") {
@@ -126,7 +126,7 @@ FeedEntry read_entry(const XmlDocument& doc, pugi::xml_node entry, Ns core, std:
     set_date(feed, e.updated, e.updated_raw, updated, where);
     e.summary = std::move(summary.value);
     e.content = std::move(content.value);
-    finish_entry(e, summary.kind, content.kind);
+    finish_entry(e, summary.kind, content.kind, doc.plain_text);
     return e;
 }
 
@@ -134,15 +134,15 @@ FeedEntry read_entry(const XmlDocument& doc, pugi::xml_node entry, Ns core, std:
 
 Status read_atom(const XmlDocument& doc, ParsedFeed& feed) {
     const pugi::xml_node root = root_element(doc);
-    const Ns core = element_ns(root);
-    const std::string_view core_uri = element_ns_uri(root);
+    const Ns core = element_ns(doc, root);
+    const std::string_view core_uri = element_ns_uri(doc, root);
     if (local_name(root) == "entry") {  // a lone entry document: one item, no feed metadata
         feed.items.push_back(read_entry(doc, root, core, core_uri, feed));
         return ok();
     }
     std::string updated;
     for (pugi::xml_node c = root.first_child(); c; c = c.next_sibling()) {
-        if (c.type() != pugi::node_element || !in_core_ns(c, core, core_uri))
+        if (c.type() != pugi::node_element || !in_core_ns(doc, c, core, core_uri))
             continue;
         const std::string_view local = local_name(c);
         if (local == "title") {

@@ -1,5 +1,6 @@
 #include "ingest/date_parser.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <string>
@@ -397,6 +398,112 @@ std::optional<TimePoint> parse_korean(std::string_view s) {
     return to_time(c);
 }
 
+// ---- fast path --------------------------------------------------------------------------------
+// Almost every feed writes one of two canonical forms. They are read here without building
+// tokens or copies; anything else (and anything these readers refuse) goes to the general
+// readers above, which give the same answer for the canonical forms: this only skips work.
+
+bool digits_at(std::string_view s, std::size_t at, std::size_t n, int& value) {
+    if (at + n > s.size())
+        return false;
+    int v = 0;
+    for (std::size_t i = at; i < at + n; ++i) {
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+        v = v * 10 + (s[i] - '0');
+    }
+    value = v;
+    return true;
+}
+
+/// "Z", "+HH:MM" or "+HHMM" (either sign) ending the text at `at`; false for anything else.
+bool canonical_zone(std::string_view s, std::size_t at, int& offset_minutes) {
+    const std::string_view zone = s.substr(at);
+    if (zone == "Z" || zone == "z" || zone == "GMT" || zone == "UTC" || zone == "UT") {
+        offset_minutes = 0;
+        return true;
+    }
+    if (zone.size() != 5 && zone.size() != 6)
+        return false;
+    if (zone[0] != '+' && zone[0] != '-')
+        return false;
+    int h = 0, m = 0;
+    const bool colon = zone.size() == 6;
+    if (!digits_at(zone, 1, 2, h) || (colon && zone[3] != ':') || !digits_at(zone, colon ? 4 : 3, 2, m))
+        return false;
+    if (h > 23 || m > 59)
+        return false;
+    offset_minutes = (zone[0] == '-' ? -1 : 1) * (h * 60 + m);
+    return true;
+}
+
+/// "HH:MM:SS" at `at`, then an optional ".fraction"; returns the index after it, or npos.
+std::size_t canonical_clock(std::string_view s, std::size_t at, Civil& c) {
+    if (at + 8 > s.size() || s[at + 2] != ':' || s[at + 5] != ':')
+        return std::string_view::npos;
+    if (!digits_at(s, at, 2, c.hour) || !digits_at(s, at + 3, 2, c.minute) || !digits_at(s, at + 6, 2, c.second))
+        return std::string_view::npos;
+    std::size_t i = at + 8;
+    if (i < s.size() && s[i] == '.') {
+        const std::size_t first = ++i;
+        while (i < s.size() && s[i] >= '0' && s[i] <= '9')
+            ++i;
+        if (i == first)
+            return std::string_view::npos;
+    }
+    return i;
+}
+
+/// "2026-04-07T09:30:00Z", "2026-04-07T09:30:00.123-04:00" (RFC 3339).
+std::optional<TimePoint> fast_w3c(std::string_view s) {
+    Civil c;
+    if (s.size() < 20 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != 't' && s[10] != ' '))
+        return std::nullopt;
+    if (!digits_at(s, 0, 4, c.year) || !digits_at(s, 5, 2, c.month) || !digits_at(s, 8, 2, c.day))
+        return std::nullopt;
+    const std::size_t zone = canonical_clock(s, 11, c);
+    if (zone == std::string_view::npos || zone == s.size() || s[zone] == 'G' || s[zone] == 'U')
+        return std::nullopt;
+    if (!canonical_zone(s, zone, c.offset_minutes))
+        return std::nullopt;
+    return to_time(c);
+}
+
+/// "Tue, 07 Apr 2026 09:30:00 -0400" / "... GMT" (RFC 822 as RSS writes it).
+std::optional<TimePoint> fast_rfc822(std::string_view s) {
+    static constexpr std::string_view kDays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    static constexpr std::string_view kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    if (s.size() < 26 || s[3] != ',' || s[4] != ' ')
+        return std::nullopt;
+    if (std::find(std::begin(kDays), std::end(kDays), s.substr(0, 3)) == std::end(kDays))
+        return std::nullopt;
+    Civil c;
+    std::size_t i = 5;
+    const std::size_t day_digits = s[6] == ' ' ? 1 : 2;
+    if (!digits_at(s, i, day_digits, c.day) || s[i + day_digits] != ' ')
+        return std::nullopt;
+    i += day_digits + 1;
+    const auto month = std::find(std::begin(kMonths), std::end(kMonths), s.substr(i, 3));
+    if (month == std::end(kMonths) || i + 4 > s.size() || s[i + 3] != ' ')
+        return std::nullopt;
+    c.month = static_cast<int>(month - std::begin(kMonths)) + 1;
+    i += 4;
+    if (!digits_at(s, i, 4, c.year) || i + 4 >= s.size() || s[i + 4] != ' ')
+        return std::nullopt;
+    const std::size_t zone = canonical_clock(s, i + 5, c);
+    if (zone == std::string_view::npos || zone + 1 >= s.size() || s[zone] != ' ' || s[zone + 1] == 'z')
+        return std::nullopt;
+    if (s[zone + 1] != '+' && s[zone + 1] != '-' && s.substr(zone + 1) != "GMT" && s.substr(zone + 1) != "UTC" &&
+        s.substr(zone + 1) != "UT" && s.substr(zone + 1) != "Z")
+        return std::nullopt;
+    if (zone + 6 <= s.size() && s[zone + 4] == ':')  // "+04:00" is not RFC 822: the general reader decides
+        return std::nullopt;
+    if (!canonical_zone(s, zone + 1, c.offset_minutes))
+        return std::nullopt;
+    return to_time(c);
+}
+
 }  // namespace
 
 std::optional<TimePoint> parse_w3c_date(std::string_view text) {
@@ -439,6 +546,10 @@ std::optional<TimePoint> parse_feed_date(std::string_view text) {
         text.find("\xEC\x98\xA4") != std::string_view::npos) {  // 오 (오전/오후)
         return parse_korean(text);
     }
+    if (auto t = fast_w3c(text))
+        return t;
+    if (auto t = fast_rfc822(text))
+        return t;
     const auto first = static_cast<unsigned char>(text[0]);
     if (std::isdigit(first) || first == '-') {
         if (auto t = parse_w3c_date(text))

@@ -4,6 +4,8 @@
 
 #include <array>
 #include <cerrno>
+#include <cstdint>
+#include <cstring>
 
 #include "domain/slug.h"
 
@@ -45,6 +47,24 @@ std::size_t utf8_sequence(std::string_view s, std::size_t i, char32_t& cp) {
     if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
         return 0;
     return len;
+}
+
+constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
+
+std::uint64_t load8(const char* p) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, p, 8);
+    return w;
+}
+
+/// Eight bytes that are all printable ASCII (0x20..0x7E): nothing to check or repair.
+/// ("Bit Twiddling Hacks": a byte with the high bit, below 0x20, or equal to 0x7F.)
+bool printable_ascii8(std::uint64_t w) {
+    const std::uint64_t below_space = (w - kOnes * 0x20) & ~w;
+    const std::uint64_t x = w ^ (kOnes * 0x7F);
+    const std::uint64_t del = (x - kOnes) & ~x;
+    return ((w | below_space | del) & kHighs) == 0;
 }
 
 bool is_dropped_control(char32_t cp) {
@@ -157,6 +177,10 @@ void append_utf8(std::string& out, char32_t cp) {
 
 bool is_valid_utf8(std::string_view s) {
     for (std::size_t i = 0; i < s.size();) {
+        if (i + 8 <= s.size() && (load8(s.data() + i) & kHighs) == 0) {
+            i += 8;  // eight ASCII bytes at once
+            continue;
+        }
         if (static_cast<unsigned char>(s[i]) < 0x80) {
             ++i;
             continue;
@@ -166,6 +190,29 @@ bool is_valid_utf8(std::string_view s) {
         if (n == 0)
             return false;
         i += n;
+    }
+    return true;
+}
+
+bool needs_no_repair(std::string_view s) {
+    const std::size_t n = s.size();
+    std::size_t i = 0;
+    while (i < n) {
+        if (i + 8 <= n && printable_ascii8(load8(s.data() + i))) {
+            i += 8;
+            continue;
+        }
+        const auto b = static_cast<unsigned char>(s[i]);
+        if (b >= 0x20 && b < 0x7F) {
+            ++i;
+            continue;
+        }
+        char32_t cp = 0;
+        const std::size_t len = utf8_sequence(s, i, cp);
+        // Invalid, or a control sanitize_utf8 would drop or read as windows-1252.
+        if (len == 0 || is_dropped_control(cp))
+            return false;
+        i += len;
     }
     return true;
 }
@@ -241,6 +288,13 @@ DecodedText decode_to_utf8(std::string_view bytes, std::string_view http_content
     bytes.remove_prefix(bom_len);
     std::string utf8;
     std::size_t repairs = 0;
+    // The common case, checked in one pass: UTF-8 (declared by a BOM or by being valid) that
+    // sanitize_utf8 would copy unchanged.
+    if ((charset.empty() || charset == "utf-8") && needs_no_repair(bytes)) {
+        result.text.assign(bytes);
+        result.charset = "utf-8";
+        return result;
+    }
     if (charset.empty() && is_valid_utf8(bytes))
         charset = "utf-8";
     if (charset.empty()) {

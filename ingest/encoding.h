@@ -30,6 +30,10 @@ std::string xml_declared_encoding(std::string_view bytes);
 /// True when the bytes are well-formed UTF-8 (no overlongs, surrogates or values > U+10FFFF).
 bool is_valid_utf8(std::string_view bytes);
 
+/// True when sanitize_utf8 would return the bytes unchanged: valid UTF-8 without NUL or the
+/// C0, DEL and C1 controls it drops (tab, LF and CR are kept).
+bool needs_no_repair(std::string_view bytes);
+
 /// Replaces each invalid sequence with U+FFFD and drops NUL and control characters other than
 /// tab, LF and CR (C0, DEL and C1). Returns the number of repairs made.
 std::size_t sanitize_utf8(std::string_view in, std::string& out);

@@ -142,6 +142,7 @@ Result<ParsedFeed> parse_feed(std::string_view body, const ParseOptions& opts) {
     }
     detail::XmlDocument doc;
     doc.base_url = opts.base_url;
+    doc.plain_text = opts.plain_text;
     if (Status s = detail::load_xml_owned(std::move(decoded.text), doc); !s)
         return s.error();
     for (auto& w : doc.warnings)
@@ -183,6 +184,7 @@ Status load_atom(std::string_view body, const ParseOptions& opts, XmlDocument& d
     feed.format = *format;
     feed.warnings = std::move(decoded.warnings);
     doc.base_url = opts.base_url;
+    doc.plain_text = opts.plain_text;
     if (Status s = load_xml_owned(std::move(decoded.text), doc); !s)
         return s;
     for (auto& w : doc.warnings)

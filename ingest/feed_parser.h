@@ -18,6 +18,9 @@ std::optional<FeedFormat> detect_format(std::string_view body, std::string_view 
 struct ParseOptions {
     std::string base_url;      ///< the feed's URL: relative links resolve against it
     std::string content_type;  ///< the HTTP Content-Type, for its charset and JSON detection
+    /// False: the XML readers may leave summary_text and content_text empty (HTML to text is
+    /// most of a parse; `parse` without --json prints neither). Anything stored needs them.
+    bool plain_text = true;
 };
 
 /// Parses any supported feed. Errors (all ErrorCode::Parse, message starting with a stable key):

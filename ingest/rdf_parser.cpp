@@ -12,7 +12,7 @@ Status read_rdf(const XmlDocument& doc, ParsedFeed& feed) {
     for (pugi::xml_node c = root.first_child(); c; c = c.next_sibling()) {
         if (c.type() == pugi::node_element && local_name(c) == "channel") {
             channel = c;
-            core = element_ns(c);
+            core = element_ns(doc, c);
             break;
         }
     }
@@ -21,7 +21,7 @@ Status read_rdf(const XmlDocument& doc, ParsedFeed& feed) {
     read_rss_channel(doc, channel, core, feed);
     for (pugi::xml_node parent : {root, channel}) {  // items beside the channel; a few nest them
         for (pugi::xml_node c = parent.first_child(); c; c = c.next_sibling()) {
-            if (c.type() != pugi::node_element || local_name(c) != "item" || element_ns(c) != core)
+            if (c.type() != pugi::node_element || local_name(c) != "item" || element_ns(doc, c) != core)
                 continue;
             if (feed.items.size() >= kMaxItems) {
                 feed.warnings.push_back("feed.too_many_items: kept the first " + std::to_string(kMaxItems));

@@ -43,9 +43,9 @@ void read_atom_link(const XmlDocument& doc, pugi::xml_node c, ItemSlots& s, Feed
 
 void read_item_child(const XmlDocument& doc, pugi::xml_node c, Ns core, std::string_view core_uri, ItemSlots& s,
                      FeedEntry& e) {
-    const Ns ns = element_ns(c);
+    const Ns ns = element_ns(doc, c);
     const std::string_view local = local_name(c);
-    if (in_core_ns(c, core, core_uri) || (ns == Ns::None && core != Ns::Atom10)) {
+    if (in_core_ns(doc, c, core, core_uri) || (ns == Ns::None && core != Ns::Atom10)) {
         if (local == "title")
             s.title = text(doc, c);
         else if (local == "link")
@@ -99,7 +99,7 @@ void read_item_child(const XmlDocument& doc, pugi::xml_node c, Ns core, std::str
         else if (local == "content")
             s.atom_content = text(doc, c);
         else if (local == "author")
-            s.atom_authors.push_back(text(doc, child(c, Ns::Atom10, "name")));
+            s.atom_authors.push_back(text(doc, child(doc, c, Ns::Atom10, "name")));
         else if (local == "category")
             s.extra_categories.push_back(attr(doc, c, "term"));
     } else if (ns == Ns::Itunes) {
@@ -147,7 +147,7 @@ void split_keywords(std::string_view kw, std::vector<std::string>& out) {
 FeedEntry read_rss_item(const XmlDocument& doc, pugi::xml_node item, Ns core, ParsedFeed& feed) {
     FeedEntry e;
     ItemSlots s;
-    const std::string_view core_uri = element_ns_uri(item);
+    const std::string_view core_uri = element_ns_uri(doc, item);
     for (pugi::xml_node c = item.first_child(); c; c = c.next_sibling()) {
         if (c.type() == pugi::node_element)
             read_item_child(doc, c, core, core_uri, s, e);
@@ -177,21 +177,21 @@ FeedEntry read_rss_item(const XmlDocument& doc, pugi::xml_node item, Ns core, Pa
             e.categories.push_back(std::move(c));
     }
     std::erase_if(e.categories, [](const std::string& c) { return c.empty(); });
-    finish_entry(e, TextKind::Html, TextKind::Html);
+    finish_entry(e, TextKind::Html, TextKind::Html, doc.plain_text);
     return e;
 }
 
 void read_rss_channel(const XmlDocument& doc, pugi::xml_node channel, Ns core, ParsedFeed& feed) {
     std::string title, dc_title, link, atom_link, description, dc_description, itunes_summary, itunes_subtitle,
         language, dc_language, last_build, pub_date, dc_date, atom_updated;
-    const std::string_view core_uri = element_ns_uri(channel);
+    const std::string_view core_uri = element_ns_uri(doc, channel);
     pugi::xml_node link_node, atom_link_node;
     for (pugi::xml_node c = channel.first_child(); c; c = c.next_sibling()) {
         if (c.type() != pugi::node_element)
             continue;
-        const Ns ns = element_ns(c);
+        const Ns ns = element_ns(doc, c);
         const std::string_view local = local_name(c);
-        if (in_core_ns(c, core, core_uri) || ns == Ns::None) {
+        if (in_core_ns(doc, c, core, core_uri) || ns == Ns::None) {
             if (local == "title")
                 title = text(doc, c);
             else if (local == "link" && link.empty())
@@ -245,8 +245,8 @@ void read_rss_channel(const XmlDocument& doc, pugi::xml_node channel, Ns core, P
 
 Status read_rss(const XmlDocument& doc, ParsedFeed& feed) {
     const pugi::xml_node root = root_element(doc);
-    const Ns core = element_ns(root);
-    const pugi::xml_node channel = child(root, core, "channel");
+    const Ns core = element_ns(doc, root);
+    const pugi::xml_node channel = child(doc, root, core, "channel");
     if (!channel) {
         feed.warnings.push_back("feed.no_channel: <rss> without <channel>, no items");
         return ok();
@@ -255,7 +255,7 @@ Status read_rss(const XmlDocument& doc, ParsedFeed& feed) {
     // Items belong in <channel>; some 0.9x-era feeds put them beside it.
     for (pugi::xml_node parent : {channel, root}) {
         for (pugi::xml_node c = parent.first_child(); c; c = c.next_sibling()) {
-            if (c.type() != pugi::node_element || local_name(c) != "item" || element_ns(c) != core)
+            if (c.type() != pugi::node_element || local_name(c) != "item" || element_ns(doc, c) != core)
                 continue;
             if (feed.items.size() >= kMaxItems) {
                 feed.warnings.push_back("feed.too_many_items: kept the first " + std::to_string(kMaxItems));

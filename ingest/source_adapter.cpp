@@ -27,7 +27,7 @@ Result<SourceDocument> parse_prices(std::string_view body, const DocumentMeta& m
 }
 
 Result<ParsedFeed> parse_for_kind(SourceKind kind, std::string_view body, const DocumentMeta& meta) {
-    const ParseOptions options{meta.url, meta.content_type};
+    const ParseOptions options{meta.url, meta.content_type, meta.plain_text};
     switch (kind) {
         case SourceKind::HfAuthor:
             return parse_hf_models(body, meta.url);

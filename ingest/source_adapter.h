@@ -17,6 +17,7 @@ struct DocumentMeta {
     std::string source_name;   ///< the prices symbol; named in errors
     std::string url;           ///< final URL: base for relative links
     std::string content_type;  ///< HTTP Content-Type ("" for files)
+    bool plain_text = true;    ///< ParseOptions::plain_text: false only for a look that stores nothing
 };
 
 struct SourceDocument {

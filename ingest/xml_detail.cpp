@@ -137,6 +137,49 @@ void note_doctype(std::string_view utf8, XmlDocument& out) {
     }
 }
 
+/// Times "xmlns" occurs in the text: every namespace declaration's name has it once.
+std::size_t count_xmlns(std::string_view text) {
+    std::size_t count = 0;
+    for (auto at = text.find("xmlns"); at != std::string_view::npos; at = text.find("xmlns", at + 5))
+        ++count;
+    return count;
+}
+
+/// flat_namespaces: one element at the top, and as many "xmlns" in the whole text as the
+/// root's own declarations (any other declaration, or the word in text, turns it off).
+void note_namespaces(std::size_t xmlns_in_text, XmlDocument& out) {
+    out.flat_namespaces = false;
+    out.bindings.clear();
+    pugi::xml_node root;
+    for (pugi::xml_node n = out.doc.first_child(); n; n = n.next_sibling()) {
+        if (n.type() != pugi::node_element)
+            continue;
+        if (root)
+            return;
+        root = n;
+    }
+    if (!root)
+        return;
+    std::size_t declared = 0;
+    for (pugi::xml_attribute a = root.first_attribute(); a; a = a.next_attribute()) {
+        if (std::string_view(a.name()).substr(0, 5) == "xmlns")
+            ++declared;
+    }
+    out.flat_namespaces = declared == xmlns_in_text;
+}
+
+/// The root's binding of a prefix, cached (flat_namespaces only).
+const XmlDocument::Binding& flat_binding(const XmlDocument& d, std::string_view prefix) {
+    for (const auto& b : d.bindings) {
+        if (b.prefix == prefix)
+            return b;
+    }
+    const pugi::xml_node root = root_element(d);
+    bool found = false;
+    const std::string_view uri = lookup_prefix(root, prefix, found);
+    return d.bindings.emplace_back(XmlDocument::Binding{prefix, resolve_prefix(root, prefix), uri});
+}
+
 }  // namespace
 
 Status load_xml(std::string_view utf8, XmlDocument& out) {
@@ -144,14 +187,51 @@ Status load_xml(std::string_view utf8, XmlDocument& out) {
         return s;
     }
     note_doctype(utf8, out);
+    note_namespaces(count_xmlns(utf8), out);
     return ok();
 }
 
 Status load_xml_owned(std::string utf8, XmlDocument& out) {
     note_doctype(utf8, out);
+    const std::size_t xmlns = count_xmlns(utf8);  // before pugixml writes into the buffer
     out.buffer = std::move(utf8);
-    return check_parse(
-        out.doc.load_buffer_inplace(out.buffer.data(), out.buffer.size(), kParseOptions, pugi::encoding_utf8));
+    if (Status s = check_parse(
+            out.doc.load_buffer_inplace(out.buffer.data(), out.buffer.size(), kParseOptions, pugi::encoding_utf8));
+        !s) {
+        return s;
+    }
+    note_namespaces(xmlns, out);
+    return ok();
+}
+
+Ns element_ns(const XmlDocument& d, pugi::xml_node n) {
+    return d.flat_namespaces ? flat_binding(d, prefix_of(n.name())).ns : element_ns(n);
+}
+
+std::string_view element_ns_uri(const XmlDocument& d, pugi::xml_node n) {
+    return d.flat_namespaces ? flat_binding(d, prefix_of(n.name())).uri : element_ns_uri(n);
+}
+
+bool in_core_ns(const XmlDocument& d, pugi::xml_node n, Ns core, std::string_view core_uri) {
+    const Ns ns = element_ns(d, n);
+    if (ns != core)
+        return false;
+    return core != Ns::Other || element_ns_uri(d, n) == core_uri;
+}
+
+Ns attribute_ns(const XmlDocument& d, pugi::xml_node n, std::string_view attr_name) {
+    const std::string_view prefix = prefix_of(attr_name);
+    if (prefix.empty())
+        return Ns::None;
+    return d.flat_namespaces ? flat_binding(d, prefix).ns : resolve_prefix(n, prefix);
+}
+
+pugi::xml_node child(const XmlDocument& d, pugi::xml_node parent, Ns ns, std::string_view local) {
+    for (pugi::xml_node c = parent.first_child(); c; c = c.next_sibling()) {
+        if (c.type() == pugi::node_element && local_name(c) == local && element_ns(d, c) == ns)
+            return c;
+    }
+    return {};
 }
 
 pugi::xml_node root_element(const XmlDocument& d) {
@@ -204,7 +284,7 @@ std::string attr(const XmlDocument& d, pugi::xml_node n, std::string_view local,
         const std::string_view lname = colon == std::string_view::npos ? name : name.substr(colon + 1);
         if (lname != local || name.substr(0, 5) == "xmlns")
             continue;
-        if (attribute_ns(n, name) == ns)
+        if (attribute_ns(d, n, name) == ns)
             return decode_entities(a.value(), d.unknown);
     }
     return {};
@@ -286,7 +366,7 @@ std::string plain(std::string_view value, TextKind kind) {
     return out;
 }
 
-void finish_entry(FeedEntry& e, TextKind summary_kind, TextKind content_kind) {
+void finish_entry(FeedEntry& e, TextKind summary_kind, TextKind content_kind, bool with_text) {
     if (e.title.size() > kMaxTitleBytes) {
         std::size_t cut = kMaxTitleBytes;
         while (cut > 0 && (static_cast<unsigned char>(e.title[cut]) & 0xC0) == 0x80)
@@ -296,6 +376,8 @@ void finish_entry(FeedEntry& e, TextKind summary_kind, TextKind content_kind) {
     trim_in_place(e.id);
     trim_in_place(e.summary);  // CDATA indentation is layout, not content
     trim_in_place(e.content);
+    if (!with_text)
+        return;
     e.summary_text = plain(e.summary, summary_kind);
     e.content_text = plain(e.content, content_kind);
 }

@@ -26,7 +26,19 @@ struct XmlDocument {
     UnknownEntities unknown = UnknownEntities::Keep;
     std::string base_url;
     std::vector<std::string> warnings;
-    std::string buffer;  ///< the text pugixml parsed in place (load_xml_owned)
+    std::string buffer;      ///< the text pugixml parsed in place (load_xml_owned)
+    bool plain_text = true;  ///< ParseOptions::plain_text: fill summary_text and content_text
+
+    /// Set at load when every namespace declaration is on the root element, the only element
+    /// at the top: then a prefix means the same everywhere, and its binding is looked up once
+    /// (a cache below) instead of walking each element's ancestors and their attributes.
+    bool flat_namespaces = false;
+    struct Binding {
+        std::string_view prefix;
+        Ns ns = Ns::None;
+        std::string_view uri;  ///< "" when unbound
+    };
+    mutable std::vector<Binding> bindings;  ///< flat_namespaces only: prefixes seen so far
 };
 
 /// Parses UTF-8 text (already normalised by decode_to_utf8). A malformed or truncated document
@@ -40,6 +52,15 @@ Status load_xml_owned(std::string utf8, XmlDocument& out);
 pugi::xml_node root_element(const XmlDocument& d);
 
 std::string_view local_name(pugi::xml_node n);
+
+// The readers below take the document for its namespace cache; they answer exactly what the
+// node-only forms further down answer.
+Ns element_ns(const XmlDocument& d, pugi::xml_node n);
+std::string_view element_ns_uri(const XmlDocument& d, pugi::xml_node n);
+bool in_core_ns(const XmlDocument& d, pugi::xml_node n, Ns core, std::string_view core_uri);
+Ns attribute_ns(const XmlDocument& d, pugi::xml_node n, std::string_view attr_name);
+pugi::xml_node child(const XmlDocument& d, pugi::xml_node parent, Ns ns, std::string_view local);
+
 /// Namespace of the element, resolving its prefix through the xmlns declarations in scope.
 /// Undeclared well-known prefixes (dc, content, media, atom, itunes) map to their usual URI.
 Ns element_ns(pugi::xml_node n);
@@ -75,8 +96,9 @@ enum class TextKind { Text, Html, Guess };
 /// it as HTML when a tag is visible.
 std::string plain(std::string_view value, TextKind kind);
 
-/// Fills summary_text/content_text and trims fields; common end of every format's entry.
-void finish_entry(FeedEntry& e, TextKind summary_kind, TextKind content_kind);
+/// Fills summary_text/content_text (unless with_text is false) and trims fields; common end of
+/// every format's entry.
+void finish_entry(FeedEntry& e, TextKind summary_kind, TextKind content_kind, bool with_text = true);
 
 /// Records a date: parsed value or nullopt plus the raw text and a warning on failure.
 void set_date(ParsedFeed& feed, std::optional<TimePoint>& slot, std::string& raw, std::string value,

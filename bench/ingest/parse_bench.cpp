@@ -1,7 +1,11 @@
 // fw_parse_bench: parse+normalise throughput of parse_feed() on one core (MB/s and items/s).
-// Usage: fw_parse_bench [--runs N] [--write-synthetic DIR] [FILE ...]
+// Usage: fw_parse_bench [--runs N] [--write-synthetic DIR] [--write-large DIR] [FILE ...]
 // Without files it measures two synthetic feeds (Atom and RSS, 10,000 entries with ~1 KB of
-// escaped HTML each). Times are CPU time (best of N). --write-synthetic writes them to DIR (for bench/compare_parse.sh) and exits.
+// escaped HTML each). Times are CPU time (best of N). --write-synthetic writes them to DIR (for
+// bench/compare_parse.sh) and exits. --write-large writes large_atom.xml and large_rss.xml
+// (10,000 entries, ~20 MB each: a short escaped-HTML summary plus a long HTML body, escaped in
+// Atom and CDATA in RSS's content:encoded) for the whole-program comparison
+// (bench/compare_parse_cli.sh) and exits.
 
 #include <time.h>
 
@@ -49,6 +53,60 @@ std::string synthetic(bool atom, int entries) {
     return body + (atom ? "</feed>\n" : "</channel></rss>\n");
 }
 
+/// The whole-program feeds: what a full-text feed carries (summary + content, both HTML).
+std::string large(bool atom, int entries) {
+    const std::string para =
+        "<p>Frontier lab &amp; partners announce a model with <b>open weights</b>, evaluations and a "
+        "system card; the <a href=\"https://lab.example/x\">technical report</a> has the details.</p>\n";
+    const auto escape = [](const std::string& html) {
+        std::string out;
+        for (char c : html) {
+            out += c == '<'   ? std::string("&lt;")
+                   : c == '>' ? std::string("&gt;")
+                   : c == '&' ? std::string("&amp;")
+                              : std::string(1, c);
+        }
+        return out;
+    };
+    std::string body_html;
+    for (int k = 0; k < 8; ++k)
+        body_html += para;
+    const std::string summary_html =
+        "Model card, evaluations &amp; weights: <i>what changed</i> since the last release.";
+    std::string body =
+        atom ? "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" "
+               "xml:lang=\"en\"><title>Large synthetic</title><link href=\"https://lab.example/\"/>"
+               "<updated>2026-04-08T14:00:00Z</updated><id>tag:lab.example,2026:feed</id>\n"
+             : "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\" "
+               "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
+               "xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel><title>Large synthetic</title>"
+               "<link>https://lab.example/</link><description>Everything the lab publishes</description>"
+               "<language>en-us</language><lastBuildDate>Wed, 08 Apr 2026 14:00:00 GMT</lastBuildDate>\n";
+    for (int i = 0; i < entries; ++i) {
+        const std::string n = std::to_string(i);
+        const std::string day = std::to_string(10 + i % 18);
+        if (atom) {
+            body += "<entry><id>tag:lab.example,2026:post-" + n + "</id><title type=\"html\">Model release " + n +
+                    " &amp;amp; evaluation notes</title><link rel=\"alternate\" type=\"text/html\" "
+                    "href=\"https://lab.example/news/" +
+                    n + "\"/><published>2026-03-" + day + "T09:30:00-04:00</published><updated>2026-03-" + day +
+                    "T14:00:00Z</updated><author><name>Lab News</name><email>news@lab.example</email></author>"
+                    "<category term=\"models\"/><category term=\"research\"/><summary type=\"html\">" +
+                    escape(summary_html) + "</summary><content type=\"html\">" + escape(body_html) +
+                    "</content></entry>\n";
+        } else {
+            body += "<item><title>Model release " + n +
+                    " &amp; evaluation notes</title><link>https://lab.example/news/" + n +
+                    "</link><guid isPermaLink=\"false\">lab-post-" + n + "</guid><pubDate>Tue, " + day +
+                    " Mar 2026 09:30:00 -0400</pubDate><dc:creator>Lab News</dc:creator><category>models</category>"
+                    "<category>research</category><description>" +
+                    escape(summary_html) + "</description><content:encoded><![CDATA[" + body_html +
+                    "]]></content:encoded></item>\n";
+        }
+    }
+    return body + (atom ? "</feed>\n" : "</channel></rss>\n");
+}
+
 /// CPU seconds of this process: the machine is shared, so wall time would measure the neighbours.
 double cpu_seconds() {
     timespec ts{};
@@ -77,6 +135,12 @@ int main(int argc, char** argv) {
             std::filesystem::create_directories(dir);
             std::ofstream(dir / "synthetic_atom.xml", std::ios::binary) << synthetic(true, 10000);
             std::ofstream(dir / "synthetic_rss.xml", std::ios::binary) << synthetic(false, 10000);
+            return 0;
+        } else if (arg == "--write-large" && i + 1 < argc) {
+            const std::filesystem::path dir = argv[++i];
+            std::filesystem::create_directories(dir);
+            std::ofstream(dir / "large_atom.xml", std::ios::binary) << large(true, 10000);
+            std::ofstream(dir / "large_rss.xml", std::ios::binary) << large(false, 10000);
             return 0;
         } else {
             inputs.emplace_back(arg, read(arg));

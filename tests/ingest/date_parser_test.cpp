@@ -81,3 +81,29 @@ TEST_CASE("feedparser date vectors: every one of date_parsers.tsv", "[ingest][co
     CHECK(total == 72);
     CHECK(passed >= 71);  // floor: 03335 (YYDDD) is refused, see docs/conformance.md
 }
+
+TEST_CASE("the canonical forms read by the fast path agree with the general readers", "[ingest][unit]") {
+    // parse_feed_date reads "2026-04-07T09:30:00Z" and "Tue, 07 Apr 2026 09:30:00 -0400" without
+    // tokenizing; parse_w3c_date and parse_rfc822_date never take that path.
+    const std::vector<std::string> w3c = {
+        "2026-04-07T09:30:00Z",          "2026-04-07t09:30:00z",     "2026-04-07 09:30:00+05:30",
+        "2026-04-07T09:30:00.123-04:00", "2026-04-07T09:30:00-0400", "2024-02-29T23:59:60Z",
+        "2026-02-30T09:30:00Z",          "2026-04-07T24:00:00Z",     "2026-04-07T09:30:00+24:00",
+        "2026-04-07T09:30:00.Z",         "2026-04-07T09:30:00GMT",   "2026-13-07T09:30:00Z"};
+    for (const auto& s : w3c) {
+        CAPTURE(s);
+        CHECK(parse_feed_date(s) ==
+              (ingest::parse_w3c_date(s) ? ingest::parse_w3c_date(s) : ingest::parse_rfc822_date(s)));
+    }
+    const std::vector<std::string> rfc = {"Tue, 07 Apr 2026 09:30:00 -0400", "Tue, 7 Apr 2026 09:30:00 GMT",
+                                          "Wed, 08 Apr 2026 14:00:00 UT",    "Sun, 31 Dec 2023 23:59:59 +1400",
+                                          "Mon, 30 Feb 2026 09:30:00 GMT",   "Tue, 07 Apr 2026 09:30:00 +04:00",
+                                          "Tue, 07 Apr 2026 09:30:00.5 Z",   "Tue, 07 Apr 2026 25:30:00 GMT",
+                                          "Tue, 07 Apr 2026 09:30:00 EST",   "Tue, 07 apr 2026 09:30:00 GMT"};
+    for (const auto& s : rfc) {
+        CAPTURE(s);
+        CHECK(parse_feed_date(s) == ingest::parse_rfc822_date(s));
+    }
+    CHECK(iso("Tue, 07 Apr 2026 09:30:00 -0400") == "2026-04-07T13:30:00Z");
+    CHECK(iso("2026-04-07T09:30:00.123-04:00") == "2026-04-07T13:30:00Z");
+}

@@ -1,7 +1,9 @@
 #include "app/extract_service.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
+#include <span>
 #include <string>
 
 #include "app/candidate_service.h"
@@ -20,31 +22,58 @@ Result<std::int64_t> watermark(store::Store& store) {
     return v->has_value() ? std::stoll(**v) : std::int64_t{0};
 }
 
-Result<ExtractSummary> extract_after(AppContext& ctx, std::int64_t after_id,
-                                     const std::vector<std::int64_t>& changed_ids) {
-    store::ItemQuery q;
-    q.after_id = after_id;
-    q.limit = 0;
-    auto items = ctx.store->list_items(q);
-    if (!items) {
-        return items.error();
-    }
+// Items are read a page at a time, so deriving after a fetch of 20,000 items holds a few
+// hundred of them, not all (issue 18: the whole list was the largest allocation of a fetch).
+constexpr int kItemsPerPage = 256;
+
+/// Calls `each` for every item to derive from, oldest id first (so a model discovered in one
+/// item is known to the items after it): the changed items at or below the watermark, then
+/// every item after it.
+Status for_each_item(AppContext& ctx, std::int64_t after_id, const std::vector<std::int64_t>& changed_ids,
+                     const std::function<Status(const Item&)>& each) {
     std::vector<std::int64_t> missing;
     for (auto id : changed_ids) {
         if (id <= after_id) {
             missing.push_back(id);
         }
     }
-    if (!missing.empty()) {
-        auto changed = ctx.store->items_by_ids(missing);
+    std::sort(missing.begin(), missing.end());
+    missing.erase(std::unique(missing.begin(), missing.end()), missing.end());
+    for (std::size_t at = 0; at < missing.size(); at += kItemsPerPage) {
+        const auto count = std::min<std::size_t>(kItemsPerPage, missing.size() - at);
+        auto changed = ctx.store->items_by_ids(std::span(missing).subspan(at, count));
         if (!changed) {
             return changed.error();
         }
-        items->insert(items->end(), changed->begin(), changed->end());
+        std::sort(changed->begin(), changed->end(), [](const Item& a, const Item& b) { return a.id < b.id; });
+        for (const auto& item : *changed) {
+            if (auto done = each(item); !done) {
+                return done;
+            }
+        }
     }
-    // Oldest first, so a model discovered in one item is known to the items after it.
-    std::sort(items->begin(), items->end(), [](const Item& a, const Item& b) { return a.id < b.id; });
+    store::ItemQuery q;
+    q.after_id = after_id;
+    q.limit = kItemsPerPage;
+    for (;;) {
+        auto page = ctx.store->list_items(q);  // in id order
+        if (!page) {
+            return page.error();
+        }
+        for (const auto& item : *page) {
+            if (auto done = each(item); !done) {
+                return done;
+            }
+        }
+        if (static_cast<int>(page->size()) < kItemsPerPage) {
+            return ok();
+        }
+        q.after_id = page->back().id;
+    }
+}
 
+Result<ExtractSummary> extract_after(AppContext& ctx, std::int64_t after_id,
+                                     const std::vector<std::int64_t>& changed_ids) {
     auto sources = ctx.store->list_sources();
     if (!sources) {
         return sources.error();
@@ -57,11 +86,11 @@ Result<ExtractSummary> extract_after(AppContext& ctx, std::int64_t after_id,
     extract::Extractor extractor(ctx.taxonomy, ctx.rules, ctx.classifier);
     ExtractSummary summary;
     std::int64_t last_id = after_id;
-    for (const auto& item : *items) {
+    auto derived = for_each_item(ctx, after_id, changed_ids, [&](const Item& item) -> Status {
         last_id = std::max(last_id, item.id);
         auto src = source_info.find(item.source_id);
         if (src == source_info.end()) {
-            continue;  // a removed source's items stay stored but feed no new events
+            return ok();  // a removed source's items stay stored but feed no new events
         }
         std::optional<Item> previous;
         if (item.version > 1) {
@@ -101,6 +130,10 @@ Result<ExtractSummary> extract_after(AppContext& ctx, std::int64_t after_id,
                 summary.new_event_ids.push_back(*id);
             }
         }
+        return ok();
+    });
+    if (!derived) {
+        return derived.error();
     }
     summary.new_events = static_cast<int>(summary.new_event_ids.size());
     if (auto saved = ctx.store->set_setting(kWatermark, std::to_string(last_id)); !saved) {

@@ -1,9 +1,14 @@
 #include "ingest/fetcher.h"
 
 #include <algorithm>
+#include <atomic>
+#include <condition_variable>
 #include <deque>
+#include <exception>
+#include <mutex>
 #include <random>
 #include <string>
+#include <thread>
 #include <unordered_map>
 
 #include "ingest/host_pacer.h"
@@ -28,12 +33,18 @@ TimePoint wall_now() {
 
 struct JobState {
     const FetchJob* job = nullptr;
-    std::size_t host = 0;  ///< index into Run::hosts_
+    std::size_t index = 0;  ///< position in the job list
+    std::size_t host = 0;   ///< index into Run::hosts_
     int attempts = 0;
     Clock::time_point not_before{};
     std::unique_ptr<detail::Transfer> transfer;
-    std::optional<Result<HttpResponse>> result;
-    std::optional<TimePoint> retry_not_before;
+};
+
+/// Where a Run puts each final result, and whether it may start more transfers.
+struct Sink {
+    std::function<void(std::size_t index, FetchResult&&)> deliver;
+    std::function<bool()> full;               ///< no new transfer starts while true
+    const std::atomic<bool>* stop = nullptr;  ///< the run ends early when set
 };
 
 // Jobs wait in their host's queue, so one pass of the scheduler costs O(hosts), not O(jobs):
@@ -56,8 +67,13 @@ namespace {
 class Run {
 public:
     Run(const FetcherOptions& options, CURLM* multi, std::mt19937_64& rng, std::span<const FetchJob> jobs,
-        const std::function<void(const FetchProgress&)>& on_progress)
-        : opt_(options), multi_(multi), rng_(rng), on_progress_(on_progress), states_(jobs.size()) {
+        const std::function<void(const FetchProgress&)>& on_progress, Sink sink)
+        : opt_(options),
+          multi_(multi),
+          rng_(rng),
+          on_progress_(on_progress),
+          sink_(std::move(sink)),
+          states_(jobs.size()) {
         std::unordered_map<std::string, std::size_t> index;
         for (std::size_t i = 0; i < jobs.size(); ++i) {
             // Politeness is per origin: scheme://host:port (127.0.0.1 and 127.0.0.2 are two hosts).
@@ -67,28 +83,38 @@ public:
                 hosts_.emplace_back().is_file = key.rfind("file://", 0) == 0;
             }
             states_[i].job = &jobs[i];
+            states_[i].index = i;
             states_[i].host = it->second;
             hosts_[it->second].queue.push_back(&states_[i]);
         }
         progress_.total = static_cast<int>(jobs.size());
     }
 
-    std::vector<FetchResult> execute() {
-        while (progress_.done < progress_.total) {
-            start_ready(Clock::now());
+    // A run stopped early leaves transfers in the shared multi handle; take them out before
+    // they are freed (the handle serves the next run).
+    ~Run() {
+        for (const auto& [easy, state] : in_flight_) {
+            curl_multi_remove_handle(multi_, easy);
+        }
+    }
+    Run(const Run&) = delete;
+    Run& operator=(const Run&) = delete;
+
+    void execute() {
+        while (progress_.done < progress_.total && !stopped()) {
+            const bool full = sink_.full && sink_.full();
+            if (!full) {
+                start_ready(Clock::now());
+            }
             int running = 0;
             curl_multi_perform(multi_, &running);
             harvest();
-            if (progress_.done < progress_.total) {
-                curl_multi_poll(multi_, nullptr, 0, wait_ms(Clock::now()), nullptr);
+            if (progress_.done < progress_.total && !stopped()) {
+                // While the sink is full, jobs ready to start must not make this a busy loop:
+                // wait for a transfer or for the consumer's wake-up (curl_multi_wakeup).
+                curl_multi_poll(multi_, nullptr, 0, full ? 100 : wait_ms(Clock::now()), nullptr);
             }
         }
-        std::vector<FetchResult> results;
-        results.reserve(states_.size());
-        for (auto& s : states_) {
-            results.push_back(FetchResult{s.job->key, std::move(*s.result), s.attempts, s.retry_not_before});
-        }
-        return results;
     }
 
 private:
@@ -143,6 +169,9 @@ private:
         ++host.active;
         ++active_;
         host.next_start = now + opt_.min_host_interval;
+        if (opt_.pacer != nullptr) {
+            opt_.pacer->mark(s.job->request.url);
+        }
     }
 
     void harvest() {
@@ -214,14 +243,15 @@ private:
         if (!response) {
             ++progress_.failed;
         }
-        s.result.emplace(std::move(response));
-        s.retry_not_before = retry_not_before;
         s.transfer.reset();
         ++progress_.done;
+        sink_.deliver(s.index, FetchResult{s.job->key, std::move(response), s.attempts, retry_not_before});
         if (on_progress_) {
             on_progress_(progress_);
         }
     }
+
+    bool stopped() const { return sink_.stop != nullptr && sink_.stop->load(std::memory_order_relaxed); }
 
     // How long libcurl may block: until the next queued job could start, at most 100 ms.
     int wait_ms(Clock::time_point now) const {
@@ -246,6 +276,7 @@ private:
     CURLM* multi_;
     std::mt19937_64& rng_;
     const std::function<void(const FetchProgress&)>& on_progress_;
+    Sink sink_;
     std::vector<JobState> states_;
     std::vector<HostState> hosts_;
     std::size_t first_host_ = 0;
@@ -279,7 +310,121 @@ Fetcher::~Fetcher() = default;
 
 std::vector<FetchResult> Fetcher::run(std::span<const FetchJob> jobs,
                                       const std::function<void(const FetchProgress&)>& on_progress) {
-    return Run(impl_->options, impl_->multi.get(), impl_->rng, jobs, on_progress).execute();
+    std::vector<std::optional<FetchResult>> slots(jobs.size());
+    Sink sink{[&](std::size_t index, FetchResult&& r) { slots[index].emplace(std::move(r)); }, {}, nullptr};
+    Run(impl_->options, impl_->multi.get(), impl_->rng, jobs, on_progress, std::move(sink)).execute();
+    std::vector<FetchResult> results;
+    results.reserve(slots.size());
+    for (auto& slot : slots) {
+        results.push_back(std::move(*slot));
+    }
+    return results;
+}
+
+namespace {
+
+/// The hand-over between the transfer thread and the caller's thread. It never blocks the
+/// transfer thread: a transfer that completes while the queue is full still goes in (so the
+/// queue holds at most capacity + max_total); fullness only keeps new transfers from starting.
+class ResultQueue {
+public:
+    ResultQueue(std::size_t capacity, CURLM* multi) : capacity_(std::max<std::size_t>(1, capacity)), multi_(multi) {}
+
+    void push(FetchResult&& r) {
+        {
+            const std::lock_guard lock(mutex_);
+            queue_.push_back(std::move(r));
+        }
+        ready_.notify_one();
+    }
+    bool full() {
+        const std::lock_guard lock(mutex_);
+        return queue_.size() >= capacity_;
+    }
+    void close(std::exception_ptr error) {
+        {
+            const std::lock_guard lock(mutex_);
+            closed_ = true;
+            error_ = std::move(error);
+        }
+        ready_.notify_one();
+    }
+
+    /// The next result; nullopt once the producer closed and everything was taken. `on_idle`
+    /// runs (unlocked) once when nothing arrived within `idle_after`.
+    std::optional<FetchResult> take(const Fetcher::StreamOptions& options) {
+        std::unique_lock lock(mutex_);
+        const auto has_work = [&] { return !queue_.empty() || closed_; };
+        if (options.on_idle && !ready_.wait_for(lock, options.idle_after, has_work)) {
+            lock.unlock();
+            options.on_idle();
+            lock.lock();
+        }
+        ready_.wait(lock, has_work);
+        if (queue_.empty()) {
+            if (error_) {
+                std::rethrow_exception(error_);
+            }
+            return std::nullopt;
+        }
+        const bool was_full = queue_.size() >= capacity_;
+        FetchResult r = std::move(queue_.front());
+        queue_.pop_front();
+        lock.unlock();
+        if (was_full) {
+            curl_multi_wakeup(multi_);  // the transfer loop may start the next job now
+        }
+        return r;
+    }
+
+private:
+    std::size_t capacity_;
+    CURLM* multi_;
+    std::mutex mutex_;
+    std::condition_variable ready_;
+    std::deque<FetchResult> queue_;
+    bool closed_ = false;
+    std::exception_ptr error_;
+};
+
+}  // namespace
+
+int Fetcher::stream(std::span<const FetchJob> jobs, const std::function<bool(FetchResult&&)>& on_result,
+                    const StreamOptions& options) {
+    CURLM* multi = impl_->multi.get();
+    ResultQueue queue(options.queue_capacity, multi);
+    std::atomic<bool> stop{false};
+    const std::function<void(const FetchProgress&)> no_progress;
+    Sink sink{[&](std::size_t, FetchResult&& r) { queue.push(std::move(r)); }, [&] { return queue.full(); }, &stop};
+    std::thread transfers([&] {
+        std::exception_ptr error;
+        try {
+            Run(impl_->options, multi, impl_->rng, jobs, no_progress, std::move(sink)).execute();
+        } catch (...) {
+            error = std::current_exception();  // rethrown on the caller's thread
+        }
+        queue.close(error);
+    });
+    // Whatever ends the loop below (done, stopped, an exception from on_result or the transfer
+    // thread), the transfer thread is told to stop and joined before the queue goes away.
+    struct Join {
+        std::thread& thread;
+        std::atomic<bool>& stop;
+        CURLM* multi;
+        ~Join() {
+            stop = true;
+            curl_multi_wakeup(multi);
+            thread.join();
+        }
+    } join{transfers, stop, multi};
+    int handed = 0;
+    while (auto r = queue.take(options)) {
+        ++handed;
+        if (!on_result(std::move(*r))) {
+            break;
+        }
+    }
+    return handed;
 }
 
 }  // namespace fw::ingest

@@ -15,6 +15,7 @@
 
 #include "domain/result.h"
 #include "domain/time.h"
+#include "ingest/host_pacer.h"
 #include "ingest/http_client.h"
 
 namespace fw::ingest {
@@ -52,6 +53,9 @@ struct FetcherOptions {
     /// ends the job (and the host's other jobs) with retry_not_before.
     std::chrono::milliseconds max_wait_in_run{60000};
     std::uint64_t seed = 0;  ///< jitter random seed; 0 = nondeterministic
+    /// Marked at each transfer start (from the transfer thread), so requests the caller makes
+    /// during a streamed run (next pages, linked articles) keep the spacing per host.
+    HostPacer* pacer = nullptr;
 };
 
 class Fetcher {
@@ -65,6 +69,24 @@ public:
     /// job finishes (successfully or not). Connections stay cached for the next run.
     std::vector<FetchResult> run(std::span<const FetchJob> jobs,
                                  const std::function<void(const FetchProgress&)>& on_progress = {});
+
+    /// Fetches every job and hands each final result, once, to `on_result` on the calling
+    /// thread as soon as it is taken (completion order, not job order), so a caller can store
+    /// and free each body while the others are still in transfer. The transfers run on a
+    /// worker thread meanwhile. Backpressure: while `options.queue_capacity` results wait to be
+    /// taken, no new transfer starts, so the bodies held at once are bounded by the queue plus
+    /// `max_total` in flight, whatever the number of jobs. `on_result` returns false to stop:
+    /// transfers in flight are abandoned and nothing more is handed over. Returns the number of
+    /// results handed over.
+    struct StreamOptions {
+        std::size_t queue_capacity = 16;
+        /// Called on the calling thread when no result has arrived for `idle_after` (e.g. to
+        /// end an open write transaction before a long network wait); once per wait.
+        std::function<void()> on_idle;
+        std::chrono::milliseconds idle_after{100};
+    };
+    int stream(std::span<const FetchJob> jobs, const std::function<bool(FetchResult&&)>& on_result,
+               const StreamOptions& options);
 
 private:
     struct Impl;

@@ -106,10 +106,12 @@ std::optional<std::string> network_filesystem_name(long f_type) {
 Status Database::apply_pragmas() {
     // A second connection may hold the write lock: wait up to 5 s instead of failing at once.
     sqlite3_busy_timeout(db_.get(), 5000);
-    // cache_size: 32 MiB instead of 2 MiB, so one large fetch transaction (and its FTS5
-    // segments) stays in memory instead of spilling to the WAL and being read back.
+    // cache_size: 8 MiB instead of 2 MiB, so one fetch batch (store::WriteBatch, a few dozen
+    // sources, and its FTS5 segments) stays in memory instead of spilling to the WAL and being
+    // read back. It was 32 MiB while a whole fetch was one transaction; a fetch now commits
+    // per batch, and the cache was the largest share of a fetch's peak memory (issue 18).
     if (auto status = exec("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; "
-                           "PRAGMA cache_size = -32768;");
+                           "PRAGMA cache_size = -8192;");
         !status) {
         return status;
     }

@@ -145,7 +145,7 @@ Result<AlertSummary> deliver_alerts(AppContext& ctx, const std::vector<std::int6
             d.channel = recorded_channel(channel);  // a webhook URL is a credential
             d.title = m.title;
             d.body = payload_for(m, event);
-            d.status = "pending";
+            d.status = DeliveryStatus::Pending;
             auto recorded = ctx.store->record_alert(d);
             if (!recorded) {
                 return recorded.error();
@@ -164,12 +164,12 @@ Result<AlertSummary> deliver_alerts(AppContext& ctx, const std::vector<std::int6
         ++d.attempts;
         auto sent = send(ctx, d, now);
         if (sent) {
-            d.status = "sent";
+            d.status = DeliveryStatus::Sent;
             d.sent_at = now;
             d.last_error.reset();
             ++summary.sent;
         } else {
-            d.status = "failed";
+            d.status = DeliveryStatus::Failed;
             d.last_error = sent.error().describe();
             ++summary.failed;
         }

@@ -258,7 +258,12 @@ struct Copier {
                             e.source_id = mapped->second;
                             e.started_at = st.time(1);
                             e.duration_ms = st.real(2);
-                            e.status = st.text(3);
+                            auto fetched = fetch_status_from_string(st.text(3));
+                            if (!fetched) {
+                                return make_error(ErrorCode::Storage, "fetch log row with an unknown status",
+                                                  st.text(3));
+                            }
+                            e.status = *fetched;
                             if (auto http = st.optional_int64(4)) {
                                 e.http_status = static_cast<int>(*http);
                             }

@@ -162,7 +162,7 @@ Result<DemoResult> run_demo(const DemoOptions& options) {
         return fetched.error();
     }
     for (const auto& line : fetched->sources) {
-        if (line.status == "failed") {
+        if (line.status == FetchStatus::Failed) {
             result.failures.push_back(line);
         }
     }
@@ -184,7 +184,7 @@ Result<DemoResult> run_demo(const DemoOptions& options) {
             return again.error();
         }
         for (const auto& line : again->sources) {
-            if (line.status == "failed") {
+            if (line.status == FetchStatus::Failed) {
                 result.failures.push_back(line);
             }
         }

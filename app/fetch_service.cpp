@@ -129,12 +129,12 @@ struct Outcome {
 
 void mark_failure(Outcome& o, const std::string& error, std::optional<int> http_status, TimePoint now,
                   std::optional<TimePoint> retry_not_before) {
-    o.line.status = "failed";
+    o.line.status = FetchStatus::Failed;
     o.line.error = error;
     o.line.http_status = http_status;
     auto& h = o.updated.health;
     h.last_fetch_at = now;
-    h.last_status = "failed";
+    h.last_status = FetchStatus::Failed;
     h.http_status = http_status;
     h.consecutive_failures += 1;
     h.last_error = error;
@@ -327,7 +327,7 @@ void track_permanent_redirect(Source& s, const std::optional<std::string>& moved
 }
 
 Outcome handle_result(AppContext& ctx, const Source& s, ingest::FetchResult& r, TimePoint now, const FollowUp& follow) {
-    Outcome o{{s.name, s.url, "ok", std::nullopt, 0, std::nullopt}, s, {}};
+    Outcome o{{s.name, s.url, FetchStatus::Ok, std::nullopt, 0, std::nullopt}, s, {}};
     if (!r.response) {
         const Error& e = r.response.error();
         mark_failure(o, e.describe(), e.http_status != 0 ? std::optional<int>(e.http_status) : std::nullopt, now,
@@ -338,7 +338,7 @@ Outcome handle_result(AppContext& ctx, const Source& s, ingest::FetchResult& r, 
     o.line.http_status = resp.status;
     o.updated.health.http_status = resp.status;
     if (resp.not_modified()) {
-        o.line.status = "not_modified";
+        o.line.status = FetchStatus::NotModified;
     } else {
         const HttpValidators validators = resp.validators;
         if (is_paged(s.kind) && resp.link_next) {
@@ -387,7 +387,8 @@ Result<bool> reads_articles(AppContext& ctx, const Source& source) {
 }
 
 bool FetchSummary::any_failed() const {
-    return std::any_of(sources.begin(), sources.end(), [](const SourceFetchResult& s) { return s.status == "failed"; });
+    return std::any_of(sources.begin(), sources.end(),
+                       [](const SourceFetchResult& s) { return s.status == FetchStatus::Failed; });
 }
 
 Result<FetchSummary> fetch_sources(AppContext& ctx, const FetchRequest& req) {
@@ -406,7 +407,7 @@ Result<FetchSummary> fetch_sources(AppContext& ctx, const FetchRequest& req) {
         const bool local = s.url.starts_with("file://");
         auto ua = ingest::user_agent_for(local ? SourceKind::Feed : s.kind, req.edgar_contact);
         if (!ua) {
-            Outcome o{{s.name, s.url, "failed", std::nullopt, 0, std::nullopt}, s, {}};
+            Outcome o{{s.name, s.url, FetchStatus::Failed, std::nullopt, 0, std::nullopt}, s, {}};
             mark_failure(o, s.name + ": " + ua.error().message, std::nullopt, req.now, std::nullopt);
             refused.push_back(std::move(o));
             continue;

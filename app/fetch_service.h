@@ -51,7 +51,7 @@ Result<bool> reads_articles(AppContext& ctx, const Source& source);
 struct SourceFetchResult {
     std::string name;
     std::string url;
-    std::string status;  ///< ok | not_modified | failed
+    FetchStatus status = FetchStatus::Ok;
     std::optional<int> http_status;
     int new_items = 0;
     std::optional<std::string> error;

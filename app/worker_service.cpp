@@ -98,7 +98,8 @@ std::vector<Source> book_hosts(store::Store& store, const WorkerOptions& o, std:
 /// A 429/503 with Retry-After moved the source's due time; hold its host for everyone.
 void hold_throttled_hosts(store::Store& store, const std::vector<Source>& fetched, const FetchSummary& summary) {
     for (const auto& line : summary.sources) {
-        if (line.status != "failed" || !line.http_status || (*line.http_status != 429 && *line.http_status != 503)) {
+        if (line.status != FetchStatus::Failed || !line.http_status ||
+            (*line.http_status != 429 && *line.http_status != 503)) {
             continue;
         }
         auto now = store.find_source(line.name);

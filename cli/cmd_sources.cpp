@@ -36,8 +36,9 @@ void print_sources_table(const std::vector<app::SourceWithHealth>& judged) {
         }
         std::cout << s.name << "  [" << to_string(s.kind) << "]  " << s.url << "\n    " << flag << ": " << health.reason
                   << "\n    last fetch " << (s.health.last_fetch_at ? format_rfc3339(*s.health.last_fetch_at) : "never")
-                  << ", status " << s.health.last_status.value_or("-") << ", failures " << s.health.consecutive_failures
-                  << ", newest item " << (s.health.newest_item_at ? format_date(*s.health.newest_item_at) : "-");
+                  << ", status " << (s.health.last_status ? to_string(*s.health.last_status) : std::string_view("-"))
+                  << ", failures " << s.health.consecutive_failures << ", newest item "
+                  << (s.health.newest_item_at ? format_date(*s.health.newest_item_at) : "-");
         if (s.health.last_error) {
             std::cout << "\n    last error: " << *s.health.last_error;
         }

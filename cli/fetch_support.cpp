@@ -20,7 +20,7 @@ std::optional<std::string> edgar_contact(const std::string& option) {
 
 int exit_code_of(const app::FetchSummary& summary) {
     const auto failed = std::count_if(summary.sources.begin(), summary.sources.end(),
-                                      [](const auto& s) { return s.status == "failed"; });
+                                      [](const auto& s) { return s.status == FetchStatus::Failed; });
     if (failed == 0) {
         return kOk;
     }
@@ -29,7 +29,7 @@ int exit_code_of(const app::FetchSummary& summary) {
 
 void print_failures(const app::FetchSummary& summary) {
     for (const auto& s : summary.sources) {
-        if (s.status == "failed") {
+        if (s.status == FetchStatus::Failed) {
             std::cerr << "frontierwatch: fetch failed: " << s.name << " (" << s.url
                       << "): " << s.error.value_or("unknown error") << "\n";
         }

@@ -12,6 +12,11 @@ json or_null(const std::optional<T>& v) {
     return v ? json(*v) : json(nullptr);
 }
 
+// The contract's status words (docs: ../shared/spec/contract.md), or null when never fetched.
+json status_or_null(const std::optional<FetchStatus>& s) {
+    return s ? json(std::string(to_string(*s))) : json(nullptr);
+}
+
 json time_or_null(const std::optional<TimePoint>& t) {
     return t ? json(format_rfc3339(*t)) : json(nullptr);
 }
@@ -27,7 +32,7 @@ json source_json(const Source& s) {
             {"kind", std::string(to_string(s.kind))},
             {"lab", or_null(s.lab)},
             {"last_fetch_at", time_or_null(s.health.last_fetch_at)},
-            {"last_status", or_null(s.health.last_status)},
+            {"last_status", status_or_null(s.health.last_status)},
             {"http_status", or_null(s.health.http_status)},
             {"consecutive_failures", s.health.consecutive_failures},
             {"last_error", or_null(s.health.last_error)},
@@ -77,7 +82,7 @@ std::string fetch_json(const app::FetchSummary& summary) {
     for (const auto& s : summary.sources) {
         sources.push_back({{"name", s.name},
                            {"url", s.url},
-                           {"status", s.status},
+                           {"status", std::string(to_string(s.status))},
                            {"http_status", or_null(s.http_status)},
                            {"new_items", s.new_items},
                            {"error", or_null(s.error)}});

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "domain/time.h"
@@ -21,6 +22,13 @@ struct AlertRule {
     std::vector<std::string> channels;  ///< terminal | desktop | webhook:URL | atom:FILE
 };
 
+/// Where a delivery stands. Contract names: pending, sent, failed (failed ones are retried).
+enum class DeliveryStatus { Pending, Sent, Failed };
+
+std::string_view to_string(DeliveryStatus status);
+/// nullopt for any other word: a reader decides what an unknown stored value means.
+std::optional<DeliveryStatus> delivery_status_from_string(std::string_view text);
+
 /// One delivery of one alert on one channel. key is unique per (rule, subject, channel).
 struct AlertDelivery {
     std::int64_t id = 0;
@@ -30,8 +38,8 @@ struct AlertDelivery {
     std::optional<std::string> question_id;
     std::string channel;
     std::string title;
-    std::string body;    ///< JSON payload as sent
-    std::string status;  ///< pending | sent | failed
+    std::string body;  ///< JSON payload as sent
+    DeliveryStatus status = DeliveryStatus::Pending;
     int attempts = 0;
     std::optional<TimePoint> sent_at;
     std::optional<std::string> last_error;

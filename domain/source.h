@@ -15,6 +15,14 @@ enum class SourceKind { Feed, HfAuthor, GithubReleases, GithubCommits, Edgar, Ar
 std::string_view to_string(SourceKind kind);
 std::optional<SourceKind> source_kind_from_string(std::string_view text);
 
+/// How the last fetch of a source ended. Contract names: ok, not_modified, failed (the JSON
+/// output, the fetch log and the sources table store these words).
+enum class FetchStatus { Ok, NotModified, Failed };
+
+std::string_view to_string(FetchStatus status);
+/// nullopt for any other word: a reader decides what an unknown stored value means.
+std::optional<FetchStatus> fetch_status_from_string(std::string_view text);
+
 /// HTTP validators kept per source for conditional GET.
 struct HttpValidators {
     std::string etag;
@@ -23,7 +31,7 @@ struct HttpValidators {
 
 struct SourceHealth {
     std::optional<TimePoint> last_fetch_at;
-    std::optional<std::string> last_status;  ///< "ok" | "not_modified" | "failed"
+    std::optional<FetchStatus> last_status;  ///< nullopt: never fetched
     std::optional<int> http_status;
     int consecutive_failures = 0;
     std::optional<std::string> last_error;

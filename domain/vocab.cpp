@@ -4,6 +4,7 @@
 #include <string_view>
 #include <utility>
 
+#include "domain/alert.h"
 #include "domain/candidate.h"
 #include "domain/event.h"
 #include "domain/feed.h"
@@ -119,6 +120,18 @@ constexpr std::array<std::pair<QuestionStatus, std::string_view>, 3> kQuestionSt
     {QuestionStatus::No, "no"},
 }};
 
+constexpr std::array<std::pair<FetchStatus, std::string_view>, 3> kFetchStatuses{{
+    {FetchStatus::Ok, "ok"},
+    {FetchStatus::NotModified, "not_modified"},
+    {FetchStatus::Failed, "failed"},
+}};
+
+constexpr std::array<std::pair<DeliveryStatus, std::string_view>, 3> kDeliveryStatuses{{
+    {DeliveryStatus::Pending, "pending"},
+    {DeliveryStatus::Sent, "sent"},
+    {DeliveryStatus::Failed, "failed"},
+}};
+
 template <typename T>
 const T* find_by_slug(const std::vector<T>& list, std::string_view slug) {
     auto it = std::find_if(list.begin(), list.end(), [&](const T& x) { return x.slug == slug; });
@@ -160,6 +173,18 @@ std::string_view to_string(SourceKind k) {
 }
 std::optional<SourceKind> source_kind_from_string(std::string_view t) {
     return value_of(kSourceKinds, t);
+}
+std::string_view to_string(FetchStatus s) {
+    return name_of(kFetchStatuses, s);
+}
+std::optional<FetchStatus> fetch_status_from_string(std::string_view t) {
+    return value_of(kFetchStatuses, t);
+}
+std::string_view to_string(DeliveryStatus s) {
+    return name_of(kDeliveryStatuses, s);
+}
+std::optional<DeliveryStatus> delivery_status_from_string(std::string_view t) {
+    return value_of(kDeliveryStatuses, t);
 }
 std::string_view to_string(FeedFormat f) {
     return name_of(kFeedFormats, f);

@@ -10,7 +10,7 @@ constexpr std::string_view kAlertColumns =
     "id, key, rule_id, event_id, question_id, channel, title, body, status, attempts, sent_at, "
     "last_error";
 
-AlertDelivery read_alert(const Statement& st) {
+Result<AlertDelivery> read_alert(const Statement& st) {
     AlertDelivery d;
     d.id = st.int64(0);
     d.key = st.text(1);
@@ -20,7 +20,11 @@ AlertDelivery read_alert(const Statement& st) {
     d.channel = st.text(5);
     d.title = st.text(6);
     d.body = st.text(7);
-    d.status = st.text(8);
+    auto status = delivery_status_from_string(st.text(8));
+    if (!status) {
+        return make_error(ErrorCode::Storage, "corrupt alert row (status '" + st.text(8) + "')", d.key);
+    }
+    d.status = *status;
     d.attempts = static_cast<int>(st.int64(9));
     d.sent_at = st.optional_time(10);
     d.last_error = st.optional_text(11);
@@ -93,7 +97,7 @@ Result<bool> AlertRepository::record(const AlertDelivery& d) {
                                st.bind(5, d.channel);
                                st.bind(6, d.title);
                                st.bind(7, d.body);
-                               st.bind(8, d.status.empty() ? std::string_view("pending") : std::string_view(d.status));
+                               st.bind(8, to_string(d.status));
                                st.bind(9, d.attempts);
                                st.bind(10, d.sent_at);
                                st.bind(11, d.last_error);
@@ -111,7 +115,7 @@ Status AlertRepository::update(const AlertDelivery& d) {
                                       [&](Statement& st) {
                                           st.bind(1, d.id);
                                           st.bind(2, d.key);
-                                          st.bind(3, d.status);
+                                          st.bind(3, to_string(d.status));
                                           st.bind(4, d.attempts);
                                           st.bind(5, d.sent_at);
                                           st.bind(6, d.last_error);
@@ -137,7 +141,12 @@ Result<std::vector<AlertDelivery>> AlertRepository::collect(Statement& st) {
         if (!*row) {
             return out;
         }
-        out.push_back(read_alert(st));
+        auto alert = read_alert(st);
+        if (!alert) {
+            st.reset();
+            return alert.error();
+        }
+        out.push_back(std::move(*alert));
     }
 }
 

@@ -12,7 +12,7 @@ constexpr std::string_view kColumns =
     "last_modified, last_fetch_at, last_status, http_status, consecutive_failures, last_error, "
     "newest_item_at, redirect_url, redirect_count";
 
-Source read_source(const Statement& st) {
+Result<Source> read_source(const Statement& st) {
     Source s;
     s.id = st.int64(0);
     s.name = st.text(1);
@@ -26,7 +26,12 @@ Source read_source(const Statement& st) {
     s.validators.etag = st.text(9);
     s.validators.last_modified = st.text(10);
     s.health.last_fetch_at = st.optional_time(11);
-    s.health.last_status = st.optional_text(12);
+    if (auto status = st.optional_text(12)) {
+        s.health.last_status = fetch_status_from_string(*status);
+        if (!s.health.last_status) {
+            return make_error(ErrorCode::Storage, "corrupt source row (last_status '" + *status + "')", s.name);
+        }
+    }
     if (auto http = st.optional_int64(13)) {
         s.health.http_status = static_cast<int>(*http);
     }
@@ -104,7 +109,12 @@ Result<std::vector<Source>> SourceRepository::query(std::string_view sql, std::o
         if (!*row) {
             return out;
         }
-        out.push_back(read_source(*st));
+        auto source = read_source(*st);
+        if (!source) {
+            st->reset();
+            return source.error();
+        }
+        out.push_back(std::move(*source));
     }
 }
 
@@ -176,7 +186,11 @@ Status SourceRepository::save_state(const Source& s) {
         st.bind(3, s.validators.etag);
         st.bind(4, s.validators.last_modified);
         st.bind(5, s.health.last_fetch_at);
-        st.bind(6, s.health.last_status);
+        if (s.health.last_status) {
+            st.bind(6, to_string(*s.health.last_status));
+        } else {
+            st.bind(6, std::nullopt);
+        }
         st.bind(7, s.health.http_status);
         st.bind(8, s.health.consecutive_failures);
         st.bind(9, s.health.last_error);
@@ -248,7 +262,7 @@ Status SourceRepository::log_fetch(const FetchLogEntry& e) {
                                st.bind(1, e.source_id);
                                st.bind(2, e.started_at);
                                st.bind(3, e.duration_ms);
-                               st.bind(4, e.status);
+                               st.bind(4, to_string(e.status));
                                st.bind(5, e.http_status);
                                st.bind(6, e.bytes);
                                st.bind(7, e.new_items);

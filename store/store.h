@@ -30,7 +30,7 @@ struct FetchLogEntry {
     std::int64_t source_id = 0;
     TimePoint started_at{};
     double duration_ms = 0;
-    std::string status;  ///< ok | not_modified | failed
+    FetchStatus status = FetchStatus::Ok;
     std::optional<int> http_status;
     std::int64_t bytes = 0;
     int new_items = 0;

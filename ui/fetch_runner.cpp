@@ -80,7 +80,7 @@ QString FetchRunner::summaryText(const FetchOutcome& outcome) {
     }
     int failed = 0;
     for (const auto& s : outcome.summary.sources) {
-        failed += s.status == "failed" ? 1 : 0;
+        failed += s.status == FetchStatus::Failed ? 1 : 0;
     }
     const auto total = static_cast<int>(outcome.summary.sources.size());
     QString text = QObject::tr("%1 sources fetched: %2 ok, %3 failed; %4 new events")

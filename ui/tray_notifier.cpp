@@ -33,7 +33,7 @@ int TrayNotifier::deliverPending() {
             tray_->showMessage(QStringLiteral("Frontier Watch"), title, QSystemTrayIcon::Information);
         }
         emit shown(title);
-        d.status = "sent";
+        d.status = DeliveryStatus::Sent;
         d.attempts += 1;
         d.sent_at = nowSeconds();
         d.last_error.reset();

@@ -12,7 +12,7 @@ constexpr std::string_view kAlertColumns =
     "id, key, rule_id, event_id, question_id, channel, title, body, status, attempts, sent_at, "
     "last_error";
 
-std::vector<AlertDelivery> read_alerts(const PgResult& r) {
+Result<std::vector<AlertDelivery>> read_alerts(const PgResult& r) {
     std::vector<AlertDelivery> out;
     for (int i = 0; i < r.rows(); ++i) {
         AlertDelivery d;
@@ -24,7 +24,11 @@ std::vector<AlertDelivery> read_alerts(const PgResult& r) {
         d.channel = r.text(i, 5);
         d.title = r.text(i, 6);
         d.body = r.text(i, 7);
-        d.status = r.text(i, 8);
+        auto status = delivery_status_from_string(r.text(i, 8));
+        if (!status) {
+            return make_error(ErrorCode::Storage, "corrupt alert row (status '" + r.text(i, 8) + "')", d.key);
+        }
+        d.status = *status;
         d.attempts = static_cast<int>(r.int64(i, 9));
         d.sent_at = r.optional_time(i, 10);
         d.last_error = r.optional_text(i, 11);
@@ -100,7 +104,7 @@ Result<bool> PgStore::record_alert(const AlertDelivery& d) {
                 .add(d.channel)
                 .add(d.title)
                 .add(d.body)
-                .add(d.status.empty() ? std::string_view("pending") : std::string_view(d.status))
+                .add(to_string(d.status))
                 .add(d.attempts)
                 .add(d.sent_at)
                 .add(d.last_error));
@@ -116,7 +120,7 @@ Status PgStore::update_alert(const AlertDelivery& d) {
             Params()
                 .add(d.id)
                 .add(d.key)
-                .add(d.status)
+                .add(to_string(d.status))
                 .add(d.attempts)
                 .add(d.sent_at)
                 .add(d.last_error)
@@ -136,7 +140,7 @@ Result<std::vector<AlertDelivery>> PgStore::pending_alerts() {
     return transaction([&]() -> Result<std::vector<AlertDelivery>> {
         auto r = conn_.exec("SELECT " + std::string(kAlertColumns) +
                             " FROM alerts WHERE status IN ('pending', 'failed') ORDER BY id");
-        return r ? Result<std::vector<AlertDelivery>>(read_alerts(*r)) : Result<std::vector<AlertDelivery>>(r.error());
+        return r ? read_alerts(*r) : Result<std::vector<AlertDelivery>>(r.error());
     });
 }
 
@@ -148,7 +152,7 @@ Result<std::vector<AlertDelivery>> PgStore::list_alerts(int limit) {
             sql += " LIMIT " + p.ref(limit);
         }
         auto r = conn_.exec(sql, p);
-        return r ? Result<std::vector<AlertDelivery>>(read_alerts(*r)) : Result<std::vector<AlertDelivery>>(r.error());
+        return r ? read_alerts(*r) : Result<std::vector<AlertDelivery>>(r.error());
     });
 }
 

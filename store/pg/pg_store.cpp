@@ -15,7 +15,7 @@ constexpr std::string_view kSourceColumns =
     "last_modified, last_fetch_at, last_status, http_status, consecutive_failures, last_error, "
     "newest_item_at, redirect_url, redirect_count";
 
-Source read_source(const PgResult& r, int row) {
+Result<Source> read_source(const PgResult& r, int row) {
     Source s;
     s.id = r.int64(row, 0);
     s.name = r.text(row, 1);
@@ -29,7 +29,12 @@ Source read_source(const PgResult& r, int row) {
     s.validators.etag = r.text(row, 9);
     s.validators.last_modified = r.text(row, 10);
     s.health.last_fetch_at = r.optional_time(row, 11);
-    s.health.last_status = r.optional_text(row, 12);
+    if (auto status = r.optional_text(row, 12)) {
+        s.health.last_status = fetch_status_from_string(*status);
+        if (!s.health.last_status) {
+            return make_error(ErrorCode::Storage, "corrupt source row (last_status '" + *status + "')", s.name);
+        }
+    }
     if (auto http = r.optional_int64(row, 13)) {
         s.health.http_status = static_cast<int>(*http);
     }
@@ -77,7 +82,11 @@ Result<std::vector<Source>> PgStore::query_sources(std::string_view where, const
     std::vector<Source> out;
     out.reserve(static_cast<std::size_t>(r->rows()));
     for (int i = 0; i < r->rows(); ++i) {
-        out.push_back(read_source(*r, i));
+        auto source = read_source(*r, i);
+        if (!source) {
+            return source.error();
+        }
+        out.push_back(std::move(*source));
     }
     return out;
 }
@@ -201,7 +210,8 @@ Status PgStore::save_state(const Source& s) {
             .add(s.validators.etag)
             .add(s.validators.last_modified)
             .add(s.health.last_fetch_at)
-            .add(s.health.last_status)
+            .add(s.health.last_status ? std::optional<std::string_view>(to_string(*s.health.last_status))
+                                      : std::nullopt)
             .add(s.health.http_status)
             .add(s.health.consecutive_failures)
             .add(s.health.last_error)
@@ -228,7 +238,7 @@ Status PgStore::append_log(const FetchLogEntry& e) {
             .add(e.source_id)
             .add(e.started_at)
             .add(e.duration_ms)
-            .add(e.status)
+            .add(to_string(e.status))
             .add(e.http_status)
             .add(e.bytes)
             .add(e.new_items)

@@ -74,7 +74,7 @@ inline void fill_origin(store::Store& s) {
     d.question_id = "q1";
     d.channel = "terminal";
     d.title = "q1 changed";
-    d.status = "sent";
+    d.status = DeliveryStatus::Sent;
     REQUIRE(s.record_alert(d));
 }
 

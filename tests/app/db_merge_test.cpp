@@ -39,7 +39,7 @@ TEST_CASE("db merge never carries a webhook URL recorded by an older build", "[a
     d.channel = "webhook:" + secret;
     d.title = "Introducing Muse Spark";
     d.body = "{}";
-    d.status = "sent";
+    d.status = DeliveryStatus::Sent;
     d.attempts = 1;
     REQUIRE((*origin)->record_alert(d));
     auto merged = app::merge_stores(**origin, **target);

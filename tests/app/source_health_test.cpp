@@ -21,7 +21,7 @@ Source source(std::string name, std::optional<TimePoint> fetched, std::optional<
     s.url = "https://example.com/" + s.name;
     s.interval_seconds = 3600;
     s.health.last_fetch_at = fetched;
-    s.health.last_status = failures > 0 ? "failed" : "ok";
+    s.health.last_status = failures > 0 ? FetchStatus::Failed : FetchStatus::Ok;
     s.health.consecutive_failures = failures;
     if (failures > 0)
         s.health.last_error = "HTTP 503 from example.com";

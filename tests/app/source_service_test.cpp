@@ -30,7 +30,7 @@ struct SourceFixture {
         learnt.interval_seconds = 7200;
         learnt.due_at = make_time(2026, 12, 2, 12);
         learnt.health.last_fetch_at = make_time(2026, 12, 2, 10);
-        learnt.health.last_status = "ok";
+        learnt.health.last_status = FetchStatus::Ok;
         learnt.health.http_status = 200;
         learnt.health.newest_item_at = make_time(2026, 12, 1);
         REQUIRE(ctx.store->save_source_state(learnt));
@@ -97,7 +97,7 @@ TEST_CASE("a new URL starts without validators but keeps the health", "[app][sou
     CHECK(s.validators.etag.empty());
     CHECK(s.validators.last_modified.empty());
     CHECK(s.health.last_fetch_at == f.learnt.health.last_fetch_at);
-    CHECK(s.health.last_status == "ok");
+    CHECK(s.health.last_status == FetchStatus::Ok);
     CHECK(s.due_at == f.learnt.due_at);
     CHECK(s.lab == "meta");
 

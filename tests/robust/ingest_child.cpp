@@ -94,7 +94,7 @@ int main(int argc, char** argv) {
         const std::string line = "committed " + name + " " + std::to_string(items.size()) + "\n";
         if (::write(STDOUT_FILENO, line.data(), line.size()) < 0)
             return fail("stdout");
-        source.health.last_status = "ok";
+        source.health.last_status = fw::FetchStatus::Ok;
         source.health.consecutive_failures = 0;
         if (auto s = (*store)->save_source_state(source); !s)
             return fail(name + ": " + s.error().describe());

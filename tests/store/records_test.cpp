@@ -6,6 +6,7 @@
 #include "support/temp_dir.h"
 
 using fw::AlertDelivery;
+using fw::DeliveryStatus;
 using fw::PriceBar;
 using fw::QuestionAnswer;
 using fw::QuestionStatus;
@@ -32,7 +33,7 @@ AlertDelivery delivery(const std::string& key) {
     d.channel = "terminal";
     d.title = "Muse Spark released";
     d.body = "{}";
-    d.status = "pending";
+    d.status = DeliveryStatus::Pending;
     return d;
 }
 
@@ -93,12 +94,12 @@ TEST_CASE("failed alerts stay pending for retry until sent", "[store][alerts]") 
     REQUIRE(pending->size() == 2);
 
     AlertDelivery a = pending->at(0);
-    a.status = "failed";
+    a.status = DeliveryStatus::Failed;
     a.attempts = 1;
     a.last_error = "connection refused";
     REQUIRE(store->update_alert(a).has_value());
     AlertDelivery b = pending->at(1);
-    b.status = "sent";
+    b.status = DeliveryStatus::Sent;
     b.attempts = 1;
     b.sent_at = fw::make_time(2026, 4, 30, 8);
     b.id = 0;  // found by key
@@ -239,4 +240,14 @@ TEST_CASE("open_store opens files and memory, and a PostgreSQL URL without a ser
 #else
     CHECK(pg.error().code == fw::ErrorCode::Config);
 #endif
+}
+
+TEST_CASE("a stored delivery status outside the contract is a storage error", "[store][alerts]") {
+    auto store = fw::test::memory_store();
+    REQUIRE(store->record_alert(delivery("a")).has_value());
+    REQUIRE(store->database().exec("UPDATE alerts SET status = 'delivered'").has_value());
+    auto pending = store->list_alerts(0);
+    REQUIRE_FALSE(pending.has_value());
+    CHECK(pending.error().code == fw::ErrorCode::Storage);
+    CHECK(pending.error().message.find("delivered") != std::string::npos);
 }

@@ -4,6 +4,7 @@
 #include "support/catch.h"
 
 using fw::Event;
+using fw::FetchStatus;
 using fw::Item;
 using fw::Review;
 using fw::Source;
@@ -37,7 +38,7 @@ TEST_CASE("a source's settings and fetch state round-trip", "[store][sources]") 
     s.due_at = fw::make_time(2026, 4, 30, 10);
     s.validators = {"\"etag-1\"", "Wed, 29 Apr 2026 10:00:00 GMT"};
     s.health.last_fetch_at = fw::make_time(2026, 4, 30, 9);
-    s.health.last_status = "failed";
+    s.health.last_status = FetchStatus::Failed;
     s.health.http_status = 503;
     s.health.consecutive_failures = 2;
     s.health.last_error = "HTTP 503";
@@ -56,7 +57,7 @@ TEST_CASE("a source's settings and fetch state round-trip", "[store][sources]") 
     CHECK(back.validators.etag == "\"etag-1\"");
     CHECK(back.validators.last_modified == s.validators.last_modified);
     CHECK(back.health.last_fetch_at == s.health.last_fetch_at);
-    CHECK(back.health.last_status == "failed");
+    CHECK(back.health.last_status == FetchStatus::Failed);
     CHECK(back.health.http_status == 503);
     CHECK(back.health.consecutive_failures == 2);
     CHECK(back.health.last_error == "HTTP 503");
@@ -73,9 +74,9 @@ TEST_CASE("saving the state of an unknown source is NotFound", "[store][sources]
 TEST_CASE("the fetch log appends one row per attempt", "[store][sources]") {
     auto store = fw::test::memory_store();
     const auto id = add_source(*store, "blog");
-    fw::store::FetchLogEntry entry{id, fw::make_time(2026, 4, 30), 12.5, "ok", 200, 4096, 3, {}};
+    fw::store::FetchLogEntry entry{id, fw::make_time(2026, 4, 30), 12.5, FetchStatus::Ok, 200, 4096, 3, {}};
     REQUIRE(store->log_fetch(entry).has_value());
-    entry.status = "failed";
+    entry.status = FetchStatus::Failed;
     entry.error = "timeout";
     REQUIRE(store->log_fetch(entry).has_value());
     CHECK(store->counts()->fetch_log == 2);
@@ -154,4 +155,15 @@ TEST_CASE("a removed source can still be purged later", "[store][sources]") {
     REQUIRE(store->remove_source("blog", true).has_value());
     CHECK(store->counts()->items == 0);
     CHECK(store->remove_source("blog", true).error().code == fw::ErrorCode::NotFound);
+}
+
+TEST_CASE("a stored fetch status outside the contract is a storage error, not ok", "[store][sources]") {
+    auto store = fw::test::memory_store();
+    add_source(*store, "blog");
+    REQUIRE(store->database().exec("UPDATE sources SET last_status = 'okay' WHERE name = 'blog'").has_value());
+    auto listed = store->list_sources();
+    REQUIRE_FALSE(listed.has_value());
+    CHECK(listed.error().code == fw::ErrorCode::Storage);
+    CHECK(listed.error().message.find("okay") != std::string::npos);
+    CHECK_FALSE(store->find_source("blog").has_value());
 }

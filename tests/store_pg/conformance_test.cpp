@@ -205,7 +205,7 @@ TEST_CASE("an alert key is recorded once and failed deliveries stay pending", "[
         auto pending = s.pending_alerts();
         REQUIRE(pending->size() == 1);
         d = (*pending)[0];
-        d.status = "sent";
+        d.status = fw::DeliveryStatus::Sent;
         d.attempts = 1;
         d.sent_at = fw::make_time(2026, 5, 1);
         REQUIRE(s.update_alert(d).has_value());
@@ -229,7 +229,7 @@ TEST_CASE("sources: unique names, tombstones, revival, purge and state on both b
         state.validators.etag = "\"v1\"";
         state.due_at = fw::make_time(2026, 5, 2);
         state.health.http_status = 200;
-        state.health.last_status = "ok";
+        state.health.last_status = fw::FetchStatus::Ok;
         REQUIRE(s.save_source_state(state).has_value());
         auto back = s.find_source("blog");
         CHECK((*back)->validators.etag == "\"v1\"");

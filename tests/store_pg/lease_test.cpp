@@ -80,7 +80,7 @@ TEST_CASE("a dead worker's lease expires and its source is taken over once", "[s
         fw::store::FetchLogEntry log;
         log.source_id = done.id;
         log.started_at = t0();
-        log.status = "ok";
+        log.status = fw::FetchStatus::Ok;
         // The dead worker waking up late records nothing; the live one records its fetch.
         CHECK_FALSE(a.complete_fetch("dead", done, log).value_or(true));
         CHECK(b->complete_fetch("live", done, log).value_or(false));
@@ -159,7 +159,7 @@ TEST_CASE("concurrent claims over many sources hand each out once", "[store_pg][
                         fw::store::FetchLogEntry log;
                         log.source_id = src.id;
                         log.started_at = t0();
-                        log.status = "ok";
+                        log.status = fw::FetchStatus::Ok;
                         if (!s->complete_fetch("w" + std::to_string(w), done, log)) {
                             failed = true;
                         }

@@ -125,7 +125,7 @@ void check_everything_stored(fw::store::Store& store, fw::TimePoint started) {
     REQUIRE(sources.has_value());
     int ok = 0;
     for (const auto& s : *sources) {
-        ok += s.health.last_status == "ok" && s.due_at && *s.due_at > started ? 1 : 0;
+        ok += s.health.last_status == fw::FetchStatus::Ok && s.due_at && *s.due_at > started ? 1 : 0;
     }
     CHECK(ok == kSources);
 }

@@ -69,6 +69,6 @@ TEST_CASE("the event loop keeps ticking while a slow fetch runs", "[ui][fetch]")
     const auto& outcome = session->fetches().lastOutcome();
     REQUIRE(outcome.ok);
     REQUIRE(outcome.summary.sources.size() == 1);
-    CHECK(outcome.summary.sources[0].status == "ok");
+    CHECK(outcome.summary.sources[0].status == FetchStatus::Ok);
     CHECK(view.statusLabel()->text().contains("1 ok"));
 }

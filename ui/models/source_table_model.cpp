@@ -42,7 +42,7 @@ QVariant SourceTableModel::display(const Source& s, int column) const {
         case LastFetch:
             return h.last_fetch_at ? qs(format_rfc3339(*h.last_fetch_at)) : tr("never");
         case Status: {
-            QString text = qs(h.last_status);
+            QString text = h.last_status ? qs(std::string(to_string(*h.last_status))) : QString();
             if (h.http_status) {
                 text += QStringLiteral(" (HTTP %1)").arg(*h.http_status);
             }

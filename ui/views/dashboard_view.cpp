@@ -57,7 +57,7 @@ QTableWidgetItem* flagCell(HealthFlag flag, const QString& reason) {
 }
 
 QString statusText(const SourceHealth& h) {
-    QString text = qs(h.last_status);
+    QString text = h.last_status ? qs(std::string(to_string(*h.last_status))) : QString();
     if (h.http_status)
         text += QStringLiteral(" %1").arg(*h.http_status);  // "ok 200", "failed 503"
     return text;

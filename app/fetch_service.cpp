@@ -417,20 +417,16 @@ Result<FetchSummary> fetch_sources(AppContext& ctx, const FetchRequest& req) {
         job_of[s.id] = jobs.size() - 1;
     }
 
+    // Requests made while results are being stored (next pages, linked articles) keep the
+    // spacing per host: the Fetcher starts a transfer only on a turn this pacer grants.
+    ingest::HostPacer pacer(req.host_interval);
     ingest::FetcherOptions fetch_options;
     fetch_options.min_host_interval = req.host_interval;
+    fetch_options.pacer = &pacer;
     ingest::Fetcher fetcher(fetch_options);
     const int total = static_cast<int>(sources->size());
     const int refused_count = static_cast<int>(refused.size());
-    auto results = fetcher.run(jobs, [&](const ingest::FetchProgress& p) {
-        if (req.on_progress) {
-            req.on_progress({p.done + refused_count, total, p.failed + refused_count});
-        }
-    });
 
-    // Requests after the run (next pages, linked articles) keep the same spacing per host; the
-    // run has just used every host of its jobs.
-    ingest::HostPacer pacer(req.host_interval);
     const char* no_articles_env = std::getenv("FW_NO_ARTICLES");
     const bool articles_globally = req.read_articles &&
                                    (no_articles_env == nullptr || std::string_view(no_articles_env).empty() ||
@@ -440,18 +436,23 @@ Result<FetchSummary> fetch_sources(AppContext& ctx, const FetchRequest& req) {
         return articles_globally && (s.kind == SourceKind::Feed || s.kind == SourceKind::Edgar) &&
                !setting_is(ctx, articles_off_key(s.id), "true");
     };
-    for (const auto& job : jobs) {
-        pacer.mark(job.request.url);
-    }
     for (auto& o : refused) {
         (void)ctx.store->save_source_state(o.updated);
         summary.sources.push_back(std::move(o.line));
     }
-    std::vector<std::int64_t> touched;
+    // Each result is stored as soon as it completes, on this thread (the store never leaves
+    // it), and its body is freed once parsed, while the other transfers go on: memory stays
+    // bounded whatever the number of sources (issue 18). Lines and touched ids are kept by job,
+    // so the summary comes out in job order as before.
+    std::vector<std::optional<SourceFetchResult>> lines(jobs.size());
+    std::vector<std::vector<std::int64_t>> touched_by_job(jobs.size());
     // Results are stored a few dozen sources per commit (see store::WriteBatch); a short
-    // batch also bounds how long other writers (the GUI's curation) wait for the lock.
+    // batch also bounds how long other writers (the GUI's curation) wait for the lock, so a
+    // batch also ends after a second, and before this thread waits for the network.
     constexpr int kSourcesPerBatch = 64;
+    constexpr auto kBatchAge = std::chrono::seconds(1);
     std::unique_ptr<store::WriteBatch> batch;
+    std::chrono::steady_clock::time_point batch_begun{};
     int in_batch = 0;
     const auto commit_batch = [&]() -> Status {
         in_batch = 0;
@@ -462,22 +463,32 @@ Result<FetchSummary> fetch_sources(AppContext& ctx, const FetchRequest& req) {
         batch.reset();
         return committed;
     };
-    for (auto& r : results) {
+    std::optional<Error> stopped;  // a store failure ends the fetch (as before)
+    int done = 0;
+    int failed = 0;
+    const auto store_result = [&](ingest::FetchResult&& r) -> bool {
+        if (stopped) {
+            return false;
+        }
         if (!batch) {
             auto begun = ctx.store->begin_batch();
             if (!begun) {
-                return begun.error();
+                stopped = begun.error();
+                return false;
             }
             batch = std::move(*begun);
+            batch_begun = std::chrono::steady_clock::now();
         }
+        const std::size_t index = job_of.at(r.key);
         const Source& s = *by_id.at(r.key);
         const auto started = std::chrono::steady_clock::now();
         const std::function<void()> end_batch = [&] { (void)commit_batch(); };
-        const FollowUp follow{jobs[job_of.at(r.key)].request, pacer, end_batch, articles_on(s)};
+        const FollowUp follow{jobs[index].request, pacer, end_batch, articles_on(s)};
         Outcome o = handle_result(ctx, s, r, req.now, follow);
         if (auto saved = ctx.store->save_source_state(o.updated); !saved) {
             (void)commit_batch();  // keep the sources stored before this one
-            return saved.error();
+            stopped = saved.error();
+            return false;
         }
         store::FetchLogEntry log;
         log.source_id = s.id;
@@ -491,16 +502,40 @@ Result<FetchSummary> fetch_sources(AppContext& ctx, const FetchRequest& req) {
         log.new_items = o.line.new_items;
         log.error = o.line.error;
         (void)ctx.store->log_fetch(log);
-        touched.insert(touched.end(), o.touched.begin(), o.touched.end());
-        summary.sources.push_back(std::move(o.line));
-        if (++in_batch == kSourcesPerBatch) {
+        touched_by_job[index] = std::move(o.touched);
+        lines[index] = std::move(o.line);
+        ++done;
+        failed += r.response ? 0 : 1;
+        if (req.on_progress) {
+            req.on_progress({done + refused_count, total, failed + refused_count});
+        }
+        if (++in_batch == kSourcesPerBatch || std::chrono::steady_clock::now() - batch_begun >= kBatchAge) {
             if (auto committed = commit_batch(); !committed) {
-                return committed.error();
+                stopped = committed.error();
+                return false;
             }
         }
+        return true;
+    };
+    ingest::Fetcher::StreamOptions stream;
+    stream.on_idle = [&] {
+        if (auto committed = commit_batch(); !committed && !stopped) {
+            stopped = committed.error();
+        }
+    };
+    fetcher.stream(jobs, store_result, stream);
+    if (stopped) {
+        return *stopped;
     }
     if (auto committed = commit_batch(); !committed) {
         return committed.error();
+    }
+    std::vector<std::int64_t> touched;
+    for (std::size_t i = 0; i < jobs.size(); ++i) {
+        if (lines[i]) {
+            summary.sources.push_back(std::move(*lines[i]));
+        }
+        touched.insert(touched.end(), touched_by_job[i].begin(), touched_by_job[i].end());
     }
 
     summary.touched_item_ids = touched;

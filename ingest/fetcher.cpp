@@ -136,6 +136,9 @@ private:
                     break;
                 }
                 JobState& s = **ready;
+                if (!host.is_file && opt_.pacer != nullptr && !opt_.pacer->try_start(s.job->request.url)) {
+                    break;  // a follow-up request of the caller just used this host's turn
+                }
                 host.queue.erase(ready);
                 start(s, host, now);
             }
@@ -169,9 +172,6 @@ private:
         ++host.active;
         ++active_;
         host.next_start = now + opt_.min_host_interval;
-        if (opt_.pacer != nullptr) {
-            opt_.pacer->mark(s.job->request.url);
-        }
     }
 
     void harvest() {

@@ -53,8 +53,9 @@ struct FetcherOptions {
     /// ends the job (and the host's other jobs) with retry_not_before.
     std::chrono::milliseconds max_wait_in_run{60000};
     std::uint64_t seed = 0;  ///< jitter random seed; 0 = nondeterministic
-    /// Marked at each transfer start (from the transfer thread), so requests the caller makes
-    /// during a streamed run (next pages, linked articles) keep the spacing per host.
+    /// Shared with the requests the caller makes during a streamed run (next pages, linked
+    /// articles): a transfer to an http(s) host starts only when this pacer grants the host a
+    /// turn (HostPacer::try_start), so both kinds of request keep one spacing per host.
     HostPacer* pacer = nullptr;
 };
 

@@ -49,4 +49,16 @@ void HostPacer::wait_turn(std::string_view url) {
     }
 }
 
+bool HostPacer::try_start(std::string_view url) {
+    const std::string origin = origin_of(url);
+    const std::lock_guard lock(mutex_);
+    const auto now = std::chrono::steady_clock::now();
+    auto it = last_start_.find(origin);
+    if (it != last_start_.end() && now - it->second < interval_) {
+        return false;
+    }
+    last_start_[origin] = now;
+    return true;
+}
+
 }  // namespace fw::ingest

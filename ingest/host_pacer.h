@@ -23,6 +23,10 @@ public:
     /// Sleeps until `interval` has passed since the last start on this URL's origin, then
     /// marks it. Thread-safe; callers of different origins do not wait for each other's turn.
     void wait_turn(std::string_view url);
+    /// Marks and returns true when `interval` has passed since the last start on this URL's
+    /// origin; returns false without waiting otherwise (for a caller that cannot sleep, such as
+    /// the Fetcher's transfer loop sharing the spacing with follow-up requests).
+    bool try_start(std::string_view url);
 
     std::chrono::milliseconds interval() const { return interval_; }
 

@@ -179,3 +179,35 @@ TEST_CASE("stream calls on_idle when no result is ready, on the calling thread",
     CHECK(idles >= 1);
     CHECK(results_at_first_idle == 0);  // idle while the first answer was still on its way
 }
+
+TEST_CASE("transfers and the caller's follow-up requests share one spacing per host", "[ingest][unit][fetcher]") {
+    LoopbackServer server;
+    server.route("/f", reply(200, "x"));
+    server.route("/follow", reply(200, "article"));
+    HostPacer pacer(150ms);
+    auto options = quick_options();  // the Fetcher's own spacing is off: the pacer alone spaces
+    options.pacer = &pacer;
+    Fetcher fetcher(options);
+    fetcher.stream(jobs_on(server, "/f", 3),
+                   [&](FetchResult&& r) {
+                       CHECK(r.response);
+                       HttpRequest follow;
+                       follow.url = server.url("/follow");
+                       follow.user_agent = "FrontierWatch-test";
+                       pacer.wait_turn(follow.url);  // as app/fetch_service does before an article or next page
+                       CHECK(HttpClient().get(follow));
+                       return true;
+                   },
+                   {});
+    auto seen = server.requests("/f");
+    const auto follow = server.requests("/follow");
+    REQUIRE(seen.size() == 3);
+    REQUIRE(follow.size() == 3);
+    seen.insert(seen.end(), follow.begin(), follow.end());
+    std::sort(seen.begin(), seen.end(), [](const auto& a, const auto& b) { return a.at < b.at; });
+    // Arrival times carry the server's scheduling noise: loose per gap, tight overall.
+    for (std::size_t i = 1; i < seen.size(); ++i) {
+        CHECK(std::chrono::duration<double, std::milli>(seen[i].at - seen[i - 1].at).count() >= 100.0);
+    }
+    CHECK(std::chrono::duration<double, std::milli>(seen.back().at - seen.front().at).count() >= 700.0);
+}

@@ -60,14 +60,6 @@ Status not_found_unless(const Result<std::vector<sql::Row>>& rows, std::int64_t 
     return ok();
 }
 
-Result<std::int64_t> scalar(sql::Runner& db, std::string_view sql) {
-    auto rows = db.query(sql, {});
-    if (!rows) {
-        return rows.error();
-    }
-    return rows->empty() ? 0 : rows->front().int64(0);
-}
-
 }  // namespace
 
 Result<std::int64_t> EventRepository::upsert(const Event& e) {
@@ -291,11 +283,11 @@ Result<int> EventRepository::delete_unsupported(std::span<const std::int64_t> ev
 }
 
 Result<std::int64_t> EventRepository::count() {
-    return scalar(*db_, "SELECT COUNT(*) FROM events");
+    return db_->scalar("SELECT COUNT(*) FROM events");
 }
 
 Result<std::int64_t> EventRepository::count_evidence() {
-    return scalar(*db_, "SELECT COUNT(*) FROM evidence");
+    return db_->scalar("SELECT COUNT(*) FROM evidence");
 }
 
 }  // namespace fw::store

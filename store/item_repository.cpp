@@ -51,14 +51,6 @@ Result<std::vector<Item>> read_items(Result<std::vector<sql::Row>> rows) {
     return out;
 }
 
-Result<std::int64_t> scalar(sql::Runner& db, std::string_view sql) {
-    auto rows = db.query(sql, {});
-    if (!rows) {
-        return rows.error();
-    }
-    return rows->empty() ? 0 : rows->front().int64(0);
-}
-
 TimePoint fetched_time(const Item& item) {
     return item.fetched_at == TimePoint{} ? detail::now_seconds() : item.fetched_at;
 }
@@ -228,11 +220,11 @@ Result<std::vector<Item>> ItemRepository::versions(std::int64_t item_id) {
 }
 
 Result<std::int64_t> ItemRepository::count() {
-    return scalar(*db_, "SELECT COUNT(*) FROM items");
+    return db_->scalar("SELECT COUNT(*) FROM items");
 }
 
 Result<std::int64_t> ItemRepository::count_versions() {
-    return scalar(*db_, "SELECT COUNT(*) FROM item_versions");
+    return db_->scalar("SELECT COUNT(*) FROM item_versions");
 }
 
 }  // namespace fw::store

@@ -68,7 +68,6 @@ Result<std::vector<Source>> SqliteStore::claim_due_sources(std::string_view work
         if (!ids) {
             return ids.error();
         }
-        std::vector<std::int64_t> claimed;
         for (const std::int64_t id : *ids) {
             auto changed = detail::run_cached(
                 db_, "UPDATE sources SET lease_owner = ?1, lease_until = ?2 WHERE id = ?3", [&](Statement& st) {
@@ -80,19 +79,7 @@ Result<std::vector<Source>> SqliteStore::claim_due_sources(std::string_view work
                 return changed.error();
             }
         }
-        auto all = sources_.list();
-        if (!all) {
-            return all.error();
-        }
-        std::vector<Source> out;
-        for (const std::int64_t id : *ids) {
-            for (const Source& s : *all) {
-                if (s.id == id) {
-                    out.push_back(s);
-                }
-            }
-        }
-        return out;
+        return sources_.by_ids_due_first(*ids);
     });
 }
 

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "store/migrations.h"
+#include "store/source_removal.h"
 
 namespace fw::store {
 namespace {
@@ -46,7 +47,7 @@ auto read(Database& db, Work&& work) {
 SqliteStore::SqliteStore(Database db)
     : db_(std::move(db)),
       runner_(db_),
-      sources_(db_),
+      sources_(runner_, sql::sqlite_dialect()),
       items_(runner_, sql::sqlite_dialect()),
       events_(runner_, sql::sqlite_dialect()),
       entities_(db_),
@@ -117,31 +118,7 @@ Result<std::optional<Source>> SqliteStore::find_source(std::string_view name) {
 }
 
 Status SqliteStore::remove_source(std::string_view name, bool purge) {
-    return write(db_, [&]() -> Status {
-        auto id = sources_.id_of(name, /*include_removed=*/purge);
-        if (!id) {
-            return id.error();
-        }
-        if (!*id) {
-            return make_error(ErrorCode::NotFound, "no such source", std::string(name));
-        }
-        if (!purge) {
-            return sources_.mark_removed(**id);
-        }
-        // Deleting items takes their text out of the index: pending rows must be in it.
-        if (auto indexed = items_.flush_search_index(); !indexed) {
-            return indexed;
-        }
-        auto touched = events_.drop_evidence_of_source(**id);
-        if (!touched) {
-            return touched.error();
-        }
-        if (auto status = sources_.delete_row(**id); !status) {
-            return status;
-        }
-        auto deleted = events_.delete_unsupported(*touched);
-        return deleted ? ok() : Status(deleted.error());
-    });
+    return write(db_, [&] { return store::remove_source(sources_, items_, events_, name, purge); });
 }
 
 Status SqliteStore::save_source_state(const Source& source) {

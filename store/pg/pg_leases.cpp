@@ -29,12 +29,12 @@ Result<std::vector<Source>> PgStore::claim_due_sources(std::string_view worker, 
         if (!r) {
             return r.error();
         }
-        std::string ids = "{";
+        std::vector<std::int64_t> ids;
+        ids.reserve(static_cast<std::size_t>(r->rows()));
         for (int i = 0; i < r->rows(); ++i) {
-            ids += (i ? "," : "") + std::to_string(r->int64(i, 0));
+            ids.push_back(r->int64(i, 0));
         }
-        ids += "}";
-        return query_sources("WHERE id = ANY($1::bigint[]) ORDER BY due_at NULLS FIRST, id", Params().add(ids));
+        return sources_.by_ids_due_first(ids);
     });
 }
 
@@ -68,10 +68,10 @@ Result<bool> PgStore::complete_fetch(std::string_view worker, const Source& stat
         if (ended->affected() == 0) {
             return false;  // the lease passed to another worker: its fetch is the one recorded
         }
-        if (auto saved = save_state(state); !saved) {
+        if (auto saved = sources_.save_state(state); !saved) {
             return saved.error();
         }
-        if (auto logged = append_log(log); !logged) {
+        if (auto logged = sources_.log_fetch(log); !logged) {
             return logged.error();
         }
         return true;

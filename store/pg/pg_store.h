@@ -11,6 +11,7 @@
 #include "store/event_repository.h"
 #include "store/item_repository.h"
 #include "store/price_repository.h"
+#include "store/source_repository.h"
 #include "store/pg/pg_connection.h"
 #include "store/pg/pg_dialect.h"
 #include "store/pg/pg_runner.h"
@@ -89,6 +90,7 @@ private:
     explicit PgStore(PgConnection conn)
         : conn_(std::move(conn)),
           runner_(conn_),
+          sources_(runner_, postgres_dialect()),
           items_(runner_, postgres_dialect()),
           events_(runner_, postgres_dialect()),
           prices_(runner_) {}
@@ -98,17 +100,11 @@ private:
     template <typename Work>
     auto transaction(Work&& work) -> decltype(work());
 
-    // Helpers shared by the .cpp files (each runs inside the caller's transaction).
-    Result<std::optional<std::int64_t>> source_id_of(std::string_view name, bool include_removed);
-    Status save_state(const Source& s);
-    Status append_log(const FetchLogEntry& e);
-    Result<std::vector<Source>> query_sources(std::string_view where, const Params& params);
-    Result<std::int64_t> count(std::string_view sql);
-
     PgConnection conn_;
     // The repositories written once over sql::Runner; they point at conn_, so a PgStore stays
     // where it was made.
     PgRunner runner_;
+    SourceRepository sources_;
     ItemRepository items_;
     EventRepository events_;
     PriceRepository prices_;

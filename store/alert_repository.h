@@ -1,6 +1,7 @@
 #pragma once
 // Alert deliveries (each key recorded once), the latest watch-question answers, and the
-// key/value settings table.
+// key/value settings table, written once over sql::Runner for SQLite and PostgreSQL. Every call
+// runs inside the caller's transaction.
 
 #include <cstdint>
 #include <optional>
@@ -12,13 +13,14 @@
 #include "domain/alert.h"
 #include "domain/question.h"
 #include "domain/result.h"
-#include "store/database.h"
+#include "store/sql_dialect.h"
+#include "store/sql_runner.h"
 
 namespace fw::store {
 
 class AlertRepository {
 public:
-    explicit AlertRepository(Database& db) : db_(&db) {}
+    AlertRepository(sql::Runner& runner, const sql::Dialect& dialect) : db_(&runner), dialect_(&dialect) {}
 
     /// Stores the answers; returns those whose status differs from the stored one. A question
     /// seen for the first time counts as changed unless it is still open.
@@ -39,10 +41,8 @@ public:
     Status set_setting(std::string_view key, std::string_view value);
 
 private:
-    Result<std::optional<std::string>> stored_status(const std::string& id);
-    Result<std::vector<AlertDelivery>> collect(Statement& st);
-
-    Database* db_;
+    sql::Runner* db_;
+    const sql::Dialect* dialect_;
 };
 
 }  // namespace fw::store

@@ -52,7 +52,7 @@ SqliteStore::SqliteStore(Database db)
       events_(runner_, sql::sqlite_dialect()),
       entities_(db_),
       prices_(runner_),
-      alerts_(db_),
+      alerts_(runner_, sql::sqlite_dialect()),
       candidates_(runner_) {}
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path) {

@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "store/alert_repository.h"
 #include "store/event_repository.h"
 #include "store/item_repository.h"
 #include "store/price_repository.h"
@@ -93,7 +94,8 @@ private:
           sources_(runner_, postgres_dialect()),
           items_(runner_, postgres_dialect()),
           events_(runner_, postgres_dialect()),
-          prices_(runner_) {}
+          prices_(runner_),
+          alerts_(runner_, postgres_dialect()) {}
 
     /// Runs `work` in BEGIN ... COMMIT (rolled back on an Error or exception); a serialization
     /// failure or deadlock is retried a few times.
@@ -108,6 +110,7 @@ private:
     ItemRepository items_;
     EventRepository events_;
     PriceRepository prices_;
+    AlertRepository alerts_;
 };
 
 }  // namespace fw::store::pg

@@ -32,20 +32,8 @@ Result<AlertDelivery> read_alert(const sql::Row& r) {
     return d;
 }
 
-Result<std::vector<AlertDelivery>> read_alerts(Result<std::vector<sql::Row>> rows) {
-    if (!rows) {
-        return rows.error();
-    }
-    std::vector<AlertDelivery> out;
-    out.reserve(rows->size());
-    for (const auto& row : *rows) {
-        auto alert = read_alert(row);
-        if (!alert) {
-            return alert.error();
-        }
-        out.push_back(std::move(*alert));
-    }
-    return out;
+Result<std::vector<AlertDelivery>> read_alerts(const Result<std::vector<sql::Row>>& rows) {
+    return sql::read_rows<AlertDelivery>(rows, read_alert);
 }
 
 }  // namespace

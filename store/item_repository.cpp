@@ -35,20 +35,8 @@ Result<Item> read_item(const sql::Row& r) {
     return item;
 }
 
-Result<std::vector<Item>> read_items(Result<std::vector<sql::Row>> rows) {
-    if (!rows) {
-        return rows.error();
-    }
-    std::vector<Item> out;
-    out.reserve(rows->size());
-    for (const auto& row : *rows) {
-        auto item = read_item(row);
-        if (!item) {
-            return item.error();
-        }
-        out.push_back(std::move(*item));
-    }
-    return out;
+Result<std::vector<Item>> read_items(const Result<std::vector<sql::Row>>& rows) {
+    return sql::read_rows<Item>(rows, read_item);
 }
 
 TimePoint fetched_time(const Item& item) {

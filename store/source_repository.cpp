@@ -45,20 +45,8 @@ Result<Source> read_source(const sql::Row& r) {
     return s;
 }
 
-Result<std::vector<Source>> read_sources(Result<std::vector<sql::Row>> rows) {
-    if (!rows) {
-        return rows.error();
-    }
-    std::vector<Source> out;
-    out.reserve(rows->size());
-    for (const auto& row : *rows) {
-        auto source = read_source(row);
-        if (!source) {
-            return source.error();
-        }
-        out.push_back(std::move(*source));
-    }
-    return out;
+Result<std::vector<Source>> read_sources(const Result<std::vector<sql::Row>>& rows) {
+    return sql::read_rows<Source>(rows, read_source);
 }
 
 // A write that names one row and returns its id: no row is Error{NotFound}.

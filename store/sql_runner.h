@@ -81,4 +81,22 @@ public:
     Result<std::int64_t> scalar(std::string_view sql);
 };
 
+/// Every row through `read`, a row mapper returning Result<T>; the first error is returned.
+template <typename T, typename Read>
+Result<std::vector<T>> read_rows(const Result<std::vector<Row>>& rows, Read&& read) {
+    if (!rows) {
+        return rows.error();
+    }
+    std::vector<T> out;
+    out.reserve(rows->size());
+    for (const Row& row : *rows) {
+        auto value = read(row);
+        if (!value) {
+            return value.error();
+        }
+        out.push_back(std::move(*value));
+    }
+    return out;
+}
+
 }  // namespace fw::store::sql

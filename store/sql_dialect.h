@@ -44,6 +44,11 @@ public:
     /// are locked (PostgreSQL), "" where the write transaction already excludes other writers.
     virtual std::string_view row_lock() const = 0;
 
+    /// Appended to the SELECT that picks sources to claim: " FOR UPDATE SKIP LOCKED" where
+    /// several machines claim at once (a row another worker is claiming is skipped, never
+    /// waited on), "" where the write transaction already excludes other writers.
+    virtual std::string_view claim_lock() const = 0;
+
     /// A list of ids as one parameter, and the condition that tests a column against it:
     /// `column` IN (SELECT value FROM json_each($n)) vs `column` = ANY(CAST($n AS bigint[])).
     virtual Value id_list(std::span<const std::int64_t> ids) const = 0;

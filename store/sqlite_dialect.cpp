@@ -33,6 +33,7 @@ public:
 
     // BEGIN IMMEDIATE has taken the write lock already.
     std::string_view row_lock() const override { return {}; }
+    std::string_view claim_lock() const override { return {}; }
 
     Value id_list(std::span<const std::int64_t> ids) const override {
         return detail::encode_ids(std::vector<std::int64_t>(ids.begin(), ids.end()));

@@ -53,7 +53,8 @@ SqliteStore::SqliteStore(Database db)
       entities_(db_),
       prices_(runner_),
       alerts_(runner_, sql::sqlite_dialect()),
-      candidates_(runner_) {}
+      candidates_(runner_),
+      leases_(runner_, sql::sqlite_dialect(), sources_) {}
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path) {
     auto db = Database::open(path);
@@ -276,6 +277,47 @@ Result<std::optional<std::string>> SqliteStore::get_setting(std::string_view key
 
 Status SqliteStore::set_setting(std::string_view key, std::string_view value) {
     return write(db_, [&] { return alerts_.set_setting(key, value); });
+}
+
+// ---- workers (store/lease_repository.h, shared with PostgreSQL) ----
+// One file is one machine's store, so these serialize through SQLite's write lock; enough for
+// several processes on one host.
+
+Result<std::vector<Source>> SqliteStore::claim_due_sources(std::string_view worker, TimePoint now,
+                                                           std::chrono::seconds lease, int limit) {
+    return write(db_, [&] { return leases_.claim_due(worker, now, lease, limit); });
+}
+
+Result<int> SqliteStore::renew_leases(std::string_view worker, TimePoint until) {
+    return write(db_, [&] { return leases_.renew(worker, until); });
+}
+
+Status SqliteStore::release_lease(std::string_view worker, std::int64_t source_id) {
+    return write(db_, [&]() -> Status {
+        auto released = leases_.release(worker, source_id);
+        return released ? ok() : Status(released.error());
+    });
+}
+
+Result<bool> SqliteStore::complete_fetch(std::string_view worker, const Source& state, const FetchLogEntry& log) {
+    return write(db_, [&] { return leases_.complete_fetch(worker, state, log); });
+}
+
+Result<bool> SqliteStore::try_reserve_host(std::string_view host, std::int64_t now_ms, std::int64_t span_ms) {
+    return write(db_, [&] { return leases_.try_reserve_host(host, now_ms, span_ms); });
+}
+
+Status SqliteStore::hold_host(std::string_view host, std::int64_t until_ms) {
+    return write(db_, [&] { return leases_.hold_host(host, until_ms); });
+}
+
+Result<bool> SqliteStore::try_lock(std::string_view name, std::string_view owner, TimePoint now,
+                                   std::chrono::seconds lease) {
+    return write(db_, [&] { return leases_.try_lock(name, owner, now, lease); });
+}
+
+Status SqliteStore::unlock(std::string_view name, std::string_view owner) {
+    return write(db_, [&] { return leases_.unlock(name, owner); });
 }
 
 Result<StoreCounts> SqliteStore::counts() {

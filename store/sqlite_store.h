@@ -10,6 +10,7 @@
 #include "store/entity_repository.h"
 #include "store/event_repository.h"
 #include "store/item_repository.h"
+#include "store/lease_repository.h"
 #include "store/price_repository.h"
 #include "store/source_repository.h"
 #include "store/candidate_repository.h"
@@ -75,7 +76,7 @@ public:
     Result<std::optional<std::string>> get_setting(std::string_view key) override;
     Status set_setting(std::string_view key, std::string_view value) override;
 
-    // Workers (store/sqlite_leases.cpp): one file is one machine's store, so these serialize
+    // Workers (store/lease_repository.h): one file is one machine's store, so these serialize
     // through SQLite's write lock; enough for several processes on one host.
     Result<std::vector<Source>> claim_due_sources(std::string_view worker, TimePoint now, std::chrono::seconds lease,
                                                   int limit) override;
@@ -106,6 +107,7 @@ private:
     PriceRepository prices_;
     AlertRepository alerts_;
     CandidateRepository candidates_;
+    LeaseRepository leases_;
 };
 
 }  // namespace fw::store

@@ -36,6 +36,7 @@ public:
 
     // Two workers merging into one event take turns on its row.
     std::string_view row_lock() const override { return " FOR UPDATE"; }
+    std::string_view claim_lock() const override { return " FOR UPDATE SKIP LOCKED"; }
 
     sql::Value id_list(std::span<const std::int64_t> ids) const override {
         std::string list = "{";

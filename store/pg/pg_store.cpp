@@ -1,5 +1,5 @@
-// PgStore: opening, sources and items (the repositories shared with SQLite; events in pg_events.cpp,
-// the rest in pg_records.cpp, worker leases in pg_leases.cpp).
+// PgStore: opening, sources, workers and items (the repositories shared with SQLite; events in
+// pg_events.cpp, the rest in pg_records.cpp).
 
 #include "store/migrations.h"
 #include "store/pg/pg_migrate.h"
@@ -48,6 +48,47 @@ Status PgStore::update_source(const Source& source) {
 
 Status PgStore::log_fetch(const FetchLogEntry& entry) {
     return transaction([&] { return sources_.log_fetch(entry); });
+}
+
+// ---- workers (store/lease_repository.h, shared with SQLite) ----
+// Several processes on several machines claim sources with FOR UPDATE SKIP LOCKED (the
+// dialect's claim_lock); host bookings and named locks are single ON CONFLICT statements.
+
+Result<std::vector<Source>> PgStore::claim_due_sources(std::string_view worker, TimePoint now,
+                                                       std::chrono::seconds lease, int limit) {
+    return transaction([&] { return leases_.claim_due(worker, now, lease, limit); });
+}
+
+Result<int> PgStore::renew_leases(std::string_view worker, TimePoint until) {
+    return transaction([&] { return leases_.renew(worker, until); });
+}
+
+Status PgStore::release_lease(std::string_view worker, std::int64_t source_id) {
+    return transaction([&]() -> Status {
+        auto released = leases_.release(worker, source_id);
+        return released ? ok() : Status(released.error());
+    });
+}
+
+Result<bool> PgStore::complete_fetch(std::string_view worker, const Source& state, const FetchLogEntry& log) {
+    return transaction([&] { return leases_.complete_fetch(worker, state, log); });
+}
+
+Result<bool> PgStore::try_reserve_host(std::string_view host, std::int64_t now_ms, std::int64_t span_ms) {
+    return transaction([&] { return leases_.try_reserve_host(host, now_ms, span_ms); });
+}
+
+Status PgStore::hold_host(std::string_view host, std::int64_t until_ms) {
+    return transaction([&] { return leases_.hold_host(host, until_ms); });
+}
+
+Result<bool> PgStore::try_lock(std::string_view name, std::string_view owner, TimePoint now,
+                               std::chrono::seconds lease) {
+    return transaction([&] { return leases_.try_lock(name, owner, now, lease); });
+}
+
+Status PgStore::unlock(std::string_view name, std::string_view owner) {
+    return transaction([&] { return leases_.unlock(name, owner); });
 }
 
 // ---- items (store/item_repository.h, shared with SQLite) ----

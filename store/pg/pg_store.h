@@ -11,6 +11,7 @@
 #include "store/alert_repository.h"
 #include "store/event_repository.h"
 #include "store/item_repository.h"
+#include "store/lease_repository.h"
 #include "store/price_repository.h"
 #include "store/source_repository.h"
 #include "store/pg/pg_connection.h"
@@ -95,7 +96,8 @@ private:
           items_(runner_, postgres_dialect()),
           events_(runner_, postgres_dialect()),
           prices_(runner_),
-          alerts_(runner_, postgres_dialect()) {}
+          alerts_(runner_, postgres_dialect()),
+          leases_(runner_, postgres_dialect(), sources_) {}
 
     /// Runs `work` in BEGIN ... COMMIT (rolled back on an Error or exception); a serialization
     /// failure or deadlock is retried a few times.
@@ -111,6 +113,7 @@ private:
     EventRepository events_;
     PriceRepository prices_;
     AlertRepository alerts_;
+    LeaseRepository leases_;
 };
 
 }  // namespace fw::store::pg

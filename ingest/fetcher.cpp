@@ -136,8 +136,12 @@ private:
                     break;
                 }
                 JobState& s = **ready;
-                if (!host.is_file && opt_.pacer != nullptr && !opt_.pacer->try_start(s.job->request.url)) {
-                    break;  // a follow-up request of the caller just used this host's turn
+                Clock::duration turn_in{};
+                if (!host.is_file && opt_.pacer != nullptr && !opt_.pacer->try_start(s.job->request.url, &turn_in)) {
+                    // A follow-up request of the caller just used this host's turn: wait for the
+                    // next one (next_start also keeps wait_ms from spinning meanwhile).
+                    host.next_start = std::max(host.next_start, now + turn_in);
+                    break;
                 }
                 host.queue.erase(ready);
                 start(s, host, now);

@@ -49,12 +49,15 @@ void HostPacer::wait_turn(std::string_view url) {
     }
 }
 
-bool HostPacer::try_start(std::string_view url) {
+bool HostPacer::try_start(std::string_view url, std::chrono::steady_clock::duration* wait) {
     const std::string origin = origin_of(url);
     const std::lock_guard lock(mutex_);
     const auto now = std::chrono::steady_clock::now();
     auto it = last_start_.find(origin);
     if (it != last_start_.end() && now - it->second < interval_) {
+        if (wait != nullptr) {
+            *wait = it->second + interval_ - now;
+        }
         return false;
     }
     last_start_[origin] = now;

@@ -24,9 +24,10 @@ public:
     /// marks it. Thread-safe; callers of different origins do not wait for each other's turn.
     void wait_turn(std::string_view url);
     /// Marks and returns true when `interval` has passed since the last start on this URL's
-    /// origin; returns false without waiting otherwise (for a caller that cannot sleep, such as
-    /// the Fetcher's transfer loop sharing the spacing with follow-up requests).
-    bool try_start(std::string_view url);
+    /// origin; otherwise returns false without waiting and, when `wait` is given, sets it to the
+    /// time left (for a caller that cannot sleep, such as the Fetcher's transfer loop sharing
+    /// the spacing with follow-up requests).
+    bool try_start(std::string_view url, std::chrono::steady_clock::duration* wait = nullptr);
 
     std::chrono::milliseconds interval() const { return interval_; }
 

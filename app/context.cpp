@@ -108,7 +108,7 @@ std::shared_ptr<const extract::KindClassifier> load_classifier(const std::vector
         if (!std::filesystem::is_regular_file(path)) {
             continue;
         }
-        auto classifier = extract::KindClassifier::load(path);
+        auto classifier = load_classifier_file(path);
         if (!classifier) {
             std::cerr << "frontierwatch: the kind classifier is off: " << classifier.error().describe() << "\n";
             return nullptr;
@@ -117,6 +117,17 @@ std::shared_ptr<const extract::KindClassifier> load_classifier(const std::vector
     }
     std::cerr << "frontierwatch: the kind classifier is off (no classifier/kinds.ftz in the data folders)\n";
     return nullptr;
+}
+
+Result<std::shared_ptr<const extract::KindClassifier>> load_classifier_file(const std::filesystem::path& path,
+                                                                            extract::ClassifierThresholds thresholds) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        return make_error(ErrorCode::NotFound, path.string() + ": no such model file");
+    }
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return extract::KindClassifier::load(bytes.str(), path.string(), thresholds);
 }
 
 Result<AppContext> open_context(const ContextOptions& options) {

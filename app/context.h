@@ -60,4 +60,8 @@ Result<extract::Rules> load_rules(const std::vector<std::filesystem::path>& dirs
 /// stops the program.
 std::shared_ptr<const extract::KindClassifier> load_classifier(const std::vector<std::filesystem::path>& dirs);
 
+/// One model file: NotFound when it cannot be read, Parse when it is not a fastText classifier.
+Result<std::shared_ptr<const extract::KindClassifier>> load_classifier_file(
+    const std::filesystem::path& path, extract::ClassifierThresholds thresholds = {});
+
 }  // namespace fw::app

@@ -6,7 +6,6 @@
 #include <cctype>
 #include <cstdint>
 #include <cstring>
-#include <fstream>
 #include <sstream>
 
 namespace fw::extract {
@@ -230,38 +229,31 @@ KindClassifier::KindClassifier(std::unique_ptr<fasttext::FastText> model, Thresh
 
 KindClassifier::~KindClassifier() = default;
 
-Result<std::shared_ptr<const KindClassifier>> KindClassifier::load(const std::filesystem::path& path,
+Result<std::shared_ptr<const KindClassifier>> KindClassifier::load(std::string_view data, const std::string& origin,
                                                                    Thresholds thresholds) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        return make_error(ErrorCode::NotFound, path.string() + ": no such model file");
-    }
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    const auto data = bytes.str();
     std::int32_t header[2] = {0, 0};
     if (data.size() >= sizeof header) {
         std::memcpy(header, data.data(), sizeof header);
     }
     // fastText aborts or allocates wildly on a file that is not its own: check before it reads.
     if (header[0] != kFastTextMagic || header[1] != kFastTextVersion) {
-        return make_error(ErrorCode::Parse, path.string() + ": not a fastText model (version 12) file");
+        return make_error(ErrorCode::Parse, origin + ": not a fastText model (version 12) file");
     }
     if (!ModelWalker(data).valid()) {
-        return make_error(ErrorCode::Parse, path.string() + ": truncated or damaged fastText model");
+        return make_error(ErrorCode::Parse, origin + ": truncated or damaged fastText model");
     }
     auto model = std::make_unique<fasttext::FastText>();
     try {
-        std::istringstream stream(data.substr(sizeof header));
+        std::istringstream stream(std::string(data.substr(sizeof header)));
         model->loadModel(stream);
         if (!stream) {
-            return make_error(ErrorCode::Parse, path.string() + ": truncated fastText model");
+            return make_error(ErrorCode::Parse, origin + ": truncated fastText model");
         }
         if (model->getArgs().model != fasttext::model_name::sup) {
-            return make_error(ErrorCode::Parse, path.string() + ": a fastText word-vector model, not a classifier");
+            return make_error(ErrorCode::Parse, origin + ": a fastText word-vector model, not a classifier");
         }
     } catch (const std::exception& e) {
-        return make_error(ErrorCode::Parse, path.string() + ": unreadable fastText model: " + e.what());
+        return make_error(ErrorCode::Parse, origin + ": unreadable fastText model: " + e.what());
     }
     return std::shared_ptr<const KindClassifier>(new KindClassifier(std::move(model), thresholds));
 }

@@ -50,10 +50,11 @@ class KindClassifier {
 public:
     using Thresholds = ClassifierThresholds;
 
-    /// Loads a fastText model (.ftz or .bin). A missing, foreign, truncated or corrupt file is an
-    /// error, never an abort: the header is checked before fastText reads it, and fastText's
-    /// exceptions are caught.
-    static Result<std::shared_ptr<const KindClassifier>> load(const std::filesystem::path& path,
+    /// Reads a fastText model (.ftz or .bin) from its bytes; `origin` (the file's path) names it in
+    /// errors. A foreign, truncated or corrupt model is an error, never an abort: the header is
+    /// checked before fastText reads it, and fastText's exceptions are caught. extract/ stays pure:
+    /// the caller reads the file (app::load_classifier_file).
+    static Result<std::shared_ptr<const KindClassifier>> load(std::string_view bytes, const std::string& origin,
                                                               Thresholds thresholds = {});
 
     ~KindClassifier();

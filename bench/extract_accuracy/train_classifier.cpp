@@ -26,6 +26,7 @@
 #include <CLI/CLI.hpp>
 
 #include "app/taxonomy_loader.h"
+#include "app/context.h"
 #include "extract/classifier.h"
 #include "extract/rules.h"
 #include "extract_eval.h"
@@ -289,7 +290,7 @@ int main(int argc, char** argv) {
                                     (s.publisher == pub ? te : tr).push_back(&s);
                                 }
                                 train(tr, tmp / "g.ftz", g, tmp);
-                                auto c = fw::extract::KindClassifier::load(tmp / "g.ftz");
+                                auto c = fw::app::load_classifier_file(tmp / "g.ftz");
                                 score_alone(**c, te, 0.3, a3);
                                 score_alone(**c, te, 0.5, a5);
                             }
@@ -329,7 +330,7 @@ int main(int argc, char** argv) {
                 }
                 const auto model = tmp / "fold.ftz";
                 train(train_set, model, h, tmp);
-                auto c = fw::extract::KindClassifier::load(model, th);
+                auto c = fw::app::load_classifier_file(model, th);
                 if (!c) {
                     std::cerr << c.error().describe() << "\n";
                     return 1;
@@ -342,7 +343,7 @@ int main(int argc, char** argv) {
                     fw::eval::Options o;
                     o.split = "dev";
                     o.publishers = {pub};
-                    o.classifier = *fw::extract::KindClassifier::load(model, {t, th.agree});
+                    o.classifier = *fw::app::load_classifier_file(model, {t, th.agree});
                     const auto r = fw::eval::evaluate(labels, shared, *taxonomy, *rules, o);
                     if (auto it = r.splits.find("dev"); it != r.splits.end()) {
                         add(pipeline[t], it->second);
@@ -366,7 +367,7 @@ int main(int argc, char** argv) {
             std::cout << "\nmodel trained on the whole dev split: " << model.string() << " (" << fs::file_size(model)
                       << " bytes)\n";
             if (heldout) {
-                auto c = fw::extract::KindClassifier::load(model, th);
+                auto c = fw::app::load_classifier_file(model, th);
                 if (!c) {
                     std::cerr << c.error().describe() << "\n";
                     return 1;

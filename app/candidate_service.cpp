@@ -1,6 +1,7 @@
 #include "app/candidate_service.h"
 
 #include "app/event_service.h"
+#include "domain/event_schema.h"
 #include "domain/slug.h"
 
 namespace fw::app {
@@ -28,21 +29,22 @@ Result<std::vector<Candidate>> list_candidates(AppContext& ctx, const CandidateQ
 std::string derived_event_key(const Event& e) {
     // The same keys the extractors make (extract/*_extractor.cpp), so that a confirmed
     // candidate and a later derivation of the same fact are one event.
-    const auto field = [&](const char* key) { return e.fields.text(key).value_or(""); };
+    const auto doc_type = get(e.fields, field::doc_type).value_or("");
+    const auto evaluator = get(e.fields, field::evaluator).value_or("");
+    const auto move = get(e.fields, field::move).value_or("");
     switch (e.kind) {
         case EventKind::ModelRelease:
             return e.model ? "model_release|" + *e.model : "";
         case EventKind::SurfaceRollout:
             return e.model && e.surface ? "surface_rollout|" + *e.model + "|" + *e.surface : "";
         case EventKind::EvalReport:
-            return e.model && !field("doc_type").empty() ? "eval_report|" + *e.model + "|" + field("doc_type") : "";
+            return e.model && !doc_type.empty() ? "eval_report|" + *e.model + "|" + doc_type : "";
         case EventKind::ThirdPartyEval:
-            return e.model && !field("evaluator").empty() ? "third_party_eval|" + field("evaluator") + "|" + *e.model
-                                                          : "";
+            return e.model && !evaluator.empty() ? "third_party_eval|" + evaluator + "|" + *e.model : "";
         case EventKind::PersonnelMove:
-            return e.person && !field("move").empty() ? "personnel_move|" + *e.person + "|" + field("move") + "|" +
-                                                            format_date(e.occurred_at).substr(0, 7)
-                                                      : "";
+            return e.person && !move.empty()
+                       ? "personnel_move|" + *e.person + "|" + move + "|" + format_date(e.occurred_at).substr(0, 7)
+                       : "";
         default:
             return "";
     }
@@ -89,12 +91,8 @@ Result<std::int64_t> confirm_candidate(AppContext& ctx, std::int64_t id, const C
     e.model = decision.model ? std::optional<std::string>(slugify(*decision.model)) : c.model;
     e.person = decision.person;
     e.surface = decision.surface;
-    for (const auto& a : decision.set) {
-        auto kv = parse_assignment(a);
-        if (!kv) {
-            return kv.error();
-        }
-        e.fields.set(kv->first, kv->second);
+    if (auto s = assign_fields(e.kind, e.fields, decision.set); !s) {
+        return s.error();
     }
     e.title = c.title;
     e.review = Review::Confirmed;

@@ -30,13 +30,13 @@ Result<std::vector<Candidate>> list_candidates(AppContext& ctx, const CandidateQ
 /// What a person says a candidate is. Empty fields take the candidate's own (its suggested
 /// kind, lab, model); `set` adds KEY=VALUE fields as `events add` does.
 struct CandidateDecision {
-    std::optional<std::string> kind;
-    std::optional<std::string> lab;
-    std::optional<std::string> model;
-    std::optional<std::string> person;
-    std::optional<std::string> surface;
-    std::optional<std::string> at;  ///< date or RFC 3339; default: the item's publication
-    std::vector<std::string> set;
+    std::optional<std::string> kind{};
+    std::optional<std::string> lab{};
+    std::optional<std::string> model{};
+    std::optional<std::string> person{};
+    std::optional<std::string> surface{};
+    std::optional<std::string> at{};  ///< date or RFC 3339; default: the item's publication
+    std::vector<std::string> set{};
 };
 
 /// Turns candidate `id` into a confirmed event (confidence 1, the item as evidence, keyed like

@@ -1,52 +1,85 @@
 #include "app/event_service.h"
 
 #include <charconv>
+#include <cmath>
 
+#include "domain/event_schema.h"
 #include "domain/slug.h"
 
 namespace fw::app {
 namespace {
 
-FieldValue typed_value(std::string_view v) {
+// A KEY=VALUE's value as the field's declared type: text as written, numbers parsed (an
+// integer field takes "125e9" when it is whole), booleans true/false, "null" for unknown.
+Result<FieldValue> typed_value(const FieldSpec& spec, std::string_view v) {
     if (v == "null") {
-        return std::monostate{};
+        return FieldValue{std::monostate{}};
     }
-    if (v == "true" || v == "false") {
-        return v == "true";
-    }
-    std::int64_t i = 0;
-    auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), i);
-    if (ec == std::errc() && p == v.data() + v.size()) {
-        return i;
-    }
-    double d = 0;
-    auto [pd, ecd] = std::from_chars(v.data(), v.data() + v.size(), d);
-    if (ecd == std::errc() && pd == v.data() + v.size()) {
-        return d;
-    }
-    return std::string(v);
-}
-
-Status apply_assignments(Fields& fields, const std::vector<std::string>& set) {
-    for (const auto& a : set) {
-        auto kv = parse_assignment(a);
-        if (!kv) {
-            return kv.error();
+    const auto bad = [&] {
+        return make_error(ErrorCode::Usage,
+                          "field '" + std::string(spec.name) + "' takes " + std::string(to_string(spec.type)),
+                          std::string(v));
+    };
+    switch (spec.type) {
+        case FieldType::Text:
+            if (spec.valid != nullptr && !spec.valid(v)) {
+                return make_error(ErrorCode::Usage,
+                                  "field '" + std::string(spec.name) + "' must be one of " + std::string(spec.values),
+                                  std::string(v));
+            }
+            return FieldValue{std::string(v)};
+        case FieldType::Boolean:
+            if (v != "true" && v != "false") {
+                return bad();
+            }
+            return FieldValue{v == "true"};
+        case FieldType::Integer:
+        case FieldType::Number: {
+            double d = 0;
+            auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), d);
+            if (ec != std::errc() || p != v.data() + v.size()) {
+                return bad();
+            }
+            if (spec.type == FieldType::Number) {
+                return FieldValue{d};
+            }
+            if (d != std::floor(d) || std::fabs(d) > 9e18) {
+                return bad();
+            }
+            return FieldValue{static_cast<std::int64_t>(d)};
         }
-        fields.set(kv->first, kv->second);
     }
-    return ok();
+    return bad();
 }
 
 }  // namespace
 
-Result<std::pair<std::string, FieldValue>> parse_assignment(std::string_view text) {
-    const auto eq = text.find('=');
-    if (eq == std::string_view::npos || eq == 0) {
-        return make_error(ErrorCode::Usage, "expected KEY=VALUE", std::string(text));
+Status assign_fields(EventKind kind, Fields& fields, const std::vector<std::string>& set) {
+    for (const auto& a : set) {
+        const std::string_view text = a;
+        const auto eq = text.find('=');
+        if (eq == std::string_view::npos || eq == 0) {
+            return make_error(ErrorCode::Usage, "expected KEY=VALUE", a);
+        }
+        const auto key = trim(text.substr(0, eq));
+        const FieldSpec* spec = find_field(kind, key);
+        if (spec == nullptr) {
+            std::string known;
+            for (const auto& f : fields_of(kind)) {
+                known += (known.empty() ? "" : ", ") + std::string(f.name);
+            }
+            return make_error(
+                ErrorCode::Usage,
+                std::string(to_string(kind)) + " has no field '" + std::string(key) + "' (its fields: " + known + ")",
+                a);
+        }
+        auto value = typed_value(*spec, trim(text.substr(eq + 1)));
+        if (!value) {
+            return value.error();
+        }
+        fields.set(std::string(key), std::move(*value));
     }
-    return std::pair<std::string, FieldValue>{std::string(trim(text.substr(0, eq))),
-                                              typed_value(trim(text.substr(eq + 1)))};
+    return ok();
 }
 
 Result<std::int64_t> add_manual_event(AppContext& ctx, const ManualEvent& spec, TimePoint now) {
@@ -73,7 +106,7 @@ Result<std::int64_t> add_manual_event(AppContext& ctx, const ManualEvent& spec, 
     e.review = Review::Manual;
     e.confidence = 1.0;
     e.detected_at = now;
-    if (auto s = apply_assignments(e.fields, spec.set); !s) {
+    if (auto s = assign_fields(*kind, e.fields, spec.set); !s) {
         return s.error();
     }
     // Manual events never merge into derived ones by accident: their key is their own.
@@ -117,7 +150,7 @@ Status edit_event(AppContext& ctx, std::int64_t id, const std::optional<std::str
         }
         e.occurred_at = *t;
     }
-    if (auto s = apply_assignments(e.fields, set); !s) {
+    if (auto s = assign_fields(e.kind, e.fields, set); !s) {
         return s;
     }
     e.edited = true;

@@ -36,7 +36,10 @@ Status set_review(AppContext& ctx, std::int64_t id, Review review);
 Status edit_event(AppContext& ctx, std::int64_t id, const std::optional<std::string>& at,
                   const std::vector<std::string>& set);
 
-/// "low_usd=125e9" -> ("low_usd", 1.25e11); "gated=false" -> bool; "x=null" -> null.
-Result<std::pair<std::string, FieldValue>> parse_assignment(std::string_view text);
+/// Applies KEY=VALUE assignments to an event's fields, each checked against the kind's declared
+/// fields (domain/event_schema.h): an unknown name or a value of the wrong type is a Usage error
+/// naming the field. "low_usd=125e9" -> 125000000000; "more_restrictive=true" -> true;
+/// "role=null" -> null.
+Status assign_fields(EventKind kind, Fields& fields, const std::vector<std::string>& set);
 
 }  // namespace fw::app

@@ -6,6 +6,7 @@
 #include "app/candidate_service.h"
 #include "app/event_service.h"
 #include "cli/command.h"
+#include "domain/event_schema.h"
 #include "report/render.h"
 
 namespace fw::cli {
@@ -275,6 +276,35 @@ void register_candidates(CLI::App& parent, Run& run) {
     });
 }
 
+void register_fields(CLI::App& parent, Run& run) {
+    auto kind_name = std::make_shared<std::string>();
+    auto* sub = parent.add_subcommand("fields", "the fields each event kind carries (name, type, required)");
+    add_version_flag(*sub);
+    sub->add_option("kind", *kind_name, "one event kind, e.g. model_release (default: all)");
+    sub->callback([&run, kind_name] {
+        std::vector<EventKind> kinds = all_event_kinds();
+        if (!kind_name->empty()) {
+            auto kind = event_kind_from_string(*kind_name);
+            if (!kind) {
+                run.exit_code = fail(make_error(ErrorCode::Usage, "unknown event kind", *kind_name));
+                return;
+            }
+            kinds = {*kind};
+        }
+        if (run.global.json) {
+            std::cout << report::render_event_fields_json(kinds);
+            return;
+        }
+        for (EventKind kind : kinds) {
+            std::cout << to_string(kind) << "\n";
+            for (const FieldSpec& spec : fields_of(kind)) {
+                std::cout << "  " << spec.name << "  " << to_string(spec.type) << (spec.required ? ", required" : "")
+                          << (spec.values.empty() ? "" : "  (" + std::string(spec.values) + ")") << "\n";
+            }
+        }
+    });
+}
+
 }  // namespace
 
 void register_events(CLI::App& app, Run& run) {
@@ -287,6 +317,7 @@ void register_events(CLI::App& app, Run& run) {
     register_review(*sub, run, "reject", Review::Rejected);
     register_edit(*sub, run);
     register_candidates(*sub, run);
+    register_fields(*sub, run);
 }
 
 }  // namespace fw::cli

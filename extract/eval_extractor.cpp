@@ -7,6 +7,7 @@
 #include "extract/confidence.h"
 #include "extract/grammar.h"
 #include "extract/model_names.h"
+#include "domain/event_schema.h"
 
 namespace fw::extract {
 namespace {
@@ -41,9 +42,9 @@ void emit_eval_report(const Context& ctx, const std::string& model, const std::s
     if (const auto* info = ctx.taxonomy.find_model(model); info && !info->lab.empty()) {
         ev.lab = info->lab;
     }
-    ev.fields.set("doc_type", doc_type);
+    put(ev.fields, field::doc_type, doc_type);
     if (auto id = ctx.item.entry.extra.find("arxiv_id"); id != ctx.item.entry.extra.end()) {
-        ev.fields.set("arxiv_id", id->second);
+        put(ev.fields, field::arxiv_id, id->second);
     }
     out.events.push_back(std::move(ev));
 }
@@ -267,7 +268,7 @@ void third_party(const Context& ctx, const std::vector<std::string>& item_models
         if (const auto* info = ctx.taxonomy.find_model(model); info && !info->lab.empty()) {
             ev.lab = info->lab;
         }
-        ev.fields.set("evaluator", evaluator);
+        put(ev.fields, field::evaluator, evaluator);
         out.events.push_back(std::move(ev));
     }
 }
@@ -420,16 +421,16 @@ void weak_findings(const Context& ctx, ExtractOutput& out) {
     }
     if (kind == EventKind::SurfaceRollout) {
         ev.surface = *ctx.source_surface;
-        ev.fields.set("surface", *ctx.source_surface);
-        ev.fields.set("stage", std::string("ga"));
-        ev.fields.set_null("region");
+        put(ev.fields, field::surface, *ctx.source_surface);
+        put(ev.fields, field::stage, std::string("ga"));
+        put_null(ev.fields, field::region);
     } else if (kind == EventKind::ThirdPartyEval && ctx.source_evaluator) {
-        ev.fields.set("evaluator", *ctx.source_evaluator);
+        put(ev.fields, field::evaluator, *ctx.source_evaluator);
     } else if (kind == EventKind::EvalReport) {
-        ev.fields.set("doc_type", std::string("blog_eval"));
+        put(ev.fields, field::doc_type, std::string("blog_eval"));
     } else if (kind == EventKind::ModelRelease) {
-        ev.fields.set("openness", std::string("unknown"));
-        ev.fields.set_null("license");
+        put(ev.fields, field::openness, std::string("unknown"));
+        put_null(ev.fields, field::license);
     }
     out.events.push_back(std::move(ev));
 }

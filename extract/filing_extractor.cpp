@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "domain/slug.h"
+#include "domain/event_schema.h"
 
 namespace fw::extract {
 namespace {
@@ -153,9 +154,9 @@ void extract_filing(const Context& ctx, ExtractOutput& out) {
                 ev.security = lab->security->ticker;
             }
         }
-        accession.empty() ? ev.fields.set_null("accession") : ev.fields.set("accession", accession);
-        ev.fields.set("form_type", form);
-        ev.fields.set("items", extra(ctx, "items"));
+        put(ev.fields, field::accession, accession.empty() ? std::nullopt : std::optional(accession));
+        put(ev.fields, field::form_type, form);
+        put(ev.fields, field::items, extra(ctx, "items"));
         return ev;
     };
     if (has("2.02")) {
@@ -163,7 +164,7 @@ void extract_filing(const Context& ctx, ExtractOutput& out) {
                              ? cik + "|" + format_date(make_event(ctx, EventKind::EarningsRelease, "", 1).occurred_at)
                              : accession;
         auto ev = base(EventKind::EarningsRelease, "earnings_release|" + key, 0.95);
-        cik.empty() ? ev.fields.set_null("cik") : ev.fields.set("cik", cik);
+        put(ev.fields, field::cik, cik.empty() ? std::nullopt : std::optional(cik));
         out.events.push_back(std::move(ev));
     }
     if (has("5.02")) {
@@ -190,10 +191,10 @@ void extract_filing(const Context& ctx, ExtractOutput& out) {
         ev.person = slugify(named->person);
         ev.dedupe_key = "personnel_move|sec:" + (accession.empty() ? cik : accession) + "|" + *ev.person + "|" +
                         year_month(ev.occurred_at);
-        ev.fields.set("move", named->move);
-        ev.fields.set("person_name", named->person);
-        lab ? ev.fields.set("org", lab->slug) : ev.fields.set_null("org");
-        ev.fields.set("role", named->role.empty() ? "director or officer (8-K item 5.02)" : named->role);
+        put(ev.fields, field::move, named->move);
+        put(ev.fields, field::name, named->person);
+        put(ev.fields, field::org, lab ? std::optional(lab->slug) : std::nullopt);
+        put(ev.fields, field::role, named->role.empty() ? "director or officer (8-K item 5.02)" : named->role);
         out.events.push_back(std::move(ev));
     }
 }

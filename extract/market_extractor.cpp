@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "domain/slug.h"
+#include "domain/event_schema.h"
 
 namespace fw::extract {
 namespace {
@@ -156,15 +157,13 @@ void extract_capex(const Context& ctx, ExtractOutput& out) {
     if (const auto* lab = ctx.lab ? ctx.taxonomy.find_lab(*ctx.lab) : nullptr; lab && lab->security) {
         ev.security = lab->security->ticker;
     }
-    ev.fields.set("company", company);
-    ev.fields.set("fiscal_year", static_cast<std::int64_t>(year));
-    ev.fields.set("low_usd", static_cast<std::int64_t>(std::llround(now->low)));
-    ev.fields.set("high_usd", static_cast<std::int64_t>(std::llround(now->high)));
-    prior ? ev.fields.set("prior_low_usd", static_cast<std::int64_t>(std::llround(prior->low)))
-          : ev.fields.set_null("prior_low_usd");
-    prior ? ev.fields.set("prior_high_usd", static_cast<std::int64_t>(std::llround(prior->high)))
-          : ev.fields.set_null("prior_high_usd");
-    ev.fields.set("direction", direction);
+    put(ev.fields, field::company, company);
+    put(ev.fields, field::fiscal_year, static_cast<std::int64_t>(year));
+    put(ev.fields, field::low_usd, static_cast<std::int64_t>(std::llround(now->low)));
+    put(ev.fields, field::high_usd, static_cast<std::int64_t>(std::llround(now->high)));
+    put(ev.fields, field::prior_low_usd, prior ? std::optional(std::llround(prior->low)) : std::nullopt);
+    put(ev.fields, field::prior_high_usd, prior ? std::optional(std::llround(prior->high)) : std::nullopt);
+    put(ev.fields, field::direction, direction);
     out.events.push_back(std::move(ev));
 }
 
@@ -214,13 +213,13 @@ void extract_analyst(const Context& ctx, ExtractOutput& out) {
     ev.dedupe_key = "analyst_rating|" + firm + "|" + *symbol + "|" + format_date(ev.occurred_at);
     ev.security = symbol;
     ev.lab = lab;
-    ev.fields.set("firm", firm);
-    ev.fields.set("symbol", *symbol);
-    ev.fields.set("action", action);
+    put(ev.fields, field::firm, firm);
+    put(ev.fields, field::symbol, *symbol);
+    put(ev.fields, field::action, action);
     auto new_target = dollars_after(title, " to ");
     auto old_target = dollars_after(title, " from ");
-    new_target ? ev.fields.set("new_target", *new_target) : ev.fields.set_null("new_target");
-    old_target ? ev.fields.set("old_target", *old_target) : ev.fields.set_null("old_target");
+    put(ev.fields, field::new_target, new_target);
+    put(ev.fields, field::old_target, old_target);
     out.events.push_back(std::move(ev));
 }
 

@@ -5,6 +5,7 @@
 
 #include "domain/slug.h"
 #include "extract/model_names.h"
+#include "domain/event_schema.h"
 
 namespace fw::extract {
 namespace {
@@ -178,10 +179,10 @@ void extract_people(const Context& ctx, ExtractOutput& out) {
             ev.cue = "personnel " + cue.pattern;
             ev.person = person->slug;
             ev.lab = org;
-            ev.fields.set("name", person->name);
-            ev.fields.set("move", move);
-            org ? ev.fields.set("org", *org) : ev.fields.set_null("org");
-            role.empty() ? ev.fields.set_null("role") : ev.fields.set("role", role);
+            put(ev.fields, field::name, person->name);
+            put(ev.fields, field::move, move);
+            org ? put(ev.fields, field::org, *org) : put_null(ev.fields, field::org);
+            role.empty() ? put_null(ev.fields, field::role) : put(ev.fields, field::role, role);
             out.events.push_back(std::move(ev));
             return;  // one move per headline
         }

@@ -9,6 +9,7 @@
 #include "extract/license_class.h"
 #include "extract/model_names.h"
 #include "extract/openness.h"
+#include "domain/event_schema.h"
 
 namespace fw::extract {
 namespace {
@@ -461,8 +462,8 @@ void announced_weights(const Context& ctx, std::size_t title_end, ExtractOutput&
     if (info && !info->lab.empty()) {
         ev.lab = info->lab;
     }
-    ev.fields.set("openness", std::string(to_string(guess.openness)));
-    guess.license ? ev.fields.set("license", *guess.license) : ev.fields.set_null("license");
+    put(ev.fields, field::openness, std::string(to_string(guess.openness)));
+    guess.license ? put(ev.fields, field::license, *guess.license) : put_null(ev.fields, field::license);
     out.events.push_back(std::move(ev));
 }
 
@@ -610,17 +611,17 @@ void extract_releases(const Context& source_ctx, ExtractOutput& out, std::vector
         if (!model.lab.empty()) {
             ev.lab = model.lab;
         }
-        ev.fields.set("openness", std::string(to_string(openness.openness)));
+        put(ev.fields, field::openness, std::string(to_string(openness.openness)));
         if (openness.license) {
-            ev.fields.set("license", *openness.license);
+            put(ev.fields, field::license, *openness.license);
         } else {
-            ev.fields.set_null("license");
+            put_null(ev.fields, field::license);
         }
         if (openness.stage) {
-            ev.fields.set("stage", *openness.stage);
+            put(ev.fields, field::stage, *openness.stage);
         }
-        ev.fields.set("tier", std::string(to_string(r.known ? r.known->tier : model.tier)));
-        ev.fields.set("family", model.family.empty() ? r.ref.slug : model.family);
+        put(ev.fields, field::tier, std::string(to_string(r.known ? r.known->tier : model.tier)));
+        put(ev.fields, field::family, model.family.empty() ? r.ref.slug : model.family);
         out.events.push_back(std::move(ev));
     }
 }
@@ -962,9 +963,9 @@ void host_rollouts(const Context& ctx, const std::vector<std::string>& item_mode
         }
         std::string stage;
         strongest_cue(ctx, "stage_words", nullptr, &stage);
-        ev.fields.set("surface", surface);
-        ev.fields.set("stage", stage.empty() ? "ga" : stage);
-        ev.fields.set_null("region");
+        put(ev.fields, field::surface, surface);
+        put(ev.fields, field::stage, stage.empty() ? "ga" : stage);
+        put_null(ev.fields, field::region);
         out.events.push_back(std::move(ev));
         if (s.discovered && conf >= kConfidentEvent) {
             out.discovered_models.push_back(*s.discovered);
@@ -1055,12 +1056,12 @@ void extract_rollouts(const Context& ctx, const std::vector<std::string>& item_m
                     ev.lab = nm.lab;
                 }
             }
-            ev.fields.set("surface", m.slug);
-            ev.fields.set("stage", stage);
+            put(ev.fields, field::surface, m.slug);
+            put(ev.fields, field::stage, stage);
             if (has_region) {
-                ev.fields.set("region", region);
+                put(ev.fields, field::region, region);
             } else {
-                ev.fields.set_null("region");
+                put_null(ev.fields, field::region);
             }
             out.events.push_back(std::move(ev));
         }

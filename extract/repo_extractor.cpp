@@ -6,6 +6,7 @@
 #include "extract/license_class.h"
 #include "extract/model_names.h"
 #include "extract/text_diff.h"
+#include "domain/event_schema.h"
 
 namespace fw::extract {
 namespace {
@@ -49,21 +50,13 @@ std::optional<bool> restrictiveness(const Context& ctx, const std::optional<std:
     return more_restrictive(*a, *b);
 }
 
-void set_opt(Event& ev, const std::string& key, const std::optional<std::string>& v) {
-    v ? ev.fields.set(key, *v) : ev.fields.set_null(key);
-}
-
 Event license_event(const Context& ctx, const std::string& subject, const std::optional<std::string>& old_id,
                     const std::optional<std::string>& new_id, const std::string& new_key, double confidence) {
     auto ev = make_event(ctx, EventKind::LicenseChange, "license_change|" + subject + "|" + new_key, confidence);
-    ev.fields.set("subject", subject);
-    set_opt(ev, "old", old_id);
-    set_opt(ev, "new", new_id);
-    if (auto more = restrictiveness(ctx, old_id, new_id)) {
-        ev.fields.set("more_restrictive", *more);
-    } else {
-        ev.fields.set_null("more_restrictive");
-    }
+    put(ev.fields, field::subject, subject);
+    put(ev.fields, field::old_value, old_id);
+    put(ev.fields, field::new_value, new_id);
+    put(ev.fields, field::more_restrictive, restrictiveness(ctx, old_id, new_id));
     return ev;
 }
 
@@ -161,12 +154,12 @@ void extract_hf_repo(const Context& ctx, ExtractOutput& out) {
             out.discovered_models.push_back(*model.discovered);
         }
         auto ev = make_event(lab_ctx, EventKind::WeightsRelease, "weights_release|hf:" + repo, 0.95);
-        ev.fields.set("repo", repo);
-        set_opt(ev, "license", license);
-        ev.fields.set("gated", gated);
-        for (const auto* key : {"sha", "params_total", "base_models", "pipeline_tag"}) {
-            if (auto v = extra_of(ctx.item, key); !v.empty()) {
-                ev.fields.set(key, v);
+        put(ev.fields, field::repo, repo);
+        put(ev.fields, field::license, license);
+        put(ev.fields, field::gated, gated);
+        for (const auto key : {field::sha, field::params_total, field::base_models, field::pipeline_tag}) {
+            if (auto v = extra_of(ctx.item, std::string(key.name)); !v.empty()) {
+                put(ev.fields, key, v);
             }
         }
         finish(std::move(ev));
@@ -175,17 +168,17 @@ void extract_hf_repo(const Context& ctx, ExtractOutput& out) {
     const auto old_license = hf_license(ctx, *ctx.previous);
     if (old_license != license) {
         auto ev = license_event(lab_ctx, "hf:" + repo, old_license, license, license.value_or("none"), 0.95);
-        ev.fields.set("diff",
-                      unified_diff(license_block(*ctx.previous), license_block(ctx.item),
-                                   "sha " + extra_of(*ctx.previous, "sha"), "sha " + extra_of(ctx.item, "sha")));
+        put(ev.fields, field::diff,
+            unified_diff(license_block(*ctx.previous), license_block(ctx.item), "sha " + extra_of(*ctx.previous, "sha"),
+                         "sha " + extra_of(ctx.item, "sha")));
         finish(std::move(ev));
     }
     auto old_gated = extra_of(*ctx.previous, "gated").empty() ? std::string("false") : extra_of(*ctx.previous, "gated");
     if (old_gated != gated) {
         auto ev = make_event(lab_ctx, EventKind::GatingChange, "gating_change|hf:" + repo + "|" + gated, 0.95);
-        ev.fields.set("repo", repo);
-        ev.fields.set("old", old_gated);
-        ev.fields.set("new", gated);
+        put(ev.fields, field::repo, repo);
+        put(ev.fields, field::old_value, old_gated);
+        put(ev.fields, field::new_value, gated);
         finish(std::move(ev));
     }
 }
@@ -204,9 +197,9 @@ void extract_github(const Context& ctx, ExtractOutput& out) {
         const auto sha = extra_of(ctx.item, "commit_sha");
         auto ev = license_event(ctx, subject, std::nullopt, new_id, new_id.value_or("commit:" + sha.substr(0, 12)),
                                 new_id ? 0.8 : 0.6);
-        ev.fields.set_null("diff");
+        put_null(ev.fields, field::diff);
         if (!sha.empty()) {
-            ev.fields.set("commit_sha", sha);
+            put(ev.fields, field::commit_sha, sha);
         }
         out.events.push_back(std::move(ev));
         return;
@@ -233,9 +226,9 @@ void extract_github(const Context& ctx, ExtractOutput& out) {
                          hf.empty() ? 0.6 : 0.75);
     ev.lab = lab;
     ev.model = model.slug;
-    ev.fields.set("repo", hf.empty() ? "gh:" + repo + "@" + tag : hf);
-    ev.fields.set_null("license");
-    ev.fields.set_null("gated");
+    put(ev.fields, field::repo, hf.empty() ? "gh:" + repo + "@" + tag : hf);
+    put_null(ev.fields, field::license);
+    put_null(ev.fields, field::gated);
     out.events.push_back(std::move(ev));
 }
 
@@ -249,9 +242,9 @@ void extract_weights_mentions(const Context& ctx, ExtractOutput& out) {
     auto model = model_of_repo(lab_ctx, repo);
     auto ev = make_event(lab_ctx, EventKind::WeightsRelease, "weights_release|hf:" + repo, 0.7);
     ev.model = model.slug;
-    ev.fields.set("repo", repo);
-    set_opt(ev, "license", license_id_from_text(ctx.text, ctx.taxonomy, ctx.rules));
-    ev.fields.set_null("gated");
+    put(ev.fields, field::repo, repo);
+    put(ev.fields, field::license, license_id_from_text(ctx.text, ctx.taxonomy, ctx.rules));
+    put_null(ev.fields, field::gated);
     out.events.push_back(std::move(ev));
 }
 
@@ -285,13 +278,9 @@ std::string extract_page_change(const Context& ctx, ExtractOutput& out) {
         // Two different licences are compared by their flags; the same licence text (or none
         // named) changed in its terms is judged from the sentences that changed.
         if (!(old_id && new_id && old_id != new_id)) {
-            if (auto more = text_more_restrictive(before, after)) {
-                ev.fields.set("more_restrictive", *more);
-            } else {
-                ev.fields.set_null("more_restrictive");
-            }
+            put(ev.fields, field::more_restrictive, text_more_restrictive(before, after));
         }
-        ev.fields.set("diff", diff);
+        put(ev.fields, field::diff, diff);
         out.events.push_back(std::move(ev));
     }
     return added;

@@ -61,7 +61,7 @@ TEST_CASE("item 5.02 whose filing text was read names the person and the move", 
     auto moves = of_kind(out.events, EventKind::PersonnelMove);
     REQUIRE(moves.size() == 1);
     CHECK(moves[0].fields.text("move") == "left");
-    CHECK(moves[0].fields.text("person_name") == "Jane Q. Doe");
+    CHECK(moves[0].fields.text("name") == "Jane Q. Doe");  // the field people.cpp reads for the display name
     CHECK(moves[0].fields.text("role") == "Chief Financial Officer");
     CHECK(moves[0].fields.text("org") == "meta");
     CHECK(out.candidates.empty());

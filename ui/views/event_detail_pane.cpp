@@ -17,6 +17,7 @@
 #include "ui/qt_text.h"
 #include "ui/session.h"
 #include "ui/views/event_edit_dialog.h"
+#include "domain/event_schema.h"
 
 namespace fw::ui {
 namespace {
@@ -124,7 +125,7 @@ void EventDetailPane::setEvent(std::optional<Event> event) {
         auto* item = new QTreeWidgetItem(evidence_, {qs(ev.source), qs(ev.snippet), qs(ev.url)});
         item->setToolTip(1, QStringLiteral("<p>%1</p>").arg(qs(ev.snippet).toHtmlEscaped()));
     }
-    showDiff(qs(e.fields.text("diff").value_or("")));
+    showDiff(qs(get(e.fields, field::diff).value_or("")));
 }
 
 void EventDetailPane::showDiff(const QString& diff) {

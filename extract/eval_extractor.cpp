@@ -34,13 +34,26 @@ std::optional<ModelRef> model_before(const Context& ctx, std::string_view title,
     return resolve_model_name(names.back().text, ctx);
 }
 
+/// The lab of a model known or named here for the first time ("Gemini 3.5 Pro model card").
+std::optional<std::string> lab_of(const Context& ctx, const ExtractOutput& out, const std::string& model) {
+    if (const auto* info = ctx.taxonomy.find_model(model); info && !info->lab.empty()) {
+        return info->lab;
+    }
+    for (const auto& m : out.discovered_models) {
+        if (m.slug == model && !m.lab.empty()) {
+            return m.lab;
+        }
+    }
+    return std::nullopt;
+}
+
 void emit_eval_report(const Context& ctx, const std::string& model, const std::string& doc_type, double confidence,
                       std::size_t pos, ExtractOutput& out) {
     auto ev = make_event(ctx, EventKind::EvalReport, "eval_report|" + model + "|" + doc_type, confidence, pos);
     ev.cue = "document {model} " + doc_type;
     ev.model = model;
-    if (const auto* info = ctx.taxonomy.find_model(model); info && !info->lab.empty()) {
-        ev.lab = info->lab;
+    if (auto lab = lab_of(ctx, out, model)) {
+        ev.lab = lab;
     }
     put(ev.fields, field::doc_type, doc_type);
     if (auto id = ctx.item.entry.extra.find("arxiv_id"); id != ctx.item.entry.extra.end()) {
@@ -68,6 +81,10 @@ void first_party(const Context& ctx, const std::vector<std::string>& item_models
     if (conf <= 0) {
         return;
     }
+    if (!arxiv && doc_type.rfind("blog_eval", 0) == 0 &&
+        (strongest_cue(title_ctx, "evaluator_heads") > 0 || strongest_cue(title_ctx, "evaluators") > 0)) {
+        return;  // "X enters the SWE-bench leaderboard": a board's ranking, a third party's
+    }
     // "Evaluating X", "Assessment of X's capabilities": a document only on the model's own lab's
     // feed; elsewhere the same words are a third party's (third_party below).
     bool own_only = false;
@@ -79,7 +96,21 @@ void first_party(const Context& ctx, const std::vector<std::string>& item_models
         }
     }
     auto models = models_named(ctx, item_models, title);
-    if (!arxiv) {
+    // The models named before the document type, as specifically as named: "Gemini 3.5 Pro model
+    // card" documents Gemini 3.5 Pro, never the older Gemini the taxonomy knows; "OpenAI
+    // publishes GPT-6 system card" documents GPT-6.
+    const auto specific = arxiv ? std::vector<SpecificModel>{} : specific_models(ctx, 0, std::min(pos, title.size()));
+    if (!specific.empty()) {
+        models = item_models;
+        for (const auto& sm : specific) {
+            if (std::find(models.begin(), models.end(), sm.slug) == models.end()) {
+                models.push_back(sm.slug);
+                if (sm.discovered) {
+                    out.discovered_models.push_back(*sm.discovered);
+                }
+            }
+        }
+    } else if (!arxiv) {
         // The most specific name wins: "Claude Opus 5 System Card" is about Claude Opus 5 even
         // while only "Claude" is known; the shorter known names it spells out are dropped.
         auto ref = model_before(ctx, title, pos);
@@ -115,13 +146,23 @@ double named_evaluator(const Context& ctx, std::size_t* pos, std::string* evalua
         const auto phrase = phrase_tokens(head.pattern);
         for (auto at = find_phrase(ctx.tokens, phrase); at; at = find_phrase(ctx.tokens, phrase, *at + 1)) {
             std::size_t first = *at;
-            while (first > 0 && *at - first < 4 &&
-                   std::isupper(static_cast<unsigned char>(ctx.text[ctx.tokens[first - 1].begin])) != 0 &&
-                   ctx.text.substr(ctx.tokens[first - 1].end, 1) == " ") {
+            auto capital = [&](std::size_t t) {
+                return std::isupper(static_cast<unsigned char>(ctx.text[ctx.tokens[t].begin])) != 0;
+            };
+            // Capitalised words, or a lower-case part hyphenated to one ("SWE-bench Verified").
+            auto name_word = [&](std::size_t t) {
+                return capital(t) || (t > 0 && ctx.text.substr(ctx.tokens[t - 1].end, 1) == "-" && capital(t - 1));
+            };
+            while (first > 0 && *at - first < 4 && name_word(first - 1) &&
+                   (ctx.text.substr(ctx.tokens[first - 1].end, 1) == " " ||
+                    ctx.text.substr(ctx.tokens[first - 1].end, 1) == "-")) {
                 --first;
             }
-            if (first == *at || std::isupper(static_cast<unsigned char>(ctx.text[ctx.tokens[*at].begin])) == 0) {
-                continue;  // "our leaderboard", "the index": no name
+            // "our leaderboard", "the index": no name. A board named before a lower-case head
+            // counts ("the SWE-bench leaderboard"), except "index" (a market's, in the press).
+            if (first == *at || (std::isupper(static_cast<unsigned char>(ctx.text[ctx.tokens[*at].begin])) == 0 &&
+                                 head.pattern == "index")) {
+                continue;
             }
             std::string name;
             for (auto i = first; i < *at; ++i) {
@@ -185,6 +226,30 @@ std::vector<std::string> eval_subjects(const Context& ctx, std::size_t lead_end,
     return models;
 }
 
+/// "We evaluated {model}", "our assessment of {model}" in the headline or the lead's first
+/// sentence, naming a model: the writer evaluated it.
+bool first_person_evaluation(const Context& ctx) {
+    const auto title_end = std::min(ctx.text.size(), ctx.text.find('\n'));
+    const auto lead =
+        sentence_around(ctx.text, std::min(ctx.text.size(), ctx.text.find_first_not_of("\n ", title_end)));
+    for (const auto& [from, to] : {std::pair{std::size_t{0}, title_end}, std::pair{lead.begin, lead.end}}) {
+        const auto head = std::string_view(ctx.text).substr(from, to - from);
+        const auto tokens = tokenize(head);
+        for (const auto& cue : ctx.rules.list("eval_subject_cues")) {
+            if (cue.remove || (cue.pattern.rfind("we ", 0) != 0 && cue.pattern.rfind("our ", 0) != 0)) {
+                continue;
+            }
+            for (const auto& slot : template_slots(head, tokens, cue)) {
+                if (!ctx.matcher.find(slot.text, EntityKind::Model).empty() ||
+                    !specific_models(ctx, from + slot.begin, from + slot.begin + slot.text.size()).empty()) {
+                    return true;
+                }
+            }
+        }
+    }
+    return false;
+}
+
 void third_party(const Context& ctx, const std::vector<std::string>& item_models, ExtractOutput& out) {
     std::size_t pos = 0;
     std::string evaluator;
@@ -198,6 +263,13 @@ void third_party(const Context& ctx, const std::vector<std::string>& item_models
     std::string cue = "evaluator " + evaluator;
     if (conf <= 0) {
         conf = named_evaluator(ctx, &pos, &evaluator, &cue);
+    }
+    if (conf <= 0 && !ctx.source.lab && !ctx.source_surface && first_person_evaluation(ctx)) {
+        // An evaluator nobody listed, on its own feed: "We tested Foo 3 on our agent benchmark".
+        evaluator = slugify(ctx.source.name);
+        conf = 0.65;
+        pos = 0;
+        cue = "first-person evaluation by the source";
     }
     if (conf <= 0) {
         return;
@@ -265,8 +337,8 @@ void third_party(const Context& ctx, const std::vector<std::string>& item_models
         auto ev = make_event(ctx, EventKind::ThirdPartyEval, "third_party_eval|" + evaluator + "|" + model, conf, pos);
         ev.model = model;
         ev.cue = cue;
-        if (const auto* info = ctx.taxonomy.find_model(model); info && !info->lab.empty()) {
-            ev.lab = info->lab;
+        if (auto lab = lab_of(ctx, out, model)) {
+            ev.lab = lab;
         }
         put(ev.fields, field::evaluator, evaluator);
         out.events.push_back(std::move(ev));

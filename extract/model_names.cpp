@@ -168,6 +168,16 @@ Slot finish_name(std::vector<Word> words, const Context& ctx) {
     if (!words.empty() && in_list(ctx, "group_words", lower_bare(words.back().text))) {
         return {};  // "The Llama 4 herd" names a set of models; the text names its members
     }
+    bool model_tail = false;
+    while (!words.empty() && is_in(tail, lower_bare(words.back().text))) {
+        model_tail = model_tail || lower_bare(words.back().text).starts_with("model");
+        words.pop_back();
+    }
+    // "V-JEPA 2 world model": lower-case words before "model" describe it ("world", "reasoning"),
+    // they are not part of its name; variant words ("GPT-4o mini") are.
+    while (model_tail && words.size() > 1 && is_descriptor(words.back().text, ctx)) {
+        words.pop_back();
+    }
     // A leading lab name is dropped when the rest is a known model ("Meta's Muse Spark") or starts
     // like a model id ("OpenAI o3-mini"); "Mistral Small 3" and "Mistral 3" keep it.
     if (words.size() > 1) {
@@ -182,19 +192,11 @@ Slot finish_name(std::vector<Word> words, const Context& ctx) {
                                  return std::isalpha(static_cast<unsigned char>(c)) != 0;
                              });
         const bool rest_known = whole.size() == 1 && whole[0].begin == 0 && whole[0].end == rest.size();
-        if (!labs.empty() && labs.front().begin == 0 && (rest_known || id_like)) {
+        // "DeepSeek V5" and "Grok 5" keep the maker: a bare version is no name of its own.
+        const bool bare_version = version_only(tokenize(rest));
+        if (!labs.empty() && labs.front().begin == 0 && (rest_known || (id_like && !bare_version))) {
             words.erase(words.begin());
         }
-    }
-    bool model_tail = false;
-    while (!words.empty() && is_in(tail, lower_bare(words.back().text))) {
-        model_tail = model_tail || lower_bare(words.back().text).starts_with("model");
-        words.pop_back();
-    }
-    // "V-JEPA 2 world model": lower-case words before "model" describe it ("world", "reasoning"),
-    // they are not part of its name; variant words ("GPT-4o mini") are.
-    while (model_tail && words.size() > 1 && is_descriptor(words.back().text, ctx)) {
-        words.pop_back();
     }
     Slot slot;
     for (const auto& w : words) {
@@ -469,10 +471,20 @@ struct FamilyHead {
 /// A known model whose name starts with `head` ("gpt" -> openai), or whose second word it is
 /// ("opus" in "Claude Opus 4" -> anthropic, prefix "Claude"); empty lab when none.
 FamilyHead family_head(const Context& ctx, const std::string& head) {
-    for (const auto& m : ctx.taxonomy.models) {
-        const auto name = phrase_tokens(m.name);
-        if (!name.empty() && name.front() == head && !m.lab.empty()) {
-            return {m.lab, ""};
+    // A token that glues a version to the name ("qwen3.5", "gpt4.1") starts like its family.
+    std::vector<std::string> heads = {head};
+    if (const auto dot = head.find('.'); dot != std::string::npos && dot > 0) {
+        heads.push_back(head.substr(0, dot));
+    }
+    if (const auto digit = head.find_first_of("0123456789"); digit != std::string::npos && digit > 1) {
+        heads.push_back(head.substr(0, digit));
+    }
+    for (const auto& h : heads) {
+        for (const auto& m : ctx.taxonomy.models) {
+            const auto name = phrase_tokens(m.name);
+            if (!name.empty() && name.front() == h && !m.lab.empty()) {
+                return {m.lab, ""};
+            }
         }
     }
     for (const auto& m : ctx.taxonomy.models) {
@@ -506,11 +518,22 @@ std::vector<SpecificModel> specific_models(const Context& ctx, std::size_t from,
         const auto* entity = entity_at(tokens[i].begin);
         std::size_t j = i + 1;
         std::string lab, prefix;
-        if (entity != nullptr && entity->kind == EntityKind::Model) {
-            while (j < tokens.size() && tokens[j].end <= entity->end) {
-                ++j;
-            }
+        std::size_t after_entity = i + 1;
+        while (entity != nullptr && after_entity < tokens.size() && tokens[after_entity].end <= entity->end) {
+            ++after_entity;
+        }
+        // A lab's name that is also its models' first word, followed by a bare version: "Qwen 4
+        // Max", "DeepSeek V5" (the matcher reads "Qwen" as the lab); not "OpenAI o3-mini".
+        const bool lab_then_version = entity != nullptr && entity->kind == EntityKind::Lab &&
+                                      after_entity < tokens.size() && tokens[after_entity].end <= to &&
+                                      tokens[after_entity].begin == entity->end + 1 &&
+                                      version_only({tokens[after_entity]}) && !entity_at(tokens[after_entity].begin);
+        if ((entity != nullptr && entity->kind == EntityKind::Model) || lab_then_version) {
+            j = after_entity;
             lab = entity->lab;
+            if (lab_then_version) {
+                entity = nullptr;  // no known model to fall back on
+            }
         } else if (entity == nullptr && (std::isupper(static_cast<unsigned char>(ctx.text[tokens[i].begin])) != 0 ||
                                          has_digit(tokens[i].norm))) {
             const auto head = family_head(ctx, tokens[i].norm);

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "domain/slug.h"
+#include "extract/grammar.h"
 #include "extract/model_names.h"
 #include "domain/event_schema.h"
 
@@ -120,6 +121,15 @@ std::string role_in(std::string_view text) {
     return {};
 }
 
+/// A run of capitalised words that is a person's name, not a lab's, a product's or a model's: no
+/// tracked entity starts it or is all of it ("Google DeepMind", "Meta Superintelligence", "Claude
+/// Code"). A surname that is also a product's name ("Alex Poe") stays a name.
+bool person_shaped(const Context& ctx, std::string_view name) {
+    const auto matches = ctx.matcher.find_all(name);
+    return std::none_of(matches.begin(), matches.end(),
+                        [&](const EntityMatch& m) { return m.begin == 0 || m.end - m.begin == name.size(); });
+}
+
 struct PersonRef {
     std::string slug;
     std::string name;  // display name as written
@@ -134,8 +144,40 @@ std::optional<PersonRef> person_in(const Context& ctx, std::string_view side, bo
         return PersonRef{p.slug, info ? info->name : std::string(side.substr(p.begin, p.end - p.begin)),
                          info ? info->org : ""};
     }
-    auto name = name_run(ctx, without_brackets(side), from_end);
-    if (name.empty() || !ctx.matcher.find_all(name).empty()) {
+    const auto plain = without_brackets(side);
+    std::vector<std::string> names;
+    if (!from_end) {
+        // The object of "hires", "poaches", "names": the name that ends its noun phrase, after
+        // the descriptors ("former Google DeepMind researcher Jane Doe as chief scientist",
+        // "Apple AI chief Ruo Pang"), else the name it starts with ("Theo Hourmouzis General
+        // Manager of Australia").
+        auto end = plain.size();
+        for (std::string_view stop : {" as ", " to ", " from ", " and ", ",", ";", " for "}) {
+            if (auto at = ifind(plain, stop)) {
+                end = std::min(end, *at);
+            }
+        }
+        const auto phrase = std::string_view(plain).substr(0, end);
+        auto last = name_run(ctx, phrase, /*from_end=*/true);
+        // Only after a descriptor ("researcher Jane Doe", "chief Ruo Pang"): a run after "&" or
+        // another capitalised word ends a title ("General Manager of Australia & New Zealand").
+        const auto at = last.empty() ? std::string_view::npos : phrase.rfind(last);
+        const auto before = at == std::string_view::npos ? std::string_view{} : trim(phrase.substr(0, at));
+        const auto word =
+            before.substr(before.find_last_of(' ') == std::string_view::npos ? 0 : before.find_last_of(' ') + 1);
+        if (!word.empty() && (std::islower(static_cast<unsigned char>(word.front())) != 0 || role_word(ctx, word))) {
+            names.push_back(std::move(last));
+        }
+    }
+    names.push_back(name_run(ctx, plain, from_end));
+    std::string name;
+    for (auto& n : names) {
+        if (!n.empty() && person_shaped(ctx, n)) {
+            name = std::move(n);
+            break;
+        }
+    }
+    if (name.empty()) {
         return std::nullopt;  // a lab or product name, not a person
     }
     return PersonRef{slugify(fold_accents(name)), name, ""};
@@ -143,8 +185,11 @@ std::optional<PersonRef> person_in(const Context& ctx, std::string_view side, bo
 
 }  // namespace
 
-void extract_people(const Context& ctx, ExtractOutput& out) {
-    const std::string_view title = std::string_view(ctx.text).substr(0, ctx.text.find('\n'));
+namespace {
+
+/// The first move `text` (a headline, or the lead's first sentence at byte `offset` of ctx.text)
+/// states; its confidence scaled by `scale`. False when it states none.
+bool move_in(const Context& ctx, std::string_view title, std::size_t offset, double scale, ExtractOutput& out) {
     const auto title_tokens = tokenize(title);
     for (const auto& cue : ctx.rules.list("personnel_verbs")) {
         const bool person_first = cue.pattern.rfind("{person}", 0) == 0;
@@ -153,9 +198,16 @@ void extract_people(const Context& ctx, ExtractOutput& out) {
             if (!person) {
                 continue;
             }
-            auto orgs = ctx.matcher.find(title, EntityKind::Lab);
-            std::optional<std::string> org = orgs.empty() ? ctx.lab : std::optional(orgs.front().slug);
             std::string move = cue.value;
+            auto orgs = ctx.matcher.find(title, EntityKind::Lab);
+            if (person_first && move == "joined") {
+                // "Ex-OpenAI researcher Kim Lee joins Meta": the org one joins follows the verb.
+                auto after = ctx.matcher.find(title.substr(slot.begin + slot.text.size()), EntityKind::Lab);
+                if (!after.empty()) {
+                    orgs = std::move(after);
+                }
+            }
+            std::optional<std::string> org = orgs.empty() ? ctx.lab : std::optional(orgs.front().slug);
             if (move == "appointed") {
                 // An appointment is a new role for someone already at the org, else a hire.
                 move = (!person->org.empty() && org && person->org == *org) ? "role_change" : "joined";
@@ -174,7 +226,7 @@ void extract_people(const Context& ctx, ExtractOutput& out) {
                 }
             }
             auto ev = make_event(ctx, EventKind::PersonnelMove, "personnel_move|" + person->slug + "|" + move + "|",
-                                 cue.confidence, slot.begin);
+                                 cue.confidence * scale, offset + slot.begin);
             ev.dedupe_key += year_month(ev.occurred_at);
             ev.cue = "personnel " + cue.pattern;
             ev.person = person->slug;
@@ -183,10 +235,41 @@ void extract_people(const Context& ctx, ExtractOutput& out) {
             put(ev.fields, field::move, move);
             org ? put(ev.fields, field::org, *org) : put_null(ev.fields, field::org);
             role.empty() ? put_null(ev.fields, field::role) : put(ev.fields, field::role, role);
+            if (offset > 0) {
+                ev.cue += " (lead)";
+            }
             out.events.push_back(std::move(ev));
-            return;  // one move per headline
+            return true;  // one move per headline
         }
     }
+    return false;
+}
+
+/// A headline that speaks of a move without naming the person ("Meta's chief AI scientist to
+/// depart"): a personnel verb or a role word in it.
+bool speaks_of_move(const Context& ctx, std::string_view title) {
+    const auto tokens = tokenize(title);
+    for (const auto& cue : ctx.rules.list("personnel_verbs")) {
+        std::string verb = cue.pattern;
+        verb.erase(verb.find("{person}"), 8);
+        if (const auto words = phrase_tokens(verb); !words.empty() && find_phrase(tokens, words)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace
+
+void extract_people(const Context& ctx, ExtractOutput& out) {
+    const auto title_end = std::min(ctx.text.size(), ctx.text.find('\n'));
+    const std::string_view title = std::string_view(ctx.text).substr(0, title_end);
+    if (move_in(ctx, title, 0, 1.0, out) || title_end >= ctx.text.size() || !speaks_of_move(ctx, title)) {
+        return;
+    }
+    // The name in the lead: "Meta's chief AI scientist to depart. Yann LeCun will leave ...".
+    const auto lead = sentence_around(ctx.text, ctx.text.find_first_not_of("\n ", title_end));
+    move_in(ctx, std::string_view(ctx.text).substr(lead.begin, lead.end - lead.begin), lead.begin, 0.9, out);
 }
 
 }  // namespace fw::extract

@@ -427,6 +427,56 @@ void headline_subjects(const Context& ctx, std::size_t title_end, std::vector<Re
     }
 }
 
+/// A model's openness stated without a launch verb, in the sentence of the headline or the lead
+/// that names it: "Muse Spark is proprietary, Meta confirms", "Qwen 4 Max goes closed, weights
+/// stay private", "We won't share weights for X, but Y is on Hugging Face", "X now available
+/// under Apache 2.0". A release carrying that openness (its key merges it with the launch);
+/// the words of the openness cue or the licence decide, classify_openness reads them by clause.
+void openness_statements(const Context& ctx, std::size_t title_end, std::vector<Release>& found) {
+    if (ctx.source_evaluator) {
+        return;  // an evaluator writing about open models evaluates them; it does not release them
+    }
+    const auto lead_end = std::min(ctx.text.size(), title_end + 300);
+    for (const auto& m : specific_models(ctx, 0, lead_end)) {
+        const ModelInfo* known = ctx.taxonomy.find_model(m.slug);
+        // The most specific name wins: "Voxtral" yields to a "Voxtral TTS" released here.
+        if (std::any_of(
+                found.begin(), found.end(),
+                [&](const Release& r) { return r.ref.slug == m.slug || r.ref.slug.rfind(m.slug + "-", 0) == 0; }) ||
+            stale(ctx, known) || (known == nullptr && m.begin >= title_end)) {
+            continue;  // old models talked about ("our open source Llama models"); new names only in a headline
+        }
+        const auto sentence = m.begin < title_end ? Clause{0, title_end} : sentence_around(ctx.text, m.begin);
+        const auto said = std::string_view(ctx.text).substr(sentence.begin, sentence.end - sentence.begin);
+        Context words = ctx;
+        words.tokens = tokenize(said);
+        const bool licence = ifind(said, "licen").has_value() || ifind(said, "apache").has_value();
+        if (strongest_cue(words, "openness_cues") <= 0 && !licence) {
+            continue;
+        }
+        if (known == nullptr && !m.discovered) {
+            continue;
+        }
+        const std::string name = ctx.text.substr(m.begin, m.end - m.begin);
+        found.push_back(Release{ModelRef{m.slug, known != nullptr, m.discovered, 0.9}, known, name, m.begin,
+                                known != nullptr ? 0.65 : 0.6, "openness statement {model}"});
+    }
+    // classify_openness must find the stated openness; a statement it cannot read is no release.
+    std::erase_if(found, [&](const Release& r) {
+        if (r.cue != "openness statement {model}") {
+            return false;
+        }
+        std::vector<std::string> others;
+        for (const auto& o : found) {
+            if (o.ref.slug != r.ref.slug) {
+                others.push_back(o.name);
+            }
+        }
+        const auto guess = classify_openness(ctx, r.known, r.name, others);
+        return guess.openness == Openness::Unknown || guess.cue == "taxonomy";
+    });
+}
+
 /// Weights of a model already out, announced in words: "Open Release of Grok-1", "GPT-2: 1.5B
 /// release" whose lead says the weights are out. A known model in the headline, a release word
 /// and an open-weights cue that no negation turns.
@@ -583,14 +633,27 @@ void extract_releases(const Context& source_ctx, ExtractOutput& out, std::vector
         dated_releases(ctx, found);  // "Medium is the new large." whose lead names Mistral Medium 3
     }
     std::erase_if(found, [&](const Release& r) { return arrival_not_launch(ctx, r); });
+    const auto before = out.events.size();
     if (found.empty()) {
         announced_weights(ctx, title_end, out);
+    }
+    if (out.events.size() == before) {
+        openness_statements(ctx, title_end, found);  // also beside a launch: "not X, but Y is open"
     }
     for (const auto& r : found) {
         std::vector<std::string> others;
         for (const auto& o : found) {
             if (o.ref.slug != r.ref.slug) {
                 others.push_back(o.name);
+            }
+        }
+        // Other models the headline or the lead names take their own clauses' openness: "We
+        // won't share weights for X, but Y is on Hugging Face" when only Y is released here.
+        for (const auto& m : ctx.entities) {
+            const auto span = std::string_view(ctx.text).substr(m.begin, m.end - m.begin);
+            if (m.kind == EntityKind::Model && m.slug != r.ref.slug && m.begin < title_end + 300 &&
+                !ifind(r.name, span) && std::find(others.begin(), others.end(), span) == others.end()) {
+                others.emplace_back(span);
             }
         }
         const ModelInfo& model = r.known ? *r.known : *r.ref.discovered;

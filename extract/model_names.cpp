@@ -251,7 +251,16 @@ std::vector<Slot> template_slots(std::string_view text, const std::vector<Token>
             if (starts_with_at(text, start, "\xE2\x80\x94") || starts_with_at(text, start, "\xE2\x80\x93")) {
                 start += 3;
             }
-            const auto end = list_end(clause_end(text, start));
+            auto end = list_end(clause_end(text, start));
+            if (!after.empty()) {
+                // "makes {model} available": the slot ends where the words after it begin, and
+                // without them in the clause the pattern does not hold ("makes Foo 2 faster").
+                const auto close_at = find_phrase(tokens, after, *at + before.size());
+                if (!close_at || tokens[*close_at].begin >= end) {
+                    continue;
+                }
+                end = tokens[*close_at].begin;
+            }
             auto s = trim(text.substr(start, end - start));
             if (!s.empty()) {
                 out.push_back({std::string(s), text.find(s, start), cue.confidence, false, false, cue.pattern});

@@ -191,12 +191,15 @@ namespace {
 /// states; its confidence scaled by `scale`. False when it states none.
 bool move_in(const Context& ctx, std::string_view title, std::size_t offset, double scale, ExtractOutput& out) {
     const auto title_tokens = tokenize(title);
+    Context words = ctx;
+    words.tokens = title_tokens;
+    const bool model_word = strongest_cue(words, "model_context_words") > 0;
     for (const auto& cue : ctx.rules.list("personnel_verbs")) {
         const bool person_first = cue.pattern.rfind("{person}", 0) == 0;
         for (const auto& slot : template_slots(title, title_tokens, cue)) {
             auto person = person_in(ctx, slot.text, person_first);
-            if (!person) {
-                continue;
+            if (!person || (person->org.empty() && model_word)) {
+                continue;  // "Welcoming Foo Loom, our new image model": a model, not a hire
             }
             std::string move = cue.value;
             auto orgs = ctx.matcher.find(title, EntityKind::Lab);

@@ -223,20 +223,21 @@ bool phrase_at(const std::vector<Token>& tokens, std::size_t i, const std::strin
 }
 
 /// What the words right after a name say it is: "Forge, a system that...", "Triton 1.0, an
-/// open-source programming language", "emg2qwerty and emg2pose - two large datasets". The first
-/// head noun of the appositive decides: a model word keeps the name, a non_model_heads word
-/// drops it. `pos` is the byte just after the name.
-bool appositive_not_model(const Context& ctx, std::size_t pos) {
+/// open-source programming language", "emg2qwerty and emg2pose - two large datasets", "Foo, our
+/// new voice model". The first head noun of the appositive decides: a model word, a
+/// non_model_heads word, or nothing said. `pos` is the byte just after the name.
+enum class Appositive { None, Model, NotModel };
+Appositive appositive_head(const Context& ctx, std::size_t pos) {
     std::string_view rest = std::string_view(ctx.text).substr(std::min(pos, ctx.text.size()));
     const auto lead = rest.find_first_not_of(" (");
     if (lead == std::string_view::npos) {
-        return false;
+        return Appositive::None;
     }
     rest = rest.substr(lead);
     const bool comma = rest.starts_with(",");
     const bool dash = rest.starts_with("\xE2\x80\x94") || rest.starts_with("\xE2\x80\x93") || rest.starts_with("- ");
     if (!comma && !dash) {
-        return false;
+        return Appositive::None;
     }
     rest = rest.substr(comma ? 1 : (rest.front() == '-' ? 1 : 3));
     rest = rest.substr(0, rest.find_first_of(",.;:\n"));
@@ -244,16 +245,20 @@ bool appositive_not_model(const Context& ctx, std::size_t pos) {
     for (std::size_t i = 0; i < tokens.size() && i < 8; ++i) {
         for (const auto& cue : ctx.rules.list("model_context_words")) {
             if (phrase_at(tokens, i, cue.pattern)) {
-                return false;
+                return Appositive::Model;
             }
         }
         for (const auto& cue : ctx.rules.list("non_model_heads")) {
             if (phrase_at(tokens, i, cue.pattern)) {
-                return true;
+                return Appositive::NotModel;
             }
         }
     }
-    return false;
+    return Appositive::None;
+}
+
+bool appositive_not_model(const Context& ctx, std::size_t pos) {
+    return appositive_head(ctx, pos) == Appositive::NotModel;
 }
 
 /// A new name is described as something else after the slot or anywhere the text repeats it.
@@ -427,6 +432,15 @@ void headline_subjects(const Context& ctx, std::size_t title_end, std::vector<Re
     }
 }
 
+/// An openness cue or a licence in a sentence of ctx.text.
+bool openness_said(const Context& ctx, Clause sentence) {
+    const auto said = std::string_view(ctx.text).substr(sentence.begin, sentence.end - sentence.begin);
+    Context words = ctx;
+    words.tokens = tokenize(said);
+    return strongest_cue(words, "openness_cues") > 0 || ifind(said, "licen").has_value() ||
+           ifind(said, "apache").has_value();
+}
+
 /// A model's openness stated without a launch verb, in the sentence of the headline or the lead
 /// that names it: "Muse Spark is proprietary, Meta confirms", "Qwen 4 Max goes closed, weights
 /// stay private", "We won't share weights for X, but Y is on Hugging Face", "X now available
@@ -435,6 +449,15 @@ void headline_subjects(const Context& ctx, std::size_t title_end, std::vector<Re
 void openness_statements(const Context& ctx, std::size_t title_end, std::vector<Release>& found) {
     if (ctx.source_evaluator) {
         return;  // an evaluator writing about open models evaluates them; it does not release them
+    }
+    // A weak release whose headline states its openness is a release: "<Lab>'s new Foo 2 model
+    // is open source" (the statement's confidence, at least).
+    const auto title = std::string_view(ctx.text).substr(0, title_end);
+    for (auto& r : found) {
+        if (r.confidence < 0.65 && ifind(title, r.name) && openness_said(ctx, Clause{0, title_end})) {
+            r.confidence = 0.65;
+            r.cue += " + openness statement";
+        }
     }
     const auto lead_end = std::min(ctx.text.size(), title_end + 300);
     for (const auto& m : specific_models(ctx, 0, lead_end)) {
@@ -447,11 +470,7 @@ void openness_statements(const Context& ctx, std::size_t title_end, std::vector<
             continue;  // old models talked about ("our open source Llama models"); new names only in a headline
         }
         const auto sentence = m.begin < title_end ? Clause{0, title_end} : sentence_around(ctx.text, m.begin);
-        const auto said = std::string_view(ctx.text).substr(sentence.begin, sentence.end - sentence.begin);
-        Context words = ctx;
-        words.tokens = tokenize(said);
-        const bool licence = ifind(said, "licen").has_value() || ifind(said, "apache").has_value();
-        if (strongest_cue(words, "openness_cues") <= 0 && !licence) {
+        if (!openness_said(ctx, sentence)) {
             continue;
         }
         if (known == nullptr && !m.discovered) {
@@ -586,6 +605,9 @@ void extract_releases(const Context& source_ctx, ExtractOutput& out, std::vector
             if (!ref->known && slot.whole && slot.cue == "{model}") {
                 cue = "bare-title {model}";
                 confidence = bare_name_confidence(ctx, *ref, coined, cue);
+            } else if (!ref->known && appositive_head(ctx, name.begin + name.text.size()) == Appositive::Model) {
+                cue += ", a ... model";  // "Say hello to Foo, our new voice model"
+                confidence = std::max(confidence, 0.75 * name.confidence);
             } else if (const auto* info = ctx.taxonomy.find_model(ref->slug);
                        ref->known && slot.whole && coined && info != nullptr && info->released) {
                 cue = "bare-title {model} (known)";

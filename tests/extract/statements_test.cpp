@@ -174,3 +174,36 @@ TEST_CASE("personnel headlines: descriptors before the name, the org one joins, 
         CHECK(moves[0].cue.find("(lead)") != std::string::npos);
     }
 }
+
+TEST_CASE("launch forms around the name: a split verb, an appositive, a verb that opens weights",
+          "[extract][grammar]") {
+    SECTION("a verb split around its object holds only with its second part") {
+        auto out = make_extractor().extract(
+            make_item("OpenAI made GPT-9 available to every Plus subscriber", make_time(2026, 9, 1)), nullptr, wire());
+        CHECK(find(out.events, EventKind::ModelRelease, "gpt-9") != nullptr);
+        auto faster = make_extractor().extract(
+            make_item("OpenAI made GPT-9 faster for Plus subscribers", make_time(2026, 9, 1)), nullptr, wire());
+        CHECK(find(faster.events, EventKind::ModelRelease, "gpt-9") == nullptr);
+    }
+    SECTION("an appositive that calls a new name a model confirms it") {
+        auto out = make_extractor().extract(
+            make_item("Introducing Muse Loom, our new image-editing model", make_time(2026, 9, 1)), nullptr,
+            feed_source());
+        const auto* ev = find(out.events, EventKind::ModelRelease, "muse-loom");
+        REQUIRE(ev != nullptr);
+        CHECK(ev->confidence >= 0.6);
+        // "Welcoming" is a hiring verb too: a name the headline calls a model is no person.
+        auto welcome = make_extractor().extract(
+            make_item("Welcoming Muse Loom, our new image-editing model", make_time(2026, 9, 1)), nullptr,
+            feed_source());
+        CHECK(of_kind(welcome.events, EventKind::PersonnelMove).empty());
+    }
+    SECTION("a verb that opens the weights gives the openness") {
+        auto out = make_extractor().extract(make_item("Meta open-sources Llama 9 70B", make_time(2026, 9, 1)), nullptr,
+                                            wire());
+        const auto* ev = find(out.events, EventKind::ModelRelease, "llama-9-70b");
+        REQUIRE(ev != nullptr);
+        CHECK(ev->fields.text("openness") != "unknown");
+        CHECK(ev->fields.text("openness")->rfind("open_weights", 0) == 0);
+    }
+}

@@ -165,6 +165,12 @@ Slot finish_name(std::vector<Word> words, const Context& ctx) {
     while (!words.empty() && is_in(lead, lower_bare(words.front().text))) {
         words.erase(words.begin());
     }
+    // "a new enterprise-grade Mistral Small", "the upgraded Claude 3.5 Sonnet": lower-case
+    // descriptors before a capitalised name are not part of it.
+    while (words.size() > 1 && is_descriptor(words.front().text, ctx) &&
+           std::isupper(static_cast<unsigned char>(words[1].text.front())) != 0) {
+        words.erase(words.begin());
+    }
     if (!words.empty() && in_list(ctx, "group_words", lower_bare(words.back().text))) {
         return {};  // "The Llama 4 herd" names a set of models; the text names its members
     }

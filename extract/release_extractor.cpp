@@ -625,8 +625,13 @@ void extract_releases(const Context& source_ctx, ExtractOutput& out, std::vector
             const ModelInfo* known = ctx.taxonomy.find_model(ref->slug);
             const auto before_name =
                 std::string_view(ctx.text).substr(slot.begin, name.begin > slot.begin ? name.begin - slot.begin : 0);
-            const bool said_new =
-                has_phrase(tokenize(before_name.substr(before_name.size() > 12 ? before_name.size() - 12 : 0)), "new");
+            // "a new X", "a new enterprise-grade X": "new" in the words just before the name, in its
+            // own list item.
+            auto near_name = before_name.substr(before_name.size() > 32 ? before_name.size() - 32 : 0);
+            if (const auto comma = near_name.rfind(','); comma != std::string_view::npos) {
+                near_name = near_name.substr(comma + 1);
+            }
+            const bool said_new = has_phrase(tokenize(near_name), "new");
             if (stale(ctx, known) && !said_new) {
                 continue;  // an old model mentioned again ("Introducing Claude for Education"), not "a new X"
             }

@@ -49,10 +49,12 @@ fw::Result<fw::extract::Rules> load_rules(const std::filesystem::path& data) {
 int main(int argc, char** argv) {
     CLI::App cli{"Precision and recall of event extraction on labelled real items (dev and held-out split)"};
     std::string split, shared_arg, labels_arg;
-    bool json = false, misses = false;
+    bool json = false, misses = false, raw = false;
     cli.add_option("--split", split, "only this split")->check(CLI::IsMember({"dev", "heldout"}));
     cli.add_flag("--json", json, "print the report as JSON (with the misses)");
     cli.add_flag("--misses", misses, "list each false negative and false positive");
+    cli.add_flag("--no-merge", raw,
+                 "count every produced event, also one whose dedupe key an earlier item of the feed produced");
     cli.add_option("--shared", shared_arg, "the shared directory (default: FW_SHARED_DIR, else ../shared)");
     cli.add_option("--labels", labels_arg, "the labels directory (default: tests/data/extract/labels)");
     CLI11_PARSE(cli, argc, argv);
@@ -84,6 +86,7 @@ int main(int argc, char** argv) {
             return 1;
         }
         fw::eval::Options options;
+        options.merge_repeats = !raw;
         if (!split.empty()) {
             options.split = split;
         }

@@ -299,6 +299,7 @@ Report evaluate(const std::vector<LabelledItem>& labels, const std::filesystem::
             by_key[key_of(l->guid, l->occurrence)] = l;
         }
         std::set<std::string> seen;
+        std::set<std::string> keys_before;  // dedupe keys the stream's earlier items produced
         extract::Extractor extractor(taxonomy, rules, options.classifier);
         std::int64_t next_id = 1;
         for (auto& [key, entry] : keyed) {
@@ -306,6 +307,13 @@ Report evaluate(const std::vector<LabelledItem>& labels, const std::filesystem::
             auto item = app::make_item(entry, 1, fetched);
             item.id = next_id++;
             auto out = extractor.extract(item, nullptr, source);
+            std::vector<bool> repeat;  // per event of `out`: its key came from an earlier item
+            for (const auto& e : out.events) {
+                repeat.push_back(keys_before.count(e.dedupe_key) > 0);
+            }
+            for (const auto& e : out.events) {
+                keys_before.insert(e.dedupe_key);
+            }
             const auto found = by_key.find(key);
             if (found == by_key.end() || !seen.insert(key).second) {
                 continue;  // not labelled (outside a sample): run for its discoveries, not scored
@@ -326,12 +334,15 @@ Report evaluate(const std::vector<LabelledItem>& labels, const std::filesystem::
                 ++split.items_with_candidate;
             }
             std::vector<const Event*> produced;
-            for (const auto& e : out.events) {
+            std::vector<bool> produced_repeat;
+            for (std::size_t n = 0; n < out.events.size(); ++n) {
+                const auto& e = out.events[n];
                 const std::string kind(to_string(e.kind));
                 if (!is_scored(kind)) {
                     ++split.other_kinds[kind];
                 } else if (!label.unscored.count(kind)) {
                     produced.push_back(&e);
+                    produced_repeat.push_back(repeat[n]);
                 }
             }
             std::vector<bool> used(produced.size(), false);
@@ -385,6 +396,10 @@ Report evaluate(const std::vector<LabelledItem>& labels, const std::filesystem::
             }
             for (std::size_t i = 0; i < produced.size(); ++i) {
                 if (used[i]) {
+                    continue;
+                }
+                if (options.merge_repeats && produced_repeat[i]) {
+                    ++split.merged_repeats;  // more evidence on an event an earlier item made
                     continue;
                 }
                 const std::string kind(to_string(produced[i]->kind));
@@ -452,6 +467,8 @@ std::string format_table(const Report& report) {
              " items); missed events whose item became a candidate: " + std::to_string(split.fn_with_candidate) + "/" +
              std::to_string(fn) + " = " + ratio(split.fn_with_candidate, fn) + " (of the missed kind " +
              std::to_string(split.fn_with_candidate_of_kind) + ")\n";
+        s += "  repeats merged into an earlier item's event (as the store does): " +
+             std::to_string(split.merged_repeats) + "\n";
         s += "  labelled negatives with a candidate: " + std::to_string(split.negative_items_with_candidate) + " of " +
              std::to_string(split.negative_items) + " = " +
              ratio(100 * split.negative_items_with_candidate, split.negative_items) + " per 100\n";
@@ -499,6 +516,7 @@ nlohmann::json to_json(const Report& report) {
         s["items_with_candidate"] = split.items_with_candidate;
         s["fn_with_candidate"] = split.fn_with_candidate;
         s["fn_with_candidate_of_kind"] = split.fn_with_candidate_of_kind;
+        s["merged_repeats"] = split.merged_repeats;
         s["negative_items"] = split.negative_items;
         s["negative_items_with_candidate"] = split.negative_items_with_candidate;
         s["other_kinds"] = split.other_kinds;

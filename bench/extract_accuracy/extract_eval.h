@@ -87,7 +87,10 @@ struct SplitReport {
     int items_with_candidate = 0;
     int fn_with_candidate = 0;          ///< expected events not produced whose item became a candidate
     int fn_with_candidate_of_kind = 0;  ///< ... a candidate suggesting the missed event's kind
-    int negative_items = 0;             ///< labelled negatives (expect: [], nothing unscored)
+    /// Events whose dedupe key an earlier item of the same stream already produced: the store
+    /// merges them into that event as more evidence, so they are not scored (Options::merge_repeats).
+    int merged_repeats = 0;
+    int negative_items = 0;  ///< labelled negatives (expect: [], nothing unscored)
     int negative_items_with_candidate = 0;
     Tally total() const;
 };
@@ -104,6 +107,10 @@ struct Options {
     std::optional<std::string> split;       ///< only this split
     std::set<std::string> publishers;       ///< only these publishers (empty: all)
     std::set<std::string> skip_publishers;  ///< not these
+    /// Score as the store keeps events: an event whose dedupe key an earlier item of the same
+    /// feed produced is evidence on that event, neither a hit nor a false positive (unless the
+    /// label expects it there). False: every produced event counts.
+    bool merge_repeats = true;
     /// The kind classifier beside the grammar (null: the grammar alone).
     std::shared_ptr<const extract::KindClassifier> classifier;
     /// Called for each scored labelled item once the extractor has read it (the classifier's

@@ -263,7 +263,10 @@ TEST_CASE("the review view lists the auto events and confirming one removes it",
     DemoWindow w;
     auto* review = w.window.review();
     int autos = 0;
-    for (const auto& e : *w.session->context().store->list_events({}))
+    // Held in a variable: a range-for over *list_events(...) would read a destroyed Result.
+    const auto events = w.session->context().store->list_events({});
+    REQUIRE(events);
+    for (const auto& e : *events)
         autos += e.review == Review::Auto ? 1 : 0;
     REQUIRE(review->model()->totalCount() == autos);
     if (autos == 0)

@@ -42,6 +42,9 @@ QAreaSeries* windowBand(const analysis::EventStudy& study, double lo, double hi)
     lower->append(from, lo);
     lower->append(to, lo);
     auto* band = new QAreaSeries(upper, lower);
+    // QAreaSeries does not own its boundary lines: parented to it, they go when the chart drops it.
+    upper->setParent(band);
+    lower->setParent(band);
     band->setName(QObject::tr("event window [%1,%2]").arg(study.window_start).arg(study.window_end));
     QColor fill = QColor(128, 128, 128);  // grey reads on light and dark themes alike
     fill.setAlpha(70);

@@ -398,6 +398,8 @@ void dated_releases(const Context& ctx, std::vector<Release>& found) {
 /// Newsroom headlines made of segments, each a new versioned model as the subject of a verb:
 /// "GPT-5.5 Outperforms, Kimi K2.6 Leads Open LLMs, ..." ("<Name> <Verb>s" or "<Name> <Verb>ed").
 void headline_subjects(const Context& ctx, std::size_t title_end, std::vector<Release>& found) {
+    Context unowned = ctx;
+    unowned.unowned_models = true;  // a digest speaks of makers nobody tracks ("Ling-1T Leads ...")
     std::size_t seg = 0;
     while (seg < title_end) {
         auto next = ctx.text.find_first_of(",:;", seg);
@@ -407,10 +409,37 @@ void headline_subjects(const Context& ctx, std::size_t title_end, std::vector<Re
         while (seg < next && ctx.text[seg] == ' ') {
             ++seg;
         }
-        const auto models = specific_models(ctx, seg, next);
-        if (!models.empty() && models.front().begin == seg) {
+        // "Google Imagen 3 Raises the Bar": the maker's name before the model's.
+        auto start = seg;
+        for (const auto& e : ctx.entities) {
+            if (e.kind == EntityKind::Lab && e.begin == seg && e.end < next && ctx.text[e.end] == ' ') {
+                start = e.end + 1;
+            }
+        }
+        auto models = specific_models(ctx, start, next);
+        if (models.empty() || models.front().begin != start) {
+            // A versioned name no family explains: "MiniMax-M2 Leads Open Coding".
+            const auto head = std::string_view(ctx.text).substr(start, next - start);
+            std::size_t at = 0;
+            const auto name = leading_name(head, unowned, &at);
+            const auto ref = name.empty() || at != 0 ? std::nullopt : resolve_model_name(name, unowned);
+            if (ref && !ref->known && ref->discovered && std::any_of(name.begin(), name.end(), [](char c) {
+                    return std::isdigit(static_cast<unsigned char>(c));
+                })) {
+                models = {SpecificModel{ref->slug, start, start + name.size(), ref->discovered}};
+            }
+        }
+        if (!models.empty() && models.front().begin == start) {
             const auto& m = models.front();
-            const auto rest = std::string_view(ctx.text).substr(m.end, next - m.end);
+            auto rest = std::string_view(ctx.text).substr(m.end, next - m.end);
+            // "GPT-5's Rough Takeoff", "Llama 4's Mixture of ...": a possessive subject.
+            bool possessive = false;
+            for (std::string_view mark : {"'s ", "\xE2\x80\x99s "}) {
+                if (rest.starts_with(mark)) {
+                    rest = rest.substr(mark.size() - 1);
+                    possessive = true;
+                }
+            }
             const auto words = tokenize(rest);
             const bool versioned = std::any_of(m.slug.begin(), m.slug.end(),
                                                [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
@@ -420,16 +449,31 @@ void headline_subjects(const Context& ctx, std::size_t title_end, std::vector<Re
                 const bool verb_shape =
                     verb.size() > 3 && (verb.back() == 's' || verb.ends_with("ed")) && !verb.ends_with("ss");
                 const ModelInfo* known = ctx.taxonomy.find_model(m.slug);
-                if (capital && verb_shape && !stale(ctx, known) &&
+                if (capital && (verb_shape || possessive) && !stale(ctx, known) &&
                     std::none_of(found.begin(), found.end(), [&](const Release& r) { return r.ref.slug == m.slug; })) {
                     ModelRef ref{m.slug, known != nullptr, m.discovered, 0.9};
                     const std::string name = ctx.text.substr(m.begin, m.end - m.begin);
-                    found.push_back(Release{ref, known, name, m.begin, 0.65, "headline {model} <Verb>s"});
+                    found.push_back(Release{ref, known, name, m.begin, 0.65,
+                                            possessive ? "headline {model}'s <Noun>" : "headline {model} <Verb>s"});
                 }
             }
         }
         seg = next + 1;
     }
+}
+
+/// The headline segment around byte `pos` when the headline is a digest of several stories
+/// ("A Leads X, B Breaks Y, C Goes Z"): at least three comma-separated segments. Else the whole
+/// text: a cue in another story's segment says nothing of this one.
+Clause digest_segment(const Context& ctx, std::size_t pos) {
+    const auto title_end = std::min(ctx.text.size(), ctx.text.find('\n'));
+    const auto title = std::string_view(ctx.text).substr(0, title_end);
+    if (pos >= title_end || std::count(title.begin(), title.end(), ',') < 2) {
+        return {0, ctx.text.size()};
+    }
+    const auto before = title.rfind(',', pos);
+    const auto after = title.find(',', pos);
+    return {before == std::string_view::npos ? 0 : before + 1, after == std::string_view::npos ? title_end : after};
 }
 
 /// An openness cue or a licence in a sentence of ctx.text.
@@ -691,7 +735,13 @@ void extract_releases(const Context& source_ctx, ExtractOutput& out, std::vector
                 out.discovered_models.push_back(*r.ref.discovered);
             }
         }
-        auto openness = classify_openness(ctx, r.known, r.name, others);
+        const auto segment = digest_segment(ctx, r.begin);
+        Context own = ctx;
+        if (segment.end - segment.begin < ctx.text.size()) {
+            own.text = ctx.text.substr(segment.begin, segment.end - segment.begin);
+            own.tokens = tokenize(own.text);
+        }
+        auto openness = classify_openness(own, r.known, r.name, others);
         auto ev = make_event(ctx, EventKind::ModelRelease, "model_release|" + r.ref.slug, r.confidence, r.begin);
         ev.cue = r.cue;
         if (!openness.cue.empty()) {

@@ -546,15 +546,23 @@ TEST_CASE("a lab's evaluation post beyond a system card is an eval report", "[ex
     }
 }
 
-TEST_CASE("a press headline led by a new versioned name becomes a candidate, not nothing",
-          "[extract][grammar][candidates]") {
+TEST_CASE("a digest headline segment led by a new versioned name is a release, of no tracked lab",
+          "[extract][grammar]") {
     auto ex = make_extractor();
     auto out = ex.extract(
         make_item("Orbis 3 Tops Open Models, Chip Prices Slide, Robots Learn to Fold Laundry", make_time(2026, 9, 1)),
         nullptr, news("weekly-digest"));
-    CHECK(of_kind(out.events, EventKind::ModelRelease).empty());
-    REQUIRE(out.candidates.size() == 1);
-    CHECK(out.candidates[0].model == "orbis-3");
+    const auto releases = of_kind(out.events, EventKind::ModelRelease);
+    REQUIRE(releases.size() == 1);
+    CHECK(releases[0].model == "orbis-3");
+    CHECK_FALSE(releases[0].lab.has_value());
+    // "Open" belongs to this segment; a digest's other stories say nothing of a model's openness.
+    auto mixed = ex.extract(make_item("Muse Spark 7 Raises the Bar, Open Source Gap Narrows, Robots Fold Laundry",
+                                      make_time(2026, 9, 1), "", "https://e.com/mixed", 3),
+                            nullptr, news("weekly-digest"));
+    const auto muse = of_kind(mixed.events, EventKind::ModelRelease);
+    REQUIRE(muse.size() == 1);
+    CHECK(muse[0].fields.text("openness")->rfind("open_weights", 0) != 0);
     // A headline with no versioned name leading a segment stays out of the queue.
     auto none = ex.extract(make_item("Chip Prices Slide, Robots Learn to Fold Laundry", make_time(2026, 9, 1), "",
                                      "https://e.com/none", 2),

@@ -153,10 +153,20 @@ double named_evaluator(const Context& ctx, std::size_t* pos, std::string* evalua
             auto name_word = [&](std::size_t t) {
                 return capital(t) || (t > 0 && ctx.text.substr(ctx.tokens[t - 1].end, 1) == "-" && capital(t - 1));
             };
+            // "Our Rankings", "Its Index": a possessive word is no board's name.
+            static const std::vector<std::string> pronouns = {"our", "their", "its", "your", "my", "his", "her"};
             while (first > 0 && *at - first < 4 && name_word(first - 1) &&
+                   std::find(pronouns.begin(), pronouns.end(), ctx.tokens[first - 1].norm) == pronouns.end() &&
                    (ctx.text.substr(ctx.tokens[first - 1].end, 1) == " " ||
                     ctx.text.substr(ctx.tokens[first - 1].end, 1) == "-")) {
                 --first;
+            }
+            const bool names_model = std::any_of(ctx.entities.begin(), ctx.entities.end(), [&](const EntityMatch& m) {
+                return m.kind == EntityKind::Model && m.end > ctx.tokens[first].begin &&
+                       m.begin < ctx.tokens[*at].begin;
+            });
+            if (names_model) {
+                continue;  // "Foo 3 Tops Bar Arena" reads the model into the board's name
             }
             // "our leaderboard", "the index": no name. A board named before a lower-case head
             // counts ("the SWE-bench leaderboard"), except "index" (a market's, in the press).
@@ -226,28 +236,40 @@ std::vector<std::string> eval_subjects(const Context& ctx, std::size_t lead_end,
     return models;
 }
 
-/// "We evaluated {model}", "our assessment of {model}" in the headline or the lead's first
-/// sentence, naming a model: the writer evaluated it.
-bool first_person_evaluation(const Context& ctx) {
+/// A feed of no lab writing as an evaluator: in the headline or the lead's first sentence, a model
+/// and evaluation words, with the first person ("We tested Foo 3 on our agent benchmark", "Our
+/// pre-deployment evaluation of Foo 3") or a board's word ("Leaderboard update: Foo 3 climbs to
+/// second"). "We evaluated {model}"-style phrases naming a model count alone.
+bool writes_as_evaluator(const Context& ctx) {
     const auto title_end = std::min(ctx.text.size(), ctx.text.find('\n'));
     const auto lead =
         sentence_around(ctx.text, std::min(ctx.text.size(), ctx.text.find_first_not_of("\n ", title_end)));
-    for (const auto& [from, to] : {std::pair{std::size_t{0}, title_end}, std::pair{lead.begin, lead.end}}) {
-        const auto head = std::string_view(ctx.text).substr(from, to - from);
-        const auto tokens = tokenize(head);
-        for (const auto& cue : ctx.rules.list("eval_subject_cues")) {
-            if (cue.remove || (cue.pattern.rfind("we ", 0) != 0 && cue.pattern.rfind("our ", 0) != 0)) {
-                continue;
-            }
-            for (const auto& slot : template_slots(head, tokens, cue)) {
-                if (!ctx.matcher.find(slot.text, EntityKind::Model).empty() ||
-                    !specific_models(ctx, from + slot.begin, from + slot.begin + slot.text.size()).empty()) {
-                    return true;
-                }
+    const auto title = std::string_view(ctx.text).substr(0, title_end);
+    if (std::count(title.begin(), title.end(), ',') >= 2) {
+        return false;  // a digest of several stories reports others' results, it runs none
+    }
+    const auto head_end = std::max(title_end, lead.end);
+    const auto head = std::string_view(ctx.text).substr(0, head_end);
+    const auto tokens = tokenize(head);
+    for (const auto& cue : ctx.rules.list("eval_subject_cues")) {
+        if (cue.remove || (cue.pattern.rfind("we ", 0) != 0 && cue.pattern.rfind("our ", 0) != 0)) {
+            continue;
+        }
+        for (const auto& slot : template_slots(head, tokens, cue)) {
+            if (!ctx.matcher.find(slot.text, EntityKind::Model).empty() ||
+                !specific_models(ctx, slot.begin, slot.begin + slot.text.size()).empty()) {
+                return true;
             }
         }
     }
-    return false;
+    if (specific_models(ctx, 0, head_end).empty()) {
+        return false;
+    }
+    Context words = ctx;
+    words.tokens = tokens;
+    const bool first_person = has_phrase(tokens, "we") || has_phrase(tokens, "our") || has_phrase(tokens, "us");
+    const bool board = strongest_cue(words, "evaluator_heads") > 0;
+    return (first_person || board) && strongest_cue(words, "eval_cues") > 0;
 }
 
 void third_party(const Context& ctx, const std::vector<std::string>& item_models, ExtractOutput& out) {
@@ -264,12 +286,12 @@ void third_party(const Context& ctx, const std::vector<std::string>& item_models
     if (conf <= 0) {
         conf = named_evaluator(ctx, &pos, &evaluator, &cue);
     }
-    if (conf <= 0 && !ctx.source.lab && !ctx.source_surface && first_person_evaluation(ctx)) {
+    if (conf <= 0 && !ctx.source.lab && !ctx.source_surface && writes_as_evaluator(ctx)) {
         // An evaluator nobody listed, on its own feed: "We tested Foo 3 on our agent benchmark".
         evaluator = slugify(ctx.source.name);
         conf = 0.65;
         pos = 0;
-        cue = "first-person evaluation by the source";
+        cue = "the source writes as an evaluator";
     }
     if (conf <= 0) {
         return;

@@ -128,6 +128,18 @@ TEST_CASE("an evaluator nobody listed, writing in the first person on its own fe
     const auto* ev = find(out.events, EventKind::ThirdPartyEval, "muse-spark");
     REQUIRE(ev != nullptr);
     CHECK(ev->fields.text("evaluator") == "quiet-evals-lab");
+    // A board's word with a placing verb, no first person: the feed runs the board.
+    auto board =
+        make_extractor().extract(make_item("Rankings refresh: Muse Spark climbs to third", make_time(2026, 9, 2)),
+                                 nullptr, feed_source("tally-board", std::nullopt));
+    const auto* ranked = find(board.events, EventKind::ThirdPartyEval, "muse-spark");
+    REQUIRE(ranked != nullptr);
+    CHECK(ranked->fields.text("evaluator") == "tally-board");
+    // A digest of several stories reports others' results; it is no evaluator.
+    auto digest = make_extractor().extract(
+        make_item("Muse Spark Climbs Our Rankings, Chips Get Cheaper, Robots Fold Laundry", make_time(2026, 9, 2)),
+        nullptr, feed_source("weekly-digest", std::nullopt));
+    CHECK(of_kind(digest.events, EventKind::ThirdPartyEval).empty());
     // The same words on a lab's own feed are its own evaluation, never a third party's.
     auto own = make_extractor().extract(make_item("Long tasks, short memories", make_time(2026, 9, 1),
                                                   "We tested Muse Spark on 300 multi-day agent tasks."),

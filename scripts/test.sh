@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Every test: install what is missing, check the formatting (scripts/check-format.sh), start a
-# throwaway PostgreSQL, then
-#   1. build with the GUI and run all tests, GUI tests offscreen;
-#   2. build the Qt-free core and CLI under AddressSanitizer + UBSan and run all tests again
-#      (this also proves the core builds without Qt);
-#   3. run each libFuzzer target for a bounded time ($FW_FUZZ_SECONDS, default 20);
-#   4. build the Debian package and check it (scripts/package.sh, scripts/check-package.sh).
-# Every stage gates: any failing test, sanitizer report or fuzzer crash makes the run fail.
+# Every test, one build of them: install what is missing, check the formatting
+# (scripts/check-format.sh), start a throwaway PostgreSQL, then
+#   1. build everything once under AddressSanitizer + UBSan, the GUI included (scripts/asan.sh
+#      --build-only into build/ci: gcc -O1, precompiled Catch2/Qt headers);
+#   2. run every test of that build, GUI tests offscreen (LeakSanitizer on, UBSan fatal);
+#   3. run each libFuzzer target for a bounded time ($FW_FUZZ_SECONDS, default 20), two at once;
+#   4. check the Debian package (scripts/check-package.sh).
+# The fuzz targets (clang, build/ci-fuzz) and the Release package (scripts/package.sh) build in the
+# background at low priority during 2. Every stage gates: any failing test, sanitizer report,
+# fuzzer finding or package problem makes the run fail. Per-stage wall and CPU times, with the
+# load average, go to build/ci-times.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$(pwd)"
@@ -15,52 +18,96 @@ scripts/deps.sh test
 scripts/check-format.sh  # seconds; an unformatted change fails before anything is built
 export QT_QPA_PLATFORM=offscreen
 export FW_JOBS="${FW_JOBS:-$(nproc)}"
+build="$root/build/ci"
+mkdir -p build
+times=build/ci-times.txt
+: >"$times"
 
-# PostgreSQL for the shared-store tests; stopped whatever happens.
+# PostgreSQL for the shared-store tests; stopped (and the background builds ended) whatever happens.
 eval "$(scripts/pg-test-server.sh start)"
-trap 'scripts/pg-test-server.sh stop "$FW_PG_DIR"' EXIT
+background_pid=""
+cleanup() {
+  [ -n "$background_pid" ] && kill -- "-$background_pid" 2>/dev/null
+  scripts/pg-test-server.sh stop "$FW_PG_DIR"
+}
+trap cleanup EXIT
 
 step() { printf '\n== %s (%s)\n' "$1" "$(date +%T)"; }
+# timed NAME CMD...: runs CMD, appends "NAME wall cpu load exit" to $times (cpu: the user+system
+# time of the processes it waited for, so the build's compilers and the tests' children count).
+timed() {
+  local name="$1" start c0 status=0
+  shift
+  start=$(date +%s.%N)
+  cpu_seconds; c0=$cpu
+  "$@" || status=$?
+  cpu_seconds
+  printf '%-14s wall=%5ss  cpu=%5ss  load(1/5/15 min)=%s  exit=%s\n' "$name" \
+    "$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN {printf "%.0f", b - a}')" \
+    "$((cpu - c0))" "$(cut -d' ' -f1-3 /proc/loadavg)" "$status" >>"$times"
+  return "$status"
+}
+# Sets cpu to the children's user + system seconds so far. `times` must run in this shell (in a
+# $(...) subshell it would see that subshell's children only); its second line reads "1m2.5s 0m3.1s".
+cpu_seconds() {
+  times >"$times.raw"
+  cpu=$(awk 'NR == 2 {gsub(/[ms]/, " "); printf "%.0f", $1 * 60 + $2 + $3 * 60 + $4}' "$times.raw")
+}
 
-step "build with the GUI"
-cmake -S . -B build/ci -DCMAKE_BUILD_TYPE=Debug >/dev/null
-cmake --build build/ci -j"$FW_JOBS"
-step "all tests"
-ctest --test-dir build/ci --output-on-failure --no-tests=error -j"$FW_JOBS" --timeout 900 | tee build/ci-ctest.log
+step "build under ASan + UBSan, with the GUI (build/ci)"
+timed build env FW_ASAN_BUILD="$build" scripts/asan.sh --build-only
 
-# Both later stages always run, so one red run shows every problem; the verdict comes last.
-step "Qt-free core under AddressSanitizer + UBSan"
-# The 200-kill loop already ran above; under ASan a shorter loop keeps CI within its time.
-asan_status=0
-FW_KILL_ITERATIONS=50 FW_ASAN_BUILD="$root/build/asan" scripts/asan.sh --no-tests=error \
-  > build/asan-ctest.log 2>&1 || asan_status=$?
-tail -n 30 build/asan-ctest.log
+# The fuzz targets need clang (libFuzzer) and the package a Release build: neither can use an
+# object of build/ci. Both build one after the other at low priority while the tests run (the
+# tests spend much of their time waiting on child processes, servers and timeouts); each writes
+# its exit status to build/<name>.status, and its check comes after the tests.
+step "in the background: fuzz targets (build/ci-fuzz), then the Release package (build/package)"
+rm -f build/fuzz-build.status build/package-build.status
+set -m  # the background builds get their own process group, so cleanup can end all of them
+(
+  trap - EXIT
+  status=0
+  timed fuzz-build nice -n 15 env FW_FUZZ_BUILD="$root/build/ci-fuzz" scripts/fuzz.sh --build-only \
+    >build/fuzz-build.log 2>&1 || status=$?
+  echo "$status" >build/fuzz-build.status
+  status=0
+  timed package-build nice -n 15 scripts/package.sh >build/package-build.log 2>&1 || status=$?
+  echo "$status" >build/package-build.status
+) &
+background_pid=$!
+set +m
+
+# The later stages always run, so one red run shows every problem; the verdict comes last.
+step "all tests under ASan + UBSan, GUI tests offscreen"
+test_status=0
+timed tests env FW_ASAN_BUILD="$build" scripts/asan.sh --no-build --no-tests=error \
+  2>&1 | tee build/ci-ctest.log || test_status=$?
 
 step "fuzzing, ${FW_FUZZ_SECONDS:-20} s per target"
 fuzz_status=0
-FW_FUZZ_BUILD="$root/build/fuzz" scripts/fuzz.sh "${FW_FUZZ_SECONDS:-20}" || fuzz_status=$?
-# ---- Debian package (issue 17, packaging): the last gate, brief output; logs in build/package-*.log
+while [ ! -f build/fuzz-build.status ]; do sleep 2; done
+fuzz_status=$(cat build/fuzz-build.status)
+if [ "$fuzz_status" = 0 ]; then
+  timed fuzz env FW_FUZZ_BUILD="$root/build/ci-fuzz" scripts/fuzz.sh "${FW_FUZZ_SECONDS:-20}" || fuzz_status=$?
+else
+  tail -n 20 build/fuzz-build.log >&2
+fi
+
 step "Debian package: build and check"
-package_status=0
-{ scripts/package.sh > build/package-build.log 2>&1 && scripts/check-package.sh > build/package-check.log 2>&1; } ||
-  package_status=$?
+wait "$background_pid" || true
+background_pid=""
+package_status=$(cat build/package-build.status 2>/dev/null || echo 1)
+[ "$package_status" = 0 ] && { timed package-check scripts/check-package.sh >build/package-check.log 2>&1 ||
+  package_status=$?; }
 tail -n 12 build/package-check.log 2>/dev/null || true
 [ "$package_status" = 0 ] || tail -n 20 build/package-build.log >&2
-# ---- end of the package stage
 
 step "done"
-# One closing line over both ctest runs (pipefail above already stopped on a failing first run).
-passed=$(grep -h -o 'tests passed, [0-9]* tests failed out of [0-9]*' build/ci-ctest.log build/asan-ctest.log |
-         awk '{p += $NF - $3; f += $3} END {print p " passed, " f " failed"}')
-echo "Tests: $passed (with the GUI, then under ASan+UBSan); fuzzing: $([ "$fuzz_status" = 0 ] && echo clean || echo FAILED)"
-if [ "$asan_status" != 0 ]; then
-  echo "test.sh: the AddressSanitizer + UBSan stage failed (exit $asan_status): build/asan-ctest.log" >&2
-fi
-if [ "$fuzz_status" != 0 ]; then
-  echo "test.sh: fuzzing found a problem (exit $fuzz_status); see the output above" >&2
-fi
-
-if [ "$package_status" != 0 ]; then  # (package stage)
+cat "$times"
+tests=$(grep -o '[0-9]*% tests passed, [0-9]* tests failed out of [0-9]*' build/ci-ctest.log | tail -1)
+echo "Tests: ${tests:-no ctest summary} (ASan + UBSan, GUI included); fuzzing: $([ "$fuzz_status" = 0 ] && echo clean || echo FAILED)"
+[ "$test_status" = 0 ] || echo "test.sh: tests failed (exit $test_status): build/ci-ctest.log" >&2
+[ "$fuzz_status" = 0 ] || echo "test.sh: fuzzing found a problem (exit $fuzz_status); see the output above" >&2
+[ "$package_status" = 0 ] ||
   echo "test.sh: the Debian package stage failed (exit $package_status): build/package-build.log, build/package-check.log" >&2
-fi
-[ "$asan_status" = 0 ] && [ "$fuzz_status" = 0 ] && [ "$package_status" = 0 ]
+[ "$test_status" = 0 ] && [ "$fuzz_status" = 0 ] && [ "$package_status" = 0 ]

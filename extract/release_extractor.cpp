@@ -536,7 +536,10 @@ void openness_statements(const Context& ctx, std::size_t title_end, std::vector<
             }
         }
         const auto guess = classify_openness(ctx, r.known, r.name, others);
-        return guess.openness == Openness::Unknown || guess.cue == "taxonomy";
+        // Open words about a model already out are news of its weights ("X weights now on Hugging
+        // Face"): the weights extractors' event, not another release.
+        return guess.openness == Openness::Unknown || guess.cue == "taxonomy" ||
+               (r.known != nullptr && r.known->released && is_open(guess.openness));
     });
 }
 

@@ -242,10 +242,8 @@ std::vector<std::string> eval_subjects(const Context& ctx, std::size_t lead_end,
 /// second"). "We evaluated {model}"-style phrases naming a model count alone.
 bool writes_as_evaluator(const Context& ctx) {
     const auto title_end = std::min(ctx.text.size(), ctx.text.find('\n'));
-    const auto lead =
-        sentence_around(ctx.text, std::min(ctx.text.size(), ctx.text.find_first_not_of("\n ", title_end)));
-    const auto title = std::string_view(ctx.text).substr(0, title_end);
-    if (std::count(title.begin(), title.end(), ',') >= 2) {
+    const auto lead = lead_sentence(ctx.text);
+    if (digest_headline(std::string_view(ctx.text).substr(0, title_end))) {
         return false;  // a digest of several stories reports others' results, it runs none
     }
     const auto head_end = std::max(title_end, lead.end);

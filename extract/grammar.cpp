@@ -1,5 +1,7 @@
 #include "extract/grammar.h"
 
+#include <algorithm>
+
 #include <cctype>
 #include <deque>
 #include <mutex>
@@ -220,6 +222,15 @@ Clause sentence_around(std::string_view text, std::size_t pos) {
         ++end;
     }
     return {begin, end};
+}
+
+Clause lead_sentence(std::string_view text) {
+    const auto title_end = std::min(text.size(), text.find('\n'));
+    return sentence_around(text, std::min(text.size(), text.find_first_not_of("\n ", title_end)));
+}
+
+bool digest_headline(std::string_view title) {
+    return std::count(title.begin(), title.end(), ',') >= 2;
 }
 
 bool negated(const Rules& rules, const std::vector<Token>& tokens, std::size_t from, std::size_t to) {

@@ -42,6 +42,13 @@ std::vector<Clause> split_clauses(std::string_view text);
 /// The sentence around byte `pos`: a line, or up to ". ", "! ", "? " ("GPT 5.2" keeps its dot).
 Clause sentence_around(std::string_view text, std::size_t pos);
 
+/// The lead's first sentence: the first sentence after the headline's line (empty at the end).
+Clause lead_sentence(std::string_view text);
+
+/// A headline that is a digest of several stories ("A Leads X, B Breaks Y, C Goes Z"): at least
+/// three comma-separated segments. Its segments speak of different things.
+bool digest_headline(std::string_view title);
+
 /// A word of the rules' "negation_words" list in tokens [from, to) of `tokens` ("not", "won t",
 /// "never", "without").
 bool negated(const Rules& rules, const std::vector<Token>& tokens, std::size_t from, std::size_t to);

@@ -254,7 +254,9 @@ bool speaks_of_move(const Context& ctx, std::string_view title) {
     const auto tokens = tokenize(title);
     for (const auto& cue : ctx.rules.list("personnel_verbs")) {
         std::string verb = cue.pattern;
-        verb.erase(verb.find("{person}"), 8);
+        if (const auto slot = verb.find("{person}"); slot != std::string::npos) {
+            verb.erase(slot, 8);  // a user's rule may have no slot: its words are the verb
+        }
         if (const auto words = phrase_tokens(verb); !words.empty() && find_phrase(tokens, words)) {
             return true;
         }
@@ -271,7 +273,7 @@ void extract_people(const Context& ctx, ExtractOutput& out) {
         return;
     }
     // The name in the lead: "Meta's chief AI scientist to depart. Yann LeCun will leave ...".
-    const auto lead = sentence_around(ctx.text, ctx.text.find_first_not_of("\n ", title_end));
+    const auto lead = lead_sentence(ctx.text);
     move_in(ctx, std::string_view(ctx.text).substr(lead.begin, lead.end - lead.begin), lead.begin, 0.9, out);
 }
 

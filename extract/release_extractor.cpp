@@ -462,13 +462,12 @@ void headline_subjects(const Context& ctx, std::size_t title_end, std::vector<Re
     }
 }
 
-/// The headline segment around byte `pos` when the headline is a digest of several stories
-/// ("A Leads X, B Breaks Y, C Goes Z"): at least three comma-separated segments. Else the whole
-/// text: a cue in another story's segment says nothing of this one.
+/// The headline segment around byte `pos` when the headline is a digest (digest_headline), else
+/// the whole text: a cue in another story's segment says nothing of this one.
 Clause digest_segment(const Context& ctx, std::size_t pos) {
     const auto title_end = std::min(ctx.text.size(), ctx.text.find('\n'));
     const auto title = std::string_view(ctx.text).substr(0, title_end);
-    if (pos >= title_end || std::count(title.begin(), title.end(), ',') < 2) {
+    if (pos >= title_end || !digest_headline(title)) {
         return {0, ctx.text.size()};
     }
     const auto before = title.rfind(',', pos);
@@ -497,8 +496,9 @@ void openness_statements(const Context& ctx, std::size_t title_end, std::vector<
     // A weak release whose headline states its openness is a release: "<Lab>'s new Foo 2 model
     // is open source" (the statement's confidence, at least).
     const auto title = std::string_view(ctx.text).substr(0, title_end);
+    const bool title_says_openness = openness_said(ctx, Clause{0, title_end});
     for (auto& r : found) {
-        if (r.confidence < 0.65 && ifind(title, r.name) && openness_said(ctx, Clause{0, title_end})) {
+        if (r.confidence < 0.65 && title_says_openness && ifind(title, r.name)) {
             r.confidence = 0.65;
             r.cue += " + openness statement";
         }

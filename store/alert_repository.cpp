@@ -109,10 +109,6 @@ Result<std::vector<AlertDelivery>> AlertRepository::list(int limit) {
     return read_alerts(limit > 0 ? db_->query(limited, {sql::value(limit)}) : db_->query(all, {}));
 }
 
-Result<std::int64_t> AlertRepository::count() {
-    return db_->scalar("SELECT COUNT(*) FROM alerts");
-}
-
 Result<std::optional<std::string>> AlertRepository::get_setting(std::string_view key) {
     auto rows = db_->query("SELECT value FROM settings WHERE key = $1", {sql::value(key)});
     if (!rows) {

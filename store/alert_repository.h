@@ -35,7 +35,6 @@ public:
     Result<std::vector<AlertDelivery>> pending();
     /// Newest first; limit <= 0: all.
     Result<std::vector<AlertDelivery>> list(int limit);
-    Result<std::int64_t> count();
 
     Result<std::optional<std::string>> get_setting(std::string_view key);
     Status set_setting(std::string_view key, std::string_view value);

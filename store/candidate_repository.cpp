@@ -165,12 +165,4 @@ Result<int> CandidateRepository::delete_open() {
     return static_cast<int>(rows->size());
 }
 
-Result<std::int64_t> CandidateRepository::count() {
-    auto rows = db_->query("SELECT COUNT(*) FROM candidates", {});
-    if (!rows) {
-        return rows.error();
-    }
-    return rows->empty() ? 0 : rows->front().int64(0);
-}
-
 }  // namespace fw::store

@@ -28,7 +28,6 @@ public:
     Status set_state(std::int64_t id, CandidateState state, std::optional<std::int64_t> event_id);
     /// Deletes the open candidates (a rebuild derives them again); curated ones stay.
     Result<int> delete_open();
-    Result<std::int64_t> count();
 
 private:
     sql::Runner* db_;

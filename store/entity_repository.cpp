@@ -2,7 +2,6 @@
 
 #include <string>
 
-#include "store/sql_util.h"
 #include "store/taxonomy_codec.h"
 
 namespace fw::store {
@@ -21,75 +20,56 @@ Status load_into(std::vector<T>& out, const std::string& body, Decode decode, co
 }  // namespace
 
 Status EntityRepository::put(std::string_view kind, const std::string& slug, const std::string& body, int position) {
-    auto changed =
-        detail::run_cached(*db_,
-                           "INSERT INTO entities (kind, slug, body, discovered, position) VALUES (?1, ?2, ?3, 0, ?4) "
-                           "ON CONFLICT (kind, slug) DO UPDATE SET body = excluded.body, discovered = 0, "
-                           "position = excluded.position",
-                           [&](Statement& st) {
-                               st.bind(1, kind);
-                               st.bind(2, slug);
-                               st.bind(3, body);
-                               st.bind(4, position);
-                           });
-    return changed ? ok() : Status(changed.error());
+    auto done = db_->query(
+        "INSERT INTO entities (kind, slug, body, discovered, position) VALUES ($1, $2, $3, 0, $4) "
+        "ON CONFLICT (kind, slug) DO UPDATE SET body = excluded.body, discovered = 0, position = excluded.position",
+        {sql::value(kind), sql::value(slug), sql::value(body), sql::value(position)});
+    return done ? ok() : Status(done.error());
 }
 
 Status EntityRepository::save(const Taxonomy& t) {
-    if (auto status = db_->exec("DELETE FROM entities WHERE discovered = 0"); !status) {
-        return status;
+    if (auto cleared = db_->query("DELETE FROM entities WHERE discovered = 0", {}); !cleared) {
+        return cleared.error();
     }
     // Each list keeps its order through `position`; a later duplicate slug overwrites.
     int position = 0;
     Status status = ok();
-    for (const Lab& lab : t.labs) {
+    auto put_next = [&](std::string_view kind, const std::string& slug, const std::string& body) {
         if (status) {
-            status = put("lab", lab.slug, detail::encode(lab), position++);
+            status = put(kind, slug, body, position++);
         }
-        if (status && lab.security) {
-            status = put("security", lab.security->ticker, detail::encode(*lab.security), position++);
+    };
+    for (const Lab& lab : t.labs) {
+        put_next("lab", lab.slug, detail::encode(lab));
+        if (lab.security) {
+            put_next("security", lab.security->ticker, detail::encode(*lab.security));
         }
     }
     for (const ModelInfo& m : t.models) {
-        if (status) {
-            status = put("model", m.slug, detail::encode(m), position++);
-        }
+        put_next("model", m.slug, detail::encode(m));
     }
     for (const Surface& s : t.surfaces) {
-        if (status) {
-            status = put("surface", s.slug, detail::encode(s), position++);
-        }
+        put_next("surface", s.slug, detail::encode(s));
     }
     for (const Person& p : t.people) {
-        if (status) {
-            status = put("person", p.slug, detail::encode(p), position++);
-        }
+        put_next("person", p.slug, detail::encode(p));
     }
     for (const License& l : t.licenses) {
-        if (status) {
-            status = put("license", l.id, detail::encode(l), position++);
-        }
+        put_next("license", l.id, detail::encode(l));
     }
     return status;
 }
 
 Result<Taxonomy> EntityRepository::load() {
-    auto st = db_->cached("SELECT kind, slug, body FROM entities ORDER BY discovered, position, id");
-    if (!st) {
-        return st.error();
+    auto rows = db_->query("SELECT kind, slug, body FROM entities ORDER BY discovered, position, id", {});
+    if (!rows) {
+        return rows.error();
     }
     Taxonomy t;
-    for (;;) {
-        auto row = st->step();
-        if (!row) {
-            return row.error();
-        }
-        if (!*row) {
-            return t;
-        }
-        const std::string kind = st->text(0);
-        const std::string slug = kind + " " + st->text(1);
-        const std::string body = st->text(2);
+    for (const sql::Row& row : *rows) {
+        const std::string kind = row.text(0);
+        const std::string slug = kind + " " + row.text(1);
+        const std::string body = row.text(2);
         Status status = ok();
         if (kind == "lab") {
             status = load_into(t.labs, body, detail::decode_lab, slug);
@@ -106,25 +86,18 @@ Result<Taxonomy> EntityRepository::load() {
             return status.error();
         }
     }
+    return t;
 }
 
 Status EntityRepository::add_discovered_model(const ModelInfo& model) {
     if (model.slug.empty()) {
         return make_error(ErrorCode::Invalid, "discovered model without a slug", model.name);
     }
-    auto changed = detail::run_cached(
-        *db_,
-        "INSERT INTO entities (kind, slug, body, discovered, position) VALUES ('model', ?1, ?2, 1, 0) "
+    auto done = db_->query(
+        "INSERT INTO entities (kind, slug, body, discovered, position) VALUES ('model', $1, $2, 1, 0) "
         "ON CONFLICT (kind, slug) DO NOTHING",
-        [&](Statement& st) {
-            st.bind(1, model.slug);
-            st.bind(2, detail::encode(model));
-        });
-    return changed ? ok() : Status(changed.error());
-}
-
-Result<std::int64_t> EntityRepository::count() {
-    return detail::scalar_int(*db_, "SELECT COUNT(*) FROM entities");
+        {sql::value(model.slug), sql::value(detail::encode(model))});
+    return done ? ok() : Status(done.error());
 }
 
 }  // namespace fw::store

@@ -282,12 +282,4 @@ Result<int> EventRepository::delete_unsupported(std::span<const std::int64_t> ev
     return static_cast<int>(rows->size());
 }
 
-Result<std::int64_t> EventRepository::count() {
-    return db_->scalar("SELECT COUNT(*) FROM events");
-}
-
-Result<std::int64_t> EventRepository::count_evidence() {
-    return db_->scalar("SELECT COUNT(*) FROM evidence");
-}
-
 }  // namespace fw::store

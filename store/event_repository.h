@@ -41,9 +41,6 @@ public:
     /// Of these events, deletes the uncurated ones left with no evidence; returns how many.
     Result<int> delete_unsupported(std::span<const std::int64_t> event_ids);
 
-    Result<std::int64_t> count();
-    Result<std::int64_t> count_evidence();
-
 private:
     Status add_evidence(std::int64_t event_id, std::span<const Evidence> evidence);
     Status write_fields(std::int64_t id, const Event& event, bool mark_edited);

@@ -207,12 +207,4 @@ Result<std::vector<Item>> ItemRepository::versions(std::int64_t item_id) {
         {sql::value(item_id)}));
 }
 
-Result<std::int64_t> ItemRepository::count() {
-    return db_->scalar("SELECT COUNT(*) FROM items");
-}
-
-Result<std::int64_t> ItemRepository::count_versions() {
-    return db_->scalar("SELECT COUNT(*) FROM item_versions");
-}
-
 }  // namespace fw::store

@@ -38,9 +38,6 @@ public:
     /// Earlier versions, oldest first.
     Result<std::vector<Item>> versions(std::int64_t item_id);
 
-    Result<std::int64_t> count();
-    Result<std::int64_t> count_versions();
-
 private:
     sql::Runner* db_;
     const sql::Dialect* dialect_;

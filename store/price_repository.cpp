@@ -60,12 +60,4 @@ Result<std::vector<PriceBar>> PriceRepository::load(std::string_view symbol) {
     return out;
 }
 
-Result<std::int64_t> PriceRepository::count() {
-    auto rows = db_->query("SELECT COUNT(*) FROM prices", {});
-    if (!rows) {
-        return rows.error();
-    }
-    return rows->empty() ? 0 : rows->front().int64(0);
-}
-
 }  // namespace fw::store

@@ -22,7 +22,6 @@ public:
     Result<int> upsert(std::span<const PriceBar> bars);
     /// Oldest first.
     Result<std::vector<PriceBar>> load(std::string_view symbol);
-    Result<std::int64_t> count();
 
 private:
     sql::Runner* db_;

@@ -209,12 +209,4 @@ Status SourceRepository::log_fetch(const FetchLogEntry& e) {
     return logged ? ok() : Status(logged.error());
 }
 
-Result<std::int64_t> SourceRepository::count() {
-    return db_->scalar("SELECT COUNT(*) FROM sources WHERE removed_at IS NULL");
-}
-
-Result<std::int64_t> SourceRepository::count_fetch_log() {
-    return db_->scalar("SELECT COUNT(*) FROM fetch_log");
-}
-
 }  // namespace fw::store

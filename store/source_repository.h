@@ -42,9 +42,6 @@ public:
     /// By id: name, url, kind, lab, every, interval and validators (see Store::update_source).
     Status update_settings(const Source& source);
     Status log_fetch(const FetchLogEntry& entry);
-    /// Active sources.
-    Result<std::int64_t> count();
-    Result<std::int64_t> count_fetch_log();
 
 private:
     sql::Runner* db_;

@@ -87,14 +87,6 @@ std::optional<TimePoint> Row::optional_time(std::size_t i) const {
     return time(i);
 }
 
-Result<std::int64_t> Runner::scalar(std::string_view sql) {
-    auto rows = query(sql, std::span<const Value>());
-    if (!rows) {
-        return rows.error();
-    }
-    return rows->empty() ? 0 : rows->front().int64(0);
-}
-
 Result<std::int64_t> Runner::insert(std::string_view sql, std::span<const Value> params) {
     auto rows = query(std::string(sql) + " RETURNING id", params);
     if (!rows) {

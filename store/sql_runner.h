@@ -77,8 +77,6 @@ public:
     /// statement gains " RETURNING id"; SQLite's adapter asks the connection instead (RETURNING
     /// costs SQLite a temporary table per statement, on the hottest path of an ingest).
     virtual Result<std::int64_t> insert(std::string_view sql, std::span<const Value> params);
-    /// The first column of the first row as an integer, 0 when there is no row (COUNT(*)).
-    Result<std::int64_t> scalar(std::string_view sql);
 };
 
 /// Every row through `read`, a row mapper returning Result<T>; the first error is returned.

@@ -1,113 +1,41 @@
 #pragma once
-// The SQLite implementation of Store: one connection, the repositories over it, and one
-// transaction per public method (all or nothing). One SqliteStore per thread.
+// The SQLite backend of Store: one connection and its transactions (BEGIN IMMEDIATE for
+// writes, savepoints inside a WriteBatch); every Store call is written once in
+// store/repository_store.h. One SqliteStore per thread.
 
 #include <memory>
 #include <string>
 
-#include "store/alert_repository.h"
 #include "store/database.h"
-#include "store/entity_repository.h"
-#include "store/event_repository.h"
-#include "store/item_repository.h"
-#include "store/lease_repository.h"
-#include "store/price_repository.h"
-#include "store/source_repository.h"
-#include "store/candidate_repository.h"
+#include "store/repository_store.h"
 #include "store/sqlite_runner.h"
-#include "store/store.h"
 
 namespace fw::store {
 
-class SqliteStore final : public Store {
+class SqliteStore final : public RepositoryStore {
 public:
     /// Opens `path` (a file, or ":memory:") and applies pending migrations.
     static Result<std::unique_ptr<SqliteStore>> open(const std::string& path);
-    // The repositories point at db_: the store stays where it was made.
-    SqliteStore(const SqliteStore&) = delete;
-    SqliteStore& operator=(const SqliteStore&) = delete;
 
-    std::vector<std::string> open_warnings() const override { return db_.warnings(); }
+    std::vector<std::string> open_warnings() const override { return db_->warnings(); }
     /// One write transaction; the calls inside become savepoints of it.
     Result<std::unique_ptr<WriteBatch>> begin_batch() override;
-    Result<std::int64_t> add_source(const Source& source) override;
-    Result<std::vector<Source>> list_sources() override;
-    Result<std::optional<Source>> find_source(std::string_view name) override;
-    /// Without purge the source becomes a tombstone: hidden from list/find, its items and
-    /// events kept (items still name it); adding the name again revives it. With purge its
-    /// items go, and the uncurated events left without evidence.
-    Status remove_source(std::string_view name, bool purge) override;
-    Status save_source_state(const Source& source) override;
-    Status update_source(const Source& source) override;
-    Status log_fetch(const FetchLogEntry& entry) override;
-
-    Result<UpsertStats> upsert_items(std::int64_t source_id, std::span<const Item> items) override;
-    Result<std::vector<Item>> list_items(const ItemQuery& query) override;
-    Result<std::vector<Item>> items_by_ids(std::span<const std::int64_t> ids) override;
-    Result<std::vector<Item>> item_versions(std::int64_t item_id) override;
-
-    Result<std::int64_t> upsert_event(const Event& event) override;
-    Result<std::optional<std::int64_t>> find_event_id(std::string_view dedupe_key) override;
-    Result<std::vector<Event>> list_events(const EventQuery& query) override;
-    Result<std::optional<Event>> find_event(std::int64_t id) override;
-    Status set_review(std::int64_t id, Review review) override;
-    Status edit_event(const Event& event) override;
-    Result<int> delete_auto_events() override;
-
-    Result<std::int64_t> upsert_candidate(const Candidate& candidate) override;
-    Result<std::vector<Candidate>> list_candidates(const CandidateQuery& query) override;
-    Result<std::optional<Candidate>> find_candidate(std::int64_t id) override;
-    Status set_candidate_state(std::int64_t id, CandidateState state, std::optional<std::int64_t> event_id) override;
-    Result<int> delete_open_candidates() override;
-
-    Status save_taxonomy(const Taxonomy& taxonomy) override;
-    Result<Taxonomy> load_taxonomy() override;
-    Status add_discovered_model(const ModelInfo& model) override;
-
-    Result<int> upsert_prices(std::span<const PriceBar> bars) override;
-    Result<std::vector<PriceBar>> load_prices(std::string_view symbol) override;
-
-    Result<std::vector<QuestionAnswer>> save_answers(std::span<const QuestionAnswer> answers) override;
-    Result<bool> record_alert(const AlertDelivery& delivery) override;
-    Status update_alert(const AlertDelivery& delivery) override;
-    Result<std::vector<AlertDelivery>> pending_alerts() override;
-    Result<std::vector<AlertDelivery>> list_alerts(int limit) override;
-
-    Result<std::optional<std::string>> get_setting(std::string_view key) override;
-    Status set_setting(std::string_view key, std::string_view value) override;
-
-    // Workers (store/lease_repository.h): one file is one machine's store, so these serialize
-    // through SQLite's write lock; enough for several processes on one host.
-    Result<std::vector<Source>> claim_due_sources(std::string_view worker, TimePoint now, std::chrono::seconds lease,
-                                                  int limit) override;
-    Result<int> renew_leases(std::string_view worker, TimePoint until) override;
-    Status release_lease(std::string_view worker, std::int64_t source_id) override;
-    Result<bool> complete_fetch(std::string_view worker, const Source& state, const FetchLogEntry& log) override;
-    Result<bool> try_reserve_host(std::string_view host, std::int64_t now_ms, std::int64_t span_ms) override;
-    Status hold_host(std::string_view host, std::int64_t until_ms) override;
-    Result<bool> try_lock(std::string_view name, std::string_view owner, TimePoint now,
-                          std::chrono::seconds lease) override;
-    Status unlock(std::string_view name, std::string_view owner) override;
-
-    Result<StoreCounts> counts() override;
-    std::string location() const override { return db_.path(); }
+    std::string location() const override { return db_->path(); }
 
     /// The connection, for maintenance (integrity checks) and measurements.
-    Database& database() { return db_; }
+    Database& database() { return *db_; }
+
+protected:
+    Status transact(Access access, const std::function<Status()>& work) override;
+    bool in_batch() const override { return db_->in_transaction(); }
 
 private:
-    explicit SqliteStore(Database db);
+    // The connection and its runner live on the heap so that the repositories (made by the
+    // base class, before this class's members) can point at a finished runner.
+    SqliteStore(std::unique_ptr<Database> db, std::unique_ptr<SqliteRunner> runner);
 
-    Database db_;
-    SqliteRunner runner_;
-    SourceRepository sources_;
-    ItemRepository items_;
-    EventRepository events_;
-    EntityRepository entities_;
-    PriceRepository prices_;
-    AlertRepository alerts_;
-    CandidateRepository candidates_;
-    LeaseRepository leases_;
+    std::unique_ptr<Database> db_;
+    std::unique_ptr<SqliteRunner> runner_;
 };
 
 }  // namespace fw::store

@@ -1,119 +1,41 @@
 #pragma once
-// The PostgreSQL implementation of Store, for teams: one libpq connection, one transaction per
-// public method, the same semantics as SqliteStore (see store/store.h). Several processes on
-// several machines may share one database; the worker methods use row locks (FOR UPDATE SKIP
-// LOCKED) and ON CONFLICT so that each source, event and alert is handled once.
-// One PgStore per thread.
+// The PostgreSQL backend of Store, for teams: one libpq connection and its transactions (a
+// serialization failure or deadlock retried); every Store call is written once in
+// store/repository_store.h. Several processes on several machines may share one database: the
+// dialect's row locks (FOR UPDATE SKIP LOCKED) and ON CONFLICT make each source, event and
+// alert handled once. One PgStore per thread.
 
 #include <memory>
 #include <string>
 
-#include "store/alert_repository.h"
-#include "store/event_repository.h"
-#include "store/item_repository.h"
-#include "store/lease_repository.h"
-#include "store/price_repository.h"
-#include "store/source_repository.h"
 #include "store/pg/pg_connection.h"
-#include "store/pg/pg_dialect.h"
 #include "store/pg/pg_runner.h"
-#include "store/store.h"
+#include "store/repository_store.h"
 
 namespace fw::store::pg {
 
-class PgStore final : public Store {
+class PgStore final : public RepositoryStore {
 public:
     /// Connects to `url` (postgresql://user@host[:port]/dbname) and applies pending migrations.
     static Result<std::unique_ptr<PgStore>> open(const std::string& url);
-    PgStore(const PgStore&) = delete;
-    PgStore& operator=(const PgStore&) = delete;
 
-    Result<std::int64_t> add_source(const Source& source) override;
-    Result<std::vector<Source>> list_sources() override;
-    Result<std::optional<Source>> find_source(std::string_view name) override;
-    Status remove_source(std::string_view name, bool purge) override;
-    Status save_source_state(const Source& source) override;
-    Status update_source(const Source& source) override;
-    Status log_fetch(const FetchLogEntry& entry) override;
-
-    Result<UpsertStats> upsert_items(std::int64_t source_id, std::span<const Item> items) override;
-    Result<std::vector<Item>> list_items(const ItemQuery& query) override;
-    Result<std::vector<Item>> items_by_ids(std::span<const std::int64_t> ids) override;
-    Result<std::vector<Item>> item_versions(std::int64_t item_id) override;
-
-    Result<std::int64_t> upsert_event(const Event& event) override;
-    Result<std::optional<std::int64_t>> find_event_id(std::string_view dedupe_key) override;
-    Result<std::vector<Event>> list_events(const EventQuery& query) override;
-    Result<std::optional<Event>> find_event(std::int64_t id) override;
-    Status set_review(std::int64_t id, Review review) override;
-    Status edit_event(const Event& event) override;
-    Result<int> delete_auto_events() override;
-
-    Result<std::int64_t> upsert_candidate(const Candidate& candidate) override;
-    Result<std::vector<Candidate>> list_candidates(const CandidateQuery& query) override;
-    Result<std::optional<Candidate>> find_candidate(std::int64_t id) override;
-    Status set_candidate_state(std::int64_t id, CandidateState state, std::optional<std::int64_t> event_id) override;
-    Result<int> delete_open_candidates() override;
-
-    Status save_taxonomy(const Taxonomy& taxonomy) override;
-    Result<Taxonomy> load_taxonomy() override;
-    Status add_discovered_model(const ModelInfo& model) override;
-
-    Result<int> upsert_prices(std::span<const PriceBar> bars) override;
-    Result<std::vector<PriceBar>> load_prices(std::string_view symbol) override;
-
-    Result<std::vector<QuestionAnswer>> save_answers(std::span<const QuestionAnswer> answers) override;
-    Result<bool> record_alert(const AlertDelivery& delivery) override;
-    Status update_alert(const AlertDelivery& delivery) override;
-    Result<std::vector<AlertDelivery>> pending_alerts() override;
-    Result<std::vector<AlertDelivery>> list_alerts(int limit) override;
-
-    Result<std::optional<std::string>> get_setting(std::string_view key) override;
-    Status set_setting(std::string_view key, std::string_view value) override;
-
-    Result<std::vector<Source>> claim_due_sources(std::string_view worker, TimePoint now, std::chrono::seconds lease,
-                                                  int limit) override;
-    Result<int> renew_leases(std::string_view worker, TimePoint until) override;
-    Status release_lease(std::string_view worker, std::int64_t source_id) override;
-    Result<bool> complete_fetch(std::string_view worker, const Source& state, const FetchLogEntry& log) override;
-    Result<bool> try_reserve_host(std::string_view host, std::int64_t now_ms, std::int64_t span_ms) override;
-    Status hold_host(std::string_view host, std::int64_t until_ms) override;
-    Result<bool> try_lock(std::string_view name, std::string_view owner, TimePoint now,
-                          std::chrono::seconds lease) override;
-    Status unlock(std::string_view name, std::string_view owner) override;
-
-    Result<StoreCounts> counts() override;
-    std::string location() const override { return conn_.location(); }
+    std::string location() const override { return conn_->location(); }
 
     /// The connection, for tests and measurements.
-    PgConnection& connection() { return conn_; }
+    PgConnection& connection() { return *conn_; }
+
+protected:
+    /// BEGIN ... COMMIT, reconnecting first when the server closed the connection; a
+    /// serialization failure (40001) or deadlock (40P01) runs `work` again, a few times.
+    Status transact(Access access, const std::function<Status()>& work) override;
 
 private:
-    explicit PgStore(PgConnection conn)
-        : conn_(std::move(conn)),
-          runner_(conn_),
-          sources_(runner_, postgres_dialect()),
-          items_(runner_, postgres_dialect()),
-          events_(runner_, postgres_dialect()),
-          prices_(runner_),
-          alerts_(runner_, postgres_dialect()),
-          leases_(runner_, postgres_dialect(), sources_) {}
+    // Heap-held so that the repositories (made by the base class, before this class's
+    // members) can point at a finished runner.
+    PgStore(std::unique_ptr<PgConnection> conn, std::unique_ptr<PgRunner> runner);
 
-    /// Runs `work` in BEGIN ... COMMIT (rolled back on an Error or exception); a serialization
-    /// failure or deadlock is retried a few times.
-    template <typename Work>
-    auto transaction(Work&& work) -> decltype(work());
-
-    PgConnection conn_;
-    // The repositories written once over sql::Runner; they point at conn_, so a PgStore stays
-    // where it was made.
-    PgRunner runner_;
-    SourceRepository sources_;
-    ItemRepository items_;
-    EventRepository events_;
-    PriceRepository prices_;
-    AlertRepository alerts_;
-    LeaseRepository leases_;
+    std::unique_ptr<PgConnection> conn_;
+    std::unique_ptr<PgRunner> runner_;
 };
 
 }  // namespace fw::store::pg

@@ -46,4 +46,16 @@ inline void on_both(const StoreBody& body) {
     }
 }
 
+/// Runs `sql` (no parameters) on the store's own connection, whichever backend it is: for the
+/// cases that plant a row the Store interface would never write.
+inline void exec_raw(store::Store& s, const std::string& sql) {
+    if (auto* lite = dynamic_cast<store::SqliteStore*>(&s)) {
+        REQUIRE(lite->database().exec(sql).has_value());
+        return;
+    }
+    auto* pg = dynamic_cast<store::pg::PgStore*>(&s);
+    REQUIRE(pg != nullptr);
+    REQUIRE(pg->connection().exec_script(sql).has_value());
+}
+
 }  // namespace fw::test

@@ -1,30 +1,10 @@
 #include "store/fts_query.h"
 
-#include <vector>
-
 namespace fw::store::detail {
 namespace {
 
 bool is_space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-std::vector<std::string_view> words(std::string_view text) {
-    std::vector<std::string_view> out;
-    std::size_t i = 0;
-    while (i < text.size()) {
-        while (i < text.size() && is_space(text[i])) {
-            ++i;
-        }
-        const std::size_t start = i;
-        while (i < text.size() && !is_space(text[i])) {
-            ++i;
-        }
-        if (i > start) {
-            out.push_back(text.substr(start, i - start));
-        }
-    }
-    return out;
 }
 
 std::string quoted(std::string_view word) {
@@ -41,31 +21,50 @@ std::string quoted(std::string_view word) {
 
 }  // namespace
 
+std::vector<SearchWord> search_words(std::string_view text) {
+    std::vector<SearchWord> out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && is_space(text[i])) {
+            ++i;
+        }
+        const std::size_t start = i;
+        while (i < text.size() && !is_space(text[i])) {
+            ++i;
+        }
+        if (i > start) {
+            SearchWord word{text.substr(start, i - start)};
+            word.maybe_or = word.text == "OR";
+            while (word.text.size() > 1 && word.text.back() == '*') {
+                word.text.remove_suffix(1);
+                word.prefix = true;
+            }
+            out.push_back(word);
+        }
+    }
+    if (!out.empty()) {
+        out.back().maybe_or = false;  // OR is an operator only between two words
+    }
+    return out;
+}
+
 std::string fts_query(std::string_view user_query) {
-    const auto list = words(user_query);
     std::string out;
     bool pending_or = false;
-    for (std::size_t i = 0; i < list.size(); ++i) {
-        std::string_view word = list[i];
-        // OR is an operator only between two words; elsewhere it is searched for as a word.
-        if (word == "OR" && !out.empty() && i + 1 < list.size()) {
+    for (const SearchWord& word : search_words(user_query)) {
+        if (word.maybe_or && !out.empty()) {
             pending_or = true;
             continue;
         }
-        bool prefix = false;
-        while (word.size() > 1 && word.back() == '*') {
-            word.remove_suffix(1);
-            prefix = true;
-        }
-        if (word == "*") {
+        if (word.text == "*") {
             continue;  // a lone star would be a syntax error
         }
         if (!out.empty()) {
             out += pending_or ? " OR " : " ";
         }
         pending_or = false;
-        out += quoted(word);
-        if (prefix) {
+        out += quoted(word.text);
+        if (word.prefix) {
             out += '*';
         }
     }

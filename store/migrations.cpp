@@ -313,10 +313,7 @@ Result<bool> apply_one(Database& db, const Migration& migration) {
         status = tx->commit();
     }
     if (!status) {
-        return make_error(ErrorCode::Storage,
-                          "migration " + std::to_string(migration.version) + " (" + std::string(migration.name) +
-                              ") failed: " + status.error().message,
-                          db.path());
+        return migration_failed(migration, status.error(), db.path());
     }
     return true;
 }
@@ -339,7 +336,16 @@ Result<int> schema_version(Database& db) {
     return *row ? static_cast<int>(st->int64(0)) : 0;
 }
 
-Result<int> migrate(Database& db, std::span<const Migration> migrations) {
+Error migration_failed(const Migration& migration, const Error& cause, const std::string& location) {
+    return make_error(ErrorCode::Storage,
+                      "migration " + std::to_string(migration.version) + " (" + std::string(migration.name) +
+                          ") failed: " + cause.message,
+                      location);
+}
+
+Result<int> run_migrations(std::span<const Migration> migrations, const std::string& location,
+                           const std::function<Result<int>()>& read_version,
+                           const std::function<Result<bool>(const Migration&)>& apply) {
     for (std::size_t i = 0; i < migrations.size(); ++i) {
         if (migrations[i].version != static_cast<int>(i) + 1) {
             return make_error(ErrorCode::Invalid, "migration list is not numbered 1, 2, 3, ...: position " +
@@ -347,7 +353,7 @@ Result<int> migrate(Database& db, std::span<const Migration> migrations) {
                                                       std::to_string(migrations[i].version));
         }
     }
-    auto current = schema_version(db);
+    auto current = read_version();
     if (!current) {
         return current.error();
     }
@@ -356,17 +362,23 @@ Result<int> migrate(Database& db, std::span<const Migration> migrations) {
         return make_error(ErrorCode::Storage,
                           "database schema version " + std::to_string(*current) + " is newer than this build knows (" +
                               std::to_string(latest) + ")",
-                          db.path());
+                          location);
     }
     int applied = 0;
     for (const auto& migration : migrations.subspan(static_cast<std::size_t>(*current))) {
-        auto ran = apply_one(db, migration);
+        auto ran = apply(migration);
         if (!ran) {
             return ran.error();
         }
         applied += *ran ? 1 : 0;
     }
     return applied;
+}
+
+Result<int> migrate(Database& db, std::span<const Migration> migrations) {
+    return run_migrations(
+        migrations, db.path(), [&] { return schema_version(db); },
+        [&](const Migration& migration) { return apply_one(db, migration); });
 }
 
 }  // namespace fw::store

@@ -7,7 +7,9 @@
 // PostgreSQL by store/pg/pg_migrate.cpp (a small type substitution table); what has no
 // counterpart (FTS5 versus a tsvector column) goes in the per-dialect extras.
 
+#include <functional>
 #include <span>
+#include <string>
 #include <string_view>
 
 #include "domain/result.h"
@@ -31,6 +33,17 @@ std::span<const Migration> schema_migrations();
 /// Error{Invalid} when the list is not strictly increasing; Error{Storage} when the database
 /// is newer than the list (written by a later build).
 Result<int> migrate(Database& db, std::span<const Migration> migrations);
+
+/// The driver both backends' migrate() share: checks that the list is numbered 1, 2, 3, ...,
+/// reads the database's version, refuses a database newer than the list (naming `location`),
+/// then applies each newer migration with `apply` (false: another process applied it
+/// meanwhile). Returns how many ran.
+Result<int> run_migrations(std::span<const Migration> migrations, const std::string& location,
+                           const std::function<Result<int>()>& read_version,
+                           const std::function<Result<bool>(const Migration&)>& apply);
+
+/// Error{Storage} naming the migration that failed and why, for a backend's `apply`.
+Error migration_failed(const Migration& migration, const Error& cause, const std::string& location);
 
 /// PRAGMA user_version.
 Result<int> schema_version(Database& db);

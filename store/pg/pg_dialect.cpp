@@ -8,17 +8,9 @@ namespace {
 class PostgresDialect final : public sql::Dialect {
 public:
     std::optional<Search> item_search(std::string_view user_query, std::vector<sql::Value>& params) const override {
-        // search_expression numbers its words after the values already in `bound`.
-        Params bound;
-        for (std::size_t i = 0; i < params.size(); ++i) {
-            bound.add(std::nullopt);
-        }
-        auto expression = search_expression(user_query, bound);
+        auto expression = search_expression(user_query, params);
         if (!expression) {
             return std::nullopt;
-        }
-        for (std::size_t i = params.size(); i < bound.values().size(); ++i) {
-            params.emplace_back(bound.values()[i].value_or(std::string()));
         }
         return Search{"", "i.search @@ (" + *expression + ")"};
     }

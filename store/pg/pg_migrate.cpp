@@ -47,9 +47,7 @@ Result<bool> apply_one(PgConnection& conn, const Migration& m) {
     }
     auto fail = [&](const Error& e) -> Error {
         (void)conn.exec_script("ROLLBACK");
-        return Error{ErrorCode::Storage,
-                     "migration " + std::to_string(m.version) + " (" + std::string(m.name) + ") failed: " + e.message,
-                     conn.location()};
+        return migration_failed(m, e, conn.location());
     };
     auto locked = conn.exec("SELECT pg_advisory_xact_lock($1)", Params().add(kMigrationLock));
     if (!locked) {
@@ -131,42 +129,24 @@ Result<int> schema_version(PgConnection& conn) {
 }
 
 Result<int> migrate(PgConnection& conn, std::span<const Migration> migrations) {
-    for (std::size_t i = 0; i < migrations.size(); ++i) {
-        if (migrations[i].version != static_cast<int>(i) + 1) {
-            return make_error(ErrorCode::Invalid, "migration list is not numbered 1, 2, 3, ...: position " +
-                                                      std::to_string(i + 1) + " has " +
-                                                      std::to_string(migrations[i].version));
-        }
-    }
     // Read under the lock too: a first start creates schema_version.
-    if (auto begun = conn.exec_script("BEGIN"); !begun) {
-        return begun.error();
-    }
-    auto locked = conn.exec("SELECT pg_advisory_xact_lock($1)", Params().add(kMigrationLock));
-    auto current = locked ? schema_version(conn) : Result<int>(locked.error());
-    if (!current) {
-        (void)conn.exec_script("ROLLBACK");
-        return current.error();
-    }
-    if (auto done = conn.exec_script("COMMIT"); !done) {
-        return done.error();
-    }
-    const int latest = static_cast<int>(migrations.size());
-    if (*current > latest) {
-        return make_error(ErrorCode::Storage,
-                          "database schema version " + std::to_string(*current) + " is newer than this build knows (" +
-                              std::to_string(latest) + ")",
-                          conn.location());
-    }
-    int applied = 0;
-    for (const auto& m : migrations.subspan(static_cast<std::size_t>(*current))) {
-        auto ran = apply_one(conn, m);
-        if (!ran) {
-            return ran.error();
+    auto read_version = [&]() -> Result<int> {
+        if (auto begun = conn.exec_script("BEGIN"); !begun) {
+            return begun.error();
         }
-        applied += *ran ? 1 : 0;
-    }
-    return applied;
+        auto locked = conn.exec("SELECT pg_advisory_xact_lock($1)", Params().add(kMigrationLock));
+        auto current = locked ? schema_version(conn) : Result<int>(locked.error());
+        if (!current) {
+            (void)conn.exec_script("ROLLBACK");
+            return current.error();
+        }
+        if (auto done = conn.exec_script("COMMIT"); !done) {
+            return done.error();
+        }
+        return current;
+    };
+    return run_migrations(migrations, conn.location(), read_version,
+                          [&](const Migration& m) { return apply_one(conn, m); });
 }
 
 }  // namespace fw::store::pg

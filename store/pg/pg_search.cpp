@@ -1,13 +1,9 @@
 #include "store/pg/pg_search.h"
 
-#include <vector>
+#include "store/fts_query.h"
 
 namespace fw::store::pg {
 namespace {
-
-bool is_space(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
 
 // Letters and digits, and every byte of a multi-byte UTF-8 character (non-ASCII letters).
 bool is_word_byte(char c) {
@@ -15,22 +11,9 @@ bool is_word_byte(char c) {
     return u >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
-std::vector<std::string_view> words(std::string_view text) {
-    std::vector<std::string_view> out;
-    std::size_t i = 0;
-    while (i < text.size()) {
-        while (i < text.size() && is_space(text[i])) {
-            ++i;
-        }
-        const std::size_t start = i;
-        while (i < text.size() && !is_space(text[i])) {
-            ++i;
-        }
-        if (i > start) {
-            out.push_back(text.substr(start, i - start));
-        }
-    }
-    return out;
+std::string bind(std::vector<sql::Value>& params, std::string_view word) {
+    params.emplace_back(std::string(word));
+    return "$" + std::to_string(params.size());
 }
 
 }  // namespace
@@ -54,31 +37,24 @@ std::string prefix_query(std::string_view word) {
     return out.empty() ? out : out + ":*";
 }
 
-std::optional<std::string> search_expression(std::string_view user_query, Params& params) {
-    const auto list = words(user_query);
+std::optional<std::string> search_expression(std::string_view user_query, std::vector<sql::Value>& params) {
     // Groups of AND-ed words, OR-ed together: SQL gives && and || one precedence, so each
     // group is parenthesized to keep AND binding tighter, as in FTS5.
     std::vector<std::string> groups(1);
     bool pending_or = false;
-    for (std::size_t i = 0; i < list.size(); ++i) {
-        std::string_view word = list[i];
-        if (word == "OR" && !groups.back().empty() && i + 1 < list.size()) {
+    for (const detail::SearchWord& word : detail::search_words(user_query)) {
+        if (word.maybe_or && !groups.back().empty()) {
             pending_or = true;
             continue;
         }
-        bool prefix = false;
-        while (word.size() > 1 && word.back() == '*') {
-            word.remove_suffix(1);
-            prefix = true;
-        }
         std::string term;
-        if (prefix) {
-            const std::string q = prefix_query(word);
+        if (word.prefix) {
+            const std::string q = prefix_query(word.text);
             if (!q.empty()) {
-                term = "to_tsquery('simple', " + params.ref(q) + ")";
+                term = "to_tsquery('simple', " + bind(params, q) + ")";
             }
-        } else if (word != "*") {
-            term = "phraseto_tsquery('simple', " + params.ref(word) + ")";
+        } else if (word.text != "*") {
+            term = "phraseto_tsquery('simple', " + bind(params, word.text) + ")";
         }
         if (term.empty()) {
             continue;

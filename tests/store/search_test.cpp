@@ -9,6 +9,7 @@
 using fw::Item;
 using fw::store::ItemQuery;
 using fw::store::detail::fts_query;
+using fw::store::detail::search_words;
 using fw::test::add_source;
 using fw::test::make_item;
 
@@ -46,6 +47,22 @@ TEST_CASE("user words become quoted FTS5 phrases", "[store][search]") {
     CHECK(fts_query("OR llama OR") == R"("OR" "llama" "OR")");
     CHECK(fts_query("  \t ") == "");
     CHECK(fts_query("*") == "");
+}
+
+TEST_CASE("both backends read a search as the same words", "[store][search]") {
+    const auto words = search_words("  OR llama* OR  qwen ** OR");
+    REQUIRE(words.size() == 6);
+    CHECK(words[0].text == "OR");
+    CHECK(words[0].maybe_or);  // an operator only after a term: the backends decide
+    CHECK(words[1].text == "llama");
+    CHECK(words[1].prefix);
+    CHECK(words[2].maybe_or);
+    CHECK(words[3].text == "qwen");
+    CHECK_FALSE(words[3].prefix);
+    CHECK(words[4].text == "*");  // stars alone: nothing to search for, both backends skip it
+    CHECK(words[5].text == "OR");
+    CHECK_FALSE(words[5].maybe_or);  // last: a word
+    CHECK(search_words(" \t\n ").empty());
 }
 
 TEST_CASE("full-text search finds items by title and text, newest first", "[store][search]") {

@@ -1,6 +1,7 @@
 #pragma once
-// The storage interface. SQLite (store/sqlite_store.h) and PostgreSQL (store/pg/pg_store.h)
-// implement it. It speaks domain types only: no SQL, no sqlite3 handles.
+// The storage interface, implemented once over the repositories (store/repository_store.h)
+// with a SQLite (store/sqlite_store.h) and a PostgreSQL (store/pg/pg_store.h) backend. It
+// speaks domain types only: no SQL, no sqlite3 handles.
 //
 // Thread-safety: one Store per thread. Every method is one transaction unless noted.
 

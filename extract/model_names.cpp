@@ -6,6 +6,16 @@
 #include "domain/slug.h"
 
 namespace fw::extract {
+
+bool version_only(const std::vector<Token>& tokens) {
+    return std::all_of(tokens.begin(), tokens.end(), [](const Token& t) {
+        const std::string_view n = std::string_view(t.norm).substr(t.norm.front() == 'v' ? 1 : 0);
+        return !n.empty() && std::isdigit(static_cast<unsigned char>(n.front())) != 0 &&
+               std::all_of(n.begin(), n.end(),
+                           [](char c) { return c == '.' || std::isdigit(static_cast<unsigned char>(c)) != 0; });
+    });
+}
+
 namespace {
 
 bool starts_with_at(std::string_view text, std::size_t i, std::string_view s) {
@@ -115,16 +125,6 @@ bool is_descriptor(std::string_view word, const Context& ctx) {
            !in_list(ctx, "variant_words", bare) && !in_list(ctx, "tier_words", bare);
 }
 
-/// "v1.0", "1.0.1", "v2": a release tag or a bare version, never a model's name.
-bool version_only(const std::vector<Token>& tokens) {
-    return std::all_of(tokens.begin(), tokens.end(), [](const Token& t) {
-        const std::string_view n = std::string_view(t.norm).substr(t.norm.front() == 'v' ? 1 : 0);
-        return !n.empty() && std::isdigit(static_cast<unsigned char>(n.front())) != 0 &&
-               std::all_of(n.begin(), n.end(),
-                           [](char c) { return c == '.' || std::isdigit(static_cast<unsigned char>(c)) != 0; });
-    });
-}
-
 /// A known model that `tokens` spell out in full: "GPT-4 Omni" is GPT-4o when its last words,
 /// cut to their initials, complete the known model's compact slug ("gpt4o").
 const ModelInfo* expanded_alias(const std::vector<Token>& tokens, const Context& ctx) {
@@ -154,11 +154,15 @@ const ModelInfo* expanded_alias(const std::vector<Token>& tokens, const Context&
 }
 
 Slot finish_name(std::vector<Word> words, const Context& ctx) {
-    static const std::vector<std::string> lead = {"the",    "a",      "an",    "our",   "new",   "its",    "their",
-                                                  "latest", "all",    "meet",  "today", "we",    "how",    "why",
-                                                  "what",   "inside", "hello", "run",   "using", "welcome"};
-    static const std::vector<std::string> tail = {"model",   "models", "family", "series",
-                                                  "release", "beta",   "launch", "update"};
+    static const std::vector<std::string> lead = {"the", "a", "an", "our", "new", "its", "their", "latest", "all",
+                                                  "meet", "today", "we", "how", "why", "what", "inside", "hello", "run",
+                                                  "using", "welcome",
+                                                  // a sentence's opening preposition or conjunction:
+                                                  // "Unlike Llama 4, ...", "After GPT-5, ..."
+                                                  "unlike", "like", "after", "before", "following", "since", "while",
+                                                  "with", "without", "besides", "and", "but", "also"};
+    static const std::vector<std::string> tail = {"model", "models", "family", "series",  "release",
+                                                  "beta",  "launch", "update", "weights", "checkpoints"};
     auto is_in = [](const std::vector<std::string>& v, const std::string& w) {
         return std::find(v.begin(), v.end(), w) != v.end();
     };
@@ -176,7 +180,9 @@ Slot finish_name(std::vector<Word> words, const Context& ctx) {
     }
     bool model_tail = false;
     while (!words.empty() && is_in(tail, lower_bare(words.back().text))) {
-        model_tail = model_tail || lower_bare(words.back().text).starts_with("model");
+        // "Foo 3 weights" calls Foo 3 a model as "Foo 3 model" does
+        model_tail = model_tail || lower_bare(words.back().text).starts_with("model") ||
+                     lower_bare(words.back().text) == "weights" || lower_bare(words.back().text) == "checkpoints";
         words.pop_back();
     }
     // "V-JEPA 2 world model": lower-case words before "model" describe it ("world", "reasoning"),
@@ -210,6 +216,55 @@ Slot finish_name(std::vector<Word> words, const Context& ctx) {
     }
     slot.begin = words.empty() ? 0 : words.front().begin;
     return slot;
+}
+
+/// A new name that starts with its maker's name is the rest of it when the maker does not name
+/// its models after itself: "Google Imagen 3" is Imagen 3 and "OpenAI o1 Pro" o1 Pro, but
+/// "Mistral Small 4" and "DeepSeek V5" keep the maker ("Mistral Small 3", "DeepSeek-V3" are
+/// models of theirs). A rest that starts like a model id ("o1", "o3-mini") never needs the
+/// maker. The rest resolves with the maker as its lab.
+std::optional<ModelRef> without_maker(std::string_view name, const std::vector<Token>& tokens, const Context& ctx) {
+    if (tokens.size() < 2) {
+        return std::nullopt;
+    }
+    // The longest run of leading words that is a lab's name on its own ("Google DeepMind Veo 4");
+    // the whole name may match a model that spells its maker ("OpenAI o1" in "OpenAI o1 Pro").
+    std::string lab;
+    std::size_t maker_end = 0;
+    for (std::size_t k = std::min<std::size_t>(3, tokens.size() - 1); k >= 1 && lab.empty(); --k) {
+        const auto prefix = name.substr(0, tokens[k - 1].end);
+        const auto labs = ctx.matcher.find(prefix, EntityKind::Lab);
+        const auto sep = name[tokens[k - 1].end];
+        if (labs.size() == 1 && labs[0].begin == 0 && labs[0].end == prefix.size() && (sep == ' ' || sep == '-')) {
+            lab = labs[0].lab;
+            maker_end = prefix.size();
+        }
+    }
+    if (lab.empty()) {
+        return std::nullopt;
+    }
+    const auto rest = trim(name.substr(maker_end + 1));
+    const auto rest_tokens = tokenize(rest);
+    if (rest_tokens.empty() || version_only(rest_tokens) ||
+        !std::any_of(rest_tokens.begin(), rest_tokens.end(), [](const Token& t) { return has_digit(t.norm); })) {
+        return std::nullopt;  // "DeepSeek V5", "Amazon Nova": the maker's word is the name's
+    }
+    const auto& first = rest_tokens.front().norm;
+    // "o1", "o3-mini" are ids; "V4" in "DeepSeek V4-Pro" is a version of the maker's name.
+    const bool id_like = has_digit(first) && !version_only({rest_tokens.front()}) &&
+                         std::any_of(first.begin(), first.end(),
+                                     [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; });
+    const auto maker_word = lower_bare(name.substr(0, name.find_first_of(" -")));
+    const bool names_after_itself =
+        std::any_of(ctx.taxonomy.models.begin(), ctx.taxonomy.models.end(), [&](const ModelInfo& m) {
+            return m.lab == lab && lower_bare(m.name.substr(0, m.name.find_first_of(" -"))) == maker_word;
+        });
+    if (!id_like && (names_after_itself || std::islower(static_cast<unsigned char>(rest.front())) != 0)) {
+        return std::nullopt;
+    }
+    Context maker = ctx;
+    maker.lab = lab;
+    return resolve_model_name(rest, maker, false);
 }
 
 }  // namespace
@@ -387,6 +442,9 @@ std::optional<ModelRef> resolve_model_name(std::string_view name, const Context&
     });
     if (!versioned && std::islower(static_cast<unsigned char>(name.front())) != 0) {
         return std::nullopt;  // "deep research", "computer use": features, not model names
+    }
+    if (auto inner = without_maker(name, tokens, ctx)) {
+        return inner;
     }
     if (!ctx.lab && !(ctx.unowned_models && versioned)) {
         return std::nullopt;  // new models are remembered only for a lab we know

@@ -50,6 +50,9 @@ struct ModelRef {
     double confidence = 0;
 };
 
+/// "v1.0", "1.0.1", "v2": a release tag or a bare version, never a model's name.
+bool version_only(const std::vector<Token>& tokens);
+
 /// Resolves a candidate name: a known model covering the whole name, else a new model when the
 /// name looks like one (capitalised or versioned, no non-model word, and a version, a known
 /// family's first word, or a model word in the text). Nullopt when it is not a model.

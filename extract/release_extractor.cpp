@@ -409,11 +409,16 @@ void headline_subjects(const Context& ctx, std::size_t title_end, std::vector<Re
         while (seg < next && ctx.text[seg] == ' ') {
             ++seg;
         }
-        // "Google Imagen 3 Raises the Bar": the maker's name before the model's.
+        // "Google Imagen 3 Raises the Bar": the maker's name before the model's. Each story has
+        // its own maker: the first lab of the whole headline is another story's.
         auto start = seg;
+        unowned.lab = ctx.source.lab;
         for (const auto& e : ctx.entities) {
             if (e.kind == EntityKind::Lab && e.begin == seg && e.end < next && ctx.text[e.end] == ' ') {
                 start = e.end + 1;
+            }
+            if (e.kind == EntityKind::Lab && !ctx.source.lab && e.begin >= seg && e.end <= next) {
+                unowned.lab = e.lab;
             }
         }
         auto models = specific_models(ctx, start, next);
@@ -441,7 +446,10 @@ void headline_subjects(const Context& ctx, std::size_t title_end, std::vector<Re
                 }
             }
             const auto words = tokenize(rest);
-            const bool versioned = std::any_of(m.slug.begin(), m.slug.end(),
+            // A name with a version, or a known model (stale ones are dropped below): "Claude
+            // Grovels" speaks of the assistant, "Muse Spark is Fast" of a fresh model.
+            const bool versioned = ctx.taxonomy.find_model(m.slug) != nullptr ||
+                                   std::any_of(m.slug.begin(), m.slug.end(),
                                                [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
             if (!words.empty() && words.front().begin == 1 && versioned) {
                 const auto& verb = words.front().norm;
@@ -449,12 +457,18 @@ void headline_subjects(const Context& ctx, std::size_t title_end, std::vector<Re
                 const bool verb_shape =
                     verb.size() > 3 && (verb.back() == 's' || verb.ends_with("ed")) && !verb.ends_with("ss");
                 const ModelInfo* known = ctx.taxonomy.find_model(m.slug);
-                if (capital && (verb_shape || possessive) && !stale(ctx, known) &&
+                // "Llama 3.1 is State-of-the-Art and Open": a copula, lower-case in headline case too.
+                // Only in a digest: a headline of its own ("X is now available in Y") says more.
+                const bool copula = (verb == "is" || verb == "are") && words.size() > 1 &&
+                                    digest_headline(std::string_view(ctx.text).substr(0, title_end));
+                if (((capital && (verb_shape || possessive)) || copula) && !stale(ctx, known) &&
                     std::none_of(found.begin(), found.end(), [&](const Release& r) { return r.ref.slug == m.slug; })) {
                     ModelRef ref{m.slug, known != nullptr, m.discovered, 0.9};
                     const std::string name = ctx.text.substr(m.begin, m.end - m.begin);
                     found.push_back(Release{ref, known, name, m.begin, 0.65,
-                                            possessive ? "headline {model}'s <Noun>" : "headline {model} <Verb>s"});
+                                            possessive ? "headline {model}'s <Noun>"
+                                            : copula   ? "headline {model} is <Complement>"
+                                                       : "headline {model} <Verb>s"});
                 }
             }
         }
@@ -617,9 +631,96 @@ bool host_own_model(const Context& ctx) {
 
 }  // namespace
 
+/// A headline whose subject is a maker nobody tracks, then a launch verb: "Perplexity releases
+/// Sonar 3", "Acme Labs unveils Foo-2". One to three capitalised words that are no known entity
+/// (a host's or tool's name may be: it makes models too) and not a headline's opening word. Its names are remembered with no
+/// lab, and need the text to call them models before they are events ("Apple unveils iPhone 17"
+/// stays a candidate).
+bool untracked_maker_launch(const Context& ctx) {
+    if (ctx.source.lab) {
+        return false;
+    }
+    const auto title_end = std::min(ctx.text.size(), ctx.text.find('\n'));
+    const auto tokens = tokenize(std::string_view(ctx.text).substr(0, title_end));
+    static const std::vector<std::string> openers = {"how", "why", "what", "when", "today", "we",     "our",   "the",
+                                                     "a",   "an",  "this", "new",  "meet",  "inside", "report"};
+    for (std::size_t v = 1; v <= 3 && v < tokens.size(); ++v) {
+        const auto& word = tokens[v - 1];
+        if (!std::isupper(static_cast<unsigned char>(ctx.text[word.begin])) ||
+            std::find(openers.begin(), openers.end(), word.norm) != openers.end() ||
+            std::any_of(ctx.entities.begin(), ctx.entities.end(), [&](const EntityMatch& m) {
+                // a host or tool may make models of its own ("Perplexity releases Sonar 3")
+                return m.kind != EntityKind::Surface && m.begin < word.end && m.end > word.begin;
+            })) {
+            return false;
+        }
+        for (const auto& cue : verb_phrases(ctx.rules, "launch_verbs")) {
+            if (cue.confidence >= 0.75 && phrase_at(tokens, v, cue.pattern)) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/// A bare version as the object of its maker's verb is the maker's model: "DeepSeek rolls out
+/// V4", "Qwen open-sources 3.5" name DeepSeek V4 and Qwen 3.5. Only for a maker whose models
+/// carry its name (a model of its lab starts with the lab's word), so "Google ships 2.0" names
+/// nothing. `name` becomes "<maker> <version>" when that holds.
+void maker_before_version(const Context& ctx, Slot& name) {
+    if (!version_only(tokenize(name.text))) {
+        return;
+    }
+    const EntityMatch* maker = nullptr;
+    for (const auto& m : ctx.entities) {
+        if (m.kind == EntityKind::Lab && m.end < name.begin && name.begin - m.end < 40) {
+            maker = &m;
+        }
+    }
+    if (maker == nullptr) {
+        return;
+    }
+    const auto word = ctx.text.substr(maker->begin, maker->end - maker->begin);
+    const auto lower = [](std::string s) {
+        std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+        return s;
+    };
+    const bool named_after_maker = std::any_of(
+        ctx.taxonomy.models.begin(), ctx.taxonomy.models.end(),
+        [&](const ModelInfo& m) { return m.lab == maker->lab && lower(m.name).rfind(lower(word), 0) == 0; });
+    if (named_after_maker) {
+        name.text = word + " " + name.text;
+    }
+}
+
+/// Words of the headline (or, with `with_lead`, of the lead's first sentence) calling something a model.
+bool model_said(const Context& ctx, bool with_lead) {
+    const auto title_end = std::min(ctx.text.size(), ctx.text.find('\n'));
+    Context said = ctx;
+    said.tokens = tokenize(std::string_view(ctx.text).substr(0, title_end));
+    if (strongest_cue(said, "model_context_words") > 0) {
+        return true;
+    }
+    if (!with_lead) {
+        return false;
+    }
+    const auto lead = lead_sentence(ctx.text);
+    said.tokens = tokenize(std::string_view(ctx.text).substr(lead.begin, lead.end - lead.begin));
+    return strongest_cue(said, "model_context_words") > 0;
+}
+
 void extract_releases(const Context& source_ctx, ExtractOutput& out, std::vector<std::string>& item_models) {
     Context ctx = source_ctx;
     ctx.unowned_models = ctx.unowned_models || host_own_model(source_ctx);
+    // "Perplexity releases Sonar 3": the subject is the maker, whatever lab the text names later.
+    const bool untracked_maker = untracked_maker_launch(source_ctx);
+    if (untracked_maker) {
+        ctx.lab.reset();
+    }
+    // A text naming no lab at all still speaks of models its words call models ("Kimi K3 weights
+    // released"): versioned names are remembered with no lab, and need that model word.
+    const bool no_lab = !ctx.lab;
+    ctx.unowned_models = ctx.unowned_models || no_lab;
     Context title_ctx = ctx;
     title_ctx.tokens = tokenize(std::string_view(ctx.text).substr(0, ctx.text.find('\n')));
     if (std::string doc; strongest_cue(title_ctx, "eval_doc_types", nullptr, &doc) > 0 &&
@@ -635,7 +736,8 @@ void extract_releases(const Context& source_ctx, ExtractOutput& out, std::vector
     };
     for (const auto& slot : release_slots(ctx)) {
         const bool coined = slot.whole && ctx.source.lab.has_value();
-        for (const auto& name : split_names(slot, ctx)) {
+        for (auto name : split_names(slot, ctx)) {
+            maker_before_version(ctx, name);
             auto ref = resolve_model_name(name.text, ctx, coined);
             if (!ref || (name.strict && !strict_name_ok(name, *ref, coined)) || seen(ref->slug)) {
                 continue;
@@ -669,6 +771,12 @@ void extract_releases(const Context& source_ctx, ExtractOutput& out, std::vector
                   !coined_shape(ctx, name.text)))) {
                 continue;
             }
+            const bool needs_model_word = untracked_maker || (no_lab && !source_ctx.unowned_models);
+            if (needs_model_word && !ref->known && !model_said(ctx, /*lead=*/untracked_maker) &&
+                cue.find("a ... model") == std::string::npos) {
+                cue += " (maker not tracked, no model word)";
+                confidence = std::min(confidence, 0.5);  // a product of a maker nobody tracks: review it
+            }
             const ModelInfo* known = ctx.taxonomy.find_model(ref->slug);
             const auto before_name =
                 std::string_view(ctx.text).substr(slot.begin, name.begin > slot.begin ? name.begin - slot.begin : 0);
@@ -697,8 +805,8 @@ void extract_releases(const Context& source_ctx, ExtractOutput& out, std::vector
         std::erase_if(found, [](const Release& r) { return r.cue.rfind("bare-title", 0) == 0 && !r.ref.known; });
     }
     const auto title_end = std::min(ctx.text.size(), ctx.text.find('\n'));
-    if (found.empty()) {
-        headline_subjects(ctx, title_end, found);
+    if (std::none_of(found.begin(), found.end(), [](const Release& r) { return r.confidence >= kConfidentEvent; })) {
+        headline_subjects(ctx, title_end, found);  // a weak guess does not hide a digest's subjects
     }
     const bool title_names_model = std::any_of(ctx.entities.begin(), ctx.entities.end(), [&](const EntityMatch& m) {
         return m.kind == EntityKind::Model && m.end <= title_end;
@@ -751,9 +859,9 @@ void extract_releases(const Context& source_ctx, ExtractOutput& out, std::vector
             ev.cue += "; openness: " + openness.cue;
         }
         ev.model = r.ref.slug;
-        if (!model.lab.empty()) {
-            ev.lab = model.lab;
-        }
+        // A name resolved with no lab has none: the first lab the text names is another's (a
+        // digest's other story, the model an untracked maker built on).
+        ev.lab = model.lab.empty() ? std::nullopt : std::optional(model.lab);
         put(ev.fields, field::openness, std::string(to_string(openness.openness)));
         if (openness.license) {
             put(ev.fields, field::license, *openness.license);
@@ -789,6 +897,10 @@ double arrival_cue(const Context& ctx, std::size_t* pos, std::string* cue_text) 
             const auto sentence_begin = sentence.begin;
             const auto sentence_end = std::max(sentence.end, ve);
             bool model_before = false, model_after = false, surface_before = false, surface_after = false;
+            // An imperative headline has both slots after its verb: "Use Grok 4 in OpenCode",
+            // "Get Muse Spark on WhatsApp" (the model first, then the surface).
+            const bool imperative = !title_only && *at == 0 && vb < title_end;
+            std::size_t first_model_after = std::string::npos, surface_after_model = 0;
             auto only_space = [&](std::size_t a, std::size_t b) {
                 if (a > b) {
                     return false;
@@ -820,18 +932,27 @@ double arrival_cue(const Context& ctx, std::size_t* pos, std::string* cue_text) 
                 if (m.kind == EntityKind::Model) {
                     model_before = model_before || before;
                     model_after = model_after || after;
+                    if (after && m.end <= title_end) {
+                        first_model_after = std::min(first_model_after, m.end);
+                    }
                 } else if (m.kind == EntityKind::Surface) {
                     surface_before = surface_before || before;
                     surface_after = surface_after || after;
+                    if (after && m.end <= title_end && m.begin > first_model_after) {
+                        surface_after_model = m.begin;
+                    }
                 }
             }
+            const bool both_after = imperative && surface_after_model > 0;
+            model_before = model_before || both_after;
             const bool slots = title_only ? (model_before && surface_after)
                                           : ((model_before && surface_after) || (surface_before && model_after));
             if (slots && cue.confidence > best) {
                 best = cue.confidence;
                 *pos = vb;
-                *cue_text = "arrival-verb " + (model_before ? "{model} " + cue.pattern + " {surface}"
-                                                            : "{surface} " + cue.pattern + " {model}");
+                *cue_text = "arrival-verb " + (both_after     ? cue.pattern + " {model} in/on {surface}"
+                                               : model_before ? "{model} " + cue.pattern + " {surface}"
+                                                              : "{surface} " + cue.pattern + " {model}");
             }
         }
     }

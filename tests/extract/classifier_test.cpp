@@ -121,9 +121,10 @@ TEST_CASE("classifier: a corrupt or truncated model file is a clear error, not a
 
 TEST_CASE("classifier: the Extractor makes a candidate of the classifier's kind where the grammar finds nothing",
           "[classifier]") {
-    // A host's note on a model nobody tracks: no lab, model or surface the grammar knows, no cue.
-    const auto item = fw::test::make_item("Zorblax-7 is here", fw::make_time(2026, 5, 4),
-                                          "You can try Zorblax-7 from the command line in the latest version.");
+    // A host's note on a tool nobody tracks: no lab, model or surface the grammar knows, and no
+    // versioned name (a versioned one under a launch word is a grammar candidate of its own).
+    const auto item = fw::test::make_item("Zorblax is here", fw::make_time(2026, 5, 4),
+                                          "You can try Zorblax from the command line in the latest version.");
     const fw::extract::SourceInfo host{"some-host", fw::SourceKind::Feed, std::nullopt};
 
     fw::extract::Extractor grammar_only(fw::test::small_taxonomy(), fw::test::bundled_rules());

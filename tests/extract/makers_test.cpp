@@ -1,0 +1,177 @@
+// Who made a model, read from the language around its name (issue 13): a maker's name before the
+// model's is dropped unless the maker names its models after itself, a sentence's opening
+// preposition is no part of a name, each story of a digest headline has its own maker, a maker
+// nobody tracks launches models only when the text calls them models, a bare version takes its
+// maker's name, and an imperative headline puts a model on a surface. Every item is written for
+// this test; the taxonomy is the bundled one (data/), whose labs and models these rules read.
+
+#include "app/taxonomy_loader.h"
+#include "extract/extractor.h"
+
+#include "extract_support.h"
+#include "support/catch.h"
+
+using fw::EventKind;
+using fw::make_time;
+using fw::test::feed_source;
+using fw::test::make_item;
+using fw::test::of_kind;
+
+namespace {
+
+fw::extract::Extractor make_extractor() {
+    static const auto taxonomy = fw::app::load_taxonomy({fw::test::bundled_data()});
+    REQUIRE(taxonomy);
+    return fw::extract::Extractor(*taxonomy, fw::test::bundled_rules());
+}
+
+fw::extract::SourceInfo newsroom() {
+    return feed_source("tech-newsroom", std::nullopt);
+}
+
+const fw::Event* find(const std::vector<fw::Event>& events, EventKind kind, const std::string& model) {
+    for (const auto& e : events) {
+        if (e.kind == kind && e.model == model) {
+            return &e;
+        }
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("a maker's name before a new model's is the maker's, not the model's", "[extract][grammar][makers]") {
+    SECTION("a maker that does not name its models after itself") {
+        auto ex = make_extractor();
+        auto out = ex.extract(make_item("Google DeepMind readies Veo 5 for filmmakers", make_time(2026, 10, 2),
+                                        "The video model is rolling out to studios first."),
+                              nullptr, newsroom());
+        CHECK(find(out.events, EventKind::ModelRelease, "google-deepmind-veo-5") == nullptr);
+        CHECK(find(out.events, EventKind::ModelRelease, "veo-5") == nullptr);  // "readies" is no launch verb
+        out = ex.extract(make_item("Google DeepMind debuts Veo 5 for filmmakers", make_time(2026, 10, 3)), nullptr,
+                         newsroom());
+        const auto* ev = find(out.events, EventKind::ModelRelease, "veo-5");
+        REQUIRE(ev != nullptr);
+        CHECK(ev->lab == "google");
+    }
+    SECTION("a model id after the maker drops the maker even when a known name spells it") {
+        auto ex = make_extractor();
+        // The taxonomy's o1 is called "OpenAI o1": "OpenAI o1 Ultra" is o1 Ultra.
+        auto out = ex.extract(make_item("OpenAI debuts OpenAI o1 Ultra for researchers", make_time(2026, 10, 2)),
+                              nullptr, newsroom());
+        CHECK(find(out.events, EventKind::ModelRelease, "openai-o1-ultra") == nullptr);
+        const auto* ev = find(out.events, EventKind::ModelRelease, "o1-ultra");
+        REQUIRE(ev != nullptr);
+        CHECK(ev->lab == "openai");
+    }
+    SECTION("a maker whose models carry its name keeps it") {
+        auto ex = make_extractor();
+        auto out = ex.extract(make_item("Mistral debuts Mistral Small 5", make_time(2026, 10, 2)), nullptr, newsroom());
+        CHECK(find(out.events, EventKind::ModelRelease, "mistral-small-5") != nullptr);
+    }
+}
+
+TEST_CASE("a sentence's opening preposition is no part of a model's name", "[extract][grammar][makers]") {
+    auto ex = make_extractor();
+    auto out = ex.extract(make_item("Meta to keep Llama 6 closed", make_time(2026, 10, 2),
+                                    "Following Llama 5, Llama 6 will not be released as open weights."),
+                          nullptr, newsroom());
+    for (const auto& e : out.events) {
+        CHECK(e.model.value_or("").rfind("following", 0) != 0);
+    }
+    for (const auto& m : out.discovered_models) {
+        CHECK(m.slug.rfind("following", 0) != 0);
+    }
+}
+
+TEST_CASE("each story of a digest headline has its own maker", "[extract][grammar][makers]") {
+    auto ex = make_extractor();
+    auto out = ex.extract(make_item("Anthropic Tightens Usage Rules, ProteinNet 4 Folds Faster, Robots Learn to Cook",
+                                    make_time(2026, 10, 2)),
+                          nullptr, newsroom());
+    const auto* ev = find(out.events, EventKind::ModelRelease, "proteinnet-4");
+    REQUIRE(ev != nullptr);
+    CHECK_FALSE(ev->lab.has_value());  // not Anthropic: that lab is another story's subject
+
+    SECTION("a known fresh model as the subject of a copula in a digest") {
+        auto ex2 = make_extractor();
+        auto digest = ex2.extract(
+            make_item("Muse Spark is Fast but Closed, Chips Get Cheaper, Agents Learn to Shop", make_time(2026, 4, 10)),
+            nullptr, newsroom());
+        CHECK(find(digest.events, EventKind::ModelRelease, "muse-spark") != nullptr);
+        // Outside a digest, "X is ..." says more than a launch: no release from the copula.
+        auto single = ex2.extract(make_item("How Muse Spark is changing customer support", make_time(2026, 4, 11)),
+                                  nullptr, newsroom());
+        CHECK(of_kind(single.events, EventKind::ModelRelease).empty());
+    }
+}
+
+TEST_CASE("a maker nobody tracks launches a model when the text calls it one", "[extract][grammar][makers]") {
+    SECTION("the appositive calls it a model: an event with no lab") {
+        auto ex = make_extractor();
+        auto out = ex.extract(make_item("Zyphra unveils Zamba 4, a hybrid language model", make_time(2026, 10, 2)),
+                              nullptr, newsroom());
+        const auto* ev = find(out.events, EventKind::ModelRelease, "zamba-4");
+        REQUIRE(ev != nullptr);
+        CHECK_FALSE(ev->lab.has_value());
+    }
+    SECTION("nothing calls it a model: a candidate for review, not an event") {
+        auto ex = make_extractor();
+        auto out = ex.extract(
+            make_item("Nintendo releases Switch 3 Lite", make_time(2026, 10, 2), "The handheld ships in November."),
+            nullptr, newsroom());
+        CHECK(of_kind(out.events, EventKind::ModelRelease).empty());
+        REQUIRE_FALSE(out.candidates.empty());
+        CHECK(out.candidates.front().suggested_kind == EventKind::ModelRelease);
+    }
+    SECTION("a host that makes its own model is a maker too") {
+        auto ex = make_extractor();
+        auto out = ex.extract(make_item("OpenRouter launches Router 2", make_time(2026, 10, 2),
+                                        "Router 2 is a small model that picks a model for each request."),
+                              nullptr, newsroom());
+        CHECK(find(out.events, EventKind::ModelRelease, "router-2") != nullptr);
+    }
+    SECTION("weights of a versioned name no lab is named for") {
+        auto ex = make_extractor();
+        auto out = ex.extract(make_item("Zamba 5 weights released", make_time(2026, 10, 2)), nullptr, newsroom());
+        const auto* ev = find(out.events, EventKind::ModelRelease, "zamba-5");
+        REQUIRE(ev != nullptr);
+        CHECK(ev->fields.text("openness") != "api");
+    }
+}
+
+TEST_CASE("a bare version takes its maker's name when the maker names its models after itself",
+          "[extract][grammar][makers]") {
+    auto ex = make_extractor();
+    auto out = ex.extract(make_item("DeepSeek ships V6 to its app", make_time(2026, 10, 2)), nullptr, newsroom());
+    const auto* ev = find(out.events, EventKind::ModelRelease, "deepseek-v6");
+    REQUIRE(ev != nullptr);
+    CHECK(ev->lab == "deepseek");
+    // Google's models are not "Google <version>": a bare version after it names nothing.
+    out = ex.extract(make_item("Google ships 2.5 to its app", make_time(2026, 10, 3)), nullptr, newsroom());
+    CHECK(of_kind(out.events, EventKind::ModelRelease).empty());
+}
+
+TEST_CASE("an imperative headline puts a model on a surface", "[extract][grammar][rollout]") {
+    auto ex = make_extractor();
+    auto out = ex.extract(make_item("Try Muse Spark on WhatsApp today", make_time(2026, 4, 20)), nullptr,
+                          feed_source("meta-ai-blog", std::string("meta")));
+    const auto rollouts = of_kind(out.events, EventKind::SurfaceRollout);
+    REQUIRE(rollouts.size() == 1);
+    CHECK(rollouts.front().model == "muse-spark");
+    CHECK(rollouts.front().surface == "whatsapp");
+    // A feature of a surface is no arrival: "Fine-tune X in Y".
+    out = ex.extract(make_item("Fine-tune Muse Spark in the Meta AI app", make_time(2026, 4, 21)), nullptr,
+                     feed_source("meta-ai-blog", std::string("meta")));
+    CHECK(of_kind(out.events, EventKind::SurfaceRollout).empty());
+}
+
+TEST_CASE("weights kept in-house make a launch closed", "[extract][grammar][openness]") {
+    auto ex = make_extractor();
+    auto out =
+        ex.extract(make_item("Qwen debuts Qwen 6 Max and will keep its weights in-house", make_time(2026, 10, 2)),
+                   nullptr, newsroom());
+    const auto* ev = find(out.events, EventKind::ModelRelease, "qwen-6-max");
+    REQUIRE(ev != nullptr);
+    CHECK(ev->fields.text("openness") == "api");
+}

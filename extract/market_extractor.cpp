@@ -51,8 +51,10 @@ double unit_at(std::string_view text, std::size_t& i) {
 }
 
 /// "$125-145 billion", "$125 billion to $145 billion", "$66–72 billion" starting at or after `from`
-/// (within `limit` bytes).
-std::optional<Range> money_range(std::string_view text, std::size_t from, std::size_t limit = 160) {
+/// (within `limit` bytes). With `single`, one amount with its unit ("to $95 billion") is a range
+/// of one value: newsroom headlines give the new figure only.
+std::optional<Range> money_range(std::string_view text, std::size_t from, std::size_t limit = 160,
+                                 bool single = false) {
     auto dollar = text.find('$', from);
     if (dollar == std::string_view::npos || dollar > from + limit) {
         return std::nullopt;
@@ -71,8 +73,10 @@ std::optional<Range> money_range(std::string_view text, std::size_t from, std::s
         j += 1;
     } else if (text.substr(j, 3) == "\xE2\x80\x93") {
         j += 3;
-    } else if (text.substr(j, 3) == "to ") {
+    } else if (text.substr(j, 3) == "to " && j + 3 < text.size() && (text[j + 3] == '$' || digit(text[j + 3]))) {
         j += 3;
+    } else if (single && low_unit != 0) {
+        return Range{*low * low_unit, *low * low_unit, i};
     } else {
         return std::nullopt;
     }
@@ -135,12 +139,21 @@ void extract_capex(const Context& ctx, ExtractOutput& out) {
         return;
     }
     auto now = money_range(ctx.text, pos, 200);
+    std::size_t sentence_begin = pos;
+    if (!now) {
+        sentence_begin = 0;  // the headline's verb comes before "capex"
+        // "Alphabet lifts 2026 capex guidance to $95 billion": a headline's single new figure,
+        // with the direction its verb gives.
+        const auto title_end = std::min(ctx.text.size(), ctx.text.find('\n'));
+        now = pos < title_end ? money_range(std::string_view(ctx.text).substr(0, title_end), pos, 120, true)
+                              : std::nullopt;
+    }
     if (!now) {
         return;
     }
     const auto sentence_end = ctx.text.find(". ", now->end);
     const auto end = sentence_end == std::string::npos ? ctx.text.size() : sentence_end;
-    const std::string_view sentence = std::string_view(ctx.text).substr(pos, end - pos);
+    const std::string_view sentence = std::string_view(ctx.text).substr(sentence_begin, end - sentence_begin);
     std::optional<Range> prior;
     if (auto p = ifind(ctx.text, "prior", now->end); p && *p < end) {
         prior = money_range(ctx.text, *p, 80);

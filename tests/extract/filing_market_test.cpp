@@ -116,6 +116,28 @@ TEST_CASE("a first capex range without a prior one is initiated", "[extract][mar
     CHECK(capex[0].fields.find("prior_low_usd") != nullptr);
 }
 
+TEST_CASE("a newsroom headline's single capex figure with the direction of its verb", "[extract][market]") {
+    auto ex = make_extractor();
+    const auto wire = fw::test::feed_source("markets-wire", std::nullopt);
+    auto out =
+        ex.extract(make_item("Meta lifts 2027 capex guidance to $160 billion", make_time(2026, 10, 30)), nullptr, wire);
+    auto capex = of_kind(out.events, EventKind::CapexGuidance);
+    REQUIRE(capex.size() == 1);
+    CHECK(capex[0].fields.text("company") == "meta");
+    CHECK(capex[0].fields.text("direction") == "raised");
+    CHECK(capex[0].fields.integer("fiscal_year") == 2027);
+    CHECK(capex[0].fields.integer("low_usd") == 160'000'000'000LL);
+    CHECK(capex[0].fields.integer("high_usd") == 160'000'000'000LL);
+
+    out = ex.extract(make_item("Meta trims its capex outlook to $110 billion", make_time(2026, 11, 2)), nullptr, wire);
+    capex = of_kind(out.events, EventKind::CapexGuidance);
+    REQUIRE(capex.size() == 1);
+    CHECK(capex[0].fields.text("direction") == "lowered");
+    // A figure without its unit is no guidance ("capex up 40% to $95"): nothing.
+    out = ex.extract(make_item("Meta capex rises 40% to $95 a share", make_time(2026, 11, 3)), nullptr, wire);
+    CHECK(of_kind(out.events, EventKind::CapexGuidance).empty());
+}
+
 TEST_CASE("an analyst price-target headline gives firm, symbol, action and targets", "[extract][market]") {
     auto ex = make_extractor();
     auto out =

@@ -3,46 +3,12 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/time.h"
+#include "store/json_util.h"
 
 namespace fw::store::detail {
 namespace {
 
 using nlohmann::json;
-
-std::string dump(const json& j) {
-    // replace: a stray invalid byte must not throw (and lose the whole upsert).
-    return j.dump(-1, ' ', false, json::error_handler_t::replace);
-}
-
-json time_or_null(const std::optional<TimePoint>& t) {
-    return t ? json(format_rfc3339(*t)) : json(nullptr);
-}
-
-std::optional<TimePoint> read_time(const json& j, const char* key) {
-    auto it = j.find(key);
-    if (it == j.end() || !it->is_string()) {
-        return std::nullopt;
-    }
-    return parse_iso8601(it->get_ref<const std::string&>());
-}
-
-std::string read_text(const json& j, const char* key) {
-    auto it = j.find(key);
-    return (it != j.end() && it->is_string()) ? it->get<std::string>() : std::string();
-}
-
-std::vector<std::string> read_strings(const json& j, const char* key) {
-    std::vector<std::string> out;
-    auto it = j.find(key);
-    if (it != j.end() && it->is_array()) {
-        for (const auto& v : *it) {
-            if (v.is_string()) {
-                out.push_back(v.get<std::string>());
-            }
-        }
-    }
-    return out;
-}
 
 std::optional<json> parse(std::string_view text) {
     json j = json::parse(text, nullptr, /*allow_exceptions=*/false);

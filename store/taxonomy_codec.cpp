@@ -2,27 +2,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/json_util.h"
+
 namespace fw::store::detail {
 namespace {
 
 using nlohmann::json;
 
-std::string dump(const json& j) {
-    return j.dump(-1, ' ', false, json::error_handler_t::replace);
-}
-
-json time_or_null(const std::optional<TimePoint>& t) {
-    return t ? json(format_rfc3339(*t)) : json(nullptr);
-}
-
 json text_or_null(const std::optional<std::string>& t) {
     return t ? json(*t) : json(nullptr);
-}
-
-/// Lenient reads: a missing or mistyped member gives the default, as a hand-edited body would.
-std::string text(const json& j, const char* key) {
-    auto it = j.find(key);
-    return (it != j.end() && it->is_string()) ? it->get<std::string>() : std::string();
 }
 
 std::optional<std::string> optional_text(const json& j, const char* key) {
@@ -30,27 +18,9 @@ std::optional<std::string> optional_text(const json& j, const char* key) {
     return (it != j.end() && it->is_string()) ? std::optional(it->get<std::string>()) : std::nullopt;
 }
 
-std::optional<TimePoint> time(const json& j, const char* key) {
-    auto t = optional_text(j, key);
-    return t ? parse_iso8601(*t) : std::nullopt;
-}
-
 bool flag(const json& j, const char* key) {
     auto it = j.find(key);
     return it != j.end() && it->is_boolean() && it->get<bool>();
-}
-
-std::vector<std::string> strings(const json& j, const char* key) {
-    std::vector<std::string> out;
-    auto it = j.find(key);
-    if (it != j.end() && it->is_array()) {
-        for (const auto& v : *it) {
-            if (v.is_string()) {
-                out.push_back(v.get<std::string>());
-            }
-        }
-    }
-    return out;
 }
 
 std::optional<json> parse_object(std::string_view body) {
@@ -67,9 +37,9 @@ json security_json(const Security& s) {
 
 Security read_security(const json& j) {
     Security s;
-    s.ticker = text(j, "ticker");
-    s.cik = text(j, "cik");
-    s.company = text(j, "company");
+    s.ticker = read_text(j, "ticker");
+    s.cik = read_text(j, "cik");
+    s.company = read_text(j, "company");
     if (auto b = optional_text(j, "benchmark")) {
         s.benchmark = *b;
     }
@@ -100,15 +70,15 @@ std::optional<Lab> decode_lab(std::string_view body) {
         return std::nullopt;
     }
     Lab lab;
-    lab.slug = text(*j, "slug");
-    lab.name = text(*j, "name");
-    lab.aliases = strings(*j, "aliases");
+    lab.slug = read_text(*j, "slug");
+    lab.name = read_text(*j, "name");
+    lab.aliases = read_strings(*j, "aliases");
     if (auto it = j->find("security"); it != j->end() && it->is_object()) {
         lab.security = read_security(*it);
     }
-    lab.feeds = strings(*j, "feeds");
-    lab.hf_authors = strings(*j, "hf_authors");
-    lab.github_orgs = strings(*j, "github_orgs");
+    lab.feeds = read_strings(*j, "feeds");
+    lab.hf_authors = read_strings(*j, "hf_authors");
+    lab.github_orgs = read_strings(*j, "github_orgs");
     lab.open_weight_lab = flag(*j, "open_weight_lab");
     return lab;
 }
@@ -133,15 +103,15 @@ std::optional<ModelInfo> decode_model(std::string_view body) {
         return std::nullopt;
     }
     ModelInfo m;
-    m.slug = text(*j, "slug");
-    m.name = text(*j, "name");
-    m.lab = text(*j, "lab");
-    m.family = text(*j, "family");
-    m.tier = tier_from_string(text(*j, "tier")).value_or(Tier::Unknown);
-    m.openness = openness_from_string(text(*j, "openness")).value_or(Openness::Unknown);
-    m.license = text(*j, "license");
-    m.released = time(*j, "released");
-    m.aliases = strings(*j, "aliases");
+    m.slug = read_text(*j, "slug");
+    m.name = read_text(*j, "name");
+    m.lab = read_text(*j, "lab");
+    m.family = read_text(*j, "family");
+    m.tier = tier_from_string(read_text(*j, "tier")).value_or(Tier::Unknown);
+    m.openness = openness_from_string(read_text(*j, "openness")).value_or(Openness::Unknown);
+    m.license = read_text(*j, "license");
+    m.released = read_time(*j, "released");
+    m.aliases = read_strings(*j, "aliases");
     m.derived_from = optional_text(*j, "derived_from");
     return m;
 }
@@ -161,11 +131,11 @@ std::optional<Surface> decode_surface(std::string_view body) {
         return std::nullopt;
     }
     Surface s;
-    s.slug = text(*j, "slug");
-    s.name = text(*j, "name");
-    s.owner = text(*j, "owner");
-    s.category = surface_category_from_string(text(*j, "category")).value_or(SurfaceCategory::Engagement);
-    s.aliases = strings(*j, "aliases");
+    s.slug = read_text(*j, "slug");
+    s.name = read_text(*j, "name");
+    s.owner = read_text(*j, "owner");
+    s.category = surface_category_from_string(read_text(*j, "category")).value_or(SurfaceCategory::Engagement);
+    s.aliases = read_strings(*j, "aliases");
     return s;
 }
 
@@ -186,13 +156,13 @@ std::optional<Person> decode_person(std::string_view body) {
         return std::nullopt;
     }
     Person p;
-    p.slug = text(*j, "slug");
-    p.name = text(*j, "name");
-    p.org = text(*j, "org");
-    p.role = text(*j, "role");
-    p.since = time(*j, "since");
-    p.left_at = time(*j, "left_at");
-    p.aliases = strings(*j, "aliases");
+    p.slug = read_text(*j, "slug");
+    p.name = read_text(*j, "name");
+    p.org = read_text(*j, "org");
+    p.role = read_text(*j, "role");
+    p.since = read_time(*j, "since");
+    p.left_at = read_time(*j, "left_at");
+    p.aliases = read_strings(*j, "aliases");
     return p;
 }
 
@@ -213,15 +183,15 @@ std::optional<License> decode_license(std::string_view body) {
         return std::nullopt;
     }
     License l;
-    l.id = text(*j, "id");
-    l.name = text(*j, "name");
-    l.license_class = text(*j, "license_class");
-    l.commercial_use = text(*j, "commercial_use");
+    l.id = read_text(*j, "id");
+    l.name = read_text(*j, "name");
+    l.license_class = read_text(*j, "license_class");
+    l.commercial_use = read_text(*j, "commercial_use");
     if (auto it = j->find("mau_cap"); it != j->end() && it->is_number_integer()) {
         l.mau_cap = it->get<std::int64_t>();
     }
     l.aup_required = flag(*j, "aup_required");
-    l.hf_ids = strings(*j, "hf_ids");
+    l.hf_ids = read_strings(*j, "hf_ids");
     return l;
 }
 

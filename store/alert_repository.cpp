@@ -6,7 +6,7 @@
 namespace fw::store {
 namespace {
 
-constexpr std::string_view kColumns =
+constexpr std::string_view kAlertColumns =
     "id, key, rule_id, event_id, question_id, channel, title, body, status, attempts, sent_at, last_error";
 
 // The one row mapper for alert deliveries. A status word outside the contract is reported:
@@ -99,12 +99,12 @@ Status AlertRepository::update(const AlertDelivery& d) {
 
 Result<std::vector<AlertDelivery>> AlertRepository::pending() {
     static const std::string sql =
-        "SELECT " + std::string(kColumns) + " FROM alerts WHERE status IN ('pending', 'failed') ORDER BY id";
+        "SELECT " + std::string(kAlertColumns) + " FROM alerts WHERE status IN ('pending', 'failed') ORDER BY id";
     return read_alerts(db_->query(sql, {}));
 }
 
 Result<std::vector<AlertDelivery>> AlertRepository::list(int limit) {
-    static const std::string all = "SELECT " + std::string(kColumns) + " FROM alerts ORDER BY id DESC";
+    static const std::string all = "SELECT " + std::string(kAlertColumns) + " FROM alerts ORDER BY id DESC";
     static const std::string limited = all + " LIMIT $1";
     return read_alerts(limit > 0 ? db_->query(limited, {sql::value(limit)}) : db_->query(all, {}));
 }

@@ -8,7 +8,7 @@
 namespace fw::store {
 namespace {
 
-constexpr std::string_view kColumns =
+constexpr std::string_view kCandidateColumns =
     "id, item_id, source, title, link, published, entities, cue, suggested_kind, confidence, lab, "
     "model, reason, state, dedupe_key, detected_at";
 
@@ -113,7 +113,7 @@ Result<std::int64_t> CandidateRepository::upsert(const Candidate& c) {
 }
 
 Result<std::vector<Candidate>> CandidateRepository::list(const CandidateQuery& query) {
-    std::string sql = "SELECT " + std::string(kColumns) + " FROM candidates";
+    std::string sql = "SELECT " + std::string(kCandidateColumns) + " FROM candidates";
     std::vector<sql::Value> params;
     if (query.state) {
         sql += " WHERE state = $1";
@@ -131,7 +131,8 @@ Result<std::vector<Candidate>> CandidateRepository::list(const CandidateQuery& q
 }
 
 Result<std::optional<Candidate>> CandidateRepository::find(std::int64_t id) {
-    auto rows = db_->query("SELECT " + std::string(kColumns) + " FROM candidates WHERE id = $1", {sql::value(id)});
+    auto rows =
+        db_->query("SELECT " + std::string(kCandidateColumns) + " FROM candidates WHERE id = $1", {sql::value(id)});
     if (!rows) {
         return rows.error();
     }

@@ -11,7 +11,7 @@
 namespace fw::store {
 namespace {
 
-constexpr std::string_view kColumns =
+constexpr std::string_view kEventColumns =
     "id, kind, occurred_at, time_precision, lab, model, person, surface, security, title, "
     "fields, confidence, review, dedupe_key, detected_at, edited, cue";
 
@@ -195,7 +195,7 @@ Result<std::vector<Event>> EventRepository::list(const EventQuery& q) {
         params.push_back(std::move(v));
         return "$" + std::to_string(params.size());
     };
-    std::string sql = "SELECT " + std::string(kColumns) + " FROM events WHERE 1 = 1";
+    std::string sql = "SELECT " + std::string(kEventColumns) + " FROM events WHERE 1 = 1";
     if (q.kind) {
         sql += " AND kind = " + ref(sql::value(to_string(*q.kind)));
     }
@@ -219,7 +219,7 @@ Result<std::vector<Event>> EventRepository::list(const EventQuery& q) {
 }
 
 Result<std::optional<Event>> EventRepository::find(std::int64_t id) {
-    static const std::string sql = "SELECT " + std::string(kColumns) + " FROM events WHERE id = $1";
+    static const std::string sql = "SELECT " + std::string(kEventColumns) + " FROM events WHERE id = $1";
     auto found = with_evidence(db_->query(sql, {sql::value(id)}));
     if (!found) {
         return found.error();

@@ -7,7 +7,7 @@
 namespace fw::store {
 namespace {
 
-constexpr std::string_view kColumns =
+constexpr std::string_view kSourceColumns =
     "id, name, url, kind, lab, category, every_seconds, interval_seconds, due_at, etag, "
     "last_modified, last_fetch_at, last_status, http_status, consecutive_failures, last_error, "
     "newest_item_at, redirect_url, redirect_count";
@@ -108,13 +108,13 @@ Result<std::int64_t> SourceRepository::add(const Source& s) {
 
 Result<std::vector<Source>> SourceRepository::list() {
     static const std::string sql =
-        "SELECT " + std::string(kColumns) + " FROM sources WHERE removed_at IS NULL ORDER BY name";
+        "SELECT " + std::string(kSourceColumns) + " FROM sources WHERE removed_at IS NULL ORDER BY name";
     return read_sources(db_->query(sql, {}));
 }
 
 Result<std::optional<Source>> SourceRepository::find(std::string_view name) {
     static const std::string sql =
-        "SELECT " + std::string(kColumns) + " FROM sources WHERE name = $1 AND removed_at IS NULL";
+        "SELECT " + std::string(kSourceColumns) + " FROM sources WHERE name = $1 AND removed_at IS NULL";
     auto found = read_sources(db_->query(sql, {sql::value(name)}));
     if (!found) {
         return found.error();
@@ -129,7 +129,7 @@ Result<std::vector<Source>> SourceRepository::by_ids_due_first(std::span<const s
     if (ids.empty()) {
         return std::vector<Source>();
     }
-    return read_sources(db_->query("SELECT " + std::string(kColumns) + " FROM sources WHERE " +
+    return read_sources(db_->query("SELECT " + std::string(kSourceColumns) + " FROM sources WHERE " +
                                        dialect_->in_id_list("id", "$1") +
                                        " ORDER BY CASE WHEN due_at IS NULL THEN 0 ELSE 1 END, due_at, id",
                                    {dialect_->id_list(ids)}));

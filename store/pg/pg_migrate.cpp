@@ -41,7 +41,7 @@ std::size_t skip_verbatim(std::string_view sql, std::size_t i, std::string& out)
     return end;
 }
 
-Result<bool> apply_one(PgConnection& conn, const Migration& m) {
+Result<bool> apply_on_postgres(PgConnection& conn, const Migration& m) {
     if (auto begun = conn.exec_script("BEGIN"); !begun) {
         return begun.error();
     }
@@ -107,7 +107,7 @@ std::string postgres_dialect(std::string_view sql) {
 }
 
 Result<int> schema_version(PgConnection& conn) {
-    // A one-row table; created on first use (the lock in apply_one makes that race-free), and
+    // A one-row table; created on first use (the lock in apply_on_postgres makes that race-free), and
     // only then: a team role without CREATE on the schema (docs/teams.md) just reads it.
     auto exists = conn.exec("SELECT CASE WHEN to_regclass('schema_version') IS NULL THEN 0 ELSE 1 END");
     if (!exists) {
@@ -146,7 +146,7 @@ Result<int> migrate(PgConnection& conn, std::span<const Migration> migrations) {
         return current;
     };
     return run_migrations(migrations, conn.location(), read_version,
-                          [&](const Migration& m) { return apply_one(conn, m); });
+                          [&](const Migration& m) { return apply_on_postgres(conn, m); });
 }
 
 }  // namespace fw::store::pg

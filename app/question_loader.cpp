@@ -173,7 +173,7 @@ Result<std::vector<T>> parse_list(std::string_view text, const std::string& orig
     return out;
 }
 
-Result<std::string> read_text(const std::filesystem::path& path) {
+Result<std::string> read_question_text(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in)
         return config_error(path.string(), "cannot open the file");
@@ -221,7 +221,7 @@ Result<std::vector<WatchQuestion>> load_questions(const std::vector<std::filesys
     for (const auto& dir : dirs) {
         std::vector<WatchQuestion> from_dir;
         for (const auto& file : question_files(dir)) {
-            auto text = read_text(file);
+            auto text = read_question_text(file);
             if (!text)
                 return text.error();
             auto questions = parse_questions(*text, file.string());
@@ -248,7 +248,7 @@ Result<std::vector<AlertRule>> load_alert_rules(const std::vector<std::filesyste
         std::error_code ec;
         if (!std::filesystem::is_regular_file(file, ec))
             continue;
-        auto text = read_text(file);
+        auto text = read_question_text(file);
         if (!text)
             return text.error();
         auto rules = parse_alert_rules(*text, file.string());

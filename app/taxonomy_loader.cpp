@@ -29,7 +29,7 @@ void merge_by(std::vector<T>& base, const std::vector<T>& overlay, Key key) {
     }
 }
 
-Result<std::string> read_text(const std::filesystem::path& path) {
+Result<std::string> read_taxonomy_text(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         return make_error(ErrorCode::Config, "cannot open the file", path.string());
@@ -82,7 +82,7 @@ Result<Taxonomy> load_taxonomy(const std::vector<std::filesystem::path>& dirs) {
                 continue;  // an override folder need not repeat every file
             }
             found = true;
-            auto text = read_text(path);
+            auto text = read_taxonomy_text(path);
             if (!text) {
                 return text.error();
             }

@@ -268,7 +268,7 @@ std::string_view section_key(TaxonomyFile file) {
 }
 
 /// The entries array: the file itself, or its section key.
-const json& entries_of(const json& doc, TaxonomyFile file) {
+const json& taxonomy_entries_of(const json& doc, TaxonomyFile file) {
     if (doc.is_array()) {
         return doc;
     }
@@ -373,7 +373,7 @@ Result<Taxonomy> parse_taxonomy_text(TaxonomyFile file, std::string_view text, c
     }
     Taxonomy t;
     try {
-        fill(t, file, entries_of(doc, file));
+        fill(t, file, taxonomy_entries_of(doc, file));
     } catch (const EntryError& e) {
         return make_error(ErrorCode::Config, e.message, origin);
     } catch (const json::exception& e) {

@@ -23,7 +23,7 @@ constexpr std::array<std::string_view, 13> kWorkerTables{
     "alerts", "settings",      "hosts",     "locks",  "candidates"};
 constexpr std::array<std::string_view, 5> kAnalystTables{"events", "evidence", "candidates", "sources", "settings"};
 
-std::string joined(auto tables, const std::string& schema) {
+std::string joined_tables(auto tables, const std::string& schema) {
     std::string out;
     for (const auto t : tables) {
         out += (out.empty() ? "" : ", ") + schema + "." + std::string(t);
@@ -57,9 +57,9 @@ Result<std::string> team_roles_sql(const RoleOptions& o) {
     sql += "ALTER DEFAULT PRIVILEGES IN SCHEMA " + s + " GRANT SELECT ON TABLES TO " + all + ";\n";
     sql += "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA " + s + " TO " + analyst + ", " + worker + ";\n";
     sql += "-- analyst: curation (events confirm/reject/edit, candidates, the source list).\n";
-    sql += "GRANT INSERT, UPDATE, DELETE ON " + joined(kAnalystTables, s) + " TO " + analyst + ";\n";
+    sql += "GRANT INSERT, UPDATE, DELETE ON " + joined_tables(kAnalystTables, s) + " TO " + analyst + ";\n";
     sql += "-- worker: fetch, store items and events, leases, answers and alerts.\n";
-    sql += "GRANT INSERT, UPDATE, DELETE ON " + joined(kWorkerTables, s) + " TO " + worker + ";\n";
+    sql += "GRANT INSERT, UPDATE, DELETE ON " + joined_tables(kWorkerTables, s) + " TO " + worker + ";\n";
     sql += "GRANT UPDATE ON " + s + ".sources TO " + worker + ";  -- health, schedule, leases\n";
     sql += "-- The fetch policy (settings fetch.*) stays the owner's: row-level security on settings\n";
     sql += "-- (schema migration 6) refuses it to every role above.\n\n";

@@ -12,7 +12,7 @@
 namespace fw::cli {
 namespace {
 
-TimePoint now() {
+TimePoint events_now() {
     return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
 }
 
@@ -30,7 +30,7 @@ void print_events(const std::vector<Event>& events) {
     }
 }
 
-void register_list(CLI::App& parent, Run& run) {
+void register_events_list(CLI::App& parent, Run& run) {
     struct Options {
         std::string kind, lab, model, since;
     };
@@ -81,7 +81,7 @@ void register_list(CLI::App& parent, Run& run) {
     });
 }
 
-void register_add(CLI::App& parent, Run& run) {
+void register_events_add(CLI::App& parent, Run& run) {
     struct Options {
         app::ManualEvent spec;
         std::string lab, model, person, surface, title, evidence;
@@ -111,7 +111,7 @@ void register_add(CLI::App& parent, Run& run) {
             run.exit_code = fail(ctx.error());
             return;
         }
-        auto id = app::add_manual_event(*ctx, o->spec, now());
+        auto id = app::add_manual_event(*ctx, o->spec, events_now());
         if (!id) {
             run.exit_code = fail(id.error());
             return;
@@ -141,7 +141,7 @@ void register_review(CLI::App& parent, Run& run, const char* name, Review review
     });
 }
 
-void register_edit(CLI::App& parent, Run& run) {
+void register_events_edit(CLI::App& parent, Run& run) {
     struct Options {
         std::int64_t id = 0;
         std::string at;
@@ -227,7 +227,7 @@ void register_candidates(CLI::App& parent, Run& run) {
         const auto opt = [](const std::string& v) { return v.empty() ? std::nullopt : std::optional<std::string>(v); };
         app::CandidateDecision d{opt(o->kind),    opt(o->lab), opt(o->model), opt(o->person),
                                  opt(o->surface), opt(o->at),  o->set};
-        auto id = app::confirm_candidate(*ctx, o->id, d, now());
+        auto id = app::confirm_candidate(*ctx, o->id, d, events_now());
         if (!id) {
             run.exit_code = fail(id.error());
             return;
@@ -311,11 +311,11 @@ void register_events(CLI::App& app, Run& run) {
     auto* sub = app.add_subcommand("events", "list, add and curate events");
     add_version_flag(*sub);
     sub->require_subcommand(1);
-    register_list(*sub, run);
-    register_add(*sub, run);
+    register_events_list(*sub, run);
+    register_events_add(*sub, run);
     register_review(*sub, run, "confirm", Review::Confirmed);
     register_review(*sub, run, "reject", Review::Rejected);
-    register_edit(*sub, run);
+    register_events_edit(*sub, run);
     register_candidates(*sub, run);
     register_fields(*sub, run);
 }

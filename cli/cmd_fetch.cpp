@@ -18,7 +18,7 @@ struct FetchOptions {
     int host_interval_ms = 1000;
 };
 
-TimePoint now() {
+TimePoint fetch_now() {
     return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
 }
 
@@ -48,7 +48,7 @@ void register_fetch(CLI::App& app, Run& run) {
         app::FetchRequest req;
         req.all = o->all;
         req.names = o->names;
-        req.now = now();
+        req.now = fetch_now();
         req.edgar_contact = edgar_contact(o->contact);
         req.host_interval = std::chrono::milliseconds(o->host_interval_ms);
         req.on_progress = [&bar](const app::FetchProgressInfo& p) { bar.update(p); };

@@ -46,7 +46,7 @@ void print_sources_table(const std::vector<app::SourceWithHealth>& judged) {
     }
 }
 
-void register_add(CLI::App& parent, Run& run) {
+void register_sources_add(CLI::App& parent, Run& run) {
     auto o = std::make_shared<AddOptions>();
     auto* sub = parent.add_subcommand("add", "add a source");
     add_version_flag(*sub);
@@ -88,7 +88,7 @@ void register_add(CLI::App& parent, Run& run) {
 }
 
 // Only the options given change; `--lab ""` and `--every ""` clear them.
-void register_edit(CLI::App& parent, Run& run) {
+void register_sources_edit(CLI::App& parent, Run& run) {
     auto o = std::make_shared<AddOptions>();
     auto source = std::make_shared<std::string>();
     auto* sub = parent.add_subcommand("edit", "change a source, keeping its validators, health, schedule and items");
@@ -145,7 +145,7 @@ void register_edit(CLI::App& parent, Run& run) {
     });
 }
 
-void register_list(CLI::App& parent, Run& run) {
+void register_sources_list(CLI::App& parent, Run& run) {
     auto* sub = parent.add_subcommand("list", "sources with health");
     add_version_flag(*sub);
     sub->callback([&run] {
@@ -234,9 +234,9 @@ void register_sources(CLI::App& app, Run& run) {
     auto* sub = app.add_subcommand("sources", "add, edit, list, remove, import and export sources");
     add_version_flag(*sub);
     sub->require_subcommand(1);
-    register_add(*sub, run);
-    register_edit(*sub, run);
-    register_list(*sub, run);
+    register_sources_add(*sub, run);
+    register_sources_edit(*sub, run);
+    register_sources_list(*sub, run);
     register_remove(*sub, run);
     register_opml(*sub, run);
 }

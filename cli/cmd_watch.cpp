@@ -21,7 +21,7 @@ extern "C" void on_signal(int /*sig*/) {
     g_stop.store(true);
 }
 
-TimePoint now() {
+TimePoint watch_now() {
     return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
 }
 
@@ -29,7 +29,7 @@ TimePoint now() {
 void run_round(app::AppContext& ctx, const std::optional<std::string>& contact, std::chrono::milliseconds host_interval,
                const Run& run) {
     app::FetchRequest req;
-    req.now = now();
+    req.now = watch_now();
     req.edgar_contact = contact;
     req.host_interval = host_interval;
     auto round = app::run_fetch_round(ctx, req);
@@ -66,7 +66,7 @@ bool idle(app::AppContext& ctx, TimePoint at) {
 // A team worker's round (docs/teams.md): claimed sources only, derivation under a shared lock.
 // Returns true when it found work (then the loop goes on without a full sleep).
 bool run_worker(app::AppContext& ctx, const app::WorkerOptions& options, const Run& run) {
-    auto round = app::run_worker_round(ctx, options, now());
+    auto round = app::run_worker_round(ctx, options, watch_now());
     if (!round) {
         std::cerr << "frontierwatch: watch: " << round.error().describe() << "\n";
         return false;
@@ -151,7 +151,7 @@ void register_watch(CLI::App& app, Run& run) {
             if (o->rounds > 0 && round >= o->rounds) {
                 break;
             }
-            if (o->until_idle && !busy && idle(*ctx, now())) {
+            if (o->until_idle && !busy && idle(*ctx, watch_now())) {
                 break;
             }
             if (busy) {

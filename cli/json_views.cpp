@@ -17,7 +17,7 @@ json status_or_null(const std::optional<FetchStatus>& s) {
     return s ? json(std::string(to_string(*s))) : json(nullptr);
 }
 
-json time_or_null(const std::optional<TimePoint>& t) {
+json json_time_or_null(const std::optional<TimePoint>& t) {
     return t ? json(format_rfc3339(*t)) : json(nullptr);
 }
 
@@ -31,13 +31,13 @@ json source_json(const Source& s) {
             {"url", s.url},
             {"kind", std::string(to_string(s.kind))},
             {"lab", or_null(s.lab)},
-            {"last_fetch_at", time_or_null(s.health.last_fetch_at)},
+            {"last_fetch_at", json_time_or_null(s.health.last_fetch_at)},
             {"last_status", status_or_null(s.health.last_status)},
             {"http_status", or_null(s.health.http_status)},
             {"consecutive_failures", s.health.consecutive_failures},
             {"last_error", or_null(s.health.last_error)},
-            {"newest_item_at", time_or_null(s.health.newest_item_at)},
-            {"due_at", time_or_null(s.due_at)},
+            {"newest_item_at", json_time_or_null(s.health.newest_item_at)},
+            {"due_at", json_time_or_null(s.due_at)},
             {"interval_seconds", s.interval_seconds}};
 }
 
@@ -70,7 +70,7 @@ std::string items_json(std::span<const Item> items) {
                        {"native_id", i.native_id},
                        {"title", i.entry.title},
                        {"link", i.entry.link},
-                       {"published", time_or_null(i.entry.published)},
+                       {"published", json_time_or_null(i.entry.published)},
                        {"fetched_at", format_rfc3339(i.fetched_at)},
                        {"version", i.version}});
     }
@@ -104,8 +104,8 @@ std::string parsed_feed_json(const ParsedFeed& feed) {
         items.push_back({{"id", e.id},
                          {"title", e.title},
                          {"link", e.link},
-                         {"published", time_or_null(e.published)},
-                         {"updated", time_or_null(e.updated)},
+                         {"published", json_time_or_null(e.published)},
+                         {"updated", json_time_or_null(e.updated)},
                          {"authors", e.authors},
                          {"summary", e.summary},
                          {"content", e.content},
@@ -118,7 +118,7 @@ std::string parsed_feed_json(const ParsedFeed& feed) {
                  {"link", feed.link},
                  {"description", feed.description},
                  {"language", or_null(feed.language)},
-                 {"updated", time_or_null(feed.updated)},
+                 {"updated", json_time_or_null(feed.updated)},
                  {"items", items},
                  {"warnings", feed.warnings}});
 }

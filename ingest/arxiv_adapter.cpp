@@ -24,7 +24,7 @@ void split_id(std::string_view id, std::string& arxiv_id, std::string& version) 
     arxiv_id = std::string(tail);
 }
 
-void fill_extra(const detail::XmlDocument& doc, pugi::xml_node entry, FeedEntry& e) {
+void fill_arxiv_extra(const detail::XmlDocument& doc, pugi::xml_node entry, FeedEntry& e) {
     auto& x = e.extra;
     split_id(e.id, x["arxiv_id"], x["version"]);
     std::string categories;
@@ -65,7 +65,7 @@ Result<ParsedFeed> parse_arxiv(std::string_view body, const ParseOptions& opts) 
             (e.title == "Error" && e.link.find("/api/errors") != std::string::npos)) {
             return make_error(ErrorCode::Parse, "arXiv API error: " + e.summary_text, opts.base_url);
         }
-        fill_extra(doc, entries[i], feed.items[i]);
+        fill_arxiv_extra(doc, entries[i], feed.items[i]);
     }
     return feed;
 }

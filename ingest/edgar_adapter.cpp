@@ -45,8 +45,8 @@ void company_from_title(std::string_view title, std::string& company, std::strin
     cik = std::string(num);
 }
 
-void fill_extra(const detail::XmlDocument& doc, pugi::xml_node entry, FeedEntry& e, const std::string& feed_company,
-                const std::string& feed_cik) {
+void fill_edgar_extra(const detail::XmlDocument& doc, pugi::xml_node entry, FeedEntry& e,
+                      const std::string& feed_company, const std::string& feed_cik) {
     auto& x = e.extra;
     for (pugi::xml_node c = entry.first_child(); c; c = c.next_sibling()) {
         if (c.type() == pugi::node_element && detail::local_name(c) == "category" &&
@@ -128,7 +128,7 @@ Result<ParsedFeed> parse_edgar(std::string_view body, const ParseOptions& opts) 
     }
     const auto entries = detail::atom_entries(doc);
     for (std::size_t i = 0; i < feed.items.size() && i < entries.size(); ++i) {
-        fill_extra(doc, entries[i], feed.items[i], company, cik);
+        fill_edgar_extra(doc, entries[i], feed.items[i], company, cik);
     }
     return feed;
 }

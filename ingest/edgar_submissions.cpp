@@ -10,7 +10,7 @@ namespace {
 
 using nlohmann::json;
 
-std::string text_of(const json& v) {
+std::string submission_text_of(const json& v) {
     if (v.is_string())
         return v.get<std::string>();
     if (v.is_number_integer())
@@ -63,10 +63,10 @@ Result<ParsedFeed> parse_edgar_submissions(std::string_view body, std::string_vi
     }
     const auto cell = [&](const char* key, std::size_t row) -> std::string {
         const json* c = column(key);
-        return c == nullptr ? std::string() : std::string(trim(text_of((*c)[row])));
+        return c == nullptr ? std::string() : std::string(trim(submission_text_of((*c)[row])));
     };
-    const std::string cik = doc.contains("cik") ? strip_zeros(text_of(doc["cik"])) : std::string();
-    const std::string company = doc.contains("name") ? text_of(doc["name"]) : std::string();
+    const std::string cik = doc.contains("cik") ? strip_zeros(submission_text_of(doc["cik"])) : std::string();
+    const std::string company = doc.contains("name") ? submission_text_of(doc["name"]) : std::string();
 
     ParsedFeed feed;
     feed.format = FeedFormat::EdgarJson;

@@ -30,7 +30,7 @@ const json& object_at(const json& obj, const char* key) {
 }
 
 /// "https://github.com/owner/name/..." or "https://api.github.com/repos/owner/name/..." -> "owner/name".
-std::string repo_of(std::string_view url) {
+std::string rest_repo_of(std::string_view url) {
     std::string_view rest;
     if (auto p = url.find("api.github.com/repos/"); p != std::string_view::npos) {
         rest = url.substr(p + 21);
@@ -126,7 +126,7 @@ Result<ParsedFeed> parse_github_releases_json(std::string_view body, std::string
     ParsedFeed feed;
     feed.format = FeedFormat::GithubJson;
     feed.link = std::string(source_url);
-    const std::string source_repo = repo_of(source_url);
+    const std::string source_repo = rest_repo_of(source_url);
     feed.title = source_repo.empty() ? "GitHub releases" : source_repo + " releases";
     for (const json& r : *doc) {
         if (!r.is_object()) {
@@ -146,7 +146,7 @@ Result<ParsedFeed> parse_github_releases_json(std::string_view body, std::string
         if (auto login = text(object_at(r, "author"), "login"); !login.empty())
             e.authors.push_back(login);
         e.extra["tag"] = tag;
-        e.extra["repo"] = !repo_of(e.link).empty() ? repo_of(e.link) : source_repo;
+        e.extra["repo"] = !rest_repo_of(e.link).empty() ? rest_repo_of(e.link) : source_repo;
         e.extra["prerelease"] = text(r, "prerelease") == "true" ? "true" : "false";
         e.extra["draft"] = text(r, "draft") == "true" ? "true" : "false";
         e.extra["release_id"] = text(r, "id");
@@ -162,7 +162,7 @@ Result<ParsedFeed> parse_github_commits_json(std::string_view body, std::string_
     ParsedFeed feed;
     feed.format = FeedFormat::GithubJson;
     feed.link = std::string(source_url);
-    const std::string source_repo = repo_of(source_url);
+    const std::string source_repo = rest_repo_of(source_url);
     const std::string path = path_param(source_url);
     feed.title = source_repo.empty() ? "GitHub commits" : source_repo + " commits";
     for (const json& c : *doc) {
@@ -183,7 +183,7 @@ Result<ParsedFeed> parse_github_commits_json(std::string_view body, std::string_
         if (auto name = text(object_at(commit, "author"), "name"); !name.empty())
             e.authors.push_back(name);
         e.extra["commit_sha"] = e.id;
-        e.extra["repo"] = !repo_of(e.link).empty() ? repo_of(e.link) : source_repo;
+        e.extra["repo"] = !rest_repo_of(e.link).empty() ? rest_repo_of(e.link) : source_repo;
         if (!path.empty())
             e.extra["path"] = path;
         feed.items.push_back(std::move(e));

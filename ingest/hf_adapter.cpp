@@ -15,7 +15,7 @@ using nlohmann::json;
 // Repos that existed before the Hub stored creation dates all carry this stamp.
 constexpr std::string_view kMigrationDay = "2022-03-02";
 
-std::string text_of(const json& value) {
+std::string hf_text_of(const json& value) {
     if (value.is_string()) {
         return value.get<std::string>();
     }
@@ -36,10 +36,10 @@ std::string text_of(const json& value) {
 
 std::string field(const json& obj, const char* key) {
     const auto it = obj.find(key);
-    return it == obj.end() ? std::string() : text_of(*it);
+    return it == obj.end() ? std::string() : hf_text_of(*it);
 }
 
-std::string join(const std::vector<std::string>& parts) {
+std::string hf_join(const std::vector<std::string>& parts) {
     std::string out;
     for (const auto& p : parts) {
         out += (out.empty() ? "" : ",") + p;
@@ -59,7 +59,7 @@ std::vector<std::string> strings_of(const json& value) {
         add_unique(out, value.get<std::string>());
     } else if (value.is_array()) {
         for (const auto& v : value) {
-            add_unique(out, text_of(v));
+            add_unique(out, hf_text_of(v));
         }
     }
     return out;
@@ -81,7 +81,7 @@ std::string base_models_of(const json& model, const std::vector<std::string>& ta
         // {"relation": "finetune", "models": [{"id": "..."}]} or a plain list of either form.
         const json& models = it->is_object() && it->contains("models") ? (*it)["models"] : *it;
         for (const auto& m : models.is_array() ? models : json::array({models})) {
-            add_unique(found, m.is_object() ? field(m, "id") : text_of(m));
+            add_unique(found, m.is_object() ? field(m, "id") : hf_text_of(m));
         }
     }
     if (found.empty()) {
@@ -97,7 +97,7 @@ std::string base_models_of(const json& model, const std::vector<std::string>& ta
     if (found.empty() && card.contains("base_model")) {
         found = strings_of(card["base_model"]);
     }
-    return join(found);
+    return hf_join(found);
 }
 
 std::string gated_of(const json& model) {
@@ -108,7 +108,7 @@ std::string gated_of(const json& model) {
     if (it->is_boolean()) {
         return it->get<bool>() ? "auto" : "false";  // gated:true predates the auto/manual split
     }
-    return to_lower_ascii(text_of(*it));
+    return to_lower_ascii(hf_text_of(*it));
 }
 
 void read_date(const json& model, const char* key, const std::string& id, std::optional<TimePoint>& out,
@@ -163,7 +163,7 @@ std::optional<FeedEntry> entry_of(const json& model, std::vector<std::string>& w
         warnings.push_back("lastModified is earlier than createdAt: " + id);
     }
 
-    std::string license = card.contains("license") ? join(strings_of(card["license"])) : std::string();
+    std::string license = card.contains("license") ? hf_join(strings_of(card["license"])) : std::string();
     if (license.empty()) {
         const auto from_tags = tags_with(tags, "license:");
         license = from_tags.empty() ? std::string() : from_tags.front();
@@ -188,12 +188,12 @@ std::optional<FeedEntry> entry_of(const json& model, std::vector<std::string>& w
         {"pipeline_tag", field(model, "pipeline_tag")},
         {"downloads", field(model, "downloads")},
         {"likes", field(model, "likes")},
-        {"arxiv", join(tags_with(tags, "arxiv:"))},
+        {"arxiv", hf_join(tags_with(tags, "arxiv:"))},
     };
     return e;
 }
 
-bool looks_like_html(std::string_view body) {
+bool starts_with_markup(std::string_view body) {
     const auto start = body.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
     return start != std::string_view::npos && body[start] == '<';
 }
@@ -202,7 +202,7 @@ bool looks_like_html(std::string_view body) {
 
 Result<ParsedFeed> parse_hf_models(std::string_view body, std::string_view source_url) {
     const std::string where(source_url);
-    if (looks_like_html(body)) {
+    if (starts_with_markup(body)) {
         return make_error(ErrorCode::Parse, "not JSON: looks like HTML", where);
     }
     const json doc = json::parse(body.begin(), body.end(), nullptr, /*allow_exceptions=*/false);
@@ -210,7 +210,7 @@ Result<ParsedFeed> parse_hf_models(std::string_view body, std::string_view sourc
         return make_error(ErrorCode::Parse, "not JSON: Hugging Face model listing expected", where);
     }
     if (doc.is_object() && doc.contains("error") && !doc.contains("id")) {
-        return make_error(ErrorCode::Parse, "Hugging Face API error: " + text_of(doc["error"]), where);
+        return make_error(ErrorCode::Parse, "Hugging Face API error: " + hf_text_of(doc["error"]), where);
     }
     if (!doc.is_object() && !doc.is_array()) {
         return make_error(ErrorCode::Parse, "a JSON array or object of models expected", where);

@@ -88,7 +88,7 @@ std::optional<double> number(std::string_view cell, bool& bad) {
     return value;
 }
 
-bool looks_like_html(std::string_view body) {
+bool looks_like_html_page(std::string_view body) {
     const std::string head = to_lower_ascii(body.substr(0, 1024));
     const auto start = head.find_first_not_of(" \t\r\n");
     return (start != std::string::npos && head[start] == '<') || head.find("<html") != std::string::npos ||
@@ -105,7 +105,7 @@ Result<std::vector<PriceBar>> parse_prices_csv(std::string_view body, std::strin
     if (body.substr(0, 3) == "\xEF\xBB\xBF") {
         body.remove_prefix(3);
     }
-    if (looks_like_html(body)) {
+    if (looks_like_html_page(body)) {
         return make_error(ErrorCode::Parse, "not CSV: looks like HTML", std::string(symbol));
     }
     std::vector<std::string_view> lines;

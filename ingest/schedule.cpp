@@ -14,7 +14,7 @@ namespace {
 
 using std::chrono::seconds;
 
-std::optional<int> to_int(std::string_view digits) {
+std::optional<int> schedule_to_int(std::string_view digits) {
     int value = 0;
     const auto* end = digits.data() + digits.size();
     const auto [ptr, ec] = std::from_chars(digits.data(), end, value);
@@ -42,13 +42,13 @@ bool is_weekday(std::string_view token) {
     return std::any_of(kDays.begin(), kDays.end(), [&](std::string_view d) { return lower.rfind(d, 0) == 0; });
 }
 
-bool parse_clock(std::string_view token, int& h, int& m, int& s) {
+bool parse_schedule_clock(std::string_view token, int& h, int& m, int& s) {
     if (token.size() != 8 || token[2] != ':' || token[5] != ':') {
         return false;
     }
-    const auto hh = to_int(token.substr(0, 2));
-    const auto mm = to_int(token.substr(3, 2));
-    const auto ss = to_int(token.substr(6, 2));
+    const auto hh = schedule_to_int(token.substr(0, 2));
+    const auto mm = schedule_to_int(token.substr(3, 2));
+    const auto ss = schedule_to_int(token.substr(6, 2));
     if (!hh || !mm || !ss || *hh > 23 || *mm > 59 || *ss > 60) {
         return false;
     }
@@ -80,10 +80,10 @@ std::optional<TimePoint> parse_http_date(std::string_view text) {
         if (auto mo = month_number(token)) {
             month = mo;
         } else if (token.find(':') != std::string_view::npos) {
-            if (!parse_clock(token, h, m, s)) {
+            if (!parse_schedule_clock(token, h, m, s)) {
                 return std::nullopt;
             }
-        } else if (auto n = to_int(token)) {
+        } else if (auto n = schedule_to_int(token)) {
             if (token.size() == 4 && !year) {
                 year = *n;
             } else if (!day && token.size() <= 2) {

@@ -44,7 +44,7 @@ std::string dot(double x, double y, double r, const std::string& fill, const std
 
 /// One hue per category, the same as the cockpit's (ui/charts/chart_util.cpp). A category a user
 /// adds gets one of four hues no bundled category has (stable by name), not enterprise's orange.
-std::string category_colour(const std::optional<std::string>& c) {
+std::string svg_category_colour(const std::optional<std::string>& c) {
     if (!c || *c == "unknown")
         return "#999999";
     if (*c == "monetizable")
@@ -122,10 +122,10 @@ std::string lanes_legend(double y) {
     std::string out;
     double x = 180;
     for (const char* c : kCategories) {
-        out += dot(x, y - 4, 5, category_colour(std::string(c)), c) + text_at(x + 9, y, c);
+        out += dot(x, y - 4, 5, svg_category_colour(std::string(c)), c) + text_at(x + 9, y, c);
         x += 26 + text_width(c);
     }
-    out += dot(x, y - 4, 5, category_colour(std::nullopt), "category unknown") + text_at(x + 9, y, "unknown");
+    out += dot(x, y - 4, 5, svg_category_colour(std::nullopt), "category unknown") + text_at(x + 9, y, "unknown");
     x += 26 + text_width("unknown");
     out += "<path d=\"M" + num(x - 5) + "," + num(y - 10) + " l10,6 l-10,6 z\" class=\"fw-clip\" fill=\"#999999\"/>" +
            text_at(x + 9, y, "beyond the axis (day named)");
@@ -304,10 +304,10 @@ std::string rollout_swimlanes_svg(const std::vector<ModelRollout>& rollout) {
                                       std::to_string(s.days_after_launch) + ", " + format_date(s.at);
             if (p.clipped) {
                 out += "<path class=\"fw-clip\" d=\"M" + num(p.x - 6) + "," + num(cy - 6) +
-                       " l12,6 l-12,6 z\" fill=\"" + category_colour(s.category) + "\"><title>" + escape_xml(title) +
-                       "</title></path>";
+                       " l12,6 l-12,6 z\" fill=\"" + svg_category_colour(s.category) + "\"><title>" +
+                       escape_xml(title) + "</title></path>";
             } else {
-                out += dot(p.x, cy, 5.5, category_colour(s.category), title);
+                out += dot(p.x, cy, 5.5, svg_category_colour(s.category), title);
             }
             const std::string label = s.surface + (s.stage ? " · " + *s.stage : "") +
                                       (p.clipped ? " · day " + std::to_string(s.days_after_launch) : "");

@@ -8,13 +8,13 @@ namespace {
 
 using namespace analysis;
 
-std::string fixed(double v, int decimals) {
+std::string tables_fixed(double v, int decimals) {
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
     return buf;
 }
 
-std::string join(const std::vector<std::string>& items, const std::string& sep = ", ") {
+std::string tables_join(const std::vector<std::string>& items, const std::string& sep = ", ") {
     std::string out;
     for (const std::string& s : items) {
         out += (out.empty() ? "" : sep) + s;
@@ -23,7 +23,7 @@ std::string join(const std::vector<std::string>& items, const std::string& sep =
 }
 
 /// "42 more models with no surface rollout", or "" when none was left out.
-std::string more_line(int left_out, bool none_shown, const std::string& what) {
+std::string tables_more_line(int left_out, bool none_shown, const std::string& what) {
     if (left_out == 0) {
         return {};
     }
@@ -47,10 +47,10 @@ Table rollout_table(const WatchReport& r) {
         for (const RolloutSurface& s : m.surfaces) {
             surfaces.push_back(s.surface + " +" + std::to_string(s.days_after_launch));
         }
-        t.rows.push_back({m.model, m.lab, format_date(m.launched_at), m.pattern, join(surfaces), cell(m.breadth_30),
-                          cell(m.breadth_90)});
+        t.rows.push_back({m.model, m.lab, format_date(m.launched_at), m.pattern, tables_join(surfaces),
+                          cell(m.breadth_30), cell(m.breadth_90)});
     }
-    t.footer = more_line(quiet, t.rows.empty(), "with no surface rollout");
+    t.footer = tables_more_line(quiet, t.rows.empty(), "with no surface rollout");
     return t;
 }
 
@@ -72,7 +72,7 @@ Table eval_table(const WatchReport& r) {
                           cell(d.first_party_lag_days) + (d.disclosed_at_launch ? " (at launch)" : ""),
                           cell_date(d.third_party_at), cell(d.third_party_lag_days), std::to_string(d.days_open)});
     }
-    t.footer = more_line(quiet, t.rows.empty(), "with no eval report yet");
+    t.footer = tables_more_line(quiet, t.rows.empty(), "with no eval report yet");
     if (quiet > 0) {
         t.footer += " (open up to " + std::to_string(oldest_open) + " days)";
     }
@@ -111,7 +111,8 @@ Table openness_table(const WatchReport& r) {
         const std::optional<double> share =
             lab.open_share.empty() ? std::nullopt : std::optional<double>(lab.open_share.back().share * 100);
         t.rows.push_back({lab.lab, std::to_string(lab.releases.size()), std::to_string(open),
-                          share ? fixed(*share, 0) + "%" : "-", cell_date(lab.switched_to_closed_at), join(siblings)});
+                          share ? tables_fixed(*share, 0) + "%" : "-", cell_date(lab.switched_to_closed_at),
+                          tables_join(siblings)});
     }
     return t;
 }
@@ -155,10 +156,10 @@ std::string cascade_note(const CascadeSection& c) {
         const std::vector<std::string> after =
             o.windows.empty() ? std::vector<std::string>{} : o.windows.back().labs_switched;
         others.push_back(o.trigger->lab + " " + format_date(o.trigger->at) +
-                         (after.empty() ? "" : " (then " + join(after) + " within 365 days)"));
+                         (after.empty() ? "" : " (then " + tables_join(after) + " within 365 days)"));
     }
     if (!others.empty()) {
-        note += "; other switches: " + join(others, "; ");
+        note += "; other switches: " + tables_join(others, "; ");
     }
     return note;
 }
@@ -170,8 +171,8 @@ Table cascade_table(const WatchReport& r) {
     const std::string note = cascade_note(c);
     Table t{"Cascade", note, {"window (days)", "labs switched", "expected", "P(N >= k)", "complete"}, {}, {}};
     for (const CascadeWindow& w : c.windows) {
-        t.rows.push_back({std::to_string(w.days), join(w.labs_switched), fixed(w.expected, 3), fixed(w.p_value, 3),
-                          w.complete ? "yes" : "no"});
+        t.rows.push_back({std::to_string(w.days), tables_join(w.labs_switched), tables_fixed(w.expected, 3),
+                          tables_fixed(w.p_value, 3), w.complete ? "yes" : "no"});
     }
     return t;
 }
@@ -184,7 +185,7 @@ Table market_table(const WatchReport& r) {
             {}};
     for (const MarketStudy& m : r.market.event_studies) {
         t.rows.push_back({std::to_string(m.event_id), m.model, m.symbol, m.benchmark, format_date(m.study.day0),
-                          fixed(m.study.car * 100, 2), fixed(m.study.t_stat, 2),
+                          tables_fixed(m.study.car * 100, 2), tables_fixed(m.study.t_stat, 2),
                           std::to_string(m.study.estimation_days), std::to_string(m.confounders.size())});
     }
     for (const SkippedStudy& s : r.market.skipped) {
@@ -226,7 +227,7 @@ Table questions_table(const WatchReport& r) {
         std::vector<std::string> ids;
         for (auto id : a.evidence)
             ids.push_back(std::to_string(id));
-        t.rows.push_back({a.id, std::string(to_string(a.status)), a.text, a.explanation, join(ids)});
+        t.rows.push_back({a.id, std::string(to_string(a.status)), a.text, a.explanation, tables_join(ids)});
     }
     return t;
 }
@@ -237,7 +238,7 @@ std::string cell(const std::optional<int>& v) {
     return v ? std::to_string(*v) : "-";
 }
 std::string cell(const std::optional<double>& v, int decimals) {
-    return v ? fixed(*v, decimals) : "-";
+    return v ? tables_fixed(*v, decimals) : "-";
 }
 std::string cell_date(const std::optional<TimePoint>& t) {
     return t ? format_date(*t) : "-";

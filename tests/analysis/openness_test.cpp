@@ -19,7 +19,7 @@ Taxonomy openness_taxonomy() {
     return t;
 }
 
-OpennessSection run(const std::vector<Event>& events, const std::string& as_of = "2027-01-01") {
+OpennessSection openness_run(const std::vector<Event>& events, const std::string& as_of = "2027-01-01") {
     static const Taxonomy taxonomy = openness_taxonomy();
     return analyze_openness(usable_events(events, test::date(as_of)), taxonomy);
 }
@@ -48,7 +48,7 @@ TEST_CASE("a lab switches to closed at the first closed release after an open on
         const std::string at = "2025-" + std::string(i < 9 ? "0" : "") + std::to_string(i + 1) + "-15";
         events.push_back(release(static_cast<std::int64_t>(i + 1), at, "m" + std::to_string(i), row.openness[i]));
     }
-    const OpennessSection out = run(events);
+    const OpennessSection out = openness_run(events);
     if (row.openness.empty()) {
         CHECK(out.labs.empty());
         return;
@@ -72,7 +72,7 @@ TEST_CASE("openness comes from the event, the licence class, or the taxonomy", "
         ev(3, EventKind::ModelRelease, "2026-04-08").lab("meta").model("muse-spark"),
         ev(4, EventKind::WeightsRelease, "2026-06-01").lab("meta").model("muse-mini").text("license", "Apache-2.0"),
         ev(5, EventKind::WeightsRelease, "2026-07-01").lab("meta").model("x-nc").text("license", "CC-BY-NC-4.0")};
-    const OpennessSection out = run(events);
+    const OpennessSection out = openness_run(events);
     REQUIRE(out.labs.size() == 1);
     const auto& r = out.labs[0].releases;
     REQUIRE(r.size() == 5);
@@ -121,7 +121,7 @@ TEST_CASE("licence changes say whether the new licence is more restrictive", "[a
                                         .text("old", row.old_license)
                                         .text("new", row.new_license)
                                         .text("diff", "- a\n+ b")};
-    const OpennessSection out = run(events);
+    const OpennessSection out = openness_run(events);
     REQUIRE(out.license_changes.size() == 1);
     CHECK(out.license_changes[0].subject == "hf:org/repo");
     CHECK(out.license_changes[0].more_restrictive == row.more);

@@ -20,7 +20,7 @@ Taxonomy people_taxonomy() {
     return t;
 }
 
-PeopleSection run(const std::vector<Event>& events, const std::string& as_of) {
+PeopleSection people_run(const std::vector<Event>& events, const std::string& as_of) {
     static const Taxonomy taxonomy = people_taxonomy();
     return analyze_people(usable_events(events, test::date(as_of)), taxonomy, test::date(as_of));
 }
@@ -47,7 +47,7 @@ TEST_CASE("tenure runs from since to departure, or to as_of while still there", 
                  Row{{move(1, "2026-01-01", "alex", "left", "meta")}, "2026-06-12", 203, true},
                  Row{{move(1, "2027-01-01", "alex", "left", "meta")}, "2026-06-12", 365, false},  // after as_of
                  Row{{move(1, "2026-01-01", "alex", "left", "other-lab")}, "2026-06-12", 365, false});
-    const PeopleSection out = run(row.events, row.as_of);
+    const PeopleSection out = people_run(row.events, row.as_of);
     REQUIRE_FALSE(out.tenures.empty());
     CHECK(out.tenures[0].person == "alex");
     CHECK(out.tenures[0].tenure_days == row.tenure);
@@ -59,7 +59,7 @@ TEST_CASE("moves make new tenures and quarterly arrivals and departures", "[anal
         move(1, "2026-02-01", "alex", "left", "meta"), move(2, "2026-03-01", "alex", "joined", "openai", "Researcher"),
         move(3, "2026-04-15", "bo", "joined", "meta", "VP"), move(4, "2026-05-01", "bo", "role_change", "meta", "SVP"),
         move(5, "2026-08-01", "cy", "left", "meta")};
-    const PeopleSection out = run(events, "2026-09-30");
+    const PeopleSection out = people_run(events, "2026-09-30");
     REQUIRE(out.tenures.size() == 4);
     CHECK(out.tenures[1].person == "alex");
     CHECK(out.tenures[1].org == "openai");
@@ -85,7 +85,7 @@ TEST_CASE("moves make new tenures and quarterly arrivals and departures", "[anal
 TEST_CASE("a person the taxonomy does not know is shown by the extracted name", "[analysis][people]") {
     Event e = move(1, "2026-03-01", "tino-cuellar", "joined", "anthropic", "Chief Global Affairs Officer");
     e.fields.set("name", std::string("Mariano-Florentino Cuéllar"));
-    const PeopleSection out = run({e}, "2026-09-30");
+    const PeopleSection out = people_run({e}, "2026-09-30");
     REQUIRE(out.tenures.size() == 2);
     CHECK(out.tenures[0].name == "Alex");
     CHECK(out.tenures[1].person == "tino-cuellar");

@@ -18,7 +18,7 @@ Taxonomy surfaces_taxonomy() {
     return t;
 }
 
-std::vector<ModelRollout> run(const std::vector<Event>& events, const std::string& as_of = "2026-12-31") {
+std::vector<ModelRollout> rollout_run(const std::vector<Event>& events, const std::string& as_of = "2026-12-31") {
     static const Taxonomy taxonomy = surfaces_taxonomy();
     return analyze_rollout(usable_events(events, test::date(as_of)), taxonomy, test::date(as_of));
 }
@@ -43,7 +43,7 @@ TEST_CASE("the rollout pattern is the category of the earliest surface", "[analy
     for (const auto& [s, at] : row.rollouts) {
         events.push_back(ev(id++, EventKind::SurfaceRollout, at).lab("meta").model("muse-spark").surface(s));
     }
-    const auto out = run(events);
+    const auto out = rollout_run(events);
     REQUIRE(out.size() == 1);
     CHECK(out[0].pattern == row.pattern);
 }
@@ -60,7 +60,7 @@ TEST_CASE("rollout surfaces keep the first reach, in order, with days after laun
         ev(5, EventKind::SurfaceRollout, "2026-03-01").model("muse-spark").surface("llama-api"),  // before launch
         ev(6, EventKind::SurfaceRollout, "2026-08-01").model("muse-spark").surface("ray-ban-meta-glasses"),
         ev(7, EventKind::SurfaceRollout, "2026-04-10").model("other").surface("llama-api")};
-    const auto out = run(events);
+    const auto out = rollout_run(events);
     REQUIRE(out.size() == 1);
     const ModelRollout& r = out[0];
     CHECK(r.lab == "meta");
@@ -80,7 +80,7 @@ TEST_CASE("breadth is unknown while its window is still open", "[analysis][rollo
     const std::vector<Event> events{
         ev(1, EventKind::ModelRelease, "2026-04-08").model("muse-spark"),
         ev(2, EventKind::SurfaceRollout, "2026-04-09").model("muse-spark").surface("meta-ai-app")};
-    const auto out = run(events, "2026-05-20");  // 42 days after launch
+    const auto out = rollout_run(events, "2026-05-20");  // 42 days after launch
     REQUIRE(out.size() == 1);
     CHECK(out[0].breadth_30 == std::optional<int>(1));
     CHECK_FALSE(out[0].breadth_90.has_value());
@@ -93,7 +93,7 @@ TEST_CASE("rejected events and events after as_of do not count", "[analysis][rol
         ev(3, EventKind::SurfaceRollout, "2026-04-12").model("muse-spark").surface("meta-ai-app"),
         ev(4, EventKind::SurfaceRollout, "2026-04-15").model("muse-spark").surface("llama-api"),
         ev(5, EventKind::ModelRelease, "2026-04-20").model("later-model")};
-    const auto out = run(events, "2026-04-12");
+    const auto out = rollout_run(events, "2026-04-12");
     REQUIRE(out.size() == 1);
     REQUIRE(out[0].surfaces.size() == 1);
     CHECK(out[0].surfaces[0].surface == "meta-ai-app");

@@ -14,7 +14,7 @@ using fw::app::load_taxonomy;
 using fw::app::parse_taxonomy_text;
 using fw::app::TaxonomyFile;
 
-void write(const std::filesystem::path& p, const std::string& text) {
+void write_taxonomy_file(const std::filesystem::path& p, const std::string& text) {
     std::filesystem::create_directories(p.parent_path());
     std::ofstream(p, std::ios::binary) << text;
 }
@@ -37,15 +37,15 @@ bool is_slug(const std::string& s) {
 
 /// A data folder with one lab, one model, one surface, one person, one licence.
 void write_minimal(const std::filesystem::path& dir) {
-    write(dir / "labs.json", R"({"labs": [{"slug": "meta", "name": "Meta",
+    write_taxonomy_file(dir / "labs.json", R"({"labs": [{"slug": "meta", "name": "Meta",
         "security": {"ticker": "META", "cik": "0001326801"}}]})");
-    write(dir / "models.json", R"({"models": [{"slug": "muse-spark", "name": "Muse Spark",
+    write_taxonomy_file(dir / "models.json", R"({"models": [{"slug": "muse-spark", "name": "Muse Spark",
         "lab": "meta", "tier": "flagship", "openness": "hosted_product",
         "license": "LicenseRef-Proprietary", "released": "2026-04-08"}]})");
-    write(dir / "surfaces.json", R"([{"slug": "whatsapp", "name": "WhatsApp", "owner": "meta",
+    write_taxonomy_file(dir / "surfaces.json", R"([{"slug": "whatsapp", "name": "WhatsApp", "owner": "meta",
         "category": "engagement"}])");
-    write(dir / "people.json", R"({"people": []})");
-    write(dir / "licenses.json", R"({"licenses": [{"id": "LicenseRef-Proprietary",
+    write_taxonomy_file(dir / "people.json", R"({"people": []})");
+    write_taxonomy_file(dir / "licenses.json", R"({"licenses": [{"id": "LicenseRef-Proprietary",
         "class": "proprietary"}]})");
 }
 
@@ -155,13 +155,14 @@ TEST_CASE("The bundled openness table names exactly the contract's levels", "[ap
 TEST_CASE("A later folder overrides entries by slug and adds new ones", "[app][unit]") {
     fw::test::TempDir tmp;
     write_minimal(tmp.path() / "base");
-    write(tmp.path() / "user" / "models.json", R"({"models": [
+    write_taxonomy_file(tmp.path() / "user" / "models.json", R"({"models": [
         {"slug": "muse-spark", "name": "Muse Spark renamed", "lab": "meta", "openness": "api",
          "license": "LicenseRef-Proprietary"},
         {"slug": "muse-spark-mini", "name": "Muse Spark Mini", "lab": "meta",
          "derived_from": "muse-spark", "license": "LicenseRef-Proprietary"}]})");
-    write(tmp.path() / "user" / "licenses.json",
-          R"([{"id": "licenseref-proprietary", "class": "proprietary", "commercial_use": "conditional"}])");
+    write_taxonomy_file(
+        tmp.path() / "user" / "licenses.json",
+        R"([{"id": "licenseref-proprietary", "class": "proprietary", "commercial_use": "conditional"}])");
 
     auto t = load_taxonomy({tmp.path() / "base", tmp.path() / "user", tmp.path() / "absent"});
     REQUIRE(t.has_value());
@@ -189,7 +190,8 @@ TEST_CASE("A taxonomy file missing from every folder is a configuration error", 
 TEST_CASE("Malformed JSON is reported with the file, line and column", "[app][unit]") {
     fw::test::TempDir tmp;
     write_minimal(tmp.path());
-    write(tmp.path() / "labs.json", "{\"labs\": [\n  {\"slug\": \"meta\",\n   \"name\": \"Meta\" \"x\": 1}\n]}");
+    write_taxonomy_file(tmp.path() / "labs.json",
+                        "{\"labs\": [\n  {\"slug\": \"meta\",\n   \"name\": \"Meta\" \"x\": 1}\n]}");
     auto t = load_taxonomy({tmp.path()});
     REQUIRE_FALSE(t.has_value());
     CHECK(t.error().code == fw::ErrorCode::Config);

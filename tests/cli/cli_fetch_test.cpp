@@ -11,7 +11,7 @@ using namespace fw::test;
 
 namespace {
 
-void add_meta_feed(const Cli& cli) {
+void add_meta_feed_source(const Cli& cli) {
     REQUIRE(cli({"sources", "add", Cli::file_url(test_data("cli/meta_newsroom.xml")), "--name", "meta-news", "--lab",
                  "meta"})
                 .exit_code == 0);
@@ -21,7 +21,7 @@ void add_meta_feed(const Cli& cli) {
 
 TEST_CASE("fetch --json follows the contract and a second fetch stores nothing twice", "[cli][fetch]") {
     Cli cli;
-    add_meta_feed(cli);
+    add_meta_feed_source(cli);
     auto first = cli({"--json", "fetch"});
     REQUIRE(first.exit_code == 0);
     auto j = parse_json(first.out);
@@ -115,7 +115,7 @@ TEST_CASE("a source moves to its new URL after three permanent redirects in a ro
 
 TEST_CASE("a failing source does not stop the others: exit 3 and the summary names it", "[cli][fetch]") {
     Cli cli;
-    add_meta_feed(cli);
+    add_meta_feed_source(cli);
     REQUIRE(cli({"sources", "add", Cli::file_url(test_data("cli/broken.xml")), "--name", "interstitial"}).exit_code ==
             0);
     REQUIRE(cli({"sources", "add", Cli::file_url(cli.dir() / "missing.xml"), "--name", "gone"}).exit_code == 0);
@@ -153,7 +153,7 @@ TEST_CASE("every source failing is a failure, exit 1", "[cli][fetch]") {
 
 TEST_CASE("items list searches the full text", "[cli][items]") {
     Cli cli;
-    add_meta_feed(cli);
+    add_meta_feed_source(cli);
     REQUIRE(cli({"fetch"}).exit_code == 0);
     auto found = parse_json(cli({"--json", "items", "list", "--search", "WhatsApp"}).out);
     REQUIRE(found.size() == 1);
@@ -166,7 +166,7 @@ TEST_CASE("items list searches the full text", "[cli][items]") {
 
 TEST_CASE("events list and report --format json carry every documented key", "[cli][report]") {
     Cli cli;
-    add_meta_feed(cli);
+    add_meta_feed_source(cli);
     REQUIRE(cli({"fetch"}).exit_code == 0);
     auto events = parse_json(cli({"--json", "events", "list"}).out);
     REQUIRE(events.is_array());

@@ -22,7 +22,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-NetworkPolicy strict(const std::string& allowed = "") {
+NetworkPolicy guard_strict(const std::string& allowed = "") {
     NetworkPolicy p;
     p.allow_file_urls = false;
     p.allow_private_networks = false;
@@ -39,7 +39,7 @@ HttpRequest request(std::string url, NetworkPolicy policy) {
     return r;
 }
 
-FetchJob job(std::int64_t key, std::string url, NetworkPolicy policy) {
+FetchJob guard_job(std::int64_t key, std::string url, NetworkPolicy policy) {
     return FetchJob{key, request(std::move(url), std::move(policy))};
 }
 
@@ -59,7 +59,7 @@ TEST_CASE("a strict policy never sends a request to a loopback server", "[ingest
     server.route("/feed", reply(200, "<rss/>"));
     HttpClient client;
 
-    auto refused = client.get(request(server.url("/feed"), strict()));
+    auto refused = client.get(request(server.url("/feed"), guard_strict()));
     REQUIRE_FALSE(refused);
     CHECK(refused.error().code == ErrorCode::Invalid);
     CHECK(refused.error().message == "refused: 127.0.0.1 is a loopback address on a shared store");
@@ -76,13 +76,13 @@ TEST_CASE("a name is checked on the address it resolves to", "[ingest][integrati
     server.route("/feed", reply(200, "x"));
     const std::string by_name = "http://localhost:" + std::to_string(server.port()) + "/feed";
     HttpClient client;
-    auto refused = client.get(request(by_name, strict()));
+    auto refused = client.get(request(by_name, guard_strict()));
     REQUIRE_FALSE(refused);
     CHECK(refused.error().message.starts_with("refused: "));
     CHECK(refused.error().message.find("is a loopback address on a shared store") != std::string::npos);
     CHECK(server.hits("/feed") == 0);
 
-    CHECK(client.get(request(by_name, strict("127.0.0.0/8,::1"))));
+    CHECK(client.get(request(by_name, guard_strict("127.0.0.0/8,::1"))));
     CHECK(server.hits("/feed") == 1);
 }
 
@@ -92,7 +92,7 @@ TEST_CASE("allowed networks open exactly those addresses", "[ingest][integration
     two.route("/feed", reply(200, "two"));
     three.route("/feed", reply(200, "three"));
     HttpClient client;
-    const NetworkPolicy policy = strict("127.0.0.2/32");
+    const NetworkPolicy policy = guard_strict("127.0.0.2/32");
 
     auto ok = client.get(request(two.url("/feed"), policy));
     REQUIRE(ok);
@@ -111,7 +111,7 @@ TEST_CASE("a redirect chain ending on a refused address is refused", "[ingest][i
     allowed.route("/hop1", reply(301, "", "text/plain", {{"Location", allowed.url("/hop2")}}));
     HttpClient client;
 
-    auto refused = client.get(request(allowed.url("/hop1"), strict("127.0.0.2")));
+    auto refused = client.get(request(allowed.url("/hop1"), guard_strict("127.0.0.2")));
     REQUIRE_FALSE(refused);
     CHECK(refused.error().message == "refused: 127.0.0.3 is a loopback address on a shared store");
     CHECK(refused.error().context == allowed.url("/hop1"));
@@ -120,7 +120,7 @@ TEST_CASE("a redirect chain ending on a refused address is refused", "[ingest][i
     CHECK(internal.hits("/secret") == 0);
 
     // The same chain on a store that allows the internal network reaches the end.
-    auto followed = client.get(request(allowed.url("/hop1"), strict("127.0.0.2,127.0.0.3")));
+    auto followed = client.get(request(allowed.url("/hop1"), guard_strict("127.0.0.2,127.0.0.3")));
     REQUIRE(followed);
     CHECK(followed->body == "metadata");
 }
@@ -133,7 +133,8 @@ TEST_CASE("a reused connection is checked again (CURLOPT_PREREQFUNCTION)", "[ing
     o.max_total = 1;  // one after the other: the second reuses the first one's connection
     o.max_per_host = 1;
     Fetcher fetcher(o);
-    std::vector<FetchJob> jobs{job(1, server.url("/a"), NetworkPolicy{}), job(2, server.url("/b"), strict())};
+    std::vector<FetchJob> jobs{guard_job(1, server.url("/a"), NetworkPolicy{}),
+                               guard_job(2, server.url("/b"), guard_strict())};
     auto results = fetcher.run(jobs);
     REQUIRE(results.size() == 2);
     REQUIRE(results[0].response);
@@ -147,11 +148,12 @@ TEST_CASE("one refused source does not stop the others", "[ingest][integration][
     LoopbackServer three("127.0.0.3");
     two.route("/feed", reply(200, "two"));
     three.route("/feed", reply(200, "three"));
-    const NetworkPolicy policy = strict("127.0.0.2");
+    const NetworkPolicy policy = guard_strict("127.0.0.2");
     Fetcher fetcher(quick());
-    std::vector<FetchJob> jobs{job(1, three.url("/feed"), policy), job(2, two.url("/feed"), policy),
-                               job(3, "file:///etc/hostname", policy),
-                               job(4, "http://user:secret@127.0.0.2:" + std::to_string(two.port()) + "/feed", policy)};
+    std::vector<FetchJob> jobs{
+        guard_job(1, three.url("/feed"), policy), guard_job(2, two.url("/feed"), policy),
+        guard_job(3, "file:///etc/hostname", policy),
+        guard_job(4, "http://user:secret@127.0.0.2:" + std::to_string(two.port()) + "/feed", policy)};
     auto results = fetcher.run(jobs);
     REQUIRE(results.size() == 4);
     REQUIRE_FALSE(results[0].response);
@@ -177,7 +179,7 @@ TEST_CASE("file:// is read when the policy allows it and refused when not", "[in
     auto read = client.get(request(url, NetworkPolicy{}));
     REQUIRE(read);
     CHECK(read->body == "<rss/>");
-    NetworkPolicy files_only = strict();  // address checks on, files allowed: a file connects nowhere
+    NetworkPolicy files_only = guard_strict();  // address checks on, files allowed: a file connects nowhere
     files_only.allow_file_urls = true;
     auto read_strict = client.get(request(url, files_only));
     REQUIRE(read_strict);
@@ -196,7 +198,7 @@ TEST_CASE("literal addresses in odd spellings are refused before connecting", "[
     const std::string port = std::to_string(server.port());
     for (const std::string host : {"2130706433", "0177.0.0.1", "0x7f.1", "[::ffff:127.0.0.1]"}) {
         CAPTURE(host);
-        auto refused = client.get(request("http://" + host + ":" + port + "/feed", strict()));
+        auto refused = client.get(request("http://" + host + ":" + port + "/feed", guard_strict()));
         REQUIRE_FALSE(refused);
         CHECK(refused.error().message == "refused: 127.0.0.1 is a loopback address on a shared store");
     }

@@ -20,7 +20,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-FetcherOptions quick_options() {
+FetcherOptions stream_quick_options() {
     FetcherOptions o;
     o.min_host_interval = 0ms;
     o.backoff_base = 20ms;
@@ -29,7 +29,7 @@ FetcherOptions quick_options() {
     return o;
 }
 
-std::vector<FetchJob> jobs_on(const LoopbackServer& server, const std::string& path, int n) {
+std::vector<FetchJob> stream_jobs_on(const LoopbackServer& server, const std::string& path, int n) {
     std::vector<FetchJob> jobs;
     for (int i = 0; i < n; ++i) {
         FetchJob j;
@@ -48,7 +48,7 @@ TEST_CASE("stream hands every final result over once, on the calling thread", "[
     server.route("/ok", reply(200, "body"));
     server.route("/gone", reply(410, "x"));
     server.route_sequence("/flaky", {reply(503, "busy"), reply(200, "late")});
-    auto jobs = jobs_on(server, "/ok", 20);
+    auto jobs = stream_jobs_on(server, "/ok", 20);
     jobs.push_back({1, {}});
     jobs.back().request.url = server.url("/gone");
     jobs.push_back({2, {}});
@@ -60,7 +60,7 @@ TEST_CASE("stream hands every final result over once, on the calling thread", "[
     std::vector<std::int64_t> keys;
     int failed = 0;
     bool other_thread = false;
-    Fetcher fetcher(quick_options());
+    Fetcher fetcher(stream_quick_options());
     const int handed = fetcher.stream(jobs,
                                       [&](FetchResult&& r) {
                                           other_thread = other_thread || std::this_thread::get_id() != caller;
@@ -90,13 +90,13 @@ TEST_CASE("stream hands every final result over once, on the calling thread", "[
 TEST_CASE("stream starts no transfer while the queue of taken-later results is full", "[ingest][unit][fetcher]") {
     LoopbackServer server;
     server.route("/ok", reply(200, std::string(2000, 'x')));
-    auto options = quick_options();
+    auto options = stream_quick_options();
     options.max_total = 2;
     options.max_per_host = 2;
     Fetcher fetcher(options);
     Fetcher::StreamOptions stream;
     stream.queue_capacity = 3;
-    const auto jobs = jobs_on(server, "/ok", 40);
+    const auto jobs = stream_jobs_on(server, "/ok", 40);
     int taken = 0;
     int worst_excess = 0;
     fetcher.stream(
@@ -122,8 +122,8 @@ TEST_CASE("stream stops when the consumer says so, and the fetcher serves the ne
     slow.delay = 200ms;
     server.route("/slow", slow);
     server.route("/ok", reply(200, "ok"));
-    Fetcher fetcher(quick_options());
-    const auto jobs = jobs_on(server, "/slow", 30);
+    Fetcher fetcher(stream_quick_options());
+    const auto jobs = stream_jobs_on(server, "/slow", 30);
     int seen = 0;
     const int handed = fetcher.stream(jobs,
                                       [&](FetchResult&&) {
@@ -135,7 +135,7 @@ TEST_CASE("stream stops when the consumer says so, and the fetcher serves the ne
     CHECK(seen == 3);
     CHECK(server.hits("/slow") < 30);  // abandoned: the rest never started
 
-    const auto next = fetcher.run(jobs_on(server, "/ok", 5));
+    const auto next = fetcher.run(stream_jobs_on(server, "/ok", 5));
     REQUIRE(next.size() == 5);
     CHECK(std::all_of(next.begin(), next.end(), [](const FetchResult& r) { return bool(r.response); }));
 }
@@ -143,8 +143,8 @@ TEST_CASE("stream stops when the consumer says so, and the fetcher serves the ne
 TEST_CASE("an exception from the consumer ends the stream and reaches the caller", "[ingest][unit][fetcher]") {
     LoopbackServer server;
     server.route("/ok", reply(200, "ok"));
-    Fetcher fetcher(quick_options());
-    const auto jobs = jobs_on(server, "/ok", 10);
+    Fetcher fetcher(stream_quick_options());
+    const auto jobs = stream_jobs_on(server, "/ok", 10);
     CHECK_THROWS_AS(fetcher.stream(jobs, [](FetchResult&&) -> bool { throw std::runtime_error("store failed"); }, {}),
                     std::runtime_error);
     CHECK(fetcher.run(jobs).size() == 10);
@@ -155,7 +155,7 @@ TEST_CASE("stream calls on_idle when no result is ready, on the calling thread",
     auto slow = reply(200, "slow");
     slow.delay = 300ms;
     server.route("/slow", slow);
-    Fetcher fetcher(quick_options());
+    Fetcher fetcher(stream_quick_options());
     Fetcher::StreamOptions stream;
     stream.idle_after = 20ms;
     const auto caller = std::this_thread::get_id();
@@ -169,7 +169,7 @@ TEST_CASE("stream calls on_idle when no result is ready, on the calling thread",
         }
     };
     fetcher.stream(
-        jobs_on(server, "/slow", 2),
+        stream_jobs_on(server, "/slow", 2),
         [&](FetchResult&&) {
             ++results;
             return true;
@@ -185,10 +185,10 @@ TEST_CASE("transfers and the caller's follow-up requests share one spacing per h
     server.route("/f", reply(200, "x"));
     server.route("/follow", reply(200, "article"));
     HostPacer pacer(150ms);
-    auto options = quick_options();  // the Fetcher's own spacing is off: the pacer alone spaces
+    auto options = stream_quick_options();  // the Fetcher's own spacing is off: the pacer alone spaces
     options.pacer = &pacer;
     Fetcher fetcher(options);
-    fetcher.stream(jobs_on(server, "/f", 3),
+    fetcher.stream(stream_jobs_on(server, "/f", 3),
                    [&](FetchResult&& r) {
                        CHECK(r.response);
                        HttpRequest follow;

@@ -17,7 +17,7 @@ std::string s(const json& j, const char* key) {
 }
 
 /// Field-by-field comparison; returns the mismatches ("field: got 'x' want 'y'").
-std::vector<std::string> compare(const ParsedFeed& got, const json& want) {
+std::vector<std::string> gofeed_compare(const ParsedFeed& got, const json& want) {
     std::vector<std::string> diffs;
     auto check = [&](const std::string& field, const std::string& g, const std::string& w) {
         if (g != w)
@@ -86,7 +86,7 @@ void run_dir(const fs::path& dir, test::PassRate& rate) {
             rate.record(false, in.filename().string() + ": " + got.error().message);
             continue;
         }
-        const auto diffs = compare(*got, want);
+        const auto diffs = gofeed_compare(*got, want);
         rate.record(diffs.empty(), in.filename().string() + (diffs.empty() ? "" : ": " + diffs.front()));
     }
 }

@@ -10,12 +10,12 @@ using namespace fw;
 using fw::ingest::parse_feed;
 
 namespace {
-const std::string kRss =
+const std::string kHostileRss =
     "<rss version=\"2.0\"><channel><title>T</title>"
     "<item><title>One</title><link>https://a.example/1</link></item>"
     "<item><title>Two</title><link>https://a.example/2</link></item></channel></rss>";
 
-bool has_warning(const ParsedFeed& f, std::string_view key) {
+bool hostile_has_warning(const ParsedFeed& f, std::string_view key) {
     for (const auto& w : f.warnings) {
         if (w.find(key) != std::string::npos)
             return true;
@@ -40,7 +40,7 @@ TEST_CASE("X1 billion laughs: nothing is expanded and the references vanish", "[
     REQUIRE(f);
     CHECK(f->title == "ab");
     CHECK(f->items.at(0).title == "x");
-    CHECK(has_warning(*f, "feed.doctype_ignored"));
+    CHECK(hostile_has_warning(*f, "feed.doctype_ignored"));
     CHECK(elapsed < std::chrono::seconds(1));
 }
 
@@ -61,8 +61,8 @@ TEST_CASE("X2/X3 external entities and DTDs are never read", "[ingest][hostile]"
 }
 
 TEST_CASE("X4 truncated documents are errors with an offset, never a partial tree", "[ingest][hostile]") {
-    for (std::size_t cut : {kRss.size() / 2, kRss.size() * 99 / 100}) {
-        const auto f = parse_feed(kRss.substr(0, cut));
+    for (std::size_t cut : {kHostileRss.size() / 2, kHostileRss.size() * 99 / 100}) {
+        const auto f = parse_feed(kHostileRss.substr(0, cut));
         REQUIRE_FALSE(f);
         CHECK(f.error().code == ErrorCode::Parse);
         CHECK(f.error().message.find("feed.xml_malformed") == 0);
@@ -120,7 +120,7 @@ TEST_CASE("X9 NULs and control characters are removed, with a warning", "[ingest
     const auto f = parse_feed(body);
     REQUIRE(f);
     CHECK(f->title == "ABCD");
-    CHECK(has_warning(*f, "encoding.repaired"));
+    CHECK(hostile_has_warning(*f, "encoding.repaired"));
 }
 
 TEST_CASE("X10/X11 stray ampersands recover; undeclared prefixes parse; broken CDATA fails", "[ingest][hostile]") {

@@ -3,12 +3,14 @@
 // present or absent, nothing seen committed before is gone; a rerun completes and adds no
 // duplicate. Runs against the real `frontierwatch fetch` when the CLI is built, and always
 // against fw_robust_ingest (the store and parser alone). FW_KILL_ITERATIONS sets the count
-// (default 200; scripts/killtest.sh passes 1000).
+// (default 200; scripts/killtest.sh passes 1000); FW_KILL_ITERATIONS_CLI, when set, the count of
+// the CLI's loop alone (scripts/asan.sh: a CLI fetch derives events too, seconds under ASan).
 #include <chrono>
 #include <cstdlib>
 #include <functional>
 #include <random>
 #include <sstream>
+#include <string>
 #include <thread>
 
 #include "robust_support.h"
@@ -25,8 +27,10 @@ namespace {
 constexpr int kSources = 12;
 constexpr int kItems = 40;
 
-int iterations() {
-    const char* env = std::getenv("FW_KILL_ITERATIONS");
+int iterations(const std::string& runner) {
+    const char* env = runner == "fw_robust_ingest" ? nullptr : std::getenv("FW_KILL_ITERATIONS_CLI");
+    if (env == nullptr)
+        env = std::getenv("FW_KILL_ITERATIONS");
     return env != nullptr ? std::max(1, std::atoi(env)) : 200;
 }
 
@@ -139,7 +143,7 @@ void kill_loop(const Runner& runner) {
 
     std::mt19937_64 rng(std::random_device{}());
     std::uniform_int_distribution<long> delay_us(0, full_us);
-    const int n = iterations();
+    const int n = iterations(runner.name);
     int kills_landed = 0, integrity_failures = 0, partial = 0, reruns = 0;
     std::size_t lost = 0, duplicates = 0;
     fw::robust::DbView seen;

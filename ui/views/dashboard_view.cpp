@@ -30,7 +30,7 @@ QLabel* plain(const QString& text, QWidget* parent) {
     return l;
 }
 
-QTableWidgetItem* cell(const QString& text) {
+QTableWidgetItem* dashboard_cell(const QString& text) {
     auto* item = new QTableWidgetItem(text);  // table items are plain text
     item->setFlags(item->flags() & ~Qt::ItemIsEditable);
     return item;
@@ -39,7 +39,7 @@ QTableWidgetItem* cell(const QString& text) {
 using app::HealthFlag;
 
 QTableWidgetItem* flagCell(HealthFlag flag, const QString& reason) {
-    auto* item = cell(QString::fromLatin1(app::healthFlagName(flag)));
+    auto* item = dashboard_cell(QString::fromLatin1(app::healthFlagName(flag)));
     item->setToolTip(reason);
     // Standard icons follow the platform theme, so the flag stays readable in dark mode.
     const auto icon = flag == HealthFlag::Failing        ? QStyle::SP_MessageBoxCritical
@@ -203,7 +203,7 @@ void DashboardView::reloadHealth() {
     for (int row = 0; row < static_cast<int>(judged->size()); ++row) {
         const auto& [s, verdict] = (*judged)[static_cast<std::size_t>(row)];
         const auto& h = s.health;
-        auto* name = cell(qs(s.name));
+        auto* name = dashboard_cell(qs(s.name));
         // The column may elide the name: the tooltip has it whole, with the last error.
         QString tip = qs(s.name) + QStringLiteral("\n") + qs(s.url);
         if (h.last_error)
@@ -211,10 +211,10 @@ void DashboardView::reloadHealth() {
         name->setToolTip(QStringLiteral("<p style='white-space:pre-wrap'>%1</p>").arg(tip.toHtmlEscaped()));
         health_table_->setItem(row, HealthSource, name);
         health_table_->setItem(row, HealthFlagColumn, flagCell(verdict.flag, qs(verdict.reason)));
-        health_table_->setItem(row, HealthStatus, cell(statusText(h)));
-        health_table_->setItem(row, HealthLastFetch, cell(fetchTimeText(h.last_fetch_at)));
-        health_table_->setItem(row, HealthFailures, cell(QString::number(h.consecutive_failures)));
-        health_table_->setItem(row, HealthNewest, cell(dateText(h.newest_item_at)));
+        health_table_->setItem(row, HealthStatus, dashboard_cell(statusText(h)));
+        health_table_->setItem(row, HealthLastFetch, dashboard_cell(fetchTimeText(h.last_fetch_at)));
+        health_table_->setItem(row, HealthFailures, dashboard_cell(QString::number(h.consecutive_failures)));
+        health_table_->setItem(row, HealthNewest, dashboard_cell(dateText(h.newest_item_at)));
     }
 }
 

@@ -17,7 +17,7 @@
 namespace fw::ui {
 namespace {
 
-QTableWidgetItem* cell(const QString& text) {
+QTableWidgetItem* evals_cell(const QString& text) {
     auto* item = new QTableWidgetItem(text);
     item->setFlags(item->flags() & ~Qt::ItemIsEditable);
     return item;
@@ -80,12 +80,13 @@ void EvalsView::showReport() {
     for (std::size_t i = 0; i < section.models.size(); ++i) {
         const auto& m = section.models[i];
         const int row = static_cast<int>(i);
-        table_->setItem(row, 0, cell(qs(m.model)));
-        table_->setItem(row, 1, cell(qs(m.lab)));
-        table_->setItem(row, 2, cell(qs(format_date(m.launched_at))));
-        table_->setItem(row, 3, cell(days(m.first_party_lag_days)));
-        table_->setItem(row, 4, cell(days(m.third_party_lag_days)));
-        table_->setItem(row, 5, cell(m.first_party_lag_days ? QStringLiteral("-") : QString::number(m.days_open)));
+        table_->setItem(row, 0, evals_cell(qs(m.model)));
+        table_->setItem(row, 1, evals_cell(qs(m.lab)));
+        table_->setItem(row, 2, evals_cell(qs(format_date(m.launched_at))));
+        table_->setItem(row, 3, evals_cell(days(m.first_party_lag_days)));
+        table_->setItem(row, 4, evals_cell(days(m.third_party_lag_days)));
+        table_->setItem(row, 5,
+                        evals_cell(m.first_party_lag_days ? QStringLiteral("-") : QString::number(m.days_open)));
     }
 }
 

@@ -17,7 +17,7 @@
 namespace fw::ui {
 namespace {
 
-QTableWidgetItem* cell(const QString& text) {
+QTableWidgetItem* openness_cell(const QString& text) {
     auto* item = new QTableWidgetItem(text);
     item->setFlags(item->flags() & ~Qt::ItemIsEditable);
     return item;
@@ -76,12 +76,12 @@ void OpennessView::showReport() {
     for (std::size_t i = 0; i < changes.size(); ++i) {
         const auto& c = changes[i];
         const int row = static_cast<int>(i);
-        licences_->setItem(row, 0, cell(qs(c.subject)));
-        licences_->setItem(row, 1, cell(qs(format_date(c.at))));
-        licences_->setItem(row, 2, cell(qs(c.old_license)));
-        licences_->setItem(row, 3, cell(qs(c.new_license)));
-        licences_->setItem(row, 4,
-                           cell(c.more_restrictive ? (*c.more_restrictive ? tr("yes") : tr("no")) : tr("unknown")));
+        licences_->setItem(row, 0, openness_cell(qs(c.subject)));
+        licences_->setItem(row, 1, openness_cell(qs(format_date(c.at))));
+        licences_->setItem(row, 2, openness_cell(qs(c.old_license)));
+        licences_->setItem(row, 3, openness_cell(qs(c.new_license)));
+        licences_->setItem(
+            row, 4, openness_cell(c.more_restrictive ? (*c.more_restrictive ? tr("yes") : tr("no")) : tr("unknown")));
     }
 }
 

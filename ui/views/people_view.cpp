@@ -17,7 +17,7 @@
 namespace fw::ui {
 namespace {
 
-QTableWidgetItem* cell(const QString& text) {
+QTableWidgetItem* people_cell(const QString& text) {
     auto* item = new QTableWidgetItem(text);
     item->setFlags(item->flags() & ~Qt::ItemIsEditable);
     return item;
@@ -78,10 +78,10 @@ void PeopleView::showReport() {
     flows_->setRowCount(static_cast<int>(flows.size()));
     for (std::size_t i = 0; i < flows.size(); ++i) {
         const int row = static_cast<int>(i);
-        flows_->setItem(row, 0, cell(qs(flows[i].lab)));
-        flows_->setItem(row, 1, cell(qs(flows[i].quarter)));
-        flows_->setItem(row, 2, cell(QString::number(flows[i].arrivals)));
-        flows_->setItem(row, 3, cell(QString::number(flows[i].departures)));
+        flows_->setItem(row, 0, people_cell(qs(flows[i].lab)));
+        flows_->setItem(row, 1, people_cell(qs(flows[i].quarter)));
+        flows_->setItem(row, 2, people_cell(QString::number(flows[i].arrivals)));
+        flows_->setItem(row, 3, people_cell(QString::number(flows[i].departures)));
     }
 }
 

@@ -22,7 +22,7 @@
 namespace fw::ui {
 namespace {
 
-QTableWidgetItem* cell(const QString& text) {
+QTableWidgetItem* rollout_cell(const QString& text) {
     auto* item = new QTableWidgetItem(text);  // table items are plain text
     item->setFlags(item->flags() & ~Qt::ItemIsEditable);
     return item;
@@ -169,11 +169,11 @@ void RolloutView::fillTable() {
     for (std::size_t i = 0; i < models.size(); ++i) {
         const auto& m = *models[i];
         const int row = static_cast<int>(i);
-        table_->setItem(row, 0, cell(qs(m.model)));
-        table_->setItem(row, 1, cell(qs(m.lab)));
-        table_->setItem(row, 2, cell(qs(m.pattern)));
-        table_->setItem(row, 3, cell(optNumber(m.breadth_30)));
-        table_->setItem(row, 4, cell(optNumber(m.breadth_90)));
+        table_->setItem(row, 0, rollout_cell(qs(m.model)));
+        table_->setItem(row, 1, rollout_cell(qs(m.lab)));
+        table_->setItem(row, 2, rollout_cell(qs(m.pattern)));
+        table_->setItem(row, 3, rollout_cell(optNumber(m.breadth_30)));
+        table_->setItem(row, 4, rollout_cell(optNumber(m.breadth_90)));
     }
     QStringList note;
     note << tr("%1 of %2 released models reached a surface").arg(models.size()).arg(rollouts.size());

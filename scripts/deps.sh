@@ -3,13 +3,13 @@
 # Usage: scripts/deps.sh [build|test|bench]  (test and bench add their extra tools)
 set -euo pipefail
 
-packages=(g++ cmake make pkg-config libcurl4-openssl-dev libsqlite3-dev libpugixml-dev
+packages=(g++ cmake make ninja-build pkg-config libcurl4-openssl-dev libsqlite3-dev libpugixml-dev
           nlohmann-json3-dev libcli11-dev catch2 libgumbo-dev libdtl-dev libcpp-httplib-dev
           qt6-base-dev qt6-charts-dev libqt6opengl6-dev libgl-dev libpq-dev
           libfasttext-dev fasttext  # the kind classifier beside the grammar (extract/classifier.h; CLI trains it)
           dpkg-dev help2man librsvg2-bin)  # the .deb: shlibdeps, man pages from --help, PNG icons
 case "${1:-build}" in
-  test)  packages+=(clang clang-format libclang-rt-14-dev postgresql
+  test)  packages+=(clang clang-format libclang-rt-14-dev lld postgresql
                     desktop-file-utils zsh) ;;  # scripts/check-package.sh checks the .deb with them
   bench) packages+=(python3-feedparser newsboat hyperfine) ;;
 esac

@@ -3,7 +3,7 @@
 #   scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET ...]     (default 60 s; targets feed date csv hf html)
 #   scripts/fuzz.sh --build-only                          (scripts/test.sh builds them early)
 # Builds with clang into $FW_FUZZ_BUILD (default build-fuzz): -DFW_FUZZ=ON, ASan + UBSan; only the
-# libraries the targets need (domain, ingest) are built, with line tables only.
+# libraries the targets need (domain, ingest) are built, with line tables only, in unity batches.
 # Seeds: fuzz/seeds/<target>/, the regression fixtures, and ../shared/corpus when present
 # (copied at run time into a temp dir; shared files are never committed). Every crash, leak,
 # timeout or OOM input is copied to tests/data/fuzz-regressions/<target>/, which the normal
@@ -25,7 +25,7 @@ shared="${FW_SHARED_DIR:-$root/../shared}"
 
 CC=clang CXX=clang++ cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -gline-tables-only -DNDEBUG" \
-  -DFW_FUZZ=ON -DFW_BUILD_UI=OFF -DFW_BUILD_TESTS=OFF >"$build.configure.log" 2>&1 ||
+  -DFW_FUZZ=ON -DFW_UNITY=ON -DFW_BUILD_UI=OFF -DFW_BUILD_TESTS=OFF >"$build.configure.log" 2>&1 ||
   { cat "$build.configure.log"; exit 2; }
 cmake --build "$build" -j"$jobs" --target $(printf 'fuzz_%s ' "${targets[@]}") >/dev/null
 [ "$build_only" = 1 ] && exit 0

@@ -2,14 +2,14 @@
 # Every test, one build of them: install what is missing, check the formatting
 # (scripts/check-format.sh), start a throwaway PostgreSQL, then
 #   1. build everything once under AddressSanitizer + UBSan, the GUI included (scripts/asan.sh
-#      --build-only into build/ci: gcc -O1, precompiled Catch2/Qt headers);
+#      --build-only into build/ci: gcc -O1, unity batches, precompiled Catch2/Qt headers, Ninja);
 #   2. run every test of that build, GUI tests offscreen (LeakSanitizer on, UBSan fatal);
 #   3. run each libFuzzer target for a bounded time ($FW_FUZZ_SECONDS, default 20), two at once;
 #   4. check the Debian package (scripts/check-package.sh).
 # The fuzz targets (clang, build/ci-fuzz) and the Release package (scripts/package.sh) build in the
-# background at low priority during 2. Every stage gates: any failing test, sanitizer report,
-# fuzzer finding or package problem makes the run fail. Per-stage wall and CPU times, with the
-# load average, go to build/ci-times.txt.
+# background at the lowest priority during 1 and 2. Every stage gates: any failing test, sanitizer
+# report, fuzzer finding or package problem makes the run fail. Per-stage wall and CPU times, with
+# the load average, go to build/ci-times.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$(pwd)"
@@ -54,28 +54,29 @@ cpu_seconds() {
   cpu=$(awk 'NR == 2 {gsub(/[ms]/, " "); printf "%.0f", $1 * 60 + $2 + $3 * 60 + $4}' "$times.raw")
 }
 
-step "build under ASan + UBSan, with the GUI (build/ci)"
-timed build env FW_ASAN_BUILD="$build" scripts/asan.sh --build-only
-
 # The fuzz targets need clang (libFuzzer) and the package a Release build: neither can use an
-# object of build/ci. Both build one after the other at low priority while the tests run (the
-# tests spend much of their time waiting on child processes, servers and timeouts); each writes
-# its exit status to build/<name>.status, and its check comes after the tests.
+# object of build/ci. Both build one after the other at the lowest priority from the start, in the
+# CPU time the ASan build and the tests leave idle (the build's serial links, the tests' waits on
+# child processes, servers and timeouts); each writes its exit status to build/<name>.status, and
+# its check comes after the tests.
 step "in the background: fuzz targets (build/ci-fuzz), then the Release package (build/package)"
 rm -f build/fuzz-build.status build/package-build.status
 set -m  # the background builds get their own process group, so cleanup can end all of them
 (
   trap - EXIT
   status=0
-  timed fuzz-build nice -n 15 env FW_FUZZ_BUILD="$root/build/ci-fuzz" scripts/fuzz.sh --build-only \
+  timed fuzz-build nice -n 19 env FW_FUZZ_BUILD="$root/build/ci-fuzz" scripts/fuzz.sh --build-only \
     >build/fuzz-build.log 2>&1 || status=$?
   echo "$status" >build/fuzz-build.status
   status=0
-  timed package-build nice -n 15 scripts/package.sh >build/package-build.log 2>&1 || status=$?
+  timed package-build nice -n 19 scripts/package.sh >build/package-build.log 2>&1 || status=$?
   echo "$status" >build/package-build.status
 ) &
 background_pid=$!
 set +m
+
+step "build under ASan + UBSan, with the GUI (build/ci)"
+timed build env FW_ASAN_BUILD="$build" scripts/asan.sh --build-only
 
 # The later stages always run, so one red run shows every problem; the verdict comes last.
 step "all tests under ASan + UBSan, GUI tests offscreen"

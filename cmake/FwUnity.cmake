@@ -1,0 +1,44 @@
+# Unity builds (FW_UNITY=ON; scripts/asan.sh, scripts/package.sh and scripts/fuzz.sh turn it on):
+# each target's files compiled in batches of FW_UNITY_BATCH, so nlohmann-json, Qt, pugixml,
+# Catch2 and the standard headers are parsed, and their templates instantiated, once per batch
+# instead of once per file. Off by default: an incremental build recompiles one file, not a batch.
+option(FW_UNITY "Compile each target's files in unity batches (CI and package builds)" OFF)
+set(FW_UNITY_BATCH 16 CACHE STRING "Files per unity batch when FW_UNITY is on")
+if(FW_UNITY)
+  set(CMAKE_UNITY_BUILD ON)
+  set(CMAKE_UNITY_BUILD_BATCH_SIZE ${FW_UNITY_BATCH})
+endif()
+
+# A file of a batch sees the anonymous namespaces and file-level names of the files before it, so
+# two files of one target may not define a helper of the same name and signature. Modules rename
+# such helpers (a file-specific name); the files below are instead compiled alone, outside the
+# batches, because their folders were being edited by others when unity builds came in. Each
+# entry: the folder whose CMakeLists.txt creates the target, then the file relative to it.
+# Called once every folder has been added (a source property is set in its target's folder).
+function(fw_unity_exclusions)
+  if(NOT FW_UNITY)
+    return()
+  endif()
+  set(excluded
+      # capitalised() as in filing_extractor.cpp
+      extract people_extractor.cpp
+      # kColumns as in alert_repository.cpp
+      store candidate_repository.cpp
+      store event_repository.cpp
+      store source_repository.cpp
+      # dump(), time_or_null() as in payload_codec.cpp
+      store taxonomy_codec.cpp
+      # apply_one() as in migrations.cpp; is_space(), words() as in fts_query.cpp
+      store pg/pg_migrate.cpp
+      store pg/pg_search.cpp
+      # open_file() as in concurrency_test.cpp
+      tests/store migrations_test.cpp)
+  while(excluded)
+    list(POP_FRONT excluded dir file)
+    if(dir MATCHES "^tests/" AND NOT FW_BUILD_TESTS)
+      continue()  # a folder never added has no targets (and cannot take properties)
+    endif()
+    set_source_files_properties(${PROJECT_SOURCE_DIR}/${dir}/${file} DIRECTORY ${PROJECT_SOURCE_DIR}/${dir}
+                                PROPERTIES SKIP_UNITY_BUILD_INCLUSION ON)
+  endwhile()
+endfunction()

@@ -11,9 +11,11 @@ endif()
 
 # A file of a batch sees the anonymous namespaces and file-level names of the files before it, so
 # two files of one target may not define a helper of the same name and signature. Modules rename
-# such helpers (a file-specific name); the files below are instead compiled alone, outside the
-# batches, because their folders were being edited by others when unity builds came in. Each
-# entry: the folder whose CMakeLists.txt creates the target, then the file relative to it.
+# such helpers (a file-specific name, as store/ did in 4c7ac76); the files below are instead
+# compiled alone, outside the batches, because their folders were being edited by others when
+# unity builds came in. A new clash is a compile error ("redefinition of ..."), never silent
+# unless the two helpers differ in signature only. Each entry: the folder whose CMakeLists.txt
+# creates the target, then the file relative to it.
 # Called once every folder has been added (a source property is set in its target's folder).
 function(fw_unity_exclusions)
   if(NOT FW_UNITY)
@@ -22,17 +24,10 @@ function(fw_unity_exclusions)
   set(excluded
       # capitalised() as in filing_extractor.cpp
       extract people_extractor.cpp
-      # kColumns as in alert_repository.cpp
-      store candidate_repository.cpp
-      store event_repository.cpp
-      store source_repository.cpp
-      # dump(), time_or_null() as in payload_codec.cpp
-      store taxonomy_codec.cpp
-      # apply_one() as in migrations.cpp; is_space(), words() as in fts_query.cpp
-      store pg/pg_migrate.cpp
-      store pg/pg_search.cpp
       # open_file() as in concurrency_test.cpp
-      tests/store migrations_test.cpp)
+      tests/store migrations_test.cpp
+      # find() as in statements_test.cpp
+      tests/extract makers_test.cpp)
   while(excluded)
     list(POP_FRONT excluded dir file)
     if(dir MATCHES "^tests/" AND NOT FW_BUILD_TESTS)

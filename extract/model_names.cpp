@@ -175,6 +175,22 @@ Slot finish_name(std::vector<Word> words, const Context& ctx) {
            std::isupper(static_cast<unsigned char>(words[1].text.front())) != 0) {
         words.erase(words.begin());
     }
+    // The name ends where prose starts after a version: "Devstral 3 weights today", "Foo 2 model
+    // for coding" are Devstral 3 and Foo 2 (the first lower-case word after a versioned word that
+    // is no variant word: "GPT-4o mini" keeps "mini"). A model noun cut off still calls it a model.
+    for (std::size_t i = 1; i < words.size(); ++i) {
+        const auto& w = words[i].text;
+        const auto bare = lower_bare(w);
+        if (has_digit(words[i - 1].text) && !w.empty() && std::islower(static_cast<unsigned char>(w.front())) != 0 &&
+            !has_digit(w) && !in_list(ctx, "variant_words", bare) && !in_list(ctx, "tier_words", bare)) {
+            if (!is_in(tail, bare) && !in_list(ctx, "group_words", bare)) {
+                words.resize(i);
+            } else {
+                words.resize(i + 1);  // the tail and group words below read it
+            }
+            break;
+        }
+    }
     if (!words.empty() && in_list(ctx, "group_words", lower_bare(words.back().text))) {
         return {};  // "The Llama 4 herd" names a set of models; the text names its members
     }
@@ -401,6 +417,11 @@ std::optional<ModelRef> resolve_model_name(std::string_view name, const Context&
     }
     if (version_only(tokens)) {
         return std::nullopt;  // "v1.0: Muse Spark Mini" is a release tag of a repo
+    }
+    if (const auto& first = tokens.front().norm;
+        first.size() > 4 &&
+        std::all_of(first.begin(), first.begin() + 4, [](char c) { return std::isdigit(c) != 0; })) {
+        return std::nullopt;  // "2026A global ...": a date glued to the next word by a page's markup
     }
     static const std::vector<std::string> months = {"jan",  "feb",     "mar",       "apr",     "may",      "jun",
                                                     "jul",  "aug",     "sep",       "sept",    "oct",      "nov",

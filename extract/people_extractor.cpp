@@ -198,6 +198,13 @@ bool move_in(const Context& ctx, std::string_view title, std::size_t offset, dou
         const bool person_first = cue.pattern.rfind("{person}", 0) == 0;
         for (const auto& slot : template_slots(title, title_tokens, cue)) {
             auto person = person_in(ctx, slot.text, person_first);
+            if (const auto comma = slot.text.find(',');
+                !person && person_first && offset > 0 && comma != std::string::npos) {
+                // The lead's subject before an appositive: "Jakub Pachocki, OpenAI's chief
+                // scientist, is departing", "Rahul Patil, formerly of Stripe, becomes ..." (a
+                // headline's commas separate stories, not appositives).
+                person = person_in(ctx, std::string_view(slot.text).substr(0, comma), /*from_end=*/true);
+            }
             if (!person || (person->org.empty() && model_word)) {
                 continue;  // "Welcoming Foo Loom, our new image model": a model, not a hire
             }

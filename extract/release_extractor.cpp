@@ -498,6 +498,15 @@ bool openness_said(const Context& ctx, Clause sentence) {
            ifind(said, "apache").has_value();
 }
 
+/// A new name in the lead whose maker the headline names: "DeepSeek follows with a closed V5.
+/// DeepSeek V5 will only be available through its API" speaks of DeepSeek V5.
+bool maker_in_headline(const Context& ctx, const SpecificModel& m, std::size_t title_end) {
+    return m.discovered && !m.discovered->lab.empty() &&
+           std::any_of(ctx.entities.begin(), ctx.entities.end(), [&](const EntityMatch& e) {
+               return e.kind == EntityKind::Lab && e.end <= title_end && e.lab == m.discovered->lab;
+           });
+}
+
 /// A model's openness stated without a launch verb, in the sentence of the headline or the lead
 /// that names it: "Muse Spark is proprietary, Meta confirms", "Qwen 4 Max goes closed, weights
 /// stay private", "We won't share weights for X, but Y is on Hugging Face", "X now available
@@ -524,7 +533,7 @@ void openness_statements(const Context& ctx, std::size_t title_end, std::vector<
         if (std::any_of(
                 found.begin(), found.end(),
                 [&](const Release& r) { return r.ref.slug == m.slug || r.ref.slug.rfind(m.slug + "-", 0) == 0; }) ||
-            stale(ctx, known) || (known == nullptr && m.begin >= title_end)) {
+            stale(ctx, known) || (known == nullptr && m.begin >= title_end && !maker_in_headline(ctx, m, title_end))) {
             continue;  // old models talked about ("our open source Llama models"); new names only in a headline
         }
         const auto sentence = m.begin < title_end ? Clause{0, title_end} : sentence_around(ctx.text, m.begin);

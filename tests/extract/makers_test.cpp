@@ -175,3 +175,55 @@ TEST_CASE("weights kept in-house make a launch closed", "[extract][grammar][open
     REQUIRE(ev != nullptr);
     CHECK(ev->fields.text("openness") == "api");
 }
+
+TEST_CASE("a name ends where prose starts after its version", "[extract][grammar][makers]") {
+    auto ex = make_extractor();
+    auto out = ex.extract(make_item("Mistral shares Codestral 4 checkpoints this week", make_time(2026, 10, 2)),
+                          nullptr, newsroom());
+    const auto* ev = find(out.events, EventKind::ModelRelease, "codestral-4");
+    REQUIRE(ev != nullptr);
+    CHECK(ev->fields.text("openness") != "api");
+    for (const auto& m : out.discovered_models) {
+        CHECK(m.slug.find("week") == std::string::npos);
+    }
+}
+
+TEST_CASE("a new name in the lead is read when the headline names its maker", "[extract][grammar][openness]") {
+    auto ex = make_extractor();
+    auto out = ex.extract(make_item("Qwen joins the closed camp", make_time(2026, 10, 2),
+                                    "Qwen 6 Ultra will only be available through Alibaba Cloud."),
+                          nullptr, newsroom());
+    const auto* ev = find(out.events, EventKind::ModelRelease, "qwen-6-ultra");
+    REQUIRE(ev != nullptr);
+    CHECK(ev->fields.text("openness") == "api");
+    // A headline naming no maker of it: the lead's new name is talk, not a release here.
+    out = ex.extract(make_item("The closed camp grows", make_time(2026, 10, 3),
+                               "Zeta 6 Ultra will only be available through an API."),
+                     nullptr, newsroom());
+    CHECK(find(out.events, EventKind::ModelRelease, "zeta-6-ultra") == nullptr);
+}
+
+TEST_CASE("a document named by coordinated words is an evaluation report", "[extract][grammar][eval]") {
+    auto ex = make_extractor();
+    auto out = ex.extract(make_item("Muse Spark: alignment and preparedness report", make_time(2026, 4, 20)), nullptr,
+                          feed_source("meta-ai-blog", std::string("meta")));
+    const auto reports = of_kind(out.events, EventKind::EvalReport);
+    REQUIRE(reports.size() == 1);
+    CHECK(reports.front().model == "muse-spark");
+    CHECK(of_kind(out.events, EventKind::ModelRelease).empty());
+}
+
+TEST_CASE("a move whose headline names only a role takes the lead's subject", "[extract][grammar][people]") {
+    auto ex = make_extractor();
+    auto out = ex.extract(make_item("Anthropic's research chief steps aside", make_time(2026, 10, 2),
+                                    "Maria Okafor, who built the interpretability team, would leave at year end."),
+                          nullptr, newsroom());
+    const auto moves = of_kind(out.events, EventKind::PersonnelMove);
+    REQUIRE(moves.size() == 1);
+    CHECK(moves.front().person == "maria-okafor");
+    CHECK(moves.front().fields.text("move") == "left");
+    // A digest headline's comma separates stories: no person from the story before it.
+    out = ex.extract(make_item("Robot Arms Get Cheaper, OpenAI Exits Video, Chips Shrink", make_time(2026, 10, 3)),
+                     nullptr, newsroom());
+    CHECK(of_kind(out.events, EventKind::PersonnelMove).empty());
+}

@@ -78,6 +78,40 @@ std::string launch_shaped_title(const Context& ctx) {
     return {};
 }
 
+/// A headline where a model arrives somewhere the taxonomy does not know ("Cursor adds Claude
+/// Opus 5", "Claude Opus 5 arrives in Zed's rival"): an arrival verb and a tracked model in the
+/// headline, no tracked surface. The nearest cue of a surface_rollout candidate; the reviewer
+/// names the surface.
+std::string arrival_shaped_title(const Context& ctx) {
+    const auto title_end = std::min(ctx.text.size(), ctx.text.find('\n'));
+    const auto in_title = [&](EntityKind kind) {
+        return std::any_of(ctx.entities.begin(), ctx.entities.end(),
+                           [&](const EntityMatch& m) { return m.kind == kind && m.end <= title_end; });
+    };
+    if (!in_title(EntityKind::Model) || in_title(EntityKind::Surface)) {
+        return {};
+    }
+    const auto title = tokenize(std::string_view(ctx.text).substr(0, title_end));
+    // The verb binds the model: it ends right before the model's name or starts right after it.
+    const auto next_to_model = [&](std::size_t verb_begin, std::size_t verb_end) {
+        return std::any_of(ctx.entities.begin(), ctx.entities.end(), [&](const EntityMatch& m) {
+            return m.kind == EntityKind::Model && (m.begin == verb_end + 1 || verb_begin == m.end + 1);
+        });
+    };
+    for (const auto& cue : verb_phrases(ctx.rules, "arrival_verbs")) {
+        const auto phrase = phrase_tokens(cue.pattern);
+        if (cue.value.rfind("title-", 0) == 0 || cue.confidence < 0.7) {
+            continue;
+        }
+        for (auto at = find_phrase(title, phrase); at; at = find_phrase(title, phrase, *at + 1)) {
+            if (next_to_model(title[*at].begin, title[*at + phrase.size() - 1].end)) {
+                return "arrival-verb headline \"" + cue.pattern + "\", no tracked surface";
+            }
+        }
+    }
+    return {};
+}
+
 std::string two_decimals(double p) {
     char buf[16];
     std::snprintf(buf, sizeof buf, "%.2f", p);
@@ -152,6 +186,17 @@ void settle(const Context* ctx, ExtractOutput& out, const std::vector<KindScore>
         c.confidence = 0.3;
         c.lab = ctx->lab;
         c.reason = "launch-shaped headline, no model name confirmed";
+    } else if (auto arrival = arrival_shaped_title(*ctx); !arrival.empty()) {
+        c.cue = std::move(arrival);
+        c.suggested_kind = EventKind::SurfaceRollout;
+        c.confidence = 0.3;
+        if (const auto* m = first_entity(*ctx, EntityKind::Model)) {
+            c.model = m->slug;
+            if (const auto* info = ctx->taxonomy.find_model(m->slug); info != nullptr && !info->lab.empty()) {
+                c.lab = info->lab;
+            }
+        }
+        c.reason = "arrival-shaped headline, the surface is not tracked";
     } else if (const auto* best = classifier_kind(scores, thresholds.candidate); best != nullptr) {
         c.cue = "classifier:" + best->kind + " p=" + two_decimals(best->probability);
         c.suggested_kind = event_kind_from_string(best->kind);

@@ -227,3 +227,20 @@ TEST_CASE("a move whose headline names only a role takes the lead's subject", "[
                      nullptr, newsroom());
     CHECK(of_kind(out.events, EventKind::PersonnelMove).empty());
 }
+
+TEST_CASE("a model arriving somewhere nobody tracks is a rollout candidate", "[extract][grammar][rollout]") {
+    auto ex = make_extractor();
+    auto out =
+        ex.extract(make_item("Quillpad adds Muse Spark for its writers", make_time(2026, 4, 20)), nullptr, newsroom());
+    CHECK(of_kind(out.events, EventKind::SurfaceRollout).empty());
+    REQUIRE(out.candidates.size() == 1);
+    CHECK(out.candidates.front().suggested_kind == EventKind::SurfaceRollout);
+    CHECK(out.candidates.front().model == "muse-spark");
+    CHECK(out.candidates.front().lab == "meta");
+    // The verb must bind the model: a model named elsewhere in the headline is no arrival.
+    out = ex.extract(make_item("Quillpad adds dark mode, says Muse Spark is popular", make_time(2026, 4, 21)), nullptr,
+                     newsroom());
+    for (const auto& c : out.candidates) {
+        CHECK(c.suggested_kind != EventKind::SurfaceRollout);
+    }
+}

@@ -278,6 +278,7 @@ ExtractOutput Extractor::extract(const Item& item, const Item* previous_version,
             extract_evals(after, models, out);
             extract_people(after, out);
             extract_market(after, out);
+            extract_license_statements(after, out);
             extract_weights_mentions(after, out);
             for (std::size_t i = known_before; i < out.discovered_models.size(); ++i) {
                 taxonomy_.models.push_back(out.discovered_models[i]);

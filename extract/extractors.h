@@ -29,6 +29,10 @@ void extract_hf_repo(const Context& ctx, ExtractOutput& out);
 void extract_github(const Context& ctx, ExtractOutput& out);
 /// license_change from a watched licence/terms page whose text changed; returns the added lines.
 std::string extract_page_change(const Context& ctx, ExtractOutput& out);
+/// license_change stated in a headline ("X switches Y's licence from A to B", "Y license update").
+void extract_license_statements(const Context& ctx, ExtractOutput& out);
+/// A headline stating a licence change: it speaks of a licence, not of a release.
+bool license_change_headline(const Context& ctx);
 /// weights_release from a text that links a Hugging Face repo and says weights are out.
 void extract_weights_mentions(const Context& ctx, ExtractOutput& out);
 

@@ -464,6 +464,11 @@ std::optional<ModelRef> resolve_model_name(std::string_view name, const Context&
     if (!versioned && std::islower(static_cast<unsigned char>(name.front())) != 0) {
         return std::nullopt;  // "deep research", "computer use": features, not model names
     }
+    const auto slug_of_name = slugify(std::string(trim(name)));
+    if (std::any_of(ctx.taxonomy.licenses.begin(), ctx.taxonomy.licenses.end(),
+                    [&](const License& l) { return slugify(l.id) == slug_of_name; })) {
+        return std::nullopt;  // "released under CC-BY-NC 4.0": a licence, not a model
+    }
     if (auto inner = without_maker(name, tokens, ctx)) {
         return inner;
     }

@@ -513,8 +513,8 @@ bool maker_in_headline(const Context& ctx, const SpecificModel& m, std::size_t t
 /// under Apache 2.0". A release carrying that openness (its key merges it with the launch);
 /// the words of the openness cue or the licence decide, classify_openness reads them by clause.
 void openness_statements(const Context& ctx, std::size_t title_end, std::vector<Release>& found) {
-    if (ctx.source_evaluator) {
-        return;  // an evaluator writing about open models evaluates them; it does not release them
+    if (ctx.source_evaluator || license_change_headline(ctx)) {
+        return;  // an evaluator evaluates open models; a licence change names the old and new licence
     }
     // A weak release whose headline states its openness is a release: "<Lab>'s new Foo 2 model
     // is open source" (the statement's confidence, at least).
@@ -735,6 +735,9 @@ void extract_releases(const Context& source_ctx, ExtractOutput& out, std::vector
     if (std::string doc; strongest_cue(title_ctx, "eval_doc_types", nullptr, &doc) > 0 &&
                          (doc.find("+own") == std::string::npos || ctx.source.lab)) {
         return;  // "OpenAI o1 System Card" documents a release; the eval extractor takes it
+    }
+    if (license_change_headline(ctx)) {
+        return;  // "Mistral changes Codestral 2's licence": extract_license_statements takes it
     }
     if (strongest_cue(title_ctx, "evaluators") > 0 || strongest_cue(title_ctx, "evaluator_heads") > 0) {
         return;  // "X debuts at #2 on the Arena leaderboard": a ranking, the eval extractor's

@@ -84,6 +84,7 @@ const std::vector<std::string>& known_rule_lists() {
         "license_page_words", "non_model_context", "non_model_heads",     "group_words",           "role_words",
         "launch_verbs",       "arrival_verbs",     "negation_words",      "release_stages",        "evaluator_heads",
         "availability_cues",  "withdrawal_words",  "eval_subject_cues",   "weights_release_words", "evaluator_sources",
+        "license_change_verbs",
     };
     return names;
 }

@@ -1,0 +1,144 @@
+// license_change stated in words: a headline that changes a model's licence ("Qwen switches Qwen 4
+// licence from Apache 2.0 to a research licence", "Llama 5 license update", "Mistral relicenses
+// Codestral 2 under a non-commercial licence"). The LICENSE commit or the Hugging Face record
+// gives the diff of the licence text when it is tracked; this gives the event when only a post
+// or the press says it, with the stated words as its diff.
+
+#include <algorithm>
+#include <cctype>
+
+#include "domain/event_schema.h"
+#include "extract/confidence.h"
+#include "extract/extractors.h"
+#include "extract/grammar.h"
+#include "extract/license_class.h"
+#include "extract/model_names.h"
+
+namespace fw::extract {
+namespace {
+
+/// A licence-change verb of the rules' "license_change_verbs" (any form) and a licence noun in the
+/// headline: the confidence of the verb, 0 when either is missing.
+double change_stated(const Context& ctx, const std::vector<Token>& title) {
+    const bool licence_noun = std::any_of(title.begin(), title.end(), [](const Token& t) {
+        return t.norm.starts_with("licen") || t.norm == "terms" || t.norm.starts_with("relicens");
+    });
+    if (!licence_noun) {
+        return 0;
+    }
+    double best = 0;
+    for (const auto& cue : verb_phrases(ctx.rules, "license_change_verbs")) {
+        if (find_phrase(title, phrase_tokens(cue.pattern))) {
+            best = std::max(best, cue.confidence);
+        }
+    }
+    // "relicensed", "relicensing" and the nouns "license update", "licence change".
+    for (const auto& t : title) {
+        if (t.norm.starts_with("relicens")) {
+            best = std::max(best, 0.85);
+        }
+    }
+    return best;
+}
+
+/// The licences a statement names: "from A to B" gives both, otherwise the one it names is the new.
+std::pair<std::optional<std::string>, std::optional<std::string>> stated_licences(const Context& ctx,
+                                                                                  std::string_view said) {
+    const auto from = ifind(said, " from ");
+    const auto to = from ? ifind(said, " to ", *from + 6) : std::nullopt;
+    if (from && to) {
+        auto old_id = license_id_from_text(said.substr(*from + 6, *to - *from - 6), ctx.taxonomy, ctx.rules);
+        auto new_id = license_id_from_text(said.substr(*to + 4), ctx.taxonomy, ctx.rules);
+        if (old_id || new_id) {
+            return {old_id, new_id};
+        }
+    }
+    for (std::string_view mark : {" to ", " under ", ": "}) {
+        if (auto at = ifind(said, mark)) {
+            if (auto id = license_id_from_text(said.substr(*at + mark.size()), ctx.taxonomy, ctx.rules)) {
+                return {std::nullopt, id};
+            }
+        }
+    }
+    return {std::nullopt, license_id_from_text(said, ctx.taxonomy, ctx.rules)};
+}
+
+}  // namespace
+
+bool license_change_headline(const Context& ctx) {
+    const auto title_end = std::min(ctx.text.size(), ctx.text.find('\n'));
+    return change_stated(ctx, tokenize(std::string_view(ctx.text).substr(0, title_end))) > 0;
+}
+
+void extract_license_statements(const Context& ctx, ExtractOutput& out) {
+    const auto title_end = std::min(ctx.text.size(), ctx.text.find('\n'));
+    const std::string_view title = std::string_view(ctx.text).substr(0, title_end);
+    const double verb = change_stated(ctx, tokenize(title));
+    if (verb <= 0) {
+        return;
+    }
+    auto models = specific_models(ctx, 0, title_end);
+    if (models.empty()) {
+        // A versioned name of no known family: "Mistral relicenses Devstral 2 under ...".
+        for (const auto& t : tokenize(title)) {
+            std::size_t at = 0;
+            const auto rest = title.substr(t.begin);
+            if (std::isupper(static_cast<unsigned char>(title[t.begin])) == 0) {
+                continue;
+            }
+            if (auto ref = resolve_leading(rest, ctx, &at); ref && (ref->known || ref->discovered)) {
+                models.push_back(SpecificModel{ref->slug, t.begin + at, t.begin + at, ref->discovered});
+                break;
+            }
+        }
+    }
+    if (models.empty()) {
+        return;  // "We updated our terms of service": no model's licence
+    }
+    const auto& subject = models.front();
+    const ModelInfo* known = ctx.taxonomy.find_model(subject.slug);
+    const auto lead = lead_sentence(ctx.text);
+    std::string said(title);
+    if (lead.begin >= title_end && lead.end > lead.begin) {
+        said += " " + ctx.text.substr(lead.begin, lead.end - lead.begin);
+    }
+    // The model's own name may spell a licence ("Llama 3.1" is also the Llama 3.1 Community
+    // License's alias): licences are read with it blanked out.
+    std::string unnamed = said;
+    if (subject.end > subject.begin && subject.end <= unnamed.size()) {
+        std::fill(unnamed.begin() + static_cast<std::ptrdiff_t>(subject.begin),
+                  unnamed.begin() + static_cast<std::ptrdiff_t>(subject.end), ' ');
+    }
+    auto [old_id, new_id] = stated_licences(ctx, std::string_view(unnamed).substr(0, title_end));
+    if (!new_id) {
+        std::tie(old_id, new_id) = stated_licences(ctx, unnamed);
+    }
+    if (!old_id && known != nullptr && !known->license.empty() && (!new_id || known->license != *new_id)) {
+        old_id = known->license;  // the taxonomy's licence until now
+    }
+    // Without the new licence named the change is stated but not known: a candidate to review.
+    const double confidence = new_id ? verb : std::min(verb, kConfidentEvent - 0.1);
+    const std::string new_value = new_id.value_or("LicenseRef-Unknown");
+    auto ev = make_event(ctx, EventKind::LicenseChange, "license_change|" + subject.slug + "|" + new_value, confidence,
+                         subject.begin);
+    ev.model = subject.slug;
+    ev.lab.reset();
+    if (const std::string lab = known != nullptr ? known->lab : (subject.discovered ? subject.discovered->lab : "");
+        !lab.empty()) {
+        ev.lab = lab;
+    }
+    ev.cue = "licence change stated {model}";
+    put(ev.fields, field::subject, subject.slug);
+    put(ev.fields, field::old_value, old_id);
+    put(ev.fields, field::new_value, new_value);
+    put(ev.fields, field::diff, "- " + old_id.value_or("(not stated)") + "\n+ " + new_value + "\nstated: " + said);
+    const License* a = old_id ? ctx.taxonomy.find_license(*old_id) : nullptr;
+    const License* b = new_id ? ctx.taxonomy.find_license(*new_id) : nullptr;
+    put(ev.fields, field::more_restrictive, a != nullptr && b != nullptr ? more_restrictive(*a, *b) : std::nullopt);
+    if (subject.discovered && confidence >= kConfidentEvent) {
+        out.discovered_models.push_back(*subject.discovered);
+    }
+    out.events.push_back(std::move(ev));
+}
+
+}  // namespace fw::extract

@@ -191,8 +191,15 @@ namespace {
 /// states; its confidence scaled by `scale`. False when it states none.
 bool move_in(const Context& ctx, std::string_view title, std::size_t offset, double scale, ExtractOutput& out) {
     const auto title_tokens = tokenize(title);
+    // Model words outside the names of tracked entities: "Meta Superintelligence Labs" is a lab's
+    // name, not a word calling the person a model.
+    std::string unnamed(title);
+    for (const auto& m : ctx.matcher.find_all(title)) {
+        std::fill(unnamed.begin() + static_cast<std::ptrdiff_t>(m.begin),
+                  unnamed.begin() + static_cast<std::ptrdiff_t>(m.end), ' ');
+    }
     Context words = ctx;
-    words.tokens = title_tokens;
+    words.tokens = tokenize(unnamed);
     const bool model_word = strongest_cue(words, "model_context_words") > 0;
     for (const auto& cue : ctx.rules.list("personnel_verbs")) {
         const bool person_first = cue.pattern.rfind("{person}", 0) == 0;

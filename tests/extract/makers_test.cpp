@@ -244,3 +244,14 @@ TEST_CASE("a model arriving somewhere nobody tracks is a rollout candidate", "[e
         CHECK(c.suggested_kind != EventKind::SurfaceRollout);
     }
 }
+
+TEST_CASE("a model word inside a lab's name does not make a hire a model", "[extract][grammar][people]") {
+    auto ex = make_extractor();
+    auto out = ex.extract(
+        make_item("Former Google researcher Ada Park joins Meta Superintelligence Labs", make_time(2026, 10, 2)),
+        nullptr, newsroom());
+    const auto moves = of_kind(out.events, EventKind::PersonnelMove);
+    REQUIRE(moves.size() == 1);
+    CHECK(moves.front().person == "ada-park");
+    CHECK(moves.front().fields.text("org") == "meta");
+}

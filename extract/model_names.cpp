@@ -161,8 +161,8 @@ Slot finish_name(std::vector<Word> words, const Context& ctx) {
                                                   // "Unlike Llama 4, ...", "After GPT-5, ..."
                                                   "unlike", "like", "after", "before", "following", "since", "while",
                                                   "with", "without", "besides", "and", "but", "also"};
-    static const std::vector<std::string> tail = {"model", "models", "family", "series",  "release",
-                                                  "beta",  "launch", "update", "weights", "checkpoints"};
+    static const std::vector<std::string> tail = {"model",  "models", "family",  "series",      "release", "beta",
+                                                  "launch", "update", "weights", "checkpoints", "preview"};
     auto is_in = [](const std::vector<std::string>& v, const std::string& w) {
         return std::find(v.begin(), v.end(), w) != v.end();
     };
@@ -181,8 +181,10 @@ Slot finish_name(std::vector<Word> words, const Context& ctx) {
     for (std::size_t i = 1; i < words.size(); ++i) {
         const auto& w = words[i].text;
         const auto bare = lower_bare(w);
-        if (has_digit(words[i - 1].text) && !w.empty() && std::islower(static_cast<unsigned char>(w.front())) != 0 &&
-            !has_digit(w) && !in_list(ctx, "variant_words", bare) && !in_list(ctx, "tier_words", bare)) {
+        const bool after_version = std::any_of(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(i),
+                                               [](const Word& v) { return has_digit(v.text); });
+        if (after_version && !w.empty() && std::islower(static_cast<unsigned char>(w.front())) != 0 && !has_digit(w) &&
+            !in_list(ctx, "variant_words", bare) && !in_list(ctx, "tier_words", bare)) {
             if (!is_in(tail, bare) && !in_list(ctx, "group_words", bare)) {
                 words.resize(i);
             } else {
@@ -193,6 +195,15 @@ Slot finish_name(std::vector<Word> words, const Context& ctx) {
     }
     if (!words.empty() && in_list(ctx, "group_words", lower_bare(words.back().text))) {
         return {};  // "The Llama 4 herd" names a set of models; the text names its members
+    }
+    // "Qwen3 Takes on ...", "Claude Opus 4.5 Saves Tokens": a capitalised word after the last
+    // version that reads as a verb (third person, no variant or tier word) is the headline's.
+    if (words.size() > 1 && has_digit(words[words.size() - 2].text)) {
+        const auto last = lower_bare(words.back().text);
+        if (last.size() > 3 && last.back() == 's' && !last.ends_with("ss") && !in_list(ctx, "variant_words", last) &&
+            !in_list(ctx, "tier_words", last)) {
+            words.pop_back();
+        }
     }
     bool model_tail = false;
     while (!words.empty() && is_in(tail, lower_bare(words.back().text))) {
@@ -548,6 +559,15 @@ ModelInfo make_model(std::string_view name, const std::string& lab, const Contex
     m.lab = lab;
     m.family = family_of(m.name, ctx);
     m.tier = tier_of(m.name, ctx);
+    if (m.lab.empty()) {
+        // A family the taxonomy knows names its maker: "Gemini 3 Flash" in a text naming no lab.
+        for (const auto& known : ctx.taxonomy.models) {
+            if (known.family == m.family && !known.lab.empty()) {
+                m.lab = known.lab;
+                break;
+            }
+        }
+    }
     return m;
 }
 

@@ -783,7 +783,9 @@ void extract_releases(const Context& source_ctx, ExtractOutput& out, std::vector
                   !coined_shape(ctx, name.text)))) {
                 continue;
             }
-            const bool needs_model_word = untracked_maker || (no_lab && !source_ctx.unowned_models);
+            // A name whose family gives its lab ("Gemini 3 Flash") needs no model word.
+            const bool lab_unknown = !ref->discovered || ref->discovered->lab.empty();
+            const bool needs_model_word = untracked_maker || (no_lab && !source_ctx.unowned_models && lab_unknown);
             if (needs_model_word && !ref->known && !model_said(ctx, /*lead=*/untracked_maker) &&
                 cue.find("a ... model") == std::string::npos) {
                 cue += " (maker not tracked, no model word)";

@@ -23,17 +23,17 @@ struct Floor {
 };
 constexpr int kMinSupport = 5;
 constexpr Floor kFloors[] = {
-    {"model_release", 0.90, 0.75},     // measured 0.922 / 0.774 (137 expected)
+    {"model_release", 0.91, 0.76},     // measured 0.930 / 0.781 (137 expected)
     {"surface_rollout", 0.94, 0.77},   // 0.972 / 0.795 (44)
     {"weights_release", 0.66, 0.16},   // 1.000 / 0.333 (6)
     {"eval_report", 0.75, 0.33},       // 1.000 / 0.500 (6)
     {"third_party_eval", 0.90, 0.57},  // 1.000 / 0.615 (13)
     {"personnel_move", 0.95, 0.89},    // 1.000 / 0.931 (29)
 };
-constexpr double kAllPrecision = 0.93, kAllRecall = 0.75;  // 0.948 / 0.770
-/// Missed events whose item at least became a candidate (measured 7 of 54: the Grok rollouts that
+constexpr double kAllPrecision = 0.93, kAllRecall = 0.75;  // 0.953 / 0.774
+/// Missed events whose item at least became a candidate (measured 8 of 53: the Grok rollouts that
 /// were candidates through Grok-1 are events of the Grok assistant now), and the queue's size: at
-/// most one item in ten (measured 68 of 1,173).
+/// most one item in ten (measured 79 of 1,173).
 constexpr int kMissedWithCandidate = 6;
 constexpr double kMaxCandidateShare = 0.10;
 

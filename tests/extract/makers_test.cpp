@@ -255,3 +255,33 @@ TEST_CASE("a model word inside a lab's name does not make a hire a model", "[ext
     CHECK(moves.front().person == "ada-park");
     CHECK(moves.front().fields.text("org") == "meta");
 }
+
+TEST_CASE("a known family names the maker of a new member in a text naming no lab", "[extract][grammar][makers]") {
+    auto ex = make_extractor();
+    auto out = ex.extract(make_item("Gemini 4 Flash preview opens to developers", make_time(2026, 10, 2),
+                                    "Developers can try it in AI Studio."),
+                          nullptr, newsroom());
+    const auto* ev = find(out.events, EventKind::ModelRelease, "gemini-4-flash");
+    REQUIRE(ev != nullptr);  // "preview" is the stage's word, not the name's
+    CHECK(ev->lab == "google");
+}
+
+TEST_CASE("a verb after a version in headline case is not part of the name", "[extract][grammar][makers]") {
+    auto ex = make_extractor();
+    auto out = ex.extract(
+        make_item("Chips Get Cheaper, Gemini 4 Impresses Coders, Robots Learn to Dance", make_time(2026, 10, 2)),
+        nullptr, newsroom());
+    CHECK(find(out.events, EventKind::ModelRelease, "gemini-4-impresses") == nullptr);
+    CHECK(find(out.events, EventKind::ModelRelease, "gemini-4") != nullptr);
+}
+
+TEST_CASE("the lead's subject who will lead is the hire a role headline speaks of", "[extract][grammar][people]") {
+    auto ex = make_extractor();
+    auto out = ex.extract(make_item("Former Apple engineer joins Mistral as head of inference", make_time(2026, 10, 2),
+                                    "Lena Vogt will lead inference at Mistral from January."),
+                          nullptr, newsroom());
+    const auto moves = of_kind(out.events, EventKind::PersonnelMove);
+    REQUIRE(moves.size() == 1);
+    CHECK(moves.front().person == "lena-vogt");
+    CHECK(moves.front().fields.text("org") == "mistral");
+}

@@ -7,6 +7,7 @@
 
 #include "domain/slug.h"
 #include "domain/event_schema.h"
+#include "extract/grammar.h"
 
 namespace fw::extract {
 namespace {
@@ -205,8 +206,22 @@ void extract_analyst(const Context& ctx, ExtractOutput& out) {
     }
     std::string firm;
     std::size_t firm_pos = 0;
+    double scale = 1.0;
     if (strongest_cue(title_ctx, "analyst_firms", &firm_pos, &firm) <= 0 || firm_pos > action_pos) {
-        return;  // no known firm before the verb: a company raising its own numbers, not a rating
+        // "Analyst raises Meta price target to $900" with the firm in the lead ("Morgan Stanley
+        // sees ..."): the headline must speak of a price target or a rating, the lead name the firm.
+        const auto said = tokenize(title);
+        const bool rating_words = has_phrase(said, "price target") || has_phrase(said, "analyst") ||
+                                  has_phrase(said, "analysts") || has_phrase(said, "rating");
+        const auto lead = lead_sentence(ctx.text);
+        Context lead_ctx = ctx;
+        lead_ctx.tokens = tokenize(std::string_view(ctx.text).substr(lead.begin, lead.end - lead.begin));
+        firm.clear();
+        if (!rating_words || strongest_cue(lead_ctx, "analyst_firms", nullptr, &firm) <= 0) {
+            return;  // no known firm: a company raising its own numbers, not a rating
+        }
+        firm_pos = 0;
+        scale = 0.9;
     }
     std::optional<std::string> symbol;
     std::optional<std::string> lab;
@@ -222,7 +237,7 @@ void extract_analyst(const Context& ctx, ExtractOutput& out) {
     if (!symbol) {
         return;
     }
-    auto ev = make_event(ctx, EventKind::AnalystRating, "", conf, firm_pos);
+    auto ev = make_event(ctx, EventKind::AnalystRating, "", conf * scale, firm_pos);
     ev.dedupe_key = "analyst_rating|" + firm + "|" + *symbol + "|" + format_date(ev.occurred_at);
     ev.security = symbol;
     ev.lab = lab;

@@ -138,6 +138,24 @@ TEST_CASE("a newsroom headline's single capex figure with the direction of its v
     CHECK(of_kind(out.events, EventKind::CapexGuidance).empty());
 }
 
+TEST_CASE("a price-target headline whose firm is named in the lead", "[extract][market]") {
+    auto ex = make_extractor();
+    const auto wire = fw::test::feed_source("markets-wire", std::nullopt);
+    auto out = ex.extract(make_item("Analyst lifts Meta price target to $950", make_time(2026, 10, 30),
+                                    "Goldman Sachs cited faster ad growth."),
+                          nullptr, wire);
+    const auto ratings = of_kind(out.events, EventKind::AnalystRating);
+    REQUIRE(ratings.size() == 1);
+    CHECK(ratings[0].fields.text("firm") == "goldman-sachs");
+    CHECK(ratings[0].fields.text("symbol") == "META");
+    CHECK(ratings[0].fields.number("new_target") == 950.0);
+    // A company raising its own prices speaks of no rating, whatever its lead names.
+    out = ex.extract(make_item("Meta raises Muse Spark API prices to $9", make_time(2026, 10, 31),
+                               "Goldman Sachs customers were told by email."),
+                     nullptr, wire);
+    CHECK(of_kind(out.events, EventKind::AnalystRating).empty());
+}
+
 TEST_CASE("an analyst price-target headline gives firm, symbol, action and targets", "[extract][market]") {
     auto ex = make_extractor();
     auto out =

@@ -116,7 +116,7 @@ std::optional<std::string> source_evaluator(const SourceInfo& source, const Rule
 Context make_context(const Item& item, const Item* previous, const SourceInfo& source, const Taxonomy& taxonomy,
                      const Rules& rules, const EntityMatcher& matcher,
                      const std::optional<std::string>& text_override) {
-    Context ctx{item, previous, source, taxonomy, rules, matcher, {}, {}, {}, source.lab, {}, {}, false};
+    Context ctx{item, previous, source, taxonomy, rules, matcher, {}, {}, {}, source.lab, {}, {}, false, false};
     ctx.text = text_override ? *text_override : item_text(item.entry);
     ctx.tokens = tokenize(ctx.text);
     ctx.entities = matcher.find_all(ctx.text);

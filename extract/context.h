@@ -37,6 +37,9 @@ struct Context {
     /// Lets resolve_model_name remember a versioned name with no lab: a host or an evaluator
     /// speaks of models by makers the taxonomy does not track.
     bool unowned_models = false;
+    /// The publisher speaks of a model of its own in the first person (own_model_said): a coined
+    /// name with no version is remembered too, with no lab when the publisher is not tracked.
+    bool own_models = false;
 };
 
 /// The surface a source speaks for: the longest surface name, slug or alias whose words begin

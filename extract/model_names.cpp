@@ -483,7 +483,7 @@ std::optional<ModelRef> resolve_model_name(std::string_view name, const Context&
     if (auto inner = without_maker(name, tokens, ctx)) {
         return inner;
     }
-    if (!ctx.lab && !(ctx.unowned_models && versioned)) {
+    if (!ctx.lab && !(ctx.unowned_models && (versioned || ctx.own_models))) {
         return std::nullopt;  // new models are remembered only for a lab we know
     }
     double confidence = 0;

@@ -61,13 +61,13 @@ std::vector<Slot> release_slots(const Context& ctx) {
             lead_slots.push_back(std::move(s));
         }
     }
-    if (bare != nullptr && ctx.source.lab) {
+    if (bare != nullptr && (ctx.source.lab || ctx.own_models)) {
         // A lab's headline's head as a name of its own; it yields to a model another cue names.
         for (auto s : template_slots(title, title_tokens, *bare)) {
             slots.push_back(std::move(s));
         }
     }
-    if (bare != nullptr && ctx.source.lab && !lead.empty()) {
+    if (bare != nullptr && (ctx.source.lab || ctx.own_models) && !lead.empty()) {
         // The lead's first words as a headline of their own: "Voxtral TTS: a frontier, open-weights
         // text-to-speech model" names a model when the rest of its sentence calls it one.
         for (auto s : template_slots(lead, lead_tokens, *bare)) {
@@ -623,10 +623,13 @@ bool arrival_not_launch(const Context& ctx, const Release& r) {
 
 namespace {
 
-/// A host's or tool's feed speaking of a model of its own in the first person ("our first
-/// frontier model", "our fast agent model"): the maker is the host, tracked or not.
-bool host_own_model(const Context& ctx) {
-    if (!ctx.source_surface || ctx.source.lab) {
+/// A feed that speaks for no tracked lab, speaking of a model of its own in the first person
+/// ("our first frontier model", "Sonar Pro is our most capable model"): the maker is the
+/// publisher, tracked or not (a host, a tool, a lab the taxonomy does not list). A host's "we"
+/// counts; elsewhere only "our" does (a newsroom's "we tested the model" is no maker's). An
+/// evaluator's "our evaluation of the model" is an evaluation.
+bool own_model_said(const Context& ctx) {
+    if (ctx.source.lab || ctx.source_evaluator) {
         return false;
     }
     const auto first = ctx.text.find('\n');
@@ -634,8 +637,8 @@ bool host_own_model(const Context& ctx) {
                                                 : std::min(ctx.text.size(), ctx.text.find_first_of(".\n", first + 1));
     Context head = ctx;
     head.tokens = tokenize(std::string_view(ctx.text).substr(0, end));
-    return (has_phrase(head.tokens, "our") || has_phrase(head.tokens, "we")) &&
-           strongest_cue(head, "model_context_words") > 0;
+    const bool first_person = has_phrase(head.tokens, "our") || (ctx.source_surface && has_phrase(head.tokens, "we"));
+    return first_person && strongest_cue(head, "model_context_words") > 0;
 }
 
 }  // namespace
@@ -702,6 +705,29 @@ void maker_before_version(const Context& ctx, Slot& name) {
     }
 }
 
+/// The lead's first sentence names `name` and calls something a model ("Sonar Pro is our most
+/// capable model").
+bool lead_calls_model(const Context& ctx, std::string_view name) {
+    Context own = ctx;
+    own.tokens = tokenize(name);
+    if (strongest_cue(own, "model_context_words") > 0) {
+        return false;  // "Our Model Strategy": a phrase about models, not a model's name
+    }
+    // The clause of the lead's first sentence that names it: "Drift is our new way to sync notes;
+    // it runs on our own model" calls Drift no model.
+    const auto lead = lead_sentence(ctx.text);
+    const auto sentence = std::string_view(ctx.text).substr(lead.begin, lead.end - lead.begin);
+    for (const auto& clause : split_clauses(sentence)) {
+        const auto words = sentence.substr(clause.begin, clause.end - clause.begin);
+        if (ifind(words, name)) {
+            Context said = ctx;
+            said.tokens = tokenize(words);
+            return strongest_cue(said, "model_context_words") > 0;
+        }
+    }
+    return false;
+}
+
 /// Words of the headline (or, with `with_lead`, of the lead's first sentence) calling something a model.
 bool model_said(const Context& ctx, bool with_lead) {
     const auto title_end = std::min(ctx.text.size(), ctx.text.find('\n'));
@@ -720,7 +746,8 @@ bool model_said(const Context& ctx, bool with_lead) {
 
 void extract_releases(const Context& source_ctx, ExtractOutput& out, std::vector<std::string>& item_models) {
     Context ctx = source_ctx;
-    ctx.unowned_models = ctx.unowned_models || host_own_model(source_ctx);
+    ctx.own_models = own_model_said(source_ctx);
+    ctx.unowned_models = ctx.unowned_models || ctx.own_models;
     // "Perplexity releases Sonar 3": the subject is the maker, whatever lab the text names later.
     const bool untracked_maker = untracked_maker_launch(source_ctx);
     if (untracked_maker) {
@@ -747,7 +774,7 @@ void extract_releases(const Context& source_ctx, ExtractOutput& out, std::vector
         return std::find(item_models.begin(), item_models.end(), slug) != item_models.end();
     };
     for (const auto& slot : release_slots(ctx)) {
-        const bool coined = slot.whole && ctx.source.lab.has_value();
+        const bool coined = slot.whole && (ctx.source.lab.has_value() || ctx.own_models);
         for (auto name : split_names(slot, ctx)) {
             maker_before_version(ctx, name);
             auto ref = resolve_model_name(name.text, ctx, coined);
@@ -783,9 +810,19 @@ void extract_releases(const Context& source_ctx, ExtractOutput& out, std::vector
                   !coined_shape(ctx, name.text)))) {
                 continue;
             }
+            // A publisher's own coined name with no version ("Sonar Reasoning Pro") only when its
+            // lead sentence names it and calls it a model: a host's blog speaks of models often
+            // ("Our Model Strategy", "Introducing Adaptive: a smarter way to use ...").
+            if (ctx.own_models && !ref->known && !ctx.source.lab &&
+                std::none_of(ref->slug.begin(), ref->slug.end(),
+                             [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }) &&
+                !lead_calls_model(ctx, name.text)) {
+                continue;
+            }
             // A name whose family gives its lab ("Gemini 3 Flash") needs no model word.
             const bool lab_unknown = !ref->discovered || ref->discovered->lab.empty();
-            const bool needs_model_word = untracked_maker || (no_lab && !source_ctx.unowned_models && lab_unknown);
+            const bool needs_model_word =
+                !ctx.own_models && (untracked_maker || (no_lab && !source_ctx.unowned_models && lab_unknown));
             if (needs_model_word && !ref->known && !model_said(ctx, /*lead=*/untracked_maker) &&
                 cue.find("a ... model") == std::string::npos) {
                 cue += " (maker not tracked, no model word)";

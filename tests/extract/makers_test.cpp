@@ -285,3 +285,24 @@ TEST_CASE("the lead's subject who will lead is the hire a role headline speaks o
     CHECK(moves.front().person == "lena-vogt");
     CHECK(moves.front().fields.text("org") == "mistral");
 }
+
+TEST_CASE("a publisher nobody tracks launching a model of its own in the first person", "[extract][grammar][makers]") {
+    auto ex = make_extractor();
+    const auto blog = feed_source("nimbus-labs-blog", std::nullopt);
+    auto out = ex.extract(
+        make_item("Introducing Nimbus Pro", make_time(2026, 10, 2), "Nimbus Pro is our most capable model yet."),
+        nullptr, blog);
+    const auto* ev = find(out.events, EventKind::ModelRelease, "nimbus-pro");
+    REQUIRE(ev != nullptr);
+    CHECK_FALSE(ev->lab.has_value());
+    // A post about models is no model: its name is a phrase with a model word in it.
+    out = ex.extract(
+        make_item("Our Model Strategy", make_time(2026, 10, 3), "Our model strategy is to offer every frontier model."),
+        nullptr, blog);
+    CHECK(of_kind(out.events, EventKind::ModelRelease).empty());
+    // A coined name the lead does not call a model stays out.
+    out = ex.extract(make_item("Introducing Drift", make_time(2026, 10, 4),
+                               "Drift is our new way to sync notes; it runs on our own model."),
+                     nullptr, blog);
+    CHECK(find(out.events, EventKind::ModelRelease, "drift") == nullptr);
+}

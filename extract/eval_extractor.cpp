@@ -16,8 +16,18 @@ namespace {
 std::vector<std::string> models_named(const Context& ctx, const std::vector<std::string>& item_models,
                                       std::string_view scope) {
     std::vector<std::string> models = item_models;
+    // A known name inside a longer, more specific one is not named on its own: "Claude" and
+    // "Gemini 3" in "Claude Opus 5, Gemini 3 Ultra" when those are new names.
+    const bool within =
+        scope.data() >= ctx.text.data() && scope.data() + scope.size() <= ctx.text.data() + ctx.text.size();
+    const auto offset = within ? static_cast<std::size_t>(scope.data() - ctx.text.data()) : 0;
+    const auto specific = within ? specific_models(ctx, offset, offset + scope.size()) : std::vector<SpecificModel>{};
     for (const auto& m : ctx.matcher.find(scope, EntityKind::Model)) {
-        if (std::find(models.begin(), models.end(), m.slug) == models.end()) {
+        const bool inside_longer = std::any_of(specific.begin(), specific.end(), [&](const SpecificModel& sm) {
+            return sm.slug != m.slug && sm.begin <= offset + m.begin && sm.end >= offset + m.end &&
+                   sm.end - sm.begin > m.end - m.begin;
+        });
+        if (!inside_longer && std::find(models.begin(), models.end(), m.slug) == models.end()) {
             models.push_back(m.slug);
         }
     }
@@ -335,11 +345,20 @@ void third_party(const Context& ctx, const std::vector<std::string>& item_models
         // On an evaluator's own feed, a model named only past the lead is a mention ("we used X
         // as a judge"), not the subject: review it.
         bool in_lead = false;
+        std::vector<std::string> new_in_lead;
         for (const auto& sm : specific_models(ctx, title_end, ctx.text.size())) {
             if (std::find(models.begin(), models.end(), sm.slug) == models.end() && !sm.discovered) {
                 models.push_back(sm.slug);
                 in_lead = in_lead || sm.begin < lead_end;
+            } else if (sm.discovered && sm.begin < lead_end) {
+                new_in_lead.push_back(sm.slug);
             }
+        }
+        if (models.empty() && !new_in_lead.empty()) {
+            // Only names met for the first time, in the lead, no evaluator's verb binding them:
+            // review them ("We ran our tests on models including Foo 5").
+            models = new_in_lead;
+            conf = std::min(conf, 0.5);
         }
         if (!models.empty() && !in_lead && ctx.source_evaluator && evaluator == *ctx.source_evaluator &&
             strongest_cue(ctx, "evaluators") <= 0) {

@@ -306,3 +306,16 @@ TEST_CASE("a publisher nobody tracks launching a model of its own in the first p
                      nullptr, blog);
     CHECK(find(out.events, EventKind::ModelRelease, "drift") == nullptr);
 }
+
+TEST_CASE("an evaluator's subjects are named as specifically as the text names them", "[extract][grammar][eval]") {
+    auto ex = make_extractor();
+    auto out = ex.extract(make_item("Sandbagging in frontier models", make_time(2026, 10, 2),
+                                    "We ran our evaluation suite on Claude Opus 7 and Gemini 5 Ultra."),
+                          nullptr, feed_source("apollo-research-blog", std::nullopt));
+    const auto evals = of_kind(out.events, EventKind::ThirdPartyEval);
+    REQUIRE(evals.size() == 2);
+    for (const auto& ev : evals) {
+        CHECK((ev.model == "claude-opus-7" || ev.model == "gemini-5-ultra"));
+        CHECK(ev.fields.text("evaluator") == "apollo");
+    }
+}

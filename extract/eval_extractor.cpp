@@ -139,9 +139,23 @@ void first_party(const Context& ctx, const std::vector<std::string>& item_models
         conf *= 0.9;  // a paper about a model, maybe not by its lab
     }
     if (own_only) {
+        // "Measuring GPT-6.5's persuasiveness": the lab's own model after the verb, named as
+        // specifically as the headline names it (new names included).
+        // A name before the verb is the headline's topic ("TruthfulQA: Measuring how models ...").
+        models = item_models;
+        for (const auto& sm : specific_models(ctx, std::min(pos, title.size()), title.size())) {
+            const auto* info = ctx.taxonomy.find_model(sm.slug);
+            const std::string lab = info != nullptr ? info->lab : (sm.discovered ? sm.discovered->lab : "");
+            if (lab == *ctx.source.lab && std::find(models.begin(), models.end(), sm.slug) == models.end()) {
+                models.push_back(sm.slug);
+                if (sm.discovered) {
+                    out.discovered_models.push_back(*sm.discovered);
+                }
+            }
+        }
         std::erase_if(models, [&](const std::string& m) {
             const auto* info = ctx.taxonomy.find_model(m);
-            return info == nullptr || info->lab != *ctx.source.lab;
+            return info != nullptr && info->lab != *ctx.source.lab;
         });
     }
     for (const auto& model : models) {

@@ -319,3 +319,20 @@ TEST_CASE("an evaluator's subjects are named as specifically as the text names t
         CHECK(ev.fields.text("evaluator") == "apollo");
     }
 }
+
+TEST_CASE("a lab measuring its own new model is an evaluation report", "[extract][grammar][eval]") {
+    auto ex = make_extractor();
+    const auto lab_feed = feed_source("openai-news", std::string("openai"));
+    auto out = ex.extract(make_item("Measuring GPT-7's persuasiveness", make_time(2026, 10, 2),
+                                    "We evaluated GPT-7 on our persuasion benchmarks."),
+                          nullptr, lab_feed);
+    const auto reports = of_kind(out.events, EventKind::EvalReport);
+    REQUIRE(reports.size() == 1);
+    CHECK(reports.front().model == "gpt-7");
+    // A benchmark's name before the verb is the post's topic, not a model it measures.
+    out = ex.extract(make_item("HonestBench: Measuring how models answer", make_time(2026, 10, 3)), nullptr, lab_feed);
+    CHECK(of_kind(out.events, EventKind::EvalReport).empty());
+    // Another lab's model measured on this lab's feed is no report of its own.
+    out = ex.extract(make_item("Measuring Claude Opus 7's persuasiveness", make_time(2026, 10, 4)), nullptr, lab_feed);
+    CHECK(of_kind(out.events, EventKind::EvalReport).empty());
+}

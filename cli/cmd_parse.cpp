@@ -189,8 +189,9 @@ void register_parse(CLI::App& app, Run& run) {
             return;
         }
         // The summary prints no summary or content text: HTML to text only for --json.
-        auto doc =
-            ingest::parse_document(*kind, loaded->body, {"parse", loaded->url, loaded->content_type, run.global.json});
+        // The body is handed over: a valid UTF-8 feed is parsed in it, not in a copy.
+        auto doc = ingest::parse_document_owned(*kind, std::move(loaded->body),
+                                                {"parse", loaded->url, loaded->content_type, run.global.json});
         if (!doc) {
             Error e = doc.error();
             e.context = o->where + (e.context.empty() ? "" : ": " + e.context);

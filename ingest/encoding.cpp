@@ -331,4 +331,18 @@ DecodedText decode_to_utf8(std::string_view bytes, std::string_view http_content
     return result;
 }
 
+DecodedText decode_to_utf8_owned(std::string bytes, std::string_view http_content_type) {
+    std::size_t bom_len = 0;
+    const std::string charset = sniff_unicode(bytes, bom_len);
+    const std::string_view body = std::string_view(bytes).substr(bom_len);
+    if ((charset.empty() || charset == "utf-8") && needs_no_repair(body)) {
+        DecodedText result;
+        bytes.erase(0, bom_len);
+        result.text = std::move(bytes);
+        result.charset = "utf-8";
+        return result;
+    }
+    return decode_to_utf8(bytes, http_content_type);
+}
+
 }  // namespace fw::ingest

@@ -21,6 +21,10 @@ struct DecodedText {
 /// labels go through iconv; unknown labels fall back to windows-1252 with a warning.
 DecodedText decode_to_utf8(std::string_view bytes, std::string_view http_content_type = {});
 
+/// Same rule, taking the bytes: when they need no repair (the usual UTF-8 feed) they become the
+/// text without a copy, which for a 20 MB feed saves a copy and its page faults.
+DecodedText decode_to_utf8_owned(std::string bytes, std::string_view http_content_type = {});
+
 /// The charset parameter of a Content-Type header, lowercased ("" when absent).
 std::string charset_from_content_type(std::string_view content_type);
 

@@ -121,8 +121,10 @@ std::optional<FeedFormat> detect_format(std::string_view body, std::string_view 
     return std::nullopt;
 }
 
-Result<ParsedFeed> parse_feed(std::string_view body, const ParseOptions& opts) {
-    DecodedText decoded = decode_to_utf8(body, opts.content_type);
+namespace {
+
+/// parse_feed after the bytes are UTF-8 (both entry points below share it).
+Result<ParsedFeed> parse_decoded(DecodedText decoded, const ParseOptions& opts) {
     if (trim(decoded.text).empty())
         return make_error(ErrorCode::Parse, "feed.empty: the body has no content");
     const std::optional<FeedFormat> format = detect_format(decoded.text, opts.content_type);
@@ -168,6 +170,16 @@ Result<ParsedFeed> parse_feed(std::string_view body, const ParseOptions& opts) {
     if (!read)
         return read.error();
     return feed;
+}
+
+}  // namespace
+
+Result<ParsedFeed> parse_feed(std::string_view body, const ParseOptions& opts) {
+    return parse_decoded(decode_to_utf8(body, opts.content_type), opts);
+}
+
+Result<ParsedFeed> parse_feed_owned(std::string body, const ParseOptions& opts) {
+    return parse_decoded(decode_to_utf8_owned(std::move(body), opts.content_type), opts);
 }
 
 namespace detail {

@@ -28,6 +28,9 @@ struct ParseOptions {
 /// byte N", "feed.json_malformed", "feed.invalid". Recovered problems go to ParsedFeed::warnings.
 Result<ParsedFeed> parse_feed(std::string_view body, const ParseOptions& opts = {});
 
+/// Same, taking the body: valid UTF-8 is parsed in place without copying it first.
+Result<ParsedFeed> parse_feed_owned(std::string body, const ParseOptions& opts = {});
+
 /// True when the body looks like an HTML page (doctype or <html> first).
 bool looks_like_html(std::string_view body);
 

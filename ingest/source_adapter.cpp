@@ -56,25 +56,38 @@ std::string context_of(const DocumentMeta& meta, const std::string& inner) {
     return where;
 }
 
-}  // namespace
+Result<SourceDocument> as_document(Result<ParsedFeed> feed) {
+    if (!feed) {
+        return feed.error();
+    }
+    return SourceDocument{std::move(*feed), {}};
+}
 
-Result<SourceDocument> parse_document(SourceKind kind, std::string_view body, const DocumentMeta& meta) {
-    Result<SourceDocument> result = [&]() -> Result<SourceDocument> {
-        if (kind == SourceKind::Prices) {
-            return parse_prices(body, meta);
-        }
-        auto feed = parse_for_kind(kind, body, meta);
-        if (!feed) {
-            return feed.error();
-        }
-        return SourceDocument{std::move(*feed), {}};
-    }();
+/// Errors keep their code; the context names the source and URL.
+Result<SourceDocument> in_context(Result<SourceDocument> result, const DocumentMeta& meta) {
     if (!result) {
         Error e = result.error();
         e.context = context_of(meta, e.context);
         return e;
     }
     return result;
+}
+
+}  // namespace
+
+Result<SourceDocument> parse_document(SourceKind kind, std::string_view body, const DocumentMeta& meta) {
+    if (kind == SourceKind::Prices) {
+        return in_context(parse_prices(body, meta), meta);
+    }
+    return in_context(as_document(parse_for_kind(kind, body, meta)), meta);
+}
+
+Result<SourceDocument> parse_document_owned(SourceKind kind, std::string body, const DocumentMeta& meta) {
+    if (kind != SourceKind::Feed) {
+        return parse_document(kind, body, meta);
+    }
+    const ParseOptions options{meta.url, meta.content_type, meta.plain_text};
+    return in_context(as_document(parse_feed_owned(std::move(body), options)), meta);
 }
 
 }  // namespace fw::ingest

@@ -189,3 +189,42 @@ TEST_CASE("the real EleutherAI papers feed parses with titles and dates", "[inge
         CHECK(e.link.rfind("https://", 0) == 0);
     }
 }
+
+TEST_CASE("parse_feed_owned reads a body as parse_feed does, whatever its bytes", "[ingest][unit]") {
+    // The owned path hands valid UTF-8 to the XML parser without a copy; any body that needs
+    // repair or another charset must still come out as the copying path makes it.
+    const std::string rss =
+        "<rss version=\"2.0\"><channel><title>Lab</title><item><title>caf\xC3\xA9 "
+        "&amp; more</title><guid>a</guid><description>&lt;p&gt;x&lt;/p&gt;</description>"
+        "</item></channel></rss>";
+    const std::vector<std::string> bodies = {
+        rss,
+        "\xEF\xBB\xBF" + rss,                                                    // BOM
+        "<?xml version=\"1.0\" encoding=\"iso-8859-1\"?>" + rss,                 // declared, valid UTF-8 wins
+        "<rss version=\"2.0\"><channel><title>caf\xE9</title></channel></rss>",  // latin-1 byte
+        "<rss version=\"2.0\"><channel><title>a\x01"
+        "b\x85</title></channel></rss>",  // controls
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><id>1</id><title>t</title></entry></feed>",
+        "",
+        "not a feed",
+    };
+    for (const auto& body : bodies) {
+        INFO(body);
+        const auto copied = parse_feed(body);
+        const auto owned = ingest::parse_feed_owned(body);
+        REQUIRE(static_cast<bool>(copied) == static_cast<bool>(owned));
+        if (!copied) {
+            CHECK(copied.error().message == owned.error().message);
+            continue;
+        }
+        CHECK(copied->title == owned->title);
+        CHECK(copied->warnings == owned->warnings);
+        REQUIRE(copied->items.size() == owned->items.size());
+        for (std::size_t i = 0; i < copied->items.size(); ++i) {
+            CHECK(copied->items[i].title == owned->items[i].title);
+            CHECK(copied->items[i].summary == owned->items[i].summary);
+            CHECK(copied->items[i].summary_text == owned->items[i].summary_text);
+        }
+    }
+    CHECK(ingest::parse_feed_owned("\xEF\xBB\xBF" + rss)->title == "Lab");
+}

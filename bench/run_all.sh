@@ -59,6 +59,8 @@ printf '%-52s %14s   %s\n' "parse FILE, 20 MB Atom, x feedparser (wall)" "$(pc l
 printf '%-52s %14s   %s\n' "parse FILE, 20 MB RSS, x feedparser (wall)" "$(pc large_rss_parse_x)" ">= 100"
 printf '%-52s %14s   %s\n' "--json parse FILE, 20 MB Atom, x feedparser (wall)" "$(pc large_atom_json_x)" ">= 50"
 printf '%-52s %14s   %s\n' "--json parse FILE, 20 MB RSS, x feedparser (wall)" "$(pc large_rss_json_x)" ">= 50"
+printf '%-52s %14s   %s\n' "parse FILE, Atom / RSS, x feedparser (CPU)" "$(pc large_atom_parse_cpu_x) / $(pc large_rss_parse_cpu_x)" ">= 100"
+printf '%-52s %14s   %s\n' "--json parse FILE, Atom / RSS, x feedparser (CPU)" "$(pc large_atom_json_cpu_x) / $(pc large_rss_json_cpu_x)" ">= 50"
 printf '%-52s %14s   %s\n' "insert with FTS5, items/s (CPU, one transaction)" "${ins:-?}" ">= 10000 (B4)"
 printf '%-52s %14s   %s\n' "insert with FTS5, 25/feed, 64 feeds per commit" "${insb:-?}" ">= 10000 (B4)"
 printf '%-52s %14s   %s\n' "insert with FTS5, 25/feed, a commit per feed" "${ins25:-?}" ""

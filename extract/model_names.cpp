@@ -245,6 +245,13 @@ Slot finish_name(std::vector<Word> words, const Context& ctx) {
     return slot;
 }
 
+/// A lab some of whose models' slugs start with `maker_word` ("mistral-large", "minimax-m1";
+/// not "o1", named "OpenAI o1").
+bool names_models_after_itself(const Context& ctx, const std::string& lab, const std::string& maker_word) {
+    return std::any_of(ctx.taxonomy.models.begin(), ctx.taxonomy.models.end(),
+                       [&](const ModelInfo& m) { return m.lab == lab && lower_bare(m.slug).starts_with(maker_word); });
+}
+
 /// A new name that starts with its maker's name is the rest of it when the maker does not name
 /// its models after itself: "Google Imagen 3" is Imagen 3 and "OpenAI o1 Pro" o1 Pro, but
 /// "Mistral Small 4" and "DeepSeek V5" keep the maker ("Mistral Small 3", "DeepSeek-V3" are
@@ -267,8 +274,8 @@ std::optional<ModelRef> without_maker(std::string_view name, const std::vector<T
             maker_end = prefix.size();
         }
     }
-    if (lab.empty()) {
-        return std::nullopt;
+    if (lab.empty() || name[maker_end] == '-') {
+        return std::nullopt;  // "MiniMax-M2", "DeepSeek-R2": a maker joined by a hyphen is the name's
     }
     const auto rest = trim(name.substr(maker_end + 1));
     const auto rest_tokens = tokenize(rest);
@@ -282,11 +289,11 @@ std::optional<ModelRef> without_maker(std::string_view name, const std::vector<T
                          std::any_of(first.begin(), first.end(),
                                      [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; });
     const auto maker_word = lower_bare(name.substr(0, name.find_first_of(" -")));
-    const bool names_after_itself =
-        std::any_of(ctx.taxonomy.models.begin(), ctx.taxonomy.models.end(), [&](const ModelInfo& m) {
-            return m.lab == lab && lower_bare(m.name.substr(0, m.name.find_first_of(" -"))) == maker_word;
-        });
-    if (!id_like && (names_after_itself || std::islower(static_cast<unsigned char>(rest.front())) != 0)) {
+    // By the slugs the taxonomy gives them: "mistral-large", "deepseek-v3", "minimax-m1" carry
+    // the maker's word; "o1" (named "OpenAI o1") does not, so "OpenAI o1 Pro" is o1 Pro while
+    // "Minimax M2.5" stays MiniMax's M2.5.
+    if (names_models_after_itself(ctx, lab, maker_word) ||
+        (!id_like && std::islower(static_cast<unsigned char>(rest.front())) != 0)) {
         return std::nullopt;
     }
     Context maker = ctx;
@@ -643,10 +650,18 @@ std::vector<SpecificModel> specific_models(const Context& ctx, std::size_t from,
         }
         // A lab's name that is also its models' first word, followed by a bare version: "Qwen 4
         // Max", "DeepSeek V5" (the matcher reads "Qwen" as the lab); not "OpenAI o3-mini".
-        const bool lab_then_version = entity != nullptr && entity->kind == EntityKind::Lab &&
-                                      after_entity < tokens.size() && tokens[after_entity].end <= to &&
-                                      tokens[after_entity].begin == entity->end + 1 &&
-                                      version_only({tokens[after_entity]}) && !entity_at(tokens[after_entity].begin);
+        // Also a letter and a version for a lab whose models carry its name: "Minimax M2.5".
+        const auto id_after_maker = [&]() {
+            const auto& t = tokens[after_entity].norm;
+            return has_digit(t) && std::isalpha(static_cast<unsigned char>(t.front())) != 0 &&
+                   names_models_after_itself(
+                       ctx, entity->lab,
+                       lower_bare(std::string_view(ctx.text).substr(entity->begin, entity->end - entity->begin)));
+        };
+        const bool lab_then_version =
+            entity != nullptr && entity->kind == EntityKind::Lab && after_entity < tokens.size() &&
+            tokens[after_entity].end <= to && tokens[after_entity].begin == entity->end + 1 &&
+            (version_only({tokens[after_entity]}) || id_after_maker()) && !entity_at(tokens[after_entity].begin);
         if ((entity != nullptr && entity->kind == EntityKind::Model) || lab_then_version) {
             j = after_entity;
             lab = entity->lab;

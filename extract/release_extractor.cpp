@@ -610,8 +610,14 @@ void announced_weights(const Context& ctx, std::size_t title_end, ExtractOutput&
 bool arrival_not_launch(const Context& ctx, const Release& r) {
     const std::string& lab = r.known ? r.known->lab : r.ref.discovered->lab;
     const bool own_new = !r.known && ctx.source.lab && *ctx.source.lab == lab;
-    if (own_new || r.cue.find("available") == std::string::npos) {
+    if (own_new) {
         return false;  // a lab's own "X is now available in Y" launches X there
+    }
+    // A host's feed introducing a tracked lab's model on the host ("Introducing Foo 2 on
+    // GroqCloud"): the lab launched it, the host's post is its arrival there.
+    const bool hosted = ctx.source_surface && !ctx.own_models && !lab.empty();
+    if (!hosted && r.cue.find("available") == std::string::npos) {
+        return false;
     }
     const auto end = sentence_around(ctx.text, r.begin).end;
     return std::any_of(ctx.entities.begin(), ctx.entities.end(), [&](const EntityMatch& m) {
@@ -1275,6 +1281,8 @@ void host_rollouts(const Context& ctx, const std::vector<std::string>& item_mode
         ev.lab.reset();
         if (const auto* info = ctx.taxonomy.find_model(s.slug); info && !info->lab.empty()) {
             ev.lab = info->lab;
+        } else if (s.discovered && !s.discovered->lab.empty()) {
+            ev.lab = s.discovered->lab;  // a new name of a family the taxonomy knows
         }
         std::string stage;
         strongest_cue(ctx, "stage_words", nullptr, &stage);

@@ -5,6 +5,8 @@
 // maker's name, and an imperative headline puts a model on a surface. Every item is written for
 // this test; the taxonomy is the bundled one (data/), whose labs and models these rules read.
 
+#include <algorithm>
+
 #include "app/taxonomy_loader.h"
 #include "extract/extractor.h"
 
@@ -335,4 +337,31 @@ TEST_CASE("a lab measuring its own new model is an evaluation report", "[extract
     // Another lab's model measured on this lab's feed is no report of its own.
     out = ex.extract(make_item("Measuring Claude Opus 7's persuasiveness", make_time(2026, 10, 4)), nullptr, lab_feed);
     CHECK(of_kind(out.events, EventKind::EvalReport).empty());
+}
+
+TEST_CASE("a maker whose models carry its name keeps it before an id", "[extract][grammar][makers]") {
+    auto ex = make_extractor();
+    auto out =
+        ex.extract(make_item("Minimax M3.5 and MiniMax-M4 are now available in Windsurf", make_time(2026, 10, 2)),
+                   nullptr, newsroom());
+    std::vector<std::string> models;
+    for (const auto& ev : of_kind(out.events, EventKind::SurfaceRollout)) {
+        models.push_back(ev.model.value_or(""));
+    }
+    CHECK(std::find(models.begin(), models.end(), "minimax-m3-5") != models.end());
+    CHECK(std::find(models.begin(), models.end(), "m3-5") == models.end());
+    CHECK(std::find(models.begin(), models.end(), "m4") == models.end());
+}
+
+TEST_CASE("a host introducing a tracked lab's model announces its arrival, not a launch",
+          "[extract][grammar][rollout]") {
+    auto ex = make_extractor();
+    auto out = ex.extract(make_item("Introducing Kimi K3-0110 on GroqCloud", make_time(2026, 10, 2),
+                                    "Kimi K3-0110 is now available to GroqCloud developers."),
+                          nullptr, feed_source("groq-blog", std::nullopt));
+    CHECK(of_kind(out.events, EventKind::ModelRelease).empty());
+    const auto rollouts = of_kind(out.events, EventKind::SurfaceRollout);
+    REQUIRE_FALSE(rollouts.empty());
+    CHECK(rollouts.front().surface == "groqcloud");
+    CHECK(rollouts.front().lab == "moonshot");
 }

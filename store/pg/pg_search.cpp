@@ -11,7 +11,9 @@ bool is_word_byte(char c) {
     return u >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
-std::string bind(std::vector<sql::Value>& params, std::string_view word) {
+// Not "bind": in a unity batch that includes <functional>, argument-dependent lookup on the
+// std::vector argument prefers std::bind's exact match to this function.
+std::string bind_word(std::vector<sql::Value>& params, std::string_view word) {
     params.emplace_back(std::string(word));
     return "$" + std::to_string(params.size());
 }
@@ -51,10 +53,10 @@ std::optional<std::string> search_expression(std::string_view user_query, std::v
         if (word.prefix) {
             const std::string q = prefix_query(word.text);
             if (!q.empty()) {
-                term = "to_tsquery('simple', " + bind(params, q) + ")";
+                term = "to_tsquery('simple', " + bind_word(params, q) + ")";
             }
         } else if (word.text != "*") {
-            term = "phraseto_tsquery('simple', " + bind(params, word.text) + ")";
+            term = "phraseto_tsquery('simple', " + bind_word(params, word.text) + ")";
         }
         if (term.empty()) {
             continue;

@@ -26,7 +26,7 @@ function(fw_unity_exclusions)
       extract people_extractor.cpp
       # open_file() as in concurrency_test.cpp
       tests/store migrations_test.cpp
-      # find() as in statements_test.cpp
+      # make_extractor() over the bundled taxonomy, as extract_support.h's over the small one
       tests/extract makers_test.cpp)
   while(excluded)
     list(POP_FRONT excluded dir file)

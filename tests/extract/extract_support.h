@@ -133,6 +133,16 @@ inline extract::Extractor make_extractor() {
     return extract::Extractor(small_taxonomy(), bundled_rules());
 }
 
+/// The first event of `kind` about `model`, or null.
+inline const Event* find_event(const std::vector<Event>& events, EventKind kind, const std::string& model) {
+    for (const auto& e : events) {
+        if (e.kind == kind && e.model == model) {
+            return &e;
+        }
+    }
+    return nullptr;
+}
+
 inline std::vector<Event> of_kind(const std::vector<Event>& events, EventKind kind) {
     std::vector<Event> out;
     for (const auto& e : events) {

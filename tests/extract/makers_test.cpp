@@ -16,6 +16,7 @@
 using fw::EventKind;
 using fw::make_time;
 using fw::test::feed_source;
+using fw::test::find_event;
 using fw::test::make_item;
 using fw::test::of_kind;
 
@@ -31,15 +32,6 @@ fw::extract::SourceInfo newsroom() {
     return feed_source("tech-newsroom", std::nullopt);
 }
 
-const fw::Event* find(const std::vector<fw::Event>& events, EventKind kind, const std::string& model) {
-    for (const auto& e : events) {
-        if (e.kind == kind && e.model == model) {
-            return &e;
-        }
-    }
-    return nullptr;
-}
-
 }  // namespace
 
 TEST_CASE("a maker's name before a new model's is the maker's, not the model's", "[extract][grammar][makers]") {
@@ -48,11 +40,11 @@ TEST_CASE("a maker's name before a new model's is the maker's, not the model's",
         auto out = ex.extract(make_item("Google DeepMind readies Veo 5 for filmmakers", make_time(2026, 10, 2),
                                         "The video model is rolling out to studios first."),
                               nullptr, newsroom());
-        CHECK(find(out.events, EventKind::ModelRelease, "google-deepmind-veo-5") == nullptr);
-        CHECK(find(out.events, EventKind::ModelRelease, "veo-5") == nullptr);  // "readies" is no launch verb
+        CHECK(find_event(out.events, EventKind::ModelRelease, "google-deepmind-veo-5") == nullptr);
+        CHECK(find_event(out.events, EventKind::ModelRelease, "veo-5") == nullptr);  // "readies" is no launch verb
         out = ex.extract(make_item("Google DeepMind debuts Veo 5 for filmmakers", make_time(2026, 10, 3)), nullptr,
                          newsroom());
-        const auto* ev = find(out.events, EventKind::ModelRelease, "veo-5");
+        const auto* ev = find_event(out.events, EventKind::ModelRelease, "veo-5");
         REQUIRE(ev != nullptr);
         CHECK(ev->lab == "google");
     }
@@ -61,15 +53,15 @@ TEST_CASE("a maker's name before a new model's is the maker's, not the model's",
         // The taxonomy's o1 is called "OpenAI o1": "OpenAI o1 Ultra" is o1 Ultra.
         auto out = ex.extract(make_item("OpenAI debuts OpenAI o1 Ultra for researchers", make_time(2026, 10, 2)),
                               nullptr, newsroom());
-        CHECK(find(out.events, EventKind::ModelRelease, "openai-o1-ultra") == nullptr);
-        const auto* ev = find(out.events, EventKind::ModelRelease, "o1-ultra");
+        CHECK(find_event(out.events, EventKind::ModelRelease, "openai-o1-ultra") == nullptr);
+        const auto* ev = find_event(out.events, EventKind::ModelRelease, "o1-ultra");
         REQUIRE(ev != nullptr);
         CHECK(ev->lab == "openai");
     }
     SECTION("a maker whose models carry its name keeps it") {
         auto ex = make_extractor();
         auto out = ex.extract(make_item("Mistral debuts Mistral Small 5", make_time(2026, 10, 2)), nullptr, newsroom());
-        CHECK(find(out.events, EventKind::ModelRelease, "mistral-small-5") != nullptr);
+        CHECK(find_event(out.events, EventKind::ModelRelease, "mistral-small-5") != nullptr);
     }
 }
 
@@ -91,7 +83,7 @@ TEST_CASE("each story of a digest headline has its own maker", "[extract][gramma
     auto out = ex.extract(make_item("Anthropic Tightens Usage Rules, ProteinNet 4 Folds Faster, Robots Learn to Cook",
                                     make_time(2026, 10, 2)),
                           nullptr, newsroom());
-    const auto* ev = find(out.events, EventKind::ModelRelease, "proteinnet-4");
+    const auto* ev = find_event(out.events, EventKind::ModelRelease, "proteinnet-4");
     REQUIRE(ev != nullptr);
     CHECK_FALSE(ev->lab.has_value());  // not Anthropic: that lab is another story's subject
 
@@ -100,7 +92,7 @@ TEST_CASE("each story of a digest headline has its own maker", "[extract][gramma
         auto digest = ex2.extract(
             make_item("Muse Spark is Fast but Closed, Chips Get Cheaper, Agents Learn to Shop", make_time(2026, 4, 10)),
             nullptr, newsroom());
-        CHECK(find(digest.events, EventKind::ModelRelease, "muse-spark") != nullptr);
+        CHECK(find_event(digest.events, EventKind::ModelRelease, "muse-spark") != nullptr);
         // Outside a digest, "X is ..." says more than a launch: no release from the copula.
         auto single = ex2.extract(make_item("How Muse Spark is changing customer support", make_time(2026, 4, 11)),
                                   nullptr, newsroom());
@@ -113,7 +105,7 @@ TEST_CASE("a maker nobody tracks launches a model when the text calls it one", "
         auto ex = make_extractor();
         auto out = ex.extract(make_item("Zyphra unveils Zamba 4, a hybrid language model", make_time(2026, 10, 2)),
                               nullptr, newsroom());
-        const auto* ev = find(out.events, EventKind::ModelRelease, "zamba-4");
+        const auto* ev = find_event(out.events, EventKind::ModelRelease, "zamba-4");
         REQUIRE(ev != nullptr);
         CHECK_FALSE(ev->lab.has_value());
     }
@@ -131,12 +123,12 @@ TEST_CASE("a maker nobody tracks launches a model when the text calls it one", "
         auto out = ex.extract(make_item("OpenRouter launches Router 2", make_time(2026, 10, 2),
                                         "Router 2 is a small model that picks a model for each request."),
                               nullptr, newsroom());
-        CHECK(find(out.events, EventKind::ModelRelease, "router-2") != nullptr);
+        CHECK(find_event(out.events, EventKind::ModelRelease, "router-2") != nullptr);
     }
     SECTION("weights of a versioned name no lab is named for") {
         auto ex = make_extractor();
         auto out = ex.extract(make_item("Zamba 5 weights released", make_time(2026, 10, 2)), nullptr, newsroom());
-        const auto* ev = find(out.events, EventKind::ModelRelease, "zamba-5");
+        const auto* ev = find_event(out.events, EventKind::ModelRelease, "zamba-5");
         REQUIRE(ev != nullptr);
         CHECK(ev->fields.text("openness") != "api");
     }
@@ -146,7 +138,7 @@ TEST_CASE("a bare version takes its maker's name when the maker names its models
           "[extract][grammar][makers]") {
     auto ex = make_extractor();
     auto out = ex.extract(make_item("DeepSeek ships V6 to its app", make_time(2026, 10, 2)), nullptr, newsroom());
-    const auto* ev = find(out.events, EventKind::ModelRelease, "deepseek-v6");
+    const auto* ev = find_event(out.events, EventKind::ModelRelease, "deepseek-v6");
     REQUIRE(ev != nullptr);
     CHECK(ev->lab == "deepseek");
     // Google's models are not "Google <version>": a bare version after it names nothing.
@@ -173,7 +165,7 @@ TEST_CASE("weights kept in-house make a launch closed", "[extract][grammar][open
     auto out =
         ex.extract(make_item("Qwen debuts Qwen 6 Max and will keep its weights in-house", make_time(2026, 10, 2)),
                    nullptr, newsroom());
-    const auto* ev = find(out.events, EventKind::ModelRelease, "qwen-6-max");
+    const auto* ev = find_event(out.events, EventKind::ModelRelease, "qwen-6-max");
     REQUIRE(ev != nullptr);
     CHECK(ev->fields.text("openness") == "api");
 }
@@ -182,7 +174,7 @@ TEST_CASE("a name ends where prose starts after its version", "[extract][grammar
     auto ex = make_extractor();
     auto out = ex.extract(make_item("Mistral shares Codestral 4 checkpoints this week", make_time(2026, 10, 2)),
                           nullptr, newsroom());
-    const auto* ev = find(out.events, EventKind::ModelRelease, "codestral-4");
+    const auto* ev = find_event(out.events, EventKind::ModelRelease, "codestral-4");
     REQUIRE(ev != nullptr);
     CHECK(ev->fields.text("openness") != "api");
     for (const auto& m : out.discovered_models) {
@@ -195,14 +187,14 @@ TEST_CASE("a new name in the lead is read when the headline names its maker", "[
     auto out = ex.extract(make_item("Qwen joins the closed camp", make_time(2026, 10, 2),
                                     "Qwen 6 Ultra will only be available through Alibaba Cloud."),
                           nullptr, newsroom());
-    const auto* ev = find(out.events, EventKind::ModelRelease, "qwen-6-ultra");
+    const auto* ev = find_event(out.events, EventKind::ModelRelease, "qwen-6-ultra");
     REQUIRE(ev != nullptr);
     CHECK(ev->fields.text("openness") == "api");
     // A headline naming no maker of it: the lead's new name is talk, not a release here.
     out = ex.extract(make_item("The closed camp grows", make_time(2026, 10, 3),
                                "Zeta 6 Ultra will only be available through an API."),
                      nullptr, newsroom());
-    CHECK(find(out.events, EventKind::ModelRelease, "zeta-6-ultra") == nullptr);
+    CHECK(find_event(out.events, EventKind::ModelRelease, "zeta-6-ultra") == nullptr);
 }
 
 TEST_CASE("a document named by coordinated words is an evaluation report", "[extract][grammar][eval]") {
@@ -263,7 +255,7 @@ TEST_CASE("a known family names the maker of a new member in a text naming no la
     auto out = ex.extract(make_item("Gemini 4 Flash preview opens to developers", make_time(2026, 10, 2),
                                     "Developers can try it in AI Studio."),
                           nullptr, newsroom());
-    const auto* ev = find(out.events, EventKind::ModelRelease, "gemini-4-flash");
+    const auto* ev = find_event(out.events, EventKind::ModelRelease, "gemini-4-flash");
     REQUIRE(ev != nullptr);  // "preview" is the stage's word, not the name's
     CHECK(ev->lab == "google");
 }
@@ -273,8 +265,8 @@ TEST_CASE("a verb after a version in headline case is not part of the name", "[e
     auto out = ex.extract(
         make_item("Chips Get Cheaper, Gemini 4 Impresses Coders, Robots Learn to Dance", make_time(2026, 10, 2)),
         nullptr, newsroom());
-    CHECK(find(out.events, EventKind::ModelRelease, "gemini-4-impresses") == nullptr);
-    CHECK(find(out.events, EventKind::ModelRelease, "gemini-4") != nullptr);
+    CHECK(find_event(out.events, EventKind::ModelRelease, "gemini-4-impresses") == nullptr);
+    CHECK(find_event(out.events, EventKind::ModelRelease, "gemini-4") != nullptr);
 }
 
 TEST_CASE("the lead's subject who will lead is the hire a role headline speaks of", "[extract][grammar][people]") {
@@ -294,7 +286,7 @@ TEST_CASE("a publisher nobody tracks launching a model of its own in the first p
     auto out = ex.extract(
         make_item("Introducing Nimbus Pro", make_time(2026, 10, 2), "Nimbus Pro is our most capable model yet."),
         nullptr, blog);
-    const auto* ev = find(out.events, EventKind::ModelRelease, "nimbus-pro");
+    const auto* ev = find_event(out.events, EventKind::ModelRelease, "nimbus-pro");
     REQUIRE(ev != nullptr);
     CHECK_FALSE(ev->lab.has_value());
     // A post about models is no model: its name is a phrase with a model word in it.
@@ -306,7 +298,7 @@ TEST_CASE("a publisher nobody tracks launching a model of its own in the first p
     out = ex.extract(make_item("Introducing Drift", make_time(2026, 10, 4),
                                "Drift is our new way to sync notes; it runs on our own model."),
                      nullptr, blog);
-    CHECK(find(out.events, EventKind::ModelRelease, "drift") == nullptr);
+    CHECK(find_event(out.events, EventKind::ModelRelease, "drift") == nullptr);
 }
 
 TEST_CASE("an evaluator's subjects are named as specifically as the text names them", "[extract][grammar][eval]") {

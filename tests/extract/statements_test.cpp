@@ -13,6 +13,7 @@
 using fw::EventKind;
 using fw::make_time;
 using fw::test::feed_source;
+using fw::test::find_event;
 using fw::test::make_extractor;
 using fw::test::make_item;
 using fw::test::of_kind;
@@ -23,15 +24,6 @@ fw::extract::SourceInfo wire() {
     return feed_source("world-wire", std::nullopt);
 }
 
-const fw::Event* find(const std::vector<fw::Event>& events, EventKind kind, const std::string& model) {
-    for (const auto& e : events) {
-        if (e.kind == kind && e.model == model) {
-            return &e;
-        }
-    }
-    return nullptr;
-}
-
 }  // namespace
 
 TEST_CASE("openness stated without a launch verb is a release carrying it", "[extract][grammar][openness]") {
@@ -39,7 +31,7 @@ TEST_CASE("openness stated without a launch verb is a release carrying it", "[ex
         auto ex = make_extractor();
         auto out = ex.extract(make_item("Muse Spark stays proprietary, company says", make_time(2026, 4, 15)), nullptr,
                               wire());
-        const auto* ev = find(out.events, EventKind::ModelRelease, "muse-spark");
+        const auto* ev = find_event(out.events, EventKind::ModelRelease, "muse-spark");
         REQUIRE(ev != nullptr);
         CHECK(ev->fields.text("openness") == "api");
         CHECK(ev->cue.find("openness statement") != std::string::npos);
@@ -49,7 +41,7 @@ TEST_CASE("openness stated without a launch verb is a release carrying it", "[ex
         auto out = ex.extract(make_item("Meta keeps Muse Spark 3 weights private", make_time(2026, 9, 1),
                                         "The model is offered only through the Meta AI API."),
                               nullptr, wire());
-        const auto* ev = find(out.events, EventKind::ModelRelease, "muse-spark-3");
+        const auto* ev = find_event(out.events, EventKind::ModelRelease, "muse-spark-3");
         REQUIRE(ev != nullptr);
         CHECK(ev->lab == "meta");
         CHECK(ev->fields.text("openness") == "api");
@@ -58,7 +50,7 @@ TEST_CASE("openness stated without a launch verb is a release carrying it", "[ex
         auto ex = make_extractor();
         auto out =
             ex.extract(make_item("Llama 6 Mini lands under MIT license", make_time(2026, 9, 1)), nullptr, wire());
-        const auto* ev = find(out.events, EventKind::ModelRelease, "llama-6-mini");
+        const auto* ev = find_event(out.events, EventKind::ModelRelease, "llama-6-mini");
         REQUIRE(ev != nullptr);
         CHECK(ev->fields.text("openness") == "open_weights_permissive");
         CHECK(ev->fields.text("license") == "MIT");
@@ -80,7 +72,7 @@ TEST_CASE("a negation beside a launch binds to its own clause", "[extract][gramm
     auto out = ex.extract(make_item("Muse Spark weights are not coming; Muse Pocket 2 can be downloaded today",
                                     make_time(2026, 9, 3), "Muse Pocket 2 is released under the Apache 2.0 license."),
                           nullptr, feed_source());
-    const auto* pocket = find(out.events, EventKind::ModelRelease, "muse-pocket-2");
+    const auto* pocket = find_event(out.events, EventKind::ModelRelease, "muse-pocket-2");
     REQUIRE(pocket != nullptr);
     CHECK(pocket->fields.text("license") == "Apache-2.0");
     CHECK(pocket->fields.text("openness") == "open_weights_permissive");
@@ -90,30 +82,30 @@ TEST_CASE("a maker's name before a bare version is part of the model's name", "[
     auto ex = make_extractor();
     auto out =
         ex.extract(make_item("Anthropic ships Claude 7 model to all users", make_time(2026, 9, 1)), nullptr, wire());
-    REQUIRE(find(out.events, EventKind::ModelRelease, "claude-7") != nullptr);
+    REQUIRE(find_event(out.events, EventKind::ModelRelease, "claude-7") != nullptr);
 }
 
 TEST_CASE("documents and board rankings name the model as specifically as the headline", "[extract][evals]") {
     SECTION("a model card of a version not seen before") {
         auto ex = make_extractor();
         auto out = ex.extract(make_item("Claude Sonnet 9 model card released", make_time(2026, 9, 1)), nullptr, wire());
-        const auto* ev = find(out.events, EventKind::EvalReport, "claude-sonnet-9");
+        const auto* ev = find_event(out.events, EventKind::EvalReport, "claude-sonnet-9");
         REQUIRE(ev != nullptr);
         CHECK(ev->lab == "anthropic");
-        CHECK(find(out.events, EventKind::EvalReport, "claude") == nullptr);
+        CHECK(find_event(out.events, EventKind::EvalReport, "claude") == nullptr);
     }
     SECTION("the publisher's name before the document is not part of the model's") {
         auto ex = make_extractor();
         auto out = ex.extract(make_item("Anthropic posts Claude Sonnet 9 system card", make_time(2026, 9, 1)), nullptr,
                               wire());
-        CHECK(find(out.events, EventKind::EvalReport, "claude-sonnet-9") != nullptr);
+        CHECK(find_event(out.events, EventKind::EvalReport, "claude-sonnet-9") != nullptr);
     }
     SECTION("a board named before a lower-case head word") {
         auto ex = make_extractor();
         auto out = ex.extract(
             make_item("Claude Sonnet 9 climbs to fourth on the WebDev-Bench leaderboard", make_time(2026, 9, 1)),
             nullptr, wire());
-        const auto* ev = find(out.events, EventKind::ThirdPartyEval, "claude-sonnet-9");
+        const auto* ev = find_event(out.events, EventKind::ThirdPartyEval, "claude-sonnet-9");
         REQUIRE(ev != nullptr);
         CHECK(ev->fields.text("evaluator") == "webdev_bench");
         CHECK(of_kind(out.events, EventKind::EvalReport).empty());
@@ -125,14 +117,14 @@ TEST_CASE("an evaluator nobody listed, writing in the first person on its own fe
     auto out = ex.extract(make_item("Long tasks, short memories", make_time(2026, 9, 1),
                                     "We tested Muse Spark on 300 multi-day agent tasks. It finished 41 of them."),
                           nullptr, feed_source("quiet-evals-lab", std::nullopt));
-    const auto* ev = find(out.events, EventKind::ThirdPartyEval, "muse-spark");
+    const auto* ev = find_event(out.events, EventKind::ThirdPartyEval, "muse-spark");
     REQUIRE(ev != nullptr);
     CHECK(ev->fields.text("evaluator") == "quiet-evals-lab");
     // A board's word with a placing verb, no first person: the feed runs the board.
     auto board =
         make_extractor().extract(make_item("Rankings refresh: Muse Spark climbs to third", make_time(2026, 9, 2)),
                                  nullptr, feed_source("tally-board", std::nullopt));
-    const auto* ranked = find(board.events, EventKind::ThirdPartyEval, "muse-spark");
+    const auto* ranked = find_event(board.events, EventKind::ThirdPartyEval, "muse-spark");
     REQUIRE(ranked != nullptr);
     CHECK(ranked->fields.text("evaluator") == "tally-board");
     // A digest of several stories reports others' results; it is no evaluator.
@@ -192,16 +184,16 @@ TEST_CASE("launch forms around the name: a split verb, an appositive, a verb tha
     SECTION("a verb split around its object holds only with its second part") {
         auto out = make_extractor().extract(
             make_item("OpenAI made GPT-9 available to every Plus subscriber", make_time(2026, 9, 1)), nullptr, wire());
-        CHECK(find(out.events, EventKind::ModelRelease, "gpt-9") != nullptr);
+        CHECK(find_event(out.events, EventKind::ModelRelease, "gpt-9") != nullptr);
         auto faster = make_extractor().extract(
             make_item("OpenAI made GPT-9 faster for Plus subscribers", make_time(2026, 9, 1)), nullptr, wire());
-        CHECK(find(faster.events, EventKind::ModelRelease, "gpt-9") == nullptr);
+        CHECK(find_event(faster.events, EventKind::ModelRelease, "gpt-9") == nullptr);
     }
     SECTION("an appositive that calls a new name a model confirms it") {
         auto out = make_extractor().extract(
             make_item("Introducing Muse Loom, our new image-editing model", make_time(2026, 9, 1)), nullptr,
             feed_source());
-        const auto* ev = find(out.events, EventKind::ModelRelease, "muse-loom");
+        const auto* ev = find_event(out.events, EventKind::ModelRelease, "muse-loom");
         REQUIRE(ev != nullptr);
         CHECK(ev->confidence >= 0.6);
         // "Welcoming" is a hiring verb too: a name the headline calls a model is no person.
@@ -213,7 +205,7 @@ TEST_CASE("launch forms around the name: a split verb, an appositive, a verb tha
     SECTION("a verb that opens the weights gives the openness") {
         auto out = make_extractor().extract(make_item("Meta open-sources Llama 9 70B", make_time(2026, 9, 1)), nullptr,
                                             wire());
-        const auto* ev = find(out.events, EventKind::ModelRelease, "llama-9-70b");
+        const auto* ev = find_event(out.events, EventKind::ModelRelease, "llama-9-70b");
         REQUIRE(ev != nullptr);
         CHECK(ev->fields.text("openness") != "unknown");
         CHECK(ev->fields.text("openness")->rfind("open_weights", 0) == 0);

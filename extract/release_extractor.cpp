@@ -513,8 +513,8 @@ bool maker_in_headline(const Context& ctx, const SpecificModel& m, std::size_t t
 /// under Apache 2.0". A release carrying that openness (its key merges it with the launch);
 /// the words of the openness cue or the licence decide, classify_openness reads them by clause.
 void openness_statements(const Context& ctx, std::size_t title_end, std::vector<Release>& found) {
-    if (ctx.source_evaluator || license_change_headline(ctx)) {
-        return;  // an evaluator evaluates open models; a licence change names the old and new licence
+    if (ctx.source_evaluator) {
+        return;  // an evaluator writing about open models evaluates them; it does not release them
     }
     // A weak release whose headline states its openness is a release: "<Lab>'s new Foo 2 model
     // is open source" (the statement's confidence, at least).

@@ -860,4 +860,21 @@ std::size_t with_maker(const Context& ctx, std::size_t begin) {
     return begin;
 }
 
+/// Shaped like a product name: every word capitalised, a version or size, an acronym, or a
+/// variant word ("GPT-4o mini"); "100+ new roles" and "global workspace" are phrases.
+bool name_shaped(const Context& ctx, std::string_view name) {
+    for (const auto& t : tokenize(name)) {
+        if (t.norm == "and") {
+            continue;  // "Claude Fable 5 and Claude Mythos 5": a list of names
+        }
+        const char first = name[t.begin];
+        const bool digit = std::any_of(t.norm.begin(), t.norm.end(),
+                                       [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
+        if (std::islower(static_cast<unsigned char>(first)) != 0 && !digit && !in_list(ctx, "variant_words", t.norm)) {
+            return false;
+        }
+    }
+    return true;
+}
+
 }  // namespace fw::extract

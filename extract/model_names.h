@@ -50,6 +50,10 @@ struct ModelRef {
     double confidence = 0;
 };
 
+/// Shaped like a product name: every word capitalised, a version or size, an acronym, or a
+/// variant word ("GPT-4o mini"); "100+ new roles" and "global workspace" are phrases.
+bool name_shaped(const Context& ctx, std::string_view name);
+
 /// "v1.0", "1.0.1", "v2": a release tag or a bare version, never a model's name.
 bool version_only(const std::vector<Token>& tokens);
 

@@ -2,11 +2,12 @@
 // A rule writer's tool: type headlines in wording of your own and see each event's kind,
 // subjects, fields, confidence and cue, or the candidate it became. No database, no clock.
 //
-//   fw_extract_probe [--data DIR] [--classifier] < lines.tsv
+//   fw_extract_probe [--data DIR] [--classifier] [--entities] [--one-memory] < lines.tsv
 //
 // Each line: SOURCE <TAB> LAB-or-"-" <TAB> TITLE [<TAB> SUMMARY]. Lines of one SOURCE share an
 // extractor's memory in file order (a model discovered by one item is known to the next), as
-// one feed's items do on a first fetch; "#" lines are comments.
+// one feed's items do on a first fetch (--one-memory: all lines share one, as a fetch of several
+// sources does); "#" lines are comments.
 
 #include <iostream>
 #include <map>
@@ -57,9 +58,12 @@ int main(int argc, char** argv) {
     std::string data = std::string(FW_SOURCE_DIR) + "/data";
     bool use_classifier = false;
     bool show_entities = false;
+    bool one_memory = false;
     cli.add_option("--data", data, "taxonomy and rule folder (default: the source tree's data/)");
     cli.add_flag("--classifier", use_classifier, "also run the kind classifier (data/classifier/kinds.ftz)");
     cli.add_flag("--entities", show_entities, "also print the entities the matcher finds in each headline");
+    cli.add_flag("--one-memory", one_memory,
+                 "one memory for all lines, as one fetch of several sources shares its discoveries");
     CLI11_PARSE(cli, argc, argv);
 
     auto taxonomy = fw::app::load_taxonomy({data});
@@ -80,7 +84,7 @@ int main(int argc, char** argv) {
         if (cols[1] != "-") {
             source.lab = cols[1];
         }
-        auto [it, fresh] = extractors.try_emplace(cols[0], *taxonomy, *rules, classifier);
+        auto [it, fresh] = extractors.try_emplace(one_memory ? std::string() : cols[0], *taxonomy, *rules, classifier);
         fw::FeedEntry entry;
         entry.id = cols[0] + "-" + std::to_string(next_id);
         entry.link = "https://example.org/" + cols[0] + "/" + std::to_string(next_id);

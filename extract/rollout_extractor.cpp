@@ -1,0 +1,478 @@
+// Surface rollouts: a model arriving on a product surface ("WhatsApp gets Muse Spark", "Claude
+// Opus 5 is now available in Microsoft 365 Copilot"), from arrival verbs with their model and
+// surface slots filled, rollout phrases, and hosts' own feeds announcing a model is available there.
+#include "extract/extractors.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "domain/event_schema.h"
+#include "domain/slug.h"
+#include "extract/confidence.h"
+#include "extract/grammar.h"
+#include "extract/model_names.h"
+
+namespace fw::extract {
+namespace {
+
+/// An arrival verb with its slots filled in one sentence: a model on one side and a surface on
+/// the other ("WhatsApp gets Muse Spark", "Muse Spark lands on Ray-Ban Meta glasses").
+double arrival_cue(const Context& ctx, std::size_t* pos, std::string* cue_text) {
+    double best = 0;
+    for (const auto& cue : verb_phrases(ctx.rules, "arrival_verbs")) {
+        const auto phrase = phrase_tokens(cue.pattern);
+        const bool title_only = cue.value.rfind("title-", 0) == 0;
+        const auto title_end = std::min(ctx.text.size(), ctx.text.find('\n'));
+        for (auto at = find_phrase(ctx.tokens, phrase); at; at = find_phrase(ctx.tokens, phrase, *at + 1)) {
+            const auto vb = ctx.tokens[*at].begin;
+            if (title_only && vb >= title_end) {
+                break;
+            }
+            const auto ve = ctx.tokens[*at + phrase.size() - 1].end;
+            const auto sentence = sentence_around(ctx.text, vb);
+            const auto sentence_begin = sentence.begin;
+            const auto sentence_end = std::max(sentence.end, ve);
+            bool model_before = false, model_after = false, surface_before = false, surface_after = false;
+            // An imperative headline has both slots after its verb: "Use Grok 4 in OpenCode",
+            // "Get Muse Spark on WhatsApp" (the model first, then the surface).
+            const bool imperative = !title_only && *at == 0 && vb < title_end;
+            std::size_t first_model_after = std::string::npos, surface_after_model = 0;
+            auto only_space = [&](std::size_t a, std::size_t b) {
+                if (a > b) {
+                    return false;
+                }
+                // "Claude 3 models on Vertex AI": a model word may stand between the name and "on".
+                for (const auto& t : tokenize(std::string_view(ctx.text).substr(a, b - a))) {
+                    if (t.norm != "model" && t.norm != "models" && t.norm != "family") {
+                        return false;
+                    }
+                }
+                return true;
+            };
+            for (const auto& m : ctx.entities) {
+                if (m.begin < sentence_begin || m.end > sentence_end) {
+                    continue;
+                }
+                if (m.kind == EntityKind::Model) {
+                    // "the Claude Agent SDK" names a product of the model, not the model.
+                    const auto next = tokenize(std::string_view(ctx.text).substr(m.end, 24));
+                    if (!next.empty() && ctx.text.substr(m.end, 1) == " " &&
+                        std::any_of(ctx.rules.list("non_model_words").begin(), ctx.rules.list("non_model_words").end(),
+                                    [&](const Cue& c) { return c.pattern == next.front().norm; })) {
+                        continue;
+                    }
+                }
+                // A bare "on" of a headline binds its neighbours only: "Claude 2 on Amazon Bedrock".
+                const bool before = m.end <= vb && (!title_only || only_space(m.end, vb));
+                const bool after = m.begin >= ve && (!title_only || only_space(ve, m.begin));
+                if (m.kind == EntityKind::Model) {
+                    model_before = model_before || before;
+                    model_after = model_after || after;
+                    if (after && m.end <= title_end) {
+                        first_model_after = std::min(first_model_after, m.end);
+                    }
+                } else if (m.kind == EntityKind::Surface) {
+                    surface_before = surface_before || before;
+                    surface_after = surface_after || after;
+                    if (after && m.end <= title_end && m.begin > first_model_after) {
+                        surface_after_model = m.begin;
+                    }
+                }
+            }
+            const bool both_after = imperative && surface_after_model > 0;
+            model_before = model_before || both_after;
+            const bool slots = title_only ? (model_before && surface_after)
+                                          : ((model_before && surface_after) || (surface_before && model_after));
+            if (slots && cue.confidence > best) {
+                best = cue.confidence;
+                *pos = vb;
+                *cue_text = "arrival-verb " + (both_after     ? cue.pattern + " {model} in/on {surface}"
+                                               : model_before ? "{model} " + cue.pattern + " {surface}"
+                                                              : "{surface} " + cue.pattern + " {model}");
+            }
+        }
+    }
+    return best;
+}
+
+}  // namespace
+
+namespace {
+
+bool in_sentence_list(const Context& ctx, std::string_view list, const std::vector<Token>& tokens) {
+    for (const auto& cue : ctx.rules.list(list)) {
+        if (!cue.remove && find_phrase(tokens, phrase_tokens(cue.pattern))) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/// The strongest "availability_cues" phrase of [from, to) whose sentence is neither negated nor
+/// a withdrawal or a fix ("no longer available", "fixed an issue with X"); 0 when none.
+double availability_cue(const Context& ctx, std::size_t from, std::size_t to, std::size_t* pos, std::string* text) {
+    double best = 0;
+    for (const auto& cue : ctx.rules.list("availability_cues")) {
+        if (cue.remove || cue.confidence <= best) {
+            continue;
+        }
+        const auto phrase = phrase_tokens(cue.pattern);
+        for (auto at = find_phrase(ctx.tokens, phrase); at; at = find_phrase(ctx.tokens, phrase, *at + 1)) {
+            const auto b = ctx.tokens[*at].begin;
+            if (b < from) {
+                continue;
+            }
+            if (b >= to) {
+                break;
+            }
+            const auto sentence = sentence_around(ctx.text, b);
+            const auto words =
+                tokenize(std::string_view(ctx.text).substr(sentence.begin, sentence.end - sentence.begin));
+            if (negated(ctx.rules, words, 0, words.size()) || in_sentence_list(ctx, "withdrawal_words", words)) {
+                continue;
+            }
+            best = cue.confidence;
+            *pos = b;
+            *text = cue.pattern;
+            break;
+        }
+    }
+    return best;
+}
+
+/// "Introducing Foo 2", "Try Bar 3": a verb, not the first word of a name.
+bool starts_with_verb(const Context& ctx, std::string_view name) {
+    const auto words = tokenize(name);
+    if (words.empty()) {
+        return true;
+    }
+    for (const auto* list : {"launch_verbs", "arrival_verbs"}) {
+        for (const auto& v : verb_phrases(ctx.rules, list)) {
+            if (phrase_tokens(v.pattern) == std::vector<std::string>{words.front().norm}) {
+                return true;
+            }
+        }
+    }
+    return std::isdigit(static_cast<unsigned char>(words.front().norm.front())) != 0;  // "2 new levels"
+}
+
+/// Words that may stand between a cue and the name it introduces: articles, "new", a maker's
+/// name or possessive ("now supports the new Foo 3", "introducing Acme's Foo 3").
+bool only_articles(const Context& ctx, std::string_view words) {
+    static const std::vector<std::string> fillers = {"the", "a", "an", "new", "latest", "all", "both"};
+    for (const auto& w : tokenize(words)) {
+        const auto word = words.substr(w.begin, w.end - w.begin);
+        const bool filler = std::find(fillers.begin(), fillers.end(), w.norm) != fillers.end();
+        const bool maker = !ctx.matcher.find(word, EntityKind::Lab).empty() ||
+                           std::isupper(static_cast<unsigned char>(word.front())) != 0 || w.norm == "s";
+        if (!filler && !maker) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/// "Canopy Labs' " -> "Canopy Labs": the capitalised words before a possessive mark that ends
+/// `prefix`; empty when it does not end in one.
+std::string makers_possessive(std::string_view prefix) {
+    auto p = std::string(trim(prefix));
+    bool owned = false;
+    for (const std::string_view s : {"'s", "\xE2\x80\x99s", "'", "\xE2\x80\x99"}) {
+        if (p.size() > s.size() && p.ends_with(s)) {
+            p.erase(p.size() - s.size());
+            owned = true;
+            break;
+        }
+    }
+    if (!owned) {
+        return {};
+    }
+    const auto words = tokenize(p);
+    std::size_t first = words.size();
+    while (first > 0 && std::isupper(static_cast<unsigned char>(p[words[first - 1].begin])) != 0) {
+        --first;
+    }
+    return first == words.size() ? std::string() : p.substr(words[first].begin);
+}
+
+struct HostSubject {
+    std::string slug;
+    std::size_t begin = 0;
+    std::optional<ModelInfo> discovered;
+};
+
+/// The models a host's item is about: names in the slots of availability phrases of the headline
+/// and the lead ("Foo 3 is now available", "now supports Bar 2", "Baz-1.5 and Qux 2 are live"),
+/// else the models the headline names. A new name needs a version and a model word around it
+/// ("Wave 3" of a changelog is a release of the tool, not a model).
+std::vector<HostSubject> host_subjects(const Context& ctx, std::size_t lead_end) {
+    std::vector<HostSubject> out;
+    auto add = [&](HostSubject s) {
+        if (std::none_of(out.begin(), out.end(), [&](const HostSubject& o) { return o.slug == s.slug; })) {
+            out.push_back(std::move(s));
+        }
+    };
+    const auto title_end = std::min(ctx.text.size(), ctx.text.find('\n'));
+    Context named = ctx;
+    named.unowned_models = true;  // a host's feed: the maker, when named, is the text's first lab
+    const std::string_view head = std::string_view(ctx.text).substr(0, lead_end);
+    const auto head_tokens = tokenize(head);
+    std::vector<Cue> templates;
+    for (const auto& cue : ctx.rules.list("availability_cues")) {
+        if (!cue.remove) {
+            templates.push_back(Cue{"{model} " + cue.pattern, {}, cue.confidence, false});
+            templates.push_back(Cue{cue.pattern + " {model}", {}, cue.confidence, false});
+        }
+    }
+    templates.push_back(Cue{"{model}", {}, 0.6, false});  // a headline that is the model's name
+    for (const auto& t : templates) {
+        for (const auto& slot : template_slots(head, head_tokens, t)) {
+            if (slot.whole && slot.begin >= title_end) {
+                continue;
+            }
+            const bool after_cue = t.pattern.rfind("{model}", 0) != 0;
+            for (const auto& name : split_names(slot, named)) {
+                std::size_t lead_at = 0;
+                const auto text = leading_name(name.text, named, &lead_at);
+                if (text.empty() || !name_shaped(ctx, text) || starts_with_verb(ctx, text)) {
+                    continue;
+                }
+                // After the cue, the name comes first ("now supports the new Foo 3"); "now
+                // available, replacing Foo 2" speaks of another model.
+                if (after_cue && name.begin == slot.begin && !only_articles(named, name.text.substr(0, lead_at))) {
+                    continue;
+                }
+                const auto span_end = name.begin + name.text.size();
+                // A surface's name inside the name ("<Host> Wave 3", "<Host> Tab v2"): the tool's
+                // own release, not a model arriving on it.
+                if (std::any_of(ctx.entities.begin(), ctx.entities.end(), [&](const EntityMatch& m) {
+                        return m.kind == EntityKind::Surface && m.begin >= name.begin && m.end <= span_end;
+                    })) {
+                    continue;
+                }
+                // "<Host> Wave 3" elsewhere in the text: the same product line.
+                const bool host_line = std::any_of(ctx.entities.begin(), ctx.entities.end(), [&](const EntityMatch& m) {
+                    return m.kind == EntityKind::Surface && m.end + 1 + text.size() <= ctx.text.size() &&
+                           ctx.text.compare(m.end + 1, text.size(), text) == 0;
+                });
+                if (host_line) {
+                    continue;
+                }
+                // A known name, as specifically as the text gives it ("Opus 4.6" -> Claude Opus 4.6,
+                // "DeepSeek R1" with its maker's name).
+                const auto specific = specific_models(ctx, with_maker(ctx, name.begin), span_end);
+                if (!specific.empty()) {
+                    add(HostSubject{specific.front().slug, specific.front().begin, specific.front().discovered});
+                    continue;
+                }
+                std::size_t at = 0;
+                auto ref = resolve_leading(name.text, named, &at);
+                if (!ref) {
+                    // "<Maker>'s <Name> is live": a maker nobody tracks, named by its possessive,
+                    // vouches for an unversioned name.
+                    const auto maker = makers_possessive(name.text.substr(0, lead_at));
+                    if (!maker.empty()) {
+                        Context by_maker = named;
+                        by_maker.lab = slugify(maker);
+                        ref = resolve_model_name(text, by_maker, /*coined=*/true);
+                        at = lead_at;
+                        if (ref) {
+                            ref->confidence = 0.85;  // the maker's name stands in for the version
+                        }
+                    }
+                }
+                if (!ref) {
+                    continue;
+                }
+                if (!ref->known) {
+                    // A new name needs a version and, around it, a model word, or the host named
+                    // after it as the place ("<name> is now available in <host>").
+                    const auto sentence = sentence_around(ctx.text, name.begin);
+                    Context around = ctx;
+                    around.tokens =
+                        tokenize(std::string_view(ctx.text).substr(sentence.begin, sentence.end - sentence.begin));
+                    const bool names_host =
+                        std::any_of(ctx.entities.begin(), ctx.entities.end(), [&](const EntityMatch& m) {
+                            return m.kind == EntityKind::Surface && m.slug == *ctx.source_surface &&
+                                   m.begin >= span_end && m.end <= sentence.end;
+                        });
+                    if (ref->confidence < 0.85 || strongest_cue(around, "non_model_context") > 0 ||
+                        (!names_host && strongest_cue(around, "model_context_words") <= 0)) {
+                        continue;
+                    }
+                }
+                add(HostSubject{ref->slug, name.begin + at, ref->discovered});
+            }
+        }
+    }
+    if (out.empty()) {
+        for (const auto& sm : specific_models(ctx, 0, title_end)) {
+            add(HostSubject{sm.slug, sm.begin, sm.discovered});
+        }
+    }
+    return out;
+}
+
+/// A host's, tool's or product's own feed (ctx.source_surface) announcing that a model is
+/// available there: the surface is the source's, the text need not name it. A cue in the
+/// headline or the lead gives an event; one further down only a candidate.
+void host_rollouts(const Context& ctx, const std::vector<std::string>& item_models, ExtractOutput& out) {
+    if (!ctx.source_surface) {
+        return;
+    }
+    const auto title_end = std::min(ctx.text.size(), ctx.text.find('\n'));
+    const auto lead_end = std::min(ctx.text.size(), title_end + 400);
+    std::size_t pos = 0;
+    std::string cue;
+    double conf = availability_cue(ctx, 0, lead_end, &pos, &cue);
+    if (conf <= 0) {
+        conf = availability_cue(ctx, lead_end, ctx.text.size(), &pos, &cue) * 0.6;
+    }
+    if (conf <= 0) {
+        return;
+    }
+    const auto title = tokenize(std::string_view(ctx.text).substr(0, title_end));
+    if (has_phrase(title, "our") || has_phrase(title, "we")) {
+        return;  // "Our first frontier model", "We built X": the host's own model or work, not an arrival
+    }
+    auto subjects = host_subjects(ctx, lead_end);
+    if (subjects.empty()) {
+        const auto sentence = sentence_around(ctx.text, pos);
+        for (const auto& sm : specific_models(ctx, sentence.begin, sentence.end)) {
+            if (!sm.discovered) {
+                subjects.push_back(HostSubject{sm.slug, sm.begin, std::nullopt});
+            }
+        }
+        conf = std::min(conf, 0.55);  // the headline names no model: review it
+    }
+    for (const auto& m : item_models) {
+        if (subjects.empty()) {
+            subjects.push_back(HostSubject{m, 0, std::nullopt});
+        }
+    }
+    const std::string& surface = *ctx.source_surface;
+    for (const auto& s : subjects) {
+        auto ev = make_event(ctx, EventKind::SurfaceRollout, "surface_rollout|" + s.slug + "|" + surface, conf,
+                             std::min(pos, s.begin));
+        ev.cue = "host feed {surface}: \"" + cue + "\" {model}";
+        ev.model = s.slug;
+        ev.surface = surface;
+        ev.lab.reset();
+        if (const auto* info = ctx.taxonomy.find_model(s.slug); info && !info->lab.empty()) {
+            ev.lab = info->lab;
+        } else if (s.discovered && !s.discovered->lab.empty()) {
+            ev.lab = s.discovered->lab;  // a new name of a family the taxonomy knows
+        }
+        std::string stage;
+        strongest_cue(ctx, "stage_words", nullptr, &stage);
+        put(ev.fields, field::surface, surface);
+        put(ev.fields, field::stage, stage.empty() ? "ga" : stage);
+        put_null(ev.fields, field::region);
+        out.events.push_back(std::move(ev));
+        if (s.discovered && conf >= kConfidentEvent) {
+            out.discovered_models.push_back(*s.discovered);
+        }
+    }
+}
+
+}  // namespace
+
+void extract_rollouts(const Context& ctx, const std::vector<std::string>& item_models, ExtractOutput& out) {
+    host_rollouts(ctx, item_models, out);
+    std::size_t verb_pos = 0;
+    std::string verb_stage;
+    double verb = strongest_cue(ctx, "rollout_verbs", &verb_pos, &verb_stage);
+    std::string cue_text;
+    if (verb > 0) {
+        cue_text = "rollout phrase";
+        for (const auto& c : ctx.rules.list("rollout_verbs")) {
+            if (c.confidence == verb && find_phrase(ctx.tokens, phrase_tokens(c.pattern))) {
+                cue_text = "rollout " + c.pattern;
+                break;
+            }
+        }
+    }
+    std::size_t arrival_pos = 0;
+    std::string arrival_text;
+    if (const double arrival = arrival_cue(ctx, &arrival_pos, &arrival_text); arrival > verb) {
+        verb = arrival;
+        verb_pos = arrival_pos;
+        verb_stage.clear();
+        cue_text = arrival_text;
+    }
+    if (verb <= 0) {
+        return;
+    }
+    std::vector<std::string> models = item_models;
+    for (const auto& m : ctx.entities) {
+        if (m.kind == EntityKind::Model && std::find(models.begin(), models.end(), m.slug) == models.end()) {
+            models.push_back(m.slug);
+        }
+    }
+    // The models of the verb's sentence, as specifically as it names them ("DeepSeek R1 and
+    // OpenAI o3-mini now available in Windsurf", "Gemini 3.1 Pro is now available in ..."); else
+    // the item's release or first model.
+    const auto sentence = sentence_around(ctx.text, verb_pos);
+    const auto sentence_begin = sentence.begin;
+    const auto sentence_end = sentence.end;
+    std::vector<std::string> subjects;
+    std::vector<ModelInfo> new_models;
+    for (const auto& sm : specific_models(ctx, sentence_begin, sentence_end)) {
+        if (std::find(subjects.begin(), subjects.end(), sm.slug) == subjects.end()) {
+            subjects.push_back(sm.slug);
+            if (sm.discovered) {
+                new_models.push_back(*sm.discovered);
+            }
+        }
+    }
+    if (subjects.empty() && !models.empty()) {
+        subjects.push_back(models.front());
+    }
+    if (subjects.empty()) {
+        return;
+    }
+    std::string stage;
+    strongest_cue(ctx, "stage_words", nullptr, &stage);
+    if (stage.empty()) {
+        stage = verb_stage.empty() ? "ga" : verb_stage;
+    }
+    std::string region;
+    const bool has_region = strongest_cue(ctx, "regions", nullptr, &region) > 0;
+    std::vector<std::string> seen;
+    for (const auto& m : ctx.entities) {
+        if (m.kind != EntityKind::Surface || std::find(seen.begin(), seen.end(), m.slug) != seen.end()) {
+            continue;
+        }
+        seen.push_back(m.slug);
+        for (const auto& model : subjects) {
+            auto ev = make_event(ctx, EventKind::SurfaceRollout, "surface_rollout|" + model + "|" + m.slug, verb,
+                                 std::min(verb_pos, m.begin));
+            ev.cue = cue_text;
+            ev.model = model;
+            ev.surface = m.slug;
+            if (const auto* info = ctx.taxonomy.find_model(model); info && !info->lab.empty()) {
+                ev.lab = info->lab;
+            }
+            for (const auto& nm : new_models) {
+                if (nm.slug == model) {
+                    ev.lab = nm.lab;
+                }
+            }
+            put(ev.fields, field::surface, m.slug);
+            put(ev.fields, field::stage, stage);
+            if (has_region) {
+                put(ev.fields, field::region, region);
+            } else {
+                put_null(ev.fields, field::region);
+            }
+            out.events.push_back(std::move(ev));
+        }
+    }
+    for (auto& nm : new_models) {
+        if (ctx.taxonomy.find_model(nm.slug) == nullptr && !seen.empty() && verb >= kConfidentEvent) {
+            out.discovered_models.push_back(std::move(nm));  // matched from now on
+        }
+    }
+}
+
+}  // namespace fw::extract

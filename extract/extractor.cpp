@@ -8,6 +8,8 @@
 #include "extract/context.h"
 #include "extract/extractors.h"
 #include "extract/grammar.h"
+#include "extract/model_names.h"
+#include "domain/slug.h"
 
 namespace fw::extract {
 
@@ -78,6 +80,43 @@ std::string launch_shaped_title(const Context& ctx) {
     return {};
 }
 
+/// A headline where a name nobody tracks arrives at a tracked surface ("Bringing Muse Flare to
+/// Meta Ray-Ban Display", "Nova Lite lands on WhatsApp"): an arrival verb with a product-shaped
+/// name right after it or opening the headline before it. A surface_rollout candidate; the
+/// reviewer says whether the name is a model.
+std::string untracked_model_arrival(const Context& ctx, const std::vector<Token>& title, std::size_t title_end) {
+    const std::string_view text(ctx.text);
+    for (const auto& cue : verb_phrases(ctx.rules, "arrival_verbs")) {
+        const auto phrase = phrase_tokens(cue.pattern);
+        if (cue.value.rfind("title-", 0) == 0 || cue.confidence < 0.7) {
+            continue;
+        }
+        for (auto at = find_phrase(title, phrase); at; at = find_phrase(title, phrase, *at + 1)) {
+            const auto vb = title[*at].begin;
+            const auto ve = title[*at + phrase.size() - 1].end;
+            const auto after = leading_name(text.substr(ve, title_end - ve), ctx);
+            const auto before = leading_name(text.substr(0, vb), ctx);
+            const auto surface_at = [&](std::size_t begin) {
+                return std::any_of(ctx.entities.begin(), ctx.entities.end(), [&](const EntityMatch& m) {
+                    return m.kind == EntityKind::Surface && m.begin == begin;
+                });
+            };
+            // A product-shaped name ("New Editing Tools" is not: a non-model word), not the surface.
+            const auto model_shaped = [&](const std::string& name) {
+                return !name.empty() && name_shaped(ctx, name) && resolve_model_name(name, ctx, true).has_value();
+            };
+            const bool object =
+                model_shaped(after) && trim(text.substr(ve, title_end - ve)).starts_with(after) && !surface_at(ve + 1);
+            const bool subject =
+                *at > 0 && model_shaped(before) && trim(text.substr(0, vb)) == before && !surface_at(0);
+            if (object || subject) {
+                return "arrival-verb headline \"" + cue.pattern + "\", the model is not tracked";
+            }
+        }
+    }
+    return {};
+}
+
 /// A headline where a model arrives somewhere the taxonomy does not know ("Cursor adds Claude
 /// Opus 5", "Claude Opus 5 arrives in Zed's rival"): an arrival verb and a tracked model in the
 /// headline, no tracked surface. The nearest cue of a surface_rollout candidate; the reviewer
@@ -88,10 +127,13 @@ std::string arrival_shaped_title(const Context& ctx) {
         return std::any_of(ctx.entities.begin(), ctx.entities.end(),
                            [&](const EntityMatch& m) { return m.kind == kind && m.end <= title_end; });
     };
+    const auto title = tokenize(std::string_view(ctx.text).substr(0, title_end));
+    if (!in_title(EntityKind::Model) && in_title(EntityKind::Surface)) {
+        return untracked_model_arrival(ctx, title, title_end);
+    }
     if (!in_title(EntityKind::Model) || in_title(EntityKind::Surface)) {
         return {};
     }
-    const auto title = tokenize(std::string_view(ctx.text).substr(0, title_end));
     // The verb binds the model: it ends right before the model's name or starts right after it.
     const auto next_to_model = [&](std::size_t verb_begin, std::size_t verb_end) {
         return std::any_of(ctx.entities.begin(), ctx.entities.end(), [&](const EntityMatch& m) {
@@ -196,7 +238,8 @@ void settle(const Context* ctx, ExtractOutput& out, const std::vector<KindScore>
                 c.lab = info->lab;
             }
         }
-        c.reason = "arrival-shaped headline, the surface is not tracked";
+        c.reason = c.model ? "arrival-shaped headline, the surface is not tracked"
+                           : "arrival-shaped headline, the model is not tracked";
     } else if (const auto* best = classifier_kind(scores, thresholds.candidate); best != nullptr) {
         c.cue = "classifier:" + best->kind + " p=" + two_decimals(best->probability);
         c.suggested_kind = event_kind_from_string(best->kind);

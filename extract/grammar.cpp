@@ -177,6 +177,10 @@ const std::vector<Cue>& verb_phrases(const Rules& rules, std::string_view list) 
 std::vector<Clause> split_clauses(std::string_view text) {
     std::vector<Clause> out;
     std::size_t start = 0;
+    bool relative = false;
+    const auto starts_with_lower = [](std::string_view at, std::string_view word) {
+        return at.size() >= word.size() && to_lower_ascii(at.substr(0, word.size())) == word;
+    };
     auto push = [&](std::size_t end) {
         if (end > start) {
             out.push_back({start, end});
@@ -189,6 +193,22 @@ std::vector<Clause> split_clauses(std::string_view text) {
         if (sentence) {
             push(i);
             start = i + 1;
+            relative = false;
+            continue;
+        }
+        // A relative clause between commas speaks of the noun before it, not of the sentence's
+        // subject: "Unlike the large model, which stays API-only, Small 5 is on Hugging Face".
+        if (relative && c == ',') {
+            push(i);
+            start = i + 1;
+            relative = false;
+            continue;
+        }
+        if (c == ',' &&
+            (starts_with_lower(text.substr(i), ", which ") || starts_with_lower(text.substr(i), ", who "))) {
+            push(i);
+            start = i + 1;
+            relative = true;
             continue;
         }
         if (c == ' ' || c == ',') {

@@ -32,7 +32,8 @@ const std::vector<Cue>& verb_templates(const Rules& rules, std::string_view list
 const std::vector<Cue>& verb_phrases(const Rules& rules, std::string_view list);
 
 /// A clause: a byte range of a text that a negation or an openness cue binds to. Sentences split
-/// further at "but", "while", "whereas", "however", ";".
+/// further at "but", "while", "whereas", "however", ";", and around a relative clause between
+/// commas (", which ... ,", ", who ... ,").
 struct Clause {
     std::size_t begin = 0;
     std::size_t end = 0;

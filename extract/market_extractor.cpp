@@ -76,6 +76,9 @@ std::optional<Range> money_range(std::string_view text, std::size_t from, std::s
         j += 3;
     } else if (text.substr(j, 3) == "to " && j + 3 < text.size() && (text[j + 3] == '$' || digit(text[j + 3]))) {
         j += 3;
+    } else if (text.substr(j, 4) == "and " && j + 4 < text.size() && (text[j + 4] == '$' || digit(text[j + 4])) &&
+               dollar >= 8 && to_lower_ascii(text.substr(dollar - 8, 8)) == "between ") {
+        j += 4;  // "between $130 billion and $145 billion"
     } else if (single && low_unit != 0) {
         return Range{*low * low_unit, *low * low_unit, i};
     } else {
@@ -140,7 +143,9 @@ void extract_capex(const Context& ctx, ExtractOutput& out) {
         return;
     }
     auto now = money_range(ctx.text, pos, 200);
-    std::size_t sentence_begin = pos;
+    // The verb giving the direction may precede "capex": "Meta lifted its 2027 capital expenditure
+    // forecast to ...".
+    std::size_t sentence_begin = sentence_around(ctx.text, pos).begin;
     if (!now) {
         sentence_begin = 0;  // the headline's verb comes before "capex"
         // "Alphabet lifts 2026 capex guidance to $95 billion": a headline's single new figure,

@@ -70,6 +70,53 @@ struct Found {
     std::string cue;
 };
 
+bool in_words(const Context& ctx, std::string_view list, const std::string& word) {
+    const auto& l = ctx.rules.list(list);
+    return std::any_of(l.begin(), l.end(), [&](const Cue& c) { return !c.remove && c.pattern == word; });
+}
+
+/// A clause about other models than the one named: "smaller Qwen4 models remain downloadable",
+/// "the older versions stay open", "the small one is on Hugging Face". A word of the rules'
+/// other_model_words right before (up to two words) a model noun, the name's own words excepted
+/// ("Foo Small" is not "the small one").
+bool speaks_of_other_models(const Context& ctx, const std::vector<Token>& tokens, const std::string& name) {
+    static const std::vector<std::string> nouns = {"model", "models", "version", "versions", "variant",     "variants",
+                                                   "one",   "ones",   "sibling", "siblings", "checkpoints", "sizes"};
+    const auto own = phrase_tokens(name);
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (!in_words(ctx, "other_model_words", tokens[i].norm) ||
+            std::find(own.begin(), own.end(), tokens[i].norm) != own.end()) {
+            continue;
+        }
+        for (std::size_t j = i + 1; j < std::min(tokens.size(), i + 4); ++j) {
+            if (std::find(nouns.begin(), nouns.end(), tokens[j].norm) != nouns.end()) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/// Access given as exclusive without weights: "available through Model Studio only", "offered
+/// solely via its API", "only in the Meta AI app". An exclusive_access_words word and a channel
+/// preposition (through, via) or "available in" in one clause: api when the channel is a
+/// developer's (api, cloud, platform, console, studio), else hosted_product.
+std::optional<Found> exclusive_access(const Context& ctx, const std::vector<Token>& tokens) {
+    const bool exclusive = std::any_of(tokens.begin(), tokens.end(),
+                                       [&](const Token& t) { return in_words(ctx, "exclusive_access_words", t.norm); });
+    if (!exclusive || !(has_phrase(tokens, "through") || has_phrase(tokens, "via") ||
+                        has_phrase(tokens, "available in") || has_phrase(tokens, "available on"))) {
+        return std::nullopt;
+    }
+    for (const char* developer :
+         {"api", "apis", "cloud", "platform", "console", "studio", "developers", "enterprise"}) {
+        if (has_phrase(tokens, developer)) {
+            return Found{"api", 0.7, "exclusive access through a developer channel"};
+        }
+    }
+    return Found{"hosted_product", 0.65, "exclusive access in a product"};
+}
+
 }  // namespace
 
 OpennessGuess classify_openness(const Context& ctx, const ModelInfo* known, const std::string& name,
@@ -92,6 +139,9 @@ OpennessGuess classify_openness(const Context& ctx, const ModelInfo* known, cons
         bool is_other = false;
         for (std::size_t i = 0; i < other_names.size(); ++i) {
             is_other = is_other || mentions(tokens, other_names[i], other_marks[i]);
+        }
+        if (!is_own && speaks_of_other_models(ctx, tokens, name)) {
+            is_other = true;
         }
         const Scope scope = is_own && !is_other ? Scope::Own : (!is_own && is_other ? Scope::Other : Scope::General);
         if (scope == Scope::Other) {
@@ -116,6 +166,9 @@ OpennessGuess classify_openness(const Context& ctx, const ModelInfo* known, cons
             if (f.confidence > best.confidence) {
                 best = f;
             }
+        }
+        if (const auto access = exclusive_access(ctx, tokens); access && access->confidence > best.confidence) {
+            best = *access;
         }
         auto& stage = scope == Scope::Own ? stage_own : stage_general;
         for (const auto& cue : ctx.rules.list("release_stages")) {

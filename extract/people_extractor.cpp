@@ -187,6 +187,47 @@ std::optional<PersonRef> person_in(const Context& ctx, std::string_view side, bo
 
 namespace {
 
+/// A model word calling something in `text` a model ("Welcoming Foo Loom, our new image model",
+/// "... a model for chemistry"): at the end of a phrase, not a noun's modifier ("to run model
+/// evaluations", "joins as head of model behavior" name a job, not a model).
+bool names_a_model(const Context& ctx, std::string_view text) {
+    static const std::vector<std::string> phrase_enders = {"for", "with", "that", "which", "from",  "by",     "to",
+                                                           "in",  "on",   "and",  "of",    "built", "trained"};
+    const auto tokens = tokenize(text);
+    for (const auto& cue : ctx.rules.list("model_context_words")) {
+        const auto phrase = phrase_tokens(cue.pattern);
+        for (auto at = find_phrase(tokens, phrase); at; at = find_phrase(tokens, phrase, *at + 1)) {
+            const auto next = *at + phrase.size();
+            const auto end = tokens[next - 1].end;
+            const bool punctuated =
+                end < text.size() && std::string_view(",:;.!?)").find(text[end]) != std::string_view::npos;
+            if (next == tokens.size() || punctuated ||
+                std::find(phrase_enders.begin(), phrase_enders.end(), tokens[next].norm) != phrase_enders.end()) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/// The organisation a headline's subject names before a hiring verb ("Groq Names Simon Edwards
+/// CFO", "Acme AI hires ..."), tracked or not: one to three capitalised words opening the
+/// headline, right before the verb. Nullopt for anything else ("Why I joined ...").
+std::optional<std::string> subject_org(std::string_view before_slot, const std::string& pattern) {
+    const auto verb_words = phrase_tokens(pattern.substr(0, pattern.find("{person}"))).size();
+    const auto words = tokenize(before_slot);
+    if (verb_words == 0 || words.size() <= verb_words || words.size() - verb_words > 3) {
+        return std::nullopt;
+    }
+    const auto subject_end = words[words.size() - verb_words - 1].end;
+    for (std::size_t i = 0; i + verb_words < words.size(); ++i) {
+        if (std::isupper(static_cast<unsigned char>(before_slot[words[i].begin])) == 0) {
+            return std::nullopt;
+        }
+    }
+    return slugify(before_slot.substr(0, subject_end));
+}
+
 /// The first move `text` (a headline, or the lead's first sentence at byte `offset` of ctx.text)
 /// states; its confidence scaled by `scale`. False when it states none.
 bool move_in(const Context& ctx, std::string_view title, std::size_t offset, double scale, ExtractOutput& out) {
@@ -198,9 +239,7 @@ bool move_in(const Context& ctx, std::string_view title, std::size_t offset, dou
         std::fill(unnamed.begin() + static_cast<std::ptrdiff_t>(m.begin),
                   unnamed.begin() + static_cast<std::ptrdiff_t>(m.end), ' ');
     }
-    Context words = ctx;
-    words.tokens = tokenize(unnamed);
-    const bool model_word = strongest_cue(words, "model_context_words") > 0;
+    const bool model_word = names_a_model(ctx, unnamed);
     for (const auto& cue : ctx.rules.list("personnel_verbs")) {
         const bool person_first = cue.pattern.rfind("{person}", 0) == 0;
         for (const auto& slot : template_slots(title, title_tokens, cue)) {
@@ -225,6 +264,9 @@ bool move_in(const Context& ctx, std::string_view title, std::size_t offset, dou
                 }
             }
             std::optional<std::string> org = orgs.empty() ? ctx.lab : std::optional(orgs.front().slug);
+            if (!org && !person_first) {
+                org = subject_org(title.substr(0, slot.begin), cue.pattern);  // "Groq Names Simon Edwards CFO"
+            }
             if (move == "appointed") {
                 // An appointment is a new role for someone already at the org, else a hire.
                 move = (!person->org.empty() && org && person->org == *org) ? "role_change" : "joined";
@@ -242,8 +284,11 @@ bool move_in(const Context& ctx, std::string_view title, std::size_t offset, dou
                     role = std::string(trim(tail.substr(0, std::min(tail.find(" and "), tail.find_first_of(",;:(")))));
                 }
             }
+            // Nobody the taxonomy knows, moving to or from no organisation it knows ("Robot Antelope
+            // Joins Herd" in a digest): a name-shaped phrase more often than a person. Review it.
+            const double unanchored = (!org && person->org.empty()) ? 0.7 : 1.0;
             auto ev = make_event(ctx, EventKind::PersonnelMove, "personnel_move|" + person->slug + "|" + move + "|",
-                                 cue.confidence * scale, offset + slot.begin);
+                                 cue.confidence * scale * unanchored, offset + slot.begin);
             ev.dedupe_key += year_month(ev.occurred_at);
             ev.cue = "personnel " + cue.pattern;
             ev.person = person->slug;

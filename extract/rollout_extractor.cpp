@@ -15,9 +15,51 @@
 namespace fw::extract {
 namespace {
 
+/// A model named for the first time in an arrival verb's model slot, beside a tracked surface
+/// ("Codestral 3 lands in Le Chat", "Le Chat gets Codestral 3"): the name right before the verb
+/// at the sentence's start, or right after it. Resolved as a launch's name is: versioned, of a
+/// known family, or called a model in the text; a bare coined word is no model here.
+std::optional<ModelRef> arrival_new_name(const Context& ctx, std::size_t sentence_begin, std::size_t vb, std::size_t ve,
+                                         bool before) {
+    const auto from = before ? sentence_begin : ve;
+    const auto slot = std::string_view(ctx.text).substr(
+        from, before ? vb - sentence_begin : std::min<std::size_t>(80, ctx.text.size() - ve));
+    std::size_t at = 0;
+    auto ref = resolve_leading(slot, ctx, &at);
+    if (!ref || (from + at > 0 && std::string_view("$€£").find(ctx.text[from + at - 1]) != std::string_view::npos)) {
+        return std::nullopt;  // "$1B" is money
+    }
+    const auto name = leading_name(slot, ctx);
+    // The name fills the slot ("Codestral 3 lands in", not "Users of Codestral 3 say") or is the
+    // verb's object, right after it.
+    if (before ? (at != 0 || trim(slot).size() != name.size()) : !trim(slot.substr(0, at)).empty()) {
+        return std::nullopt;
+    }
+    // A new name needs a version beside a word of its own ("Codestral 3"): a headline's capitalised
+    // common noun ("ChatGPT Adds Ads") or a size alone is no model. Unversioned new names become
+    // candidates (extractor.cpp, untracked_model_arrival).
+    if (ref->discovered) {
+        const auto words = tokenize(name);
+        const bool version = std::any_of(words.begin(), words.end(), [](const Token& t) {
+            return std::any_of(t.norm.begin(), t.norm.end(),
+                               [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
+        });
+        const bool word = std::any_of(words.begin(), words.end(), [](const Token& t) {
+            return t.norm.size() >= 2 && std::all_of(t.norm.begin(), t.norm.end(), [](char c) {
+                       return std::isalpha(static_cast<unsigned char>(c)) != 0;
+                   });
+        });
+        if (!version || !word) {
+            return std::nullopt;
+        }
+    }
+    return ref;
+}
+
 /// An arrival verb with its slots filled in one sentence: a model on one side and a surface on
-/// the other ("WhatsApp gets Muse Spark", "Muse Spark lands on Ray-Ban Meta glasses").
-double arrival_cue(const Context& ctx, std::size_t* pos, std::string* cue_text) {
+/// the other ("WhatsApp gets Muse Spark", "Muse Spark lands on Ray-Ban Meta glasses"). `named`
+/// receives a model the slot names that no entity matched yet (a new name, see arrival_new_name).
+double arrival_cue(const Context& ctx, std::size_t* pos, std::string* cue_text, std::optional<ModelRef>* named) {
     double best = 0;
     for (const auto& cue : verb_phrases(ctx.rules, "arrival_verbs")) {
         const auto phrase = phrase_tokens(cue.pattern);
@@ -81,10 +123,19 @@ double arrival_cue(const Context& ctx, std::size_t* pos, std::string* cue_text) 
             }
             const bool both_after = imperative && surface_after_model > 0;
             model_before = model_before || both_after;
+            std::optional<ModelRef> new_name;
+            if (!title_only && surface_after && !model_before && !model_after) {
+                new_name = arrival_new_name(ctx, sentence_begin, vb, ve, true);
+                model_before = new_name.has_value();
+            } else if (!title_only && surface_before && !model_after && !model_before) {
+                new_name = arrival_new_name(ctx, sentence_begin, vb, ve, false);
+                model_after = new_name.has_value();
+            }
             const bool slots = title_only ? (model_before && surface_after)
                                           : ((model_before && surface_after) || (surface_before && model_after));
             if (slots && cue.confidence > best) {
                 best = cue.confidence;
+                *named = std::move(new_name);
                 *pos = vb;
                 *cue_text = "arrival-verb " + (both_after     ? cue.pattern + " {model} in/on {surface}"
                                                : model_before ? "{model} " + cue.pattern + " {surface}"
@@ -394,11 +445,14 @@ void extract_rollouts(const Context& ctx, const std::vector<std::string>& item_m
     }
     std::size_t arrival_pos = 0;
     std::string arrival_text;
-    if (const double arrival = arrival_cue(ctx, &arrival_pos, &arrival_text); arrival > verb) {
+    std::optional<ModelRef> arrival_named;
+    if (const double arrival = arrival_cue(ctx, &arrival_pos, &arrival_text, &arrival_named); arrival > verb) {
         verb = arrival;
         verb_pos = arrival_pos;
         verb_stage.clear();
         cue_text = arrival_text;
+    } else {
+        arrival_named.reset();
     }
     if (verb <= 0) {
         return;
@@ -424,6 +478,13 @@ void extract_rollouts(const Context& ctx, const std::vector<std::string>& item_m
                 new_models.push_back(*sm.discovered);
             }
         }
+    }
+    if (arrival_named && std::find(subjects.begin(), subjects.end(), arrival_named->slug) == subjects.end()) {
+        subjects.insert(subjects.begin(), arrival_named->slug);
+        if (arrival_named->discovered) {
+            new_models.push_back(*arrival_named->discovered);
+        }
+        verb = std::min(verb, std::max(arrival_named->confidence, kConfidentEvent));
     }
     if (subjects.empty() && !models.empty()) {
         subjects.push_back(models.front());

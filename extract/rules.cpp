@@ -79,6 +79,8 @@ const std::vector<std::string>& known_rule_lists() {
     static const std::vector<std::string> names = {
         "release_cues",
         "openness_cues",
+        "other_model_words",
+        "exclusive_access_words",
         "model_context_words",
         "non_model_words",
         "tier_words",

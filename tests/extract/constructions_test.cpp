@@ -1,0 +1,150 @@
+// Constructions the grammar reads beyond single phrases (issue 13): a new model name filling an
+// arrival verb's slot, an unknown name arriving at a tracked surface kept for review, a model word
+// that names a job rather than calling someone a model, the hiring organisation as a headline's
+// subject, money given as "between $X and $Y" with the verb before "capex", access said to be
+// exclusive, and an openness statement bound to the models its clause speaks of. Every item is
+// written for this test; the taxonomy is the bundled one (data/).
+
+#include <algorithm>
+
+#include "app/taxonomy_loader.h"
+#include "extract/extractor.h"
+
+#include "extract_support.h"
+#include "support/catch.h"
+
+using fw::EventKind;
+using fw::make_time;
+using fw::test::feed_source;
+using fw::test::find_event;
+using fw::test::make_item;
+using fw::test::of_kind;
+
+namespace {
+
+fw::extract::Extractor constructions_extractor() {
+    static const auto taxonomy = fw::app::load_taxonomy({fw::test::bundled_data()});
+    REQUIRE(taxonomy);
+    return fw::extract::Extractor(*taxonomy, fw::test::bundled_rules());
+}
+
+fw::extract::SourceInfo wire_desk() {
+    return feed_source("wire-desk", std::nullopt);
+}
+
+bool discovered(const fw::extract::ExtractOutput& out, const std::string& slug) {
+    return std::any_of(out.discovered_models.begin(), out.discovered_models.end(),
+                       [&](const fw::ModelInfo& m) { return m.slug == slug; });
+}
+
+}  // namespace
+
+TEST_CASE("a new versioned name in an arrival verb's slot is the model that arrives", "[extract][grammar][rollout]") {
+    auto ex = constructions_extractor();
+    SECTION("the name before the verb") {
+        auto out = ex.extract(make_item("Pixtral 4 lands in Le Chat", make_time(2026, 9, 3)), nullptr,
+                              feed_source("mistral-news", std::string("mistral")));
+        const auto* ev = find_event(out.events, EventKind::SurfaceRollout, "pixtral-4");
+        REQUIRE(ev != nullptr);
+        CHECK(ev->surface == "le-chat");
+        CHECK(ev->lab == "mistral");
+        CHECK(discovered(out, "pixtral-4"));  // matched by the items after it
+    }
+    SECTION("the name after the verb, the surface its subject") {
+        auto out = ex.extract(make_item("Le Chat gets Voxtral 3", make_time(2026, 9, 4)), nullptr,
+                              feed_source("mistral-news", std::string("mistral")));
+        const auto* ev = find_event(out.events, EventKind::SurfaceRollout, "voxtral-3");
+        REQUIRE(ev != nullptr);
+        CHECK(ev->surface == "le-chat");
+    }
+    SECTION("money and a headline's common noun are no model") {
+        auto out = ex.extract(make_item("Claude Code passes $2B in yearly revenue", make_time(2026, 9, 5)), nullptr,
+                              wire_desk());
+        CHECK(of_kind(out.events, EventKind::SurfaceRollout).empty());
+        out = ex.extract(make_item("WhatsApp Adds Stickers, Threads Adds Polls", make_time(2026, 9, 6)), nullptr,
+                         wire_desk());
+        CHECK(of_kind(out.events, EventKind::SurfaceRollout).empty());
+    }
+}
+
+TEST_CASE("an unknown unversioned name arriving at a tracked surface is kept for review",
+          "[extract][grammar][rollout][candidates]") {
+    auto ex = constructions_extractor();
+    for (const auto* title : {"Bringing Muse Ember to Meta Ray-Ban Display", "Muse Ember lands on WhatsApp"}) {
+        CAPTURE(title);
+        auto out = ex.extract(make_item(title, make_time(2026, 9, 7)), nullptr, feed_source());
+        CHECK(of_kind(out.events, EventKind::SurfaceRollout).empty());
+        REQUIRE(out.candidates.size() == 1);
+        CHECK(out.candidates.front().suggested_kind == EventKind::SurfaceRollout);
+    }
+    // A tracked surface with a plain phrase after the verb is nothing to review.
+    auto out = ex.extract(make_item("Instagram Gets New Editing Tools", make_time(2026, 9, 8)), nullptr, wire_desk());
+    CHECK(out.candidates.empty());
+}
+
+TEST_CASE("people moves: a job's model word, the hiring subject, an unanchored name", "[extract][grammar][people]") {
+    auto ex = constructions_extractor();
+    SECTION("a model word that names the job is no model") {
+        auto out = ex.extract(make_item("Meta hires Priya Raman to run model evaluations", make_time(2026, 9, 9)),
+                              nullptr, wire_desk());
+        const auto moves = of_kind(out.events, EventKind::PersonnelMove);
+        REQUIRE(moves.size() == 1);
+        CHECK(moves.front().person == "priya-raman");
+        CHECK(moves.front().fields.text("org") == "meta");
+        CHECK(moves.front().fields.text("move") == "joined");
+        // ... while a name called a model is a model, not a hire.
+        out = ex.extract(make_item("Welcoming Muse Loom, our new image model", make_time(2026, 9, 10)), nullptr,
+                         feed_source());
+        CHECK(of_kind(out.events, EventKind::PersonnelMove).empty());
+    }
+    SECTION("the organisation naming someone is the headline's subject, tracked or not") {
+        auto out =
+            ex.extract(make_item("Cerebras Names Dana Whitfield Chief Operating Officer", make_time(2026, 9, 11)),
+                       nullptr, wire_desk());
+        const auto moves = of_kind(out.events, EventKind::PersonnelMove);
+        REQUIRE(moves.size() == 1);
+        CHECK(moves.front().fields.text("org") == "cerebras");
+    }
+    SECTION("a name joining nothing known, from no lab's feed, is not confident") {
+        auto out = ex.extract(make_item("Robot Heron Joins Flock, Chips Get Cheaper", make_time(2026, 9, 12)), nullptr,
+                              wire_desk());
+        CHECK(of_kind(out.events, EventKind::PersonnelMove).empty());
+    }
+}
+
+TEST_CASE("capex in a lead: the verb before the phrase and a range given with between", "[extract][grammar][market]") {
+    auto ex = constructions_extractor();
+    auto out = ex.extract(make_item("Alphabet stock slips as AI spending climbs", make_time(2026, 10, 29),
+                                    "Shares fell after Alphabet lifted its 2027 capital expenditure forecast to "
+                                    "between $150 billion and $165 billion."),
+                          nullptr, feed_source("alphabet-ir", std::string("google")));
+    const auto capex = of_kind(out.events, EventKind::CapexGuidance);
+    REQUIRE(capex.size() == 1);
+    CHECK(capex[0].fields.integer("low_usd") == 150'000'000'000LL);
+    CHECK(capex[0].fields.integer("high_usd") == 165'000'000'000LL);
+    CHECK(capex[0].fields.integer("fiscal_year") == 2027);
+    CHECK(capex[0].fields.text("direction") == "raised");
+}
+
+TEST_CASE("openness binds to the models its clause speaks of", "[extract][grammar][openness]") {
+    auto ex = constructions_extractor();
+    SECTION("exclusive access through a developer channel, smaller models open") {
+        auto out = ex.extract(make_item("Alibaba releases Qwen5-Max", make_time(2026, 9, 14),
+                                        "Qwen5-Max is available through Alibaba Cloud Model Studio only; smaller "
+                                        "Qwen5 models remain downloadable under Apache 2.0."),
+                              nullptr, wire_desk());
+        const auto* ev = find_event(out.events, EventKind::ModelRelease, "qwen5-max");
+        REQUIRE(ev != nullptr);
+        CHECK(ev->fields.text("openness") == "api");
+    }
+    SECTION("a relative clause speaks of the noun before it") {
+        auto out = ex.extract(make_item("Mistral Small 6 weights are out", make_time(2026, 9, 15),
+                                        "Unlike the large model, which stays API-only, Mistral Small 6 is on Hugging "
+                                        "Face under Apache 2.0."),
+                              nullptr, feed_source("mistral-news", std::string("mistral")));
+        const auto* ev = find_event(out.events, EventKind::ModelRelease, "mistral-small-6");
+        REQUIRE(ev != nullptr);
+        CHECK(ev->fields.text("openness") == "open_weights_permissive");
+        CHECK(ev->fields.text("license") == "Apache-2.0");
+    }
+}

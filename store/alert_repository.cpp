@@ -69,6 +69,29 @@ Result<std::vector<QuestionAnswer>> AlertRepository::save_answers(std::span<cons
     return changed;
 }
 
+Result<std::vector<QuestionAnswer>> AlertRepository::load_answers() {
+    return sql::read_rows<QuestionAnswer>(
+        db_->query("SELECT id, text, status, evidence, resolved_at, opened_at, explanation FROM question_answers "
+                   "ORDER BY id",
+                   {}),
+        [](const sql::Row& r) -> Result<QuestionAnswer> {
+            auto status = question_status_from_string(r.text(2));
+            auto evidence = detail::decode_ids(r.text(3));
+            if (!status || !evidence) {
+                return make_error(ErrorCode::Storage, "corrupt question answer row", r.text(0));
+            }
+            QuestionAnswer a;
+            a.id = r.text(0);
+            a.text = r.text(1);
+            a.status = *status;
+            a.evidence = std::move(*evidence);
+            a.resolved_at = r.optional_time(4);
+            a.opened_at = r.optional_time(5);
+            a.explanation = r.text(6);
+            return a;
+        });
+}
+
 Result<bool> AlertRepository::record(const AlertDelivery& d) {
     auto written = db_->query(
         "INSERT INTO alerts (key, rule_id, event_id, question_id, channel, title, body, status, attempts, sent_at, "
@@ -122,6 +145,14 @@ Status AlertRepository::set_setting(std::string_view key, std::string_view value
         "INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         {sql::value(key), sql::value(value)});
     return written ? ok() : Status(written.error());
+}
+
+Result<std::vector<std::pair<std::string, std::string>>> AlertRepository::list_settings() {
+    using Setting = std::pair<std::string, std::string>;
+    return sql::read_rows<Setting>(db_->query("SELECT key, value FROM settings ORDER BY key", {}),
+                                   [](const sql::Row& r) -> Result<Setting> {
+                                       return Setting{r.text(0), r.text(1)};
+                                   });
 }
 
 }  // namespace fw::store

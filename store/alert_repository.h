@@ -8,6 +8,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "domain/alert.h"
@@ -25,6 +26,8 @@ public:
     /// Stores the answers; returns those whose status differs from the stored one. A question
     /// seen for the first time counts as changed unless it is still open.
     Result<std::vector<QuestionAnswer>> save_answers(std::span<const QuestionAnswer> answers);
+    /// The stored answers in id order. Error{Storage} for a status outside the contract.
+    Result<std::vector<QuestionAnswer>> load_answers();
 
     /// false when the key is already recorded (a delivery happens exactly once).
     Result<bool> record(const AlertDelivery& delivery);
@@ -38,6 +41,8 @@ public:
 
     Result<std::optional<std::string>> get_setting(std::string_view key);
     Status set_setting(std::string_view key, std::string_view value);
+    /// (key, value) in key order.
+    Result<std::vector<std::pair<std::string, std::string>>> list_settings();
 
 private:
     sql::Runner* db_;

@@ -100,4 +100,10 @@ Status EntityRepository::add_discovered_model(const ModelInfo& model) {
     return done ? ok() : Status(done.error());
 }
 
+Result<std::vector<std::string>> EntityRepository::discovered_models() {
+    return sql::read_rows<std::string>(
+        db_->query("SELECT slug FROM entities WHERE kind = 'model' AND discovered = 1 ORDER BY slug", {}),
+        [](const sql::Row& r) -> Result<std::string> { return r.text(0); });
+}
+
 }  // namespace fw::store

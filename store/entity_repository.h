@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "domain/result.h"
 #include "domain/taxonomy.h"
@@ -25,6 +26,8 @@ public:
     Result<Taxonomy> load();
     /// No-op when the slug is known. Error{Invalid} for an empty slug.
     Status add_discovered_model(const ModelInfo& model);
+    /// Slugs of the discovered models, in slug order.
+    Result<std::vector<std::string>> discovered_models();
 
 private:
     Status put(std::string_view kind, const std::string& slug, const std::string& body, int position);

@@ -60,4 +60,9 @@ Result<std::vector<PriceBar>> PriceRepository::load(std::string_view symbol) {
     return out;
 }
 
+Result<std::vector<std::string>> PriceRepository::symbols() {
+    return sql::read_rows<std::string>(db_->query("SELECT DISTINCT symbol FROM prices ORDER BY symbol", {}),
+                                       [](const sql::Row& r) -> Result<std::string> { return r.text(0); });
+}
+
 }  // namespace fw::store

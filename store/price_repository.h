@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -22,6 +23,8 @@ public:
     Result<int> upsert(std::span<const PriceBar> bars);
     /// Oldest first.
     Result<std::vector<PriceBar>> load(std::string_view symbol);
+    /// Every symbol with a bar, in order.
+    Result<std::vector<std::string>> symbols();
 
 private:
     sql::Runner* db_;

@@ -61,6 +61,10 @@ Status RepositoryStore::log_fetch(const FetchLogEntry& entry) {
     return write([&] { return sources_.log_fetch(entry); });
 }
 
+Result<std::vector<FetchLogEntry>> RepositoryStore::fetch_log() {
+    return read([&] { return sources_.fetch_log(); });
+}
+
 // ---- items ----
 
 Result<UpsertStats> RepositoryStore::upsert_items(std::int64_t source_id, std::span<const Item> items) {
@@ -167,6 +171,10 @@ Status RepositoryStore::add_discovered_model(const ModelInfo& model) {
     return write([&] { return entities_.add_discovered_model(model); });
 }
 
+Result<std::vector<std::string>> RepositoryStore::discovered_models() {
+    return read([&] { return entities_.discovered_models(); });
+}
+
 // ---- prices ----
 
 Result<int> RepositoryStore::upsert_prices(std::span<const PriceBar> bars) {
@@ -177,10 +185,18 @@ Result<std::vector<PriceBar>> RepositoryStore::load_prices(std::string_view symb
     return read([&] { return prices_.load(symbol); });
 }
 
+Result<std::vector<std::string>> RepositoryStore::price_symbols() {
+    return read([&] { return prices_.symbols(); });
+}
+
 // ---- questions, alerts, settings ----
 
 Result<std::vector<QuestionAnswer>> RepositoryStore::save_answers(std::span<const QuestionAnswer> answers) {
     return write([&] { return alerts_.save_answers(answers); });
+}
+
+Result<std::vector<QuestionAnswer>> RepositoryStore::load_answers() {
+    return read([&] { return alerts_.load_answers(); });
 }
 
 Result<bool> RepositoryStore::record_alert(const AlertDelivery& delivery) {
@@ -205,6 +221,10 @@ Result<std::optional<std::string>> RepositoryStore::get_setting(std::string_view
 
 Status RepositoryStore::set_setting(std::string_view key, std::string_view value) {
     return write([&] { return alerts_.set_setting(key, value); });
+}
+
+Result<std::vector<std::pair<std::string, std::string>>> RepositoryStore::list_settings() {
+    return read([&] { return alerts_.list_settings(); });
 }
 
 // ---- workers ----

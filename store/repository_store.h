@@ -36,6 +36,7 @@ public:
     Status save_source_state(const Source& source) override;
     Status update_source(const Source& source) override;
     Status log_fetch(const FetchLogEntry& entry) override;
+    Result<std::vector<FetchLogEntry>> fetch_log() override;
 
     Result<UpsertStats> upsert_items(std::int64_t source_id, std::span<const Item> items) override;
     Result<std::vector<Item>> list_items(const ItemQuery& query) override;
@@ -59,11 +60,14 @@ public:
     Status save_taxonomy(const Taxonomy& taxonomy) override;
     Result<Taxonomy> load_taxonomy() override;
     Status add_discovered_model(const ModelInfo& model) override;
+    Result<std::vector<std::string>> discovered_models() override;
 
     Result<int> upsert_prices(std::span<const PriceBar> bars) override;
     Result<std::vector<PriceBar>> load_prices(std::string_view symbol) override;
+    Result<std::vector<std::string>> price_symbols() override;
 
     Result<std::vector<QuestionAnswer>> save_answers(std::span<const QuestionAnswer> answers) override;
+    Result<std::vector<QuestionAnswer>> load_answers() override;
     Result<bool> record_alert(const AlertDelivery& delivery) override;
     Status update_alert(const AlertDelivery& delivery) override;
     Result<std::vector<AlertDelivery>> pending_alerts() override;
@@ -71,6 +75,7 @@ public:
 
     Result<std::optional<std::string>> get_setting(std::string_view key) override;
     Status set_setting(std::string_view key, std::string_view value) override;
+    Result<std::vector<std::pair<std::string, std::string>>> list_settings() override;
 
     // Workers (store/lease_repository.h): the dialect's claim_lock lets several machines
     // claim at once on PostgreSQL; SQLite's write lock serializes processes on one host.

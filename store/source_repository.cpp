@@ -209,4 +209,29 @@ Status SourceRepository::log_fetch(const FetchLogEntry& e) {
     return logged ? ok() : Status(logged.error());
 }
 
+Result<std::vector<FetchLogEntry>> SourceRepository::fetch_log() {
+    return sql::read_rows<FetchLogEntry>(
+        db_->query("SELECT source_id, started_at, duration_ms, status, http_status, bytes, new_items, error "
+                   "FROM fetch_log ORDER BY id",
+                   {}),
+        [](const sql::Row& r) -> Result<FetchLogEntry> {
+            auto status = fetch_status_from_string(r.text(3));
+            if (!status) {
+                return make_error(ErrorCode::Storage, "fetch log row with an unknown status", r.text(3));
+            }
+            FetchLogEntry e;
+            e.source_id = r.int64(0);
+            e.started_at = r.time(1);
+            e.duration_ms = r.real(2);
+            e.status = *status;
+            if (auto http = r.optional_int64(4)) {
+                e.http_status = static_cast<int>(*http);
+            }
+            e.bytes = r.int64(5);
+            e.new_items = static_cast<int>(r.int64(6));
+            e.error = r.optional_text(7);
+            return e;
+        });
+}
+
 }  // namespace fw::store

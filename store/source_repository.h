@@ -14,7 +14,7 @@
 #include "domain/source.h"
 #include "store/sql_dialect.h"
 #include "store/sql_runner.h"
-#include "store/store.h"
+#include "store/source_store.h"
 
 namespace fw::store {
 
@@ -42,6 +42,8 @@ public:
     /// By id: name, url, kind, lab, every, interval and validators (see Store::update_source).
     Status update_settings(const Source& source);
     Status log_fetch(const FetchLogEntry& entry);
+    /// Every fetch log row, oldest first. Error{Storage} for a status outside the contract.
+    Result<std::vector<FetchLogEntry>> fetch_log();
 
 private:
     sql::Runner* db_;

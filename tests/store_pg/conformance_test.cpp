@@ -1,5 +1,7 @@
 // The Store contract (store/store.h), checked on both backends with the same cases.
 
+#include <algorithm>
+#include <iterator>
 #include <vector>
 
 #include "backends.h"
@@ -304,5 +306,96 @@ TEST_CASE("prices, answers, settings and the taxonomy round-trip on both backend
         REQUIRE(back->models.size() == 2);
         CHECK(back->models[0].slug == "muse");
         CHECK(back->models[1].slug == "found");
+    });
+}
+
+TEST_CASE("the reads behind db copy: fetch log, discovered models, symbols, answers, settings", "[store_pg][unit]") {
+    on_both([](Store& s, const Opener&) {
+        const auto source = s.add_source(fw::test::make_source("feed"));
+        REQUIRE(source.has_value());
+        fw::store::FetchLogEntry failed;
+        failed.source_id = *source;
+        failed.started_at = fw::make_time(2026, 4, 1);
+        failed.duration_ms = 12.5;
+        failed.status = fw::FetchStatus::Failed;
+        failed.http_status = 503;
+        failed.error = "busy";
+        fw::store::FetchLogEntry fine = failed;
+        fine.started_at = fw::make_time(2026, 4, 2);
+        fine.status = fw::FetchStatus::Ok;
+        fine.http_status = std::nullopt;
+        fine.error = std::nullopt;
+        fine.bytes = 2048;
+        fine.new_items = 3;
+        REQUIRE(s.log_fetch(failed).has_value());
+        REQUIRE(s.log_fetch(fine).has_value());
+        auto log = s.fetch_log();
+        REQUIRE(log.has_value());
+        REQUIRE(log->size() == 2);  // oldest first
+        CHECK((*log)[0].status == fw::FetchStatus::Failed);
+        CHECK((*log)[0].http_status == 503);
+        CHECK((*log)[0].duration_ms == Approx(12.5));
+        CHECK((*log)[0].error == "busy");
+        CHECK((*log)[1].started_at == fw::make_time(2026, 4, 2));
+        CHECK_FALSE((*log)[1].http_status.has_value());
+        CHECK((*log)[1].bytes == 2048);
+        CHECK((*log)[1].new_items == 3);
+
+        fw::Taxonomy t;
+        fw::ModelInfo listed;
+        listed.slug = "muse";
+        t.models.push_back(listed);
+        REQUIRE(s.save_taxonomy(t).has_value());
+        for (const char* slug : {"zeta", "alpha"}) {
+            fw::ModelInfo m;
+            m.slug = slug;
+            REQUIRE(s.add_discovered_model(m).has_value());
+        }
+        CHECK(s.discovered_models().value() == std::vector<std::string>{"alpha", "zeta"});
+
+        std::vector<fw::PriceBar> bars(3);
+        bars[0].symbol = "SPY";
+        bars[1].symbol = "META";
+        bars[2].symbol = "SPY";
+        for (int i = 0; i < 3; ++i) {
+            bars[i].date = fw::day_of(fw::make_time(2026, 4, 1 + i));
+            bars[i].close = 1.0;
+        }
+        REQUIRE(s.upsert_prices(bars).has_value());
+        CHECK(s.price_symbols().value() == std::vector<std::string>{"META", "SPY"});
+
+        fw::QuestionAnswer b;
+        b.id = "q2";
+        b.text = "Second?";
+        b.status = fw::QuestionStatus::Yes;
+        b.evidence = {4, 2};
+        b.resolved_at = fw::make_time(2026, 4, 3);
+        b.explanation = "because";
+        fw::QuestionAnswer a;
+        a.id = "q1";
+        a.status = fw::QuestionStatus::Open;
+        REQUIRE(s.save_answers(std::vector<fw::QuestionAnswer>{b, a}).has_value());
+        auto answers = s.load_answers();
+        REQUIRE(answers.has_value());
+        REQUIRE(answers->size() == 2);
+        CHECK((*answers)[0].id == "q1");  // in id order
+        CHECK((*answers)[1].text == "Second?");
+        CHECK((*answers)[1].status == fw::QuestionStatus::Yes);
+        CHECK((*answers)[1].evidence == std::vector<std::int64_t>{4, 2});
+        CHECK((*answers)[1].resolved_at == fw::make_time(2026, 4, 3));
+        CHECK_FALSE((*answers)[1].opened_at.has_value());
+        CHECK((*answers)[1].explanation == "because");
+
+        REQUIRE(s.set_setting("b", "2").has_value());
+        REQUIRE(s.set_setting("a", "1").has_value());
+        auto settings = s.list_settings();
+        REQUIRE(settings.has_value());
+        using Setting = std::pair<std::string, std::string>;
+        // A backend may hold settings of its own (the migration's); ours are there, in key order.
+        std::vector<Setting> ours;
+        std::copy_if(settings->begin(), settings->end(), std::back_inserter(ours),
+                     [](const Setting& kv) { return kv.first == "a" || kv.first == "b"; });
+        CHECK(ours == std::vector<Setting>{{"a", "1"}, {"b", "2"}});
+        CHECK(std::is_sorted(settings->begin(), settings->end()));
     });
 }

@@ -2,40 +2,17 @@
 
 #include <filesystem>
 #include <map>
+#include <set>
 
 #include "app/secrets.h"
-#include "store/payload_codec.h"
-#include "store/sqlite_store.h"
 
 namespace fw::app {
 namespace {
 
 using IdMap = std::map<std::int64_t, std::int64_t>;
 
-// What the Store interface does not list (fetch log, settings, answers, price symbols,
-// discovered models) is read straight from the SQLite file: the source is always one.
-template <typename Row>
-Status each_row(store::Database& db, std::string_view sql, Row&& row) {
-    auto st = db.prepare(sql);
-    if (!st) {
-        return st.error();
-    }
-    for (;;) {
-        auto more = st->step();
-        if (!more) {
-            return more.error();
-        }
-        if (!*more) {
-            return ok();
-        }
-        if (auto status = row(*st); !status) {
-            return status;
-        }
-    }
-}
-
 struct Copier {
-    store::SqliteStore& from;
+    store::Store& from;
     store::Store& to;
     const std::function<void(const std::string&)>& progress;
     IdMap sources, items, events;
@@ -153,15 +130,11 @@ struct Copier {
         if (!taxonomy) {
             return taxonomy.error();
         }
-        std::map<std::string, bool> discovered;
-        auto status = each_row(from.database(), "SELECT slug FROM entities WHERE kind = 'model' AND discovered = 1",
-                               [&](store::Statement& st) {
-                                   discovered[st.text(0)] = true;
-                                   return ok();
-                               });
-        if (!status) {
-            return status;
+        auto discovered_slugs = from.discovered_models();
+        if (!discovered_slugs) {
+            return discovered_slugs.error();
         }
+        const std::set<std::string> discovered(discovered_slugs->begin(), discovered_slugs->end());
         Taxonomy files = *taxonomy;
         std::erase_if(files.models, [&](const ModelInfo& m) { return discovered.count(m.slug) > 0; });
         if (auto saved = to.save_taxonomy(files); !saved) {
@@ -174,15 +147,20 @@ struct Copier {
                 }
             }
         }
-        return each_row(from.database(), "SELECT DISTINCT symbol FROM prices ORDER BY symbol",
-                        [&](store::Statement& st) -> Status {
-                            auto bars = from.load_prices(st.text(0));
-                            if (!bars) {
-                                return bars.error();
-                            }
-                            auto written = to.upsert_prices(*bars);
-                            return written ? ok() : Status(written.error());
-                        });
+        auto symbols = from.price_symbols();
+        if (!symbols) {
+            return symbols.error();
+        }
+        for (const std::string& symbol : *symbols) {
+            auto bars = from.load_prices(symbol);
+            if (!bars) {
+                return bars.error();
+            }
+            if (auto written = to.upsert_prices(*bars); !written) {
+                return written.error();
+            }
+        }
+        return ok();
     }
 
     Status copy_records() {
@@ -200,78 +178,55 @@ struct Copier {
                 return recorded.error();
             }
         }
-        std::vector<QuestionAnswer> answers;
-        auto status =
-            each_row(from.database(),
-                     "SELECT id, text, status, evidence, resolved_at, opened_at, explanation "
-                     "FROM question_answers ORDER BY id",
-                     [&](store::Statement& st) -> Status {
-                         QuestionAnswer a;
-                         a.id = st.text(0);
-                         a.text = st.text(1);
-                         a.status = question_status_from_string(st.text(2)).value_or(QuestionStatus::Open);
-                         for (auto id : store::detail::decode_ids(st.text(3)).value_or(std::vector<std::int64_t>{})) {
-                             if (auto mapped = events.find(id); mapped != events.end()) {
-                                 a.evidence.push_back(mapped->second);
-                             }
-                         }
-                         a.resolved_at = st.optional_time(4);
-                         a.opened_at = st.optional_time(5);
-                         a.explanation = st.text(6);
-                         answers.push_back(std::move(a));
-                         return ok();
-                     });
-        if (!status) {
-            return status;
+        auto answers = from.load_answers();
+        if (!answers) {
+            return answers.error();
         }
-        if (auto saved = to.save_answers(answers); !saved) {
+        for (QuestionAnswer& a : *answers) {
+            std::vector<std::int64_t> evidence;
+            for (auto id : a.evidence) {
+                if (auto mapped = events.find(id); mapped != events.end()) {
+                    evidence.push_back(mapped->second);
+                }
+            }
+            a.evidence = std::move(evidence);
+        }
+        if (auto saved = to.save_answers(*answers); !saved) {
             return saved.error();
         }
         return copy_settings_and_log();
     }
 
     Status copy_settings_and_log() {
-        auto status = each_row(from.database(), "SELECT key, value FROM settings ORDER BY key",
-                               [&](store::Statement& st) -> Status {
-                                   if (st.text(0).starts_with("fetch.")) {
-                                       return ok();  // the fetch policy belongs to the target store
-                                   }
-                                   std::string value = st.text(1);
-                                   if (st.text(0) == "extract.last_item_id") {
-                                       value = std::to_string(remap_watermark(value));
-                                   }
-                                   return to.set_setting(st.text(0), value);
-                               });
-        if (!status) {
-            return status;
+        auto settings = from.list_settings();
+        if (!settings) {
+            return settings.error();
         }
-        return each_row(from.database(),
-                        "SELECT source_id, started_at, duration_ms, status, http_status, bytes, new_items, "
-                        "error FROM fetch_log ORDER BY id",
-                        [&](store::Statement& st) -> Status {
-                            store::FetchLogEntry e;
-                            auto mapped = sources.find(st.int64(0));
-                            if (mapped == sources.end()) {
-                                return make_error(ErrorCode::Storage, "fetch log row of an unknown source",
-                                                  "source id " + std::to_string(st.int64(0)));
-                            }
-                            e.source_id = mapped->second;
-                            e.started_at = st.time(1);
-                            e.duration_ms = st.real(2);
-                            auto fetched = fetch_status_from_string(st.text(3));
-                            if (!fetched) {
-                                return make_error(ErrorCode::Storage, "fetch log row with an unknown status",
-                                                  st.text(3));
-                            }
-                            e.status = *fetched;
-                            if (auto http = st.optional_int64(4)) {
-                                e.http_status = static_cast<int>(*http);
-                            }
-                            e.bytes = st.int64(5);
-                            e.new_items = static_cast<int>(st.int64(6));
-                            e.error = st.optional_text(7);
-                            return to.log_fetch(e);
-                        });
+        for (const auto& [key, stored] : *settings) {
+            if (key.starts_with("fetch.")) {
+                continue;  // the fetch policy belongs to the target store
+            }
+            const std::string value = key == "extract.last_item_id" ? std::to_string(remap_watermark(stored)) : stored;
+            if (auto saved = to.set_setting(key, value); !saved) {
+                return saved;
+            }
+        }
+        auto log = from.fetch_log();
+        if (!log) {
+            return log.error();
+        }
+        for (store::FetchLogEntry e : *log) {
+            auto mapped = sources.find(e.source_id);
+            if (mapped == sources.end()) {
+                return make_error(ErrorCode::Storage, "fetch log row of an unknown source",
+                                  "source id " + std::to_string(e.source_id));
+            }
+            e.source_id = mapped->second;
+            if (auto logged = to.log_fetch(e); !logged) {
+                return logged;
+            }
+        }
+        return ok();
     }
 
     /// The extraction watermark names an item id: the new id of the last item it covered.
@@ -322,7 +277,7 @@ Result<CopyReport> copy_database(const std::string& from_file, const std::string
     if (!std::filesystem::is_regular_file(from_file, ec)) {
         return make_error(ErrorCode::NotFound, "no such database file", from_file);
     }
-    auto from = store::SqliteStore::open(from_file);
+    auto from = store::open_store(from_file);
     if (!from) {
         return from.error();
     }

@@ -31,6 +31,11 @@ foreach(module domain ingest store extract analysis report app cli ui)
           list(APPEND failures "${file}: ${module}/ may not include ${target}/: ${line}")
         endif()
       endif()
+      # app/ uses the store's interfaces (store/store.h, store/<aggregate>_store.h), never a
+      # backend, a repository or the SQL layer: no SQL is written outside store/ (issue 15).
+      if(module STREQUAL "app" AND line MATCHES "\"store/(pg/|sqlite_|repository_store|database|statement|sql_|[a-z_]+_repository|payload_codec)")
+        list(APPEND failures "${file}: app/ may use only the store's interfaces, not its backends or SQL: ${line}")
+      endif()
       # Pure modules do no I/O of their own.
       if(module MATCHES "^(analysis|extract|domain)$" AND line MATCHES "<(curl/|sqlite3|fstream|iostream)")
         list(APPEND failures "${file}: ${module}/ must stay pure: ${line}")

@@ -59,9 +59,10 @@ std::filesystem::path atom_path(const std::string& channel) {
     return file;
 }
 
-Status write_atom(AppContext& ctx, const std::string& channel, TimePoint now) {
+Status write_atom(store::AlertStore& alerts, store::EventStore& store_events, const std::string& channel,
+                  TimePoint now) {
     const auto file = atom_path(channel);
-    auto all = ctx.store->list_alerts(0);
+    auto all = alerts.list_alerts(0);
     if (!all) {
         return all.error();
     }
@@ -69,7 +70,7 @@ Status write_atom(AppContext& ctx, const std::string& channel, TimePoint now) {
     std::set<std::int64_t> seen;
     for (const auto& d : *all) {
         if (d.channel == channel && d.event_id && seen.insert(*d.event_id).second) {
-            auto e = ctx.store->find_event(*d.event_id);
+            auto e = store_events.find_event(*d.event_id);
             if (e && e->has_value()) {
                 events.push_back(**e);
             }
@@ -83,14 +84,21 @@ Status write_atom(AppContext& ctx, const std::string& channel, TimePoint now) {
     return ok();
 }
 
-Status send(AppContext& ctx, const AlertDelivery& d, TimePoint now) {
+/// Where a delivery goes: the rules (webhook URLs) and, for an Atom feed, the stores it lists.
+struct Channels {
+    store::AlertStore& alerts;
+    store::EventStore& events;
+    const std::vector<AlertRule>& rules;
+};
+
+Status send(const Channels& to, const AlertDelivery& d, TimePoint now) {
     if (d.channel == "terminal") {
         std::cerr << "ALERT " << d.title << "\n";
         return ok();
     }
     if (d.channel.starts_with("webhook:")) {
         // The store holds the webhook's redacted name (app/secrets.h); the URL is in the rules.
-        const auto configured = configured_channel(ctx.alert_rules, d.channel);
+        const auto configured = configured_channel(to.rules, d.channel);
         if (!configured) {
             return make_error(ErrorCode::Config, "this webhook is no longer in the alert rules", d.channel);
         }
@@ -108,19 +116,20 @@ Status send(AppContext& ctx, const AlertDelivery& d, TimePoint now) {
         return ok();
     }
     if (d.channel.starts_with("atom:")) {
-        return write_atom(ctx, d.channel, now);
+        return write_atom(to.alerts, to.events, d.channel, now);
     }
     return make_error(ErrorCode::Config, "unknown alert channel", d.channel);
 }
 
 }  // namespace
 
-Result<AlertSummary> deliver_alerts(AppContext& ctx, const std::vector<std::int64_t>& new_event_ids,
+Result<AlertSummary> deliver_alerts(store::AlertStore& alerts, store::EventStore& store_events,
+                                    const std::vector<AlertRule>& rules, const std::vector<std::int64_t>& new_event_ids,
                                     const std::vector<QuestionAnswer>& changed_answers, TimePoint now) {
     AlertSummary summary;
     std::vector<Event> events;
     for (auto id : new_event_ids) {
-        auto e = ctx.store->find_event(id);
+        auto e = store_events.find_event(id);
         if (!e) {
             return e.error();
         }
@@ -128,7 +137,7 @@ Result<AlertSummary> deliver_alerts(AppContext& ctx, const std::vector<std::int6
             events.push_back(**e);
         }
     }
-    const auto matches = analysis::match_alerts(ctx.alert_rules, events, changed_answers);
+    const auto matches = analysis::match_alerts(rules, events, changed_answers);
     for (const auto& m : matches) {
         const Event* event = nullptr;
         for (const auto& e : events) {
@@ -146,23 +155,24 @@ Result<AlertSummary> deliver_alerts(AppContext& ctx, const std::vector<std::int6
             d.title = m.title;
             d.body = payload_for(m, event);
             d.status = DeliveryStatus::Pending;
-            auto recorded = ctx.store->record_alert(d);
+            auto recorded = alerts.record_alert(d);
             if (!recorded) {
                 return recorded.error();
             }
             summary.matched += *recorded ? 1 : 0;
         }
     }
-    auto pending = ctx.store->pending_alerts();
+    auto pending = alerts.pending_alerts();
     if (!pending) {
         return pending.error();
     }
+    const Channels channels{alerts, store_events, rules};
     for (auto& d : *pending) {
         if (d.channel == "desktop" || d.attempts >= kMaxAttempts) {
             continue;
         }
         ++d.attempts;
-        auto sent = send(ctx, d, now);
+        auto sent = send(channels, d, now);
         if (sent) {
             d.status = DeliveryStatus::Sent;
             d.sent_at = now;
@@ -173,15 +183,20 @@ Result<AlertSummary> deliver_alerts(AppContext& ctx, const std::vector<std::int6
             d.last_error = sent.error().describe();
             ++summary.failed;
         }
-        if (auto u = ctx.store->update_alert(d); !u) {
+        if (auto u = alerts.update_alert(d); !u) {
             return u.error();
         }
     }
     return summary;
 }
 
-Result<std::vector<AlertDelivery>> pending_desktop_alerts(AppContext& ctx) {
-    auto pending = ctx.store->pending_alerts();
+Result<AlertSummary> deliver_alerts(AppContext& ctx, const std::vector<std::int64_t>& new_event_ids,
+                                    const std::vector<QuestionAnswer>& changed_answers, TimePoint now) {
+    return deliver_alerts(*ctx.store, *ctx.store, ctx.alert_rules, new_event_ids, changed_answers, now);
+}
+
+Result<std::vector<AlertDelivery>> pending_desktop_alerts(store::AlertStore& alerts) {
+    auto pending = alerts.pending_alerts();
     if (!pending) {
         return pending.error();
     }
@@ -192,6 +207,10 @@ Result<std::vector<AlertDelivery>> pending_desktop_alerts(AppContext& ctx) {
         }
     }
     return out;
+}
+
+Result<std::vector<AlertDelivery>> pending_desktop_alerts(AppContext& ctx) {
+    return pending_desktop_alerts(*ctx.store);
 }
 
 }  // namespace fw::app

@@ -10,6 +10,8 @@
 #include "app/context.h"
 #include "domain/question.h"
 #include "domain/result.h"
+#include "store/alert_store.h"
+#include "store/event_store.h"
 
 namespace fw::app {
 
@@ -19,10 +21,17 @@ struct AlertSummary {
     int failed = 0;  ///< will be retried next run
 };
 
+/// Matches `rules` against the new events (read from `events`) and the changed answers, records
+/// each delivery once in `alerts` and sends what is pending.
+Result<AlertSummary> deliver_alerts(store::AlertStore& alerts, store::EventStore& events,
+                                    const std::vector<AlertRule>& rules, const std::vector<std::int64_t>& new_event_ids,
+                                    const std::vector<QuestionAnswer>& changed_answers, TimePoint now);
+/// The same with the context's store and alert rules.
 Result<AlertSummary> deliver_alerts(AppContext& ctx, const std::vector<std::int64_t>& new_event_ids,
                                     const std::vector<QuestionAnswer>& changed_answers, TimePoint now);
 
 /// Deliveries on the desktop channel not yet shown; the GUI marks them sent once shown.
+Result<std::vector<AlertDelivery>> pending_desktop_alerts(store::AlertStore& alerts);
 Result<std::vector<AlertDelivery>> pending_desktop_alerts(AppContext& ctx);
 
 }  // namespace fw::app

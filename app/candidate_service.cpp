@@ -22,8 +22,12 @@ Candidate candidate_for_item(Candidate found, std::string_view source_name, cons
     return found;
 }
 
+Result<std::vector<Candidate>> list_candidates(store::CandidateStore& candidates, const CandidateQuery& query) {
+    return candidates.list_candidates(query);
+}
+
 Result<std::vector<Candidate>> list_candidates(AppContext& ctx, const CandidateQuery& query) {
-    return ctx.store->list_candidates(query);
+    return list_candidates(*ctx.store, query);
 }
 
 std::string derived_event_key(const Event& e) {
@@ -50,9 +54,10 @@ std::string derived_event_key(const Event& e) {
     }
 }
 
-Result<std::int64_t> confirm_candidate(AppContext& ctx, std::int64_t id, const CandidateDecision& decision,
+Result<std::int64_t> confirm_candidate(store::CandidateStore& candidates, store::EventStore& events,
+                                       const Taxonomy& taxonomy, std::int64_t id, const CandidateDecision& decision,
                                        TimePoint now) {
-    auto found = ctx.store->find_candidate(id);
+    auto found = candidates.find_candidate(id);
     if (!found) {
         return found.error();
     }
@@ -85,7 +90,7 @@ Result<std::int64_t> confirm_candidate(AppContext& ctx, std::int64_t id, const C
         e.occurred_at = *at;
     }
     e.lab = decision.lab ? decision.lab : c.lab;
-    if (e.lab && ctx.taxonomy.find_lab(*e.lab) == nullptr) {
+    if (e.lab && taxonomy.find_lab(*e.lab) == nullptr) {
         return make_error(ErrorCode::Usage, "unknown lab", *e.lab);
     }
     e.model = decision.model ? std::optional<std::string>(slugify(*decision.model)) : c.model;
@@ -104,22 +109,31 @@ Result<std::int64_t> confirm_candidate(AppContext& ctx, std::int64_t id, const C
         e.dedupe_key = std::string(to_string(e.kind)) + "|" + c.dedupe_key;
     }
     e.evidence.push_back({c.item_id, c.link, c.source, c.title, c.detected_at});
-    auto event_id = ctx.store->upsert_event(e);
+    auto event_id = events.upsert_event(e);
     if (!event_id) {
         return event_id.error();
     }
     // upsert_event keeps an existing curated event's fields; an auto one takes the review.
-    if (auto s = ctx.store->set_review(*event_id, Review::Confirmed); !s) {
+    if (auto s = events.set_review(*event_id, Review::Confirmed); !s) {
         return s.error();
     }
-    if (auto s = ctx.store->set_candidate_state(id, CandidateState::Confirmed, *event_id); !s) {
+    if (auto s = candidates.set_candidate_state(id, CandidateState::Confirmed, *event_id); !s) {
         return s.error();
     }
     return *event_id;
 }
 
+Result<std::int64_t> confirm_candidate(AppContext& ctx, std::int64_t id, const CandidateDecision& decision,
+                                       TimePoint now) {
+    return confirm_candidate(*ctx.store, *ctx.store, ctx.taxonomy, id, decision, now);
+}
+
+Status dismiss_candidate(store::CandidateStore& candidates, std::int64_t id) {
+    return candidates.set_candidate_state(id, CandidateState::Dismissed, std::nullopt);
+}
+
 Status dismiss_candidate(AppContext& ctx, std::int64_t id) {
-    return ctx.store->set_candidate_state(id, CandidateState::Dismissed, std::nullopt);
+    return dismiss_candidate(*ctx.store, id);
 }
 
 }  // namespace fw::app

@@ -12,7 +12,8 @@
 #include "domain/candidate.h"
 #include "domain/item.h"
 #include "domain/result.h"
-#include "store/store.h"
+#include "store/candidate_store.h"
+#include "store/event_store.h"
 
 namespace fw::app {
 
@@ -25,6 +26,7 @@ Candidate candidate_for_item(Candidate found, std::string_view source_name, cons
 /// Which candidates to list (open ones by default; state nullopt = every state).
 using CandidateQuery = store::CandidateQuery;
 
+Result<std::vector<Candidate>> list_candidates(store::CandidateStore& candidates, const CandidateQuery& query);
 Result<std::vector<Candidate>> list_candidates(AppContext& ctx, const CandidateQuery& query);
 
 /// What a person says a candidate is. Empty fields take the candidate's own (its suggested
@@ -42,11 +44,16 @@ struct CandidateDecision {
 /// Turns candidate `id` into a confirmed event (confidence 1, the item as evidence, keyed like
 /// the event extraction would have made, so a later derivation of the same fact merges into it
 /// and the person's version wins). Returns the event id. Error{NotFound} for an unknown id,
-/// Error{Usage} for a missing or unknown kind, Error{Invalid} for a candidate already decided.
+/// Error{Usage} for a missing or unknown kind or a lab not in `taxonomy`, Error{Invalid} for a
+/// candidate already decided.
+Result<std::int64_t> confirm_candidate(store::CandidateStore& candidates, store::EventStore& events,
+                                       const Taxonomy& taxonomy, std::int64_t id, const CandidateDecision& decision,
+                                       TimePoint now);
 Result<std::int64_t> confirm_candidate(AppContext& ctx, std::int64_t id, const CandidateDecision& decision,
                                        TimePoint now);
 
 /// Marks candidate `id` as not a fact.
+Status dismiss_candidate(store::CandidateStore& candidates, std::int64_t id);
 Status dismiss_candidate(AppContext& ctx, std::int64_t id);
 
 /// The dedupe key extraction gives an event of this kind and subject, or "" when the subject

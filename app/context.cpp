@@ -28,24 +28,25 @@ Result<std::string> read_text(const std::filesystem::path& path) {
 // Keeps the taxonomy in the store identical to the files, and brings back the models that
 // earlier fetches discovered (they live only in the store). Rewriting it on every command made
 // each one a writer: now only a changed hash (or `init`) writes.
-Result<Taxonomy> sync_taxonomy(store::Store& store, const Taxonomy& from_files, bool force) {
+Result<Taxonomy> sync_taxonomy(store::EntityStore& entities, store::SettingStore& settings, const Taxonomy& from_files,
+                               bool force) {
     const std::string hash = taxonomy_hash(from_files);
     if (!force) {
-        auto saved_hash = store.get_setting(kTaxonomyHashKey);
+        auto saved_hash = settings.get_setting(kTaxonomyHashKey);
         if (!saved_hash) {
             return saved_hash.error();
         }
         if (*saved_hash && **saved_hash == hash) {
-            return store.load_taxonomy();
+            return entities.load_taxonomy();
         }
     }
-    if (auto saved = store.save_taxonomy(from_files); !saved) {
+    if (auto saved = entities.save_taxonomy(from_files); !saved) {
         return saved.error();
     }
-    if (auto saved = store.set_setting(kTaxonomyHashKey, hash); !saved) {
+    if (auto saved = settings.set_setting(kTaxonomyHashKey, hash); !saved) {
         return saved.error();
     }
-    return store.load_taxonomy();
+    return entities.load_taxonomy();
 }
 
 }  // namespace
@@ -152,7 +153,7 @@ Result<AppContext> open_context(const ContextOptions& options) {
     if (!taxonomy) {
         return taxonomy.error();
     }
-    auto synced = sync_taxonomy(*ctx.store, *taxonomy, options.force_taxonomy_sync);
+    auto synced = sync_taxonomy(*ctx.store, *ctx.store, *taxonomy, options.force_taxonomy_sync);
     if (!synced) {
         return synced.error();
     }

@@ -82,7 +82,8 @@ Status assign_fields(EventKind kind, Fields& fields, const std::vector<std::stri
     return ok();
 }
 
-Result<std::int64_t> add_manual_event(AppContext& ctx, const ManualEvent& spec, TimePoint now) {
+Result<std::int64_t> add_manual_event(store::EventStore& events, const Taxonomy& taxonomy, const ManualEvent& spec,
+                                      TimePoint now) {
     const auto kind = event_kind_from_string(spec.kind);
     if (!kind) {
         return make_error(ErrorCode::Usage, "unknown event kind", spec.kind);
@@ -91,7 +92,7 @@ Result<std::int64_t> add_manual_event(AppContext& ctx, const ManualEvent& spec, 
     if (!at) {
         return make_error(ErrorCode::Usage, "--at must be YYYY-MM-DD or an RFC 3339 time", spec.at);
     }
-    if (spec.lab && ctx.taxonomy.find_lab(*spec.lab) == nullptr) {
+    if (spec.lab && taxonomy.find_lab(*spec.lab) == nullptr) {
         return make_error(ErrorCode::Usage, "unknown lab", *spec.lab);
     }
     Event e;
@@ -115,27 +116,39 @@ Result<std::int64_t> add_manual_event(AppContext& ctx, const ManualEvent& spec, 
     if (spec.evidence_url) {
         e.evidence.push_back({0, *spec.evidence_url, "manual", "", now});
     }
-    return ctx.store->upsert_event(e);
+    return events.upsert_event(e);
+}
+
+Result<std::int64_t> add_manual_event(AppContext& ctx, const ManualEvent& spec, TimePoint now) {
+    return add_manual_event(*ctx.store, ctx.taxonomy, spec, now);
+}
+
+Result<std::vector<Event>> list_events(store::EventStore& events, const store::EventQuery& query) {
+    return events.list_events(query);
 }
 
 Result<std::vector<Event>> list_events(AppContext& ctx, const store::EventQuery& query) {
-    return ctx.store->list_events(query);
+    return list_events(*ctx.store, query);
 }
 
-Status set_review(AppContext& ctx, std::int64_t id, Review review) {
-    auto found = ctx.store->find_event(id);
+Status set_review(store::EventStore& events, std::int64_t id, Review review) {
+    auto found = events.find_event(id);
     if (!found) {
         return found.error();
     }
     if (!found->has_value()) {
         return make_error(ErrorCode::NotFound, "no event with this id", std::to_string(id));
     }
-    return ctx.store->set_review(id, review);
+    return events.set_review(id, review);
 }
 
-Status edit_event(AppContext& ctx, std::int64_t id, const std::optional<std::string>& at,
+Status set_review(AppContext& ctx, std::int64_t id, Review review) {
+    return set_review(*ctx.store, id, review);
+}
+
+Status edit_event(store::EventStore& events, std::int64_t id, const std::optional<std::string>& at,
                   const std::vector<std::string>& set) {
-    auto found = ctx.store->find_event(id);
+    auto found = events.find_event(id);
     if (!found) {
         return found.error();
     }
@@ -154,7 +167,12 @@ Status edit_event(AppContext& ctx, std::int64_t id, const std::optional<std::str
         return s;
     }
     e.edited = true;
-    return ctx.store->edit_event(e);
+    return events.edit_event(e);
+}
+
+Status edit_event(AppContext& ctx, std::int64_t id, const std::optional<std::string>& at,
+                  const std::vector<std::string>& set) {
+    return edit_event(*ctx.store, id, at, set);
 }
 
 }  // namespace fw::app

@@ -9,6 +9,7 @@
 #include "app/context.h"
 #include "domain/event.h"
 #include "domain/result.h"
+#include "store/event_store.h"
 
 namespace fw::app {
 
@@ -24,15 +25,23 @@ struct ManualEvent {
     std::optional<std::string> evidence_url;
 };
 
-/// Validates and stores a manual event (review = manual, confidence 1). Returns its id.
+/// Validates and stores a manual event (review = manual, confidence 1; its lab must be in
+/// `taxonomy`). Returns its id.
+Result<std::int64_t> add_manual_event(store::EventStore& events, const Taxonomy& taxonomy, const ManualEvent& spec,
+                                      TimePoint now);
 Result<std::int64_t> add_manual_event(AppContext& ctx, const ManualEvent& spec, TimePoint now);
 
 /// Events matching `query`, newest first, with their evidence.
+Result<std::vector<Event>> list_events(store::EventStore& events, const store::EventQuery& query);
 Result<std::vector<Event>> list_events(AppContext& ctx, const store::EventQuery& query);
 
+/// Error{NotFound} for an unknown id.
+Status set_review(store::EventStore& events, std::int64_t id, Review review);
 Status set_review(AppContext& ctx, std::int64_t id, Review review);
 
 /// Changes the time and/or fields of an event (KEY=VALUE, VALUE "null" clears); marks it edited.
+Status edit_event(store::EventStore& events, std::int64_t id, const std::optional<std::string>& at,
+                  const std::vector<std::string>& set);
 Status edit_event(AppContext& ctx, std::int64_t id, const std::optional<std::string>& at,
                   const std::vector<std::string>& set);
 

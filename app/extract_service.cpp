@@ -14,7 +14,7 @@ namespace {
 
 constexpr const char* kWatermark = "extract.last_item_id";
 
-Result<std::int64_t> watermark(store::Store& store) {
+Result<std::int64_t> watermark(store::SettingStore& store) {
     auto v = store.get_setting(kWatermark);
     if (!v) {
         return v.error();
@@ -29,7 +29,7 @@ constexpr int kItemsPerPage = 256;
 /// Calls `each` for every item to derive from, oldest id first (so a model discovered in one
 /// item is known to the items after it): the changed items at or below the watermark, then
 /// every item after it.
-Status for_each_item(AppContext& ctx, std::int64_t after_id, const std::vector<std::int64_t>& changed_ids,
+Status for_each_item(store::ItemStore& items, std::int64_t after_id, const std::vector<std::int64_t>& changed_ids,
                      const std::function<Status(const Item&)>& each) {
     std::vector<std::int64_t> missing;
     for (auto id : changed_ids) {
@@ -41,7 +41,7 @@ Status for_each_item(AppContext& ctx, std::int64_t after_id, const std::vector<s
     missing.erase(std::unique(missing.begin(), missing.end()), missing.end());
     for (std::size_t at = 0; at < missing.size(); at += kItemsPerPage) {
         const auto count = std::min<std::size_t>(kItemsPerPage, missing.size() - at);
-        auto changed = ctx.store->items_by_ids(std::span(missing).subspan(at, count));
+        auto changed = items.items_by_ids(std::span(missing).subspan(at, count));
         if (!changed) {
             return changed.error();
         }
@@ -56,7 +56,7 @@ Status for_each_item(AppContext& ctx, std::int64_t after_id, const std::vector<s
     q.after_id = after_id;
     q.limit = kItemsPerPage;
     for (;;) {
-        auto page = ctx.store->list_items(q);  // in id order
+        auto page = items.list_items(q);  // in id order
         if (!page) {
             return page.error();
         }
@@ -86,7 +86,7 @@ Result<ExtractSummary> extract_after(AppContext& ctx, std::int64_t after_id,
     extract::Extractor extractor(ctx.taxonomy, ctx.rules, ctx.classifier);
     ExtractSummary summary;
     std::int64_t last_id = after_id;
-    auto derived = for_each_item(ctx, after_id, changed_ids, [&](const Item& item) -> Status {
+    auto derived = for_each_item(*ctx.store, after_id, changed_ids, [&](const Item& item) -> Status {
         last_id = std::max(last_id, item.id);
         auto src = source_info.find(item.source_id);
         if (src == source_info.end()) {

@@ -39,7 +39,7 @@ bool is_due(const Source& s, TimePoint now) {
     return !s.due_at || *s.due_at <= now;
 }
 
-Result<std::vector<Source>> select_sources(store::Store& store, const FetchRequest& req) {
+Result<std::vector<Source>> select_sources(store::SourceStore& store, const FetchRequest& req) {
     auto all = store.list_sources();
     if (!all) {
         return all.error();

@@ -10,6 +10,8 @@
 #include "domain/price.h"
 #include "domain/question.h"
 #include "domain/result.h"
+#include "store/event_store.h"
+#include "store/price_store.h"
 
 namespace fw::app {
 
@@ -19,10 +21,16 @@ struct ReportResult {
 };
 
 /// Prices of every security and benchmark named in the taxonomy, by symbol.
+Result<std::map<std::string, std::vector<PriceBar>>> load_market_prices(store::PriceStore& prices,
+                                                                        const Taxonomy& taxonomy);
 Result<std::map<std::string, std::vector<PriceBar>>> load_market_prices(AppContext& ctx);
 
-/// Builds the watch report as of `as_of`, stamping `generated_at`. Reads only: the answers are
-/// saved (and their changes alerted) by the fetch round (app/fetch_round.h).
+/// Builds the watch report as of `as_of`, stamping `generated_at`, from the stored events and
+/// prices. Reads only: the answers are saved (and their changes alerted) by the fetch round
+/// (app/fetch_round.h).
+Result<ReportResult> build_watch_report(store::EventStore& events, store::PriceStore& prices, const Taxonomy& taxonomy,
+                                        const std::vector<WatchQuestion>& questions, TimePoint as_of,
+                                        TimePoint generated_at);
 Result<ReportResult> build_watch_report(AppContext& ctx, TimePoint as_of, TimePoint generated_at);
 
 /// The watch questions answered as of `now` from the stored events and prices.

@@ -133,27 +133,32 @@ HealthCounts countHealth(const std::vector<JudgedSource>& judged) {
     return c;
 }
 
-Result<std::vector<SourceWithHealth>> sources_with_health(AppContext& ctx, TimePoint now) {
-    auto sources = ctx.store->list_sources();
-    if (!sources) {
-        return sources.error();
+Result<std::vector<SourceWithHealth>> sources_with_health(store::SourceStore& sources, store::ItemStore& items,
+                                                          TimePoint now) {
+    auto active = sources.list_sources();
+    if (!active) {
+        return active.error();
     }
     std::vector<SourceWithHealth> out;
-    out.reserve(sources->size());
-    for (auto& s : *sources) {
+    out.reserve(active->size());
+    for (auto& s : *active) {
         store::ItemQuery q;
         q.source = s.name;
         q.limit = kCadenceItems;
         std::vector<TimePoint> times;
         // Unreadable items: the cadence falls back on the polling interval.
-        if (auto items = ctx.store->list_items(q)) {
-            for (const auto& item : *items)
+        if (auto recent = items.list_items(q)) {
+            for (const auto& item : *recent)
                 times.push_back(item.entry.published.value_or(item.fetched_at));
         }
         auto verdict = judge_health(s, now, times);
         out.push_back({std::move(s), std::move(verdict)});
     }
     return out;
+}
+
+Result<std::vector<SourceWithHealth>> sources_with_health(AppContext& ctx, TimePoint now) {
+    return sources_with_health(*ctx.store, *ctx.store, now);
 }
 
 void order_by_health(std::vector<SourceWithHealth>& sources) {

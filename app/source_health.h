@@ -15,6 +15,8 @@
 #include "domain/result.h"
 #include "domain/source.h"
 #include "domain/time.h"
+#include "store/item_store.h"
+#include "store/source_store.h"
 
 namespace fw::app {
 
@@ -71,6 +73,8 @@ struct SourceWithHealth {
 
 /// Every active source judged at `now` from the store (its recent item times give the cadence),
 /// ordered by name.
+Result<std::vector<SourceWithHealth>> sources_with_health(store::SourceStore& sources, store::ItemStore& items,
+                                                          TimePoint now);
 Result<std::vector<SourceWithHealth>> sources_with_health(AppContext& ctx, TimePoint now);
 
 /// The panel's order: failing, stale, never fetched, healthy; by name within.

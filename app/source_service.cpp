@@ -204,8 +204,8 @@ Result<ImportSummary> import_opml(AppContext& ctx, const std::filesystem::path& 
     return summary;
 }
 
-Status export_opml(AppContext& ctx, const std::filesystem::path& file) {
-    auto sources = ctx.store->list_sources();
+Status export_opml(store::SourceStore& store, const std::filesystem::path& file) {
+    auto sources = store.list_sources();
     if (!sources) {
         return sources.error();
     }
@@ -215,6 +215,10 @@ Status export_opml(AppContext& ctx, const std::filesystem::path& file) {
         return make_error(ErrorCode::Storage, "cannot write OPML file", file.string());
     }
     return ok();
+}
+
+Status export_opml(AppContext& ctx, const std::filesystem::path& file) {
+    return export_opml(*ctx.store, file);
 }
 
 }  // namespace fw::app

@@ -51,6 +51,8 @@ struct ImportSummary {
 };
 
 Result<ImportSummary> import_opml(AppContext& ctx, const std::filesystem::path& file);
+/// The active sources as an OPML file (read back by import_opml).
+Status export_opml(store::SourceStore& sources, const std::filesystem::path& file);
 Status export_opml(AppContext& ctx, const std::filesystem::path& file);
 
 /// A readable default name from a URL: host and path words, e.g. "mistral-ai-rss".

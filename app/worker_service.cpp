@@ -68,7 +68,7 @@ private:
 
 /// Books each host for its sources' requests; returns the sources whose host was had and gives
 /// the others back (they stay due for the next round or another worker).
-std::vector<Source> book_hosts(store::Store& store, const WorkerOptions& o, std::vector<Source> claimed,
+std::vector<Source> book_hosts(store::WorkerStore& store, const WorkerOptions& o, std::vector<Source> claimed,
                                WorkerRound& round) {
     std::map<std::string, std::vector<Source>> by_host;
     for (auto& s : claimed) {
@@ -112,7 +112,7 @@ void hold_throttled_hosts(store::Store& store, const std::vector<Source>& fetche
     (void)fetched;
 }
 
-bool wait_for_lock(store::Store& store, const WorkerOptions& o) {
+bool wait_for_lock(store::WorkerStore& store, const WorkerOptions& o) {
     const auto deadline = std::chrono::steady_clock::now() + o.lock_wait;
     for (;;) {
         auto got = store.try_lock(kDeriveLock, o.worker_id, wall_now(), o.lease);

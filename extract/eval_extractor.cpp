@@ -220,13 +220,30 @@ double named_evaluator(const Context& ctx, std::size_t* pos, std::string* evalua
 
 /// Models in the slots of "eval_subject_cues" ("we evaluated {model}") in [0, lead_end):
 /// known ones, and new versioned names (remembered when the finding is confident).
-std::vector<std::string> eval_subjects(const Context& ctx, std::size_t lead_end, ExtractOutput& out, double conf) {
+/// A coined name ("Muse Flare") resolved for a reviewer even when the text names no maker: new
+/// models are otherwise remembered only for a known lab; this one is only ever a candidate's.
+std::optional<ModelRef> coined_for_review(std::string_view name, const Context& ctx) {
+    Context anyone = ctx;
+    if (!anyone.lab) {
+        anyone.lab = std::string();  // the maker is the reviewer's to say
+    }
+    return resolve_model_name(name, anyone, /*coined=*/true);
+}
+
+std::vector<std::string> eval_subjects(const Context& ctx, std::size_t lead_end, ExtractOutput& out, double conf,
+                                       std::vector<ModelRef>* unsure) {
     std::vector<std::string> models;
     Context named = ctx;
     named.unowned_models = true;
     const std::string_view head = std::string_view(ctx.text).substr(0, lead_end);
     const auto head_tokens = tokenize(head);
-    for (const auto& cue : ctx.rules.list("eval_subject_cues")) {
+    // The rules' phrases, and the first person before every form of an evaluation verb ("we
+    // evaluated X", "we stress-tested X", "we red teamed X").
+    std::vector<Cue> cues = ctx.rules.list("eval_subject_cues");
+    for (const auto& verb : verb_phrases(ctx.rules, "eval_verbs")) {
+        cues.push_back(Cue{"we " + verb.pattern + " {model}", verb.value, verb.confidence, false});
+    }
+    for (const auto& cue : cues) {
         if (cue.remove) {
             continue;
         }
@@ -246,8 +263,19 @@ std::vector<std::string> eval_subjects(const Context& ctx, std::size_t lead_end,
                 }
                 auto ref = resolve_leading(
                     std::string_view(ctx.text).substr(from, name.begin + name.text.size() - from), named);
-                if (!ref || (!ref->known && ref->confidence < 0.85) ||
-                    std::find(models.begin(), models.end(), ref->slug) != models.end()) {
+                if (!ref && name_shaped(ctx, name.text)) {
+                    ref = coined_for_review(name.text, ctx);
+                }
+                if (!ref || std::find(models.begin(), models.end(), ref->slug) != models.end()) {
+                    continue;
+                }
+                if (!ref->known && ref->confidence < 0.85) {
+                    // "We benchmarked Muse Flare on ...": a coined name the evaluator's verb binds,
+                    // never seen before: for review, not forgotten.
+                    // Only a headline's: a lead's "we evaluated X" names tools and methods as often.
+                    if (ref->discovered && name.begin < std::min(ctx.text.size(), ctx.text.find('\n'))) {
+                        unsure->push_back(*ref);
+                    }
                     continue;
                 }
                 models.push_back(ref->slug);
@@ -294,6 +322,44 @@ bool writes_as_evaluator(const Context& ctx) {
     return (first_person || board) && strongest_cue(words, "eval_cues") > 0;
 }
 
+/// The name opening an evaluator's headline that speaks of evaluation ("Muse Flare now on the
+/// Text Arena leaderboard", "Muse Flare debuts at #3 on the Intelligence Index"), when nobody
+/// tracks it: product-shaped, resolved as a coined name.
+std::optional<ModelRef> headline_eval_subject(const Context& ctx, std::size_t title_end) {
+    const std::string_view title = std::string_view(ctx.text).substr(0, title_end);
+    Context words = ctx;
+    words.tokens = tokenize(title);
+    if (strongest_cue(words, "eval_cues") <= 0 && strongest_cue(words, "evaluator_heads") <= 0) {
+        return std::nullopt;
+    }
+    std::size_t at = 0;
+    const auto name = leading_name(title, ctx, &at);
+    if (name.empty() || at != 0 || !name_shaped(ctx, name)) {
+        return std::nullopt;
+    }
+    // The name is the subject of a ranking predicate right after it: "X tops", "X debuts at #3",
+    // "X now on the leaderboard", "X enters" (not "Our approach to evaluations").
+    auto rest = tokenize(title.substr(name.size()));
+    if (!rest.empty() && rest.front().norm == "now") {
+        rest.erase(rest.begin());
+    }
+    static const std::vector<std::string> places = {"on", "in", "atop", "joins", "added"};
+    const bool place = !rest.empty() && std::find(places.begin(), places.end(), rest.front().norm) != places.end();
+    bool predicate = place;
+    for (const auto& cue : ctx.rules.list("eval_cues")) {
+        const auto phrase = phrase_tokens(cue.pattern);
+        predicate = predicate || (!cue.remove && !phrase.empty() && find_phrase(rest, phrase) == std::size_t{0});
+    }
+    if (!predicate) {
+        return std::nullopt;
+    }
+    auto ref = coined_for_review(name, ctx);
+    if (!ref || !ref->discovered) {
+        return std::nullopt;
+    }
+    return ref;
+}
+
 void third_party(const Context& ctx, const std::vector<std::string>& item_models, ExtractOutput& out) {
     std::size_t pos = 0;
     std::string evaluator;
@@ -323,7 +389,8 @@ void third_party(const Context& ctx, const std::vector<std::string>& item_models
     std::vector<std::string> models;
     // The subject of an evaluator's verb in the headline or the lead: "we red-teamed X", "our
     // evaluation of X", "X scores 41% on ...". A maker the taxonomy does not track still counts.
-    const auto subjects = eval_subjects(ctx, lead_end, out, conf);
+    std::vector<ModelRef> unsure;
+    const auto subjects = eval_subjects(ctx, lead_end, out, conf, &unsure);
     if (!subjects.empty()) {
         models = subjects;
         cue += " + {evaluator verb} {model}";
@@ -382,6 +449,21 @@ void third_party(const Context& ctx, const std::vector<std::string>& item_models
     if (models.empty()) {
         models = models_named(ctx, item_models, ctx.text);
     }
+    std::vector<ModelInfo> new_names;
+    if (models.empty()) {
+        // A name nobody tracks as the evaluator's subject ("We benchmarked Muse Flare on X",
+        // "Muse Flare now on the Text Arena leaderboard"): a candidate naming it, for review.
+        if (unsure.empty()) {
+            if (auto headline = headline_eval_subject(ctx, title_end)) {
+                unsure.push_back(*headline);
+            }
+        }
+        for (const auto& ref : unsure) {
+            models.push_back(ref.slug);
+            new_names.push_back(*ref.discovered);
+        }
+        conf = std::min(conf, 0.5);
+    }
     for (const auto& model : models) {
         if (const auto* info = ctx.taxonomy.find_model(model);
             info && ctx.source.lab && info->lab == *ctx.source.lab && cue.rfind("evaluator ", 0) != 0) {
@@ -392,6 +474,11 @@ void third_party(const Context& ctx, const std::vector<std::string>& item_models
         ev.cue = cue;
         if (auto lab = lab_of(ctx, out, model)) {
             ev.lab = lab;
+        }
+        for (const auto& m : new_names) {
+            if (m.slug == model && !m.lab.empty()) {
+                ev.lab = m.lab;
+            }
         }
         put(ev.fields, field::evaluator, evaluator);
         out.events.push_back(std::move(ev));

@@ -56,6 +56,57 @@ std::optional<ModelRef> arrival_new_name(const Context& ctx, std::size_t sentenc
     return ref;
 }
 
+/// Who ships what to where, in that order: a launch or arrival verb, its object a model, then a
+/// surface after a preposition ("OpenAI releases GPT-5.5 mini to free ChatGPT users", "Google
+/// rolls Gemini 3 Ultra into Search AI Mode", "Meta launches Muse Spark in WhatsApp Business").
+/// Between the verb and the model at most two lower-case words ("its new"); between the model and
+/// the surface a place preposition and at most three lower-case words ("to all paid").
+double placed_object_cue(const Context& ctx, std::size_t* pos, std::string* cue_text) {
+    static const std::vector<std::string> places = {"to",     "in",     "into",   "on",        "onto",
+                                                    "across", "inside", "within", "throughout"};
+    const std::string_view text(ctx.text);
+    const auto lower_words = [&](std::size_t a, std::size_t b, std::size_t most, bool place) {
+        const auto words = tokenize(text.substr(a, b - a));
+        if (words.size() > most + (place ? 1 : 0) ||
+            (place && (words.empty() || std::find(places.begin(), places.end(), words[0].norm) == places.end()))) {
+            return false;
+        }
+        return std::all_of(words.begin(), words.end(), [&](const Token& t) {
+            return std::islower(static_cast<unsigned char>(text[a + t.begin])) != 0;
+        });
+    };
+    double best = 0;
+    for (const auto* list : {"launch_verbs", "arrival_verbs"}) {
+        for (const auto& cue : verb_phrases(ctx.rules, list)) {
+            const auto phrase = phrase_tokens(cue.pattern);
+            if (cue.value.rfind("title-", 0) == 0 || cue.confidence <= best) {
+                continue;
+            }
+            for (auto at = find_phrase(ctx.tokens, phrase); at; at = find_phrase(ctx.tokens, phrase, *at + 1)) {
+                const auto ve = ctx.tokens[*at + phrase.size() - 1].end;
+                const auto sentence_end = sentence_around(ctx.text, ve).end;
+                // The model as specifically as named: "Gemini 3 Ultra", not the "Gemini 3" it starts with.
+                const auto named = specific_models(ctx, ve, sentence_end);
+                const auto model = std::min_element(named.begin(), named.end(),
+                                                    [](const auto& a, const auto& b) { return a.begin < b.begin; });
+                if (model == named.end() || !lower_words(ve, model->begin, 2, false)) {
+                    continue;
+                }
+                for (const auto& m : ctx.entities) {
+                    if (m.kind == EntityKind::Surface && m.begin >= model->end && m.end <= sentence_end &&
+                        lower_words(model->end, m.begin, 3, true)) {
+                        best = cue.confidence;
+                        *pos = ctx.tokens[*at].begin;
+                        *cue_text = "placed-object " + cue.pattern + " {model} to/in/on {surface}";
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    return best;
+}
+
 /// An arrival verb with its slots filled in one sentence: a model on one side and a surface on
 /// the other ("WhatsApp gets Muse Spark", "Muse Spark lands on Ray-Ban Meta glasses"). `named`
 /// receives a model the slot names that no entity matched yet (a new name, see arrival_new_name).
@@ -452,6 +503,15 @@ void extract_rollouts(const Context& ctx, const std::vector<std::string>& item_m
         verb_stage.clear();
         cue_text = arrival_text;
     } else {
+        arrival_named.reset();
+    }
+    std::size_t placed_pos = 0;
+    std::string placed_text;
+    if (const double placed = placed_object_cue(ctx, &placed_pos, &placed_text); placed > verb) {
+        verb = placed;
+        verb_pos = placed_pos;
+        verb_stage.clear();
+        cue_text = placed_text;
         arrival_named.reset();
     }
     if (verb <= 0) {

@@ -91,6 +91,7 @@ const std::vector<std::string>& known_rule_lists() {
         "regions",
         "eval_doc_types",
         "eval_cues",
+        "eval_verbs",
         "evaluators",
         "personnel_verbs",
         "roles",

@@ -148,3 +148,42 @@ TEST_CASE("openness binds to the models its clause speaks of", "[extract][gramma
         CHECK(ev->fields.text("license") == "Apache-2.0");
     }
 }
+
+TEST_CASE("who ships what to where: a verb, its model object, a surface after a preposition",
+          "[extract][grammar][rollout]") {
+    auto ex = constructions_extractor();
+    auto out = ex.extract(make_item("OpenAI ships GPT-5.5 nano to all ChatGPT users", make_time(2026, 9, 20)), nullptr,
+                          wire_desk());
+    const auto* ev = find_event(out.events, EventKind::SurfaceRollout, "gpt-5-5-nano");
+    REQUIRE(ev != nullptr);
+    CHECK(ev->surface == "chatgpt");
+    // The model as specifically as named, not the shorter known name it starts with.
+    out = ex.extract(make_item("Google rolls Gemini 3 Flash-Lite into Search AI Mode", make_time(2026, 9, 21)), nullptr,
+                     wire_desk());
+    ev = find_event(out.events, EventKind::SurfaceRollout, "gemini-3-flash-lite");
+    REQUIRE(ev != nullptr);
+    CHECK(ev->surface == "google-search-ai-mode");
+    // A document about a surface is no rollout.
+    out =
+        ex.extract(make_item("OpenAI releases a study of ChatGPT usage", make_time(2026, 9, 22)), nullptr, wire_desk());
+    CHECK(of_kind(out.events, EventKind::SurfaceRollout).empty());
+}
+
+TEST_CASE("an evaluator ranking or testing a name nobody tracks leaves a candidate naming it",
+          "[extract][grammar][evals][candidates]") {
+    auto ex = constructions_extractor();
+    for (const auto* title : {"Nimbus Lark enters the Text Arena leaderboard at #6", "We stress-tested Nimbus Lark"}) {
+        CAPTURE(title);
+        auto out =
+            ex.extract(make_item(title, make_time(2026, 9, 23)), nullptr, feed_source("lmarena-news", std::nullopt));
+        CHECK(of_kind(out.events, EventKind::ThirdPartyEval).empty());
+        REQUIRE(out.candidates.size() == 1);
+        CHECK(out.candidates.front().suggested_kind == EventKind::ThirdPartyEval);
+        CHECK(out.candidates.front().model == "nimbus-lark");
+    }
+    // An evaluator's post about its own methods names no model.
+    auto out = ex.extract(make_item("Our Methods For Grading Agent Transcripts", make_time(2026, 9, 24),
+                                    "We describe how the leaderboard scores long tasks."),
+                          nullptr, feed_source("lmarena-news", std::nullopt));
+    CHECK(out.candidates.empty());
+}

@@ -99,7 +99,12 @@ std::vector<EntityMatch> EntityMatcher::find_all(std::string_view text) const {
                 }
                 bool match = true;
                 for (std::size_t k = 1; k < n && match; ++k) {
-                    match = tokens[i + k].norm == name.tokens[k];
+                    // A name never runs over a line break: the headline's "Meta Ray-Ban Display"
+                    // and the lead's "Glasses owners ..." are two phrases, not one alias.
+                    match =
+                        tokens[i + k].norm == name.tokens[k] &&
+                        text.substr(tokens[i + k - 1].end, tokens[i + k].begin - tokens[i + k - 1].end).find('\n') ==
+                            std::string_view::npos;
                 }
                 if (match && !name.exact.empty()) {
                     match = text.substr(tokens[i].begin, tokens[i + n - 1].end - tokens[i].begin) == name.exact;

@@ -74,3 +74,10 @@ TEST_CASE("a model added later is matched in later texts", "[extract][matcher]")
     m.add_model(added);
     CHECK(slugs(m, "Muse Spark 1.1 is out", EntityKind::Model) == std::vector<std::string>{"muse-spark-1-1"});
 }
+
+TEST_CASE("a name never runs over a line break between a headline and its lead", "[extract][matcher]") {
+    EntityMatcher m(fw::test::small_taxonomy());
+    // "Muse Spark" is a name; its words on two lines are two phrases.
+    CHECK(slugs(m, "Coming to the Muse\nSpark plugs for cars", EntityKind::Model).empty());
+    CHECK(slugs(m, "Coming to the Muse Spark\nplugs", EntityKind::Model) == std::vector<std::string>{"muse-spark"});
+}

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "app/candidate_service.h"
+#include "domain/slug.h"
 #include "extract/extractor.h"
 
 namespace fw::app {
@@ -72,6 +73,69 @@ Status for_each_item(store::ItemStore& items, std::int64_t after_id, const std::
     }
 }
 
+/// An item that gave no event on its first reading: its candidates wait for the batch's end.
+struct UnsettledItem {
+    std::int64_t id = 0;
+    std::size_t discoveries_before = 0;  ///< models discovered when it was read
+    std::vector<Candidate> candidates;
+};
+
+/// Whether `item` names one of `models` (its name or an alias, case-insensitive).
+bool names_any(const Item& item, std::span<const ModelInfo> models) {
+    const auto text =
+        to_lower_ascii(item.entry.title + "\n" + item.entry.summary_text + "\n" + item.entry.content_text);
+    return std::any_of(models.begin(), models.end(), [&](const ModelInfo& m) {
+        if (!m.name.empty() && text.find(to_lower_ascii(m.name)) != std::string::npos) {
+            return true;
+        }
+        return std::any_of(m.aliases.begin(), m.aliases.end(), [&](const std::string& a) {
+            return !a.empty() && text.find(to_lower_ascii(a)) != std::string::npos;
+        });
+    });
+}
+
+/// The end of a batch: each unsettled item that a later discovery names is read again
+/// (`reread` stores what it finds and replaces the candidates when the item now gives events);
+/// then every unsettled item's candidates are stored. Counts them into `candidates_stored`.
+Status settle_unsettled(store::Store& store, std::vector<UnsettledItem>& unsettled,
+                        const std::vector<ModelInfo>& discovered,
+                        const std::function<Result<bool>(const Item&, std::vector<Candidate>&)>& reread,
+                        int& candidates_stored) {
+    std::vector<std::int64_t> ids;
+    std::map<std::int64_t, UnsettledItem*> by_id;
+    for (auto& u : unsettled) {
+        if (u.discoveries_before < discovered.size()) {
+            ids.push_back(u.id);
+            by_id[u.id] = &u;
+        }
+    }
+    for (std::size_t at = 0; at < ids.size(); at += kItemsPerPage) {
+        const auto count = std::min<std::size_t>(kItemsPerPage, ids.size() - at);
+        auto items = store.items_by_ids(std::span(ids).subspan(at, count));
+        if (!items) {
+            return items.error();
+        }
+        for (const auto& item : *items) {
+            auto& u = *by_id.at(item.id);
+            if (!names_any(item, std::span(discovered).subspan(u.discoveries_before))) {
+                continue;
+            }
+            if (auto again = reread(item, u.candidates); !again) {
+                return again.error();
+            }
+        }
+    }
+    for (const auto& u : unsettled) {
+        for (const auto& c : u.candidates) {
+            if (auto stored = store.upsert_candidate(c); !stored) {
+                return stored.error();
+            }
+            ++candidates_stored;
+        }
+    }
+    return ok();
+}
+
 Result<ExtractSummary> extract_after(AppContext& ctx, std::int64_t after_id,
                                      const std::vector<std::int64_t>& changed_ids) {
     auto sources = ctx.store->list_sources();
@@ -86,34 +150,14 @@ Result<ExtractSummary> extract_after(AppContext& ctx, std::int64_t after_id,
     extract::Extractor extractor(ctx.taxonomy, ctx.rules, ctx.classifier);
     ExtractSummary summary;
     std::int64_t last_id = after_id;
-    auto derived = for_each_item(*ctx.store, after_id, changed_ids, [&](const Item& item) -> Status {
-        last_id = std::max(last_id, item.id);
-        auto src = source_info.find(item.source_id);
-        if (src == source_info.end()) {
-            return ok();  // a removed source's items stay stored but feed no new events
-        }
-        std::optional<Item> previous;
-        if (item.version > 1) {
-            auto versions = ctx.store->item_versions(item.id);
-            if (versions && !versions->empty()) {
-                previous = versions->back();
-            }
-        }
-        auto out = extractor.extract(item, previous ? &*previous : nullptr, src->second);
-        ++summary.items_seen;
+    // Writes one item's events and discoveries; its candidates are the caller's to keep.
+    const auto store_output = [&](extract::ExtractOutput& out) -> Status {
         for (const auto& model : out.discovered_models) {
             if (auto added = ctx.store->add_discovered_model(model); !added) {
                 return added.error();
             }
             ctx.taxonomy.models.push_back(model);
             ++summary.discovered_models;
-        }
-        for (const auto& found : out.candidates) {
-            auto stored = ctx.store->upsert_candidate(candidate_for_item(found, src->second.name, item));
-            if (!stored) {
-                return stored.error();
-            }
-            ++summary.candidates;
         }
         for (const auto& event : out.events) {
             // A keyed lookup tells a new event from a merge; the events are never all loaded.
@@ -131,7 +175,64 @@ Result<ExtractSummary> extract_after(AppContext& ctx, std::int64_t after_id,
             }
         }
         return ok();
+    };
+    const auto derive = [&](const Item& item, const extract::SourceInfo& source) {
+        std::optional<Item> previous;
+        if (item.version > 1) {
+            auto versions = ctx.store->item_versions(item.id);
+            if (versions && !versions->empty()) {
+                previous = versions->back();
+            }
+        }
+        return extractor.extract(item, previous ? &*previous : nullptr, source);
+    };
+    // Items are read in id order, which is the order fetches stored them, not the order their
+    // publishers wrote them: an evaluator's feed may be stored before the lab's post that names a
+    // new model. An item that gave no event is kept aside (its candidates unstored) and read once
+    // more at the end when a model was discovered after it and its text names that model.
+    std::vector<UnsettledItem> unsettled;
+    std::vector<ModelInfo> discovered;
+    auto derived = for_each_item(*ctx.store, after_id, changed_ids, [&](const Item& item) -> Status {
+        last_id = std::max(last_id, item.id);
+        auto src = source_info.find(item.source_id);
+        if (src == source_info.end()) {
+            return ok();  // a removed source's items stay stored but feed no new events
+        }
+        auto out = derive(item, src->second);
+        ++summary.items_seen;
+        discovered.insert(discovered.end(), out.discovered_models.begin(), out.discovered_models.end());
+        if (auto stored = store_output(out); !stored) {
+            return stored;
+        }
+        if (out.events.empty()) {
+            UnsettledItem u{item.id, discovered.size(), {}};
+            for (auto& found : out.candidates) {
+                u.candidates.push_back(candidate_for_item(std::move(found), src->second.name, item));
+            }
+            unsettled.push_back(std::move(u));
+        }
+        return ok();
     });
+    if (derived) {
+        derived = settle_unsettled(
+            *ctx.store, unsettled, discovered,
+            [&](const Item& item, std::vector<Candidate>& candidates) -> Result<bool> {
+                auto src = source_info.find(item.source_id);
+                auto out = derive(item, src->second);
+                if (out.events.empty()) {
+                    return false;  // still nothing sure: the first reading's candidates stand
+                }
+                if (auto stored = store_output(out); !stored) {
+                    return stored.error();
+                }
+                candidates.clear();
+                for (auto& found : out.candidates) {
+                    candidates.push_back(candidate_for_item(std::move(found), src->second.name, item));
+                }
+                return true;
+            },
+            summary.candidates);
+    }
     if (!derived) {
         return derived.error();
     }

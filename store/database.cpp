@@ -110,8 +110,13 @@ Status Database::apply_pragmas() {
     // sources, and its FTS5 segments) stays in memory instead of spilling to the WAL and being
     // read back. It was 32 MiB while a whole fetch was one transaction; a fetch now commits
     // per batch, and the cache was the largest share of a fetch's peak memory (issue 18).
+    // temp_store = MEMORY: each upsert inside a fetch batch is a savepoint, and SQLite copies
+    // every page it first touches there into a sub-journal, by default a temp file once past
+    // 64 KiB: a write() per page, about 10 % of the fetch-shaped ingest's CPU (issue 18.3,
+    // bench/README.md). In memory it is a memcpy; it holds the pages one upsert (one feed)
+    // changes, so it stays small.
     if (auto status = exec("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; "
-                           "PRAGMA cache_size = -8192;");
+                           "PRAGMA cache_size = -8192; PRAGMA temp_store = MEMORY;");
         !status) {
         return status;
     }

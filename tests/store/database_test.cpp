@@ -34,7 +34,7 @@ void insert(Database& db, const std::string& v) {
 
 }  // namespace
 
-TEST_CASE("a database file is opened in WAL mode with foreign keys on", "[store][database]") {
+TEST_CASE("a database file is opened in WAL mode with foreign keys on and temp files in memory", "[store][database]") {
     fw::test::TempDir dir;
     auto db = Database::open((dir / "wal.db").string());
     REQUIRE(db.has_value());
@@ -49,6 +49,11 @@ TEST_CASE("a database file is opened in WAL mode with foreign keys on", "[store]
     REQUIRE(sync.has_value());
     REQUIRE(sync->step().value_or(false));
     CHECK(sync->int64(0) == 1);  // NORMAL
+    // Savepoint sub-journals (one per upsert in a fetch batch) in memory, not in temp files.
+    auto temp = db->prepare("PRAGMA temp_store");
+    REQUIRE(temp.has_value());
+    REQUIRE(temp->step().value_or(false));
+    CHECK(temp->int64(0) == 2);  // MEMORY
 }
 
 TEST_CASE("network file systems are recognised for the WAL warning; a local file has none", "[store][database][S5]") {

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <deque>
 #include <mutex>
+#include <sstream>
 #include <utility>
 
 #include "domain/slug.h"
@@ -167,6 +168,49 @@ const std::vector<Cue>& verb_phrases(const Rules& rules, std::string_view list) 
                 for (const auto& f : verb_forms(lemma)) {
                     out.push_back(
                         Cue{f, std::string(title ? "title-" : "") + "verb:" + lemma.pattern, lemma.confidence, false});
+                }
+            }
+        }
+        return out;
+    });
+}
+
+const std::vector<Cue>& person_templates(const Rules& rules, std::string_view list) {
+    const auto& lemmas = rules.list(list);
+    return expanded(lemmas, true, [&] {
+        std::vector<Cue> out;
+        for (const auto& lemma : lemmas) {
+            // value: "<move> <subject|object> [<past>]", e.g. "left subject left" for "leave".
+            std::istringstream spec(lemma.value);
+            std::string move, slot, past_override;
+            spec >> move >> slot >> past_override;
+            if (lemma.remove || move.empty()) {
+                continue;
+            }
+            const auto forms = verb_forms(Cue{lemma.pattern, "", lemma.confidence, false});
+            if (forms.size() < 4) {
+                continue;
+            }
+            const auto space = lemma.pattern.find(' ');
+            const auto tail = space == std::string::npos ? std::string() : lemma.pattern.substr(space);
+            const std::string& base = forms[0];
+            const std::string& third = forms[1];
+            const std::string past = past_override.empty() ? forms[2] : past_override + tail;
+            const std::string& gerund = forms[3];
+            const auto add = [&](std::string pattern, double scale = 1.0) {
+                out.push_back(Cue{std::move(pattern), move, lemma.confidence * scale, false});
+            };
+            if (slot == "object") {  // "Meta hires X", "X was hired", "X appointed CFO"
+                for (const auto& f : {third, past, gerund, "has " + past, "to " + base, "will " + base}) {
+                    add(f + " {person}");
+                }
+                for (const auto& aux : {"", "was ", "is ", "has been ", "have been ", "to be ", "will be "}) {
+                    add("{person} " + std::string(aux) + past, 0.95);
+                }
+            } else {  // "X joins", "X has left", "X is leaving", "X to step down"
+                for (const auto& f : {third, past, gerund, "is " + gerund, "to " + base, "will " + base,
+                                      "would " + base, "has " + past, "is set to " + base, "plans to " + base}) {
+                    add("{person} " + f);
                 }
             }
         }

@@ -28,6 +28,12 @@ std::vector<std::string> verb_forms(const Cue& lemma);
 /// confidence is the lemma's. Built once per rules object and cached by list name.
 const std::vector<Cue>& verb_templates(const Rules& rules, std::string_view list);
 
+/// Personnel templates from verb lemmas (people.json personnel_lemmas): each lemma's value is
+/// "<move> <subject|object> [<irregular past>]"; a subject verb gives "{person} joins", "{person}
+/// has joined", "{person} is joining", "{person} to join", ...; an object verb gives "hires
+/// {person}", "has hired {person}", and its passives "{person} was hired", "{person} appointed".
+const std::vector<Cue>& person_templates(const Rules& rules, std::string_view list);
+
 /// Every form of every lemma of a list, as phrases (for cue search without a slot).
 const std::vector<Cue>& verb_phrases(const Rules& rules, std::string_view list);
 

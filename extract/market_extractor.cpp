@@ -251,6 +251,16 @@ void extract_analyst(const Context& ctx, ExtractOutput& out) {
     put(ev.fields, field::action, action);
     auto new_target = dollars_after(title, " to ");
     auto old_target = dollars_after(title, " from ");
+    if (!new_target) {
+        // "Goldman upgrades Meta to Buy" + "... raised its price target on Meta to $910 from $800.":
+        // the targets in the lead's sentence that speaks of a price target.
+        const auto lead = lead_sentence(ctx.text);
+        const auto said = std::string_view(ctx.text).substr(lead.begin, lead.end - lead.begin);
+        if (has_phrase(tokenize(said), "price target") || has_phrase(tokenize(said), "target")) {
+            new_target = dollars_after(said, " to ");
+            old_target = dollars_after(said, " from ");
+        }
+    }
     put(ev.fields, field::new_target, new_target);
     put(ev.fields, field::old_target, old_target);
     out.events.push_back(std::move(ev));

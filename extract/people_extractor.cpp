@@ -210,6 +210,14 @@ bool names_a_model(const Context& ctx, std::string_view text) {
     return false;
 }
 
+/// The rules' personnel phrases and every form of the personnel verb lemmas (people.json).
+std::vector<Cue> personnel_cues(const Context& ctx) {
+    std::vector<Cue> cues = ctx.rules.list("personnel_verbs");
+    const auto& forms = person_templates(ctx.rules, "personnel_lemmas");
+    cues.insert(cues.end(), forms.begin(), forms.end());
+    return cues;
+}
+
 /// The organisation a headline's subject names before a hiring verb ("Groq Names Simon Edwards
 /// CFO", "Acme AI hires ..."), tracked or not: one to three capitalised words opening the
 /// headline, right before the verb. Nullopt for anything else ("Why I joined ...").
@@ -240,7 +248,7 @@ bool move_in(const Context& ctx, std::string_view title, std::size_t offset, dou
                   unnamed.begin() + static_cast<std::ptrdiff_t>(m.end), ' ');
     }
     const bool model_word = names_a_model(ctx, unnamed);
-    for (const auto& cue : ctx.rules.list("personnel_verbs")) {
+    for (const auto& cue : personnel_cues(ctx)) {
         const bool person_first = cue.pattern.rfind("{person}", 0) == 0;
         for (const auto& slot : template_slots(title, title_tokens, cue)) {
             auto person = person_in(ctx, slot.text, person_first);
@@ -311,7 +319,7 @@ bool move_in(const Context& ctx, std::string_view title, std::size_t offset, dou
 /// depart"): a personnel verb or a role word in it.
 bool speaks_of_move(const Context& ctx, std::string_view title) {
     const auto tokens = tokenize(title);
-    for (const auto& cue : ctx.rules.list("personnel_verbs")) {
+    for (const auto& cue : personnel_cues(ctx)) {
         std::string verb = cue.pattern;
         if (const auto slot = verb.find("{person}"); slot != std::string::npos) {
             verb.erase(slot, 8);  // a user's rule may have no slot: its words are the verb

@@ -588,6 +588,36 @@ void announced_weights(const Context& ctx, std::size_t title_end, ExtractOutput&
     out.events.push_back(std::move(ev));
 }
 
+/// The launch itself negated in the clause naming the model at `pos`: a launch verb with a
+/// negation word up to four words before it ("will not be released", "won't launch", "no plans
+/// to release"), its object not weights or code ("won't release its weights" is openness, read
+/// by classify_openness).
+bool release_negated(const Context& ctx, std::size_t pos) {
+    const auto sentence = sentence_around(ctx.text, pos);
+    const auto text = std::string_view(ctx.text).substr(sentence.begin, sentence.end - sentence.begin);
+    for (const auto& clause : split_clauses(text)) {
+        if (pos < sentence.begin + clause.begin || pos > sentence.begin + clause.end) {
+            continue;
+        }
+        const auto tokens = tokenize(text.substr(clause.begin, clause.end - clause.begin));
+        for (const auto& verb : verb_phrases(ctx.rules, "launch_verbs")) {
+            const auto phrase = phrase_tokens(verb.pattern);
+            for (auto at = find_phrase(tokens, phrase); at; at = find_phrase(tokens, phrase, *at + 1)) {
+                const auto after = *at + phrase.size();
+                bool of_weights = false;
+                for (std::size_t k = after; k < std::min(tokens.size(), after + 4); ++k) {
+                    of_weights = of_weights || in_rule_list(ctx, "weights_cues", tokens[k].norm) ||
+                                 tokens[k].norm == "code" || tokens[k].norm == "source";
+                }
+                if (!of_weights && negated(ctx.rules, tokens, *at > 4 ? *at - 4 : 0, *at)) {
+                    return true;
+                }
+            }
+        }
+    }
+    return false;
+}
+
 /// "X is now available in <surface>": an arrival on a surface, not a launch, when X is known.
 bool arrival_not_launch(const Context& ctx, const Release& r) {
     const std::string& lab = r.known ? r.known->lab : r.ref.discovered->lab;
@@ -854,12 +884,26 @@ void extract_releases(const Context& source_ctx, ExtractOutput& out, std::vector
         dated_releases(ctx, found);  // "Medium is the new large." whose lead names Mistral Medium 3
     }
     std::erase_if(found, [&](const Release& r) { return arrival_not_launch(ctx, r); });
+    std::vector<std::string> not_launched;
+    for (const auto& r : found) {
+        if (release_negated(ctx, r.begin)) {
+            not_launched.push_back(r.ref.slug);
+        }
+    }
     const auto before = out.events.size();
     if (found.empty()) {
         announced_weights(ctx, title_end, out);
     }
     if (out.events.size() == before) {
         openness_statements(ctx, title_end, found);  // also beside a launch: "not X, but Y is open"
+    }
+    for (auto& r : found) {
+        if (std::find(not_launched.begin(), not_launched.end(), r.ref.slug) != not_launched.end()) {
+            // "Llama 5 will not be released", "no plans to launch X": no launch happened, whatever
+            // the text says of its weights. Kept for review, never an event.
+            r.confidence = std::min(r.confidence, 0.45);
+            r.cue += " (negated launch)";
+        }
     }
     for (const auto& r : found) {
         std::vector<std::string> others;

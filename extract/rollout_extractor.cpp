@@ -15,6 +15,30 @@
 namespace fw::extract {
 namespace {
 
+/// A model's name used as a product's ("the Claude apps", "the Gemini API", "Grok Imagine
+/// tools"): the word after it is a non-model noun or head (rules non_model_words,
+/// non_model_heads), singular or plural.
+bool product_of_model(const Context& ctx, std::size_t name_end) {
+    if (ctx.text.substr(name_end, 1) != " ") {
+        return false;
+    }
+    const auto next = tokenize(std::string_view(ctx.text).substr(name_end, 24));
+    if (next.empty()) {
+        return false;
+    }
+    auto word = next.front().norm;
+    const auto listed = [&](const std::string& w) {
+        for (const auto* list : {"non_model_words", "non_model_heads"}) {
+            const auto& l = ctx.rules.list(list);
+            if (std::any_of(l.begin(), l.end(), [&](const Cue& c) { return !c.remove && c.pattern == w; })) {
+                return true;
+            }
+        }
+        return false;
+    };
+    return listed(word) || (word.size() > 3 && word.back() == 's' && listed(word.substr(0, word.size() - 1)));
+}
+
 /// A model named for the first time in an arrival verb's model slot, beside a tracked surface
 /// ("Codestral 3 lands in Le Chat", "Le Chat gets Codestral 3"): the name right before the verb
 /// at the sentence's start, or right after it. Resolved as a launch's name is: versioned, of a
@@ -532,6 +556,9 @@ void extract_rollouts(const Context& ctx, const std::vector<std::string>& item_m
     std::vector<std::string> subjects;
     std::vector<ModelInfo> new_models;
     for (const auto& sm : specific_models(ctx, sentence_begin, sentence_end)) {
+        if (product_of_model(ctx, sm.end)) {
+            continue;  // "the Claude apps" names where the model is, not which model
+        }
         if (std::find(subjects.begin(), subjects.end(), sm.slug) == subjects.end()) {
             subjects.push_back(sm.slug);
             if (sm.discovered) {

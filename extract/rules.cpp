@@ -94,6 +94,7 @@ const std::vector<std::string>& known_rule_lists() {
         "eval_verbs",
         "evaluators",
         "personnel_verbs",
+        "personnel_lemmas",
         "roles",
         "analyst_firms",
         "analyst_actions",

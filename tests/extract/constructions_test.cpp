@@ -187,3 +187,65 @@ TEST_CASE("an evaluator ranking or testing a name nobody tracks leaves a candida
                           nullptr, feed_source("lmarena-news", std::nullopt));
     CHECK(out.candidates.empty());
 }
+
+TEST_CASE("personnel verbs as lemmas: every tense, the passive and the auxiliaries", "[extract][grammar][people]") {
+    auto ex = constructions_extractor();
+    struct Case {
+        const char* title;
+        const char* person;
+        const char* move;
+    };
+    for (const auto& c : {Case{"Imani Okafor was appointed CFO of Anthropic", "imani-okafor", "joined"},
+                          Case{"OpenAI researcher Lena Park has resigned", "lena-park", "left"},
+                          Case{"xAI co-founder Tomas Lind quit last month", "tomas-lind", "left"},
+                          Case{"Google DeepMind is set to hire Marco Ruiz", "marco-ruiz", "joined"}}) {
+        CAPTURE(c.title);
+        auto out = ex.extract(make_item(c.title, make_time(2026, 9, 25)), nullptr, wire_desk());
+        const auto moves = of_kind(out.events, EventKind::PersonnelMove);
+        REQUIRE(moves.size() == 1);
+        CHECK(moves.front().person == c.person);
+        CHECK(moves.front().fields.text("move") == c.move);
+    }
+}
+
+TEST_CASE("an analyst headline's targets may stand in its lead", "[extract][grammar][market]") {
+    auto ex = constructions_extractor();
+    auto out = ex.extract(make_item("Goldman upgrades Alphabet to Buy on AI search gains", make_time(2026, 9, 26),
+                                    "Goldman Sachs raised its price target on Alphabet to $260 from $215."),
+                          nullptr, wire_desk());
+    const auto ratings = of_kind(out.events, EventKind::AnalystRating);
+    REQUIRE(ratings.size() == 1);
+    CHECK(ratings[0].fields.text("firm") == "goldman-sachs");
+    CHECK(ratings[0].fields.text("action") == "upgrade");
+    CHECK(ratings[0].fields.number("new_target") == 260.0);
+    CHECK(ratings[0].fields.number("old_target") == 215.0);
+}
+
+TEST_CASE("a model's name used as a product's is the place, not the model", "[extract][grammar][rollout]") {
+    auto ex = constructions_extractor();
+    auto out = ex.extract(make_item("Say hello to Claude Haiku 6", make_time(2026, 9, 27),
+                                    "Our fastest model is available on the Claude apps and the Claude Developer "
+                                    "Platform."),
+                          nullptr, feed_source("anthropic-news", std::string("anthropic")));
+    const auto rollouts = of_kind(out.events, EventKind::SurfaceRollout);
+    REQUIRE_FALSE(rollouts.empty());
+    for (const auto& r : rollouts) {
+        CHECK(r.model == "claude-haiku-6");  // never the bare "Claude" of "the Claude apps"
+    }
+}
+
+TEST_CASE("a negated launch is no release, a negated weights release is openness", "[extract][grammar][openness]") {
+    auto ex = constructions_extractor();
+    auto out = ex.extract(make_item("Llama 6 will not be released, Meta confirms", make_time(2026, 9, 28),
+                                    "Meta said it has no plans to publish Llama 6 weights."),
+                          nullptr, wire_desk());
+    CHECK(of_kind(out.events, EventKind::ModelRelease).empty());
+    REQUIRE(out.candidates.size() == 1);
+    CHECK(out.candidates.front().suggested_kind == EventKind::ModelRelease);
+    out =
+        ex.extract(make_item("Meta debuts Muse Spark 2 in WhatsApp, won't release its weights", make_time(2026, 9, 29)),
+                   nullptr, wire_desk());
+    const auto* ev = find_event(out.events, EventKind::ModelRelease, "muse-spark-2");
+    REQUIRE(ev != nullptr);
+    CHECK(ev->fields.text("openness") == "api");
+}

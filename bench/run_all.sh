@@ -28,6 +28,9 @@ bash "$here/compare_parse_cli.sh" "$build" 3 2>&1 | tee "$out/parse_cli.txt" || 
 echo "== 2/4 SQLite store (fw_store_bench 100000 items, 25 per feed as robustness.md B4)"
 "$build/bench/store/fw_store_bench" 100000 25 | tee "$out/store.txt"
 
+echo "== 2b scale: items list --search and report --format json at 10k/100k/1M items (bench/scale_store.sh)"
+bash "$here/scale_store.sh" "$build" "${SCALE_SIZES:-10000 100000 1000000}" 2>&1 | tee "$out/scale.txt" || true
+
 echo "== 3/4 fetch with fw::ingest::Fetcher, no host interval, vs newsboat (bench/compare_fetch.sh)"
 bash "$here/compare_fetch.sh" "$build" "$feeds" "$hosts" 2>&1 | tee "$out/fetch_lib.txt" || true
 
@@ -45,6 +48,9 @@ ins25=$(cpu_rate "insert, 25 items per transaction")
 insb=$(cpu_rate "insert, 25 per upsert, 64 upserts")
 floor=$(cpu_rate "SQLite C API alone, same rows:")
 nofts=$(cpu_rate "SQLite C API alone, same rows, no FTS")
+shaped=$(cpu_rate "SQLite C API alone, fetch-shaped:")
+shaped_ours=$(awk -F'ours = ' '/^SQLite C API alone, fetch-shaped:/ { print $2 }' "$out/store.txt")
+fts_cap=$(awk -F'caps ingest at ' '/^FTS5 indexing alone/ { split($2, a, " "); print a[1] }' "$out/store.txt")
 rewritten=$(awk -F'rows written: ' '/^re-ingest/ { print $2 }' "$out/store.txt")
 r() { awk -v k="$1" '$1 == "RESULT" && $2 == k { print $3 }' "$out/fetch_app.txt"; }
 
@@ -66,6 +72,9 @@ printf '%-52s %14s   %s\n' "insert with FTS5, 25/feed, 64 feeds per commit" "${i
 printf '%-52s %14s   %s\n' "insert with FTS5, 25/feed, a commit per feed" "${ins25:-?}" ""
 printf '%-52s %14s   %s\n' "SQLite C API alone, same rows, with FTS5" "${floor:-?}" "(the floor)"
 printf '%-52s %14s   %s\n' "SQLite C API alone, same rows, no FTS" "${nofts:-?}" ">= 50000 (B4)"
+printf '%-52s %14s   %s\n' "SQLite C API alone, fetch-shaped, with FTS5" "${shaped:-?}" "(the floor)"
+printf '%-52s %14s   %s\n' "ours, fetch-shaped, share of that floor" "${shaped_ours:-?}" ""
+printf '%-52s %14s   %s\n' "FTS5 indexing alone caps any ingest at, items/s" "${fts_cap:-?}" ">= 25000 (issue 18.3)"
 printf '%-52s %14s   %s\n' "re-ingest of known items, rows written" "${rewritten:-?}" "0"
 printf '%-52s %14s   %s\n' "fetch+store 200 run, frontierwatch s (wall)" "$(r fw_first_s)" "< newsboat"
 printf '%-52s %14s   %s\n' "fetch+store 200 run, newsboat s (wall)" "$(r nb_first_s)" ""

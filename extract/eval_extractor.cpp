@@ -220,16 +220,6 @@ double named_evaluator(const Context& ctx, std::size_t* pos, std::string* evalua
 
 /// Models in the slots of "eval_subject_cues" ("we evaluated {model}") in [0, lead_end):
 /// known ones, and new versioned names (remembered when the finding is confident).
-/// A coined name ("Muse Flare") resolved for a reviewer even when the text names no maker: new
-/// models are otherwise remembered only for a known lab; this one is only ever a candidate's.
-std::optional<ModelRef> coined_for_review(std::string_view name, const Context& ctx) {
-    Context anyone = ctx;
-    if (!anyone.lab) {
-        anyone.lab = std::string();  // the maker is the reviewer's to say
-    }
-    return resolve_model_name(name, anyone, /*coined=*/true);
-}
-
 std::vector<std::string> eval_subjects(const Context& ctx, std::size_t lead_end, ExtractOutput& out, double conf,
                                        std::vector<ModelRef>* unsure) {
     std::vector<std::string> models;
@@ -264,7 +254,7 @@ std::vector<std::string> eval_subjects(const Context& ctx, std::size_t lead_end,
                 auto ref = resolve_leading(
                     std::string_view(ctx.text).substr(from, name.begin + name.text.size() - from), named);
                 if (!ref && name_shaped(ctx, name.text)) {
-                    ref = coined_for_review(name.text, ctx);
+                    ref = resolve_for_review(name.text, ctx);
                 }
                 if (!ref || std::find(models.begin(), models.end(), ref->slug) != models.end()) {
                     continue;
@@ -353,7 +343,7 @@ std::optional<ModelRef> headline_eval_subject(const Context& ctx, std::size_t ti
     if (!predicate) {
         return std::nullopt;
     }
-    auto ref = coined_for_review(name, ctx);
+    auto ref = resolve_for_review(name, ctx);
     if (!ref || !ref->discovered) {
         return std::nullopt;
     }

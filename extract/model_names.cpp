@@ -877,4 +877,14 @@ bool name_shaped(const Context& ctx, std::string_view name) {
     return true;
 }
 
+/// A coined name ("Muse Flare") resolved for a reviewer even when the text names no maker: new
+/// models are otherwise remembered only for a known lab; this one is only ever a candidate's.
+std::optional<ModelRef> resolve_for_review(std::string_view name, const Context& ctx) {
+    Context anyone = ctx;
+    if (!anyone.lab) {
+        anyone.lab = std::string();  // the maker is the reviewer's to say
+    }
+    return resolve_model_name(name, anyone, /*coined=*/true);
+}
+
 }  // namespace fw::extract

@@ -64,6 +64,10 @@ bool version_only(const std::vector<Token>& tokens);
 /// "Magistral") still resolves, with a low confidence (0.5) that context must raise.
 std::optional<ModelRef> resolve_model_name(std::string_view name, const Context& ctx, bool coined = false);
 
+/// resolve_model_name with `coined`, for a candidate a person reviews: a name the text gives no
+/// maker for still resolves (new models are otherwise remembered only for a known lab).
+std::optional<ModelRef> resolve_for_review(std::string_view name, const Context& ctx);
+
 /// `begin` moved back over a lab's name right before it ("DeepSeek" before "R1"): split_names
 /// drops makers' names, and the model's name may start with one.
 std::size_t with_maker(const Context& ctx, std::size_t begin);

@@ -82,9 +82,9 @@ Result<std::int64_t> EventRepository::upsert(const Event& e) {
     if (!inserted->empty()) {
         id = inserted->front().int64(0);
     } else {
-        auto row = db_->query(
-            "SELECT id, review, edited FROM events WHERE dedupe_key = $1" + std::string(dialect_->row_lock()),
-            {sql::value(e.dedupe_key)});
+        auto row = db_->query("SELECT id, review, edited, confidence, occurred_at FROM events WHERE dedupe_key = $1" +
+                                  std::string(dialect_->row_lock()),
+                              {sql::value(e.dedupe_key)});
         if (!row) {
             return row.error();
         }
@@ -92,10 +92,20 @@ Result<std::int64_t> EventRepository::upsert(const Event& e) {
             return make_error(ErrorCode::Storage, "event vanished during a merge", e.dedupe_key);
         }
         id = row->front().int64(0);
-        const auto plan = plan_event_merge(review_from_string(row->front().text(1)).value_or(Review::Auto),
-                                           row->front().int64(2) != 0, e);
+        const auto& stored = row->front();
+        const auto plan = plan_event_merge(StoredEvent{review_from_string(stored.text(1)).value_or(Review::Auto),
+                                                       stored.int64(2) != 0, stored.real(3), stored.time(4)},
+                                           e);
         if (plan.take_fields) {
-            if (auto status = write_fields(id, e, false); !status) {
+            Event merged = e;
+            merged.occurred_at = plan.occurred_at.value_or(e.occurred_at);
+            if (auto status = write_fields(id, merged, false); !status) {
+                return status.error();
+            }
+        } else if (plan.occurred_at) {
+            auto moved = db_->query("UPDATE events SET occurred_at = $2 WHERE id = $1 RETURNING id",
+                                    {sql::value(id), sql::value(*plan.occurred_at)});
+            if (auto status = not_found_unless(moved, id); !status) {
                 return status.error();
             }
         }

@@ -166,6 +166,33 @@ TEST_CASE("events merge by dedupe key and curated ones survive delete_auto_event
     });
 }
 
+TEST_CASE("a merged event keeps its first report's time and its clearest report's fields", "[store_pg][unit]") {
+    on_both([](Store& s, const Opener&) {
+        Event wire = make_event("model_release|muse-flare", "Wire: Meta unveils Muse Flare");
+        wire.confidence = 0.7;
+        wire.occurred_at = fw::make_time(2026, 4, 13);
+        auto id = s.upsert_event(wire);
+        REQUIRE(id.has_value());
+        // The lab's own post, read after the wire but published four days before it.
+        Event lab = make_event("model_release|muse-flare", "Meet Muse Flare");
+        lab.confidence = 0.8;
+        lab.occurred_at = fw::make_time(2026, 4, 9);
+        REQUIRE(s.upsert_event(lab).has_value());
+        auto back = *s.find_event(*id);
+        REQUIRE(back.has_value());
+        CHECK(back->occurred_at == fw::make_time(2026, 4, 9));
+        CHECK(back->title == "Meet Muse Flare");
+        // A later, weaker report adds nothing but its evidence.
+        Event digest = make_event("model_release|muse-flare", "Digest: a week of launches");
+        digest.confidence = 0.62;
+        digest.occurred_at = fw::make_time(2026, 4, 20);
+        REQUIRE(s.upsert_event(digest).has_value());
+        back = *s.find_event(*id);
+        CHECK(back->occurred_at == fw::make_time(2026, 4, 9));
+        CHECK(back->title == "Meet Muse Flare");
+    });
+}
+
 TEST_CASE("an event is found by its dedupe key; a purge drops the uncurated ones it supported", "[store_pg][unit]") {
     on_both([](Store& s, const Opener&) {
         CHECK_FALSE(s.find_event_id("k1")->has_value());

@@ -808,7 +808,11 @@ void extract_releases(const Context& source_ctx, ExtractOutput& out, std::vector
             }
             std::string cue = slot.cue;
             double confidence = name.confidence * ref->confidence;
-            if (!ref->known && slot.whole && slot.cue == "{model}") {
+            // A model known only from other reports (discovered, no release date): its lab's bare
+            // headline is read as a new name's is ("Grok 5" after an evaluator named it first).
+            const auto* dated = ctx.taxonomy.find_model(ref->slug);
+            const bool undated = ref->known && dated != nullptr && !dated->released;
+            if ((!ref->known || undated) && slot.whole && slot.cue == "{model}") {
                 cue = "bare-title {model}";
                 confidence = bare_name_confidence(ctx, *ref, coined, cue);
             } else if (!ref->known && appositive_head(ctx, name.begin + name.text.size()) == Appositive::Model) {

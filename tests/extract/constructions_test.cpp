@@ -249,3 +249,17 @@ TEST_CASE("a negated launch is no release, a negated weights release is openness
     REQUIRE(ev != nullptr);
     CHECK(ev->fields.text("openness") == "api");
 }
+
+TEST_CASE("a lab's bare headline launches a model others named first", "[extract][grammar][releases]") {
+    auto ex = constructions_extractor();
+    // An evaluator's report is read first and makes the name known (no release date).
+    auto out = ex.extract(make_item("Pre-deployment testing of Grok 7", make_time(2026, 10, 1),
+                                    "The UK AI Security Institute tested Grok 7 before its release."),
+                          nullptr, feed_source("aisi-blog", std::nullopt));
+    REQUIRE(find_event(out.events, EventKind::ThirdPartyEval, "grok-7") != nullptr);
+    out = ex.extract(make_item("Grok 7", make_time(2026, 10, 2), "Grok 7 is our most capable model."), nullptr,
+                     feed_source("xai-news", std::string("xai")));
+    const auto* ev = find_event(out.events, EventKind::ModelRelease, "grok-7");
+    REQUIRE(ev != nullptr);
+    CHECK(ev->lab == "xai");
+}

@@ -115,6 +115,31 @@ TEST_CASE("search combines with the source filter", "[store][search]") {
     CHECK(found->at(0).entry.title == "Llama in b");
 }
 
+TEST_CASE("a limited search gives the newest matches, newest first; paging by id gives the next ones",
+          "[store][search]") {
+    auto store = fw::test::memory_store();
+    const auto a = add_source(*store, "a");
+    // Stored out of time order; item 5 is the newest but does not match.
+    REQUIRE(store
+                ->upsert_items(
+                    a, std::vector<Item>{make_item("1", "Llama one", "x", 3), make_item("2", "Llama two", "x", 9),
+                                         make_item("3", "Llama three", "x", 1), make_item("4", "Llama four", "x", 7),
+                                         make_item("5", "Gemini five", "x", 20)})
+                .has_value());
+    auto newest = store->list_items(fw::test::item_query(std::nullopt, "llama", std::nullopt, 2));
+    REQUIRE(newest.has_value());
+    REQUIRE(newest->size() == 2);
+    CHECK(newest->at(0).entry.title == "Llama two");
+    CHECK(newest->at(1).entry.title == "Llama four");
+    CHECK(newest->at(0).entry.summary_text == "x");  // the wide columns are read too
+    const std::int64_t first_id = store->list_items(fw::test::item_query(std::nullopt, "one"))->at(0).id;
+    auto after = store->list_items(fw::test::item_query("a", "llama", first_id, 2));
+    REQUIRE(after.has_value());
+    REQUIRE(after->size() == 2);  // by id: items 2 and 3
+    CHECK(after->at(0).entry.title == "Llama two");
+    CHECK(after->at(1).entry.title == "Llama three");
+}
+
 TEST_CASE("items written in a batch are searchable once it commits, and the index stays exact",
           "[store][search][batch]") {
     auto store = fw::test::memory_store();

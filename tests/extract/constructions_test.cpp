@@ -7,26 +7,19 @@
 
 #include <algorithm>
 
-#include "app/taxonomy_loader.h"
-#include "extract/extractor.h"
-
+#include "bundled_extractor.h"
 #include "extract_support.h"
 #include "support/catch.h"
 
 using fw::EventKind;
 using fw::make_time;
+using fw::test::bundled_extractor;
 using fw::test::feed_source;
 using fw::test::find_event;
 using fw::test::make_item;
 using fw::test::of_kind;
 
 namespace {
-
-fw::extract::Extractor constructions_extractor() {
-    static const auto taxonomy = fw::app::load_taxonomy({fw::test::bundled_data()});
-    REQUIRE(taxonomy);
-    return fw::extract::Extractor(*taxonomy, fw::test::bundled_rules());
-}
 
 fw::extract::SourceInfo wire_desk() {
     return feed_source("wire-desk", std::nullopt);
@@ -40,7 +33,7 @@ bool discovered(const fw::extract::ExtractOutput& out, const std::string& slug) 
 }  // namespace
 
 TEST_CASE("a new versioned name in an arrival verb's slot is the model that arrives", "[extract][grammar][rollout]") {
-    auto ex = constructions_extractor();
+    auto ex = bundled_extractor();
     SECTION("the name before the verb") {
         auto out = ex.extract(make_item("Pixtral 4 lands in Le Chat", make_time(2026, 9, 3)), nullptr,
                               feed_source("mistral-news", std::string("mistral")));
@@ -69,7 +62,7 @@ TEST_CASE("a new versioned name in an arrival verb's slot is the model that arri
 
 TEST_CASE("an unknown unversioned name arriving at a tracked surface is kept for review",
           "[extract][grammar][rollout][candidates]") {
-    auto ex = constructions_extractor();
+    auto ex = bundled_extractor();
     for (const auto* title : {"Bringing Muse Ember to Meta Ray-Ban Display", "Muse Ember lands on WhatsApp"}) {
         CAPTURE(title);
         auto out = ex.extract(make_item(title, make_time(2026, 9, 7)), nullptr, feed_source());
@@ -83,7 +76,7 @@ TEST_CASE("an unknown unversioned name arriving at a tracked surface is kept for
 }
 
 TEST_CASE("people moves: a job's model word, the hiring subject, an unanchored name", "[extract][grammar][people]") {
-    auto ex = constructions_extractor();
+    auto ex = bundled_extractor();
     SECTION("a model word that names the job is no model") {
         auto out = ex.extract(make_item("Meta hires Priya Raman to run model evaluations", make_time(2026, 9, 9)),
                               nullptr, wire_desk());
@@ -113,7 +106,7 @@ TEST_CASE("people moves: a job's model word, the hiring subject, an unanchored n
 }
 
 TEST_CASE("capex in a lead: the verb before the phrase and a range given with between", "[extract][grammar][market]") {
-    auto ex = constructions_extractor();
+    auto ex = bundled_extractor();
     auto out = ex.extract(make_item("Alphabet stock slips as AI spending climbs", make_time(2026, 10, 29),
                                     "Shares fell after Alphabet lifted its 2027 capital expenditure forecast to "
                                     "between $150 billion and $165 billion."),
@@ -127,7 +120,7 @@ TEST_CASE("capex in a lead: the verb before the phrase and a range given with be
 }
 
 TEST_CASE("openness binds to the models its clause speaks of", "[extract][grammar][openness]") {
-    auto ex = constructions_extractor();
+    auto ex = bundled_extractor();
     SECTION("exclusive access through a developer channel, smaller models open") {
         auto out = ex.extract(make_item("Alibaba releases Qwen5-Max", make_time(2026, 9, 14),
                                         "Qwen5-Max is available through Alibaba Cloud Model Studio only; smaller "
@@ -151,7 +144,7 @@ TEST_CASE("openness binds to the models its clause speaks of", "[extract][gramma
 
 TEST_CASE("who ships what to where: a verb, its model object, a surface after a preposition",
           "[extract][grammar][rollout]") {
-    auto ex = constructions_extractor();
+    auto ex = bundled_extractor();
     auto out = ex.extract(make_item("OpenAI ships GPT-5.5 nano to all ChatGPT users", make_time(2026, 9, 20)), nullptr,
                           wire_desk());
     const auto* ev = find_event(out.events, EventKind::SurfaceRollout, "gpt-5-5-nano");
@@ -171,7 +164,7 @@ TEST_CASE("who ships what to where: a verb, its model object, a surface after a 
 
 TEST_CASE("an evaluator ranking or testing a name nobody tracks leaves a candidate naming it",
           "[extract][grammar][evals][candidates]") {
-    auto ex = constructions_extractor();
+    auto ex = bundled_extractor();
     for (const auto* title : {"Nimbus Lark enters the Text Arena leaderboard at #6", "We stress-tested Nimbus Lark"}) {
         CAPTURE(title);
         auto out =
@@ -189,7 +182,7 @@ TEST_CASE("an evaluator ranking or testing a name nobody tracks leaves a candida
 }
 
 TEST_CASE("personnel verbs as lemmas: every tense, the passive and the auxiliaries", "[extract][grammar][people]") {
-    auto ex = constructions_extractor();
+    auto ex = bundled_extractor();
     struct Case {
         const char* title;
         const char* person;
@@ -209,7 +202,7 @@ TEST_CASE("personnel verbs as lemmas: every tense, the passive and the auxiliari
 }
 
 TEST_CASE("an analyst headline's targets may stand in its lead", "[extract][grammar][market]") {
-    auto ex = constructions_extractor();
+    auto ex = bundled_extractor();
     auto out = ex.extract(make_item("Goldman upgrades Alphabet to Buy on AI search gains", make_time(2026, 9, 26),
                                     "Goldman Sachs raised its price target on Alphabet to $260 from $215."),
                           nullptr, wire_desk());
@@ -222,7 +215,7 @@ TEST_CASE("an analyst headline's targets may stand in its lead", "[extract][gram
 }
 
 TEST_CASE("a model's name used as a product's is the place, not the model", "[extract][grammar][rollout]") {
-    auto ex = constructions_extractor();
+    auto ex = bundled_extractor();
     auto out = ex.extract(make_item("Say hello to Claude Haiku 6", make_time(2026, 9, 27),
                                     "Our fastest model is available on the Claude apps and the Claude Developer "
                                     "Platform."),
@@ -235,7 +228,7 @@ TEST_CASE("a model's name used as a product's is the place, not the model", "[ex
 }
 
 TEST_CASE("a negated launch is no release, a negated weights release is openness", "[extract][grammar][openness]") {
-    auto ex = constructions_extractor();
+    auto ex = bundled_extractor();
     auto out = ex.extract(make_item("Llama 6 will not be released, Meta confirms", make_time(2026, 9, 28),
                                     "Meta said it has no plans to publish Llama 6 weights."),
                           nullptr, wire_desk());
@@ -251,7 +244,7 @@ TEST_CASE("a negated launch is no release, a negated weights release is openness
 }
 
 TEST_CASE("a lab's bare headline launches a model others named first", "[extract][grammar][releases]") {
-    auto ex = constructions_extractor();
+    auto ex = bundled_extractor();
     // An evaluator's report is read first and makes the name known (no release date).
     auto out = ex.extract(make_item("Pre-deployment testing of Grok 7", make_time(2026, 10, 1),
                                     "The UK AI Security Institute tested Grok 7 before its release."),

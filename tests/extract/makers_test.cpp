@@ -7,26 +7,19 @@
 
 #include <algorithm>
 
-#include "app/taxonomy_loader.h"
-#include "extract/extractor.h"
-
+#include "bundled_extractor.h"
 #include "extract_support.h"
 #include "support/catch.h"
 
 using fw::EventKind;
 using fw::make_time;
+using fw::test::bundled_extractor;
 using fw::test::feed_source;
 using fw::test::find_event;
 using fw::test::make_item;
 using fw::test::of_kind;
 
 namespace {
-
-fw::extract::Extractor make_extractor() {
-    static const auto taxonomy = fw::app::load_taxonomy({fw::test::bundled_data()});
-    REQUIRE(taxonomy);
-    return fw::extract::Extractor(*taxonomy, fw::test::bundled_rules());
-}
 
 fw::extract::SourceInfo newsroom() {
     return feed_source("tech-newsroom", std::nullopt);
@@ -36,7 +29,7 @@ fw::extract::SourceInfo newsroom() {
 
 TEST_CASE("a maker's name before a new model's is the maker's, not the model's", "[extract][grammar][makers]") {
     SECTION("a maker that does not name its models after itself") {
-        auto ex = make_extractor();
+        auto ex = bundled_extractor();
         auto out = ex.extract(make_item("Google DeepMind readies Veo 5 for filmmakers", make_time(2026, 10, 2),
                                         "The video model is rolling out to studios first."),
                               nullptr, newsroom());
@@ -49,7 +42,7 @@ TEST_CASE("a maker's name before a new model's is the maker's, not the model's",
         CHECK(ev->lab == "google");
     }
     SECTION("a model id after the maker drops the maker even when a known name spells it") {
-        auto ex = make_extractor();
+        auto ex = bundled_extractor();
         // The taxonomy's o1 is called "OpenAI o1": "OpenAI o1 Ultra" is o1 Ultra.
         auto out = ex.extract(make_item("OpenAI debuts OpenAI o1 Ultra for researchers", make_time(2026, 10, 2)),
                               nullptr, newsroom());
@@ -59,14 +52,14 @@ TEST_CASE("a maker's name before a new model's is the maker's, not the model's",
         CHECK(ev->lab == "openai");
     }
     SECTION("a maker whose models carry its name keeps it") {
-        auto ex = make_extractor();
+        auto ex = bundled_extractor();
         auto out = ex.extract(make_item("Mistral debuts Mistral Small 5", make_time(2026, 10, 2)), nullptr, newsroom());
         CHECK(find_event(out.events, EventKind::ModelRelease, "mistral-small-5") != nullptr);
     }
 }
 
 TEST_CASE("a sentence's opening preposition is no part of a model's name", "[extract][grammar][makers]") {
-    auto ex = make_extractor();
+    auto ex = bundled_extractor();
     auto out = ex.extract(make_item("Meta to keep Llama 6 closed", make_time(2026, 10, 2),
                                     "Following Llama 5, Llama 6 will not be released as open weights."),
                           nullptr, newsroom());
@@ -79,7 +72,7 @@ TEST_CASE("a sentence's opening preposition is no part of a model's name", "[ext
 }
 
 TEST_CASE("each story of a digest headline has its own maker", "[extract][grammar][makers]") {
-    auto ex = make_extractor();
+    auto ex = bundled_extractor();
     auto out = ex.extract(make_item("Anthropic Tightens Usage Rules, ProteinNet 4 Folds Faster, Robots Learn to Cook",
                                     make_time(2026, 10, 2)),
                           nullptr, newsroom());
@@ -88,7 +81,7 @@ TEST_CASE("each story of a digest headline has its own maker", "[extract][gramma
     CHECK_FALSE(ev->lab.has_value());  // not Anthropic: that lab is another story's subject
 
     SECTION("a known fresh model as the subject of a copula in a digest") {
-        auto ex2 = make_extractor();
+        auto ex2 = bundled_extractor();
         auto digest = ex2.extract(
             make_item("Muse Spark is Fast but Closed, Chips Get Cheaper, Agents Learn to Shop", make_time(2026, 4, 10)),
             nullptr, newsroom());
@@ -102,7 +95,7 @@ TEST_CASE("each story of a digest headline has its own maker", "[extract][gramma
 
 TEST_CASE("a maker nobody tracks launches a model when the text calls it one", "[extract][grammar][makers]") {
     SECTION("the appositive calls it a model: an event with no lab") {
-        auto ex = make_extractor();
+        auto ex = bundled_extractor();
         auto out = ex.extract(make_item("Zyphra unveils Zamba 4, a hybrid language model", make_time(2026, 10, 2)),
                               nullptr, newsroom());
         const auto* ev = find_event(out.events, EventKind::ModelRelease, "zamba-4");
@@ -110,7 +103,7 @@ TEST_CASE("a maker nobody tracks launches a model when the text calls it one", "
         CHECK_FALSE(ev->lab.has_value());
     }
     SECTION("nothing calls it a model: a candidate for review, not an event") {
-        auto ex = make_extractor();
+        auto ex = bundled_extractor();
         auto out = ex.extract(
             make_item("Nintendo releases Switch 3 Lite", make_time(2026, 10, 2), "The handheld ships in November."),
             nullptr, newsroom());
@@ -119,14 +112,14 @@ TEST_CASE("a maker nobody tracks launches a model when the text calls it one", "
         CHECK(out.candidates.front().suggested_kind == EventKind::ModelRelease);
     }
     SECTION("a host that makes its own model is a maker too") {
-        auto ex = make_extractor();
+        auto ex = bundled_extractor();
         auto out = ex.extract(make_item("OpenRouter launches Router 2", make_time(2026, 10, 2),
                                         "Router 2 is a small model that picks a model for each request."),
                               nullptr, newsroom());
         CHECK(find_event(out.events, EventKind::ModelRelease, "router-2") != nullptr);
     }
     SECTION("weights of a versioned name no lab is named for") {
-        auto ex = make_extractor();
+        auto ex = bundled_extractor();
         auto out = ex.extract(make_item("Zamba 5 weights released", make_time(2026, 10, 2)), nullptr, newsroom());
         const auto* ev = find_event(out.events, EventKind::ModelRelease, "zamba-5");
         REQUIRE(ev != nullptr);
@@ -136,7 +129,7 @@ TEST_CASE("a maker nobody tracks launches a model when the text calls it one", "
 
 TEST_CASE("a bare version takes its maker's name when the maker names its models after itself",
           "[extract][grammar][makers]") {
-    auto ex = make_extractor();
+    auto ex = bundled_extractor();
     auto out = ex.extract(make_item("DeepSeek ships V6 to its app", make_time(2026, 10, 2)), nullptr, newsroom());
     const auto* ev = find_event(out.events, EventKind::ModelRelease, "deepseek-v6");
     REQUIRE(ev != nullptr);
@@ -147,7 +140,7 @@ TEST_CASE("a bare version takes its maker's name when the maker names its models
 }
 
 TEST_CASE("an imperative headline puts a model on a surface", "[extract][grammar][rollout]") {
-    auto ex = make_extractor();
+    auto ex = bundled_extractor();
     auto out = ex.extract(make_item("Try Muse Spark on WhatsApp today", make_time(2026, 4, 20)), nullptr,
                           feed_source("meta-ai-blog", std::string("meta")));
     const auto rollouts = of_kind(out.events, EventKind::SurfaceRollout);
@@ -161,7 +154,7 @@ TEST_CASE("an imperative headline puts a model on a surface", "[extract][grammar
 }
 
 TEST_CASE("weights kept in-house make a launch closed", "[extract][grammar][openness]") {
-    auto ex = make_extractor();
+    auto ex = bundled_extractor();
     auto out =
         ex.extract(make_item("Qwen debuts Qwen 6 Max and will keep its weights in-house", make_time(2026, 10, 2)),
                    nullptr, newsroom());
@@ -171,7 +164,7 @@ TEST_CASE("weights kept in-house make a launch closed", "[extract][grammar][open
 }
 
 TEST_CASE("a name ends where prose starts after its version", "[extract][grammar][makers]") {
-    auto ex = make_extractor();
+    auto ex = bundled_extractor();
     auto out = ex.extract(make_item("Mistral shares Codestral 4 checkpoints this week", make_time(2026, 10, 2)),
                           nullptr, newsroom());
     const auto* ev = find_event(out.events, EventKind::ModelRelease, "codestral-4");
@@ -183,7 +176,7 @@ TEST_CASE("a name ends where prose starts after its version", "[extract][grammar
 }
 
 TEST_CASE("a new name in the lead is read when the headline names its maker", "[extract][grammar][openness]") {
-    auto ex = make_extractor();
+    auto ex = bundled_extractor();
     auto out = ex.extract(make_item("Qwen joins the closed camp", make_time(2026, 10, 2),
                                     "Qwen 6 Ultra will only be available through Alibaba Cloud."),
                           nullptr, newsroom());
@@ -198,7 +191,7 @@ TEST_CASE("a new name in the lead is read when the headline names its maker", "[
 }
 
 TEST_CASE("a document named by coordinated words is an evaluation report", "[extract][grammar][eval]") {
-    auto ex = make_extractor();
+    auto ex = bundled_extractor();
     auto out = ex.extract(make_item("Muse Spark: alignment and preparedness report", make_time(2026, 4, 20)), nullptr,
                           feed_source("meta-ai-blog", std::string("meta")));
     const auto reports = of_kind(out.events, EventKind::EvalReport);
@@ -208,7 +201,7 @@ TEST_CASE("a document named by coordinated words is an evaluation report", "[ext
 }
 
 TEST_CASE("a move whose headline names only a role takes the lead's subject", "[extract][grammar][people]") {
-    auto ex = make_extractor();
+    auto ex = bundled_extractor();
     auto out = ex.extract(make_item("Anthropic's research chief steps aside", make_time(2026, 10, 2),
                                     "Maria Okafor, who built the interpretability team, would leave at year end."),
                           nullptr, newsroom());
@@ -223,7 +216,7 @@ TEST_CASE("a move whose headline names only a role takes the lead's subject", "[
 }
 
 TEST_CASE("a model arriving somewhere nobody tracks is a rollout candidate", "[extract][grammar][rollout]") {
-    auto ex = make_extractor();
+    auto ex = bundled_extractor();
     auto out =
         ex.extract(make_item("Quillpad adds Muse Spark for its writers", make_time(2026, 4, 20)), nullptr, newsroom());
     CHECK(of_kind(out.events, EventKind::SurfaceRollout).empty());
@@ -240,7 +233,7 @@ TEST_CASE("a model arriving somewhere nobody tracks is a rollout candidate", "[e
 }
 
 TEST_CASE("a model word inside a lab's name does not make a hire a model", "[extract][grammar][people]") {
-    auto ex = make_extractor();
+    auto ex = bundled_extractor();
     auto out = ex.extract(
         make_item("Former Google researcher Ada Park joins Meta Superintelligence Labs", make_time(2026, 10, 2)),
         nullptr, newsroom());
@@ -251,7 +244,7 @@ TEST_CASE("a model word inside a lab's name does not make a hire a model", "[ext
 }
 
 TEST_CASE("a known family names the maker of a new member in a text naming no lab", "[extract][grammar][makers]") {
-    auto ex = make_extractor();
+    auto ex = bundled_extractor();
     auto out = ex.extract(make_item("Gemini 4 Flash preview opens to developers", make_time(2026, 10, 2),
                                     "Developers can try it in AI Studio."),
                           nullptr, newsroom());
@@ -261,7 +254,7 @@ TEST_CASE("a known family names the maker of a new member in a text naming no la
 }
 
 TEST_CASE("a verb after a version in headline case is not part of the name", "[extract][grammar][makers]") {
-    auto ex = make_extractor();
+    auto ex = bundled_extractor();
     auto out = ex.extract(
         make_item("Chips Get Cheaper, Gemini 4 Impresses Coders, Robots Learn to Dance", make_time(2026, 10, 2)),
         nullptr, newsroom());
@@ -270,7 +263,7 @@ TEST_CASE("a verb after a version in headline case is not part of the name", "[e
 }
 
 TEST_CASE("the lead's subject who will lead is the hire a role headline speaks of", "[extract][grammar][people]") {
-    auto ex = make_extractor();
+    auto ex = bundled_extractor();
     auto out = ex.extract(make_item("Former Apple engineer joins Mistral as head of inference", make_time(2026, 10, 2),
                                     "Lena Vogt will lead inference at Mistral from January."),
                           nullptr, newsroom());
@@ -281,7 +274,7 @@ TEST_CASE("the lead's subject who will lead is the hire a role headline speaks o
 }
 
 TEST_CASE("a publisher nobody tracks launching a model of its own in the first person", "[extract][grammar][makers]") {
-    auto ex = make_extractor();
+    auto ex = bundled_extractor();
     const auto blog = feed_source("nimbus-labs-blog", std::nullopt);
     auto out = ex.extract(
         make_item("Introducing Nimbus Pro", make_time(2026, 10, 2), "Nimbus Pro is our most capable model yet."),
@@ -302,7 +295,7 @@ TEST_CASE("a publisher nobody tracks launching a model of its own in the first p
 }
 
 TEST_CASE("an evaluator's subjects are named as specifically as the text names them", "[extract][grammar][eval]") {
-    auto ex = make_extractor();
+    auto ex = bundled_extractor();
     auto out = ex.extract(make_item("Sandbagging in frontier models", make_time(2026, 10, 2),
                                     "We ran our evaluation suite on Claude Opus 7 and Gemini 5 Ultra."),
                           nullptr, feed_source("apollo-research-blog", std::nullopt));
@@ -315,7 +308,7 @@ TEST_CASE("an evaluator's subjects are named as specifically as the text names t
 }
 
 TEST_CASE("a lab measuring its own new model is an evaluation report", "[extract][grammar][eval]") {
-    auto ex = make_extractor();
+    auto ex = bundled_extractor();
     const auto lab_feed = feed_source("openai-news", std::string("openai"));
     auto out = ex.extract(make_item("Measuring GPT-7's persuasiveness", make_time(2026, 10, 2),
                                     "We evaluated GPT-7 on our persuasion benchmarks."),
@@ -332,7 +325,7 @@ TEST_CASE("a lab measuring its own new model is an evaluation report", "[extract
 }
 
 TEST_CASE("a maker whose models carry its name keeps it before an id", "[extract][grammar][makers]") {
-    auto ex = make_extractor();
+    auto ex = bundled_extractor();
     auto out =
         ex.extract(make_item("Minimax M3.5 and MiniMax-M4 are now available in Windsurf", make_time(2026, 10, 2)),
                    nullptr, newsroom());
@@ -347,7 +340,7 @@ TEST_CASE("a maker whose models carry its name keeps it before an id", "[extract
 
 TEST_CASE("a host introducing a tracked lab's model announces its arrival, not a launch",
           "[extract][grammar][rollout]") {
-    auto ex = make_extractor();
+    auto ex = bundled_extractor();
     auto out = ex.extract(make_item("Introducing Kimi K3-0110 on GroqCloud", make_time(2026, 10, 2),
                                     "Kimi K3-0110 is now available to GroqCloud developers."),
                           nullptr, feed_source("groq-blog", std::nullopt));

@@ -57,16 +57,17 @@ WITH RECURSIVE n(id) AS (SELECT 1 UNION ALL SELECT id + 1 FROM n WHERE id < $n),
  k(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM k WHERE k < 35)
 INSERT INTO picks SELECT id, k, (SELECT w FROM words WHERE i = ((((id * 2654435761 + k * 40503) % 1000) *
   ((id * 40503 + k * 2654435761 + 7) % 1000)) * 8000) / 1000000) FROM n, k;
+-- The payload carries what the items table does not (the title, link and time shown come from it).
 INSERT INTO items (id, source_id, native_id, title, link, published, fetched_at, sort_at, content_hash,
                    summary_text, payload)
-SELECT id, 1, 'urn:scale:' || id,
-       group_concat(CASE WHEN k < 6 THEN w END, ' '),
-       'https://example.org/posts/' || id,
-       1577836800 + id * (157680000 / $n), 1735689600, 1577836800 + id * (157680000 / $n),
-       'sha256:' || id,
-       group_concat(CASE WHEN k >= 6 THEN w END, ' '),
-       '{"authors":["Scale Bench"],"categories":["ai"]}'
-FROM picks GROUP BY id;
+SELECT id, 1, 'urn:scale:' || id, t, 'https://example.org/posts/' || id, at, 1735689600, at, 'sha256:' || id, s,
+       json_object('id', 'urn:scale:' || id, 'title', t, 'link', 'https://example.org/posts/' || id,
+                   'published', strftime('%Y-%m-%dT%H:%M:%SZ', at, 'unixepoch'),
+                   'authors', json_array('Scale Bench'), 'categories', json_array('ai'))
+FROM (SELECT id, 1577836800 + id * (157680000 / $n) AS at,
+             group_concat(CASE WHEN k < 6 THEN w END, ' ') AS t,
+             group_concat(CASE WHEN k >= 6 THEN w END, ' ') AS s
+      FROM picks GROUP BY id);
 DROP TABLE picks;
 INSERT INTO items_fts (items_fts) VALUES ('rebuild');
 -- Events: kinds, labs and models of the taxonomy in turn, one every few hours over five years.

@@ -316,19 +316,34 @@ bool move_in(const Context& ctx, std::string_view title, std::size_t offset, dou
 }
 
 /// A headline that speaks of a move without naming the person ("Meta's chief AI scientist to
-/// depart"): a personnel verb or a role word in it.
-bool speaks_of_move(const Context& ctx, std::string_view title) {
+/// depart", "Google DeepMind's head of post-training joins OpenAI"): its verb's move, and for an
+/// arrival the organisation named after the verb. Nullopt when it speaks of none.
+struct HeadlineMove {
+    std::string move;
+    std::optional<std::string> org;
+};
+std::optional<HeadlineMove> speaks_of_move(const Context& ctx, std::string_view title) {
     const auto tokens = tokenize(title);
     for (const auto& cue : personnel_cues(ctx)) {
         std::string verb = cue.pattern;
         if (const auto slot = verb.find("{person}"); slot != std::string::npos) {
             verb.erase(slot, 8);  // a user's rule may have no slot: its words are the verb
         }
-        if (const auto words = phrase_tokens(verb); !words.empty() && find_phrase(tokens, words)) {
-            return true;
+        const auto words = phrase_tokens(verb);
+        const auto at = words.empty() ? std::nullopt : find_phrase(tokens, words);
+        if (!at) {
+            continue;
         }
+        HeadlineMove found{cue.value, std::nullopt};
+        if (cue.value == "joined" && cue.pattern.rfind("{person}", 0) == 0) {
+            const auto after = tokens[*at + words.size() - 1].end;
+            if (auto orgs = ctx.matcher.find(title.substr(after), EntityKind::Lab); !orgs.empty()) {
+                found.org = orgs.front().slug;
+            }
+        }
+        return found;
     }
-    return false;
+    return std::nullopt;
 }
 
 }  // namespace
@@ -336,12 +351,29 @@ bool speaks_of_move(const Context& ctx, std::string_view title) {
 void extract_people(const Context& ctx, ExtractOutput& out) {
     const auto title_end = std::min(ctx.text.size(), ctx.text.find('\n'));
     const std::string_view title = std::string_view(ctx.text).substr(0, title_end);
-    if (move_in(ctx, title, 0, 1.0, out) || title_end >= ctx.text.size() || !speaks_of_move(ctx, title)) {
+    if (move_in(ctx, title, 0, 1.0, out) || title_end >= ctx.text.size()) {
+        return;
+    }
+    const auto headline = speaks_of_move(ctx, title);
+    if (!headline) {
         return;
     }
     // The name in the lead: "Meta's chief AI scientist to depart. Yann LeCun will leave ...".
     const auto lead = lead_sentence(ctx.text);
+    const auto before = out.events.size();
     move_in(ctx, std::string_view(ctx.text).substr(lead.begin, lead.end - lead.begin), lead.begin, 0.9, out);
+    // The headline says what the move is; the lead only who moves ("... joins OpenAI" + "X is
+    // leaving Google DeepMind to join OpenAI's research team" is an arrival at OpenAI).
+    for (auto i = before; i < out.events.size(); ++i) {
+        auto& ev = out.events[i];
+        if (headline->org && headline->move == "joined" && ev.fields.text("move") != "joined") {
+            put(ev.fields, field::move, std::string("joined"));
+            put(ev.fields, field::org, *headline->org);
+            ev.lab = headline->org;
+            ev.dedupe_key = "personnel_move|" + ev.person.value_or("") + "|joined|" + year_month(ev.occurred_at);
+            ev.cue += "; the headline's move: joined";
+        }
+    }
 }
 
 }  // namespace fw::extract

@@ -256,3 +256,15 @@ TEST_CASE("a lab's bare headline launches a model others named first", "[extract
     REQUIRE(ev != nullptr);
     CHECK(ev->lab == "xai");
 }
+
+TEST_CASE("a role-only headline says what the move is, its lead who moves", "[extract][grammar][people]") {
+    auto ex = bundled_extractor();
+    auto out = ex.extract(make_item("Anthropic's head of inference joins Google DeepMind", make_time(2026, 10, 3),
+                                    "Sofia Brandt is leaving Anthropic to join Google DeepMind's Gemini team."),
+                          nullptr, wire_desk());
+    const auto moves = of_kind(out.events, EventKind::PersonnelMove);
+    REQUIRE(moves.size() == 1);
+    CHECK(moves.front().person == "sofia-brandt");
+    CHECK(moves.front().fields.text("move") == "joined");
+    CHECK(moves.front().fields.text("org") == "google");
+}

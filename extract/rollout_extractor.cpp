@@ -116,9 +116,24 @@ double placed_object_cue(const Context& ctx, std::size_t* pos, std::string* cue_
                 if (model == named.end() || !lower_words(ve, model->begin, 2, false)) {
                     continue;
                 }
+                // "for" places only the surface's people: "for ChatGPT Plus users", "for WhatsApp
+                // Business customers", never "for coding" or "for Android developers' tools".
+                const auto for_its_people = [&](const EntityMatch& m) {
+                    static const std::vector<std::string> people = {"users",   "customers", "subscribers",
+                                                                    "members", "owners",    "creators"};
+                    const auto before = tokenize(text.substr(model->end, m.begin - model->end));
+                    const auto after = tokenize(text.substr(m.end, std::min<std::size_t>(40, text.size() - m.end)));
+                    std::size_t k = 0;  // "ChatGPT Plus users": a plan's capitalised name may follow
+                    while (k < after.size() && k < 2 &&
+                           std::isupper(static_cast<unsigned char>(text[m.end + after[k].begin])) != 0) {
+                        ++k;
+                    }
+                    return !before.empty() && before.front().norm == "for" && before.size() <= 3 && k < after.size() &&
+                           std::find(people.begin(), people.end(), after[k].norm) != people.end();
+                };
                 for (const auto& m : ctx.entities) {
                     if (m.kind == EntityKind::Surface && m.begin >= model->end && m.end <= sentence_end &&
-                        lower_words(model->end, m.begin, 3, true)) {
+                        (lower_words(model->end, m.begin, 3, true) || for_its_people(m))) {
                         best = cue.confidence;
                         *pos = ctx.tokens[*at].begin;
                         *cue_text = "placed-object " + cue.pattern + " {model} to/in/on {surface}";

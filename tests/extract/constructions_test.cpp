@@ -268,3 +268,15 @@ TEST_CASE("a role-only headline says what the move is, its lead who moves", "[ex
     CHECK(moves.front().fields.text("move") == "joined");
     CHECK(moves.front().fields.text("org") == "google");
 }
+
+TEST_CASE("'for' places a model only with the surface's people", "[extract][grammar][rollout]") {
+    auto ex = bundled_extractor();
+    auto out = ex.extract(make_item("OpenAI launches GPT-6.5 for ChatGPT Plus users", make_time(2026, 10, 4)), nullptr,
+                          wire_desk());
+    const auto* ev = find_event(out.events, EventKind::SurfaceRollout, "gpt-6-5");
+    REQUIRE(ev != nullptr);
+    CHECK(ev->surface == "chatgpt");
+    out = ex.extract(make_item("OpenAI launches GPT-6.5 for coding in ChatGPT's rival apps", make_time(2026, 10, 5)),
+                     nullptr, wire_desk());
+    CHECK(of_kind(out.events, EventKind::SurfaceRollout).empty());
+}

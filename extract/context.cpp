@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <chrono>
 
+#include "domain/slug.h"
+
 namespace fw::extract {
 namespace {
 
@@ -113,6 +115,32 @@ std::optional<std::string> source_evaluator(const SourceInfo& source, const Rule
     return source.lab || source.kind != SourceKind::Feed ? std::nullopt : evaluator_named(host_words(link), rules);
 }
 
+namespace {
+
+/// A surface named in full and then by its last words refers back to it: "Claude Haiku 5 is now
+/// available in GitHub Copilot. Copilot Pro and Business users ..." is GitHub Copilot, not the
+/// Microsoft Copilot the bare alias "Copilot" names elsewhere.
+void resolve_short_surfaces(std::string_view text, std::vector<EntityMatch>& entities) {
+    for (std::size_t i = 0; i < entities.size(); ++i) {
+        auto& later = entities[i];
+        if (later.kind != EntityKind::Surface) {
+            continue;
+        }
+        const auto short_name = to_lower_ascii(text.substr(later.begin, later.end - later.begin));
+        for (std::size_t j = 0; j < i; ++j) {
+            const auto& full = entities[j];
+            const auto full_name = to_lower_ascii(text.substr(full.begin, full.end - full.begin));
+            if (full.kind == EntityKind::Surface && full.slug != later.slug && full_name.size() > short_name.size() &&
+                full_name.ends_with(" " + short_name)) {
+                later.slug = full.slug;
+                break;
+            }
+        }
+    }
+}
+
+}  // namespace
+
 Context make_context(const Item& item, const Item* previous, const SourceInfo& source, const Taxonomy& taxonomy,
                      const Rules& rules, const EntityMatcher& matcher,
                      const std::optional<std::string>& text_override) {
@@ -120,6 +148,7 @@ Context make_context(const Item& item, const Item* previous, const SourceInfo& s
     ctx.text = text_override ? *text_override : item_text(item.entry);
     ctx.tokens = tokenize(ctx.text);
     ctx.entities = matcher.find_all(ctx.text);
+    resolve_short_surfaces(ctx.text, ctx.entities);
     ctx.source_surface = source_surface(source, taxonomy, item.entry.link);
     ctx.source_evaluator = source_evaluator(source, rules, item.entry.link);
     if (auto cik = item.entry.extra.find("cik"); !ctx.lab && cik != item.entry.extra.end()) {

@@ -280,3 +280,18 @@ TEST_CASE("'for' places a model only with the surface's people", "[extract][gram
                      nullptr, wire_desk());
     CHECK(of_kind(out.events, EventKind::SurfaceRollout).empty());
 }
+
+TEST_CASE("a surface named in full and then by its last word is the same surface", "[extract][grammar][rollout]") {
+    auto ex = bundled_extractor();
+    auto out = ex.extract(make_item("Claude Haiku 6 is now available in GitHub Copilot", make_time(2026, 10, 6),
+                                    "Copilot Pro and Business users can pick Claude Haiku 6 in the model picker."),
+                          nullptr, feed_source("github-changelog", std::nullopt));
+    const auto rollouts = of_kind(out.events, EventKind::SurfaceRollout);
+    REQUIRE(rollouts.size() == 1);
+    CHECK(rollouts.front().surface == "github-copilot");
+    // Alone, the short name is still its own surface.
+    out = ex.extract(make_item("GPT-6.5 comes to Copilot", make_time(2026, 10, 7)), nullptr, wire_desk());
+    const auto* ev = find_event(out.events, EventKind::SurfaceRollout, "gpt-6-5");
+    REQUIRE(ev != nullptr);
+    CHECK(ev->surface == "microsoft-copilot");
+}

@@ -53,6 +53,9 @@ std::vector<ModelRollout> analyze_rollout(const EventRefs& events, const Taxonom
         if (!e->model || !e->surface || !index.contains(*e->model)) {
             continue;
         }
+        if (get(e->fields, field::stage) == std::optional<std::string>("announced")) {
+            continue;  // "coming to the glasses next month": the surface has not got it yet
+        }
         ModelRollout& r = out[index[*e->model]];
         const int lag = days_between(r.launched_at, e->occurred_at);
         bool seen = false;

@@ -15,7 +15,7 @@ struct RolloutSurface {
     std::optional<std::string> category;  ///< surface category name; nullopt when unknown
     TimePoint at{};
     int days_after_launch = 0;
-    std::optional<std::string> stage;  ///< preview | limited | ga, from the event
+    std::optional<std::string> stage;  ///< preview | limited | ga, from the event ("announced" ones are not arrivals)
     std::int64_t event_id = 0;
 };
 

@@ -85,8 +85,9 @@ const std::array kCapexGuidance{
     required(field::prior_low_usd),
     required(field::prior_high_usd),
     required(field::direction, valid_direction, "initiated|raised|lowered|narrowed|reaffirmed")};
-const std::array kAnalystRating{required(field::firm), required(field::symbol), required(field::action),
-                                required(field::old_target), required(field::new_target)};
+const std::array kAnalystRating{required(field::firm),       required(field::symbol),     required(field::action),
+                                required(field::old_target), required(field::new_target), optional(field::old_rating),
+                                optional(field::new_rating)};
 
 bool has_type(const FieldValue& v, FieldType type) {
     switch (type) {

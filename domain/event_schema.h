@@ -77,6 +77,8 @@ inline constexpr FieldKey<std::string> symbol{"symbol"};
 inline constexpr FieldKey<std::string> action{"action"};
 inline constexpr FieldKey<double> old_target{"old_target"};
 inline constexpr FieldKey<double> new_target{"new_target"};
+inline constexpr FieldKey<std::string> old_rating{"old_rating"};  ///< "Buy", "Neutral", as the text says
+inline constexpr FieldKey<std::string> new_rating{"new_rating"};
 }  // namespace field
 
 /// Typed reads: the value when present and of the key's type (an integer reads as a double key).

@@ -232,8 +232,7 @@ std::vector<Clause> split_clauses(std::string_view text) {
     };
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
-        const bool sentence = c == '\n' || c == ';' || c == '!' || c == '?' ||
-                              (c == '.' && (i + 1 == text.size() || text[i + 1] == ' ' || text[i + 1] == '\n'));
+        const bool sentence = c == '\n' || c == ';' || c == '!' || c == '?' || (c == '.' && sentence_stop(text, i));
         if (sentence) {
             push(i);
             start = i + 1;
@@ -273,8 +272,7 @@ std::vector<Clause> split_clauses(std::string_view text) {
 Clause sentence_around(std::string_view text, std::size_t pos) {
     auto boundary = [&](std::size_t i) {
         const char c = text[i];
-        return c == '\n' || ((c == '.' || c == '!' || c == '?') &&
-                             (i + 1 == text.size() || text[i + 1] == ' ' || text[i + 1] == '\n'));
+        return c == '\n' || sentence_stop(text, i);
     };
     pos = std::min(pos, text.size());
     std::size_t begin = pos;

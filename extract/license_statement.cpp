@@ -17,25 +17,54 @@
 namespace fw::extract {
 namespace {
 
-/// A licence-change verb of the rules' "license_change_verbs" (any form) and a licence noun in the
-/// headline: the confidence of the verb, 0 when either is missing.
-double change_stated(const Context& ctx, const std::vector<Token>& title) {
-    const bool licence_noun = std::any_of(title.begin(), title.end(), [](const Token& t) {
-        return t.norm.starts_with("licen") || t.norm == "terms" || t.norm.starts_with("relicens");
-    });
-    if (!licence_noun) {
-        return 0;
-    }
-    double best = 0;
-    for (const auto& cue : verb_phrases(ctx.rules, "license_change_verbs")) {
-        if (find_phrase(title, phrase_tokens(cue.pattern))) {
-            best = std::max(best, cue.confidence);
+/// "now" right before a licence's name ("Mistral Small 4 is now Apache 2.0", "... now under MIT",
+/// "now licensed under CC-BY-4.0"): a change stated without a change verb. Only the next few words
+/// count, so "is now available on Hugging Face under MIT" (a launch with its licence) is none.
+bool now_a_licence(const Context& ctx, std::string_view text, const std::vector<Token>& tokens) {
+    for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+        if (tokens[i].norm != "now") {
+            continue;
+        }
+        std::size_t k = i + 1;
+        for (const char* filler : {"licensed", "licenced", "under"}) {
+            if (k < tokens.size() && tokens[k].norm == filler) {
+                ++k;
+            }
+        }
+        const auto until = std::min(tokens.size(), k + 4);
+        if (k < until && license_id_from_text(text.substr(tokens[k].begin, tokens[until - 1].end - tokens[k].begin),
+                                              ctx.taxonomy, ctx.rules)) {
+            return true;
         }
     }
-    // "relicensed", "relicensing" and the nouns "license update", "licence change".
-    for (const auto& t : title) {
-        if (t.norm.starts_with("relicens")) {
+    return false;
+}
+
+/// How strongly `text` (a headline or a lead sentence) states a licence change: a licence-change
+/// verb of the rules' "license_change_verbs" (any form) beside a licence noun, "relicense" in any
+/// form, or "now" + a licence's name. 0 when it states none.
+double change_stated(const Context& ctx, std::string_view text, const std::vector<Token>& tokens) {
+    double best = 0;
+    for (const auto& t : tokens) {
+        if (t.norm.starts_with("relicens")) {  // "relicensed", "relicensing"
             best = std::max(best, 0.85);
+        }
+    }
+    if (now_a_licence(ctx, text, tokens)) {
+        best = std::max(best, 0.8);
+    }
+    const bool licence_noun = std::any_of(
+        tokens.begin(), tokens.end(), [](const Token& t) { return t.norm.starts_with("licen") || t.norm == "terms"; });
+    // "moves to Apache 2.0", "switches Codestral to MIT": a licence's name after "to" or "under".
+    const auto named_after = [&](std::string_view mark) {
+        const auto at = ifind(text, mark);
+        return at && license_id_from_text(text.substr(*at + mark.size(), 40), ctx.taxonomy, ctx.rules);
+    };
+    if (licence_noun || named_after(" to ") || named_after(" under ")) {
+        for (const auto& cue : verb_phrases(ctx.rules, "license_change_verbs")) {
+            if (find_phrase(tokens, phrase_tokens(cue.pattern))) {
+                best = std::max(best, cue.confidence);
+            }
         }
     }
     return best;
@@ -67,17 +96,37 @@ std::pair<std::optional<std::string>, std::optional<std::string>> stated_licence
 
 bool license_change_headline(const Context& ctx) {
     const auto title_end = std::min(ctx.text.size(), ctx.text.find('\n'));
-    return change_stated(ctx, tokenize(std::string_view(ctx.text).substr(0, title_end))) > 0;
+    const std::string_view title = std::string_view(ctx.text).substr(0, title_end);
+    return change_stated(ctx, title, tokenize(title)) > 0;
 }
 
 void extract_license_statements(const Context& ctx, ExtractOutput& out) {
     const auto title_end = std::min(ctx.text.size(), ctx.text.find('\n'));
     const std::string_view title = std::string_view(ctx.text).substr(0, title_end);
-    const double verb = change_stated(ctx, tokenize(title));
+    const auto lead = lead_sentence(ctx.text);
+    const bool has_lead = lead.begin >= title_end && lead.end > lead.begin;
+    double verb = change_stated(ctx, title, tokenize(title));
+    if (verb <= 0 && has_lead) {
+        // The lead states it ("We have relicensed Mistral Small 4 from ... to Apache 2.0") under a
+        // headline that does not: only a change verb naming both licences, "relicense" or "now"
+        // + a licence, since a lead's "updated ... available under the X licence" is no change.
+        const std::string_view sentence = std::string_view(ctx.text).substr(lead.begin, lead.end - lead.begin);
+        const auto [was, now] = stated_licences(ctx, sentence);
+        const auto tokens = tokenize(sentence);
+        const double stated = change_stated(ctx, sentence, tokens);
+        const bool strong =
+            now_a_licence(ctx, sentence, tokens) ||
+            std::any_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.norm.starts_with("relicens"); }) ||
+            (was && now);
+        verb = strong ? stated * 0.95 : 0;
+    }
     if (verb <= 0) {
         return;
     }
     auto models = specific_models(ctx, 0, title_end);
+    if (models.empty() && has_lead) {
+        models = specific_models(ctx, lead.begin, lead.end);
+    }
     if (models.empty()) {
         // A versioned name of no known family: "Mistral relicenses Devstral 2 under ...".
         for (const auto& t : tokenize(title)) {
@@ -97,9 +146,8 @@ void extract_license_statements(const Context& ctx, ExtractOutput& out) {
     }
     const auto& subject = models.front();
     const ModelInfo* known = ctx.taxonomy.find_model(subject.slug);
-    const auto lead = lead_sentence(ctx.text);
     std::string said(title);
-    if (lead.begin >= title_end && lead.end > lead.begin) {
+    if (has_lead) {
         said += " " + ctx.text.substr(lead.begin, lead.end - lead.begin);
     }
     // The model's own name may spell a licence ("Llama 3.1" is also the Llama 3.1 Community
@@ -110,8 +158,14 @@ void extract_license_statements(const Context& ctx, ExtractOutput& out) {
                   unnamed.begin() + static_cast<std::ptrdiff_t>(subject.end), ' ');
     }
     auto [old_id, new_id] = stated_licences(ctx, std::string_view(unnamed).substr(0, title_end));
-    if (!new_id) {
-        std::tie(old_id, new_id) = stated_licences(ctx, unnamed);
+    if (!new_id || !old_id) {
+        // The lead may say more than the headline: "from A to B" gives the old licence too.
+        const auto [lead_old, lead_new] = stated_licences(ctx, unnamed);
+        if (!new_id) {
+            std::tie(old_id, new_id) = std::pair{lead_old, lead_new};
+        } else if (lead_old && lead_new == new_id) {
+            old_id = lead_old;
+        }
     }
     if (!old_id && known != nullptr && !known->license.empty() && (!new_id || known->license != *new_id)) {
         old_id = known->license;  // the taxonomy's licence until now

@@ -186,17 +186,50 @@ void extract_capex(const Context& ctx, ExtractOutput& out) {
     out.events.push_back(std::move(ev));
 }
 
+/// The dollar amount right after the first `word` that has one ("to Neutral ... to $640" -> 640).
 std::optional<double> dollars_after(std::string_view text, std::string_view word) {
-    auto at = ifind(text, word);
+    for (auto at = ifind(text, word); at; at = ifind(text, word, *at + word.size())) {
+        const auto dollar = text.find('$', *at);
+        if (dollar != std::string_view::npos && dollar <= *at + word.size() + 3) {
+            std::size_t i = dollar + 1;
+            return number_at(text, i);
+        }
+    }
+    return std::nullopt;
+}
+
+/// A firm named as a passive's agent after the action: "Meta cut to Neutral at Loop Capital",
+/// "Meta upgraded to Buy by Jefferies".
+bool passive_agent(std::string_view title, std::size_t firm_pos) {
+    const auto before = title.substr(0, firm_pos);
+    return before.ends_with(" at ") || before.ends_with(" by ");
+}
+
+struct Rating {
+    std::string name;  ///< as the text writes it
+    int rank = 3;      ///< the rules' analyst_ratings value: 5 strong buy ... 1 sell
+};
+
+/// The rating right after `mark` (" to ", " from ") at or after byte `from` of `text`: "to
+/// Neutral", "from Buy". Nullopt when none of the rules' analyst_ratings follows the mark.
+std::optional<Rating> rating_after(const Context& ctx, std::string_view text, std::size_t from, std::string_view mark) {
+    const auto at = ifind(text.substr(std::min(from, text.size())), mark);
     if (!at) {
         return std::nullopt;
     }
-    auto dollar = text.find('$', *at);
-    if (dollar == std::string_view::npos || dollar > *at + word.size() + 3) {
-        return std::nullopt;
+    const auto rest = text.substr(from + *at + mark.size());
+    const auto words = tokenize(rest.substr(0, 24));
+    std::optional<Rating> best;
+    for (const auto& cue : ctx.rules.list("analyst_ratings")) {
+        const auto phrase = phrase_tokens(cue.pattern);
+        if (cue.remove || find_phrase(words, phrase) != std::optional<std::size_t>(0)) {
+            continue;
+        }
+        if (!best || phrase.size() > tokenize(best->name).size()) {  // "strong buy" over "buy"
+            best = Rating{std::string(rest.substr(0, words[phrase.size() - 1].end)), std::atoi(cue.value.c_str())};
+        }
     }
-    std::size_t i = dollar + 1;
-    return number_at(text, i);
+    return best;
 }
 
 void extract_analyst(const Context& ctx, ExtractOutput& out) {
@@ -212,12 +245,14 @@ void extract_analyst(const Context& ctx, ExtractOutput& out) {
     std::string firm;
     std::size_t firm_pos = 0;
     double scale = 1.0;
-    if (strongest_cue(title_ctx, "analyst_firms", &firm_pos, &firm) <= 0 || firm_pos > action_pos) {
+    const bool firm_named = strongest_cue(title_ctx, "analyst_firms", &firm_pos, &firm) > 0;
+    if (!firm_named || (firm_pos > action_pos && !passive_agent(title, firm_pos))) {
         // "Analyst raises Meta price target to $900" with the firm in the lead ("Morgan Stanley
         // sees ..."): the headline must speak of a price target or a rating, the lead name the firm.
         const auto said = tokenize(title);
-        const bool rating_words = has_phrase(said, "price target") || has_phrase(said, "analyst") ||
-                                  has_phrase(said, "analysts") || has_phrase(said, "rating");
+        const bool rating_words = has_phrase(said, "price target") || has_phrase(said, "target") ||
+                                  has_phrase(said, "analyst") || has_phrase(said, "analysts") ||
+                                  has_phrase(said, "rating") || rating_after(ctx, title, action_pos, " to ");
         const auto lead = lead_sentence(ctx.text);
         Context lead_ctx = ctx;
         lead_ctx.tokens = tokenize(std::string_view(ctx.text).substr(lead.begin, lead.end - lead.begin));
@@ -230,13 +265,17 @@ void extract_analyst(const Context& ctx, ExtractOutput& out) {
     }
     std::optional<std::string> symbol;
     std::optional<std::string> lab;
-    for (const auto& m : ctx.matcher.find_all(title.substr(action_pos))) {
-        if (const auto* l =
-                (m.kind == EntityKind::Lab || m.kind == EntityKind::Security) ? ctx.taxonomy.find_lab(m.lab) : nullptr;
-            l && l->security) {
-            symbol = l->security->ticker;
-            lab = l->slug;
-            break;
+    // The rated company follows an active verb ("Jefferies lifts Meta target") and comes first in
+    // a passive headline ("Meta cut to Neutral at Loop Capital").
+    for (const auto searched : {title.substr(action_pos), title}) {
+        for (const auto& m : ctx.matcher.find_all(searched)) {
+            if (const auto* l = (m.kind == EntityKind::Lab || m.kind == EntityKind::Security)
+                                    ? ctx.taxonomy.find_lab(m.lab)
+                                    : nullptr;
+                l && l->security && !symbol) {
+                symbol = l->security->ticker;
+                lab = l->slug;
+            }
         }
     }
     if (!symbol) {
@@ -248,7 +287,28 @@ void extract_analyst(const Context& ctx, ExtractOutput& out) {
     ev.lab = lab;
     put(ev.fields, field::firm, firm);
     put(ev.fields, field::symbol, *symbol);
+    // "Meta cut to Neutral at Loop Capital", "downgraded ... to Neutral from Buy": the ratings
+    // say whether it is an upgrade or a downgrade, whatever the verb (the lead may say them).
+    auto new_rating = rating_after(ctx, title, action_pos, " to ");
+    auto old_rating = rating_after(ctx, title, action_pos, " from ");
+    if (!new_rating || !old_rating) {
+        const auto lead = lead_sentence(ctx.text);
+        const auto said = std::string_view(ctx.text).substr(lead.begin, lead.end - lead.begin);
+        const auto lead_new = rating_after(ctx, said, 0, " to ");
+        if (!new_rating || (lead_new && lead_new->name == new_rating->name)) {
+            new_rating = lead_new;
+            old_rating = rating_after(ctx, said, 0, " from ");
+        }
+    }
+    if (new_rating && (action == "pt_change" || action == "upgrade" || action == "downgrade")) {
+        const int from = old_rating ? old_rating->rank : 3;
+        if (new_rating->rank != from || !old_rating) {
+            action = new_rating->rank > from ? "upgrade" : "downgrade";
+        }
+    }
     put(ev.fields, field::action, action);
+    put(ev.fields, field::new_rating, new_rating ? std::optional(new_rating->name) : std::nullopt);
+    put(ev.fields, field::old_rating, old_rating ? std::optional(old_rating->name) : std::nullopt);
     auto new_target = dollars_after(title, " to ");
     auto old_target = dollars_after(title, " from ");
     if (!new_target) {

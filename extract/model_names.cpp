@@ -80,11 +80,6 @@ bool is_year(std::string_view t) {
            std::all_of(t.begin(), t.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
 }
 
-bool in_list(const Context& ctx, std::string_view list, std::string_view token) {
-    return std::any_of(ctx.rules.list(list).begin(), ctx.rules.list(list).end(),
-                       [&](const Cue& c) { return c.pattern == token; });
-}
-
 struct Word {
     std::string text;
     std::size_t begin;
@@ -122,7 +117,7 @@ std::string lower_bare(std::string_view w) {
 bool is_descriptor(std::string_view word, const Context& ctx) {
     const auto bare = lower_bare(word);
     return !word.empty() && std::islower(static_cast<unsigned char>(word.front())) != 0 && !has_digit(word) &&
-           !in_list(ctx, "variant_words", bare) && !in_list(ctx, "tier_words", bare);
+           !ctx.rules.contains("variant_words", bare) && !ctx.rules.contains("tier_words", bare);
 }
 
 /// A known model that `tokens` spell out in full: "GPT-4 Omni" is GPT-4o when its last words,
@@ -184,8 +179,8 @@ Slot finish_name(std::vector<Word> words, const Context& ctx) {
         const bool after_version = std::any_of(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(i),
                                                [](const Word& v) { return has_digit(v.text); });
         if (after_version && !w.empty() && std::islower(static_cast<unsigned char>(w.front())) != 0 && !has_digit(w) &&
-            !in_list(ctx, "variant_words", bare) && !in_list(ctx, "tier_words", bare)) {
-            if (!is_in(tail, bare) && !in_list(ctx, "group_words", bare)) {
+            !ctx.rules.contains("variant_words", bare) && !ctx.rules.contains("tier_words", bare)) {
+            if (!is_in(tail, bare) && !ctx.rules.contains("group_words", bare)) {
                 words.resize(i);
             } else {
                 words.resize(i + 1);  // the tail and group words below read it
@@ -193,15 +188,15 @@ Slot finish_name(std::vector<Word> words, const Context& ctx) {
             break;
         }
     }
-    if (!words.empty() && in_list(ctx, "group_words", lower_bare(words.back().text))) {
+    if (!words.empty() && ctx.rules.contains("group_words", lower_bare(words.back().text))) {
         return {};  // "The Llama 4 herd" names a set of models; the text names its members
     }
     // "Qwen3 Takes on ...", "Claude Opus 4.5 Saves Tokens": a capitalised word after the last
     // version that reads as a verb (third person, no variant or tier word) is the headline's.
     if (words.size() > 1 && has_digit(words[words.size() - 2].text)) {
         const auto last = lower_bare(words.back().text);
-        if (last.size() > 3 && last.back() == 's' && !last.ends_with("ss") && !in_list(ctx, "variant_words", last) &&
-            !in_list(ctx, "tier_words", last)) {
+        if (last.size() > 3 && last.back() == 's' && !last.ends_with("ss") &&
+            !ctx.rules.contains("variant_words", last) && !ctx.rules.contains("tier_words", last)) {
             words.pop_back();
         }
     }
@@ -533,7 +528,7 @@ std::string family_of(std::string_view name, const Context& ctx) {
     }
     std::size_t keep = tokens.size();
     while (keep > 1 && (has_digit(tokens[keep - 1].norm) || is_size_token(tokens[keep - 1].norm) ||
-                        in_list(ctx, "variant_words", tokens[keep - 1].norm))) {
+                        ctx.rules.contains("variant_words", tokens[keep - 1].norm))) {
         --keep;
     }
     std::string family;
@@ -692,7 +687,8 @@ std::vector<SpecificModel> specific_models(const Context& ctx, std::size_t from,
         while (k < tokens.size() && k < j + 4 && tokens[k].end <= to) {
             const auto gap = std::string_view(ctx.text).substr(tokens[k - 1].end, tokens[k].begin - tokens[k - 1].end);
             const char c = ctx.text[tokens[k].begin];
-            const bool name_like = version_token(tokens[k].norm) || in_list(ctx, "variant_words", tokens[k].norm) ||
+            const bool name_like = version_token(tokens[k].norm) ||
+                                   ctx.rules.contains("variant_words", tokens[k].norm) ||
                                    std::isupper(static_cast<unsigned char>(c)) != 0;
             if (!name_like || !(gap == " " || gap == "-" || gap == "." || gap.empty()) || entity_at(tokens[k].begin)) {
                 break;
@@ -702,8 +698,8 @@ std::vector<SpecificModel> specific_models(const Context& ctx, std::size_t from,
         }
         // Space-separated capitalised words after the last version are the headline's
         // ("Claude Opus 4.5 Saves Tokens"); hyphenated ones are the name's ("GPT-5.2-Codex").
-        while (k > j && !version_token(tokens[k - 1].norm) && !in_list(ctx, "variant_words", tokens[k - 1].norm) &&
-               !joined[k - 1 - j]) {
+        while (k > j && !version_token(tokens[k - 1].norm) &&
+               !ctx.rules.contains("variant_words", tokens[k - 1].norm) && !joined[k - 1 - j]) {
             --k;
         }
         const bool base_versioned = std::any_of(tokens.begin() + static_cast<std::ptrdiff_t>(i),
@@ -761,8 +757,9 @@ std::string leading_name(std::string_view text, const Context& ctx, std::size_t*
             word.erase(0, 1);
         }
         const bool owned = possessive(word);
-        const bool name_like = !word.empty() && (std::isupper(static_cast<unsigned char>(word.front())) != 0 ||
-                                                 has_digit(word) || in_list(ctx, "variant_words", lower_bare(word)));
+        const bool name_like =
+            !word.empty() && (std::isupper(static_cast<unsigned char>(word.front())) != 0 || has_digit(word) ||
+                              ctx.rules.contains("variant_words", lower_bare(word)));
         if (started && owned && !stop_after && &w != &words.back()) {
             // "Canopy Labs' Orpheus 2": the words before a possessive are the maker's.
             const auto& next = (&w)[1].text;
@@ -795,7 +792,7 @@ std::string leading_name(std::string_view text, const Context& ctx, std::size_t*
     }
     // "GPT-5.5 Cyber Capabilities": capitalised words after the last version or variant word.
     auto versionish = [&](const Word& w) {
-        return has_digit(w.text) || in_list(ctx, "variant_words", lower_bare(w.text));
+        return has_digit(w.text) || ctx.rules.contains("variant_words", lower_bare(w.text));
     };
     std::size_t trailing = 0;
     while (trailing < name.size() && !versionish(name[name.size() - 1 - trailing])) {
@@ -870,7 +867,8 @@ bool name_shaped(const Context& ctx, std::string_view name) {
         const char first = name[t.begin];
         const bool digit = std::any_of(t.norm.begin(), t.norm.end(),
                                        [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
-        if (std::islower(static_cast<unsigned char>(first)) != 0 && !digit && !in_list(ctx, "variant_words", t.norm)) {
+        if (std::islower(static_cast<unsigned char>(first)) != 0 && !digit &&
+            !ctx.rules.contains("variant_words", t.norm)) {
             return false;
         }
     }

@@ -70,11 +70,6 @@ struct Found {
     std::string cue;
 };
 
-bool in_words(const Context& ctx, std::string_view list, const std::string& word) {
-    const auto& l = ctx.rules.list(list);
-    return std::any_of(l.begin(), l.end(), [&](const Cue& c) { return !c.remove && c.pattern == word; });
-}
-
 /// A clause about other models than the one named: "smaller Qwen4 models remain downloadable",
 /// "the older versions stay open", "the small one is on Hugging Face". A word of the rules'
 /// other_model_words right before (up to two words) a model noun, the name's own words excepted
@@ -84,7 +79,7 @@ bool speaks_of_other_models(const Context& ctx, const std::vector<Token>& tokens
                                                    "one",   "ones",   "sibling", "siblings", "checkpoints", "sizes"};
     const auto own = phrase_tokens(name);
     for (std::size_t i = 0; i < tokens.size(); ++i) {
-        if (!in_words(ctx, "other_model_words", tokens[i].norm) ||
+        if (!ctx.rules.contains("other_model_words", tokens[i].norm) ||
             std::find(own.begin(), own.end(), tokens[i].norm) != own.end()) {
             continue;
         }
@@ -102,8 +97,9 @@ bool speaks_of_other_models(const Context& ctx, const std::vector<Token>& tokens
 /// preposition (through, via) or "available in" in one clause: api when the channel is a
 /// developer's (api, cloud, platform, console, studio), else hosted_product.
 std::optional<Found> exclusive_access(const Context& ctx, const std::vector<Token>& tokens) {
-    const bool exclusive = std::any_of(tokens.begin(), tokens.end(),
-                                       [&](const Token& t) { return in_words(ctx, "exclusive_access_words", t.norm); });
+    const bool exclusive = std::any_of(tokens.begin(), tokens.end(), [&](const Token& t) {
+        return ctx.rules.contains("exclusive_access_words", t.norm);
+    });
     if (!exclusive || !(has_phrase(tokens, "through") || has_phrase(tokens, "via") ||
                         has_phrase(tokens, "available in") || has_phrase(tokens, "available on"))) {
         return std::nullopt;

@@ -114,11 +114,6 @@ bool launch_words(const Context& ctx) {
     return false;
 }
 
-bool in_rule_list(const Context& ctx, std::string_view list, const std::string& word) {
-    const auto& l = ctx.rules.list(list);
-    return std::any_of(l.begin(), l.end(), [&](const Cue& c) { return c.pattern == word; });
-}
-
 /// A coined name in a bare headline: at most two words besides versions, sizes, acronyms and
 /// variant words, and none with the ending of an English abstract noun ("Interpretability",
 /// "Societal Impacts" stay out; "Magistral", "Mistral Saba", "Voxtral TTS" stay in).
@@ -134,7 +129,7 @@ bool coined_shape(const Context& ctx, std::string_view name) {
                                  return std::isupper(static_cast<unsigned char>(c)) != 0 ||
                                         std::isdigit(static_cast<unsigned char>(c)) != 0;
                              });
-        if (digit || acronym || in_rule_list(ctx, "variant_words", t.norm)) {
+        if (digit || acronym || ctx.rules.contains("variant_words", t.norm)) {
             continue;
         }
         ++words;
@@ -489,6 +484,22 @@ bool maker_in_headline(const Context& ctx, const SpecificModel& m, std::size_t t
            });
 }
 
+/// A model named as another's origin or yardstick ("a distilled version of Muse Spark", "based
+/// on Llama 4", "compared with GPT-5"): the words of the rules' base_model_phrases right before
+/// byte `at`, within the sentence starting at `sentence_begin`. Its openness is not the
+/// sentence's: the weights downloaded are the derived model's.
+bool named_as_base(const Context& ctx, std::size_t sentence_begin, std::size_t at) {
+    const auto before = tokenize(std::string_view(ctx.text).substr(sentence_begin, at - sentence_begin));
+    for (const auto& cue : ctx.rules.list("base_model_phrases")) {
+        const auto phrase = phrase_tokens(cue.pattern);
+        if (!cue.remove && !phrase.empty() && before.size() >= phrase.size() &&
+            find_phrase(before, phrase, before.size() - phrase.size())) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /// A model's openness stated without a launch verb, in the sentence of the headline or the lead
 /// that names it: "Muse Spark is proprietary, Meta confirms", "Qwen 4 Max goes closed, weights
 /// stay private", "We won't share weights for X, but Y is on Hugging Face", "X now available
@@ -519,7 +530,7 @@ void openness_statements(const Context& ctx, std::size_t title_end, std::vector<
             continue;  // old models talked about ("our open source Llama models"); new names only in a headline
         }
         const auto sentence = m.begin < title_end ? Clause{0, title_end} : sentence_around(ctx.text, m.begin);
-        if (!openness_said(ctx, sentence)) {
+        if (!openness_said(ctx, sentence) || named_as_base(ctx, sentence.begin, m.begin)) {
             continue;
         }
         if (known == nullptr && !m.discovered) {
@@ -606,7 +617,7 @@ bool release_negated(const Context& ctx, std::size_t pos) {
                 const auto after = *at + phrase.size();
                 bool of_weights = false;
                 for (std::size_t k = after; k < std::min(tokens.size(), after + 4); ++k) {
-                    of_weights = of_weights || in_rule_list(ctx, "weights_cues", tokens[k].norm) ||
+                    of_weights = of_weights || ctx.rules.contains("weights_cues", tokens[k].norm) ||
                                  tokens[k].norm == "code" || tokens[k].norm == "source";
                 }
                 if (!of_weights && negated(ctx.rules, tokens, *at > 4 ? *at - 4 : 0, *at)) {

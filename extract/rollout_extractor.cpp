@@ -26,17 +26,35 @@ bool product_of_model(const Context& ctx, std::size_t name_end) {
     if (next.empty()) {
         return false;
     }
-    auto word = next.front().norm;
-    const auto listed = [&](const std::string& w) {
-        for (const auto* list : {"non_model_words", "non_model_heads"}) {
-            const auto& l = ctx.rules.list(list);
-            if (std::any_of(l.begin(), l.end(), [&](const Cue& c) { return !c.remove && c.pattern == w; })) {
-                return true;
-            }
-        }
-        return false;
+    const auto listed = [&](std::string_view w) {
+        return ctx.rules.contains("non_model_words", w) || ctx.rules.contains("non_model_heads", w);
     };
+    const std::string_view word = next.front().norm;
     return listed(word) || (word.size() > 3 && word.back() == 's' && listed(word.substr(0, word.size() - 1)));
+}
+
+/// The strongest stage word (rules stage_words) among the tokens in bytes [begin, end) of the
+/// item; with `future` false, the future stage ("announced": "coming soon", "next month") is
+/// skipped. Empty when none is said.
+std::string stage_between(const Context& ctx, std::size_t begin, std::size_t end, bool future) {
+    std::vector<Token> said;
+    for (const auto& t : ctx.tokens) {
+        if (t.begin >= begin && t.end <= end) {
+            said.push_back(t);
+        }
+    }
+    std::string stage;
+    double best = 0;
+    for (const auto& cue : ctx.rules.list("stage_words")) {
+        if (cue.remove || cue.confidence <= best || (!future && cue.value == "announced")) {
+            continue;
+        }
+        if (find_phrase(said, phrase_tokens(cue.pattern))) {
+            best = cue.confidence;
+            stage = cue.value;
+        }
+    }
+    return stage;
 }
 
 /// A model named for the first time in an arrival verb's model slot, beside a tracked surface
@@ -186,12 +204,8 @@ double arrival_cue(const Context& ctx, std::size_t* pos, std::string* cue_text, 
                     continue;
                 }
                 if (m.kind == EntityKind::Model) {
-                    // "the Claude Agent SDK" names a product of the model, not the model.
-                    const auto next = tokenize(std::string_view(ctx.text).substr(m.end, 24));
-                    if (!next.empty() && ctx.text.substr(m.end, 1) == " " &&
-                        std::any_of(ctx.rules.list("non_model_words").begin(), ctx.rules.list("non_model_words").end(),
-                                    [&](const Cue& c) { return c.pattern == next.front().norm; })) {
-                        continue;
+                    if (product_of_model(ctx, m.end)) {
+                        continue;  // "the Claude Agent SDK" names a product of the model, not the model
                     }
                 }
                 // A bare "on" of a headline binds its neighbours only: "Claude 2 on Amazon Bedrock".
@@ -594,8 +608,9 @@ void extract_rollouts(const Context& ctx, const std::vector<std::string>& item_m
     if (subjects.empty()) {
         return;
     }
-    std::string stage;
-    strongest_cue(ctx, "stage_words", nullptr, &stage);
+    // The item's stage, from any sentence, except a future: "coming next month" binds to its own
+    // sentence ("Available today in the Gemini app. Coming to Search next month.").
+    std::string stage = stage_between(ctx, 0, ctx.text.size(), /*future=*/false);
     if (stage.empty()) {
         stage = verb_stage.empty() ? "ga" : verb_stage;
     }
@@ -622,7 +637,9 @@ void extract_rollouts(const Context& ctx, const std::vector<std::string>& item_m
                 }
             }
             put(ev.fields, field::surface, m.slug);
-            put(ev.fields, field::stage, stage);
+            const auto around = sentence_around(ctx.text, m.begin);
+            const auto own = stage_between(ctx, around.begin, around.end, /*future=*/true);
+            put(ev.fields, field::stage, own.empty() ? stage : own);
             if (has_region) {
                 put(ev.fields, field::region, region);
             } else {

@@ -75,14 +75,21 @@ const std::vector<Cue>& Rules::list(std::string_view name) const {
     return it == lists_.end() ? empty : it->second;
 }
 
+bool Rules::contains(std::string_view name, std::string_view word) const {
+    const auto& cues = list(name);
+    return std::any_of(cues.begin(), cues.end(), [&](const Cue& c) { return !c.remove && c.pattern == word; });
+}
+
 const std::vector<std::string>& known_rule_lists() {
     static const std::vector<std::string> names = {
         "release_cues",
         "openness_cues",
         "other_model_words",
+        "base_model_phrases",
         "exclusive_access_words",
         "model_context_words",
         "non_model_words",
+        "personnel_nouns",
         "tier_words",
         "variant_words",
         "weights_cues",
@@ -97,6 +104,7 @@ const std::vector<std::string>& known_rule_lists() {
         "personnel_lemmas",
         "roles",
         "analyst_firms",
+        "analyst_ratings",
         "analyst_actions",
         "capex_phrases",
         "capex_directions",

@@ -36,6 +36,9 @@ struct Cue {
 class Rules {
 public:
     const std::vector<Cue>& list(std::string_view name) const;
+    /// Whether `word` (already lower-case) is one of list `name`'s patterns: the word-class test
+    /// ("is this a variant word, a tier word, an exclusive-access word").
+    bool contains(std::string_view name, std::string_view word) const;
     std::vector<Cue>& mutable_list(const std::string& name) { return lists_[name]; }
     const std::map<std::string, std::vector<Cue>, std::less<>>& lists() const { return lists_; }
     bool empty() const { return lists_.empty(); }

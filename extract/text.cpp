@@ -2,10 +2,43 @@
 
 #include <cctype>
 #include <functional>
+#include <set>
 #include <unordered_map>
 
 namespace fw::extract {
 namespace {
+
+/// Whether the full stop at `dot` ends an abbreviation rather than a sentence: an initial or a
+/// dotted acronym ("J. Doe", "U.S.", "e.g."), a title before a name ("Dr.", "Mr."), or a
+/// company, date or place abbreviation ("Meta Platforms, Inc. announced", "Calif.--") unless a
+/// capitalised word follows it. English orthography, not a vocabulary: kept in code.
+bool abbreviation_dot(std::string_view text, std::size_t dot) {
+    std::size_t begin = dot;
+    while (begin > 0 && (std::isalpha(static_cast<unsigned char>(text[begin - 1])) != 0 || text[begin - 1] == '.')) {
+        --begin;
+    }
+    std::string word;
+    for (char c : text.substr(begin, dot - begin)) {
+        word.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    }
+    if (word.size() == 1 || word.find('.') != std::string::npos) {
+        return true;
+    }
+    static const std::set<std::string, std::less<>> titles = {"mr",  "mrs", "ms",  "dr", "prof", "st",   "sen",
+                                                              "rep", "gen", "gov", "lt", "col",  "capt", "sgt"};
+    static const std::set<std::string, std::less<>> others = {
+        "inc", "corp", "ltd", "co",  "jr",  "sr",  "vs",   "etc", "no",  "approx", "calif", "mass", "wash",
+        "jan", "feb",  "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec",    "dept",  "est"};
+    if (titles.contains(word)) {
+        return true;
+    }
+    if (!others.contains(word)) {
+        return false;
+    }
+    const auto next = text.find_first_not_of(' ', dot + 1);
+    return next != std::string_view::npos && text[next] != '\n' &&
+           std::isupper(static_cast<unsigned char>(text[next])) == 0;
+}
 
 bool is_alnum(char c) {
     return std::isalnum(static_cast<unsigned char>(c)) != 0;
@@ -115,21 +148,24 @@ std::string collapse_spaces(std::string_view text) {
     return out;
 }
 
+bool sentence_stop(std::string_view text, std::size_t i) {
+    const char c = text[i];
+    return (c == '.' || c == '!' || c == '?') && (i + 1 == text.size() || text[i + 1] == ' ' || text[i + 1] == '\n') &&
+           (c != '.' || !abbreviation_dot(text, i));
+}
+
 std::string snippet_around(std::string_view text, std::size_t pos, std::size_t max_len) {
     if (text.empty()) {
         return {};
     }
     pos = std::min(pos, text.size() - 1);
     std::size_t begin = pos;
-    while (begin > 0 && !(text[begin - 1] == '\n' ||
-                          ((text[begin - 1] == ' ') && begin >= 2 &&
-                           (text[begin - 2] == '.' || text[begin - 2] == '!' || text[begin - 2] == '?')))) {
+    while (begin > 0 &&
+           !(text[begin - 1] == '\n' || (text[begin - 1] == ' ' && begin >= 2 && sentence_stop(text, begin - 2)))) {
         --begin;
     }
     std::size_t end = pos;
-    while (end < text.size() && text[end] != '\n' &&
-           !((text[end] == '.' || text[end] == '!' || text[end] == '?') &&
-             (end + 1 == text.size() || text[end + 1] == ' ' || text[end + 1] == '\n'))) {
+    while (end < text.size() && text[end] != '\n' && !sentence_stop(text, end)) {
         ++end;
     }
     if (end < text.size() && text[end] != '\n') {

@@ -27,6 +27,10 @@ std::optional<std::size_t> find_phrase(const std::vector<Token>& tokens, const s
                                        std::size_t from = 0);
 bool has_phrase(const std::vector<Token>& tokens, std::string_view phrase);
 
+/// Whether byte `i` of `text` ends a sentence: ".", "!" or "?" before a space, a line break or the
+/// end, and not the full stop of an abbreviation ("Inc. announced", "U.S.", "Dr. Lee").
+bool sentence_stop(std::string_view text, std::size_t i);
+
 /// The sentence of `text` around byte `pos`, at most `max_len` bytes, whitespace collapsed.
 std::string snippet_around(std::string_view text, std::size_t pos, std::size_t max_len = 240);
 

@@ -33,11 +33,11 @@ std::optional<bool> parse_bool(std::string_view text) {
     return std::nullopt;
 }
 
-std::string default_for(const store::Store& store, std::string_view key) {
+std::string default_for(std::string_view location, std::string_view key) {
     if (key == kReadArticles) {
         return "true";  // not a trust question: articles come from the source's own site
     }
-    return is_shared_store(store) ? "false" : "true";
+    return is_shared_location(location) ? "false" : "true";
 }
 
 std::string meaning_of(std::string_view key) {
@@ -87,20 +87,24 @@ std::string known_keys() {
 
 }  // namespace
 
-bool is_shared_store(const store::Store& store) {
-    const std::string where = lower(store.location());
+bool is_shared_location(std::string_view location) {
+    const std::string where = lower(location);
     return where.starts_with("postgresql://") || where.starts_with("postgres://");
 }
 
-Result<PolicySetting> policy_setting(store::Store& store, std::string_view key) {
+bool is_shared_store(const AppContext& ctx) {
+    return is_shared_location(ctx.store->location());
+}
+
+Result<PolicySetting> policy_setting(store::SettingStore& settings, std::string_view location, std::string_view key) {
     if (!known(key)) {
         return make_error(ErrorCode::NotFound, "unknown setting (known: " + known_keys() + ")", std::string(key));
     }
-    auto stored = store.get_setting(key);
+    auto stored = settings.get_setting(key);
     if (!stored) {
         return stored.error();
     }
-    PolicySetting s{std::string(key), default_for(store, key), true, meaning_of(key)};
+    PolicySetting s{std::string(key), default_for(location, key), true, meaning_of(key)};
     if (*stored) {
         // A value written by hand that no longer parses counts as the strict "false".
         auto value = normalize(key, **stored);
@@ -110,10 +114,10 @@ Result<PolicySetting> policy_setting(store::Store& store, std::string_view key) 
     return s;
 }
 
-Result<std::vector<PolicySetting>> policy_settings(store::Store& store) {
+Result<std::vector<PolicySetting>> policy_settings(store::SettingStore& settings, std::string_view location) {
     std::vector<PolicySetting> out;
     for (const auto key : {kAllowFileUrls, kAllowPrivateNetworks, kReadArticles}) {
-        auto s = policy_setting(store, key);
+        auto s = policy_setting(settings, location, key);
         if (!s) {
             return s.error();
         }
@@ -122,7 +126,8 @@ Result<std::vector<PolicySetting>> policy_settings(store::Store& store) {
     return out;
 }
 
-Result<PolicySetting> set_policy_setting(store::Store& store, std::string_view key, std::string_view value) {
+Result<PolicySetting> set_policy_setting(store::SettingStore& settings, std::string_view location, std::string_view key,
+                                         std::string_view value) {
     if (!known(key)) {
         return make_error(ErrorCode::Usage, "unknown setting (known: " + known_keys() + ")", std::string(key));
     }
@@ -130,7 +135,7 @@ Result<PolicySetting> set_policy_setting(store::Store& store, std::string_view k
     if (!normalized) {
         return normalized.error();
     }
-    if (auto saved = store.set_setting(key, *normalized); !saved) {
+    if (auto saved = settings.set_setting(key, *normalized); !saved) {
         Error e = saved.error();
         if (e.message.find("row-level security") != std::string::npos ||
             e.message.find("permission denied") != std::string::npos) {
@@ -138,16 +143,16 @@ Result<PolicySetting> set_policy_setting(store::Store& store, std::string_view k
         }
         return e;
     }
-    return policy_setting(store, key);
+    return policy_setting(settings, location, key);
 }
 
-ingest::NetworkPolicy fetch_policy(store::Store& store) {
-    const bool shared = is_shared_store(store);
+ingest::NetworkPolicy fetch_policy(store::SettingStore& settings, std::string_view location) {
+    const bool shared = is_shared_location(location);
     ingest::NetworkPolicy p;
     p.where = shared ? "on a shared store" : "on this store (strict mode)";
     p.refuse_userinfo = shared;
-    auto files = policy_setting(store, kAllowFileUrls);
-    auto nets = policy_setting(store, kAllowPrivateNetworks);
+    auto files = policy_setting(settings, location, kAllowFileUrls);
+    auto nets = policy_setting(settings, location, kAllowPrivateNetworks);
     p.allow_file_urls = files ? files->value == "true" : !shared;
     if (!nets) {
         p.allow_private_networks = !shared;
@@ -162,11 +167,11 @@ ingest::NetworkPolicy fetch_policy(store::Store& store) {
     return p;
 }
 
-Result<std::string> url_to_store(store::Store& store, std::string_view url, std::string* warning) {
+Result<std::string> url_to_store(std::string_view location, std::string_view url, std::string* warning) {
     if (!has_userinfo(url)) {
         return std::string(url);
     }
-    if (is_shared_store(store)) {
+    if (is_shared_location(location)) {
         return make_error(ErrorCode::Invalid,
                           "refused: a user name or password in a source URL would be shared with the "
                           "whole team; give the feed a URL without credentials",
@@ -179,9 +184,9 @@ Result<std::string> url_to_store(store::Store& store, std::string_view url, std:
     return stripped;
 }
 
-std::string describe_fetch_policy(store::Store& store) {
-    const ingest::NetworkPolicy p = fetch_policy(store);
-    std::string line = is_shared_store(store) ? "shared store: " : "single-user store: ";
+std::string describe_fetch_policy(store::SettingStore& settings, std::string_view location) {
+    const ingest::NetworkPolicy p = fetch_policy(settings, location);
+    std::string line = is_shared_location(location) ? "shared store: " : "single-user store: ";
     line += p.allow_file_urls ? "file:// sources allowed; " : "file:// sources refused; ";
     if (p.allow_private_networks) {
         line += "private and loopback networks allowed";
@@ -198,6 +203,24 @@ std::string describe_fetch_policy(store::Store& store) {
         line += "; URLs with user:password refused";
     }
     return line;
+}
+
+// The front ends' overloads: the context's store, its settings and its location.
+
+Result<std::vector<PolicySetting>> policy_settings(AppContext& ctx) {
+    return policy_settings(*ctx.store, ctx.store->location());
+}
+
+Result<PolicySetting> policy_setting(AppContext& ctx, std::string_view key) {
+    return policy_setting(*ctx.store, ctx.store->location(), key);
+}
+
+Result<PolicySetting> set_policy_setting(AppContext& ctx, std::string_view key, std::string_view value) {
+    return set_policy_setting(*ctx.store, ctx.store->location(), key, value);
+}
+
+std::string describe_fetch_policy(AppContext& ctx) {
+    return describe_fetch_policy(*ctx.store, ctx.store->location());
 }
 
 }  // namespace fw::app

@@ -14,9 +14,10 @@
 #include <string_view>
 #include <vector>
 
+#include "app/context.h"
 #include "domain/result.h"
 #include "ingest/address_policy.h"
-#include "store/store.h"
+#include "store/setting_store.h"
 
 namespace fw::app {
 
@@ -25,8 +26,13 @@ inline constexpr std::string_view kAllowPrivateNetworks = "fetch.allow_private_n
 /// Whether thin feed items have their linked article read (app/fetch_service.h); default true.
 inline constexpr std::string_view kReadArticles = "fetch.read_articles";
 
-/// A PostgreSQL store: shared by a team (its location is a postgresql:// URL).
-bool is_shared_store(const store::Store& store);
+// The policy needs the store's settings and where the store is (Store::location(): a file path
+// or a postgresql:// URL), which decides the defaults; nothing else of the store. Each function
+// has an AppContext overload for the front ends.
+
+/// A PostgreSQL store (its location is a postgresql:// URL): shared by a team.
+bool is_shared_location(std::string_view location);
+bool is_shared_store(const AppContext& ctx);
 
 /// One policy setting as the store holds it.
 struct PolicySetting {
@@ -37,25 +43,30 @@ struct PolicySetting {
 };
 
 /// Every policy setting, in key order.
-Result<std::vector<PolicySetting>> policy_settings(store::Store& store);
+Result<std::vector<PolicySetting>> policy_settings(store::SettingStore& settings, std::string_view location);
+Result<std::vector<PolicySetting>> policy_settings(AppContext& ctx);
 /// Error{NotFound} for an unknown key.
-Result<PolicySetting> policy_setting(store::Store& store, std::string_view key);
+Result<PolicySetting> policy_setting(store::SettingStore& settings, std::string_view location, std::string_view key);
+Result<PolicySetting> policy_setting(AppContext& ctx, std::string_view key);
 /// Validates and normalizes `value`, then records it. Error{Usage} for an unknown key or a bad
 /// value (naming the key and what is accepted).
-Result<PolicySetting> set_policy_setting(store::Store& store, std::string_view key, std::string_view value);
+Result<PolicySetting> set_policy_setting(store::SettingStore& settings, std::string_view location, std::string_view key,
+                                         std::string_view value);
+Result<PolicySetting> set_policy_setting(AppContext& ctx, std::string_view key, std::string_view value);
 
 /// The policy every fetch path applies (app/fetch_service passes it down in each request).
 /// Fails closed: when a shared store's settings cannot be read, the strict defaults apply.
-ingest::NetworkPolicy fetch_policy(store::Store& store);
+ingest::NetworkPolicy fetch_policy(store::SettingStore& settings, std::string_view location);
 
 /// The URL a new or edited source is stored with. A user name or password in it would be in
 /// the store and in every worker's requests: on a shared store such a URL is Error{Invalid};
 /// on SQLite its password is removed and `warning` says so. Other URLs come back unchanged.
 /// (Meant for app/source_service's add, edit and import.)
-Result<std::string> url_to_store(store::Store& store, std::string_view url, std::string* warning);
+Result<std::string> url_to_store(std::string_view location, std::string_view url, std::string* warning);
 
 /// One line for `sources list` and the GUI: what this store lets sources reach, e.g.
 /// "shared store: file:// sources refused; private networks refused (settings set ... to allow)".
-std::string describe_fetch_policy(store::Store& store);
+std::string describe_fetch_policy(store::SettingStore& settings, std::string_view location);
+std::string describe_fetch_policy(AppContext& ctx);
 
 }  // namespace fw::app

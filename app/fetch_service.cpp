@@ -401,7 +401,7 @@ Result<FetchSummary> fetch_sources(AppContext& ctx, const FetchRequest& req) {
     std::map<std::int64_t, const Source*> by_id;
     std::map<std::int64_t, std::size_t> job_of;
     std::vector<Outcome> refused;
-    const ingest::NetworkPolicy network = fetch_policy(*ctx.store);
+    const ingest::NetworkPolicy network = fetch_policy(*ctx.store, ctx.store->location());
     for (const auto& s : *sources) {
         // SEC's fair-access rule is about its servers; a local copy (file://) needs no contact.
         const bool local = s.url.starts_with("file://");

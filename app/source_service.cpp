@@ -26,7 +26,7 @@ Status check_url(const std::string& url) {
 // A password in a source URL is refused on a shared store and dropped elsewhere (issue 16).
 Result<std::string> storable_url(AppContext& ctx, const std::string& url) {
     std::string warning;
-    auto stored = url_to_store(*ctx.store, url, &warning);
+    auto stored = url_to_store(ctx.store->location(), url, &warning);
     if (stored && !warning.empty()) {
         std::cerr << "frontierwatch: warning: " << warning << "\n";
     }

@@ -43,7 +43,7 @@ void register_settings(CLI::App& app, Run& run) {
             run.exit_code = fail(ctx.error());
             return;
         }
-        auto saved = app::set_policy_setting(*ctx->store, o->key, o->value);
+        auto saved = app::set_policy_setting(*ctx, o->key, o->value);
         if (!saved) {
             run.exit_code = fail(saved.error());
             return;
@@ -54,7 +54,7 @@ void register_settings(CLI::App& app, Run& run) {
             std::cout << setting_line(*saved) << "\n";
         }
         if (!run.global.quiet) {
-            std::cerr << app::describe_fetch_policy(*ctx->store) << "\n";
+            std::cerr << app::describe_fetch_policy(*ctx) << "\n";
         }
     });
 
@@ -66,7 +66,7 @@ void register_settings(CLI::App& app, Run& run) {
             run.exit_code = fail(ctx.error());
             return;
         }
-        auto s = app::policy_setting(*ctx->store, o->key);
+        auto s = app::policy_setting(*ctx, o->key);
         if (!s) {
             run.exit_code = fail(s.error());
             return;
@@ -81,7 +81,7 @@ void register_settings(CLI::App& app, Run& run) {
             run.exit_code = fail(ctx.error());
             return;
         }
-        auto all = app::policy_settings(*ctx->store);
+        auto all = app::policy_settings(*ctx);
         if (!all) {
             run.exit_code = fail(all.error());
             return;
@@ -91,14 +91,14 @@ void register_settings(CLI::App& app, Run& run) {
             for (const auto& s : *all) {
                 j.push_back(setting_json(s));
             }
-            std::cout << nlohmann::json{{"shared", app::is_shared_store(*ctx->store)}, {"settings", j}}.dump(2) << "\n";
+            std::cout << nlohmann::json{{"shared", app::is_shared_store(*ctx)}, {"settings", j}}.dump(2) << "\n";
             return;
         }
         for (const auto& s : *all) {
             std::cout << setting_line(s) << "\n";
         }
         if (!run.global.quiet) {
-            std::cerr << app::describe_fetch_policy(*ctx->store) << "\n";
+            std::cerr << app::describe_fetch_policy(*ctx) << "\n";
         }
     });
 }

@@ -166,7 +166,7 @@ void register_sources_list(CLI::App& parent, Run& run) {
             print_sources_table(*sources);
         }
         if (!run.global.quiet) {  // what this store lets its sources reach (issue 16)
-            std::cerr << app::describe_fetch_policy(*ctx->store) << "\n";
+            std::cerr << app::describe_fetch_policy(*ctx) << "\n";
         }
     });
 }

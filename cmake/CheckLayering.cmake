@@ -44,8 +44,13 @@ foreach(module domain ingest store extract analysis report app cli ui)
   endforeach()
 endforeach()
 
-# cli/ and ui/ call app/: a Store reached through the AppContext (ctx.store->...) or a store::
-# name is a use case written in a front end. Files still to move are listed here (none now).
+# cli/ and ui/ call app/: a Store reached through the AppContext or a store:: name is a use case
+# written in a front end. The AppContext's member is caught in every form a front end can use
+# it: called through (ctx.store->x()), dereferenced and passed on (f(*ctx->store), a reference
+# `auto& s = *ctx.store;`), taken as a pointer (ctx.store.get()) or named as a member pointer
+# (&AppContext::store): `.store`, `->store` or `::store` followed by anything but more of a name
+# or a call (g_stop.store(true) is an atomic's store, app::store_location(ctx) an app/ call).
+# Files still to move are listed here (none now).
 set(store_exempt "")
 foreach(module cli ui)
   file(GLOB_RECURSE files "${SOURCE_DIR}/${module}/*.h" "${SOURCE_DIR}/${module}/*.cpp")
@@ -54,7 +59,7 @@ foreach(module cli ui)
     if(NOT exempt EQUAL -1)
       continue()
     endif()
-    file(STRINGS "${file}" lines REGEX "store::|[.>]store->|[.>]store\\)?[.]|\\*[a-z_().]*store;")
+    file(STRINGS "${file}" lines REGEX "store::|[.>:]store([^A-Za-z0-9_:(]|$)")
     foreach(line ${lines})
       list(APPEND failures "${file}: ${module}/ reaches the store directly (call app/): ${line}")
     endforeach()

@@ -62,39 +62,39 @@ TEST_CASE("a webhook is recorded by a redacted name and found again in the rules
 TEST_CASE("the fetch policy of a SQLite store: open by default, strict on request", "[app][unit][secrets]") {
     auto store = store::SqliteStore::open(":memory:");
     REQUIRE(store);
-    CHECK_FALSE(is_shared_store(**store));
-    auto open = fetch_policy(**store);
+    CHECK_FALSE(is_shared_location((*store)->location()));
+    auto open = fetch_policy(**store, (*store)->location());
     CHECK(open.allow_file_urls);
     CHECK(open.allow_private_networks);
     CHECK_FALSE(open.refuse_userinfo);
 
-    REQUIRE(set_policy_setting(**store, kAllowFileUrls, "FALSE"));
-    auto nets = set_policy_setting(**store, kAllowPrivateNetworks, "10.0.0.0/8, 192.168.1.7");
+    REQUIRE(set_policy_setting(**store, (*store)->location(), kAllowFileUrls, "FALSE"));
+    auto nets = set_policy_setting(**store, (*store)->location(), kAllowPrivateNetworks, "10.0.0.0/8, 192.168.1.7");
     REQUIRE(nets);
     CHECK(nets->value == "10.0.0.0/8,192.168.1.7/32");
     CHECK_FALSE(nets->is_default);
-    auto strict = fetch_policy(**store);
+    auto strict = fetch_policy(**store, (*store)->location());
     CHECK_FALSE(strict.allow_file_urls);
     CHECK_FALSE(strict.allow_private_networks);
     REQUIRE(strict.allowed_networks.size() == 2);
     CHECK(strict.where == "on this store (strict mode)");
-    CHECK(describe_fetch_policy(**store) ==
+    CHECK(describe_fetch_policy(**store, (*store)->location()) ==
           "single-user store: file:// sources refused; private networks refused except "
           "10.0.0.0/8,192.168.1.7/32");
 
-    auto bad = set_policy_setting(**store, kAllowPrivateNetworks, "10.0.0.0/8,intranet");
+    auto bad = set_policy_setting(**store, (*store)->location(), kAllowPrivateNetworks, "10.0.0.0/8,intranet");
     REQUIRE_FALSE(bad);
     CHECK(bad.error().code == ErrorCode::Usage);
     CHECK(bad.error().message.find("'intranet' is not a network") != std::string::npos);
-    CHECK(policy_setting(**store, kAllowPrivateNetworks)->value == "10.0.0.0/8,192.168.1.7/32");
+    CHECK(policy_setting(**store, (*store)->location(), kAllowPrivateNetworks)->value == "10.0.0.0/8,192.168.1.7/32");
     std::string warning;
-    auto url = url_to_store(**store, "https://me:hunter2@example.com/feed", &warning);
+    auto url = url_to_store((*store)->location(), "https://me:hunter2@example.com/feed", &warning);
     REQUIRE(url);
     CHECK(*url == "https://me@example.com/feed");
     CHECK(warning.find("password was removed") != std::string::npos);
     CHECK(warning.find("hunter2") == std::string::npos);
-    CHECK(*url_to_store(**store, "https://example.com/feed", nullptr) == "https://example.com/feed");
+    CHECK(*url_to_store((*store)->location(), "https://example.com/feed", nullptr) == "https://example.com/feed");
     // A value edited by hand into nonsense counts as the strict "false".
     REQUIRE((*store)->set_setting(kAllowFileUrls, "perhaps"));
-    CHECK_FALSE(fetch_policy(**store).allow_file_urls);
+    CHECK_FALSE(fetch_policy(**store, (*store)->location()).allow_file_urls);
 }

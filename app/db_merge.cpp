@@ -27,7 +27,7 @@ struct KnownItem {
 
 class Merger {
 public:
-    Merger(store::Store& from, store::Store& to) : from_(from), to_(to) {}
+    Merger(const MergeStores& from, const MergeStores& to) : from_(from), to_(to) {}
 
     Result<MergeReport> run() {
         for (auto step : {&Merger::sources, &Merger::items, &Merger::events, &Merger::alerts}) {
@@ -40,8 +40,8 @@ public:
 
 private:
     Status sources() {
-        auto theirs = from_.list_sources();
-        auto ours = to_.list_sources();
+        auto theirs = from_.sources.list_sources();
+        auto ours = to_.sources.list_sources();
         if (!theirs || !ours) {
             return theirs ? ours.error() : theirs.error();
         }
@@ -63,12 +63,12 @@ private:
             for (int n = 2; names.count(copy.name) > 0; ++n) {
                 copy.name = s.name + "-" + std::to_string(n);
             }
-            auto id = to_.add_source(copy);
+            auto id = to_.sources.add_source(copy);
             if (!id) {
                 return id.error();
             }
             copy.id = *id;
-            if (auto saved = to_.save_source_state(copy); !saved) {
+            if (auto saved = to_.sources.save_source_state(copy); !saved) {
                 return saved;
             }
             names.insert(copy.name);
@@ -88,13 +88,13 @@ private:
         store::ItemQuery q;
         q.source = target_names_[from_source];
         q.limit = 0;
-        auto list = to_.list_items(q);
+        auto list = to_.items.list_items(q);
         if (!list) {
             return list.error();
         }
         for (const Item& item : *list) {
             KnownItem k{item.id, item.content_hash, {}};
-            auto versions = to_.item_versions(item.id);
+            auto versions = to_.items.item_versions(item.id);
             if (!versions) {
                 return versions.error();
             }
@@ -107,7 +107,7 @@ private:
     }
 
     Status upsert(std::int64_t target_source, const Item& item, std::int64_t from_id) {
-        auto stats = to_.upsert_items(target_source, std::span<const Item>(&item, 1));
+        auto stats = to_.items.upsert_items(target_source, std::span<const Item>(&item, 1));
         if (!stats) {
             return stats.error();
         }
@@ -121,7 +121,7 @@ private:
         store::ItemQuery q;
         q.after_id = 0;
         q.limit = 0;
-        auto all = from_.list_items(q);
+        auto all = from_.items.list_items(q);
         if (!all) {
             return all.error();
         }
@@ -152,7 +152,7 @@ private:
                 continue;
             }
             // New to the target: its history first, oldest first, then the current text.
-            auto versions = from_.item_versions(item.id);
+            auto versions = from_.items.item_versions(item.id);
             if (!versions) {
                 return versions.error();
             }
@@ -173,8 +173,8 @@ private:
     }
 
     Status events() {
-        auto theirs = from_.list_events({});
-        auto ours = to_.list_events({});
+        auto theirs = from_.events.list_events({});
+        auto ours = to_.events.list_events({});
         if (!theirs || !ours) {
             return theirs ? ours.error() : theirs.error();
         }
@@ -196,7 +196,7 @@ private:
             const Event* mine = existing == by_key.end() ? nullptr : existing->second;
             // The store merges by dedupe key and keeps a curated event's fields: an origin's
             // curation replaces an automatic event, never a curated one.
-            auto id = to_.upsert_event(e);
+            auto id = to_.events.upsert_event(e);
             if (!id) {
                 return id.error();
             }
@@ -214,7 +214,7 @@ private:
             // upsert_event carries the review, not the edited mark: an edit is applied as one.
             if (e.edited && (mine == nullptr || !curated(*mine))) {
                 e.id = *id;
-                if (auto status = to_.edit_event(e); !status) {
+                if (auto status = to_.events.edit_event(e); !status) {
                     return status;
                 }
             }
@@ -223,7 +223,7 @@ private:
     }
 
     Status alerts() {
-        auto list = from_.list_alerts(0);
+        auto list = from_.alerts.list_alerts(0);
         if (!list) {
             return list.error();
         }
@@ -234,7 +234,7 @@ private:
                 auto mapped = events_.find(*d.event_id);
                 d.event_id = mapped == events_.end() ? std::nullopt : std::optional<std::int64_t>(mapped->second);
             }
-            auto recorded = to_.record_alert(d);  // keyed by (rule, subject, channel): kept once
+            auto recorded = to_.alerts.record_alert(d);  // keyed by (rule, subject, channel): kept once
             if (!recorded) {
                 return recorded.error();
             }
@@ -243,8 +243,8 @@ private:
         return ok();
     }
 
-    store::Store& from_;
-    store::Store& to_;
+    MergeStores from_;
+    MergeStores to_;
     MergeReport report_;
     IdMap sources_, items_, events_;
     std::map<std::int64_t, std::string> target_names_;
@@ -253,8 +253,12 @@ private:
 
 }  // namespace
 
-Result<MergeReport> merge_stores(store::Store& from, store::Store& to) {
+Result<MergeReport> merge_stores(const MergeStores& from, const MergeStores& to) {
     return Merger(from, to).run();
+}
+
+Result<MergeReport> merge_stores(store::Store& from, store::Store& to) {
+    return merge_stores(MergeStores::of(from), MergeStores::of(to));
 }
 
 Result<MergeReport> merge_database(const std::string& from, const std::string& to) {

@@ -8,6 +8,10 @@
 #include <string>
 
 #include "domain/result.h"
+#include "store/alert_store.h"
+#include "store/event_store.h"
+#include "store/item_store.h"
+#include "store/source_store.h"
 #include "store/store.h"
 
 namespace fw::app {
@@ -30,7 +34,20 @@ struct MergeReport {
 /// postgresql:// URLs). Error{NotFound} for a missing origin file; store errors name the store.
 Result<MergeReport> merge_database(const std::string& from, const std::string& to);
 
+/// The aggregates a merge reads on one side and writes on the other: the sources, the items
+/// with their versions, the events and the alert deliveries. Each write commits alone (the
+/// merge is idempotent, so one that stops half-way is run again).
+struct MergeStores {
+    store::SourceStore& sources;
+    store::ItemStore& items;
+    store::EventStore& events;
+    store::AlertStore& alerts;
+
+    static MergeStores of(store::Store& store) { return {store, store, store, store}; }
+};
+
 /// The same on open stores (the tests' entry point).
+Result<MergeReport> merge_stores(const MergeStores& from, const MergeStores& to);
 Result<MergeReport> merge_stores(store::Store& from, store::Store& to);
 
 }  // namespace fw::app

@@ -132,12 +132,6 @@ constexpr std::array<std::pair<DeliveryStatus, std::string_view>, 3> kDeliverySt
     {DeliveryStatus::Failed, "failed"},
 }};
 
-template <typename T>
-const T* find_by_slug(const std::vector<T>& list, std::string_view slug) {
-    auto it = std::find_if(list.begin(), list.end(), [&](const T& x) { return x.slug == slug; });
-    return it == list.end() ? nullptr : &*it;
-}
-
 }  // namespace
 
 std::string_view to_string(EventKind kind) {
@@ -220,34 +214,6 @@ std::string_view to_string(QuestionStatus s) {
 }
 std::optional<QuestionStatus> question_status_from_string(std::string_view t) {
     return value_of(kQuestionStatuses, t);
-}
-
-const Lab* Taxonomy::find_lab(std::string_view slug) const {
-    return find_by_slug(labs, slug);
-}
-const ModelInfo* Taxonomy::find_model(std::string_view slug) const {
-    return find_by_slug(models, slug);
-}
-const Surface* Taxonomy::find_surface(std::string_view slug) const {
-    return find_by_slug(surfaces, slug);
-}
-const Person* Taxonomy::find_person(std::string_view slug) const {
-    return find_by_slug(people, slug);
-}
-
-const License* Taxonomy::find_license(std::string_view id_or_alias) const {
-    const std::string wanted = to_lower_ascii(id_or_alias);
-    for (const License& l : licenses) {
-        if (to_lower_ascii(l.id) == wanted) {
-            return &l;
-        }
-        for (const std::string& alias : l.hf_ids) {
-            if (to_lower_ascii(alias) == wanted) {
-                return &l;
-            }
-        }
-    }
-    return nullptr;
 }
 
 }  // namespace fw

@@ -26,6 +26,10 @@ public:
     struct Search {
         std::string join;
         std::string condition;
+        /// The matching row's item id as the search index reads it fastest in a range
+        /// (SQLite: the FTS5 rowid, so `BETWEEN` narrows the index scan). Empty: the dialect
+        /// has no such column, and a search is never walked by time (store/item_repository.cpp).
+        std::string index_id = {};
     };
     virtual std::optional<Search> item_search(std::string_view user_query, std::vector<Value>& params) const = 0;
 

@@ -15,7 +15,8 @@ public:
             return std::nullopt;
         }
         params.emplace_back(std::move(match));
-        return Search{" JOIN items_fts f ON f.rowid = i.id", "items_fts MATCH $" + std::to_string(params.size())};
+        return Search{" JOIN items_fts f ON f.rowid = i.id", "items_fts MATCH $" + std::to_string(params.size()),
+                      "f.rowid"};
     }
 
     bool indexes_items_explicitly() const override { return true; }

@@ -1,4 +1,8 @@
 #include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -181,4 +185,118 @@ TEST_CASE("items written in a batch are searchable once it commits, and the inde
     CHECK(store->list_items(fw::test::item_query(std::nullopt, "narwhal"))->size() == 1);
     // FTS5 compares its index with the items table: a row indexed twice or never fails here.
     CHECK(store->database().exec("INSERT INTO items_fts(items_fts) VALUES ('integrity-check')").has_value());
+}
+
+namespace {
+
+// A store of `n` items in sources "a" and "b" (every third item in "b"): item k (1-based, also
+// its id) has the word "walrus" when matches(k), and the time `at(k)` in seconds. Enough
+// matches (>= 2000) make a limited search walk the items by time (store/item_repository.cpp).
+struct TimedCorpus {
+    std::unique_ptr<fw::store::SqliteStore> store;
+    std::vector<std::int64_t> at;  // by item index k - 1
+    std::vector<bool> matching;
+    std::vector<bool> in_b;
+};
+
+template <typename Matches, typename At>
+TimedCorpus timed_corpus(int n, Matches matches, At at) {
+    TimedCorpus c;
+    c.store = fw::test::memory_store();
+    const auto a = add_source(*c.store, "a");
+    const auto b = add_source(*c.store, "b");
+    std::vector<Item> of_a;
+    std::vector<Item> of_b;
+    for (int k = 1; k <= n; ++k) {
+        const bool m = matches(k);
+        Item item = make_item(std::to_string(k), m ? "Walrus news " + std::to_string(k) : "Other news",
+                              m ? "the walrus again" : "nothing here");
+        c.at.push_back(at(k));
+        item.entry.published = fw::TimePoint(std::chrono::seconds(c.at.back()));
+        c.matching.push_back(m);
+        c.in_b.push_back(k % 3 == 0);
+        // One item at a time, in k order, so item k gets id k.
+        REQUIRE(c.store->upsert_items(k % 3 == 0 ? b : a, std::vector<Item>{item}).has_value());
+    }
+    return c;
+}
+
+// The ids a limited search must give: the matches ordered by (time, id), newest first.
+std::vector<std::int64_t> expected_newest(const TimedCorpus& c, std::size_t limit, bool only_b = false) {
+    std::vector<std::int64_t> ids;
+    for (std::size_t i = 0; i < c.at.size(); ++i) {
+        if (c.matching[i] && (!only_b || c.in_b[i])) {
+            ids.push_back(static_cast<std::int64_t>(i + 1));
+        }
+    }
+    std::sort(ids.begin(), ids.end(), [&](std::int64_t x, std::int64_t y) {
+        const auto tx = c.at[static_cast<std::size_t>(x - 1)];
+        const auto ty = c.at[static_cast<std::size_t>(y - 1)];
+        return tx != ty ? tx > ty : x > y;
+    });
+    if (ids.size() > limit) {
+        ids.resize(limit);
+    }
+    return ids;
+}
+
+std::vector<std::int64_t> searched_ids(fw::store::Store& store, std::optional<std::string> source,
+                                       const std::string& query, int limit) {
+    auto found = store.list_items(fw::test::item_query(std::move(source), query, std::nullopt, limit));
+    REQUIRE(found.has_value());
+    std::vector<std::int64_t> ids;
+    for (const auto& item : *found) {
+        ids.push_back(item.id);
+        CHECK(item.entry.summary_text == "the walrus again");  // the wide columns are read
+    }
+    return ids;
+}
+
+void check_newest(const TimedCorpus& c) {
+    for (const int limit : {1, 7, 50, 600}) {
+        INFO("limit " << limit);
+        const auto want = expected_newest(c, static_cast<std::size_t>(limit));
+        CHECK(searched_ids(*c.store, std::nullopt, "walrus", limit) == want);
+        CHECK(searched_ids(*c.store, std::nullopt, "wal*", limit) == want);
+        CHECK(searched_ids(*c.store, std::string("b"), "walrus", limit) ==
+              expected_newest(c, static_cast<std::size_t>(limit), true));
+    }
+    // Unlimited: every match, newest first (the general plan).
+    CHECK(searched_ids(*c.store, std::nullopt, "walrus", 0) == expected_newest(c, c.at.size()));
+}
+
+}  // namespace
+
+TEST_CASE("a limited search for a common word gives the newest matches when ids follow time",
+          "[store][search][scale]") {
+    // Half the items match; times rise with ids, two items share each second (ties by id).
+    check_newest(timed_corpus(
+        5000, [](int k) { return k % 2 == 0 || k % 7 == 0; }, [](int k) { return 1'700'000'000 + k / 2; }));
+}
+
+TEST_CASE("a limited search gives the newest matches when ids are near, but not in, time order",
+          "[store][search][scale]") {
+    // Each item up to 20 places from its id order; three in five items match.
+    check_newest(timed_corpus(
+        5000, [](int k) { return (k * 7919) % 5 < 3; },
+        [](int k) { return 1'700'000'000 + 10 * k + (k * 104729) % 400 - 200; }));
+}
+
+TEST_CASE("a limited search gives the newest matches when ids are far from time order", "[store][search][scale]") {
+    // Times are a shuffle of the ids: a chunk of the newest items spans the whole id range.
+    check_newest(timed_corpus(
+        5000, [](int k) { return k % 2 == 1; }, [](int k) { return 1'700'000'000 + (k * 2654435761LL) % 5003; }));
+}
+
+TEST_CASE("a limited search gives the newest matches when only old items match", "[store][search][scale]") {
+    // The 2,500 oldest items match, the 2,500 newest do not: the walk goes through them all.
+    check_newest(timed_corpus(
+        5000, [](int k) { return k <= 2500; }, [](int k) { return 1'700'000'000 + k; }));
+}
+
+TEST_CASE("a limited search with fewer matches than its limit gives them all", "[store][search][scale]") {
+    auto c = timed_corpus(
+        4000, [](int k) { return k % 4000 != 0 && k > 1500; }, [](int k) { return 1'700'000'000 + k; });
+    CHECK(searched_ids(*c.store, std::nullopt, "walrus", 3000) == expected_newest(c, 3000));
+    CHECK(searched_ids(*c.store, std::nullopt, "walrus", 3000).size() == 2499);
 }

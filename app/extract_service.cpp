@@ -97,8 +97,8 @@ bool names_any(const Item& item, std::span<const ModelInfo> models) {
 /// The end of a batch: each unsettled item that a later discovery names is read again
 /// (`reread` stores what it finds and replaces the candidates when the item now gives events);
 /// then every unsettled item's candidates are stored. Counts them into `candidates_stored`.
-Status settle_unsettled(store::Store& store, std::vector<UnsettledItem>& unsettled,
-                        const std::vector<ModelInfo>& discovered,
+Status settle_unsettled(store::ItemStore& item_store, store::CandidateStore& candidate_store,
+                        std::vector<UnsettledItem>& unsettled, const std::vector<ModelInfo>& discovered,
                         const std::function<Result<bool>(const Item&, std::vector<Candidate>&)>& reread,
                         int& candidates_stored) {
     std::vector<std::int64_t> ids;
@@ -111,7 +111,7 @@ Status settle_unsettled(store::Store& store, std::vector<UnsettledItem>& unsettl
     }
     for (std::size_t at = 0; at < ids.size(); at += kItemsPerPage) {
         const auto count = std::min<std::size_t>(kItemsPerPage, ids.size() - at);
-        auto items = store.items_by_ids(std::span(ids).subspan(at, count));
+        auto items = item_store.items_by_ids(std::span(ids).subspan(at, count));
         if (!items) {
             return items.error();
         }
@@ -127,7 +127,7 @@ Status settle_unsettled(store::Store& store, std::vector<UnsettledItem>& unsettl
     }
     for (const auto& u : unsettled) {
         for (const auto& c : u.candidates) {
-            if (auto stored = store.upsert_candidate(c); !stored) {
+            if (auto stored = candidate_store.upsert_candidate(c); !stored) {
                 return stored.error();
             }
             ++candidates_stored;
@@ -136,9 +136,9 @@ Status settle_unsettled(store::Store& store, std::vector<UnsettledItem>& unsettl
     return ok();
 }
 
-Result<ExtractSummary> extract_after(AppContext& ctx, std::int64_t after_id,
+Result<ExtractSummary> extract_after(const ExtractStores& stores, const ExtractInputs& inputs, std::int64_t after_id,
                                      const std::vector<std::int64_t>& changed_ids) {
-    auto sources = ctx.store->list_sources();
+    auto sources = stores.sources.list_sources();
     if (!sources) {
         return sources.error();
     }
@@ -147,25 +147,25 @@ Result<ExtractSummary> extract_after(AppContext& ctx, std::int64_t after_id,
         source_info[s.id] = extract::SourceInfo{s.name, s.kind, s.lab};
     }
 
-    extract::Extractor extractor(ctx.taxonomy, ctx.rules, ctx.classifier);
+    extract::Extractor extractor(inputs.taxonomy, inputs.rules, inputs.classifier);
     ExtractSummary summary;
     std::int64_t last_id = after_id;
     // Writes one item's events and discoveries; its candidates are the caller's to keep.
     const auto store_output = [&](extract::ExtractOutput& out) -> Status {
         for (const auto& model : out.discovered_models) {
-            if (auto added = ctx.store->add_discovered_model(model); !added) {
+            if (auto added = stores.entities.add_discovered_model(model); !added) {
                 return added.error();
             }
-            ctx.taxonomy.models.push_back(model);
+            inputs.taxonomy.models.push_back(model);
             ++summary.discovered_models;
         }
         for (const auto& event : out.events) {
             // A keyed lookup tells a new event from a merge; the events are never all loaded.
-            auto known = ctx.store->find_event_id(event.dedupe_key);
+            auto known = stores.events.find_event_id(event.dedupe_key);
             if (!known) {
                 return known.error();
             }
-            auto id = ctx.store->upsert_event(event);
+            auto id = stores.events.upsert_event(event);
             if (!id) {
                 return id.error();
             }
@@ -179,7 +179,7 @@ Result<ExtractSummary> extract_after(AppContext& ctx, std::int64_t after_id,
     const auto derive = [&](const Item& item, const extract::SourceInfo& source) {
         std::optional<Item> previous;
         if (item.version > 1) {
-            auto versions = ctx.store->item_versions(item.id);
+            auto versions = stores.items.item_versions(item.id);
             if (versions && !versions->empty()) {
                 previous = versions->back();
             }
@@ -192,7 +192,7 @@ Result<ExtractSummary> extract_after(AppContext& ctx, std::int64_t after_id,
     // more at the end when a model was discovered after it and its text names that model.
     std::vector<UnsettledItem> unsettled;
     std::vector<ModelInfo> discovered;
-    auto derived = for_each_item(*ctx.store, after_id, changed_ids, [&](const Item& item) -> Status {
+    auto derived = for_each_item(stores.items, after_id, changed_ids, [&](const Item& item) -> Status {
         last_id = std::max(last_id, item.id);
         auto src = source_info.find(item.source_id);
         if (src == source_info.end()) {
@@ -215,7 +215,7 @@ Result<ExtractSummary> extract_after(AppContext& ctx, std::int64_t after_id,
     });
     if (derived) {
         derived = settle_unsettled(
-            *ctx.store, unsettled, discovered,
+            stores.items, stores.candidates, unsettled, discovered,
             [&](const Item& item, std::vector<Candidate>& candidates) -> Result<bool> {
                 auto src = source_info.find(item.source_id);
                 auto out = derive(item, src->second);
@@ -237,7 +237,7 @@ Result<ExtractSummary> extract_after(AppContext& ctx, std::int64_t after_id,
         return derived.error();
     }
     summary.new_events = static_cast<int>(summary.new_event_ids.size());
-    if (auto saved = ctx.store->set_setting(kWatermark, std::to_string(last_id)); !saved) {
+    if (auto saved = stores.settings.set_setting(kWatermark, std::to_string(last_id)); !saved) {
         return saved.error();
     }
     return summary;
@@ -245,22 +245,31 @@ Result<ExtractSummary> extract_after(AppContext& ctx, std::int64_t after_id,
 
 }  // namespace
 
-Result<ExtractSummary> extract_new_items(AppContext& ctx, const std::vector<std::int64_t>& changed_ids) {
-    auto from = watermark(*ctx.store);
+Result<ExtractSummary> extract_new_items(const ExtractStores& stores, const ExtractInputs& inputs,
+                                         const std::vector<std::int64_t>& changed_ids) {
+    auto from = watermark(stores.settings);
     if (!from) {
         return from.error();
     }
-    return extract_after(ctx, *from, changed_ids);
+    return extract_after(stores, inputs, *from, changed_ids);
+}
+
+Result<ExtractSummary> extract_new_items(AppContext& ctx, const std::vector<std::int64_t>& changed_ids) {
+    return extract_new_items(ExtractStores::of(*ctx.store), ExtractInputs::of(ctx), changed_ids);
+}
+
+Result<ExtractSummary> rebuild_events(const ExtractStores& stores, const ExtractInputs& inputs) {
+    if (auto deleted = stores.events.delete_auto_events(); !deleted) {
+        return deleted.error();
+    }
+    if (auto deleted = stores.candidates.delete_open_candidates(); !deleted) {
+        return deleted.error();
+    }
+    return extract_after(stores, inputs, 0, {});
 }
 
 Result<ExtractSummary> rebuild_events(AppContext& ctx) {
-    if (auto deleted = ctx.store->delete_auto_events(); !deleted) {
-        return deleted.error();
-    }
-    if (auto deleted = ctx.store->delete_open_candidates(); !deleted) {
-        return deleted.error();
-    }
-    return extract_after(ctx, 0, {});
+    return rebuild_events(ExtractStores::of(*ctx.store), ExtractInputs::of(ctx));
 }
 
 }  // namespace fw::app

@@ -145,8 +145,8 @@ std::string articles_off_key(std::int64_t source_id) {
     return "articles.off." + std::to_string(source_id);
 }
 
-bool setting_is(AppContext& ctx, std::string_view key, std::string_view value) {
-    auto v = ctx.store->get_setting(key);
+bool setting_is(store::SettingStore& settings, std::string_view key, std::string_view value) {
+    auto v = settings.get_setting(key);
     return v && *v && **v == value;
 }
 
@@ -233,7 +233,8 @@ std::string read_article(const std::string& url, const FollowUp& follow) {
 
 /// Reads the linked article of each item that wants one and is new or changed: an unchanged
 /// item keeps the article text stored with it (never fetched twice).
-Status attach_articles(AppContext& ctx, const Source& s, std::vector<Item>& items, const FollowUp& follow) {
+Status attach_articles(store::ItemStore& item_store, const Source& s, std::vector<Item>& items,
+                       const FollowUp& follow) {
     std::vector<Item*> wanted;
     for (auto& item : items) {
         if (wants_article(s, item)) {
@@ -246,7 +247,7 @@ Status attach_articles(AppContext& ctx, const Source& s, std::vector<Item>& item
     store::ItemQuery query;
     query.source = s.name;
     query.limit = 0;
-    auto stored = ctx.store->list_items(query);
+    auto stored = item_store.list_items(query);
     if (!stored) {
         return stored.error();
     }
@@ -264,7 +265,8 @@ Status attach_articles(AppContext& ctx, const Source& s, std::vector<Item>& item
     return ok();
 }
 
-Status store_document(AppContext& ctx, Outcome& o, ingest::SourceDocument& doc, TimePoint now, const FollowUp& follow) {
+Status store_document(const FetchStores& st, Outcome& o, ingest::SourceDocument& doc, TimePoint now,
+                      const FollowUp& follow) {
     std::vector<TimePoint> times;
     for (const auto& entry : doc.feed.items) {
         if (auto t = entry.published ? entry.published : entry.updated) {
@@ -273,16 +275,16 @@ Status store_document(AppContext& ctx, Outcome& o, ingest::SourceDocument& doc, 
     }
     std::vector<Item> items = make_items(std::move(doc.feed.items), o.updated.id, now);
     if (follow.articles) {
-        if (auto read = attach_articles(ctx, o.updated, items, follow); !read) {
+        if (auto read = attach_articles(st.items, o.updated, items, follow); !read) {
             return read;
         }
     }
-    auto stats = ctx.store->upsert_items(o.updated.id, items);
+    auto stats = st.items.upsert_items(o.updated.id, items);
     if (!stats) {
         return stats.error();
     }
     if (!doc.prices.empty()) {
-        auto bars = ctx.store->upsert_prices(doc.prices);
+        auto bars = st.prices.upsert_prices(doc.prices);
         if (!bars) {
             return bars.error();
         }
@@ -326,7 +328,8 @@ void track_permanent_redirect(Source& s, const std::optional<std::string>& moved
     }
 }
 
-Outcome handle_result(AppContext& ctx, const Source& s, ingest::FetchResult& r, TimePoint now, const FollowUp& follow) {
+Outcome handle_result(const FetchStores& st, const Source& s, ingest::FetchResult& r, TimePoint now,
+                      const FollowUp& follow) {
     Outcome o{{s.name, s.url, FetchStatus::Ok, std::nullopt, 0, std::nullopt}, s, {}};
     if (!r.response) {
         const Error& e = r.response.error();
@@ -349,7 +352,7 @@ Outcome handle_result(AppContext& ctx, const Source& s, ingest::FetchResult& r, 
             mark_failure(o, s.name + " (" + s.url + "): " + doc.error().message, resp.status, now, std::nullopt);
             return o;
         }
-        if (auto stored = store_document(ctx, o, *doc, now, follow); !stored) {
+        if (auto stored = store_document(st, o, *doc, now, follow); !stored) {
             mark_failure(o, stored.error().describe(), resp.status, now, std::nullopt);
             return o;
         }
@@ -391,8 +394,12 @@ bool FetchSummary::any_failed() const {
                        [](const SourceFetchResult& s) { return s.status == FetchStatus::Failed; });
 }
 
-Result<FetchSummary> fetch_sources(AppContext& ctx, const FetchRequest& req) {
-    auto sources = select_sources(*ctx.store, req);
+Result<FetchSummary> fetch_sources(AppContext& ctx, const FetchRequest& request) {
+    return fetch_sources(FetchStores::of(*ctx.store), ExtractInputs::of(ctx), request);
+}
+
+Result<FetchSummary> fetch_sources(const FetchStores& st, const ExtractInputs& inputs, const FetchRequest& req) {
+    auto sources = select_sources(st.sources, req);
     if (!sources) {
         return sources.error();
     }
@@ -401,7 +408,7 @@ Result<FetchSummary> fetch_sources(AppContext& ctx, const FetchRequest& req) {
     std::map<std::int64_t, const Source*> by_id;
     std::map<std::int64_t, std::size_t> job_of;
     std::vector<Outcome> refused;
-    const ingest::NetworkPolicy network = fetch_policy(*ctx.store, ctx.store->location());
+    const ingest::NetworkPolicy network = fetch_policy(st.settings, st.location);
     for (const auto& s : *sources) {
         // SEC's fair-access rule is about its servers; a local copy (file://) needs no contact.
         const bool local = s.url.starts_with("file://");
@@ -431,13 +438,13 @@ Result<FetchSummary> fetch_sources(AppContext& ctx, const FetchRequest& req) {
     const bool articles_globally = req.read_articles &&
                                    (no_articles_env == nullptr || std::string_view(no_articles_env).empty() ||
                                     std::string_view(no_articles_env) == "0") &&
-                                   !setting_is(ctx, kReadArticlesSetting, "false");
+                                   !setting_is(st.settings, kReadArticlesSetting, "false");
     const auto articles_on = [&](const Source& s) {
         return articles_globally && (s.kind == SourceKind::Feed || s.kind == SourceKind::Edgar) &&
-               !setting_is(ctx, articles_off_key(s.id), "true");
+               !setting_is(st.settings, articles_off_key(s.id), "true");
     };
     for (auto& o : refused) {
-        (void)ctx.store->save_source_state(o.updated);
+        (void)st.sources.save_source_state(o.updated);
         summary.sources.push_back(std::move(o.line));
     }
     // Each result is stored as soon as it completes, on this thread (the store never leaves
@@ -470,8 +477,8 @@ Result<FetchSummary> fetch_sources(AppContext& ctx, const FetchRequest& req) {
         if (stopped) {
             return false;
         }
-        if (!batch) {
-            auto begun = ctx.store->begin_batch();
+        if (!batch && st.begin_batch) {
+            auto begun = st.begin_batch();
             if (!begun) {
                 stopped = begun.error();
                 return false;
@@ -484,8 +491,8 @@ Result<FetchSummary> fetch_sources(AppContext& ctx, const FetchRequest& req) {
         const auto started = std::chrono::steady_clock::now();
         const std::function<void()> end_batch = [&] { (void)commit_batch(); };
         const FollowUp follow{jobs[index].request, pacer, end_batch, articles_on(s)};
-        Outcome o = handle_result(ctx, s, r, req.now, follow);
-        if (auto saved = ctx.store->save_source_state(o.updated); !saved) {
+        Outcome o = handle_result(st, s, r, req.now, follow);
+        if (auto saved = st.sources.save_source_state(o.updated); !saved) {
             (void)commit_batch();  // keep the sources stored before this one
             stopped = saved.error();
             return false;
@@ -501,7 +508,7 @@ Result<FetchSummary> fetch_sources(AppContext& ctx, const FetchRequest& req) {
         log.bytes = r.response ? static_cast<std::int64_t>(r.response->body.size()) : 0;
         log.new_items = o.line.new_items;
         log.error = o.line.error;
-        (void)ctx.store->log_fetch(log);
+        (void)st.sources.log_fetch(log);
         touched_by_job[index] = std::move(o.touched);
         lines[index] = std::move(o.line);
         ++done;
@@ -540,7 +547,7 @@ Result<FetchSummary> fetch_sources(AppContext& ctx, const FetchRequest& req) {
 
     summary.touched_item_ids = touched;
     if (req.derive_events) {
-        auto extracted = extract_new_items(ctx, touched);
+        auto extracted = extract_new_items(st.extraction(), inputs, touched);
         if (!extracted) {
             return extracted.error();
         }

@@ -5,14 +5,18 @@
 
 #include <chrono>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "app/context.h"
+#include "app/extract_service.h"
 #include "app/fetch_policy.h"
 #include "domain/result.h"
 #include "domain/time.h"
+#include "store/price_store.h"
+#include "store/store.h"
 
 namespace fw::app {
 
@@ -67,8 +71,36 @@ struct FetchSummary {
     bool any_failed() const;
 };
 
+/// Opens a write batch (store::Store::begin_batch); empty: every call commits by itself.
+using BatchOpener = std::function<Result<std::unique_ptr<store::WriteBatch>>()>;
+
+/// What a fetch reaches in the store, aggregate by aggregate: the sources (selection, state,
+/// fetch log), the items and prices it stores, the settings (fetch policy, article switches)
+/// and, for the derivation after it, what extraction declares (app/extract_service.h); the
+/// store's location (it decides the fetch policy's defaults) and its batches, which group the
+/// writes of a few dozen sources into one commit.
+struct FetchStores {
+    store::SourceStore& sources;
+    store::ItemStore& items;
+    store::PriceStore& prices;
+    store::SettingStore& settings;
+    store::EventStore& events;
+    store::CandidateStore& candidates;
+    store::EntityStore& entities;
+    std::string location;  ///< store::Store::location()
+    BatchOpener begin_batch;
+
+    static FetchStores of(store::Store& store) {
+        BatchOpener batches = [s = &store] { return s->begin_batch(); };
+        return {store, store, store, store, store, store, store, store.location(), std::move(batches)};
+    }
+    ExtractStores extraction() const { return {sources, items, events, candidates, entities, settings}; }
+};
+
 /// Errors only when nothing could be attempted (unknown source name, store failure); per-source
-/// failures are reported inside the summary.
+/// failures are reported inside the summary. `inputs` serve the derivation
+/// (request.derive_events).
+Result<FetchSummary> fetch_sources(const FetchStores& stores, const ExtractInputs& inputs, const FetchRequest& request);
 Result<FetchSummary> fetch_sources(AppContext& ctx, const FetchRequest& request);
 
 }  // namespace fw::app

@@ -53,12 +53,18 @@ Result<ReportResult> build_watch_report(AppContext& ctx, TimePoint as_of, TimePo
     return build_watch_report(*ctx.store, *ctx.store, ctx.taxonomy, ctx.questions, as_of, generated_at);
 }
 
-Result<std::vector<QuestionAnswer>> evaluate_answers(AppContext& ctx, TimePoint now) {
-    auto built = build_watch_report(ctx, now, now);
+Result<std::vector<QuestionAnswer>> evaluate_answers(store::EventStore& events, store::PriceStore& prices,
+                                                     const Taxonomy& taxonomy,
+                                                     const std::vector<WatchQuestion>& questions, TimePoint now) {
+    auto built = build_watch_report(events, prices, taxonomy, questions, now, now);
     if (!built) {
         return built.error();
     }
     return std::move(built->report.questions);
+}
+
+Result<std::vector<QuestionAnswer>> evaluate_answers(AppContext& ctx, TimePoint now) {
+    return evaluate_answers(*ctx.store, *ctx.store, ctx.taxonomy, ctx.questions, now);
 }
 
 }  // namespace fw::app

@@ -34,6 +34,9 @@ Result<ReportResult> build_watch_report(store::EventStore& events, store::PriceS
 Result<ReportResult> build_watch_report(AppContext& ctx, TimePoint as_of, TimePoint generated_at);
 
 /// The watch questions answered as of `now` from the stored events and prices.
+Result<std::vector<QuestionAnswer>> evaluate_answers(store::EventStore& events, store::PriceStore& prices,
+                                                     const Taxonomy& taxonomy,
+                                                     const std::vector<WatchQuestion>& questions, TimePoint now);
 Result<std::vector<QuestionAnswer>> evaluate_answers(AppContext& ctx, TimePoint now);
 
 }  // namespace fw::app

@@ -96,17 +96,18 @@ std::vector<Source> book_hosts(store::WorkerStore& store, const WorkerOptions& o
 }
 
 /// A 429/503 with Retry-After moved the source's due time; hold its host for everyone.
-void hold_throttled_hosts(store::Store& store, const std::vector<Source>& fetched, const FetchSummary& summary) {
+void hold_throttled_hosts(store::SourceStore& sources, store::WorkerStore& workers, const std::vector<Source>& fetched,
+                          const FetchSummary& summary) {
     for (const auto& line : summary.sources) {
         if (line.status != FetchStatus::Failed || !line.http_status ||
             (*line.http_status != 429 && *line.http_status != 503)) {
             continue;
         }
-        auto now = store.find_source(line.name);
+        auto now = sources.find_source(line.name);
         if (now && *now && (**now).due_at) {
             const auto until =
                 std::chrono::duration_cast<std::chrono::milliseconds>((**now).due_at->time_since_epoch()).count();
-            (void)store.hold_host(host_key(line.url), until);
+            (void)workers.hold_host(host_key(line.url), until);
         }
     }
     (void)fetched;
@@ -128,18 +129,20 @@ bool wait_for_lock(store::WorkerStore& store, const WorkerOptions& o) {
 
 /// Events from new items (after the shared watermark) and from this round's changed items,
 /// then questions and alerts; the caller holds the derivation lock.
-void derive(AppContext& ctx, const std::vector<std::int64_t>& touched, TimePoint now, WorkerRound& round) {
+void derive(const RoundStores& stores, const RoundInputs& inputs, const std::vector<std::int64_t>& touched,
+            TimePoint now, WorkerRound& round) {
     // Other workers may have discovered models since this one loaded the taxonomy.
-    if (auto t = ctx.store->load_taxonomy(); t && !t->models.empty()) {
-        ctx.taxonomy = std::move(*t);
+    if (auto t = stores.fetch.entities.load_taxonomy(); t && !t->models.empty()) {
+        inputs.extract.taxonomy = std::move(*t);
     }
-    auto extracted = extract_new_items(ctx, touched);
+    auto extracted = extract_new_items(stores.fetch.extraction(), inputs.extract, touched);
     if (!extracted) {
         round.warnings.push_back("extract: " + extracted.error().describe());
         return;
     }
     round.new_events = extracted->new_events;
-    auto answered = answer_and_alert(ctx, extracted->new_event_ids, now);
+    auto answered = answer_and_alert(stores.fetch.events, stores.fetch.prices, stores.alerts, inputs.answer,
+                                     extracted->new_event_ids, now);
     round.alerts_sent = answered.alerts.sent;
     round.warnings.insert(round.warnings.end(), answered.warnings.begin(), answered.warnings.end());
 }
@@ -168,17 +171,22 @@ std::string host_key(std::string_view url) {
 }
 
 Result<WorkerRound> run_worker_round(AppContext& ctx, const WorkerOptions& options, TimePoint now) {
+    return run_worker_round(WorkerStores::of(*ctx.store), RoundInputs::of(ctx), options, now);
+}
+
+Result<WorkerRound> run_worker_round(const WorkerStores& stores, const RoundInputs& inputs,
+                                     const WorkerOptions& options, TimePoint now) {
     WorkerOptions o = options;
     if (o.worker_id.empty()) {
         o.worker_id = default_worker_id();
     }
     WorkerRound round;
-    auto claimed = ctx.store->claim_due_sources(o.worker_id, now, o.lease, o.batch);
+    auto claimed = stores.workers.claim_due_sources(o.worker_id, now, o.lease, o.batch);
     if (!claimed) {
         return claimed.error();
     }
     round.claimed = static_cast<int>(claimed->size());
-    const auto go = book_hosts(*ctx.store, o, std::move(*claimed), round);
+    const auto go = book_hosts(stores.workers, o, std::move(*claimed), round);
     if (!go.empty()) {
         LeaseKeeper keeper(o);
         FetchRequest req;
@@ -189,28 +197,28 @@ Result<WorkerRound> run_worker_round(AppContext& ctx, const WorkerOptions& optio
         for (const auto& s : go) {
             req.names.push_back(s.name);
         }
-        auto fetched = fetch_sources(ctx, req);
+        auto fetched = fetch_sources(stores.round.fetch, inputs.extract, req);
         // Saved states moved each due time forward: the sources are done for this period.
         for (const auto& s : go) {
-            (void)ctx.store->release_lease(o.worker_id, s.id);
+            (void)stores.workers.release_lease(o.worker_id, s.id);
         }
         if (!fetched) {
             return fetched.error();
         }
-        hold_throttled_hosts(*ctx.store, go, *fetched);
+        hold_throttled_hosts(stores.round.fetch.sources, stores.workers, go, *fetched);
         round.fetched = std::move(*fetched);
     }
     if (!o.derive) {
         return round;
     }
-    if (!wait_for_lock(*ctx.store, o)) {
+    if (!wait_for_lock(stores.workers, o)) {
         round.warnings.push_back("another worker held the derivation lock for " + std::to_string(o.lock_wait.count()) +
                                  "s; derivation deferred");
         return round;
     }
-    derive(ctx, round.fetched.touched_item_ids, now, round);
+    derive(stores.round, inputs, round.fetched.touched_item_ids, now, round);
     round.derived = true;
-    (void)ctx.store->unlock(kDeriveLock, o.worker_id);
+    (void)stores.workers.unlock(kDeriveLock, o.worker_id);
     return round;
 }
 

@@ -12,8 +12,10 @@
 #include <vector>
 
 #include "app/context.h"
+#include "app/fetch_round.h"
 #include "app/fetch_service.h"
 #include "domain/result.h"
+#include "store/worker_store.h"
 
 namespace fw::app {
 
@@ -47,7 +49,20 @@ std::string default_worker_id();
 /// "scheme://host[:port]" of `url`; "" for file:// and URLs without a host.
 std::string host_key(std::string_view url);
 
-/// One round at `now`. Errors only when the store fails before anything was fetched.
+/// What a worker's round reaches in the store: what a fetch round declares (app/fetch_round.h)
+/// and the leases, host bookings and the derivation lock shared by the workers.
+struct WorkerStores {
+    RoundStores round;
+    store::WorkerStore& workers;
+
+    static WorkerStores of(store::Store& store) { return {RoundStores::of(store), store}; }
+};
+
+/// One round at `now`. Errors only when the store fails before anything was fetched. Before
+/// deriving, the taxonomy `inputs` refer to is reloaded from the store (other workers may
+/// have discovered models).
+Result<WorkerRound> run_worker_round(const WorkerStores& stores, const RoundInputs& inputs,
+                                     const WorkerOptions& options, TimePoint now);
 Result<WorkerRound> run_worker_round(AppContext& ctx, const WorkerOptions& options, TimePoint now);
 
 }  // namespace fw::app

@@ -3,15 +3,22 @@
 // back to taking the whole facade, this file would stop compiling.
 
 #include <algorithm>
+#include <fstream>
 #include <map>
+#include <memory>
 #include <type_traits>
 
 #include "app/alert_service.h"
 #include "app/candidate_service.h"
 #include "app/event_service.h"
+#include "app/extract_service.h"
+#include "app/fetch_policy.h"
+#include "app/fetch_round.h"
 #include "app/source_health.h"
 #include "store/store_fixtures.h"
 #include "support/catch.h"
+#include "support/paths.h"
+#include "support/temp_dir.h"
 
 using namespace fw;
 
@@ -97,6 +104,39 @@ public:
     Result<std::vector<AlertDelivery>> list_alerts(int) override { return deliveries; }
 };
 
+/// FakeAlerts that also keeps the answers: a status that differs from the saved one (open when
+/// none was saved) is a change, as the store counts it.
+class FakeAnswersAndAlerts final : public store::AlertStore {
+public:
+    FakeAlerts alerts;
+    std::map<std::string, QuestionStatus> answers;
+
+    Result<std::vector<QuestionAnswer>> save_answers(std::span<const QuestionAnswer> latest) override {
+        std::vector<QuestionAnswer> changed;
+        for (const auto& a : latest) {
+            auto before = answers.find(a.id);
+            if ((before == answers.end() ? QuestionStatus::Open : before->second) != a.status) {
+                changed.push_back(a);
+            }
+            answers[a.id] = a.status;
+        }
+        return changed;
+    }
+    Result<std::vector<QuestionAnswer>> load_answers() override { return unused(); }
+    Result<bool> record_alert(const AlertDelivery& d) override { return alerts.record_alert(d); }
+    Status update_alert(const AlertDelivery& d) override { return alerts.update_alert(d); }
+    Result<std::vector<AlertDelivery>> pending_alerts() override { return alerts.pending_alerts(); }
+    Result<std::vector<AlertDelivery>> list_alerts(int limit) override { return alerts.list_alerts(limit); }
+};
+
+/// No stored prices: the market questions stay unanswered by prices.
+class FakePrices final : public store::PriceStore {
+public:
+    Result<int> upsert_prices(std::span<const PriceBar>) override { return unused(); }
+    Result<std::vector<PriceBar>> load_prices(std::string_view) override { return std::vector<PriceBar>{}; }
+    Result<std::vector<std::string>> price_symbols() override { return unused(); }
+};
+
 class FakeCandidates final : public store::CandidateStore {
 public:
     std::vector<Candidate> candidates;
@@ -123,28 +163,128 @@ public:
 class FakeSources final : public store::SourceStore {
 public:
     std::vector<Source> sources;
+    std::vector<store::FetchLogEntry> log;
 
     Result<std::int64_t> add_source(const Source&) override { return unused(); }
     Result<std::vector<Source>> list_sources() override { return sources; }
     Result<std::optional<Source>> find_source(std::string_view) override { return unused(); }
     Status remove_source(std::string_view, bool) override { return unused(); }
-    Status save_source_state(const Source&) override { return unused(); }
+    Status save_source_state(const Source& state) override {
+        for (auto& s : sources) {
+            if (s.id == state.id) {
+                s = state;
+                return ok();
+            }
+        }
+        return make_error(ErrorCode::NotFound, "no such source", state.name);
+    }
     Status update_source(const Source&) override { return unused(); }
-    Status log_fetch(const store::FetchLogEntry&) override { return unused(); }
+    Status log_fetch(const store::FetchLogEntry& entry) override {
+        log.push_back(entry);
+        return ok();
+    }
     Result<std::vector<store::FetchLogEntry>> fetch_log() override { return unused(); }
 };
 
+/// Items in id order, each of one version; read by id or after an id like the store does.
 class FakeItems final : public store::ItemStore {
 public:
-    Result<store::UpsertStats> upsert_items(std::int64_t, std::span<const Item>) override { return unused(); }
-    Result<std::vector<Item>> list_items(const store::ItemQuery&) override { return std::vector<Item>{}; }
-    Result<std::vector<Item>> items_by_ids(std::span<const std::int64_t>) override { return unused(); }
+    std::vector<Item> items;
+
+    /// Stores `item` as the next id of `source_id`; returns the id.
+    std::int64_t add(std::int64_t source_id, Item item) {
+        item.id = static_cast<std::int64_t>(items.size()) + 1;
+        item.source_id = source_id;
+        item.version = 1;
+        items.push_back(std::move(item));
+        return items.back().id;
+    }
+
+    /// Keyed by (source, native id); a changed content hash is a new version of the same id.
+    Result<store::UpsertStats> upsert_items(std::int64_t source_id, std::span<const Item> batch) override {
+        store::UpsertStats stats;
+        for (const auto& item : batch) {
+            auto known = std::find_if(items.begin(), items.end(), [&](const Item& i) {
+                return i.source_id == source_id && i.native_id == item.native_id;
+            });
+            if (known == items.end()) {
+                stats.touched_ids.push_back(add(source_id, item));
+                ++stats.inserted;
+            } else if (known->content_hash != item.content_hash) {
+                const auto id = known->id;
+                const auto version = known->version + 1;
+                *known = item;
+                known->id = id;
+                known->source_id = source_id;
+                known->version = version;
+                stats.touched_ids.push_back(id);
+                ++stats.changed;
+            } else {
+                ++stats.unchanged;
+            }
+        }
+        return stats;
+    }
+    Result<std::vector<Item>> list_items(const store::ItemQuery& q) override {
+        if (q.source || q.search) {
+            return std::vector<Item>{};  // no source names here; the health test has no items
+        }
+        std::vector<Item> out;
+        for (const auto& item : items) {
+            if ((!q.after_id || item.id > *q.after_id) && (q.limit <= 0 || static_cast<int>(out.size()) < q.limit)) {
+                out.push_back(item);
+            }
+        }
+        return out;
+    }
+    Result<std::vector<Item>> items_by_ids(std::span<const std::int64_t> ids) override {
+        std::vector<Item> out;
+        for (const auto& item : items) {
+            if (std::find(ids.begin(), ids.end(), item.id) != ids.end()) {
+                out.push_back(item);
+            }
+        }
+        return out;
+    }
     Result<std::vector<Item>> item_versions(std::int64_t) override { return unused(); }
+};
+
+class FakeEntities final : public store::EntityStore {
+public:
+    std::vector<ModelInfo> discovered;
+
+    Status save_taxonomy(const Taxonomy&) override { return unused(); }
+    Result<Taxonomy> load_taxonomy() override { return unused(); }
+    Status add_discovered_model(const ModelInfo& model) override {
+        discovered.push_back(model);
+        return ok();
+    }
+    Result<std::vector<std::string>> discovered_models() override { return unused(); }
+};
+
+class FakeSettings final : public store::SettingStore {
+public:
+    std::map<std::string, std::string, std::less<>> values;
+
+    Result<std::optional<std::string>> get_setting(std::string_view key) override {
+        auto it = values.find(key);
+        return it == values.end() ? std::optional<std::string>() : std::optional<std::string>(it->second);
+    }
+    Status set_setting(std::string_view key, std::string_view value) override {
+        values[std::string(key)] = std::string(value);
+        return ok();
+    }
+    Result<std::vector<std::pair<std::string, std::string>>> list_settings() override {
+        return std::vector<std::pair<std::string, std::string>>(values.begin(), values.end());
+    }
 };
 
 // The fakes must stay narrow: one made a Store to silence a compile error would prove nothing.
 static_assert(!std::is_base_of_v<store::Store, FakeEvents> && !std::is_base_of_v<store::Store, FakeAlerts> &&
-              !std::is_base_of_v<store::Store, FakeCandidates> && !std::is_base_of_v<store::Store, FakeSources>);
+              !std::is_base_of_v<store::Store, FakeCandidates> && !std::is_base_of_v<store::Store, FakeSources> &&
+              !std::is_base_of_v<store::Store, FakeItems> && !std::is_base_of_v<store::Store, FakeEntities> &&
+              !std::is_base_of_v<store::Store, FakeSettings> && !std::is_base_of_v<store::Store, FakePrices> &&
+              !std::is_base_of_v<store::Store, FakeAnswersAndAlerts>);
 
 }  // namespace
 
@@ -228,4 +368,174 @@ TEST_CASE("curation and health run on the narrow interfaces", "[app][narrow]") {
     REQUIRE(judged);
     REQUIRE(judged->size() == 1);
     CHECK(judged->front().health.flag == app::HealthFlag::NeverFetched);
+}
+
+TEST_CASE("extraction runs on the six aggregates it declares, none of them a Store", "[app][extract][narrow]") {
+    // The bundled taxonomy and rules; the context's own store is not used.
+    auto data = app::open_context({":memory:", test::bundled_data(), {}});
+    REQUIRE(data);
+    Taxonomy taxonomy = data->taxonomy;
+    const app::ExtractInputs inputs{taxonomy, data->rules, data->classifier};
+
+    FakeSources sources;
+    FakeItems items;
+    FakeEvents events;
+    FakeCandidates candidates;
+    FakeEntities entities;
+    FakeSettings settings;
+    const app::ExtractStores stores{sources, items, events, candidates, entities, settings};
+    Source board = test::make_source("lmarena-news");
+    board.id = 1;
+    board.lab.reset();
+    Source lab = test::make_source("meta-newsroom");
+    lab.id = 2;
+    sources.sources = {board, lab};
+    // The ranking is stored before the post that introduces its model (as in extract_order_test).
+    items.add(1, test::make_item("b1", "Muse Glint enters the Text Arena leaderboard at #5",
+                                 "After 9,000 votes it sits between two frontier models.", 9));
+    items.add(2, test::make_item("m1", "Introducing Muse Glint, our new multimodal model",
+                                 "Muse Glint is available today in the Meta AI app.", 8));
+
+    auto summary = app::extract_new_items(stores, inputs);
+    REQUIRE(summary);
+    CHECK(summary->items_seen == 2);
+    CHECK(summary->discovered_models == 1);
+    REQUIRE(entities.discovered.size() == 1);
+    CHECK(entities.discovered.front().slug == "muse-glint");
+    CHECK(std::any_of(taxonomy.models.begin(), taxonomy.models.end(),
+                      [](const ModelInfo& m) { return m.slug == "muse-glint"; }));
+    CHECK(summary->new_events == static_cast<int>(events.events.size()));
+    CHECK(std::any_of(events.events.begin(), events.events.end(), [](const auto& e) {
+        return e.second.kind == EventKind::ThirdPartyEval && e.second.model == "muse-glint";
+    }));
+    CHECK(std::none_of(candidates.candidates.begin(), candidates.candidates.end(),
+                       [](const Candidate& c) { return c.model == "muse-glint"; }));
+    CHECK(settings.values.at("extract.last_item_id") == "2");
+
+    // The watermark holds: nothing new, nothing read again.
+    const auto before = events.events.size();
+    auto again = app::extract_new_items(stores, inputs);
+    REQUIRE(again);
+    CHECK(again->items_seen == 0);
+    CHECK(events.events.size() == before);
+}
+
+namespace {
+
+/// Counts the batches a fetch opens and commits.
+class CountingBatch final : public store::WriteBatch {
+public:
+    explicit CountingBatch(int& commits) : commits_(commits) {}
+    Status commit() override {
+        ++commits_;
+        return ok();
+    }
+
+private:
+    int& commits_;
+};
+
+}  // namespace
+
+TEST_CASE("a fetch round runs on the aggregates it declares and a batch opener, none of them a Store",
+          "[app][round][narrow]") {
+    test::TempDir dir;
+    auto data = app::open_context({":memory:", test::bundled_data(), {}});
+    REQUIRE(data);
+    Taxonomy taxonomy = data->taxonomy;
+    AlertRule rule;
+    rule.id = "everything";
+    rule.name = "every new event";
+    rule.channels = {"atom:" + (dir / "alerts.atom").string()};
+    const std::vector<AlertRule> rules = {rule};
+    const app::RoundInputs inputs{{taxonomy, data->rules, data->classifier}, {taxonomy, data->questions, rules}};
+
+    const auto feed = dir / "meta.xml";
+    {
+        std::ofstream out(feed);
+        out << "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Meta newsroom</title>"
+               "<link>https://about.fb.com/news/</link><item><title>Introducing Muse Glint, our new multimodal "
+               "model</title><link>https://about.fb.com/news/muse-glint</link><guid>m1</guid>"
+               "<pubDate>Wed, 08 Apr 2026 12:00:00 GMT</pubDate><description>Muse Glint is available today in the "
+               "Meta AI app.</description></item></channel></rss>";
+    }
+    FakeSources sources;
+    Source lab = test::make_source("meta-newsroom");
+    lab.id = 1;
+    lab.url = "file://" + feed.string();
+    sources.sources = {lab};
+    FakeItems items;
+    FakePrices prices;
+    FakeSettings settings;
+    FakeEvents events;
+    FakeCandidates candidates;
+    FakeEntities entities;
+    FakeAnswersAndAlerts alerts;
+    int opened = 0;
+    int committed = 0;
+    const app::BatchOpener batches = [&]() -> Result<std::unique_ptr<store::WriteBatch>> {
+        ++opened;
+        return std::unique_ptr<store::WriteBatch>(std::make_unique<CountingBatch>(committed));
+    };
+    // Not a shared location: the single-user fetch policy lets a file:// source be read.
+    const app::RoundStores stores{
+        {sources, items, prices, settings, events, candidates, entities, (dir / "fw.db").string(), batches}, alerts};
+    app::FetchRequest req;
+    req.all = true;
+    req.now = make_time(2026, 4, 9);
+    req.read_articles = false;  // no network
+
+    auto round = app::run_fetch_round(stores, inputs, req);
+    REQUIRE(round);
+    REQUIRE(round->fetched.sources.size() == 1);
+    CHECK(round->fetched.sources[0].status == FetchStatus::Ok);
+    CHECK(round->fetched.sources[0].new_items == 1);
+    REQUIRE(items.items.size() == 1);
+    CHECK(items.items[0].entry.title == "Introducing Muse Glint, our new multimodal model");
+    REQUIRE(sources.log.size() == 1);
+    CHECK(sources.sources[0].health.last_fetch_at == req.now);
+    CHECK(opened >= 1);
+    CHECK(committed == opened);
+    // Derived, answered and alerted in the same round.
+    REQUIRE_FALSE(round->fetched.new_event_ids.empty());
+    CHECK(round->fetched.new_events == static_cast<int>(events.events.size()));
+    CHECK(settings.values.at("extract.last_item_id") == "1");
+    CHECK(round->answered.warnings.empty());
+    CHECK(alerts.answers.size() == data->questions.size());
+    CHECK(round->answered.alerts.matched == static_cast<int>(round->fetched.new_event_ids.size()));
+    CHECK(alerts.alerts.deliveries.size() == round->fetched.new_event_ids.size());
+
+    // The same feed again: nothing new to derive or alert.
+    auto again = app::run_fetch_round(stores, inputs, req);
+    REQUIRE(again);
+    CHECK(again->fetched.sources[0].new_items == 0);
+    CHECK(again->fetched.new_event_ids.empty());
+    CHECK(again->answered.alerts.matched == 0);
+    CHECK(sources.log.size() == 2);
+}
+
+TEST_CASE("the fetch policy needs the settings and the store's location only", "[app][secrets][narrow]") {
+    // A shared store's strict defaults, checked without a PostgreSQL server.
+    FakeSettings settings;
+    const std::string shared = "postgresql://watcher@db.example/fw";
+    CHECK(app::is_shared_location(shared));
+    CHECK(app::is_shared_location("POSTGRES://db.example/fw"));
+    CHECK_FALSE(app::is_shared_location("/home/me/.local/share/frontierwatch/fw.db"));
+    const auto strict = app::fetch_policy(settings, shared);
+    CHECK_FALSE(strict.allow_file_urls);
+    CHECK_FALSE(strict.allow_private_networks);
+    CHECK(strict.refuse_userinfo);
+    CHECK(strict.where == "on a shared store");
+    CHECK_FALSE(app::url_to_store(shared, "https://me:pw@example.com/feed", nullptr));
+
+    auto set = app::set_policy_setting(settings, shared, app::kAllowPrivateNetworks, "10.0.0.0/8");
+    REQUIRE(set);
+    CHECK(settings.values.at(std::string(app::kAllowPrivateNetworks)) == "10.0.0.0/8");
+    CHECK(app::describe_fetch_policy(settings, shared) ==
+          "shared store: file:// sources refused; private networks refused except 10.0.0.0/8; URLs with "
+          "user:password refused");
+    auto files = app::policy_setting(settings, shared, app::kAllowFileUrls);
+    REQUIRE(files);
+    CHECK(files->value == "false");
+    CHECK(files->is_default);
 }

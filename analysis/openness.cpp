@@ -2,6 +2,8 @@
 #include "domain/event_schema.h"
 
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 namespace fw::analysis {
 namespace {
@@ -49,16 +51,41 @@ std::vector<TierOpenness> tiers_of(const std::vector<Release>& releases) {
 }
 
 std::vector<SiblingRelease> siblings_of(const std::vector<Release>& releases, const Taxonomy& taxonomy) {
+    // Whether a release is in a flagship's family depends on the two model names only: it is
+    // decided once per flagship model and distinct model, not for every pair of releases (that
+    // was four taxonomy lookups per pair, quadratic in a lab's releases: 42 % of `report` at
+    // 100k events, bench/README.md, issue 18.4).
+    std::unordered_map<std::string_view, std::size_t> model_number;
+    std::vector<std::string_view> models;
+    std::vector<std::size_t> model_of(releases.size());
+    for (std::size_t i = 0; i < releases.size(); ++i) {
+        auto [it, added] = model_number.try_emplace(releases[i].model, models.size());
+        if (added) {
+            models.push_back(releases[i].model);
+        }
+        model_of[i] = it->second;
+    }
+    std::unordered_map<std::size_t, std::vector<char>> related_to;  // by the flagship's model number
     std::vector<SiblingRelease> out;
-    for (const Release& flagship : releases) {
+    for (std::size_t f = 0; f < releases.size(); ++f) {
+        const Release& flagship = releases[f];
         if (flagship.kind != "model_release" || flagship.tier != Tier::Flagship || !is_closed(flagship.openness)) {
             continue;
         }
+        auto [entry, added] = related_to.try_emplace(model_of[f]);
+        std::vector<char>& related = entry->second;
+        if (added) {
+            const std::string family = family_of(flagship.model, taxonomy);
+            related.resize(models.size());
+            for (std::size_t m = 0; m < models.size(); ++m) {
+                related[m] =
+                    in_family(models[m], flagship.model, taxonomy) || in_family(models[m], family, taxonomy) ? 1 : 0;
+            }
+        }
         std::set<std::string> found;
-        const std::string family = family_of(flagship.model, taxonomy);
-        for (const Release& r : releases) {
-            const bool related = in_family(r.model, flagship.model, taxonomy) || in_family(r.model, family, taxonomy);
-            if (r.model == flagship.model || !related || !is_open(r.openness) || r.at < flagship.at ||
+        for (std::size_t i = 0; i < releases.size(); ++i) {
+            const Release& r = releases[i];
+            if (model_of[i] == model_of[f] || related[model_of[i]] == 0 || !is_open(r.openness) || r.at < flagship.at ||
                 found.contains(r.model)) {
                 continue;
             }

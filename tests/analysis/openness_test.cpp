@@ -1,5 +1,6 @@
 #include "analysis/openness.h"
 #include "builders.h"
+#include "domain/time.h"
 #include "support/catch.h"
 
 using namespace fw;
@@ -89,6 +90,36 @@ TEST_CASE("openness comes from the event, the licence class, or the taxonomy", "
     CHECK(out.labs[0].siblings[0].days_after == 54);
 }
 
+TEST_CASE("each closed flagship release lists its open siblings once, released on or after it",
+          "[analysis][openness]") {
+    // muse-spark released twice (closed), muse-mini (its family) open before, between and after
+    // them, twice after the first; llama (another family) open; muse-spark-lite open by name.
+    const std::vector<Event> events{
+        ev(1, EventKind::WeightsRelease, "2026-01-01").lab("meta").model("muse-mini").text("license", "Apache-2.0"),
+        ev(2, EventKind::ModelRelease, "2026-02-01").lab("meta").model("muse-spark"),
+        ev(3, EventKind::WeightsRelease, "2026-03-01").lab("meta").model("muse-mini").text("license", "Apache-2.0"),
+        ev(4, EventKind::WeightsRelease, "2026-03-05").lab("meta").model("llama-4-maverick"),
+        ev(5, EventKind::ModelRelease, "2026-04-01").lab("meta").model("muse-spark"),
+        ev(6, EventKind::WeightsRelease, "2026-05-01").lab("meta").model("muse-mini").text("license", "Apache-2.0"),
+        ev(7, EventKind::WeightsRelease, "2026-06-01")
+            .lab("meta")
+            .model("muse-spark-lite")
+            .text("license", "Apache-2.0")};
+    const OpennessSection out = openness_run(events);
+    REQUIRE(out.labs.size() == 1);
+    std::vector<std::string> got;
+    for (const auto& s : out.labs[0].siblings) {
+        got.push_back(s.flagship + " " + format_date(s.flagship_at) + " -> " + s.sibling + " " +
+                      std::to_string(s.event_id) + " " + std::to_string(s.days_after));
+    }
+    CHECK(got == std::vector<std::string>{
+                     "muse-spark 2026-02-01 -> muse-mini 3 28",
+                     "muse-spark 2026-02-01 -> muse-spark-lite 7 120",
+                     "muse-spark 2026-04-01 -> muse-mini 6 30",
+                     "muse-spark 2026-04-01 -> muse-spark-lite 7 61",
+                 });
+}
+
 TEST_CASE("the rolling open share counts releases in the last 365 days", "[analysis][openness]") {
     const std::vector<Release> releases{
         {"a", test::date("2024-01-01"), "model_release", Openness::OpenWeightsPermissive, "", Tier::Small, 1},
@@ -126,4 +157,41 @@ TEST_CASE("licence changes say whether the new licence is more restrictive", "[a
     CHECK(out.license_changes[0].subject == "hf:org/repo");
     CHECK(out.license_changes[0].more_restrictive == row.more);
     CHECK(out.license_changes[0].diff == std::optional<std::string>("- a\n+ b"));
+}
+
+TEST_CASE("the taxonomy's open releases are the past a lab switches from", "[analysis][openness]") {
+    // The store holds only the closed launch; the taxonomy says llama-4-maverick (meta) came out
+    // open before it. Released after the closed one, it would not count.
+    Taxonomy t = openness_taxonomy();
+    t.models[2].released = test::date("2025-04-05");
+    const std::vector<Event> events{
+        ev(1, EventKind::ModelRelease, "2026-04-08").lab("meta").model("muse-spark").text("openness", "api")};
+    auto out = analyze_openness(usable_events(events, test::date("2027-01-01")), t);
+    REQUIRE(out.labs.size() == 1);
+    CHECK(out.labs[0].switched_to_closed_at == test::date("2026-04-08"));
+    CHECK(out.labs[0].releases.size() == 1);  // the share still counts the store's releases only
+    t.models[2].released = test::date("2026-06-01");
+    out = analyze_openness(usable_events(events, test::date("2027-01-01")), t);
+    CHECK_FALSE(out.labs[0].switched_to_closed_at.has_value());
+}
+
+TEST_CASE("a closed model of unknown size lists the open models derived from it", "[analysis][openness]") {
+    Taxonomy t = openness_taxonomy();
+    t.models.push_back(test::model_info("muse-ember", "meta", "muse-ember", Tier::Unknown));
+    t.models.push_back(test::model_info("lite-8b", "meta", "lite", Tier::Small));
+    t.models.back().derived_from = "muse-ember";
+    t.models.push_back(test::model_info("muse-mid", "meta", "muse-mid", Tier::Mid));
+    const std::vector<Event> events{
+        ev(1, EventKind::ModelRelease, "2026-09-10").lab("meta").model("muse-ember").text("openness", "api"),
+        ev(2, EventKind::ModelRelease, "2026-09-11").lab("meta").model("muse-mid").text("openness", "api"),
+        ev(3, EventKind::ModelRelease, "2026-10-05")
+            .lab("meta")
+            .model("lite-8b")
+            .text("openness", "open_weights_permissive")};
+    const auto out = analyze_openness(usable_events(events, test::date("2027-01-01")), t);
+    REQUIRE(out.labs.size() == 1);
+    REQUIRE(out.labs[0].siblings.size() == 1);
+    CHECK(out.labs[0].siblings[0].flagship == "muse-ember");
+    CHECK(out.labs[0].siblings[0].sibling == "lite-8b");
+    CHECK(out.labs[0].siblings[0].days_after == 25);
 }

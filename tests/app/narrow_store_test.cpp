@@ -3,6 +3,7 @@
 // back to taking the whole facade, this file would stop compiling.
 
 #include <algorithm>
+#include <chrono>
 #include <fstream>
 #include <map>
 #include <memory>
@@ -14,6 +15,7 @@
 #include "app/extract_service.h"
 #include "app/fetch_policy.h"
 #include "app/fetch_round.h"
+#include "app/worker_service.h"
 #include "app/source_health.h"
 #include "store/store_fixtures.h"
 #include "support/catch.h"
@@ -422,6 +424,66 @@ TEST_CASE("extraction runs on the six aggregates it declares, none of them a Sto
 
 namespace {
 
+/// Source 1, a file:// feed of one item: a lab introducing a model nobody tracked yet.
+Source meta_feed_source(const test::TempDir& dir) {
+    const auto feed = dir / "meta.xml";
+    std::ofstream out(feed);
+    out << "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Meta newsroom</title>"
+           "<link>https://about.fb.com/news/</link><item><title>Introducing Muse Glint, our new multimodal "
+           "model</title><link>https://about.fb.com/news/muse-glint</link><guid>m1</guid>"
+           "<pubDate>Wed, 08 Apr 2026 12:00:00 GMT</pubDate><description>Muse Glint is available today in the "
+           "Meta AI app.</description></item></channel></rss>";
+    Source lab = test::make_source("meta-newsroom");
+    lab.id = 1;
+    lab.url = "file://" + feed.string();
+    return lab;
+}
+
+/// One worker's view of the shared leases: every host is free and every lock had; what the
+/// round claims, gives back and locks is recorded.
+class FakeWorkers final : public store::WorkerStore {
+public:
+    explicit FakeWorkers(FakeSources& sources) : sources_(sources) {}
+
+    std::vector<std::int64_t> released;
+    int locks = 0;
+    int unlocks = 0;
+
+    Result<std::vector<Source>> claim_due_sources(std::string_view, TimePoint now, std::chrono::seconds,
+                                                  int limit) override {
+        std::vector<Source> due;
+        for (const auto& s : sources_.sources) {
+            if ((!s.due_at || *s.due_at <= now) && static_cast<int>(due.size()) < limit) {
+                due.push_back(s);
+            }
+        }
+        return due;
+    }
+    Result<int> renew_leases(std::string_view, TimePoint) override { return unused(); }
+    Status release_lease(std::string_view, std::int64_t source_id) override {
+        released.push_back(source_id);
+        return ok();
+    }
+    Result<bool> complete_fetch(std::string_view, const Source&, const store::FetchLogEntry&) override {
+        return unused();
+    }
+    Result<bool> try_reserve_host(std::string_view, std::int64_t, std::int64_t) override { return true; }
+    Status hold_host(std::string_view, std::int64_t) override { return unused(); }
+    Result<bool> try_lock(std::string_view, std::string_view, TimePoint, std::chrono::seconds) override {
+        ++locks;
+        return true;
+    }
+    Status unlock(std::string_view, std::string_view) override {
+        ++unlocks;
+        return ok();
+    }
+
+private:
+    FakeSources& sources_;
+};
+
+static_assert(!std::is_base_of_v<store::Store, FakeWorkers>);
+
 /// Counts the batches a fetch opens and commits.
 class CountingBatch final : public store::WriteBatch {
 public:
@@ -450,20 +512,8 @@ TEST_CASE("a fetch round runs on the aggregates it declares and a batch opener, 
     const std::vector<AlertRule> rules = {rule};
     const app::RoundInputs inputs{{taxonomy, data->rules, data->classifier}, {taxonomy, data->questions, rules}};
 
-    const auto feed = dir / "meta.xml";
-    {
-        std::ofstream out(feed);
-        out << "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Meta newsroom</title>"
-               "<link>https://about.fb.com/news/</link><item><title>Introducing Muse Glint, our new multimodal "
-               "model</title><link>https://about.fb.com/news/muse-glint</link><guid>m1</guid>"
-               "<pubDate>Wed, 08 Apr 2026 12:00:00 GMT</pubDate><description>Muse Glint is available today in the "
-               "Meta AI app.</description></item></channel></rss>";
-    }
     FakeSources sources;
-    Source lab = test::make_source("meta-newsroom");
-    lab.id = 1;
-    lab.url = "file://" + feed.string();
-    sources.sources = {lab};
+    sources.sources = {meta_feed_source(dir)};
     FakeItems items;
     FakePrices prices;
     FakeSettings settings;
@@ -538,4 +588,59 @@ TEST_CASE("the fetch policy needs the settings and the store's location only", "
     REQUIRE(files);
     CHECK(files->value == "false");
     CHECK(files->is_default);
+}
+
+TEST_CASE("a worker's round runs on the aggregates it declares and a WorkerStore, none of them a Store",
+          "[app][worker][narrow]") {
+    test::TempDir dir;
+    auto data = app::open_context({":memory:", test::bundled_data(), {}});
+    REQUIRE(data);
+    Taxonomy taxonomy = data->taxonomy;
+    AlertRule rule;
+    rule.id = "everything";
+    rule.name = "every new event";
+    rule.channels = {"atom:" + (dir / "alerts.atom").string()};
+    const std::vector<AlertRule> rules = {rule};
+    const app::RoundInputs inputs{{taxonomy, data->rules, data->classifier}, {taxonomy, data->questions, rules}};
+    FakeSources sources;
+    sources.sources = {meta_feed_source(dir)};
+    FakeItems items;
+    FakePrices prices;
+    FakeSettings settings;
+    FakeEvents events;
+    FakeCandidates candidates;
+    FakeEntities entities;  // its load_taxonomy fails: the round keeps the taxonomy it has
+    FakeAnswersAndAlerts alerts;
+    FakeWorkers workers(sources);
+    const app::WorkerStores stores{
+        {{sources, items, prices, settings, events, candidates, entities, (dir / "fw.db").string(), {}}, alerts},
+        workers};
+    app::WorkerOptions options;
+    options.worker_id = "w1";  // no db_location: no second connection renewing leases
+    options.lock_wait = std::chrono::seconds(1);
+    const TimePoint now = make_time(2026, 4, 9);
+
+    auto round = app::run_worker_round(stores, inputs, options, now);
+    REQUIRE(round);
+    CHECK(round->claimed == 1);
+    CHECK(round->deferred == 0);
+    REQUIRE(round->fetched.sources.size() == 1);
+    CHECK(round->fetched.sources[0].status == FetchStatus::Ok);
+    CHECK(workers.released == std::vector<std::int64_t>{1});  // the lease given back after the fetch
+    CHECK(round->derived);
+    CHECK(workers.locks == 1);
+    CHECK(workers.unlocks == 1);
+    CHECK(round->warnings.empty());
+    CHECK(round->new_events > 0);
+    CHECK(round->new_events == static_cast<int>(events.events.size()));
+    CHECK(round->alerts_sent == round->new_events);
+    CHECK(alerts.answers.size() == data->questions.size());
+
+    // The fetch moved the source's due time on: nothing to claim, nothing new to derive.
+    auto again = app::run_worker_round(stores, inputs, options, now);
+    REQUIRE(again);
+    CHECK(again->claimed == 0);
+    CHECK(again->derived);
+    CHECK(again->new_events == 0);
+    CHECK(sources.log.size() == 1);
 }

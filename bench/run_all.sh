@@ -29,7 +29,8 @@ echo "== 2/4 SQLite store (fw_store_bench 100000 items, 25 per feed as robustnes
 "$build/bench/store/fw_store_bench" 100000 25 | tee "$out/store.txt"
 
 echo "== 2b scale: items list --search and report --format json at 10k/100k/1M items (bench/scale_store.sh)"
-bash "$here/scale_store.sh" "$build" "${SCALE_SIZES:-10000 100000 1000000}" 2>&1 | tee "$out/scale.txt" || true
+# SCALE_DIR keeps the stores (a few minutes to generate at 1M); SCALE_REUSE=1 measures them again.
+bash "$here/scale_store.sh" "$build" "${SCALE_SIZES:-10000 100000 1000000}" "${SCALE_DIR:-}" 2>&1 | tee "$out/scale.txt" || true
 
 echo "== 3/4 fetch with fw::ingest::Fetcher, no host interval, vs newsboat (bench/compare_fetch.sh)"
 bash "$here/compare_fetch.sh" "$build" "$feeds" "$hosts" 2>&1 | tee "$out/fetch_lib.txt" || true
@@ -76,6 +77,12 @@ printf '%-52s %14s   %s\n' "SQLite C API alone, fetch-shaped, with FTS5" "${shap
 printf '%-52s %14s   %s\n' "ours, fetch-shaped, share of that floor" "${shaped_ours:-?}" ""
 printf '%-52s %14s   %s\n' "FTS5 indexing alone caps any ingest at, items/s" "${fts_cap:-?}" ">= 25000 (issue 18.3)"
 printf '%-52s %14s   %s\n' "re-ingest of known items, rows written" "${rewritten:-?}" "0"
+sc() { awk -v k="$1" '$1 == "RESULT" && $2 == k { print $3 }' "$out/scale.txt"; }
+for n in ${SCALE_SIZES:-10000 100000 1000000}; do
+    printf '%-52s %14s   %s\n' "search common word, $n items, s wall / CPU" "$(sc search1_${n}_wall_s) / $(sc search1_${n}_cpu_s)" "< 0.1 (1M, issue 18.4)"
+    printf '%-52s %14s   %s\n' "  same search as bare SQL (sqlite3), s wall; same ids" "$(sc search1_${n}_floor_s); $(sc search1_${n}_same)" "(the floor)"
+    printf '%-52s %14s   %s\n' "report --format json, $n items, s wall / CPU" "$(sc report_${n}_wall_s) / $(sc report_${n}_cpu_s)" "< 2 (1M, issue 18.4)"
+done
 printf '%-52s %14s   %s\n' "fetch+store 200 run, frontierwatch s (wall)" "$(r fw_first_s)" "< newsboat"
 printf '%-52s %14s   %s\n' "fetch+store 200 run, newsboat s (wall)" "$(r nb_first_s)" ""
 printf '%-52s %14s   %s\n' "newsboat / frontierwatch (x, 200 run)" "$(r newsboat_over_fw_first)" "> 1"

@@ -5,12 +5,17 @@
 #
 #   bench/scale_store.sh BUILD_DIR [SIZES="10000 100000 1000000"] [WORK_DIR: keep the stores there]
 #
+# With SCALE_REUSE=1 and a WORK_DIR, a store generated there before (scale-N.db, complete) is
+# measured again instead of being generated anew (the generation does not depend on the build).
+#
 # The stores are written with the sqlite3 CLI (Debian package sqlite3) into a schema made by
 # `frontierwatch init`: items of 6-word titles and 30-word summaries drawn, Zipf-like, from a
 # fixed 8,000-word vocabulary (deterministic: every word comes from the row number), the FTS5
 # index rebuilt in one statement, events spread over five years across the taxonomy's labs and
 # models. Generating the 1M store takes a few minutes on the 2-core machine.
-# The floor printed with each size is the same search as bare SQL through the sqlite3 CLI.
+# The floor printed with each size is the same search as bare SQL through the sqlite3 CLI (wall),
+# and "same ids" says whether `items list` showed exactly its ids in its order. Each figure is
+# the median of 3 runs, wall and CPU (user + sys); RESULT lines are for bench/run_all.sh.
 set -euo pipefail
 build=${1:?usage: bench/scale_store.sh BUILD_DIR [SIZES] [WORK_DIR]}
 sizes=${2:-10000 100000 1000000}
@@ -24,16 +29,18 @@ fi
 fw="$build/cli/frontierwatch"
 [ -x "$fw" ] || { echo "no $fw: build the frontierwatch target" >&2; exit 1; }
 command -v sqlite3 >/dev/null || { echo "needs the sqlite3 CLI" >&2; exit 1; }
+[ -x /usr/bin/time ] || { echo "needs /usr/bin/time (Debian package time)" >&2; exit 1; }
 
-# Median of three wall times (s) of a command whose output is discarded.
-wall3() {
-    local t
+# Median of three runs of a command whose output is discarded: "wall cpu" in seconds (cpu = user
+# + sys from /usr/bin/time; on a loaded machine the wall time is mostly waiting for a core).
+run3() {
+    local tf
+    tf=$(mktemp)
     for _ in 1 2 3; do
-        t0=$(date +%s.%N)
-        "$@" >/dev/null
-        t1=$(date +%s.%N)
-        echo "$t1 - $t0" | bc -l
+        /usr/bin/time -f "%e %U %S" -o "$tf" "$@" >/dev/null
+        awk '{ printf "%s %.3f\n", $1, $2 + $3 }' "$tf"
     done | sort -n | sed -n 2p
+    rm -f "$tf"
 }
 
 generate() {
@@ -85,23 +92,44 @@ FROM n;
 SQL
 }
 
-printf '%-9s %-8s %-44s %10s %12s %s\n' "items" "events" "figure" "wall s" "floor s" "load"
+printf '%-9s %-8s %-40s %8s %8s %10s %10s %s\n' "items" "events" "figure" "wall s" "CPU s" "floor s" "same ids" "load"
 for n in $sizes; do
     db="$work/scale-$n.db"
-    t0=$(date +%s.%N)
-    generate "$db" "$n"
-    gen=$(echo "$(date +%s.%N) - $t0" | bc -l)
-    load=$(cut -d' ' -f1 /proc/loadavg)
-    printf '%-9s %-8s %-44s %10.2f %12s %s\n' "$n" "$((n / 10))" "generate" "$gen" "-" "$load"
+    if [ "${SCALE_REUSE:-0}" = 1 ] && [ -f "$db.done" ] && [ -f "$db" ]; then
+        printf '%-9s %-8s %-40s %8s %8s %10s %10s %s\n' "$n" "$((n / 10))" "generate (reused)" "-" "-" "-" "-" "-"
+    else
+        rm -f "$db.done"
+        t0=$(date +%s.%N)
+        generate "$db" "$n"
+        touch "$db.done"
+        gen=$(echo "$(date +%s.%N) - $t0" | bc -l)
+        load=$(cut -d' ' -f1 /proc/loadavg)
+        printf '%-9s %-8s %-40s %8.2f %8s %10s %10s %s\n' "$n" "$((n / 10))" "generate" "$gen" "-" "-" "-" "$load"
+    fi
     # The commonest first word of a title, the last word of the middle item, and both together.
     common=$(sqlite3 "$db" "SELECT w FROM (SELECT substr(title, 1, instr(title || ' ', ' ') - 1) AS w FROM items LIMIT 2000) GROUP BY w ORDER BY count(*) DESC LIMIT 1")
     rare=$(sqlite3 "$db" "SELECT summary_text FROM items WHERE id = $((n / 2))" | awk '{ print $NF }')
+    k=0
     for q in "$common" "$rare" "$common $rare"; do
-        t=$(wall3 "$fw" --db "$db" -q items list --search "$q" --limit 50)
-        f=$(wall3 sqlite3 "$db" "SELECT i.id, i.title FROM items i JOIN items_fts f ON f.rowid = i.id WHERE items_fts MATCH '$(printf '"%s" ' $q)' ORDER BY i.sort_at DESC, i.id DESC LIMIT 50")
-        printf '%-9s %-8s %-44s %10.3f %12.3f %s\n' "$n" "$((n / 10))" "items list --search '$q' (50)" "$t" "$f" "$(cut -d' ' -f1 /proc/loadavg)"
+        k=$((k + 1))
+        read -r t c < <(run3 "$fw" --db "$db" -q items list --search "$q" --limit 50)
+        floor_sql="SELECT i.id FROM items i JOIN items_fts f ON f.rowid = i.id WHERE items_fts MATCH '$(printf '"%s" ' $q)' ORDER BY i.sort_at DESC, i.id DESC LIMIT 50"
+        read -r f _ < <(run3 sqlite3 "$db" "$floor_sql")
+        # The ids shown must be the bare SQL's, in its order.
+        if [ "$("$fw" --db "$db" -q items list --search "$q" --limit 50 | awk '{ print $1 }')" = "$(sqlite3 "$db" "$floor_sql")" ]; then
+            same=yes
+        else
+            same=NO
+        fi
+        printf '%-9s %-8s %-40s %8.3f %8.3f %10.3f %10s %s\n' "$n" "$((n / 10))" "items list --search '$q' (50)" "$t" "$c" "$f" "$same" "$(cut -d' ' -f1 /proc/loadavg)"
+        echo "RESULT search${k}_${n}_wall_s $t"
+        echo "RESULT search${k}_${n}_cpu_s $c"
+        echo "RESULT search${k}_${n}_floor_s $f"
+        echo "RESULT search${k}_${n}_same $same"
     done
-    t=$(wall3 "$fw" --db "$db" -q report --format json --as-of 2025-01-01)
-    printf '%-9s %-8s %-44s %10.3f %12s %s\n' "$n" "$((n / 10))" "report --format json" "$t" "-" "$(cut -d' ' -f1 /proc/loadavg)"
+    read -r t c < <(run3 "$fw" --db "$db" -q report --format json --as-of 2025-01-01)
+    printf '%-9s %-8s %-40s %8.3f %8.3f %10s %10s %s\n' "$n" "$((n / 10))" "report --format json" "$t" "$c" "-" "-" "$(cut -d' ' -f1 /proc/loadavg)"
+    echo "RESULT report_${n}_wall_s $t"
+    echo "RESULT report_${n}_cpu_s $c"
 done
 [ -n "${3:-}" ] && echo "stores kept in $work"

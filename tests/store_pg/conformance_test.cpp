@@ -1,6 +1,7 @@
 // The Store contract (store/store.h), checked on both backends with the same cases.
 
 #include <algorithm>
+#include <chrono>
 #include <iterator>
 #include <vector>
 
@@ -114,6 +115,40 @@ TEST_CASE("full-text search matches words, OR, prefixes and punctuation on both 
         REQUIRE(s.upsert_items(src, std::vector<Item>{make_item("2", "Qwen3 renamed", "zebra")}).has_value());
         CHECK(titles("zebra") == std::vector<std::string>{"2"});
         CHECK(titles("coder").empty());
+    });
+}
+
+TEST_CASE("a limited search gives the newest matches, in order, on both backends", "[store_pg][unit]") {
+    on_both([](Store& s, const Opener&) {
+        // 2,250 of 3,000 items match (enough for SQLite to walk by time), times a little out of
+        // id order, some shared.
+        const auto src = add_source(s, "news");
+        std::vector<Item> items;
+        for (int k = 1; k <= 3000; ++k) {
+            Item item = make_item(std::to_string(k), k % 4 == 0 ? "Other news" : "Walrus news " + std::to_string(k));
+            item.entry.published =
+                fw::TimePoint(std::chrono::seconds(1'700'000'000 + 10 * (k / 2) + (k * 7919) % 300 - 150));
+            items.push_back(std::move(item));
+        }
+        REQUIRE(s.upsert_items(src, items).has_value());
+        auto all = s.list_items(item_query(std::nullopt, std::string("walrus"), std::nullopt, 0));
+        REQUIRE(all.has_value());
+        REQUIRE(all->size() == 2250);
+        for (std::size_t i = 1; i < all->size(); ++i) {
+            const auto& newer = (*all)[i - 1];
+            const auto& older = (*all)[i];
+            REQUIRE((newer.entry.published > older.entry.published ||
+                     (newer.entry.published == older.entry.published && newer.id > older.id)));
+        }
+        for (const int limit : {1, 50, 600}) {
+            INFO("limit " << limit);
+            auto some = s.list_items(item_query(std::nullopt, std::string("walrus"), std::nullopt, limit));
+            REQUIRE(some.has_value());
+            REQUIRE(some->size() == static_cast<std::size_t>(limit));
+            for (std::size_t i = 0; i < some->size(); ++i) {
+                CHECK((*some)[i].id == (*all)[i].id);
+            }
+        }
     });
 }
 

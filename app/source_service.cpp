@@ -24,17 +24,17 @@ Status check_url(const std::string& url) {
 }
 
 // A password in a source URL is refused on a shared store and dropped elsewhere (issue 16).
-Result<std::string> storable_url(AppContext& ctx, const std::string& url) {
+Result<std::string> storable_url(const SourceCatalog& catalog, const std::string& url) {
     std::string warning;
-    auto stored = url_to_store(ctx.store->location(), url, &warning);
+    auto stored = url_to_store(catalog.location, url, &warning);
     if (stored && !warning.empty()) {
         std::cerr << "frontierwatch: warning: " << warning << "\n";
     }
     return stored;
 }
 
-Status check_lab(const AppContext& ctx, const std::string& lab) {
-    if (ctx.taxonomy.find_lab(lab) == nullptr) {
+Status check_lab(const SourceCatalog& catalog, const std::string& lab) {
+    if (catalog.taxonomy.find_lab(lab) == nullptr) {
         return make_error(ErrorCode::Usage, "unknown lab (see data/labs.json)", lab);
     }
     return ok();
@@ -61,11 +61,15 @@ std::string name_from_url(std::string_view url) {
 }
 
 Result<Source> add_source(AppContext& ctx, const NewSource& spec) {
+    return add_source(SourceCatalog::of(ctx), spec);
+}
+
+Result<Source> add_source(const SourceCatalog& catalog, const NewSource& spec) {
     if (auto checked = check_url(spec.url); !checked) {
         return checked.error();
     }
     Source s;
-    auto url = storable_url(ctx, spec.url);
+    auto url = storable_url(catalog, spec.url);
     if (!url) {
         return url.error();
     }
@@ -73,7 +77,7 @@ Result<Source> add_source(AppContext& ctx, const NewSource& spec) {
     s.kind = spec.kind;
     s.name = spec.name ? *spec.name : name_from_url(spec.url);
     if (spec.lab) {
-        if (auto checked = check_lab(ctx, *spec.lab); !checked) {
+        if (auto checked = check_lab(catalog, *spec.lab); !checked) {
             return checked.error();
         }
         s.lab = spec.lab;
@@ -86,7 +90,7 @@ Result<Source> add_source(AppContext& ctx, const NewSource& spec) {
         s.every_seconds = every->count();
         s.interval_seconds = every->count();
     }
-    auto id = ctx.store->add_source(s);
+    auto id = catalog.sources.add_source(s);
     if (!id) {
         return id.error();
     }
@@ -95,7 +99,11 @@ Result<Source> add_source(AppContext& ctx, const NewSource& spec) {
 }
 
 Result<Source> edit_source(AppContext& ctx, std::string_view name, const SourceEdit& edit) {
-    auto found = ctx.store->find_source(name);
+    return edit_source(SourceCatalog::of(ctx), name, edit);
+}
+
+Result<Source> edit_source(const SourceCatalog& catalog, std::string_view name, const SourceEdit& edit) {
+    auto found = catalog.sources.find_source(name);
     if (!found) {
         return found.error();
     }
@@ -108,7 +116,7 @@ Result<Source> edit_source(AppContext& ctx, std::string_view name, const SourceE
         if (auto checked = check_url(*edit.url); !checked) {
             return checked.error();
         }
-        auto url = storable_url(ctx, *edit.url);
+        auto url = storable_url(catalog, *edit.url);
         if (!url) {
             return url.error();
         }
@@ -130,7 +138,7 @@ Result<Source> edit_source(AppContext& ctx, std::string_view name, const SourceE
         if (edit.lab->empty()) {
             s.lab.reset();
         } else {
-            if (auto checked = check_lab(ctx, *edit.lab); !checked) {
+            if (auto checked = check_lab(catalog, *edit.lab); !checked) {
                 return checked.error();
             }
             s.lab = *edit.lab;
@@ -150,7 +158,7 @@ Result<Source> edit_source(AppContext& ctx, std::string_view name, const SourceE
             }
         }
     }
-    if (auto updated = ctx.store->update_source(s); !updated) {
+    if (auto updated = catalog.sources.update_source(s); !updated) {
         Error e = updated.error();
         if (e.code == ErrorCode::NotFound) {
             e.context = std::string(name);  // removed meanwhile: name the one the user gave
@@ -169,6 +177,10 @@ Result<std::vector<Source>> list_sources(AppContext& ctx) {
 }
 
 Result<ImportSummary> import_opml(AppContext& ctx, const std::filesystem::path& file) {
+    return import_opml(SourceCatalog::of(ctx), file);
+}
+
+Result<ImportSummary> import_opml(const SourceCatalog& catalog, const std::filesystem::path& file) {
     std::ifstream in(file, std::ios::binary);
     if (!in) {
         return make_error(ErrorCode::NotFound, "cannot read OPML file", file.string());
@@ -186,17 +198,17 @@ Result<ImportSummary> import_opml(AppContext& ctx, const std::filesystem::path& 
         if (s.name.empty()) {
             s.name = name_from_url(s.url);
         }
-        auto existing = ctx.store->find_source(s.name);
+        auto existing = catalog.sources.find_source(s.name);
         if (existing && existing->has_value()) {
             ++summary.skipped;
             continue;
         }
-        auto url = storable_url(ctx, s.url);
+        auto url = storable_url(catalog, s.url);
         if (!url) {
             return url.error();
         }
         s.url = *url;
-        if (auto id = ctx.store->add_source(s); !id) {
+        if (auto id = catalog.sources.add_source(s); !id) {
             return id.error();
         }
         ++summary.added;

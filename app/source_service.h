@@ -9,6 +9,8 @@
 #include "app/context.h"
 #include "domain/result.h"
 #include "domain/source.h"
+#include "domain/taxonomy.h"
+#include "store/source_store.h"
 
 namespace fw::app {
 
@@ -20,7 +22,18 @@ struct NewSource {
     std::optional<std::string> every;  ///< duration text, e.g. "1h"
 };
 
+/// What managing sources reaches: the sources, the store's location (a shared store refuses a
+/// URL with credentials: app/fetch_policy.h) and the taxonomy (a source's lab must be known).
+struct SourceCatalog {
+    store::SourceStore& sources;
+    std::string location;  ///< store::Store::location()
+    const Taxonomy& taxonomy;
+
+    static SourceCatalog of(AppContext& ctx) { return {*ctx.store, ctx.store->location(), ctx.taxonomy}; }
+};
+
 /// Validates (URL scheme http/https/file, known lab, duration) and adds. Returns the source.
+Result<Source> add_source(const SourceCatalog& catalog, const NewSource& spec);
 Result<Source> add_source(AppContext& ctx, const NewSource& spec);
 
 /// What `sources edit` changes; a field left empty stays as it is.
@@ -36,6 +49,7 @@ struct SourceEdit {
 /// schedule (due time), items and, unless the URL changes, the HTTP validators (a new URL has
 /// none). Validated as add_source; Error{NotFound} for an unknown source and Error{Invalid}
 /// when the new name is taken, each naming the source. Returns the source as stored.
+Result<Source> edit_source(const SourceCatalog& catalog, std::string_view name, const SourceEdit& edit);
 Result<Source> edit_source(AppContext& ctx, std::string_view name, const SourceEdit& edit);
 
 /// Without purge the source is hidden and its items and events stay; with purge they go too
@@ -50,6 +64,7 @@ struct ImportSummary {
     int skipped = 0;  ///< names already present
 };
 
+Result<ImportSummary> import_opml(const SourceCatalog& catalog, const std::filesystem::path& file);
 Result<ImportSummary> import_opml(AppContext& ctx, const std::filesystem::path& file);
 /// The active sources as an OPML file (read back by import_opml).
 Status export_opml(store::SourceStore& sources, const std::filesystem::path& file);

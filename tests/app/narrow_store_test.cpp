@@ -15,6 +15,7 @@
 #include "app/extract_service.h"
 #include "app/fetch_policy.h"
 #include "app/fetch_round.h"
+#include "app/source_service.h"
 #include "app/worker_service.h"
 #include "app/source_health.h"
 #include "store/store_fixtures.h"
@@ -167,9 +168,20 @@ public:
     std::vector<Source> sources;
     std::vector<store::FetchLogEntry> log;
 
-    Result<std::int64_t> add_source(const Source&) override { return unused(); }
+    Result<std::int64_t> add_source(const Source& s) override {
+        sources.push_back(s);
+        sources.back().id = static_cast<std::int64_t>(sources.size());
+        return sources.back().id;
+    }
     Result<std::vector<Source>> list_sources() override { return sources; }
-    Result<std::optional<Source>> find_source(std::string_view) override { return unused(); }
+    Result<std::optional<Source>> find_source(std::string_view name) override {
+        for (const auto& s : sources) {
+            if (s.name == name) {
+                return std::optional<Source>(s);
+            }
+        }
+        return std::optional<Source>();
+    }
     Status remove_source(std::string_view, bool) override { return unused(); }
     Status save_source_state(const Source& state) override {
         for (auto& s : sources) {
@@ -180,7 +192,7 @@ public:
         }
         return make_error(ErrorCode::NotFound, "no such source", state.name);
     }
-    Status update_source(const Source&) override { return unused(); }
+    Status update_source(const Source& s) override { return save_source_state(s); }
     Status log_fetch(const store::FetchLogEntry& entry) override {
         log.push_back(entry);
         return ok();
@@ -643,4 +655,40 @@ TEST_CASE("a worker's round runs on the aggregates it declares and a WorkerStore
     CHECK(again->derived);
     CHECK(again->new_events == 0);
     CHECK(sources.log.size() == 1);
+}
+
+TEST_CASE("sources are added and edited through a SourceStore, the location and the taxonomy alone",
+          "[app][sources][narrow]") {
+    auto data = app::open_context({":memory:", test::bundled_data(), {}});
+    REQUIRE(data);
+    FakeSources sources;
+    const app::SourceCatalog shared{sources, "postgresql://watcher@db.example/fw", data->taxonomy};
+    auto refused = app::add_source(
+        shared, {"https://me:pw@example.com/feed.xml", SourceKind::Feed, std::string("x"), std::nullopt, std::nullopt});
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().code == ErrorCode::Invalid);
+    CHECK(sources.sources.empty());
+
+    const app::SourceCatalog mine{sources, "/home/me/fw.db", data->taxonomy};
+    auto unknown_lab = app::add_source(mine, {"https://example.com/feed.xml", SourceKind::Feed, std::string("x"),
+                                              std::string("no-such-lab"), std::nullopt});
+    REQUIRE_FALSE(unknown_lab);
+    CHECK(unknown_lab.error().code == ErrorCode::Usage);
+    auto added = app::add_source(mine, {"https://example.com/feed.xml", SourceKind::Feed, std::string("meta-feed"),
+                                        std::string("meta"), std::string("1h")});
+    REQUIRE(added);
+    REQUIRE(sources.sources.size() == 1);
+    CHECK(sources.sources[0].every_seconds == 3600);
+
+    // What was learnt about the source stays through an edit.
+    sources.sources[0].health.last_fetch_at = make_time(2026, 4, 8);
+    sources.sources[0].due_at = make_time(2026, 4, 9);
+    app::SourceEdit edit;
+    edit.name = "meta-news";
+    auto edited = app::edit_source(mine, "meta-feed", edit);
+    REQUIRE(edited);
+    CHECK(sources.sources[0].name == "meta-news");
+    CHECK(sources.sources[0].health.last_fetch_at == make_time(2026, 4, 8));
+    CHECK(sources.sources[0].due_at == make_time(2026, 4, 9));
+    CHECK(app::edit_source(mine, "meta-feed", edit).error().code == ErrorCode::NotFound);
 }

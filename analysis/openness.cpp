@@ -69,7 +69,10 @@ std::vector<SiblingRelease> siblings_of(const std::vector<Release>& releases, co
     std::vector<SiblingRelease> out;
     for (std::size_t f = 0; f < releases.size(); ++f) {
         const Release& flagship = releases[f];
-        if (flagship.kind != "model_release" || flagship.tier != Tier::Flagship || !is_closed(flagship.openness)) {
+        // A closed model of unknown size may be the flagship others are distilled from (a new
+        // name the taxonomy has no tier for); a mid or small one is not.
+        const bool flagship_tier = flagship.tier == Tier::Flagship || flagship.tier == Tier::Unknown;
+        if (flagship.kind != "model_release" || !flagship_tier || !is_closed(flagship.openness)) {
             continue;
         }
         auto [entry, added] = related_to.try_emplace(model_of[f]);
@@ -97,6 +100,18 @@ std::vector<SiblingRelease> siblings_of(const std::vector<Release>& releases, co
     return out;
 }
 
+/// The lab's first open-weight release the taxonomy records (its curated history: Llama's weights
+/// before Muse Spark), so that a store holding only the new closed launch still sees the switch.
+std::optional<TimePoint> first_open_release(const Taxonomy& taxonomy, const std::string& lab) {
+    std::optional<TimePoint> first;
+    for (const ModelInfo& m : taxonomy.models) {
+        if (m.lab == lab && m.released && is_open(m.openness) && (!first || *m.released < *first)) {
+            first = m.released;
+        }
+    }
+    return first;
+}
+
 LicenseChangeRow license_change_of(const Event& e, const Taxonomy& taxonomy) {
     LicenseChangeRow row;
     row.subject = get(e.fields, field::subject).value_or(e.model.value_or(""));
@@ -115,9 +130,10 @@ LicenseChangeRow license_change_of(const Event& e, const Taxonomy& taxonomy) {
 
 }  // namespace
 
-std::optional<std::size_t> find_switch(const std::vector<Release>& releases) {
+std::optional<std::size_t> find_switch(const std::vector<Release>& releases, std::optional<TimePoint> open_before) {
     bool seen_open = false;
     for (std::size_t i = 0; i < releases.size(); ++i) {
+        seen_open = seen_open || (open_before && *open_before < releases[i].at);
         if (is_open(releases[i].openness)) {
             seen_open = true;
         } else if (seen_open && is_closed(releases[i].openness) && releases[i].openness != Openness::Unreleased) {
@@ -163,7 +179,7 @@ OpennessSection analyze_openness(const EventRefs& events, const Taxonomy& taxono
     }
     OpennessSection out;
     for (auto& [slug, lab] : labs) {
-        if (auto i = find_switch(lab.releases)) {
+        if (auto i = find_switch(lab.releases, first_open_release(taxonomy, slug))) {
             lab.switched_to_closed_at = lab.releases[*i].at;
             lab.switch_event_id = lab.releases[*i].event_id;
             lab.switch_model = lab.releases[*i].model;

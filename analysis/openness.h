@@ -73,8 +73,10 @@ struct OpennessSection {
 OpennessSection analyze_openness(const EventRefs& events, const Taxonomy& taxonomy);
 
 /// The contract's switch: the first closed release after one or more open releases. An
-/// `unreleased` model (announced, not usable) is not a release and does not switch.
-std::optional<std::size_t> find_switch(const std::vector<Release>& releases);
+/// `unreleased` model (announced, not usable) is not a release and does not switch. `open_before`:
+/// an open release known outside `releases` (the taxonomy's history of the lab), open from then.
+std::optional<std::size_t> find_switch(const std::vector<Release>& releases,
+                                       std::optional<TimePoint> open_before = std::nullopt);
 
 /// Rolling open share over a window of `window_days`, one point per release day. A
 /// weights_release of a model already released open adds no second point to the share.

@@ -484,6 +484,26 @@ bool maker_in_headline(const Context& ctx, const SpecificModel& m, std::size_t t
            });
 }
 
+/// Whether the headline's subject, before the launch verb's slot at byte `slot_begin`, is a tracked
+/// lab other than the model's maker ("Microsoft brings Claude ...", "Amazon adds Llama 5 to ...").
+bool offered_by_another_lab(const Context& ctx, std::size_t slot_begin, const ModelRef& ref) {
+    const ModelInfo* known = ctx.taxonomy.find_model(ref.slug);
+    const std::string maker = known != nullptr ? known->lab : (ref.discovered ? ref.discovered->lab : "");
+    const auto title_end = std::min(ctx.text.size(), ctx.text.find('\n'));
+    if (maker.empty() || slot_begin > title_end) {
+        return false;
+    }
+    for (const auto& m : ctx.entities) {
+        if (m.begin >= slot_begin || m.kind == EntityKind::Model) {
+            return false;  // the first name of the headline is a model, or none comes before the slot
+        }
+        if (m.kind == EntityKind::Lab) {
+            return m.begin == 0 && m.slug != maker;
+        }
+    }
+    return false;
+}
+
 /// A model named as another's origin or yardstick ("a distilled version of Muse Spark", "based
 /// on Llama 4", "compared with GPT-5"): the words of the rules' base_model_phrases right before
 /// byte `at`, within the sentence starting at `sentence_begin`. Its openness is not the
@@ -498,6 +518,25 @@ bool named_as_base(const Context& ctx, std::size_t sentence_begin, std::size_t a
         }
     }
     return false;
+}
+
+/// The model a new one is said to come from ("Muse Lite 8B is a distilled version of Muse
+/// Spark"): a tracked model other than `slug` right after base_model_phrases in the headline or
+/// the lead's 300 bytes, but not a yardstick ("compared with"). The analysis counts the new model
+/// as that one's sibling (an open distilled version of a closed flagship).
+std::optional<std::string> base_model_named(const Context& ctx, const std::string& slug) {
+    const auto title_end = std::min(ctx.text.size(), ctx.text.find('\n'));
+    for (const auto& m : ctx.entities) {
+        if (m.kind != EntityKind::Model || m.slug == slug || m.begin > title_end + 300) {
+            continue;
+        }
+        const auto sentence = sentence_around(ctx.text, m.begin);
+        const auto before = std::string_view(ctx.text).substr(sentence.begin, m.begin - sentence.begin);
+        if (named_as_base(ctx, sentence.begin, m.begin) && !ifind(before, "compared") && !ifind(before, "successor")) {
+            return m.slug;
+        }
+    }
+    return std::nullopt;
 }
 
 /// A model's openness stated without a launch verb, in the sentence of the headline or the lead
@@ -874,6 +913,12 @@ void extract_releases(const Context& source_ctx, ExtractOutput& out, std::vector
             if (stale(ctx, known) && !said_new) {
                 continue;  // an old model mentioned again ("Introducing Claude for Education"), not "a new X"
             }
+            if (cue.rfind("launch-verb", 0) == 0 && offered_by_another_lab(ctx, slot.begin, *ref)) {
+                // "Microsoft brings Claude Opus 5 to Microsoft 365 Copilot": a host's offering (a
+                // rollout, read by the rollout grammar), not the model's launch; kept for review.
+                cue += " (another lab's offering)";
+                confidence = std::min(confidence, 0.5);
+            }
             auto same =
                 std::find_if(found.begin(), found.end(), [&](const Release& r) { return r.ref.slug == ref->slug; });
             if (same == found.end()) {
@@ -942,6 +987,9 @@ void extract_releases(const Context& source_ctx, ExtractOutput& out, std::vector
             item_models.push_back(r.ref.slug);
             if (r.ref.discovered) {
                 out.discovered_models.push_back(*r.ref.discovered);
+                if (!out.discovered_models.back().derived_from) {
+                    out.discovered_models.back().derived_from = base_model_named(ctx, r.ref.slug);
+                }
             }
         }
         const auto segment = digest_segment(ctx, r.begin);

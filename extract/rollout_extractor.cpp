@@ -640,6 +640,11 @@ void extract_rollouts(const Context& ctx, const std::vector<std::string>& item_m
             const auto around = sentence_around(ctx.text, m.begin);
             const auto own = stage_between(ctx, around.begin, around.end, /*future=*/true);
             put(ev.fields, field::stage, own.empty() ? stage : own);
+            if (own == "announced") {
+                // A promise is not the arrival: kept apart, so that the day the surface gets the
+                // model is the later report's, not the announcement's (event merges keep the first).
+                ev.dedupe_key += "|announced";
+            }
             if (has_region) {
                 put(ev.fields, field::region, region);
             } else {

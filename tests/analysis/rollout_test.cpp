@@ -99,3 +99,25 @@ TEST_CASE("rejected events and events after as_of do not count", "[analysis][rol
     CHECK(out[0].surfaces[0].surface == "meta-ai-app");
     CHECK(out[0].pattern == "engagement-first");
 }
+
+TEST_CASE("a surface announced for later is no arrival: the day it gets the model counts", "[analysis][rollout]") {
+    const std::vector<Event> events{ev(1, EventKind::ModelRelease, "2026-04-08").lab("meta").model("muse-spark"),
+                                    ev(2, EventKind::SurfaceRollout, "2026-04-20")
+                                        .model("muse-spark")
+                                        .surface("ray-ban-meta-glasses")
+                                        .text("stage", "announced"),
+                                    ev(3, EventKind::SurfaceRollout, "2026-05-18")
+                                        .model("muse-spark")
+                                        .surface("ray-ban-meta-glasses")
+                                        .text("stage", "ga"),
+                                    ev(4, EventKind::SurfaceRollout, "2026-04-25")
+                                        .model("muse-spark")
+                                        .surface("meta-ai-app")
+                                        .text("stage", "announced")};
+    const auto out = rollout_run(events);
+    REQUIRE(out.size() == 1);
+    REQUIRE(out[0].surfaces.size() == 1);  // the app was only promised
+    CHECK(out[0].surfaces[0].surface == "ray-ban-meta-glasses");
+    CHECK(out[0].surfaces[0].days_after_launch == 40);
+    CHECK(out[0].pattern == "hardware-first");
+}

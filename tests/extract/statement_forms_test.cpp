@@ -176,3 +176,52 @@ TEST_CASE("a base model named beside a derived one's weights keeps its own openn
         CHECK(e.model != "gemini-2-5-pro");
     }
 }
+
+TEST_CASE("an announced rollout is kept apart from the arrival; a new model remembers its base",
+          "[extract][grammar][rollout]") {
+    auto ex = bundled_extractor();
+    const auto meta = feed_source("meta-newsroom", std::string("meta"));
+    auto promised =
+        ex.extract(make_item("Muse Spark is coming to Oakley Meta glasses", make_time(2026, 10, 12)), nullptr, meta);
+    auto arrived = ex.extract(make_item("Muse Spark is now available on Oakley Meta glasses", make_time(2026, 11, 2)),
+                              nullptr, meta);
+    const auto* a = find_event(promised.events, EventKind::SurfaceRollout, "muse-spark");
+    const auto* b = find_event(arrived.events, EventKind::SurfaceRollout, "muse-spark");
+    REQUIRE(a != nullptr);
+    REQUIRE(b != nullptr);
+    CHECK(text_field(*a, "stage") == "announced");
+    CHECK(text_field(*b, "stage") == "ga");
+    CHECK(a->dedupe_key != b->dedupe_key);  // merged, the promise's day would be the arrival's
+
+    auto out = ex.extract(make_item("Introducing Spark Pocket 4B", make_time(2026, 10, 13),
+                                    "Spark Pocket 4B is a distilled version of Muse Spark for phones. Download the "
+                                    "weights on Hugging Face."),
+                          nullptr, meta);
+    const auto it = std::find_if(out.discovered_models.begin(), out.discovered_models.end(),
+                                 [](const fw::ModelInfo& m) { return m.slug == "spark-pocket-4b"; });
+    REQUIRE(it != out.discovered_models.end());
+    CHECK(it->derived_from == std::optional<std::string>("muse-spark"));
+}
+
+TEST_CASE("a yes/no question in the headline states nothing; another lab's offering is no launch",
+          "[extract][grammar][release]") {
+    auto ex = bundled_extractor();
+    SECTION("a question is a candidate, a wh-question's finding is not held back") {
+        auto out = ex.extract(make_item("Will Google open-source Gemini 3 Pro?", make_time(2026, 10, 14),
+                                        "The company has not said whether weights will follow."),
+                              nullptr, newswire());
+        CHECK(of_kind(out.events, EventKind::ModelRelease).empty());
+        CHECK_FALSE(out.candidates.empty());
+        out = ex.extract(make_item("Analysis: Is Yann LeCun leaving Meta?", make_time(2026, 10, 14)), nullptr,
+                         newswire());
+        CHECK(of_kind(out.events, EventKind::PersonnelMove).empty());
+    }
+    SECTION("'<another lab> brings <model> to <surface>' is the rollout only") {
+        auto out =
+            ex.extract(make_item("Amazon brings Gemini 3 Pro to Alexa+", make_time(2026, 10, 15)), nullptr, newswire());
+        CHECK(of_kind(out.events, EventKind::ModelRelease).empty());
+        const auto* ev = find_event(out.events, EventKind::SurfaceRollout, "gemini-3-pro");
+        REQUIRE(ev != nullptr);
+        CHECK(ev->surface == "alexa-plus");
+    }
+}

@@ -509,23 +509,14 @@ private:
     int& commits_;
 };
 
-}  // namespace
-
-TEST_CASE("a fetch round runs on the aggregates it declares and a batch opener, none of them a Store",
-          "[app][round][narrow]") {
+/// What a fetch round and a worker round read: the bundled context, one alert rule for every new
+/// event, a file:// feed of Meta's, and fakes of every aggregate the round declares.
+struct NarrowRoundFixture {
     test::TempDir dir;
-    auto data = app::open_context({":memory:", test::bundled_data(), {}});
-    REQUIRE(data);
-    Taxonomy taxonomy = data->taxonomy;
-    AlertRule rule;
-    rule.id = "everything";
-    rule.name = "every new event";
-    rule.channels = {"atom:" + (dir / "alerts.atom").string()};
-    const std::vector<AlertRule> rules = {rule};
-    const app::RoundInputs inputs{{taxonomy, data->rules, data->classifier}, {taxonomy, data->questions, rules}};
-
+    Result<app::AppContext> data = app::open_context({":memory:", test::bundled_data(), {}});
+    Taxonomy taxonomy = data ? data->taxonomy : Taxonomy{};
+    std::vector<AlertRule> rules = {every_event_rule(dir)};
     FakeSources sources;
-    sources.sources = {meta_feed_source(dir)};
     FakeItems items;
     FakePrices prices;
     FakeSettings settings;
@@ -533,6 +524,32 @@ TEST_CASE("a fetch round runs on the aggregates it declares and a batch opener, 
     FakeCandidates candidates;
     FakeEntities entities;
     FakeAnswersAndAlerts alerts;
+
+    NarrowRoundFixture() { sources.sources = {meta_feed_source(dir)}; }
+    app::RoundInputs inputs() {
+        return {{taxonomy, data->rules, data->classifier}, {taxonomy, data->questions, rules}};
+    }
+    app::FetchStores fetch_stores(app::BatchOpener batches) {
+        return {sources,           items, prices, settings, events, candidates, entities, (dir / "fw.db").string(),
+                std::move(batches)};
+    }
+
+    static AlertRule every_event_rule(const test::TempDir& dir) {
+        AlertRule rule;
+        rule.id = "everything";
+        rule.name = "every new event";
+        rule.channels = {"atom:" + (dir / "alerts.atom").string()};
+        return rule;
+    }
+};
+
+}  // namespace
+
+TEST_CASE("a fetch round runs on the aggregates it declares and a batch opener, none of them a Store",
+          "[app][round][narrow]") {
+    NarrowRoundFixture f;
+    REQUIRE(f.data);
+    const app::RoundInputs inputs = f.inputs();
     int opened = 0;
     int committed = 0;
     const app::BatchOpener batches = [&]() -> Result<std::unique_ptr<store::WriteBatch>> {
@@ -540,8 +557,7 @@ TEST_CASE("a fetch round runs on the aggregates it declares and a batch opener, 
         return std::unique_ptr<store::WriteBatch>(std::make_unique<CountingBatch>(committed));
     };
     // Not a shared location: the single-user fetch policy lets a file:// source be read.
-    const app::RoundStores stores{
-        {sources, items, prices, settings, events, candidates, entities, (dir / "fw.db").string(), batches}, alerts};
+    const app::RoundStores stores{f.fetch_stores(batches), f.alerts};
     app::FetchRequest req;
     req.all = true;
     req.now = make_time(2026, 4, 9);
@@ -552,20 +568,20 @@ TEST_CASE("a fetch round runs on the aggregates it declares and a batch opener, 
     REQUIRE(round->fetched.sources.size() == 1);
     CHECK(round->fetched.sources[0].status == FetchStatus::Ok);
     CHECK(round->fetched.sources[0].new_items == 1);
-    REQUIRE(items.items.size() == 1);
-    CHECK(items.items[0].entry.title == "Introducing Muse Glint, our new multimodal model");
-    REQUIRE(sources.log.size() == 1);
-    CHECK(sources.sources[0].health.last_fetch_at == req.now);
+    REQUIRE(f.items.items.size() == 1);
+    CHECK(f.items.items[0].entry.title == "Introducing Muse Glint, our new multimodal model");
+    REQUIRE(f.sources.log.size() == 1);
+    CHECK(f.sources.sources[0].health.last_fetch_at == req.now);
     CHECK(opened >= 1);
     CHECK(committed == opened);
     // Derived, answered and alerted in the same round.
     REQUIRE_FALSE(round->fetched.new_event_ids.empty());
-    CHECK(round->fetched.new_events == static_cast<int>(events.events.size()));
-    CHECK(settings.values.at("extract.last_item_id") == "1");
+    CHECK(round->fetched.new_events == static_cast<int>(f.events.events.size()));
+    CHECK(f.settings.values.at("extract.last_item_id") == "1");
     CHECK(round->answered.warnings.empty());
-    CHECK(alerts.answers.size() == data->questions.size());
+    CHECK(f.alerts.answers.size() == f.data->questions.size());
     CHECK(round->answered.alerts.matched == static_cast<int>(round->fetched.new_event_ids.size()));
-    CHECK(alerts.alerts.deliveries.size() == round->fetched.new_event_ids.size());
+    CHECK(f.alerts.alerts.deliveries.size() == round->fetched.new_event_ids.size());
 
     // The same feed again: nothing new to derive or alert.
     auto again = app::run_fetch_round(stores, inputs, req);
@@ -573,7 +589,7 @@ TEST_CASE("a fetch round runs on the aggregates it declares and a batch opener, 
     CHECK(again->fetched.sources[0].new_items == 0);
     CHECK(again->fetched.new_event_ids.empty());
     CHECK(again->answered.alerts.matched == 0);
-    CHECK(sources.log.size() == 2);
+    CHECK(f.sources.log.size() == 2);
 }
 
 TEST_CASE("the fetch policy needs the settings and the store's location only", "[app][secrets][narrow]") {
@@ -604,29 +620,12 @@ TEST_CASE("the fetch policy needs the settings and the store's location only", "
 
 TEST_CASE("a worker's round runs on the aggregates it declares and a WorkerStore, none of them a Store",
           "[app][worker][narrow]") {
-    test::TempDir dir;
-    auto data = app::open_context({":memory:", test::bundled_data(), {}});
-    REQUIRE(data);
-    Taxonomy taxonomy = data->taxonomy;
-    AlertRule rule;
-    rule.id = "everything";
-    rule.name = "every new event";
-    rule.channels = {"atom:" + (dir / "alerts.atom").string()};
-    const std::vector<AlertRule> rules = {rule};
-    const app::RoundInputs inputs{{taxonomy, data->rules, data->classifier}, {taxonomy, data->questions, rules}};
-    FakeSources sources;
-    sources.sources = {meta_feed_source(dir)};
-    FakeItems items;
-    FakePrices prices;
-    FakeSettings settings;
-    FakeEvents events;
-    FakeCandidates candidates;
-    FakeEntities entities;  // its load_taxonomy fails: the round keeps the taxonomy it has
-    FakeAnswersAndAlerts alerts;
-    FakeWorkers workers(sources);
-    const app::WorkerStores stores{
-        {{sources, items, prices, settings, events, candidates, entities, (dir / "fw.db").string(), {}}, alerts},
-        workers};
+    NarrowRoundFixture f;
+    REQUIRE(f.data);
+    const app::RoundInputs inputs = f.inputs();
+    // f.entities' load_taxonomy fails: the round keeps the taxonomy it has
+    FakeWorkers workers(f.sources);
+    const app::WorkerStores stores{{f.fetch_stores({}), f.alerts}, workers};
     app::WorkerOptions options;
     options.worker_id = "w1";  // no db_location: no second connection renewing leases
     options.lock_wait = std::chrono::seconds(1);
@@ -644,9 +643,9 @@ TEST_CASE("a worker's round runs on the aggregates it declares and a WorkerStore
     CHECK(workers.unlocks == 1);
     CHECK(round->warnings.empty());
     CHECK(round->new_events > 0);
-    CHECK(round->new_events == static_cast<int>(events.events.size()));
+    CHECK(round->new_events == static_cast<int>(f.events.events.size()));
     CHECK(round->alerts_sent == round->new_events);
-    CHECK(alerts.answers.size() == data->questions.size());
+    CHECK(f.alerts.answers.size() == f.data->questions.size());
 
     // The fetch moved the source's due time on: nothing to claim, nothing new to derive.
     auto again = app::run_worker_round(stores, inputs, options, now);
@@ -654,7 +653,7 @@ TEST_CASE("a worker's round runs on the aggregates it declares and a WorkerStore
     CHECK(again->claimed == 0);
     CHECK(again->derived);
     CHECK(again->new_events == 0);
-    CHECK(sources.log.size() == 1);
+    CHECK(f.sources.log.size() == 1);
 }
 
 TEST_CASE("sources are added and edited through a SourceStore, the location and the taxonomy alone",

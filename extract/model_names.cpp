@@ -865,7 +865,13 @@ bool name_shaped(const Context& ctx, std::string_view name) {
             continue;  // "Claude Fable 5 and Claude Mythos 5": a list of names
         }
         const char first = name[t.begin];
-        const bool digit = std::any_of(t.norm.begin(), t.norm.end(),
+        // On a lab's own feed, a lower-case part of one hyphenated word with a number is an id's
+        // ("gpt-oss-2", "o4-mini"): the whole word counts, not its parts. Elsewhere (a host's
+        // notes, a changelog) such words are commands, file names and tags as often as models.
+        const auto word_begin = name.rfind(' ', t.begin) == std::string_view::npos ? 0 : name.rfind(' ', t.begin) + 1;
+        const auto word =
+            ctx.source.lab ? name.substr(word_begin, name.find(' ', t.end) - word_begin) : std::string_view(t.norm);
+        const bool digit = std::any_of(word.begin(), word.end(),
                                        [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
         if (std::islower(static_cast<unsigned char>(first)) != 0 && !digit &&
             !ctx.rules.contains("variant_words", t.norm)) {

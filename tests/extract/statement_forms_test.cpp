@@ -225,3 +225,20 @@ TEST_CASE("a yes/no question in the headline states nothing; another lab's offer
         CHECK(ev->surface == "alexa-plus");
     }
 }
+
+TEST_CASE("a lab's lower-case hyphenated id with a number is a new model's name", "[extract][grammar][release]") {
+    auto ex = bundled_extractor();
+    auto out = ex.extract(make_item("Introducing gpt-oss-3", make_time(2026, 10, 16),
+                                    "We are releasing gpt-oss-3, open-weight reasoning models under the Apache 2.0 "
+                                    "license."),
+                          nullptr, feed_source("openai-news", std::string("openai")));
+    const auto* ev = find_event(out.events, EventKind::ModelRelease, "gpt-oss-3");
+    REQUIRE(ev != nullptr);
+    CHECK(text_field(*ev, "openness") == "open_weights_permissive");
+    // The same words in a host's notes (an extractor that has not seen the lab's post) are not a
+    // name: tags and commands look alike there.
+    auto fresh = bundled_extractor();
+    out = fresh.extract(make_item("Introducing gpt-oss-3", make_time(2026, 10, 16)), nullptr,
+                        feed_source("host-notes", std::nullopt));
+    CHECK(find_event(out.events, EventKind::ModelRelease, "gpt-oss-3") == nullptr);
+}

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "domain/slug.h"
 #include "extract/text.h"
 
 namespace fw::extract {
@@ -11,6 +12,17 @@ namespace {
 std::size_t letter_count(std::string_view name) {
     return static_cast<std::size_t>(std::count_if(
         name.begin(), name.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }));
+}
+
+/// "meta.ai", "grok.com": a full stop between two letters.
+bool domain_like(std::string_view name) {
+    for (std::size_t i = 1; i + 1 < name.size(); ++i) {
+        if (name[i] == '.' && std::isalpha(static_cast<unsigned char>(name[i - 1])) != 0 &&
+            std::isalpha(static_cast<unsigned char>(name[i + 1])) != 0) {
+            return true;
+        }
+    }
+    return false;
 }
 
 /// "FAIR", "MSL", "AISI": acronyms that are also ordinary words in lower case.
@@ -74,9 +86,16 @@ void EntityMatcher::add_name(std::string_view name, EntityKind kind, const std::
     }
     Name entry{std::move(tokens), {}, kind, slug, lab};
     // Short names and acronyms collide with ordinary words ("SAM" vs "sam", "FAIR" vs "fair"):
-    // they match with their own casing only.
-    if (force_exact || letter_count(name) <= 3 || is_acronym(name)) {
+    // they match with their own casing only. A dotted name ("meta.ai", "Claude.ai") matches with
+    // its dot, as written or in lower case: its words alone are another name ("Meta AI", the lab).
+    const bool dotted = domain_like(name);
+    if (force_exact || dotted || letter_count(name) <= 3 || is_acronym(name)) {
         entry.exact = std::string(name);
+    }
+    if (dotted && to_lower_ascii(name) != name) {
+        Name lower = entry;
+        lower.exact = to_lower_ascii(name);
+        bucket.push_back(std::move(lower));
     }
     bucket.push_back(std::move(entry));
 }

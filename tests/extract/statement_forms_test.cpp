@@ -242,3 +242,15 @@ TEST_CASE("a lab's lower-case hyphenated id with a number is a new model's name"
                         feed_source("host-notes", std::nullopt));
     CHECK(find_event(out.events, EventKind::ModelRelease, "gpt-oss-3") == nullptr);
 }
+
+TEST_CASE("a dotted surface name is matched with its dot, its words alone stay the lab's", "[extract][entities]") {
+    auto ex = bundled_extractor();
+    auto out = ex.extract(make_item("Muse Spark on the web", make_time(2026, 10, 17),
+                                    "Muse Spark is now available on meta.ai for everyone."),
+                          nullptr, feed_source("meta-newsroom", std::string("meta")));
+    bool web = false;
+    for (const auto& e : of_kind(out.events, EventKind::SurfaceRollout)) {
+        web = web || e.surface == "meta-ai-web";
+    }
+    CHECK(web);
+}

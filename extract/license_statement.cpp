@@ -40,10 +40,9 @@ bool now_a_licence(const Context& ctx, std::string_view text, const std::vector<
     return false;
 }
 
-/// How strongly `text` (a headline or a lead sentence) states a licence change: a licence-change
-/// verb of the rules' "license_change_verbs" (any form) beside a licence noun, "relicense" in any
-/// form, or "now" + a licence's name. 0 when it states none.
-double change_stated(const Context& ctx, std::string_view text, const std::vector<Token>& tokens) {
+/// A change said outright, in a headline or a lead alike: "relicense" in any form, or "now" + a
+/// licence's name. 0 when neither.
+double change_said_outright(const Context& ctx, std::string_view text, const std::vector<Token>& tokens) {
     double best = 0;
     for (const auto& t : tokens) {
         if (t.norm.starts_with("relicens")) {  // "relicensed", "relicensing"
@@ -53,13 +52,19 @@ double change_stated(const Context& ctx, std::string_view text, const std::vecto
     if (now_a_licence(ctx, text, tokens)) {
         best = std::max(best, 0.8);
     }
+    return best;
+}
+
+/// A licence-change verb of the rules' "license_change_verbs" (any form) beside a licence noun or a
+/// licence's name after "to"/"under" ("moves to Apache 2.0"): the verb's confidence, else 0.
+double change_verb_stated(const Context& ctx, std::string_view text, const std::vector<Token>& tokens) {
     const bool licence_noun = std::any_of(
         tokens.begin(), tokens.end(), [](const Token& t) { return t.norm.starts_with("licen") || t.norm == "terms"; });
-    // "moves to Apache 2.0", "switches Codestral to MIT": a licence's name after "to" or "under".
     const auto named_after = [&](std::string_view mark) {
         const auto at = ifind(text, mark);
         return at && license_id_from_text(text.substr(*at + mark.size(), 40), ctx.taxonomy, ctx.rules);
     };
+    double best = 0;
     if (licence_noun || named_after(" to ") || named_after(" under ")) {
         for (const auto& cue : verb_phrases(ctx.rules, "license_change_verbs")) {
             if (find_phrase(tokens, phrase_tokens(cue.pattern))) {
@@ -68,6 +73,11 @@ double change_stated(const Context& ctx, std::string_view text, const std::vecto
         }
     }
     return best;
+}
+
+/// How strongly a headline states a licence change: outright or by a change verb. 0 when it does not.
+double change_stated(const Context& ctx, std::string_view text, const std::vector<Token>& tokens) {
+    return std::max(change_said_outright(ctx, text, tokens), change_verb_stated(ctx, text, tokens));
 }
 
 /// The licences a statement names: "from A to B" gives both, otherwise the one it names is the new.
@@ -113,12 +123,8 @@ void extract_license_statements(const Context& ctx, ExtractOutput& out) {
         const std::string_view sentence = std::string_view(ctx.text).substr(lead.begin, lead.end - lead.begin);
         const auto [was, now] = stated_licences(ctx, sentence);
         const auto tokens = tokenize(sentence);
-        const double stated = change_stated(ctx, sentence, tokens);
-        const bool strong =
-            now_a_licence(ctx, sentence, tokens) ||
-            std::any_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.norm.starts_with("relicens"); }) ||
-            (was && now);
-        verb = strong ? stated * 0.95 : 0;
+        const double by_verb = was && now ? change_verb_stated(ctx, sentence, tokens) : 0;
+        verb = std::max(change_said_outright(ctx, sentence, tokens), by_verb) * 0.95;
     }
     if (verb <= 0) {
         return;

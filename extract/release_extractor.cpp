@@ -504,25 +504,25 @@ bool offered_by_another_lab(const Context& ctx, std::size_t slot_begin, const Mo
     return false;
 }
 
-/// A model named as another's origin or yardstick ("a distilled version of Muse Spark", "based
-/// on Llama 4", "compared with GPT-5"): the words of the rules' base_model_phrases right before
-/// byte `at`, within the sentence starting at `sentence_begin`. Its openness is not the
-/// sentence's: the weights downloaded are the derived model's.
-bool named_as_base(const Context& ctx, std::size_t sentence_begin, std::size_t at) {
+/// A model named as another's origin, predecessor or yardstick ("a distilled version of Muse Spark",
+/// "successor to Llama 4", "compared with GPT-5"): the rules' base_model_phrases entry right before
+/// byte `at`, within the sentence starting at `sentence_begin`; its value says which role (empty:
+/// the origin). Such a model's openness is not the sentence's: the weights are the new model's.
+const Cue* named_as_base(const Context& ctx, std::size_t sentence_begin, std::size_t at) {
     const auto before = tokenize(std::string_view(ctx.text).substr(sentence_begin, at - sentence_begin));
     for (const auto& cue : ctx.rules.list("base_model_phrases")) {
         const auto phrase = phrase_tokens(cue.pattern);
         if (!cue.remove && !phrase.empty() && before.size() >= phrase.size() &&
             find_phrase(before, phrase, before.size() - phrase.size())) {
-            return true;
+            return &cue;
         }
     }
-    return false;
+    return nullptr;
 }
 
 /// The model a new one is said to come from ("Muse Lite 8B is a distilled version of Muse
 /// Spark"): a tracked model other than `slug` right after base_model_phrases in the headline or
-/// the lead's 300 bytes, but not a yardstick ("compared with"). The analysis counts the new model
+/// the lead's 300 bytes, as its origin (not a predecessor or a yardstick). The analysis counts the new model
 /// as that one's sibling (an open distilled version of a closed flagship).
 std::optional<std::string> base_model_named(const Context& ctx, const std::string& slug) {
     const auto title_end = std::min(ctx.text.size(), ctx.text.find('\n'));
@@ -531,9 +531,8 @@ std::optional<std::string> base_model_named(const Context& ctx, const std::strin
             continue;
         }
         const auto sentence = sentence_around(ctx.text, m.begin);
-        const auto before = std::string_view(ctx.text).substr(sentence.begin, m.begin - sentence.begin);
-        if (named_as_base(ctx, sentence.begin, m.begin) && !ifind(before, "compared") && !ifind(before, "successor")) {
-            return m.slug;
+        if (const Cue* role = named_as_base(ctx, sentence.begin, m.begin); role != nullptr && role->value.empty()) {
+            return m.slug;  // the origin, not a predecessor or a yardstick
         }
     }
     return std::nullopt;
@@ -569,7 +568,7 @@ void openness_statements(const Context& ctx, std::size_t title_end, std::vector<
             continue;  // old models talked about ("our open source Llama models"); new names only in a headline
         }
         const auto sentence = m.begin < title_end ? Clause{0, title_end} : sentence_around(ctx.text, m.begin);
-        if (!openness_said(ctx, sentence) || named_as_base(ctx, sentence.begin, m.begin)) {
+        if (!openness_said(ctx, sentence) || named_as_base(ctx, sentence.begin, m.begin) != nullptr) {
             continue;
         }
         if (known == nullptr && !m.discovered) {

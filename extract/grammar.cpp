@@ -292,7 +292,25 @@ Clause lead_sentence(std::string_view text) {
 }
 
 bool digest_headline(std::string_view title) {
-    return std::count(title.begin(), title.end(), ',') >= 2;
+    if (std::count(title.begin(), title.end(), ',') < 2) {
+        return false;
+    }
+    std::size_t begin = 0;
+    while (begin <= title.size()) {
+        const auto comma = std::min(title.size(), title.find(',', begin));
+        auto segment = trim(title.substr(begin, comma - begin));
+        if (segment.starts_with("and ")) {
+            segment = trim(segment.substr(4));
+        }
+        const bool headline_like = !segment.empty() && segment.find(' ') != std::string_view::npos &&
+                                   (std::isupper(static_cast<unsigned char>(segment.front())) != 0 ||
+                                    std::isdigit(static_cast<unsigned char>(segment.front())) != 0);
+        if (!headline_like) {
+            return false;
+        }
+        begin = comma + 1;
+    }
+    return true;
 }
 
 bool negated(const Rules& rules, const std::vector<Token>& tokens, std::size_t from, std::size_t to) {

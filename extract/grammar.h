@@ -53,7 +53,9 @@ Clause sentence_around(std::string_view text, std::size_t pos);
 Clause lead_sentence(std::string_view text);
 
 /// A headline that is a digest of several stories ("A Leads X, B Breaks Y, C Goes Z"): at least
-/// three comma-separated segments. Its segments speak of different things.
+/// three comma-separated segments, each of at least two words and starting with a capital or a
+/// digit. Its segments speak of different things. An enumeration inside one statement ("one model
+/// for text, image, audio and video", "Faster, Cheaper, Smarter") is no digest.
 bool digest_headline(std::string_view title);
 
 /// A word of the rules' "negation_words" list in tokens [from, to) of `tokens` ("not", "won t",

@@ -161,6 +161,19 @@ Slot finish_name(std::vector<Word> words, const Context& ctx) {
     auto is_in = [](const std::vector<std::string>& v, const std::string& w) {
         return std::find(v.begin(), v.end(), w) != v.end();
     };
+    // "Nvidia's Nemotron Nano 2", "Canopy Labs' Orpheus 2": the words up to a possessive followed
+    // by a capitalised word or a version are the maker's, never the model's name.
+    for (std::size_t i = words.size(); i-- > 1;) {
+        const auto& owner = words[i - 1].text;
+        const auto& next = words[i].text;
+        const bool owned = owner.ends_with("'s") || owner.ends_with("\xE2\x80\x99s") ||
+                           (owner.size() > 2 && (owner.ends_with("s'") || owner.ends_with("s\xE2\x80\x99")));
+        if (owned && !next.empty() &&
+            (std::isupper(static_cast<unsigned char>(next.front())) != 0 || has_digit(next))) {
+            words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(i));
+            break;
+        }
+    }
     while (!words.empty() && is_in(lead, lower_bare(words.front().text))) {
         words.erase(words.begin());
     }

@@ -131,12 +131,15 @@ OpennessGuess classify_openness(const Context& ctx, const ModelInfo* known, cons
     for (const auto& c : split_clauses(text)) {
         const std::string_view clause = std::string_view(text).substr(c.begin, c.end - c.begin);
         const auto tokens = tokenize(clause);
-        const bool is_own = mentions(tokens, name, own_marks);
+        bool is_own = mentions(tokens, name, own_marks);
         bool is_other = false;
         for (std::size_t i = 0; i < other_names.size(); ++i) {
             is_other = is_other || mentions(tokens, other_names[i], other_marks[i]);
         }
-        if (!is_own && speaks_of_other_models(ctx, tokens, name)) {
+        // "smaller Qwen5 models remain downloadable" beside Qwen5-Max: a family word is no mention
+        // of the model when the clause speaks of others of the family.
+        if (!find_phrase(tokens, phrase_tokens(name)) && speaks_of_other_models(ctx, tokens, name)) {
+            is_own = false;
             is_other = true;
         }
         const Scope scope = is_own && !is_other ? Scope::Own : (!is_own && is_other ? Scope::Other : Scope::General);
@@ -209,6 +212,14 @@ OpennessGuess classify_openness(const Context& ctx, const ModelInfo* known, cons
     } else if (has_phrase(scope_tokens, "api") || has_phrase(scope_tokens, "apis")) {
         result.openness = Openness::Api;  // offered to developers, no word of weights
         result.cue = "api, no weights";
+        result.confidence = 0.6;
+    } else if (const auto surfaces = std::count_if(ctx.entities.begin(), ctx.entities.end(),
+                                                   [](const EntityMatch& m) { return m.kind == EntityKind::Surface; });
+               surfaces > 0 && std::all_of(ctx.entities.begin(), ctx.entities.end(), [](const EntityMatch& m) {
+                   return m.kind != EntityKind::Surface || has_phrase(tokenize(m.slug), "api");
+               })) {
+        result.openness = Openness::Api;  // only on API surfaces ("available today on La Plateforme")
+        result.cue = "api surface, no weights";
         result.confidence = 0.6;
     } else if (std::any_of(ctx.entities.begin(), ctx.entities.end(),
                            [](const EntityMatch& m) { return m.kind == EntityKind::Surface; })) {

@@ -425,7 +425,9 @@ std::vector<HostSubject> host_subjects(const Context& ctx, std::size_t lead_end)
                 if (!ref) {
                     // "<Maker>'s <Name> is live": a maker nobody tracks, named by its possessive,
                     // vouches for an unversioned name.
-                    const auto maker = makers_possessive(name.text.substr(0, lead_at));
+                    // split_names leaves the maker's possessive before the name: read it in the slot.
+                    const auto maker = makers_possessive(
+                        std::string_view(ctx.text).substr(slot.begin, name.begin + lead_at - slot.begin));
                     if (!maker.empty()) {
                         Context by_maker = named;
                         by_maker.lab = slugify(maker);

@@ -1,0 +1,116 @@
+// Headline grammar read in session 9 (issue 13), each in wording written for this test: the maker
+// of a new name told by a possessive or as the launch verb's subject, an enumeration inside a
+// headline that is no digest, weights offered "for download", a tool's own version on its feed
+// (no model) with a model that "is now the default" there, a model offered only on an API
+// surface, and an evaluator's "tests found <model>".
+
+#include "bundled_extractor.h"
+#include "extract_support.h"
+#include "support/catch.h"
+
+using fw::EventKind;
+using fw::make_time;
+using fw::test::bundled_extractor;
+using fw::test::feed_source;
+using fw::test::find_event;
+using fw::test::make_item;
+using fw::test::of_kind;
+
+namespace {
+
+std::string field_of(const fw::Event& e, const char* key) {
+    return e.fields.text(key).value_or("");
+}
+
+}  // namespace
+
+TEST_CASE("the maker of a new name is the headline's possessive or its launch verb's subject",
+          "[extract][grammar][release]") {
+    auto ex = bundled_extractor();
+    const auto press = feed_source("tech-desk", std::nullopt);
+    SECTION("a tracked lab's possessive before the name") {
+        auto out = ex.extract(make_item("Nvidia's Cosmos Reason 3 lands with open weights", make_time(2026, 11, 3),
+                                        "The 14B-parameter model ships under the NVIDIA Open Model License."),
+                              nullptr, press);
+        const auto* ev = find_event(out.events, EventKind::ModelRelease, "cosmos-reason-3");
+        REQUIRE(ev != nullptr);
+        CHECK(ev->lab == std::optional<std::string>("nvidia"));
+    }
+    SECTION("a tracked lab as the subject of the launch verb") {
+        auto out = ex.extract(make_item("Cohere debuts Embed Vision 2 for enterprise search", make_time(2026, 11, 4),
+                                        "Embed Vision 2 is a multimodal embedding model for retrieval."),
+                              nullptr, press);
+        const auto* ev = find_event(out.events, EventKind::ModelRelease, "embed-vision-2");
+        REQUIRE(ev != nullptr);
+        CHECK(ev->lab == std::optional<std::string>("cohere"));
+    }
+    SECTION("another story's lab, after a comma, is nobody's subject") {
+        auto out = ex.extract(make_item("After a quiet month, Cohere watchers note Orion 5 debuts",
+                                        make_time(2026, 11, 5), "Orion 5 is a new reasoning model."),
+                              nullptr, press);
+        for (const auto& ev : of_kind(out.events, EventKind::ModelRelease)) {
+            CHECK(ev.lab != std::optional<std::string>("cohere"));
+        }
+    }
+}
+
+TEST_CASE("an enumeration inside a headline is no digest; weights offered for download are open",
+          "[extract][grammar][openness]") {
+    auto ex = bundled_extractor();
+    const auto qwen = feed_source("qwen-blog", std::string("qwen"));
+    SECTION("the lead's licence still counts after 'for speech, vision, and code'") {
+        auto out = ex.extract(make_item("Qwen4-Omni: one model for speech, vision, and code", make_time(2026, 11, 6),
+                                        "Qwen4-Omni is published under Apache 2.0 on Hugging Face."),
+                              nullptr, qwen);
+        const auto* ev = find_event(out.events, EventKind::ModelRelease, "qwen4-omni");
+        REQUIRE(ev != nullptr);
+        CHECK(field_of(*ev, "openness") == "open_weights_permissive");
+    }
+    SECTION("'available for download' with no other word of weights") {
+        const auto google = feed_source("google-blog", std::string("google"));
+        auto out = ex.extract(make_item("Gemma 5 1B: a tiny model for phones", make_time(2026, 11, 7),
+                                        "Gemma 5 1B is available for download from Kaggle."),
+                              nullptr, google);
+        const auto* ev = find_event(out.events, EventKind::ModelRelease, "gemma-5-1b");
+        REQUIRE(ev != nullptr);
+        CHECK(fw::is_open(*fw::openness_from_string(field_of(*ev, "openness"))));
+    }
+    SECTION("a digest's segments stay apart") {
+        auto out =
+            ex.extract(make_item("Qwen4 Goes Big, Robots Learn Chess, Courts Weigh Fair Use", make_time(2026, 11, 8)),
+                       nullptr, feed_source("weekly-digest", std::nullopt));
+        CHECK(find_event(out.events, EventKind::ModelRelease, "robots-learn-chess") == nullptr);
+    }
+}
+
+TEST_CASE("a tool's feed: its own version is no model, a model that is now its default arrives there",
+          "[extract][grammar][rollout]") {
+    auto ex = bundled_extractor();
+    auto out = ex.extract(make_item("Zed 0.214", make_time(2026, 11, 9),
+                                    "GPT-5 is now the default model in the agent panel. Also: faster search."),
+                          nullptr, feed_source("zed-releases", std::nullopt));
+    CHECK(of_kind(out.events, EventKind::ModelRelease).empty());
+    const auto* ev = find_event(out.events, EventKind::SurfaceRollout, "gpt-5");
+    REQUIRE(ev != nullptr);
+    CHECK(ev->surface == std::optional<std::string>("zed"));
+}
+
+TEST_CASE("a model offered only on an API surface is api, not a hosted product", "[extract][grammar][openness]") {
+    auto ex = bundled_extractor();
+    auto out = ex.extract(make_item("Devstral 3", make_time(2026, 11, 10),
+                                    "Our new agentic coding model, available today on La Plateforme."),
+                          nullptr, feed_source("mistral-news", std::string("mistral")));
+    const auto* ev = find_event(out.events, EventKind::ModelRelease, "devstral-3");
+    REQUIRE(ev != nullptr);
+    CHECK(field_of(*ev, "openness") == "api");
+}
+
+TEST_CASE("an evaluator's 'tests found <model>' is its evaluation", "[extract][grammar][eval]") {
+    auto ex = bundled_extractor();
+    auto out = ex.extract(make_item("Sandbagging is rarer than feared", make_time(2026, 11, 11),
+                                    "Our tests found Claude Opus 4.5 underperforming on purpose in 2 of 400 runs."),
+                          nullptr, feed_source("Apollo Research", std::nullopt));
+    const auto* ev = find_event(out.events, EventKind::ThirdPartyEval, "claude-opus-4-5");
+    REQUIRE(ev != nullptr);
+    CHECK(field_of(*ev, "evaluator") == "apollo");
+}

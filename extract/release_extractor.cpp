@@ -504,45 +504,6 @@ bool offered_by_another_lab(const Context& ctx, std::size_t slot_begin, const Mo
     return false;
 }
 
-/// The tracked lab that makes a new name, by the headline's grammar: its possessive right before
-/// the name ("Nvidia's Nemotron Nano 2"), or the subject of the launch verb whose object is the
-/// name, when the headline opens with it ("Cohere unveils Command R7B", "Moonshot AI open-sources
-/// Kimi K2 Thinking"). Empty when the headline says neither.
-std::string maker_in_grammar(const Context& ctx, std::size_t slot_begin, std::size_t name_begin, bool launch_verb) {
-    const auto title_end = std::min(ctx.text.size(), ctx.text.find('\n'));
-    if (name_begin > title_end) {
-        return {};
-    }
-    const EntityMatch* subject = nullptr;
-    for (const auto& m : ctx.entities) {
-        if (m.begin >= name_begin) {
-            break;
-        }
-        if (m.kind == EntityKind::Lab) {
-            const auto between = std::string_view(ctx.text).substr(m.end, name_begin - m.end);
-            for (const std::string_view owned : {"'s ", "\xE2\x80\x99s ", "' ", "\xE2\x80\x99 "}) {
-                if (between == owned) {
-                    return m.lab.empty() ? m.slug : m.lab;
-                }
-            }
-        }
-        if (subject == nullptr && m.begin == 0 && m.kind == EntityKind::Lab) {
-            subject = &m;
-        } else if (subject != nullptr && m.kind != EntityKind::Lab) {
-            subject = nullptr;  // another name stands between the lab and the verb's object
-        }
-    }
-    if (!launch_verb || subject == nullptr || subject->end > slot_begin) {
-        return {};
-    }
-    // Only the verb (and a few words: "'s Qwen team ships", "on Friday released") between them.
-    const auto between = std::string_view(ctx.text).substr(subject->end, slot_begin - subject->end);
-    if (between.find_first_of(",:;|") != std::string_view::npos || tokenize(between).size() > 5) {
-        return {};
-    }
-    return subject->lab.empty() ? subject->slug : subject->lab;
-}
-
 /// A model named as another's origin, predecessor or yardstick ("a distilled version of Muse Spark",
 /// "successor to Llama 4", "compared with GPT-5"): the rules' base_model_phrases entry right before
 /// byte `at`, within the sentence starting at `sentence_begin`; its value says which role (empty:
@@ -893,18 +854,6 @@ void extract_releases(const Context& source_ctx, ExtractOutput& out, std::vector
                            m.end <= name.begin + name.text.size();
                 })) {
                 continue;  // "<Tool> Wave 3" on the tool's own feed: a release of the tool, not a model
-            }
-            if (ref->discovered && ref->discovered->lab.empty() && !ctx.source.lab) {
-                // A new name of a maker the headline names: the maker's model, matched as its own.
-                auto lab = maker_in_grammar(ctx, slot.begin, name.begin, slot.cue.rfind("launch-verb", 0) == 0);
-                if (!lab.empty()) {
-                    Context maker = ctx;
-                    maker.lab = lab;
-                    if (auto owned = resolve_model_name(name.text, maker, coined);
-                        owned && owned->discovered && owned->discovered->lab == lab) {
-                        ref = std::move(owned);
-                    }
-                }
             }
             std::string cue = slot.cue;
             double confidence = name.confidence * ref->confidence;

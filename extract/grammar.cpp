@@ -314,7 +314,12 @@ bool digest_headline(std::string_view title) {
 }
 
 bool negated(const Rules& rules, const std::vector<Token>& tokens, std::size_t from, std::size_t to) {
-    for (const auto& cue : rules.list("negation_words")) {
+    return said_within(rules, "negation_words", tokens, from, to);
+}
+
+bool said_within(const Rules& rules, std::string_view list, const std::vector<Token>& tokens, std::size_t from,
+                 std::size_t to) {
+    for (const auto& cue : rules.list(list)) {
         if (cue.remove) {
             continue;
         }

@@ -58,6 +58,10 @@ Clause lead_sentence(std::string_view text);
 /// for text, image, audio and video", "Faster, Cheaper, Smarter") is no digest.
 bool digest_headline(std::string_view title);
 
+/// A phrase of the rules' list `list` within tokens [from, to) of `tokens`.
+bool said_within(const Rules& rules, std::string_view list, const std::vector<Token>& tokens, std::size_t from,
+                 std::size_t to);
+
 /// A word of the rules' "negation_words" list in tokens [from, to) of `tokens` ("not", "won t",
 /// "never", "without").
 bool negated(const Rules& rules, const std::vector<Token>& tokens, std::size_t from, std::size_t to);

@@ -8,6 +8,7 @@
 #include <cctype>
 
 #include "domain/event_schema.h"
+#include "domain/slug.h"
 #include "extract/confidence.h"
 #include "extract/extractors.h"
 #include "extract/grammar.h"
@@ -17,10 +18,32 @@
 namespace fw::extract {
 namespace {
 
+/// The lead's first sentence states a launch as it happens: a launch verb in its progressive form
+/// ("We are releasing", "Introducing", "launching today"). A model launched now has no earlier
+/// licence to change from.
+bool launch_in_progress(const Context& ctx) {
+    const auto lead = lead_sentence(ctx.text);
+    const auto title_end = std::min(ctx.text.size(), ctx.text.find('\n'));
+    if (lead.begin < title_end || lead.end <= lead.begin) {
+        return false;
+    }
+    const auto tokens = tokenize(std::string_view(ctx.text).substr(lead.begin, lead.end - lead.begin));
+    for (const auto& cue : verb_phrases(ctx.rules, "launch_verbs")) {
+        const auto phrase = phrase_tokens(cue.pattern);
+        if (!phrase.empty() && phrase.front().ends_with("ing") && find_phrase(tokens, phrase)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /// "now" right before a licence's name ("Mistral Small 4 is now Apache 2.0", "... now under MIT",
 /// "now licensed under CC-BY-4.0"): a change stated without a change verb. Only the next few words
 /// count, so "is now available on Hugging Face under MIT" (a launch with its licence) is none.
 bool now_a_licence(const Context& ctx, std::string_view text, const std::vector<Token>& tokens) {
+    if (launch_in_progress(ctx)) {
+        return false;  // "Foo 4.1, now under Apache 2.0 | We are releasing Foo 4.1 ...": a launch's licence
+    }
     for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
         if (tokens[i].norm != "now") {
             continue;
@@ -104,6 +127,12 @@ std::pair<std::optional<std::string>, std::optional<std::string>> stated_licence
 
 }  // namespace
 
+namespace {
+/// One model's licence change, stated by `title` and the lead with confidence `verb`.
+void licence_change_of(const Context& ctx, const SpecificModel& subject, std::string_view title, Clause lead,
+                       bool has_lead, double verb, ExtractOutput& out);
+}  // namespace
+
 bool license_change_headline(const Context& ctx) {
     const auto title_end = std::min(ctx.text.size(), ctx.text.find('\n'));
     const std::string_view title = std::string_view(ctx.text).substr(0, title_end);
@@ -150,7 +179,33 @@ void extract_license_statements(const Context& ctx, ExtractOutput& out) {
     if (models.empty()) {
         return;  // "We updated our terms of service": no model's licence
     }
-    const auto& subject = models.front();
+    // A headline naming the family ("license for gpt-oss") over a lead naming its members
+    // ("the gpt-oss-120b and gpt-oss-20b license"): each member changes.
+    std::vector<SpecificModel> subjects{models.front()};
+    if (has_lead && models.front().end > models.front().begin) {
+        const auto said_name =
+            slugify(ctx.text.substr(models.front().begin, models.front().end - models.front().begin));
+        if (said_name != models.front().slug) {
+            std::vector<SpecificModel> members;
+            for (const auto& m : specific_models(ctx, lead.begin, lead.end)) {
+                if (m.slug.starts_with(said_name) && m.slug != said_name) {
+                    members.push_back(m);
+                }
+            }
+            if (!members.empty()) {
+                subjects = std::move(members);
+            }
+        }
+    }
+    for (const auto& subject : subjects) {
+        licence_change_of(ctx, subject, title, lead, has_lead, verb, out);
+    }
+}
+
+namespace {
+void licence_change_of(const Context& ctx, const SpecificModel& subject, std::string_view title, Clause lead,
+                       bool has_lead, double verb, ExtractOutput& out) {
+    const auto title_end = title.size();
     const ModelInfo* known = ctx.taxonomy.find_model(subject.slug);
     std::string said(title);
     if (has_lead) {
@@ -200,5 +255,7 @@ void extract_license_statements(const Context& ctx, ExtractOutput& out) {
     }
     out.events.push_back(std::move(ev));
 }
+
+}  // namespace
 
 }  // namespace fw::extract

@@ -161,6 +161,10 @@ OpennessGuess classify_openness(const Context& ctx, const ModelInfo* known, cons
             const auto to = std::min(tokens.size(), *at + phrase.size() + kNegationReach);
             if (cue.value.rfind("open", 0) == 0 && negated(ctx.rules, tokens, from, to)) {
                 f = Found{"api", std::max(cue.confidence, 0.85), "negated: not ... " + cue.pattern};
+            } else if (cue.value.rfind("open", 0) == 0 && said_within(ctx.rules, "contrast_words", tokens, from, *at)) {
+                // "a break from the company's open-weights releases", "after years of open Llama
+                // weights": the openness left behind, not this model's.
+                f = Found{"api", cue.confidence, "contrasted: " + cue.pattern};
             }
             if (f.confidence > best.confidence) {
                 best = f;

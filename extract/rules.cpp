@@ -117,6 +117,7 @@ const std::vector<std::string>& known_rule_lists() {
         "launch_verbs",
         "arrival_verbs",
         "negation_words",
+        "contrast_words",
         "release_stages",
         "evaluator_heads",
         "availability_cues",

@@ -114,3 +114,38 @@ TEST_CASE("an evaluator's 'tests found <model>' is its evaluation", "[extract][g
     REQUIRE(ev != nullptr);
     CHECK(field_of(*ev, "evaluator") == "apollo");
 }
+
+TEST_CASE("a licence in a launch's headline is no change; a family's change is each member's",
+          "[extract][grammar][license]") {
+    auto ex = bundled_extractor();
+    SECTION("'now under' a licence while the lead releases the model") {
+        auto out = ex.extract(make_item("Ministral 5 3B, now under MIT", make_time(2026, 11, 12),
+                                        "Today we are launching Ministral 5 3B, an edge model with open weights under "
+                                        "the MIT licence."),
+                              nullptr, feed_source("mistral-news", std::string("mistral")));
+        CHECK(of_kind(out.events, EventKind::LicenseChange).empty());
+        const auto* ev = find_event(out.events, EventKind::ModelRelease, "ministral-5-3b");
+        REQUIRE(ev != nullptr);
+        CHECK(field_of(*ev, "openness") == "open_weights_permissive");
+    }
+    SECTION("the headline names the family, the lead its members") {
+        auto out = ex.extract(make_item("Meta moves Llama 4 to a new community licence", make_time(2026, 11, 13),
+                                        "Meta relicensed Llama 4 Scout and Llama 4 Maverick under the Llama 4.1 "
+                                        "Community License on Friday."),
+                              nullptr, feed_source("tech-desk", std::nullopt));
+        CHECK(find_event(out.events, EventKind::LicenseChange, "llama-4-scout") != nullptr);
+        CHECK(find_event(out.events, EventKind::LicenseChange, "llama-4-maverick") != nullptr);
+        CHECK(find_event(out.events, EventKind::LicenseChange, "llama-4-behemoth") == nullptr);
+    }
+}
+
+TEST_CASE("open weights named as what a lab leaves behind are not the new model's", "[extract][grammar][openness]") {
+    auto ex = bundled_extractor();
+    auto out = ex.extract(make_item("Zhipu goes closed with GLM-6", make_time(2026, 11, 14),
+                                    "GLM-6 is served only through the Zhipu API, a departure from the lab's "
+                                    "open-weight releases."),
+                          nullptr, feed_source("tech-desk", std::nullopt));
+    const auto* ev = find_event(out.events, EventKind::ModelRelease, "glm-6");
+    REQUIRE(ev != nullptr);
+    CHECK(field_of(*ev, "openness") == "api");
+}

@@ -44,7 +44,7 @@ std::set<std::string> event_keys(store::Store& store) {
 
 }  // namespace
 
-TEST_CASE("derivation in pages sees every item once and derives the events of one pass", "[app][extract]") {
+TEST_CASE("derivation in pages sees every item once and derives the events of one pass", "[app][extract][long]") {
     test::TempDir dir;
     auto opened = app::open_context({(dir / "fw.db").string(), test::bundled_data(), {}});
     REQUIRE(opened);

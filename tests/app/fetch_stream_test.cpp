@@ -42,7 +42,7 @@ std::string name_of(int i) {
 
 }  // namespace
 
-TEST_CASE("a streamed fetch stores every source once and reports them in order", "[app][fetch]") {
+TEST_CASE("a streamed fetch stores every source once and reports them in order", "[app][fetch][long]") {
     test::TempDir dir;
     auto opened = app::open_context({(dir / "fw.db").string(), test::bundled_data(), {}});
     REQUIRE(opened);

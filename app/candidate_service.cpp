@@ -18,7 +18,10 @@ Candidate candidate_for_item(Candidate found, std::string_view source_name, cons
     found.link = item.entry.link;
     found.published = item.entry.published ? item.entry.published : item.entry.updated;
     found.detected_at = item.fetched_at;
-    found.dedupe_key = candidate_key(source_name, item);
+    // The extractor names a story of its own for a second candidate of one item (a digest's
+    // story: "story:qwen3-5"); the item's first candidate keeps the item's key.
+    const std::string story = std::move(found.dedupe_key);
+    found.dedupe_key = candidate_key(source_name, item) + (story.empty() ? "" : "|" + story);
     return found;
 }
 

@@ -68,10 +68,16 @@ std::string launch_shaped_title(const Context& ctx) {
         const auto phrase = phrase_tokens(cue.pattern);
         if (auto at = find_phrase(title, phrase);
             at && *at == 0 && cue.confidence >= 0.8 && title.size() > phrase.size()) {
-            // The object must start like a name: "Introducing a way to ..." is no launch of one.
-            const auto next =
-                title[phrase.size() + (title[phrase.size()].norm == "the" && title.size() > phrase.size() + 1 ? 1 : 0)];
-            if (std::islower(static_cast<unsigned char>(title_text[next.begin])) != 0) {
+            // The object must start like a name: "Introducing a way to ..." is no launch of one;
+            // "the next generation of Claude", "our new Foo" are ("a new version of", "the latest").
+            static const std::vector<std::string> before_name = {
+                "the", "our", "a", "an", "new", "next", "latest", "generation", "version", "family", "of"};
+            std::size_t k = phrase.size();
+            while (k + 1 < title.size() &&
+                   std::find(before_name.begin(), before_name.end(), title[k].norm) != before_name.end()) {
+                ++k;
+            }
+            if (std::islower(static_cast<unsigned char>(title_text[title[k].begin])) != 0) {
                 return {};
             }
             return "launch-verb headline \"" + cue.pattern + " ...\"";
@@ -191,6 +197,135 @@ bool question_headline(std::string_view text) {
     return std::find(std::begin(auxiliaries), std::end(auxiliaries), first) != std::end(auxiliaries);
 }
 
+/// A digest headline's stories ("Qwen3.5 In All Sizes, Apple's Multimodal Tokenizer, ...") each
+/// speak of one thing: a story opening with a versioned model's name that no event and no
+/// candidate of the item covers becomes a candidate of its own, so that a digest whose other
+/// stories gave events drops none silently.
+void digest_story_candidates(const Context& ctx, ExtractOutput& out) {
+    const auto title_end = std::min(ctx.text.size(), ctx.text.find('\n'));
+    if (ctx.source.kind != SourceKind::Feed || !digest_headline(std::string_view(ctx.text).substr(0, title_end))) {
+        return;
+    }
+    const auto covered = [&](const std::string& slug) {
+        return std::any_of(out.events.begin(), out.events.end(), [&](const Event& e) { return e.model == slug; }) ||
+               std::any_of(out.candidates.begin(), out.candidates.end(),
+                           [&](const Candidate& c) { return c.model == slug; });
+    };
+    Context named = ctx;
+    named.unowned_models = true;
+    for (std::size_t begin = 0; begin < title_end;) {
+        const auto end = std::min(title_end, ctx.text.find(',', begin));
+        const auto story = std::string_view(ctx.text).substr(begin, end - begin);
+        std::optional<SpecificModel> model;
+        for (const auto& sm : specific_models(ctx, begin, end)) {
+            const auto lead = std::string_view(ctx.text).substr(begin, sm.begin - begin);
+            if (lead.find_first_not_of(' ') == std::string_view::npos) {
+                model = sm;  // the story's subject, not a model it compares with
+            }
+            break;
+        }
+        if (!model) {
+            std::size_t at = 0;
+            if (auto ref = resolve_leading(story, named, &at); ref && ref->confidence >= 0.85 && !ref->known) {
+                model = SpecificModel{ref->slug, begin + at, begin + at, ref->discovered};
+            }
+        }
+        if (model &&
+            std::any_of(model->slug.begin(), model->slug.end(),
+                        [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }) &&
+            !covered(model->slug)) {
+            Candidate c;
+            c.cue = "digest story \"" + std::string(trim(story)) + "\"";
+            c.suggested_kind = EventKind::ModelRelease;
+            c.confidence = 0.3;
+            c.model = model->slug;
+            if (const auto* info = ctx.taxonomy.find_model(model->slug); info && !info->lab.empty()) {
+                c.lab = info->lab;
+            } else if (model->discovered && !model->discovered->lab.empty()) {
+                c.lab = model->discovered->lab;
+            }
+            c.entities.push_back("model:" + model->slug);
+            c.reason = "a digest's story naming a model, no event of it";
+            c.dedupe_key = "story:" + model->slug;  // one item, several stories
+            out.candidates.push_back(std::move(c));
+        }
+        begin = end + 1;
+    }
+}
+
+/// The one candidate of an item that kept no event: its strongest weak finding, else the nearest
+/// cue its headline gives (a launch or arrival shape), else the classifier's kind.
+void item_candidate(const Context& ctx, ExtractOutput& out, const std::vector<Event>& weak,
+                    const std::vector<KindScore>& scores, const KindClassifier::Thresholds& thresholds) {
+    const Event* weakest_best = nullptr;
+    for (const auto& ev : weak) {
+        if (weakest_best == nullptr || ev.confidence > weakest_best->confidence) {
+            weakest_best = &ev;
+        }
+    }
+    Candidate c;
+    for (const auto& m : ctx.entities) {
+        auto e = std::string(entity_kind_name(m.kind)) + ":" + m.slug;
+        if (std::find(c.entities.begin(), c.entities.end(), e) == c.entities.end()) {
+            c.entities.push_back(std::move(e));
+        }
+    }
+    if (weakest_best != nullptr) {
+        c.cue = weakest_best->cue;
+        c.suggested_kind = weakest_best->kind;
+        c.confidence = weakest_best->confidence;
+        c.lab = weakest_best->lab;
+        c.model = weakest_best->model;
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "low confidence %.2f", weakest_best->confidence);
+        c.reason = buf;
+        if (c.model && std::find(c.entities.begin(), c.entities.end(), "model:" + *c.model) == c.entities.end()) {
+            c.entities.push_back("model:" + *c.model);  // a name met for the first time
+        }
+    } else if (auto cue = launch_shaped_title(ctx); !cue.empty()) {
+        c.cue = std::move(cue);
+        c.suggested_kind = EventKind::ModelRelease;
+        c.confidence = 0.3;
+        c.lab = ctx.lab;
+        c.reason = "launch-shaped headline, no model name confirmed";
+    } else if (auto arrival = arrival_shaped_title(ctx); !arrival.empty()) {
+        c.cue = std::move(arrival);
+        c.suggested_kind = EventKind::SurfaceRollout;
+        c.confidence = 0.3;
+        if (const auto* m = first_entity(ctx, EntityKind::Model)) {
+            c.model = m->slug;
+            if (const auto* info = ctx.taxonomy.find_model(m->slug); info != nullptr && !info->lab.empty()) {
+                c.lab = info->lab;
+            }
+        }
+        c.reason = c.model ? "arrival-shaped headline, the surface is not tracked"
+                           : "arrival-shaped headline, the model is not tracked";
+    } else if (const auto* best = classifier_kind(scores, thresholds.candidate); best != nullptr) {
+        c.cue = "classifier:" + best->kind + " p=" + two_decimals(best->probability);
+        c.suggested_kind = event_kind_from_string(best->kind);
+        c.confidence = std::min(best->probability, 0.99);
+        c.lab = ctx.lab;
+        if (const auto* m = first_entity(ctx, EntityKind::Model)) {
+            c.model = m->slug;
+        }
+        c.reason = "no grammar cue; classifier p=" + two_decimals(best->probability);
+        if (c.lab && std::find(c.entities.begin(), c.entities.end(), "lab:" + *c.lab) == c.entities.end()) {
+            c.entities.insert(c.entities.begin(), "lab:" + *c.lab);
+        }
+        out.candidates.push_back(std::move(c));
+        return;  // the classifier read the language: an item naming nothing tracked counts too
+    } else {
+        return;
+    }
+    if (c.entities.empty() && !ctx.source.lab) {
+        return;  // names nothing tracked
+    }
+    if (c.lab && std::find(c.entities.begin(), c.entities.end(), "lab:" + *c.lab) == c.entities.end()) {
+        c.entities.insert(c.entities.begin(), "lab:" + *c.lab);
+    }
+    out.candidates.push_back(std::move(c));
+}
+
 /// Findings below kConfidentEvent leave the events; an item that names a tracked entity (or is a
 /// lab's own launch-shaped headline) and keeps no event becomes one candidate. With a classifier
 /// (`scores` not empty): a weak finding whose kind the classifier is sure of becomes an event (two
@@ -200,7 +335,6 @@ bool question_headline(std::string_view text) {
 void settle(const Context* ctx, ExtractOutput& out, const std::vector<KindScore>& scores,
             const KindClassifier::Thresholds& thresholds) {
     std::vector<Event> confident;
-    const Event* weakest_best = nullptr;
     std::vector<Event> weak;
     const bool question = ctx != nullptr && question_headline(ctx->text);
     for (auto& ev : out.events) {
@@ -222,75 +356,13 @@ void settle(const Context* ctx, ExtractOutput& out, const std::vector<KindScore>
         (ev.confidence >= kConfidentEvent ? confident : weak).push_back(std::move(ev));
     }
     out.events = std::move(confident);
-    if (ctx == nullptr || !out.events.empty()) {
+    if (ctx == nullptr) {
         return;
     }
-    for (const auto& ev : weak) {
-        if (weakest_best == nullptr || ev.confidence > weakest_best->confidence) {
-            weakest_best = &ev;
-        }
+    if (out.events.empty()) {
+        item_candidate(*ctx, out, weak, scores, thresholds);
     }
-    Candidate c;
-    for (const auto& m : ctx->entities) {
-        auto e = std::string(entity_kind_name(m.kind)) + ":" + m.slug;
-        if (std::find(c.entities.begin(), c.entities.end(), e) == c.entities.end()) {
-            c.entities.push_back(std::move(e));
-        }
-    }
-    if (weakest_best != nullptr) {
-        c.cue = weakest_best->cue;
-        c.suggested_kind = weakest_best->kind;
-        c.confidence = weakest_best->confidence;
-        c.lab = weakest_best->lab;
-        c.model = weakest_best->model;
-        char buf[64];
-        std::snprintf(buf, sizeof buf, "low confidence %.2f", weakest_best->confidence);
-        c.reason = buf;
-        if (c.model && std::find(c.entities.begin(), c.entities.end(), "model:" + *c.model) == c.entities.end()) {
-            c.entities.push_back("model:" + *c.model);  // a name met for the first time
-        }
-    } else if (auto cue = launch_shaped_title(*ctx); !cue.empty()) {
-        c.cue = std::move(cue);
-        c.suggested_kind = EventKind::ModelRelease;
-        c.confidence = 0.3;
-        c.lab = ctx->lab;
-        c.reason = "launch-shaped headline, no model name confirmed";
-    } else if (auto arrival = arrival_shaped_title(*ctx); !arrival.empty()) {
-        c.cue = std::move(arrival);
-        c.suggested_kind = EventKind::SurfaceRollout;
-        c.confidence = 0.3;
-        if (const auto* m = first_entity(*ctx, EntityKind::Model)) {
-            c.model = m->slug;
-            if (const auto* info = ctx->taxonomy.find_model(m->slug); info != nullptr && !info->lab.empty()) {
-                c.lab = info->lab;
-            }
-        }
-        c.reason = c.model ? "arrival-shaped headline, the surface is not tracked"
-                           : "arrival-shaped headline, the model is not tracked";
-    } else if (const auto* best = classifier_kind(scores, thresholds.candidate); best != nullptr) {
-        c.cue = "classifier:" + best->kind + " p=" + two_decimals(best->probability);
-        c.suggested_kind = event_kind_from_string(best->kind);
-        c.confidence = std::min(best->probability, 0.99);
-        c.lab = ctx->lab;
-        if (const auto* m = first_entity(*ctx, EntityKind::Model)) {
-            c.model = m->slug;
-        }
-        c.reason = "no grammar cue; classifier p=" + two_decimals(best->probability);
-        if (c.lab && std::find(c.entities.begin(), c.entities.end(), "lab:" + *c.lab) == c.entities.end()) {
-            c.entities.insert(c.entities.begin(), "lab:" + *c.lab);
-        }
-        out.candidates.push_back(std::move(c));
-        return;  // the classifier read the language: an item naming nothing tracked counts too
-    } else {
-        return;
-    }
-    if (c.entities.empty() && !ctx->source.lab) {
-        return;  // names nothing tracked
-    }
-    if (c.lab && std::find(c.entities.begin(), c.entities.end(), "lab:" + *c.lab) == c.entities.end()) {
-        c.entities.insert(c.entities.begin(), "lab:" + *c.lab);
-    }
-    out.candidates.push_back(std::move(c));
+    digest_story_candidates(*ctx, out);
 }
 
 }  // namespace

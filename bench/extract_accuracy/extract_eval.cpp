@@ -327,6 +327,14 @@ Report evaluate(const std::vector<LabelledItem>& labels, const std::filesystem::
             if (label.expect.empty() && label.unscored.empty()) {
                 ++split.negative_items;
                 split.negative_items_with_candidate += out.candidates.empty() ? 0 : 1;
+                if (!out.candidates.empty()) {
+                    // Listed with the misses as "NC": what the review queue costs on items with no event.
+                    const auto& c = out.candidates.front();
+                    report.misses.push_back(
+                        Miss{"NC", label.split, label.publisher, label.file, label.guid, item.entry.title, "(nothing)",
+                             "(nothing)",
+                             std::string(c.suggested_kind ? to_string(*c.suggested_kind) : "?") + ": " + c.cue});
+                }
             }
             auto& pub = split.by_publisher[label.publisher];
             split.candidates += static_cast<int>(out.candidates.size());
@@ -373,9 +381,14 @@ Report evaluate(const std::vector<LabelledItem>& labels, const std::filesystem::
                         const auto& sk = out.candidates.front().suggested_kind;
                         split.fn_with_candidate_of_kind += sk && to_string(*sk) == want.kind ? 1 : 0;
                     }
+                    std::string candidate;
+                    if (!out.candidates.empty()) {
+                        const auto& c = out.candidates.front();
+                        candidate = std::string(c.suggested_kind ? to_string(*c.suggested_kind) : "?") + ": " + c.cue;
+                    }
                     report.misses.push_back(Miss{"FN", label.split, label.publisher, label.file, label.guid,
                                                  item.entry.title, describe(want),
-                                                 produced_text.empty() ? "(nothing)" : produced_text});
+                                                 produced_text.empty() ? "(nothing)" : produced_text, candidate});
                     continue;
                 }
                 used[*hit] = true;
@@ -531,7 +544,8 @@ nlohmann::json to_json(const Report& report) {
                                {"guid", m.guid},
                                {"title", m.title},
                                {"expected", m.wanted},
-                               {"produced", m.produced}});
+                               {"produced", m.produced},
+                               {"candidate", m.candidate}});
     }
     j["problems"] = report.problems;
     return j;
@@ -542,6 +556,9 @@ std::string format_misses(const Report& report) {
     for (const auto& m : report.misses) {
         s += m.kind + " [" + m.split + "/" + m.publisher + "] " + m.title + "\n    " + m.file + " guid " + m.guid +
              "\n    expected: " + m.wanted + "\n    produced: " + m.produced + "\n";
+        if (m.kind != "FP") {
+            s += "    candidate: " + (m.candidate.empty() ? std::string("(none)") : m.candidate) + "\n";
+        }
     }
     return s;
 }

@@ -71,10 +71,11 @@ struct OpennessTally {
 };
 
 struct Miss {
-    std::string kind;  ///< "FN" or "FP"
+    std::string kind;  ///< "FN", "FP", or "NC" (a labelled negative that became a candidate)
     std::string split, publisher, file, guid, title;
-    std::string wanted;    ///< the expectation (FN) or "" (FP)
-    std::string produced;  ///< the event (FP) or what the item produced (FN)
+    std::string wanted;     ///< the expectation (FN) or "" (FP)
+    std::string produced;   ///< the event (FP) or what the item produced (FN)
+    std::string candidate;  ///< FN: the item's candidate for review ("kind: cue"), "" when none
 };
 
 struct SplitReport {

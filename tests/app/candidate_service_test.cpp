@@ -154,3 +154,24 @@ TEST_CASE("derived event keys match the extractors' keys", "[app][candidates]") 
     e.occurred_at = make_time(2025, 6, 30);
     CHECK(app::derived_event_key(e) == "personnel_move|alexandr-wang|joined|2025-06");
 }
+
+TEST_CASE("two stories of one item are two candidates; the item's own keeps the item's key", "[app][candidates]") {
+    QueueFixture f;
+    auto found = f.ctx.store->items_by_ids(std::vector<std::int64_t>{f.items[1]});
+    REQUIRE(found);
+    REQUIRE(found->size() == 1);
+    Candidate whole;
+    whole.cue = "launch word";
+    Candidate story = whole;
+    story.model = "qwen3-5";
+    story.dedupe_key = "story:qwen3-5";  // as the extractor names a digest's story
+    const auto a = app::candidate_for_item(whole, "meta-blog", found->front());
+    const auto b = app::candidate_for_item(story, "meta-blog", found->front());
+    CHECK(a.dedupe_key == app::candidate_key("meta-blog", found->front()));
+    CHECK(b.dedupe_key == a.dedupe_key + "|story:qwen3-5");
+    auto ia = f.ctx.store->upsert_candidate(a);
+    auto ib = f.ctx.store->upsert_candidate(b);
+    REQUIRE(ia);
+    REQUIRE(ib);
+    CHECK(*ia != *ib);
+}

@@ -4,6 +4,8 @@
 // (no model) with a model that "is now the default" there, a model offered only on an API
 // surface, and an evaluator's "tests found <model>".
 
+#include <algorithm>
+
 #include "bundled_extractor.h"
 #include "extract_support.h"
 #include "support/catch.h"
@@ -148,4 +150,21 @@ TEST_CASE("open weights named as what a lab leaves behind are not the new model'
     const auto* ev = find_event(out.events, EventKind::ModelRelease, "glm-6");
     REQUIRE(ev != nullptr);
     CHECK(field_of(*ev, "openness") == "api");
+}
+
+TEST_CASE("a digest's story naming a model with no event is a candidate of its own", "[extract][candidates]") {
+    auto ex = bundled_extractor();
+    auto out = ex.extract(make_item("Muse Spark Comes to WhatsApp, Orbit-4 In Three Sizes, Courts Weigh Fair Use",
+                                    make_time(2026, 11, 15)),
+                          nullptr, feed_source("weekly-digest", std::nullopt));
+    REQUIRE(find_event(out.events, EventKind::SurfaceRollout, "muse-spark") != nullptr);
+    const auto story = std::find_if(out.candidates.begin(), out.candidates.end(), [](const fw::Candidate& c) {
+        return c.model == std::optional<std::string>("orbit-4");
+    });
+    REQUIRE(story != out.candidates.end());
+    CHECK(story->suggested_kind == std::optional<EventKind>(EventKind::ModelRelease));
+    CHECK(story->dedupe_key == "story:orbit-4");
+    // The story that gave an event is no candidate as well.
+    CHECK(std::none_of(out.candidates.begin(), out.candidates.end(),
+                       [](const fw::Candidate& c) { return c.model == std::optional<std::string>("muse-spark"); }));
 }

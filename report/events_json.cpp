@@ -9,7 +9,8 @@ namespace detail {
 
 Json fields_json(const Fields& fields) {
     Json out = Json::object();
-    for (const auto& [key, value] : fields) {
+    for (const auto& [name, value] : fields) {
+        const std::string& key = name;  // clang 14 cannot capture a structured binding
         std::visit(
             [&](const auto& v) {
                 using V = std::decay_t<decltype(v)>;

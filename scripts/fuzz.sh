@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs every libFuzzer target for a bounded time and keeps what it finds.
 #   scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET ...]     (default 60 s; targets feed date csv hf html)
-#   scripts/fuzz.sh --build-only                          (scripts/test.sh builds them early)
+#   scripts/fuzz.sh --build-only                          (build them, fuzz nothing)
+#   scripts/fuzz.sh --no-build [SECONDS] [TARGET ...]     (fuzz targets already built in $FW_FUZZ_BUILD:
+#                                                          scripts/test.sh links them in its ASan build)
 # Builds with clang into $FW_FUZZ_BUILD (default build-fuzz): -DFW_FUZZ=ON, ASan + UBSan; only the
 # libraries the targets need (domain, ingest) are built, with line tables only, in unity batches.
 # Seeds: fuzz/seeds/<target>/, the regression fixtures, and ../shared/corpus when present
@@ -13,7 +15,8 @@ set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build_only=0
-[ "${1:-}" = --build-only ] && { build_only=1; shift; }
+no_build=0
+case "${1:-}" in --build-only) build_only=1; shift ;; --no-build) no_build=1; shift ;; esac
 seconds="${1:-60}"
 shift || true
 targets=("$@")
@@ -23,12 +26,18 @@ jobs="${FW_JOBS:-$(nproc)}"   # targets fuzzed at once
 timeout_s="${FW_FUZZ_TIMEOUT:-3}"   # an input taking longer is a hang (robustness.md S7)
 shared="${FW_SHARED_DIR:-$root/../shared}"
 
-CC=clang CXX=clang++ cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -gline-tables-only -DNDEBUG" \
-  -DFW_FUZZ=ON -DFW_UNITY=ON -DFW_BUILD_UI=OFF -DFW_BUILD_TESTS=OFF >"$build.configure.log" 2>&1 ||
-  { cat "$build.configure.log"; exit 2; }
-cmake --build "$build" -j"$jobs" --target $(printf 'fuzz_%s ' "${targets[@]}") >/dev/null
-[ "$build_only" = 1 ] && exit 0
+if [ "$no_build" = 1 ]; then
+  for t in "${targets[@]}"; do
+    [ -x "$build/fuzz/fuzz_$t" ] || { echo "fuzz.sh: no $build/fuzz/fuzz_$t (built with -DFW_FUZZ=ON?)" >&2; exit 2; }
+  done
+else
+  CC=clang CXX=clang++ cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -gline-tables-only -DNDEBUG" \
+    -DFW_FUZZ=ON -DFW_UNITY=ON -DFW_BUILD_UI=OFF -DFW_BUILD_TESTS=OFF >"$build.configure.log" 2>&1 ||
+    { cat "$build.configure.log"; exit 2; }
+  cmake --build "$build" -j"$jobs" --target $(printf 'fuzz_%s ' "${targets[@]}") >/dev/null
+  [ "$build_only" = 1 ] && exit 0
+fi
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/fwfuzz.XXXXXX")"
 trap 'rm -rf "$work"' EXIT

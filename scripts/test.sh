@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Every test, one build of them: install what is missing, check the formatting
 # (scripts/check-format.sh), start a throwaway PostgreSQL, then
-#   1. build everything once under AddressSanitizer + UBSan, the GUI included (scripts/asan.sh
-#      --build-only into build/ci: gcc -O1, unity batches, precompiled Catch2/Qt headers, Ninja);
+#   1. build everything once under AddressSanitizer + UBSan, the GUI and the libFuzzer targets
+#      included (scripts/asan.sh --build-only into build/ci: clang -O1, unity batches, precompiled
+#      Qt headers, Ninja, no benchmark program);
 #   2. run every test of that build, GUI tests offscreen (LeakSanitizer on, UBSan fatal);
-#   3. run each libFuzzer target for a bounded time ($FW_FUZZ_SECONDS, default 20), two at once;
+#   3. run each libFuzzer target of that build for a bounded time ($FW_FUZZ_SECONDS, default 20),
+#      two at once;
 #   4. check the Debian package (scripts/check-package.sh).
-# The fuzz targets (clang, build/ci-fuzz) and the Release package (scripts/package.sh) build in the
-# background at the lowest priority during 1 and 2. Every stage gates: any failing test, sanitizer
+# The Release package (scripts/package.sh) builds in the background at the lowest priority during
+# 1 and 2. Every stage gates: any failing test, sanitizer
 # report, fuzzer finding or package problem makes the run fail. Per-stage wall and CPU times, with
 # the load average, go to build/ci-times.txt.
 set -euo pipefail
@@ -54,20 +56,15 @@ cpu_seconds() {
   cpu=$(awk 'NR == 2 {gsub(/[ms]/, " "); printf "%.0f", $1 * 60 + $2 + $3 * 60 + $4}' "$times.raw")
 }
 
-# The fuzz targets need clang (libFuzzer) and the package a Release build: neither can use an
-# object of build/ci. Both build one after the other at the lowest priority from the start, in the
-# CPU time the ASan build and the tests leave idle (the build's serial links, the tests' waits on
-# child processes, servers and timeouts); each writes its exit status to build/<name>.status, and
-# its check comes after the tests.
-step "in the background: fuzz targets (build/ci-fuzz), then the Release package (build/package)"
-rm -f build/fuzz-build.status build/package-build.status
-set -m  # the background builds get their own process group, so cleanup can end all of them
+# The package is a Release build: it cannot use an object of build/ci. It builds at the lowest
+# priority from the start, in the CPU time the ASan build and the tests leave idle (the build's
+# serial links, the tests' waits on child processes, servers and timeouts); it writes its exit
+# status to build/package-build.status, and its check comes after the tests.
+step "in the background: the Release package (build/package)"
+rm -f build/package-build.status
+set -m  # the background build gets its own process group, so cleanup can end all of it
 (
   trap - EXIT
-  status=0
-  timed fuzz-build nice -n 19 env FW_FUZZ_BUILD="$root/build/ci-fuzz" scripts/fuzz.sh --build-only \
-    >build/fuzz-build.log 2>&1 || status=$?
-  echo "$status" >build/fuzz-build.status
   status=0
   timed package-build nice -n 19 scripts/package.sh >build/package-build.log 2>&1 || status=$?
   echo "$status" >build/package-build.status
@@ -86,12 +83,10 @@ timed tests env FW_ASAN_BUILD="$build" scripts/asan.sh --no-build --no-tests=err
 
 step "fuzzing, ${FW_FUZZ_SECONDS:-20} s per target"
 fuzz_status=0
-while [ ! -f build/fuzz-build.status ]; do sleep 2; done
-fuzz_status=$(cat build/fuzz-build.status)
-if [ "$fuzz_status" = 0 ]; then
+if [ -x "$build/fuzz/fuzz_feed" ]; then  # the ASan build linked them (clang)
+  timed fuzz env FW_FUZZ_BUILD="$build" scripts/fuzz.sh --no-build "${FW_FUZZ_SECONDS:-20}" || fuzz_status=$?
+else  # a gcc ASan build (FW_ASAN_CXX): the fuzz targets need their own clang build
   timed fuzz env FW_FUZZ_BUILD="$root/build/ci-fuzz" scripts/fuzz.sh "${FW_FUZZ_SECONDS:-20}" || fuzz_status=$?
-else
-  tail -n 20 build/fuzz-build.log >&2
 fi
 
 step "Debian package: build and check"

@@ -276,7 +276,8 @@ std::optional<FeedEntry> decode_entry(std::string_view text) {
 
 std::string encode_fields(const Fields& fields) {
     json j = json::object();
-    for (const auto& [key, value] : fields) {
+    for (const auto& [name, value] : fields) {
+        const std::string& key = name;  // clang 14 cannot capture a structured binding
         std::visit(
             [&](const auto& v) {
                 using T = std::decay_t<decltype(v)>;

@@ -307,7 +307,10 @@ bool writes_as_evaluator(const Context& ctx) {
     }
     Context words = ctx;
     words.tokens = tokens;
-    const bool first_person = has_phrase(tokens, "we") || has_phrase(tokens, "our") || has_phrase(tokens, "us");
+    // "us" as written: "in the US" is a country, not the writer.
+    const bool us = std::any_of(tokens.begin(), tokens.end(),
+                                [&](const Token& t) { return head.substr(t.begin, t.end - t.begin) == "us"; });
+    const bool first_person = has_phrase(tokens, "we") || has_phrase(tokens, "our") || us;
     const bool board = strongest_cue(words, "evaluator_heads") > 0;
     return (first_person || board) && strongest_cue(words, "eval_cues") > 0;
 }

@@ -207,9 +207,10 @@ const std::vector<Cue>& person_templates(const Rules& rules, std::string_view li
                 for (const auto& aux : {"", "was ", "is ", "has been ", "have been ", "to be ", "will be "}) {
                     add("{person} " + std::string(aux) + past, 0.95);
                 }
-            } else {  // "X joins", "X has left", "X is leaving", "X to step down"
-                for (const auto& f : {third, past, gerund, "is " + gerund, "to " + base, "will " + base,
-                                      "would " + base, "has " + past, "is set to " + base, "plans to " + base}) {
+            } else {  // "X joins", "X has left", "X is leaving", "X to step down", "X and Meta part ways"
+                for (const auto& f :
+                     {third, past, gerund, "is " + gerund, "to " + base, "will " + base, "would " + base, "has " + past,
+                      "is set to " + base, "plans to " + base, base, "are " + gerund, "have " + past}) {
                     add("{person} " + f);
                 }
             }

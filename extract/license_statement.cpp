@@ -152,7 +152,12 @@ void extract_license_statements(const Context& ctx, ExtractOutput& out) {
         const std::string_view sentence = std::string_view(ctx.text).substr(lead.begin, lead.end - lead.begin);
         const auto [was, now] = stated_licences(ctx, sentence);
         const auto tokens = tokenize(sentence);
-        const double by_verb = was && now ? change_verb_stated(ctx, sentence, tokens) : 0;
+        // A headline speaking of a licence ("Llama 4 license now bars ...") lets the lead's change
+        // verb say it without both licences ("Meta updated the Llama 4 Community License").
+        const auto title_tokens = tokenize(title);
+        const bool licence_headline = std::any_of(title_tokens.begin(), title_tokens.end(),
+                                                  [](const Token& t) { return t.norm.starts_with("licen"); });
+        const double by_verb = (was && now) || licence_headline ? change_verb_stated(ctx, sentence, tokens) : 0;
         verb = std::max(change_said_outright(ctx, sentence, tokens), by_verb) * 0.95;
     }
     if (verb <= 0) {

@@ -157,7 +157,7 @@ Slot finish_name(std::vector<Word> words, const Context& ctx) {
                                                   "unlike", "like", "after", "before", "following", "since", "while",
                                                   "with", "without", "besides", "and", "but", "also"};
     static const std::vector<std::string> tail = {"model",  "models", "family",  "series",      "release", "beta",
-                                                  "launch", "update", "weights", "checkpoints", "preview"};
+                                                  "launch", "update", "weights", "checkpoints", "preview", "ga"};
     auto is_in = [](const std::vector<std::string>& v, const std::string& w) {
         return std::find(v.begin(), v.end(), w) != v.end();
     };

@@ -663,6 +663,20 @@ bool release_negated(const Context& ctx, std::size_t pos) {
                 }
             }
         }
+        // A release cue around the name ("has not made X available", "isn't introducing X"):
+        // the words before its slot, negated right before them.
+        for (const auto& cue : ctx.rules.list("release_cues")) {
+            const auto slot = cue.pattern.find("{model}");
+            if (cue.remove || slot == std::string::npos || slot == 0) {
+                continue;
+            }
+            const auto phrase = phrase_tokens(cue.pattern.substr(0, slot));
+            for (auto at = find_phrase(tokens, phrase); at; at = find_phrase(tokens, phrase, *at + 1)) {
+                if (negated(ctx.rules, tokens, *at > 4 ? *at - 4 : 0, *at)) {
+                    return true;
+                }
+            }
+        }
     }
     return false;
 }

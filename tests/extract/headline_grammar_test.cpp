@@ -168,3 +168,83 @@ TEST_CASE("a digest's story naming a model with no event is a candidate of its o
     CHECK(std::none_of(out.candidates.begin(), out.candidates.end(),
                        [](const fw::Candidate& c) { return c.model == std::optional<std::string>("muse-spark"); }));
 }
+
+TEST_CASE("availability said negated, as general availability, for a group, or across surfaces",
+          "[extract][grammar][rollout]") {
+    auto ex = bundled_extractor();
+    SECTION("'has not made X available' launches nothing") {
+        auto out = ex.extract(make_item("Orbit-3 is not on our platform", make_time(2026, 11, 16),
+                                        "Zhipu has not made GLM-5 available to outside API hosts yet."),
+                              nullptr, feed_source("openrouter", std::nullopt));
+        CHECK(of_kind(out.events, EventKind::ModelRelease).empty());
+    }
+    SECTION("'is now GA in' a surface: an arrival, and 'GA' is no part of the name") {
+        auto out = ex.extract(make_item("Gemini 2.5 Pro GA", make_time(2026, 11, 17),
+                                        "Gemini 2.5 Pro is now GA in Vertex AI for every region."),
+                              nullptr, feed_source("google-blog", std::string("google")));
+        const auto* ev = find_event(out.events, EventKind::SurfaceRollout, "gemini-2-5-pro");
+        REQUIRE(ev != nullptr);
+        CHECK(ev->surface == std::optional<std::string>("vertex-ai"));
+        CHECK(find_event(out.events, EventKind::ModelRelease, "gemini-2-5-pro-ga") == nullptr);
+    }
+    SECTION("'now live for' a group of users, the surface later in the sentence") {
+        auto out = ex.extract(make_item("Grok 4.1 for Premium+", make_time(2026, 11, 18),
+                                        "Grok 4.1 is now live for every Premium+ member in the Grok app."),
+                              nullptr, feed_source("xai-news", std::string("xai")));
+        const auto* ev = find_event(out.events, EventKind::SurfaceRollout, "grok-4-1");
+        REQUIRE(ev != nullptr);
+        CHECK(ev->surface == std::optional<std::string>("grok-app"));
+    }
+    SECTION("a launch verb + 'across' the surfaces") {
+        auto out =
+            ex.extract(make_item("A faster Sonnet", make_time(2026, 11, 19),
+                                 "Claude Sonnet 4.5 rolls out across Amazon Bedrock and Vertex AI this morning."),
+                       nullptr, feed_source("anthropic-news", std::string("anthropic")));
+        CHECK(find_event(out.events, EventKind::SurfaceRollout, "claude-sonnet-4-5") != nullptr);
+        CHECK(of_kind(out.events, EventKind::SurfaceRollout).size() == 2);
+    }
+}
+
+TEST_CASE("a preview entered, a country that is no writer, a benchmark reported by others",
+          "[extract][grammar][release][eval]") {
+    auto ex = bundled_extractor();
+    const auto press = feed_source("tech-desk", std::nullopt);
+    SECTION("'<model> enters research preview' launches it at that stage") {
+        auto out = ex.extract(make_item("Google's Veo 5 enters research preview", make_time(2026, 11, 20),
+                                        "Veo 5 can be tried by a few hundred filmmakers in the US and the UK."),
+                              nullptr, press);
+        const auto* ev = find_event(out.events, EventKind::ModelRelease, "veo-5");
+        REQUIRE(ev != nullptr);
+        CHECK(ev->lab == std::optional<std::string>("google"));
+        // "in the US" is a country: the desk evaluated nothing.
+        CHECK(of_kind(out.events, EventKind::ThirdPartyEval).empty());
+    }
+    SECTION("a SWE-bench result on a press feed is no first-party report") {
+        auto out = ex.extract(make_item("Kimi K2 tops SWE-bench Verified in Vals AI's runs", make_time(2026, 11, 21),
+                                        "Vals AI ranked Kimi K2 first among open models."),
+                              nullptr, press);
+        CHECK(of_kind(out.events, EventKind::EvalReport).empty());
+        CHECK(find_event(out.events, EventKind::ThirdPartyEval, "kimi-k2") != nullptr);
+    }
+}
+
+TEST_CASE("a move said with a plural subject; a licence headline whose lead says the change",
+          "[extract][grammar][people][license]") {
+    auto ex = bundled_extractor();
+    const auto press = feed_source("tech-desk", std::nullopt);
+    SECTION("'X and its chief scientist part ways', the person in the lead") {
+        auto out = ex.extract(make_item("Mistral and its chief scientist part ways", make_time(2026, 11, 22),
+                                        "Guillaume Lample has left Mistral to start a robotics lab."),
+                              nullptr, press);
+        const auto moves = of_kind(out.events, EventKind::PersonnelMove);
+        REQUIRE(moves.size() == 1);
+        CHECK(moves[0].person == std::optional<std::string>("guillaume-lample"));
+        CHECK(field_of(moves[0], "move") == "left");
+    }
+    SECTION("'<family> licence now ...' with the lead's 'updated the ... License'") {
+        auto out = ex.extract(make_item("Gemma 3 licence now allows military use", make_time(2026, 11, 23),
+                                        "Google revised the Gemma Terms of Use on Tuesday."),
+                              nullptr, press);
+        CHECK(!of_kind(out.events, EventKind::LicenseChange).empty());
+    }
+}

@@ -20,6 +20,9 @@ std::optional<CascadeTrigger> earliest_switch(const std::vector<LabOpenness>& la
 }
 
 std::optional<TimePoint> first_open_release(const LabOpenness& lab) {
+    if (lab.open_since) {
+        return lab.open_since;  // stored or curated, whichever is earlier
+    }
     for (const Release& r : lab.releases) {
         if (is_open(r.openness)) {
             return r.at;

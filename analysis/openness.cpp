@@ -1,6 +1,7 @@
 #include "analysis/openness.h"
 #include "domain/event_schema.h"
 
+#include <algorithm>
 #include <set>
 #include <string_view>
 #include <unordered_map>
@@ -112,6 +113,27 @@ std::optional<TimePoint> first_open_release(const Taxonomy& taxonomy, const std:
     return first;
 }
 
+/// A lab the store holds no release of is known by its curated history alone (the taxonomy's
+/// models with a release date): its switch from those, with no event behind it. A store that
+/// follows only other labs' feeds still sees the watch questions' trigger (Meta's switch).
+LabOpenness curated_history(const Taxonomy& taxonomy, const std::string& lab) {
+    std::vector<Release> releases;
+    for (const ModelInfo& m : taxonomy.models) {
+        if (m.lab == lab && m.released) {
+            releases.push_back(Release{m.slug, *m.released, "model_release", m.openness, m.license, m.tier, 0});
+        }
+    }
+    std::stable_sort(releases.begin(), releases.end(), [](const Release& a, const Release& b) { return a.at < b.at; });
+    LabOpenness out;
+    out.lab = lab;
+    out.open_since = first_open_release(taxonomy, lab);
+    if (auto i = find_switch(releases)) {
+        out.switched_to_closed_at = releases[*i].at;
+        out.switch_model = releases[*i].model;
+    }
+    return out;
+}
+
 LicenseChangeRow license_change_of(const Event& e, const Taxonomy& taxonomy) {
     LicenseChangeRow row;
     row.subject = get(e.fields, field::subject).value_or(e.model.value_or(""));
@@ -179,6 +201,12 @@ OpennessSection analyze_openness(const EventRefs& events, const Taxonomy& taxono
     }
     OpennessSection out;
     for (auto& [slug, lab] : labs) {
+        lab.open_since = first_open_release(taxonomy, slug);
+        for (const Release& r : lab.releases) {
+            if (is_open(r.openness) && (!lab.open_since || r.at < *lab.open_since)) {
+                lab.open_since = r.at;
+            }
+        }
         if (auto i = find_switch(lab.releases, first_open_release(taxonomy, slug))) {
             lab.switched_to_closed_at = lab.releases[*i].at;
             lab.switch_event_id = lab.releases[*i].event_id;
@@ -189,6 +217,16 @@ OpennessSection analyze_openness(const EventRefs& events, const Taxonomy& taxono
         lab.siblings = siblings_of(lab.releases, taxonomy);
         out.labs.push_back(std::move(lab));
     }
+    // Listed only when that history holds a switch: the table stays about the labs one follows.
+    for (const Lab& l : taxonomy.labs) {
+        if (!labs.contains(l.slug)) {
+            if (auto history = curated_history(taxonomy, l.slug); history.switched_to_closed_at) {
+                out.labs.push_back(std::move(history));
+            }
+        }
+    }
+    std::sort(out.labs.begin(), out.labs.end(),
+              [](const LabOpenness& a, const LabOpenness& b) { return a.lab < b.lab; });
     for (const Event* e : of_kind(events, EventKind::LicenseChange)) {
         out.license_changes.push_back(license_change_of(*e, taxonomy));
     }

@@ -50,6 +50,8 @@ struct LabOpenness {
     std::optional<TimePoint> switched_to_closed_at;
     std::optional<std::int64_t> switch_event_id;
     std::optional<std::string> switch_model;
+    /// The first open-weight release known of the lab, stored or curated (the taxonomy's history).
+    std::optional<TimePoint> open_since;
     std::vector<SharePoint> open_share;  ///< one point per release day
     std::vector<TierOpenness> tiers;
     std::vector<SiblingRelease> siblings;

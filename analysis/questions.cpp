@@ -83,6 +83,8 @@ QuestionAnswer decide(const WatchQuestion& q, TimePoint start, TimePoint end, co
     } else {
         a.explanation = "no " + what + " yet; the window runs to " + format_date(end);
     }
+    // An id of 0 is a fact with no stored event behind it (a switch known from the curated history).
+    std::erase(evidence, 0);
     a.evidence = std::move(evidence);
     return a;
 }

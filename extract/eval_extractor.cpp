@@ -552,6 +552,14 @@ void weak_findings(const Context& ctx, ExtractOutput& out) {
     const auto title = tokenize(std::string_view(ctx.text).substr(0, title_end));
     std::string kind_cue;
     EventKind kind = EventKind::ModelRelease;
+    // "X arrives in Quark", "X lands on Y": an arrival somewhere the taxonomy may not know; the
+    // Extractor's arrival-shaped candidate says so better than a weak launch would.
+    for (const auto& verb : verb_phrases(ctx.rules, "arrival_verbs")) {
+        if (phrase_tokens(verb.pattern).size() >= 2 && find_phrase(title, phrase_tokens(verb.pattern)) &&
+            ctx.source_surface == std::nullopt) {
+            return;
+        }
+    }
     if (auto c = first_cue(ctx, "launch_verbs", true, head); !c.empty()) {
         kind_cue = "launch word \"" + c + "\"";
     } else if (auto a = first_cue(ctx, "availability_cues", false, head); !a.empty()) {

@@ -684,6 +684,21 @@ bool release_negated(const Context& ctx, std::size_t pos) {
 /// "X is now available in <surface>": an arrival on a surface, not a launch, when X is known.
 bool arrival_not_launch(const Context& ctx, const Release& r) {
     const std::string& lab = r.known ? r.known->lab : r.ref.discovered->lab;
+    // A model launched before this item that "arrives in", "lands on", "comes to" somewhere,
+    // tracked or not ("Qwen4-Max arrives in Quark"): an arrival, which the rollout grammar reads
+    // (or queues when the place is not tracked), not its launch again.
+    const auto& e = ctx.item.entry;
+    const TimePoint at = e.published.value_or(e.updated.value_or(ctx.item.fetched_at));
+    if (r.known && r.known->released && days_between(*r.known->released, at) >= 1) {
+        const auto after = trim(std::string_view(ctx.text).substr(std::min(ctx.text.size(), r.begin + r.name.size())));
+        const auto words = tokenize(after.substr(0, 40));
+        for (const auto& verb : verb_phrases(ctx.rules, "arrival_verbs")) {
+            const auto phrase = phrase_tokens(verb.pattern);
+            if (phrase.size() >= 2 && find_phrase(words, phrase) == std::optional<std::size_t>(0)) {
+                return true;
+            }
+        }
+    }
     const bool own_new = !r.known && ctx.source.lab && *ctx.source.lab == lab;
     if (own_new) {
         return false;  // a lab's own "X is now available in Y" launches X there

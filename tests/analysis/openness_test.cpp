@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "analysis/openness.h"
 #include "builders.h"
 #include "domain/time.h"
@@ -194,4 +196,29 @@ TEST_CASE("a closed model of unknown size lists the open models derived from it"
     CHECK(out.labs[0].siblings[0].flagship == "muse-ember");
     CHECK(out.labs[0].siblings[0].sibling == "lite-8b");
     CHECK(out.labs[0].siblings[0].days_after == 25);
+}
+
+TEST_CASE("a lab the store holds no release of is known by its curated history", "[analysis][openness]") {
+    // The store follows another lab only; the taxonomy dates Meta's open Llama and closed Muse
+    // Spark: Meta's switch is known, with no stored event behind it.
+    Taxonomy t = openness_taxonomy();
+    t.labs = {Lab{"meta", "Meta", {}, {}, {}, {}, {}, false}, Lab{"quiet", "Quiet", {}, {}, {}, {}, {}, false}};
+    t.models[0].released = test::date("2026-04-08");
+    t.models[2].released = test::date("2025-04-05");
+    t.models.push_back(test::model_info("quiet-1", "quiet", "quiet", Tier::Flagship, Openness::OpenWeightsPermissive));
+    t.models.back().released = test::date("2025-01-01");
+    const std::vector<Event> events{
+        ev(1, EventKind::ModelRelease, "2026-10-01").lab("qwen").model("q-max").text("openness", "api")};
+    const auto out = analyze_openness(usable_events(events, test::date("2027-01-01")), t);
+    const auto meta =
+        std::find_if(out.labs.begin(), out.labs.end(), [](const LabOpenness& l) { return l.lab == "meta"; });
+    REQUIRE(meta != out.labs.end());
+    CHECK(meta->switched_to_closed_at == test::date("2026-04-08"));
+    CHECK(meta->switch_model == std::optional<std::string>("muse-spark"));
+    CHECK_FALSE(meta->switch_event_id.has_value());
+    CHECK(meta->open_since == test::date("2025-04-05"));
+    // A lab whose history holds no switch is not listed; labs stay in slug order.
+    CHECK(std::none_of(out.labs.begin(), out.labs.end(), [](const LabOpenness& l) { return l.lab == "quiet"; }));
+    CHECK(std::is_sorted(out.labs.begin(), out.labs.end(),
+                         [](const LabOpenness& a, const LabOpenness& b) { return a.lab < b.lab; }));
 }

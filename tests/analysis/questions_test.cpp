@@ -190,3 +190,25 @@ TEST_CASE("invalid questions are reported, and stay open", "[analysis][questions
     CHECK(problem.find(row.problem) != std::string::npos);
     CHECK(answer(row.q, {}, "2027-01-01").status == QuestionStatus::Open);
 }
+
+TEST_CASE("a trigger known only from the curated history still anchors the switch question", "[analysis][questions]") {
+    // Nothing of Meta is stored; the taxonomy dates Llama (open) and Muse Spark (closed).
+    Taxonomy t = question_taxonomy();
+    t.labs = {Lab{"meta", "Meta", {}, {}, {}, {}, {}, false}};
+    t.models[0].released = test::date("2026-04-08");
+    t.models.push_back(test::model_info("llama-4", "meta", "llama", Tier::Flagship, Openness::OpenWeightsRestricted));
+    t.models.back().released = test::date("2025-04-05");
+    const std::vector<Event> events{
+        ev(7, EventKind::ModelRelease, "2025-06-01")
+            .lab("qwen")
+            .model("q-open")
+            .text("openness", "open_weights_permissive"),
+        ev(8, EventKind::ModelRelease, "2026-10-01").lab("qwen").model("q-max").text("openness", "api")};
+    const EventRefs refs = usable_events(events, test::date("2026-12-01"));
+    const OpennessSection openness = analyze_openness(refs, t);
+    const auto a = evaluate_question(
+        question("labs_switch_within", {{"labs", "mistral,qwen"}, {"after", "meta"}, {"months", "12"}}),
+        QuestionContext{refs, t, openness.labs, test::date("2026-12-01")});
+    CHECK(a.status == QuestionStatus::Yes);
+    CHECK(a.evidence == std::vector<std::int64_t>{8});  // no id 0 for the curated switch
+}

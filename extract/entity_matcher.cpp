@@ -58,6 +58,12 @@ EntityMatcher::EntityMatcher(const Taxonomy& taxonomy) {
     }
     for (const auto& p : taxonomy.people) {
         add_name(p.name, EntityKind::Person, p.slug, p.org);
+        // A two-word name in the other order: press writes "Lin Junyang" for Junyang Lin (the
+        // family name first, as in Chinese, Japanese, Korean or Hungarian usage).
+        if (const auto space = p.name.find(' ');
+            space != std::string::npos && p.name.find(' ', space + 1) == std::string::npos) {
+            add_name(p.name.substr(space + 1) + " " + p.name.substr(0, space), EntityKind::Person, p.slug, p.org);
+        }
         for (const auto& alias : p.aliases) {
             add_name(alias, EntityKind::Person, p.slug, p.org);
         }

@@ -684,12 +684,10 @@ bool release_negated(const Context& ctx, std::size_t pos) {
 /// "X is now available in <surface>": an arrival on a surface, not a launch, when X is known.
 bool arrival_not_launch(const Context& ctx, const Release& r) {
     const std::string& lab = r.known ? r.known->lab : r.ref.discovered->lab;
-    // A model launched before this item that "arrives in", "lands on", "comes to" somewhere,
+    // A model known before this item that "arrives in", "lands on", "comes to" somewhere,
     // tracked or not ("Qwen4-Max arrives in Quark"): an arrival, which the rollout grammar reads
     // (or queues when the place is not tracked), not its launch again.
-    const auto& e = ctx.item.entry;
-    const TimePoint at = e.published.value_or(e.updated.value_or(ctx.item.fetched_at));
-    if (r.known && r.known->released && days_between(*r.known->released, at) >= 1) {
+    if (r.known) {
         const auto after = trim(std::string_view(ctx.text).substr(std::min(ctx.text.size(), r.begin + r.name.size())));
         const auto words = tokenize(after.substr(0, 40));
         for (const auto& verb : verb_phrases(ctx.rules, "arrival_verbs")) {

@@ -248,3 +248,28 @@ TEST_CASE("a move said with a plural subject; a licence headline whose lead says
         CHECK(!of_kind(out.events, EventKind::LicenseChange).empty());
     }
 }
+
+TEST_CASE("a person named family name first is the tracked person", "[extract][people]") {
+    auto ex = bundled_extractor();
+    auto out = ex.extract(make_item("Qwen lead Lin Junyang steps down", make_time(2026, 11, 24)), nullptr,
+                          feed_source("tech-desk", std::nullopt));
+    const auto moves = of_kind(out.events, EventKind::PersonnelMove);
+    REQUIRE(moves.size() == 1);
+    CHECK(moves[0].person == std::optional<std::string>("junyang-lin"));
+}
+
+TEST_CASE("a model launched before the item that arrives somewhere untracked is queued as an arrival",
+          "[extract][candidates][rollout]") {
+    auto ex = bundled_extractor();
+    const auto qwen = feed_source("qwen-blog", std::string("qwen"));
+    auto first = ex.extract(
+        make_item("Qwen4-Plus", make_time(2026, 10, 1), "Qwen4-Plus is our new model, available today in Qwen Chat."),
+        nullptr, qwen);
+    REQUIRE(find_event(first.events, EventKind::ModelRelease, "qwen4-plus") != nullptr);
+    auto later = ex.extract(
+        make_item("Qwen4-Plus lands in Taobao", make_time(2026, 10, 20), "Shoppers can ask Qwen4-Plus about products."),
+        nullptr, qwen);
+    CHECK(of_kind(later.events, EventKind::ModelRelease).empty());
+    REQUIRE(!later.candidates.empty());
+    CHECK(later.candidates.front().suggested_kind == std::optional<EventKind>(EventKind::SurfaceRollout));
+}

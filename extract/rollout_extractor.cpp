@@ -295,6 +295,21 @@ double availability_cue(const Context& ctx, std::size_t from, std::size_t to, st
     return best;
 }
 
+/// The rollout phrase at byte `pos` speaks of no arrival: its sentence withdraws something
+/// ("we will retire X from ChatGPT; it remains available in the API") or the phrase says that
+/// access goes on ("remains available in", "is still available on": rollout.json
+/// continuation_words right before it).
+bool continued_or_withdrawn(const Context& ctx, std::size_t pos) {
+    const auto sentence = sentence_around(ctx.text, pos);
+    const auto words = tokenize(std::string_view(ctx.text).substr(sentence.begin, sentence.end - sentence.begin));
+    if (in_sentence_list(ctx, "withdrawal_words", words)) {
+        return true;
+    }
+    const auto before = tokenize(std::string_view(ctx.text).substr(sentence.begin, pos - sentence.begin));
+    const auto from = before.size() > 2 ? before.size() - 2 : 0;
+    return said_within(ctx.rules, "continuation_words", before, from, before.size());
+}
+
 /// "Introducing Foo 2", "Try Bar 3": a verb, not the first word of a name.
 bool starts_with_verb(const Context& ctx, std::string_view name) {
     const auto words = tokenize(name);
@@ -569,7 +584,7 @@ void extract_rollouts(const Context& ctx, const std::vector<std::string>& item_m
         cue_text = placed_text;
         arrival_named.reset();
     }
-    if (verb <= 0) {
+    if (verb <= 0 || continued_or_withdrawn(ctx, verb_pos)) {
         return;
     }
     std::vector<std::string> models = item_models;

@@ -122,6 +122,7 @@ const std::vector<std::string>& known_rule_lists() {
         "evaluator_heads",
         "availability_cues",
         "withdrawal_words",
+        "continuation_words",
         "eval_subject_cues",
         "weights_release_words",
         "evaluator_sources",

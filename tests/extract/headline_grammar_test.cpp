@@ -273,3 +273,15 @@ TEST_CASE("a model launched before the item that arrives somewhere untracked is 
     REQUIRE(!later.candidates.empty());
     CHECK(later.candidates.front().suggested_kind == std::optional<EventKind>(EventKind::SurfaceRollout));
 }
+
+TEST_CASE("access that goes on, or a sentence that withdraws, is no arrival", "[extract][rollout]") {
+    auto ex = bundled_extractor();
+    auto out = ex.extract(make_item("Saying goodbye to GPT-4.5 in ChatGPT", make_time(2026, 11, 25),
+                                    "We are removing GPT-4.5 from ChatGPT next month; it stays available in the API."),
+                          nullptr, feed_source("openai-news", std::string("openai")));
+    CHECK(of_kind(out.events, EventKind::SurfaceRollout).empty());
+    auto still = ex.extract(make_item("o3 pricing update", make_time(2026, 11, 26),
+                                      "o3 is still available in the API at the old price until June."),
+                            nullptr, feed_source("openai-news", std::string("openai")));
+    CHECK(of_kind(still.events, EventKind::SurfaceRollout).empty());
+}

@@ -127,7 +127,11 @@ inline extract::SourceInfo feed_source(std::string name = "meta-ai-blog",
     return extract::SourceInfo{std::move(name), SourceKind::Feed, std::move(lab)};
 }
 
-/// The events of one kind.
+/// A text field of an event, "" when absent.
+inline std::string text_field(const Event& e, const char* key) {
+    return e.fields.text(key).value_or("");
+}
+
 /// An extractor over small_taxonomy() and the bundled rules, as most extract tests need.
 inline extract::Extractor make_extractor() {
     return extract::Extractor(small_taxonomy(), bundled_rules());
@@ -143,6 +147,7 @@ inline const Event* find_event(const std::vector<Event>& events, EventKind kind,
     return nullptr;
 }
 
+/// The events of one kind.
 inline std::vector<Event> of_kind(const std::vector<Event>& events, EventKind kind) {
     std::vector<Event> out;
     for (const auto& e : events) {

@@ -17,14 +17,7 @@ using fw::test::feed_source;
 using fw::test::find_event;
 using fw::test::make_item;
 using fw::test::of_kind;
-
-namespace {
-
-std::string field_of(const fw::Event& e, const char* key) {
-    return e.fields.text(key).value_or("");
-}
-
-}  // namespace
+using fw::test::text_field;
 
 TEST_CASE("the maker of a new name is the headline's possessive or its launch verb's subject",
           "[extract][grammar][release]") {
@@ -66,7 +59,7 @@ TEST_CASE("an enumeration inside a headline is no digest; weights offered for do
                               nullptr, qwen);
         const auto* ev = find_event(out.events, EventKind::ModelRelease, "qwen4-omni");
         REQUIRE(ev != nullptr);
-        CHECK(field_of(*ev, "openness") == "open_weights_permissive");
+        CHECK(text_field(*ev, "openness") == "open_weights_permissive");
     }
     SECTION("'available for download' with no other word of weights") {
         const auto google = feed_source("google-blog", std::string("google"));
@@ -75,7 +68,7 @@ TEST_CASE("an enumeration inside a headline is no digest; weights offered for do
                               nullptr, google);
         const auto* ev = find_event(out.events, EventKind::ModelRelease, "gemma-5-1b");
         REQUIRE(ev != nullptr);
-        CHECK(fw::is_open(*fw::openness_from_string(field_of(*ev, "openness"))));
+        CHECK(fw::is_open(*fw::openness_from_string(text_field(*ev, "openness"))));
     }
     SECTION("a digest's segments stay apart") {
         auto out =
@@ -104,7 +97,7 @@ TEST_CASE("a model offered only on an API surface is api, not a hosted product",
                           nullptr, feed_source("mistral-news", std::string("mistral")));
     const auto* ev = find_event(out.events, EventKind::ModelRelease, "devstral-3");
     REQUIRE(ev != nullptr);
-    CHECK(field_of(*ev, "openness") == "api");
+    CHECK(text_field(*ev, "openness") == "api");
 }
 
 TEST_CASE("an evaluator's 'tests found <model>' is its evaluation", "[extract][grammar][eval]") {
@@ -114,7 +107,7 @@ TEST_CASE("an evaluator's 'tests found <model>' is its evaluation", "[extract][g
                           nullptr, feed_source("Apollo Research", std::nullopt));
     const auto* ev = find_event(out.events, EventKind::ThirdPartyEval, "claude-opus-4-5");
     REQUIRE(ev != nullptr);
-    CHECK(field_of(*ev, "evaluator") == "apollo");
+    CHECK(text_field(*ev, "evaluator") == "apollo");
 }
 
 TEST_CASE("a licence in a launch's headline is no change; a family's change is each member's",
@@ -128,7 +121,7 @@ TEST_CASE("a licence in a launch's headline is no change; a family's change is e
         CHECK(of_kind(out.events, EventKind::LicenseChange).empty());
         const auto* ev = find_event(out.events, EventKind::ModelRelease, "ministral-5-3b");
         REQUIRE(ev != nullptr);
-        CHECK(field_of(*ev, "openness") == "open_weights_permissive");
+        CHECK(text_field(*ev, "openness") == "open_weights_permissive");
     }
     SECTION("the headline names the family, the lead its members") {
         auto out = ex.extract(make_item("Meta moves Llama 4 to a new community licence", make_time(2026, 11, 13),
@@ -149,7 +142,7 @@ TEST_CASE("open weights named as what a lab leaves behind are not the new model'
                           nullptr, feed_source("tech-desk", std::nullopt));
     const auto* ev = find_event(out.events, EventKind::ModelRelease, "glm-6");
     REQUIRE(ev != nullptr);
-    CHECK(field_of(*ev, "openness") == "api");
+    CHECK(text_field(*ev, "openness") == "api");
 }
 
 TEST_CASE("a digest's story naming a model with no event is a candidate of its own", "[extract][candidates]") {
@@ -239,7 +232,7 @@ TEST_CASE("a move said with a plural subject; a licence headline whose lead says
         const auto moves = of_kind(out.events, EventKind::PersonnelMove);
         REQUIRE(moves.size() == 1);
         CHECK(moves[0].person == std::optional<std::string>("guillaume-lample"));
-        CHECK(field_of(moves[0], "move") == "left");
+        CHECK(text_field(moves[0], "move") == "left");
     }
     SECTION("'<family> licence now ...' with the lead's 'updated the ... License'") {
         auto out = ex.extract(make_item("Gemma 3 licence now allows military use", make_time(2026, 11, 23),

@@ -19,15 +19,12 @@ using fw::test::feed_source;
 using fw::test::find_event;
 using fw::test::make_item;
 using fw::test::of_kind;
+using fw::test::text_field;
 
 namespace {
 
 fw::extract::SourceInfo newswire() {
     return feed_source("newswire", std::nullopt);
-}
-
-std::string text_field(const fw::Event& e, const char* key) {
-    return e.fields.text(key).value_or("");
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 
 #include "app/alert_service.h"
 #include "app/candidate_service.h"
+#include "app/db_merge.h"
 #include "app/event_service.h"
 #include "app/extract_service.h"
 #include "app/fetch_policy.h"
@@ -200,10 +201,13 @@ public:
     Result<std::vector<store::FetchLogEntry>> fetch_log() override { return unused(); }
 };
 
-/// Items in id order, each of one version; read by id or after an id like the store does.
+/// Items in id order, read by id or after an id like the store does; a changed text keeps the
+/// older one as a version. With `names`, a query by source name lists that source's items.
 class FakeItems final : public store::ItemStore {
 public:
     std::vector<Item> items;
+    std::map<std::int64_t, std::vector<Item>> older;  ///< by item id, oldest first
+    const FakeSources* names = nullptr;
 
     /// Stores `item` as the next id of `source_id`; returns the id.
     std::int64_t add(std::int64_t source_id, Item item) {
@@ -227,6 +231,7 @@ public:
             } else if (known->content_hash != item.content_hash) {
                 const auto id = known->id;
                 const auto version = known->version + 1;
+                older[id].push_back(*known);
                 *known = item;
                 known->id = id;
                 known->source_id = source_id;
@@ -240,6 +245,14 @@ public:
         return stats;
     }
     Result<std::vector<Item>> list_items(const store::ItemQuery& q) override {
+        if (q.source && names != nullptr && !q.search) {
+            std::vector<Item> out;
+            for (const auto& src : names->sources) {
+                std::copy_if(items.begin(), items.end(), std::back_inserter(out),
+                             [&](const Item& i) { return src.name == *q.source && i.source_id == src.id; });
+            }
+            return out;
+        }
         if (q.source || q.search) {
             return std::vector<Item>{};  // no source names here; the health test has no items
         }
@@ -260,7 +273,10 @@ public:
         }
         return out;
     }
-    Result<std::vector<Item>> item_versions(std::int64_t) override { return unused(); }
+    Result<std::vector<Item>> item_versions(std::int64_t id) override {
+        auto it = older.find(id);
+        return it == older.end() ? std::vector<Item>{} : it->second;
+    }
 };
 
 class FakeEntities final : public store::EntityStore {
@@ -690,4 +706,67 @@ TEST_CASE("sources are added and edited through a SourceStore, the location and 
     CHECK(sources.sources[0].health.last_fetch_at == make_time(2026, 4, 8));
     CHECK(sources.sources[0].due_at == make_time(2026, 4, 9));
     CHECK(app::edit_source(mine, "meta-feed", edit).error().code == ErrorCode::NotFound);
+}
+
+namespace {
+
+/// One side of a merge on fakes: the four aggregates merge_stores declares, nothing more.
+struct MergeSide {
+    FakeSources sources;
+    FakeItems items;
+    FakeEvents events;
+    FakeAlerts alerts;
+
+    MergeSide() { items.names = &sources; }
+    app::MergeStores stores() { return {sources, items, events, alerts}; }
+};
+
+}  // namespace
+
+TEST_CASE("a merge runs on the sources, items, events and alerts it declares, none of them a Store",
+          "[app][merge][narrow]") {
+    MergeSide from, to;
+    Source feed = test::make_source("lab-blog");
+    REQUIRE(from.sources.add_source(feed));
+    feed.name = "team-lab-blog";  // the same URL under the team's name
+    REQUIRE(to.sources.add_source(feed));
+    // An item that changed once in the origin: both texts travel, oldest first.
+    REQUIRE(from.items.upsert_items(1, std::vector<Item>{test::make_item("g1", "First text")}));
+    REQUIRE(from.items.upsert_items(1, std::vector<Item>{test::make_item("g1", "Second text")}));
+    Event curated_there;
+    curated_there.kind = EventKind::ModelRelease;
+    curated_there.dedupe_key = "model_release|orbit-2";
+    curated_there.review = Review::Confirmed;
+    curated_there.evidence = {Evidence{1, "https://example.org/g1", "lab-blog", "", std::nullopt}};
+    REQUIRE(from.events.upsert_event(curated_there));
+    Event automatic_here = curated_there;
+    automatic_here.review = Review::Auto;
+    automatic_here.evidence.clear();
+    REQUIRE(to.events.upsert_event(automatic_here));
+    AlertDelivery alert;
+    alert.key = "new-release|event:1|log";
+    alert.event_id = 1;
+    REQUIRE(from.alerts.record_alert(alert));
+
+    auto report = app::merge_stores(from.stores(), to.stores());
+    REQUIRE(report);
+    CHECK(report->sources_matched == 1);
+    CHECK(report->sources_added == 0);
+    CHECK(report->items_added == 1);
+    CHECK(report->events_merged == 1);
+    CHECK(report->curation_taken == 1);
+    CHECK(report->alerts_added == 1);
+    REQUIRE(to.items.items.size() == 1);
+    CHECK(to.items.items[0].version == 2);
+    CHECK(to.items.older[to.items.items[0].id].size() == 1);
+    // The evidence and the delivery point at the target's ids.
+    CHECK(to.events.events.at(1).evidence.back().item_id == to.items.items[0].id);
+    CHECK(to.alerts.deliveries.at(0).event_id == std::optional<std::int64_t>(1));
+
+    auto again = app::merge_stores(from.stores(), to.stores());
+    REQUIRE(again);
+    CHECK(again->items_added == 0);
+    CHECK(again->items_unchanged == 1);
+    CHECK(again->events_added == 0);
+    CHECK(again->alerts_added == 0);
 }

@@ -139,6 +139,43 @@ void resolve_short_surfaces(std::string_view text, std::vector<EntityMatch>& ent
     }
 }
 
+/// On a lab's own feed, "the API" / "our API" is the lab's API (its one surface with "api" in its
+/// slug): "live in the DeepSeek app and the API today" is deepseek-api.
+void add_own_api(std::string_view text, const std::vector<Token>& tokens, const std::optional<std::string>& lab,
+                 const Taxonomy& taxonomy, std::vector<EntityMatch>& entities) {
+    if (!lab) {
+        return;
+    }
+    const Surface* api = nullptr;
+    for (const auto& s : taxonomy.surfaces) {
+        if (s.owner == *lab && has_phrase(tokenize(s.slug), "api")) {
+            if (api != nullptr) {
+                return;  // two APIs: "the API" names neither
+            }
+            api = &s;
+        }
+    }
+    if (api == nullptr) {
+        return;
+    }
+    for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+        const auto& det = tokens[i].norm;
+        if (tokens[i + 1].norm != "api" || (det != "the" && det != "our" && det != "its")) {
+            continue;
+        }
+        const auto at = tokens[i + 1].begin;
+        const bool covered = std::any_of(entities.begin(), entities.end(),
+                                         [&](const EntityMatch& m) { return m.begin <= at && at < m.end; });
+        if (!covered && text.substr(at, 3) == "API") {
+            const EntityMatch match{EntityKind::Surface, api->slug, *lab, at, tokens[i + 1].end};
+            entities.insert(
+                std::upper_bound(entities.begin(), entities.end(), match,
+                                 [](const EntityMatch& a, const EntityMatch& b) { return a.begin < b.begin; }),
+                match);
+        }
+    }
+}
+
 }  // namespace
 
 Context make_context(const Item& item, const Item* previous, const SourceInfo& source, const Taxonomy& taxonomy,
@@ -149,6 +186,7 @@ Context make_context(const Item& item, const Item* previous, const SourceInfo& s
     ctx.tokens = tokenize(ctx.text);
     ctx.entities = matcher.find_all(ctx.text);
     resolve_short_surfaces(ctx.text, ctx.entities);
+    add_own_api(ctx.text, ctx.tokens, source.lab, taxonomy, ctx.entities);
     ctx.source_surface = source_surface(source, taxonomy, item.entry.link);
     ctx.source_evaluator = source_evaluator(source, rules, item.entry.link);
     if (auto cik = item.entry.extra.find("cik"); !ctx.lab && cik != item.entry.extra.end()) {

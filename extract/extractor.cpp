@@ -160,6 +160,28 @@ std::string arrival_shaped_title(const Context& ctx) {
     return {};
 }
 
+/// A headline where somebody the taxonomy does not track joins or leaves a tracked lab ("OpenAI's
+/// head of post-training exits for Meta Superintelligence Labs", "Anthropic hires a former chief
+/// scientist"): a tracked lab, a personnel verb (people.json personnel_lemmas) and a role word.
+/// The nearest cue of a personnel_move candidate; the reviewer names the person.
+std::string personnel_shaped_title(const Context& ctx) {
+    const auto title_end = std::min(ctx.text.size(), ctx.text.find('\n'));
+    const bool lab = std::any_of(ctx.entities.begin(), ctx.entities.end(),
+                                 [&](const EntityMatch& m) { return m.kind == EntityKind::Lab && m.end <= title_end; });
+    const auto title = tokenize(std::string_view(ctx.text).substr(0, title_end));
+    const bool role = std::any_of(title.begin(), title.end(),
+                                  [&](const Token& t) { return ctx.rules.contains("role_words", t.norm); });
+    if (!lab || !role) {
+        return {};
+    }
+    for (const auto& cue : verb_phrases(ctx.rules, "personnel_lemmas")) {
+        if (find_phrase(title, phrase_tokens(cue.pattern))) {
+            return "personnel-verb headline \"" + cue.pattern + "\", the person is not tracked";
+        }
+    }
+    return {};
+}
+
 std::string two_decimals(double p) {
     char buf[16];
     std::snprintf(buf, sizeof buf, "%.2f", p);
@@ -300,6 +322,12 @@ void item_candidate(const Context& ctx, ExtractOutput& out, const std::vector<Ev
         }
         c.reason = c.model ? "arrival-shaped headline, the surface is not tracked"
                            : "arrival-shaped headline, the model is not tracked";
+    } else if (auto move = personnel_shaped_title(ctx); !move.empty()) {
+        c.cue = std::move(move);
+        c.suggested_kind = EventKind::PersonnelMove;
+        c.confidence = 0.3;
+        c.lab = ctx.lab;
+        c.reason = "personnel-shaped headline, the person is not tracked";
     } else if (const auto* best = classifier_kind(scores, thresholds.candidate); best != nullptr) {
         c.cue = "classifier:" + best->kind + " p=" + two_decimals(best->probability);
         c.suggested_kind = event_kind_from_string(best->kind);

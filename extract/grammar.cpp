@@ -314,6 +314,23 @@ bool digest_headline(std::string_view title) {
     return true;
 }
 
+std::vector<Clause> split_coordinated(std::string_view text) {
+    std::vector<Clause> out;
+    for (const auto& c : split_clauses(text)) {
+        std::size_t start = c.begin;
+        for (std::size_t i = c.begin; i < c.end; ++i) {
+            for (std::string_view mark : {", and ", ", with ", ", while "}) {
+                if (i + mark.size() <= c.end && to_lower_ascii(text.substr(i, mark.size())) == mark) {
+                    out.push_back({start, i});
+                    start = i + 1;
+                }
+            }
+        }
+        out.push_back({start, c.end});
+    }
+    return out;
+}
+
 bool negated(const Rules& rules, const std::vector<Token>& tokens, std::size_t from, std::size_t to) {
     return said_within(rules, "negation_words", tokens, from, to);
 }

@@ -46,6 +46,11 @@ struct Clause {
 };
 std::vector<Clause> split_clauses(std::string_view text);
 
+/// split_clauses, then at a coordinated clause (", and developers can try it in preview through
+/// the Gemini API") and a "with" phrase ("... in WhatsApp and Messenger, with Instagram coming next
+/// month"): the clauses a surface's stage binds to, so each surface of a sentence has its own.
+std::vector<Clause> split_coordinated(std::string_view text);
+
 /// The sentence around byte `pos`: a line, or up to ". ", "! ", "? " ("GPT 5.2" keeps its dot).
 Clause sentence_around(std::string_view text, std::size_t pos);
 

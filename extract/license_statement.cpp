@@ -78,6 +78,15 @@ double change_said_outright(const Context& ctx, std::string_view text, const std
     return best;
 }
 
+/// The verb ending before token `next` takes no object: "GLM-5 drops with MIT-licensed weights",
+/// "Foo 2 ships today under MIT" launch a model with its licence; "drops the non-commercial clause",
+/// "switches to Apache 2.0" change one.
+bool used_intransitively(const std::vector<Token>& tokens, std::size_t next) {
+    static constexpr std::string_view kLaunchSense[] = {"with", "today", "on", "at", "as", "alongside"};
+    return next < tokens.size() &&
+           std::find(std::begin(kLaunchSense), std::end(kLaunchSense), tokens[next].norm) != std::end(kLaunchSense);
+}
+
 /// A licence-change verb of the rules' "license_change_verbs" (any form) beside a licence noun or a
 /// licence's name after "to"/"under" ("moves to Apache 2.0"): the verb's confidence, else 0.
 double change_verb_stated(const Context& ctx, std::string_view text, const std::vector<Token>& tokens) {
@@ -90,8 +99,12 @@ double change_verb_stated(const Context& ctx, std::string_view text, const std::
     double best = 0;
     if (licence_noun || named_after(" to ") || named_after(" under ")) {
         for (const auto& cue : verb_phrases(ctx.rules, "license_change_verbs")) {
-            if (find_phrase(tokens, phrase_tokens(cue.pattern))) {
-                best = std::max(best, cue.confidence);
+            const auto phrase = phrase_tokens(cue.pattern);
+            for (auto at = find_phrase(tokens, phrase); at; at = find_phrase(tokens, phrase, *at + 1)) {
+                if (!used_intransitively(tokens, *at + phrase.size())) {
+                    best = std::max(best, cue.confidence);
+                    break;
+                }
             }
         }
     }
@@ -103,9 +116,42 @@ double change_stated(const Context& ctx, std::string_view text, const std::vecto
     return std::max(change_said_outright(ctx, text, tokens), change_verb_stated(ctx, text, tokens));
 }
 
-/// The licences a statement names: "from A to B" gives both, otherwise the one it names is the new.
+/// "under Apache 2.0 instead of the Gemma Terms of Use", "replacing the Mistral Research License
+/// with MIT": the licence right after a replacement mark (licenses.json license_replaced_marks) is
+/// the old one, the licence named elsewhere the new. Both empty when no mark names a licence.
+std::pair<std::optional<std::string>, std::optional<std::string>> replaced_licences(const Context& ctx,
+                                                                                    std::string_view said) {
+    constexpr std::size_t kNameSpan = 40;  // a licence's name follows its mark within a few words
+    for (const auto& cue : ctx.rules.list("license_replaced_marks")) {
+        const std::string mark = " " + cue.pattern + " ";
+        const auto at = ifind(said, mark);
+        if (cue.remove || !at) {
+            continue;
+        }
+        const auto named_from = *at + mark.size();
+        const auto named = said.substr(named_from, kNameSpan);
+        auto old_id = license_id_from_text(named, ctx.taxonomy, ctx.rules);
+        if (!old_id) {
+            continue;
+        }
+        std::string rest(said);
+        std::fill(rest.begin() + static_cast<std::ptrdiff_t>(*at),
+                  rest.begin() + static_cast<std::ptrdiff_t>(named_from + named.size()), ' ');
+        auto new_id = license_id_from_text(rest, ctx.taxonomy, ctx.rules);
+        if (new_id && new_id != old_id) {
+            return {old_id, new_id};
+        }
+    }
+    return {};
+}
+
+/// The licences a statement names: "from A to B" or "B instead of A" give both, otherwise the one
+/// it names is the new.
 std::pair<std::optional<std::string>, std::optional<std::string>> stated_licences(const Context& ctx,
                                                                                   std::string_view said) {
+    if (auto replaced = replaced_licences(ctx, said); replaced.second) {
+        return replaced;
+    }
     const auto from = ifind(said, " from ");
     const auto to = from ? ifind(said, " to ", *from + 6) : std::nullopt;
     if (from && to) {
@@ -128,6 +174,13 @@ std::pair<std::optional<std::string>, std::optional<std::string>> stated_licence
 }  // namespace
 
 namespace {
+/// A model's name that begins a licence's ("Llama 4" in "the Llama 4 Community License").
+bool names_a_licence(const Context& ctx, const SpecificModel& m) {
+    const auto next = tokenize(std::string_view(ctx.text).substr(m.end, 32));
+    return !next.empty() && (next.front().norm.starts_with("licen") ||
+                             (next.size() > 1 && next[0].norm == "community" && next[1].norm.starts_with("licen")));
+}
+
 /// One model's licence change, stated by `title` and the lead with confidence `verb`.
 void licence_change_of(const Context& ctx, const SpecificModel& subject, std::string_view title, Clause lead,
                        bool has_lead, double verb, ExtractOutput& out);
@@ -184,16 +237,16 @@ void extract_license_statements(const Context& ctx, ExtractOutput& out) {
     if (models.empty()) {
         return;  // "We updated our terms of service": no model's licence
     }
-    // A headline naming the family ("license for gpt-oss") over a lead naming its members
-    // ("the gpt-oss-120b and gpt-oss-20b license"): each member changes.
+    // A headline naming the family ("license for gpt-oss", "the Gemma license") over a lead naming
+    // its members ("the gpt-oss-120b and gpt-oss-20b license"): each member changes.
     std::vector<SpecificModel> subjects{models.front()};
     if (has_lead && models.front().end > models.front().begin) {
         const auto said_name =
             slugify(ctx.text.substr(models.front().begin, models.front().end - models.front().begin));
-        if (said_name != models.front().slug) {
+        {  // "Updating the Gemma license | ... Gemma 3 models are distributed under ...": gemma-3
             std::vector<SpecificModel> members;
             for (const auto& m : specific_models(ctx, lead.begin, lead.end)) {
-                if (m.slug.starts_with(said_name) && m.slug != said_name) {
+                if (m.slug.starts_with(said_name + "-") && !names_a_licence(ctx, m)) {
                     members.push_back(m);
                 }
             }
@@ -227,10 +280,10 @@ void licence_change_of(const Context& ctx, const SpecificModel& subject, std::st
     if (!new_id || !old_id) {
         // The lead may say more than the headline: "from A to B" gives the old licence too.
         const auto [lead_old, lead_new] = stated_licences(ctx, unnamed);
-        if (!new_id) {
+        if (!new_id || (lead_old && lead_new)) {
+            // The lead naming both outranks a headline naming one: "Updating the Gemma license |
+            // ... under Apache 2.0 instead of the Gemma Terms of Use".
             std::tie(old_id, new_id) = std::pair{lead_old, lead_new};
-        } else if (lead_old && lead_new == new_id) {
-            old_id = lead_old;
         }
     }
     if (!old_id && known != nullptr && !known->license.empty() && (!new_id || known->license != *new_id)) {

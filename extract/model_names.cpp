@@ -426,11 +426,15 @@ std::vector<Slot> split_names(const Slot& slot, const Context& ctx) {
     flush();
     if (slot.strict && names.size() > 1) {
         // "Claude Fable 5 and Claude Mythos 5" names two models; "Claude 3.7 Sonnet and Claude
-        // Code" too by this test, and the matcher then knows Claude Code as a surface.
+        // Code" too by this test, and the matcher then knows Claude Code as a surface. A
+        // versioned name of another family counts too: "Codestral 3 and Ministral 5".
         const auto first = phrase_tokens(names.front().text);
         std::erase_if(names, [&](const Slot& n) {
             auto t = phrase_tokens(n.text);
-            return t.empty() || first.empty() || t.front() != first.front();
+            const bool versioned = t.size() > 1 && std::any_of(t.begin() + 1, t.end(), [](const std::string& w) {
+                                       return std::isdigit(static_cast<unsigned char>(w.front())) != 0;
+                                   });
+            return t.empty() || first.empty() || (t.front() != first.front() && !versioned);
         });
     }
     return names;
@@ -443,6 +447,14 @@ std::optional<ModelRef> resolve_model_name(std::string_view name, const Context&
     }
     if (version_only(tokens)) {
         return std::nullopt;  // "v1.0: Muse Spark Mini" is a release tag of a repo
+    }
+    const auto size_only = [](const Token& t) {  // "253B", "7b", "1.5M": a parameter count
+        const auto& n = t.norm;
+        return n.size() > 1 && (n.back() == 'b' || n.back() == 'm' || n.back() == 't') &&
+               std::all_of(n.begin(), n.end() - 1, [](char c) { return std::isdigit(c) != 0 || c == '.'; });
+    };
+    if (std::all_of(tokens.begin(), tokens.end(), size_only)) {
+        return std::nullopt;  // "The 253B reasoning model is available": a size, not a name
     }
     if (const auto& first = tokens.front().norm;
         first.size() > 4 &&

@@ -92,11 +92,41 @@ bool speaks_of_other_models(const Context& ctx, const std::vector<Token>& tokens
     return false;
 }
 
+bool api_surface(const EntityMatch& m) {
+    return m.kind == EntityKind::Surface && has_phrase(tokenize(m.slug), "api");
+}
+
+/// A tracked surface named in bytes [begin, end) of the item that satisfies `pred`.
+template <typename Pred>
+bool surface_within(const Context& ctx, std::size_t begin, std::size_t end, Pred pred) {
+    return std::any_of(ctx.entities.begin(), ctx.entities.end(), [&](const EntityMatch& m) {
+        return m.kind == EntityKind::Surface && begin <= m.begin && m.begin < end && pred(m);
+    });
+}
+
+/// Where a model without weights is offered, by the words and surfaces of bytes [begin, end):
+/// api when a developer's channel is named (an API surface such as La Plateforme, or api, cloud,
+/// platform, console, studio, developers, enterprise), else hosted_product when a product is, else
+/// `otherwise`.
+std::string closed_access(const Context& ctx, const std::vector<Token>& tokens, std::size_t begin, std::size_t end,
+                          const std::string& otherwise) {
+    if (surface_within(ctx, begin, end, api_surface)) {
+        return "api";
+    }
+    for (const char* developer :
+         {"api", "apis", "cloud", "platform", "console", "studio", "developers", "enterprise"}) {
+        if (has_phrase(tokens, developer)) {
+            return "api";
+        }
+    }
+    return surface_within(ctx, begin, end, [](const EntityMatch&) { return true; }) ? "hosted_product" : otherwise;
+}
+
 /// Access given as exclusive without weights: "available through Model Studio only", "offered
 /// solely via its API", "only in the Meta AI app". An exclusive_access_words word and a channel
 /// preposition (through, via) or "available in" in one clause: api when the channel is a
-/// developer's (api, cloud, platform, console, studio), else hosted_product.
-std::optional<Found> exclusive_access(const Context& ctx, const std::vector<Token>& tokens) {
+/// developer's (closed_access), else hosted_product.
+std::optional<Found> exclusive_access(const Context& ctx, const std::vector<Token>& tokens, Clause clause) {
     const bool exclusive = std::any_of(tokens.begin(), tokens.end(), [&](const Token& t) {
         return ctx.rules.contains("exclusive_access_words", t.norm);
     });
@@ -104,13 +134,31 @@ std::optional<Found> exclusive_access(const Context& ctx, const std::vector<Toke
                         has_phrase(tokens, "available in") || has_phrase(tokens, "available on"))) {
         return std::nullopt;
     }
-    for (const char* developer :
-         {"api", "apis", "cloud", "platform", "console", "studio", "developers", "enterprise"}) {
-        if (has_phrase(tokens, developer)) {
-            return Found{"api", 0.7, "exclusive access through a developer channel"};
-        }
+    if (closed_access(ctx, tokens, clause.begin, clause.end, "hosted_product") == "api") {
+        return Found{"api", 0.7, "exclusive access through a developer channel"};
     }
     return Found{"hosted_product", 0.65, "exclusive access in a product"};
+}
+
+/// Some tracked surfaces named in a clause that says a stage (split_coordinated; release_stages)
+/// and others in one that says none.
+bool stage_of_some_surfaces(const Context& ctx) {
+    const auto clauses = split_coordinated(ctx.text);
+    bool staged = false;
+    bool plain = false;
+    for (const auto& m : ctx.entities) {
+        const auto c = std::find_if(clauses.begin(), clauses.end(),
+                                    [&](const Clause& k) { return k.begin <= m.begin && m.begin < k.end; });
+        if (m.kind != EntityKind::Surface || c == clauses.end()) {
+            continue;
+        }
+        const auto tokens = tokenize(std::string_view(ctx.text).substr(c->begin, c->end - c->begin));
+        const bool says =
+            std::any_of(ctx.rules.list("release_stages").begin(), ctx.rules.list("release_stages").end(),
+                        [&](const Cue& cue) { return !cue.remove && find_phrase(tokens, phrase_tokens(cue.pattern)); });
+        (says ? staged : plain) = true;
+    }
+    return staged && plain;
 }
 
 }  // namespace
@@ -127,6 +175,7 @@ OpennessGuess classify_openness(const Context& ctx, const ModelInfo* known, cons
         other_marks.push_back(distinguishing(o, rest));
     }
     Found own, general, stage_own, stage_general;
+    const auto item_tokens = tokenize(ctx.text);
     std::string scope_text;  // own and general clauses: where a licence or access words count
     for (const auto& c : split_clauses(text)) {
         const std::string_view clause = std::string_view(text).substr(c.begin, c.end - c.begin);
@@ -148,6 +197,7 @@ OpennessGuess classify_openness(const Context& ctx, const ModelInfo* known, cons
         }
         scope_text += std::string(clause) + "\n";
         auto& best = scope == Scope::Own ? own : general;
+        bool promised_weights = false;
         for (const auto& cue : ctx.rules.list("openness_cues")) {
             const auto phrase = phrase_tokens(cue.pattern);
             const auto at = cue.remove ? std::nullopt : find_phrase(tokens, phrase);
@@ -160,7 +210,15 @@ OpennessGuess classify_openness(const Context& ctx, const ModelInfo* known, cons
             const auto from = *at > kNegationReach ? *at - kNegationReach : 0;
             const auto to = std::min(tokens.size(), *at + phrase.size() + kNegationReach);
             if (cue.value.rfind("open", 0) == 0 && negated(ctx.rules, tokens, from, to)) {
-                f = Found{"api", std::max(cue.confidence, 0.85), "negated: not ... " + cue.pattern};
+                // Weights withheld: the model is where the item offers it ("available in the Meta
+                // AI app ... not releasing its weights" is a hosted product).
+                f = Found{closed_access(ctx, item_tokens, 0, ctx.text.size(), "api"), std::max(cue.confidence, 0.85),
+                          "negated: not ... " + cue.pattern};
+            } else if (cue.value.rfind("open", 0) == 0 && said_within(ctx.rules, "future_words", tokens, from, to)) {
+                // "Weights will follow in the coming weeks": promised, not out; the model is what
+                // the item offers now, and the clause's stage is the weights', not the model's.
+                promised_weights = true;
+                continue;
             } else if (cue.value.rfind("open", 0) == 0 && said_within(ctx.rules, "contrast_words", tokens, from, *at)) {
                 // "a break from the company's open-weights releases", "after years of open Llama
                 // weights": the openness left behind, not this model's.
@@ -170,8 +228,11 @@ OpennessGuess classify_openness(const Context& ctx, const ModelInfo* known, cons
                 best = f;
             }
         }
-        if (const auto access = exclusive_access(ctx, tokens); access && access->confidence > best.confidence) {
+        if (const auto access = exclusive_access(ctx, tokens, c); access && access->confidence > best.confidence) {
             best = *access;
+        }
+        if (promised_weights) {
+            continue;
         }
         auto& stage = scope == Scope::Own ? stage_own : stage_general;
         for (const auto& cue : ctx.rules.list("release_stages")) {
@@ -182,7 +243,13 @@ OpennessGuess classify_openness(const Context& ctx, const ModelInfo* known, cons
         }
     }
     const Found& cue = own.confidence > 0 ? own : general;
-    const Found& stage = stage_own.confidence > 0 ? stage_own : stage_general;
+    Found stage = stage_own.confidence > 0 ? stage_own : stage_general;
+    // "rolls out to everyone in the Gemini app ... developers can try it in preview through the
+    // Gemini API": a stage said of some surfaces while another gets the model without one is the
+    // stage of those surfaces (their rollouts carry it), and the model itself is out.
+    if (stage.confidence > 0 && stage_of_some_surfaces(ctx)) {
+        stage = Found{};
+    }
     OpennessGuess result;
     result.confidence = cue.confidence;
     result.cue = cue.cue;
@@ -220,7 +287,7 @@ OpennessGuess classify_openness(const Context& ctx, const ModelInfo* known, cons
     } else if (const auto surfaces = std::count_if(ctx.entities.begin(), ctx.entities.end(),
                                                    [](const EntityMatch& m) { return m.kind == EntityKind::Surface; });
                surfaces > 0 && std::all_of(ctx.entities.begin(), ctx.entities.end(), [](const EntityMatch& m) {
-                   return m.kind != EntityKind::Surface || has_phrase(tokenize(m.slug), "api");
+                   return m.kind != EntityKind::Surface || api_surface(m);
                })) {
         result.openness = Openness::Api;  // only on API surfaces ("available today on La Plateforme")
         result.cue = "api surface, no weights";

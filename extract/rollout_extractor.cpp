@@ -36,10 +36,13 @@ bool product_of_model(const Context& ctx, std::size_t name_end) {
 /// The strongest stage word (rules stage_words) among the tokens in bytes [begin, end) of the
 /// item; with `future` false, the future stage ("announced": "coming soon", "next month") is
 /// skipped. Empty when none is said.
-std::string stage_between(const Context& ctx, std::size_t begin, std::size_t end, bool future) {
+std::string stage_between(const Context& ctx, std::size_t begin, std::size_t end, bool future,
+                          const std::vector<Clause>& skipped = {}) {
     std::vector<Token> said;
     for (const auto& t : ctx.tokens) {
-        if (t.begin >= begin && t.end <= end) {
+        const bool skip = std::any_of(skipped.begin(), skipped.end(),
+                                      [&](const Clause& c) { return t.begin >= c.begin && t.end <= c.end; });
+        if (t.begin >= begin && t.end <= end && !skip) {
             said.push_back(t);
         }
     }
@@ -55,6 +58,34 @@ std::string stage_between(const Context& ctx, std::size_t begin, std::size_t end
         }
     }
     return stage;
+}
+
+/// A surface's stage: its own clause's ("in preview through the Gemini API", "coming next month"),
+/// else the item's outside the clauses that give other surfaces theirs, else `fallback`.
+std::string surface_stage(const Context& ctx, const std::vector<Clause>& clauses,
+                          const std::vector<EntityMatch>& surfaces, const EntityMatch& surface,
+                          const std::string& fallback) {
+    const auto clause_of = [&](std::size_t pos) {
+        for (const auto& c : clauses) {
+            if (pos >= c.begin && pos < c.end) {
+                return c;
+            }
+        }
+        return Clause{pos, pos};
+    };
+    const Clause own = clause_of(surface.begin);
+    if (auto stage = stage_between(ctx, own.begin, own.end, /*future=*/true); !stage.empty()) {
+        return stage;
+    }
+    std::vector<Clause> others;
+    for (const auto& m : surfaces) {
+        const Clause c = clause_of(m.begin);
+        if (m.slug != surface.slug && !(c.begin <= surface.begin && surface.begin < c.end)) {
+            others.push_back(c);
+        }
+    }
+    auto stage = stage_between(ctx, 0, ctx.text.size(), /*future=*/false, others);
+    return stage.empty() ? fallback : stage;
 }
 
 /// A model named for the first time in an arrival verb's model slot, beside a tracked surface
@@ -596,12 +627,21 @@ void extract_rollouts(const Context& ctx, const std::vector<std::string>& item_m
     // The models of the verb's sentence, as specifically as it names them ("DeepSeek R1 and
     // OpenAI o3-mini now available in Windsurf", "Gemini 3.1 Pro is now available in ..."); else
     // the item's release or first model.
+    // The verb's clause first: "Large 4 is available through La Plateforme only; Small 5 ships
+    // with open weights" gives the rollout to Large 4 alone.
     const auto sentence = sentence_around(ctx.text, verb_pos);
-    const auto sentence_begin = sentence.begin;
-    const auto sentence_end = sentence.end;
+    auto said_models = specific_models(ctx, sentence.begin, sentence.end);
+    for (const auto& c : split_clauses(ctx.text)) {
+        if (c.begin <= verb_pos && verb_pos < c.end) {
+            if (auto in_clause = specific_models(ctx, c.begin, c.end); !in_clause.empty()) {
+                said_models = std::move(in_clause);
+            }
+            break;
+        }
+    }
     std::vector<std::string> subjects;
     std::vector<ModelInfo> new_models;
-    for (const auto& sm : specific_models(ctx, sentence_begin, sentence_end)) {
+    for (const auto& sm : said_models) {
         if (product_of_model(ctx, sm.end)) {
             continue;  // "the Claude apps" names where the model is, not which model
         }
@@ -625,12 +665,13 @@ void extract_rollouts(const Context& ctx, const std::vector<std::string>& item_m
     if (subjects.empty()) {
         return;
     }
-    // The item's stage, from any sentence, except a future: "coming next month" binds to its own
-    // sentence ("Available today in the Gemini app. Coming to Search next month.").
-    std::string stage = stage_between(ctx, 0, ctx.text.size(), /*future=*/false);
-    if (stage.empty()) {
-        stage = verb_stage.empty() ? "ga" : verb_stage;
-    }
+    // Each surface's stage binds to its clause; a future ("coming next month") only to its own
+    // ("Available today in the Gemini app. Coming to Search next month.").
+    const std::string fallback_stage = verb_stage.empty() ? "ga" : verb_stage;
+    const auto clauses = split_coordinated(ctx.text);
+    std::vector<EntityMatch> surfaces;
+    std::copy_if(ctx.entities.begin(), ctx.entities.end(), std::back_inserter(surfaces),
+                 [](const EntityMatch& m) { return m.kind == EntityKind::Surface; });
     std::string region;
     const bool has_region = strongest_cue(ctx, "regions", nullptr, &region) > 0;
     std::vector<std::string> seen;
@@ -654,10 +695,9 @@ void extract_rollouts(const Context& ctx, const std::vector<std::string>& item_m
                 }
             }
             put(ev.fields, field::surface, m.slug);
-            const auto around = sentence_around(ctx.text, m.begin);
-            const auto own = stage_between(ctx, around.begin, around.end, /*future=*/true);
-            put(ev.fields, field::stage, own.empty() ? stage : own);
-            if (own == "announced") {
+            const auto stage = surface_stage(ctx, clauses, surfaces, m, fallback_stage);
+            put(ev.fields, field::stage, stage);
+            if (stage == "announced") {
                 // A promise is not the arrival: kept apart, so that the day the surface gets the
                 // model is the later report's, not the announcement's (event merges keep the first).
                 ev.dedupe_key += "|announced";

@@ -118,6 +118,7 @@ const std::vector<std::string>& known_rule_lists() {
         "arrival_verbs",
         "negation_words",
         "contrast_words",
+        "future_words",
         "release_stages",
         "evaluator_heads",
         "availability_cues",
@@ -127,6 +128,7 @@ const std::vector<std::string>& known_rule_lists() {
         "weights_release_words",
         "evaluator_sources",
         "license_change_verbs",
+        "license_replaced_marks",
     };
     return names;
 }

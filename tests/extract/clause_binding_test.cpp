@@ -1,0 +1,141 @@
+// Statements bound to their own clause, read in session 10 (issue 13), each in wording written for
+// this test: a surface's stage from its own clause, a release's stage when another surface has the
+// model without one, rollout subjects from the verb's clause, weights promised for later, withheld
+// weights of an app-only model, an API-only channel named by its surface, "the API" on a lab's own
+// feed, a licence replaced "instead of" another, a launch that "drops with" its licence, and a
+// move of somebody nobody tracks as a candidate.
+
+#include "bundled_extractor.h"
+#include "extract_support.h"
+#include "support/catch.h"
+
+using fw::EventKind;
+using fw::make_time;
+using fw::test::bundled_extractor;
+using fw::test::feed_source;
+using fw::test::find_event;
+using fw::test::make_item;
+using fw::test::of_kind;
+using fw::test::text_field;
+
+namespace {
+
+const fw::Event* rollout_to(const std::vector<fw::Event>& events, const std::string& surface) {
+    for (const auto& ev : events) {
+        if (ev.kind == EventKind::SurfaceRollout && ev.surface == std::optional<std::string>(surface)) {
+            return &ev;
+        }
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("a surface's stage is its own clause's; the release is out when one surface has it plainly",
+          "[extract][grammar][rollout]") {
+    auto ex = bundled_extractor();
+    SECTION("', and developers can try it in beta through the API' stages the API only") {
+        auto out = ex.extract(make_item("Claude Haiku 6 is out", make_time(2026, 11, 10),
+                                        "Claude Haiku 6 reaches every user of the Claude app today, and developers "
+                                        "can try it in beta through the Anthropic API."),
+                              nullptr, feed_source("anthropic-news", std::string("anthropic")));
+        const auto* app = rollout_to(out.events, "claude-app");
+        const auto* api = rollout_to(out.events, "anthropic-api");
+        REQUIRE(app != nullptr);
+        REQUIRE(api != nullptr);
+        CHECK(text_field(*app, "stage") == "ga");
+        CHECK(text_field(*api, "stage") == "preview");
+        const auto* release = find_event(out.events, EventKind::ModelRelease, "claude-haiku-6");
+        REQUIRE(release != nullptr);
+        CHECK(text_field(*release, "stage") != "preview");
+    }
+    SECTION("', with X coming later this month' is X's promise, not its neighbours'") {
+        auto out = ex.extract(make_item("Grok 4.1 now powers the Grok app and Grok Business, with the xAI API "
+                                        "coming later this month",
+                                        make_time(2026, 11, 11)),
+                              nullptr, feed_source("xai-news", std::string("xai")));
+        const auto* business = rollout_to(out.events, "grok-business");
+        const auto* api = rollout_to(out.events, "xai-api");
+        REQUIRE(business != nullptr);
+        REQUIRE(api != nullptr);
+        CHECK(text_field(*business, "stage") == "ga");
+        CHECK(text_field(*api, "stage") == "announced");
+    }
+}
+
+TEST_CASE("rollouts take the models of the verb's clause; withheld or promised weights are not open",
+          "[extract][grammar][openness]") {
+    auto ex = bundled_extractor();
+    const auto mistral = feed_source("mistral-news", std::string("mistral"));
+    SECTION("';' ends the clause whose models reach La Plateforme") {
+        auto out = ex.extract(make_item("Codestral 3 and Ministral 5", make_time(2026, 11, 12),
+                                        "Codestral 3 is offered through La Plateforme only; Ministral 5 comes with "
+                                        "open weights under Apache 2.0."),
+                              nullptr, mistral);
+        const auto* closed = find_event(out.events, EventKind::ModelRelease, "codestral-3");
+        const auto* open = find_event(out.events, EventKind::ModelRelease, "ministral-5");
+        REQUIRE(closed != nullptr);
+        REQUIRE(open != nullptr);
+        CHECK(text_field(*closed, "openness") == "api");  // La Plateforme is Mistral's API
+        CHECK(text_field(*open, "openness") == "open_weights_permissive");
+        for (const auto& ev : of_kind(out.events, EventKind::SurfaceRollout)) {
+            CHECK(ev.model == std::optional<std::string>("codestral-3"));
+        }
+        CHECK(rollout_to(out.events, "mistral-api") != nullptr);
+    }
+    SECTION("weights that 'will be published next quarter' leave the model on its API for now") {
+        auto out = ex.extract(make_item("DeepSeek-V5 is available", make_time(2026, 11, 13),
+                                        "You can use DeepSeek-V5 in the DeepSeek app and the API starting today. "
+                                        "We will publish the weights at a later date."),
+                              nullptr, feed_source("deepseek-news", std::string("deepseek")));
+        const auto* release = find_event(out.events, EventKind::ModelRelease, "deepseek-v5");
+        REQUIRE(release != nullptr);
+        CHECK(text_field(*release, "openness") == "api");
+        CHECK(text_field(*release, "stage") != "announced");
+        CHECK(rollout_to(out.events, "deepseek-api") != nullptr);  // "the API" on DeepSeek's own feed
+    }
+    SECTION("weights withheld from a model offered in apps only: a hosted product") {
+        auto out = ex.extract(make_item("Muse Ember", make_time(2026, 11, 14),
+                                        "Muse Ember, our newest model, is rolling out in the Meta AI app and on "
+                                        "meta.ai. Its weights won't be shared."),
+                              nullptr, feed_source("meta-newsroom", std::string("meta")));
+        const auto* release = find_event(out.events, EventKind::ModelRelease, "muse-ember");
+        REQUIRE(release != nullptr);
+        CHECK(text_field(*release, "openness") == "hosted_product");
+    }
+}
+
+TEST_CASE("licences replaced 'instead of' another; a launch that 'drops with' its licence",
+          "[extract][grammar][license]") {
+    auto ex = bundled_extractor();
+    SECTION("the lead's 'X in place of Y' outranks the licence a headline names") {
+        auto out = ex.extract(make_item("A simpler Llama license", make_time(2026, 11, 15),
+                                        "From now on Llama 4 Scout is distributed under the MIT license in place "
+                                        "of the Llama 4 Community License."),
+                              nullptr, feed_source("meta-newsroom", std::string("meta")));
+        const auto changes = of_kind(out.events, EventKind::LicenseChange);
+        REQUIRE(changes.size() == 1);
+        CHECK(changes.front().model == std::optional<std::string>("llama-4-scout"));
+        CHECK(text_field(changes.front(), "old") == "LicenseRef-Llama-4-Community");
+        CHECK(text_field(changes.front(), "new") == "MIT");
+    }
+    SECTION("'drops with MIT-licensed weights' launches a model, changes nothing") {
+        auto out = ex.extract(make_item("GLM-6 drops with MIT-licensed weights", make_time(2026, 11, 16),
+                                        "The new flagship can be downloaded today."),
+                              nullptr, feed_source("zhipu-news", std::string("zhipu")));
+        CHECK(of_kind(out.events, EventKind::LicenseChange).empty());
+        const auto* release = find_event(out.events, EventKind::ModelRelease, "glm-6");
+        REQUIRE(release != nullptr);
+        CHECK(text_field(*release, "license") == "MIT");
+    }
+}
+
+TEST_CASE("a move of somebody nobody tracks at a tracked lab is a candidate", "[extract][candidates][people]") {
+    auto ex = bundled_extractor();
+    auto out = ex.extract(make_item("Anthropic's head of inference quits to found a startup", make_time(2026, 11, 17)),
+                          nullptr, feed_source("tech-desk", std::nullopt));
+    CHECK(out.events.empty());
+    REQUIRE(out.candidates.size() == 1);
+    CHECK(out.candidates.front().suggested_kind == EventKind::PersonnelMove);
+    CHECK(out.candidates.front().lab == std::optional<std::string>("anthropic"));
+}

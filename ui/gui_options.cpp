@@ -29,7 +29,10 @@ std::variant<GuiOptions, GuiExit> parseGuiOptions(const QStringList& arguments) 
         return GuiExit{2, QStringLiteral("frontierwatch-gui: ") + parser.errorText()};
     }
     if (parser.isSet(help)) {
-        return GuiExit{0, parser.helpText()};
+        // Parsed before the QApplication exists, so Qt does not know the program's name and
+        // writes "<executable_name>" (help2man copies it into the man page).
+        return GuiExit{
+            0, parser.helpText().replace(QStringLiteral("<executable_name>"), QStringLiteral("frontierwatch-gui"))};
     }
     if (parser.isSet(version)) {
         return GuiExit{0, QStringLiteral("frontierwatch-gui 0.1.0")};

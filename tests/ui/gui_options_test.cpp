@@ -45,6 +45,8 @@ TEST_CASE("the GUI's --help prints the views and exits 0", "[ui][options]") {
     REQUIRE(std::holds_alternative<GuiExit>(parsed));
     CHECK(std::get<GuiExit>(parsed).code == 0);
     CHECK(std::get<GuiExit>(parsed).message.contains("rollout"));
+    // The usage line names the program (help2man makes the man page's synopsis from it).
+    CHECK(std::get<GuiExit>(parsed).message.startsWith("Usage: frontierwatch-gui "));
 }
 
 TEST_CASE("every view name maps back to its view", "[ui][options]") {

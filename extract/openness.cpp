@@ -284,12 +284,10 @@ OpennessGuess classify_openness(const Context& ctx, const ModelInfo* known, cons
         result.openness = Openness::Api;  // offered to developers, no word of weights
         result.cue = "api, no weights";
         result.confidence = 0.6;
-    } else if (const auto surfaces = std::count_if(ctx.entities.begin(), ctx.entities.end(),
-                                                   [](const EntityMatch& m) { return m.kind == EntityKind::Surface; });
-               surfaces > 0 && std::all_of(ctx.entities.begin(), ctx.entities.end(), [](const EntityMatch& m) {
-                   return m.kind != EntityKind::Surface || api_surface(m);
-               })) {
-        result.openness = Openness::Api;  // only on API surfaces ("available today on La Plateforme")
+    } else if (surface_within(ctx, 0, ctx.text.size(), api_surface)) {
+        // On an API surface, with or beside products ("available today on La Plateforme and Amazon
+        // Bedrock"): developers can call it, so api rather than a hosted product.
+        result.openness = Openness::Api;
         result.cue = "api surface, no weights";
         result.confidence = 0.6;
     } else if (std::any_of(ctx.entities.begin(), ctx.entities.end(),

@@ -135,8 +135,8 @@ std::optional<ModelRef> arrival_new_name(const Context& ctx, std::size_t sentenc
 /// Between the verb and the model at most two lower-case words ("its new"); between the model and
 /// the surface a place preposition and at most three lower-case words ("to all paid").
 double placed_object_cue(const Context& ctx, std::size_t* pos, std::string* cue_text) {
-    static const std::vector<std::string> places = {"to",     "in",     "into",   "on",        "onto",
-                                                    "across", "inside", "within", "throughout"};
+    static const std::vector<std::string> places = {"to",     "in",     "into",       "on",      "onto", "across",
+                                                    "inside", "within", "throughout", "through", "via"};
     const std::string_view text(ctx.text);
     const auto lower_words = [&](std::size_t a, std::size_t b, std::size_t most, bool place) {
         const auto words = tokenize(text.substr(a, b - a));
@@ -162,7 +162,17 @@ double placed_object_cue(const Context& ctx, std::size_t* pos, std::string* cue_
                 const auto named = specific_models(ctx, ve, sentence_end);
                 const auto model = std::min_element(named.begin(), named.end(),
                                                     [](const auto& a, const auto& b) { return a.begin < b.begin; });
-                if (model == named.end() || !lower_words(ve, model->begin, 2, false)) {
+                // "adds Anthropic's Claude Opus 5 to ...": a tracked lab's possessive may name the maker.
+                const auto maker_possessive = [&] {
+                    return std::any_of(ctx.entities.begin(), ctx.entities.end(), [&](const EntityMatch& m) {
+                        const auto gap =
+                            text.substr(std::min(m.end, text.size()), model->begin > m.end ? model->begin - m.end : 0);
+                        return m.kind == EntityKind::Lab && m.begin >= ve &&
+                               trim(text.substr(ve, m.begin - ve)).empty() &&
+                               (trim(gap) == "'s" || trim(gap) == "\xE2\x80\x99s");
+                    });
+                };
+                if (model == named.end() || !(lower_words(ve, model->begin, 2, false) || maker_possessive())) {
                     continue;
                 }
                 // "for" places only the surface's people: "for ChatGPT Plus users", "for WhatsApp
@@ -195,6 +205,25 @@ double placed_object_cue(const Context& ctx, std::size_t* pos, std::string* cue_
     return best;
 }
 
+/// The verb form at token `at` ending in -s reads as a plural noun: a lower-case common word right
+/// before it ("engagement gains", "price hits", "user gets") that is no adverb, auxiliary, pronoun
+/// or model word ("now runs", "it gets", "the model gains").
+bool plural_noun_use(const Context& ctx, std::size_t at) {
+    static const std::vector<std::string> before_verb = {
+        "now", "also",  "today",  "finally", "officially", "just", "soon", "quickly", "it",      "that",  "which",
+        "who", "model", "models", "family",  "version",    "and",  "or",   "then",    "already", "still", "again"};
+    const auto& verb = ctx.tokens[at];
+    if (at == 0 || !verb.norm.ends_with('s') || verb.norm.ends_with("ss")) {
+        return false;
+    }
+    const auto& prev = ctx.tokens[at - 1];
+    const char first = ctx.text[prev.begin];
+    const bool adjacent = ctx.text.substr(prev.end, verb.begin - prev.end) == " ";
+    return adjacent && std::islower(static_cast<unsigned char>(first)) != 0 &&
+           std::none_of(prev.norm.begin(), prev.norm.end(), [](char c) { return std::isdigit(c) != 0; }) &&
+           std::find(before_verb.begin(), before_verb.end(), prev.norm) == before_verb.end();
+}
+
 /// An arrival verb with its slots filled in one sentence: a model on one side and a surface on
 /// the other ("WhatsApp gets Muse Spark", "Muse Spark lands on Ray-Ban Meta glasses"). `named`
 /// receives a model the slot names that no entity matched yet (a new name, see arrival_new_name).
@@ -210,6 +239,9 @@ double arrival_cue(const Context& ctx, std::size_t* pos, std::string* cue_text, 
                 break;
             }
             const auto ve = ctx.tokens[*at + phrase.size() - 1].end;
+            if (plural_noun_use(ctx, *at)) {
+                continue;  // "cited Muse Spark engagement gains in WhatsApp": a noun, not a verb
+            }
             const auto sentence = sentence_around(ctx.text, vb);
             const auto sentence_begin = sentence.begin;
             const auto sentence_end = std::max(sentence.end, ve);

@@ -139,3 +139,50 @@ TEST_CASE("a move of somebody nobody tracks at a tracked lab is a candidate", "[
     CHECK(out.candidates.front().suggested_kind == EventKind::PersonnelMove);
     CHECK(out.candidates.front().lab == std::optional<std::string>("anthropic"));
 }
+
+TEST_CASE("a lead that calls the name 'our newest' model launches it; 'now in beta' launches at that stage",
+          "[extract][grammar][release]") {
+    auto ex = bundled_extractor();
+    SECTION("'X is our newest coding model, available today on La Plateforme'") {
+        auto out = ex.extract(make_item("Raising the ceiling for code", make_time(2026, 11, 18),
+                                        "Codestral 4 is our newest coding model, available today on La Plateforme "
+                                        "and Google Cloud Vertex AI."),
+                              nullptr, feed_source("mistral-news", std::string("mistral")));
+        const auto* release = find_event(out.events, EventKind::ModelRelease, "codestral-4");
+        REQUIRE(release != nullptr);
+        CHECK(text_field(*release, "openness") == "api");  // an API surface beside a cloud's
+    }
+    SECTION("'X now in beta' in a headline") {
+        auto out = ex.extract(make_item("Gemini 3.5 Ultra now in beta", make_time(2026, 11, 19),
+                                        "Trusted developers can start building with it in AI Studio."),
+                              nullptr, feed_source("google-blog", std::string("google")));
+        const auto* release = find_event(out.events, EventKind::ModelRelease, "gemini-3-5-ultra");
+        REQUIRE(release != nullptr);
+        CHECK(text_field(*release, "stage") == "preview");
+    }
+}
+
+TEST_CASE("placed objects through a channel or after a maker's possessive; a plural noun is no arrival verb",
+          "[extract][grammar][rollout]") {
+    auto ex = bundled_extractor();
+    const auto desk = feed_source("tech-desk", std::nullopt);
+    SECTION("'adds OpenAI's GPT-6 to Amazon Bedrock'") {
+        auto out = ex.extract(make_item("Amazon adds OpenAI's GPT-6 to Amazon Bedrock", make_time(2026, 11, 20)),
+                              nullptr, desk);
+        const auto* ev = rollout_to(out.events, "aws-bedrock");
+        REQUIRE(ev != nullptr);
+        CHECK(ev->model == std::optional<std::string>("gpt-6"));
+    }
+    SECTION("'can access X via the xAI API'") {
+        auto out = ex.extract(make_item("Grok 6 for developers", make_time(2026, 11, 21),
+                                        "Developers can access Grok 6 via the xAI API from today."),
+                              nullptr, feed_source("xai-news", std::string("xai")));
+        CHECK(rollout_to(out.events, "xai-api") != nullptr);
+    }
+    SECTION("'usage gains on Instagram' in an analyst's note") {
+        auto out = ex.extract(make_item("Jefferies raises Meta target to $900", make_time(2026, 11, 22),
+                                        "The note credits Muse Spark usage gains on Instagram for the change."),
+                              nullptr, desk);
+        CHECK(of_kind(out.events, EventKind::SurfaceRollout).empty());
+    }
+}

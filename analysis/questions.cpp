@@ -212,8 +212,12 @@ QuestionAnswer labs_switch_within(const WatchQuestion& q, const QuestionContext&
                 hit = e;
         }
     }
+    // Name the lab that switched, not the whole list ("by mistral,qwen,deepseek on 2026-06-10" read
+    // as if all three had).
+    const std::string labs = param(q.params, "labs");
+    const std::string who = hit != nullptr && hit->lab ? *hit->lab + " (of " + labs + ")" : labs;
     return decide(q, start, *window_end(q.params, start), hit, {trigger->switch_event_id.value_or(0)}, ctx.as_of,
-                  "switch to closed by " + param(q.params, "labs"));
+                  "switch to closed by " + who);
 }
 
 struct Tracked {

@@ -150,8 +150,11 @@ TEST_CASE("any of a list of labs switches to closed within N months of a lab's s
         question("labs_switch_within", {{"labs", "mistral, qwen,deepseek"}, {"after", "meta"}, {"months", "12"}}),
         events, row.as_of);
     CHECK(a.status == row.status);
-    if (row.status == QuestionStatus::Yes)
+    if (row.status == QuestionStatus::Yes) {
         CHECK(a.evidence == std::vector<std::int64_t>{2, 4});
+        // The lab that switched is named, not the list it is one of.
+        CHECK(a.explanation.starts_with("switch to closed by mistral (of mistral, qwen,deepseek)"));
+    }
 }
 
 TEST_CASE("a person found by org and role leaves within N months", "[analysis][questions]") {

@@ -12,8 +12,8 @@ namespace {
 using IdMap = std::map<std::int64_t, std::int64_t>;
 
 struct Copier {
-    store::Store& from;
-    store::Store& to;
+    const CopyStores& from;
+    const CopyStores& to;
     const std::function<void(const std::string&)>& progress;
     IdMap sources, items, events;
 
@@ -24,19 +24,19 @@ struct Copier {
     }
 
     Status copy_sources() {
-        auto list = from.list_sources();
+        auto list = from.sources.list_sources();
         if (!list) {
             return list.error();
         }
         for (const Source& s : *list) {
-            auto id = to.add_source(s);
+            auto id = to.sources.add_source(s);
             if (!id) {
                 return id.error();
             }
             sources[s.id] = *id;
             Source state = s;
             state.id = *id;
-            if (auto saved = to.save_source_state(state); !saved) {
+            if (auto saved = to.sources.save_source_state(state); !saved) {
                 return saved;
             }
         }
@@ -50,11 +50,11 @@ struct Copier {
         Source s;
         s.name = item.source_name;
         s.url = "removed:" + item.source_name;
-        auto id = to.add_source(s);
+        auto id = to.sources.add_source(s);
         if (!id) {
             return id.error();
         }
-        if (auto removed = to.remove_source(s.name, false); !removed) {
+        if (auto removed = to.sources.remove_source(s.name, false); !removed) {
             return removed.error();
         }
         sources[item.source_id] = *id;
@@ -65,7 +65,7 @@ struct Copier {
         store::ItemQuery q;
         q.after_id = 0;
         q.limit = 0;
-        auto all = from.list_items(q);
+        auto all = from.items.list_items(q);
         if (!all) {
             return all.error();
         }
@@ -81,13 +81,13 @@ struct Copier {
                 target = *made;
             }
             // Older versions first, so the target keeps the same history.
-            auto versions = from.item_versions(item.id);
+            auto versions = from.items.item_versions(item.id);
             if (!versions) {
                 return versions.error();
             }
             versions->push_back(item);
             for (const Item& v : *versions) {
-                auto stats = to.upsert_items(target, std::span<const Item>(&v, 1));
+                auto stats = to.items.upsert_items(target, std::span<const Item>(&v, 1));
                 if (!stats) {
                     return stats.error();
                 }
@@ -104,7 +104,7 @@ struct Copier {
     }
 
     Status copy_events() {
-        auto all = from.list_events({});
+        auto all = from.events.list_events({});
         if (!all) {
             return all.error();
         }
@@ -115,7 +115,7 @@ struct Copier {
                 auto mapped = items.find(ev.item_id);
                 ev.item_id = mapped == items.end() ? 0 : mapped->second;
             }
-            auto id = to.upsert_event(e);
+            auto id = to.events.upsert_event(e);
             if (!id) {
                 return id.error();
             }
@@ -126,37 +126,37 @@ struct Copier {
     }
 
     Status copy_entities_and_prices() {
-        auto taxonomy = from.load_taxonomy();
+        auto taxonomy = from.entities.load_taxonomy();
         if (!taxonomy) {
             return taxonomy.error();
         }
-        auto discovered_slugs = from.discovered_models();
+        auto discovered_slugs = from.entities.discovered_models();
         if (!discovered_slugs) {
             return discovered_slugs.error();
         }
         const std::set<std::string> discovered(discovered_slugs->begin(), discovered_slugs->end());
         Taxonomy files = *taxonomy;
         std::erase_if(files.models, [&](const ModelInfo& m) { return discovered.count(m.slug) > 0; });
-        if (auto saved = to.save_taxonomy(files); !saved) {
+        if (auto saved = to.entities.save_taxonomy(files); !saved) {
             return saved;
         }
         for (const ModelInfo& m : taxonomy->models) {
             if (discovered.count(m.slug)) {
-                if (auto added = to.add_discovered_model(m); !added) {
+                if (auto added = to.entities.add_discovered_model(m); !added) {
                     return added;
                 }
             }
         }
-        auto symbols = from.price_symbols();
+        auto symbols = from.prices.price_symbols();
         if (!symbols) {
             return symbols.error();
         }
         for (const std::string& symbol : *symbols) {
-            auto bars = from.load_prices(symbol);
+            auto bars = from.prices.load_prices(symbol);
             if (!bars) {
                 return bars.error();
             }
-            if (auto written = to.upsert_prices(*bars); !written) {
+            if (auto written = to.prices.upsert_prices(*bars); !written) {
                 return written.error();
             }
         }
@@ -164,7 +164,7 @@ struct Copier {
     }
 
     Status copy_records() {
-        auto alerts = from.list_alerts(0);
+        auto alerts = from.alerts.list_alerts(0);
         if (!alerts) {
             return alerts.error();
         }
@@ -174,11 +174,11 @@ struct Copier {
                 auto mapped = events.find(*d.event_id);
                 d.event_id = mapped == events.end() ? std::nullopt : std::optional<std::int64_t>(mapped->second);
             }
-            if (auto recorded = to.record_alert(d); !recorded) {
+            if (auto recorded = to.alerts.record_alert(d); !recorded) {
                 return recorded.error();
             }
         }
-        auto answers = from.load_answers();
+        auto answers = from.alerts.load_answers();
         if (!answers) {
             return answers.error();
         }
@@ -191,14 +191,14 @@ struct Copier {
             }
             a.evidence = std::move(evidence);
         }
-        if (auto saved = to.save_answers(*answers); !saved) {
+        if (auto saved = to.alerts.save_answers(*answers); !saved) {
             return saved.error();
         }
         return copy_settings_and_log();
     }
 
     Status copy_settings_and_log() {
-        auto settings = from.list_settings();
+        auto settings = from.settings.list_settings();
         if (!settings) {
             return settings.error();
         }
@@ -207,11 +207,11 @@ struct Copier {
                 continue;  // the fetch policy belongs to the target store
             }
             const std::string value = key == "extract.last_item_id" ? std::to_string(remap_watermark(stored)) : stored;
-            if (auto saved = to.set_setting(key, value); !saved) {
+            if (auto saved = to.settings.set_setting(key, value); !saved) {
                 return saved;
             }
         }
-        auto log = from.fetch_log();
+        auto log = from.sources.fetch_log();
         if (!log) {
             return log.error();
         }
@@ -222,7 +222,7 @@ struct Copier {
                                   "source id " + std::to_string(e.source_id));
             }
             e.source_id = mapped->second;
-            if (auto logged = to.log_fetch(e); !logged) {
+            if (auto logged = to.sources.log_fetch(e); !logged) {
                 return logged;
             }
         }
@@ -271,6 +271,38 @@ std::string count_differences(const store::StoreCounts& a, const store::StoreCou
     return out;
 }
 
+Result<CopyReport> copy_stores(const CopyStores& from, const CopyStores& to,
+                               const std::function<void(const std::string&)>& progress) {
+    auto before = to.counts();
+    if (!before) {
+        return before.error();
+    }
+    if (before->sources + before->items + before->events + before->alerts > 0) {
+        return make_error(ErrorCode::Invalid, "the target already holds data; copy into an empty database",
+                          to.location);
+    }
+    Copier c{from, to, progress, {}, {}, {}};
+    for (auto step : {&Copier::copy_sources, &Copier::copy_items, &Copier::copy_events,
+                      &Copier::copy_entities_and_prices, &Copier::copy_records}) {
+        if (auto status = (c.*step)(); !status) {
+            return status.error();
+        }
+    }
+    CopyReport report;
+    auto a = from.counts();
+    auto b = to.counts();
+    if (!a || !b) {
+        return a ? b.error() : a.error();
+    }
+    report.from = *a;
+    report.to = *b;
+    if (auto diff = count_differences(*a, *b); !diff.empty()) {
+        return make_error(ErrorCode::Storage, "copy incomplete, counts differ: " + diff,
+                          from.location + " -> " + to.location);
+    }
+    return report;
+}
+
 Result<CopyReport> copy_database(const std::string& from_file, const std::string& to_location,
                                  const std::function<void(const std::string&)>& progress) {
     std::error_code ec;
@@ -285,34 +317,7 @@ Result<CopyReport> copy_database(const std::string& from_file, const std::string
     if (!to) {
         return to.error();
     }
-    auto before = (*to)->counts();
-    if (!before) {
-        return before.error();
-    }
-    if (before->sources + before->items + before->events + before->alerts > 0) {
-        return make_error(ErrorCode::Invalid, "the target already holds data; copy into an empty database",
-                          (*to)->location());
-    }
-    Copier c{**from, **to, progress, {}, {}, {}};
-    for (auto step : {&Copier::copy_sources, &Copier::copy_items, &Copier::copy_events,
-                      &Copier::copy_entities_and_prices, &Copier::copy_records}) {
-        if (auto status = (c.*step)(); !status) {
-            return status.error();
-        }
-    }
-    CopyReport report;
-    auto a = (*from)->counts();
-    auto b = (*to)->counts();
-    if (!a || !b) {
-        return a ? b.error() : a.error();
-    }
-    report.from = *a;
-    report.to = *b;
-    if (auto diff = count_differences(*a, *b); !diff.empty()) {
-        return make_error(ErrorCode::Storage, "copy incomplete, counts differ: " + diff,
-                          from_file + " -> " + (*to)->location());
-    }
-    return report;
+    return copy_stores(CopyStores::of(**from), CopyStores::of(**to), progress);
 }
 
 }  // namespace fw::app

@@ -11,6 +11,7 @@
 
 #include "app/alert_service.h"
 #include "app/candidate_service.h"
+#include "app/db_copy.h"
 #include "app/db_merge.h"
 #include "app/event_service.h"
 #include "app/extract_service.h"
@@ -82,9 +83,14 @@ public:
 class FakeAlerts final : public store::AlertStore {
 public:
     std::vector<AlertDelivery> deliveries;
+    std::vector<QuestionAnswer> answers;
 
-    Result<std::vector<QuestionAnswer>> save_answers(std::span<const QuestionAnswer>) override { return unused(); }
-    Result<std::vector<QuestionAnswer>> load_answers() override { return unused(); }
+    /// Keeps the latest answers as given (every one counted as changed).
+    Result<std::vector<QuestionAnswer>> save_answers(std::span<const QuestionAnswer> latest) override {
+        answers.assign(latest.begin(), latest.end());
+        return answers;
+    }
+    Result<std::vector<QuestionAnswer>> load_answers() override { return answers; }
     Result<bool> record_alert(const AlertDelivery& d) override {
         for (const auto& known : deliveries) {
             if (known.key == d.key) {
@@ -133,12 +139,34 @@ public:
     Result<std::vector<AlertDelivery>> list_alerts(int limit) override { return alerts.list_alerts(limit); }
 };
 
-/// No stored prices: the market questions stay unanswered by prices.
+/// Daily bars by symbol and date; none unless a test stores some (the market questions then stay
+/// unanswered by prices).
 class FakePrices final : public store::PriceStore {
 public:
-    Result<int> upsert_prices(std::span<const PriceBar>) override { return unused(); }
-    Result<std::vector<PriceBar>> load_prices(std::string_view) override { return std::vector<PriceBar>{}; }
-    Result<std::vector<std::string>> price_symbols() override { return unused(); }
+    std::map<std::string, std::map<Day, PriceBar>> bars;
+
+    Result<int> upsert_prices(std::span<const PriceBar> batch) override {
+        for (const auto& bar : batch) {
+            bars[bar.symbol][bar.date] = bar;
+        }
+        return static_cast<int>(batch.size());
+    }
+    Result<std::vector<PriceBar>> load_prices(std::string_view symbol) override {
+        std::vector<PriceBar> out;
+        if (auto it = bars.find(std::string(symbol)); it != bars.end()) {
+            for (const auto& [date, bar] : it->second) {
+                out.push_back(bar);
+            }
+        }
+        return out;
+    }
+    Result<std::vector<std::string>> price_symbols() override {
+        std::vector<std::string> out;
+        for (const auto& [symbol, by_date] : bars) {
+            out.push_back(symbol);
+        }
+        return out;
+    }
 };
 
 class FakeCandidates final : public store::CandidateStore {
@@ -164,14 +192,17 @@ public:
     Result<int> delete_open_candidates() override { return unused(); }
 };
 
+/// Sources by id in the order added; one removed without purge is kept apart, hidden from the
+/// list like the store's tombstone.
 class FakeSources final : public store::SourceStore {
 public:
     std::vector<Source> sources;
+    std::vector<Source> removed;
     std::vector<store::FetchLogEntry> log;
 
     Result<std::int64_t> add_source(const Source& s) override {
         sources.push_back(s);
-        sources.back().id = static_cast<std::int64_t>(sources.size());
+        sources.back().id = ++last_id_;
         return sources.back().id;
     }
     Result<std::vector<Source>> list_sources() override { return sources; }
@@ -183,7 +214,17 @@ public:
         }
         return std::optional<Source>();
     }
-    Status remove_source(std::string_view, bool) override { return unused(); }
+    Status remove_source(std::string_view name, bool purge) override {
+        auto it = std::find_if(sources.begin(), sources.end(), [&](const Source& s) { return s.name == name; });
+        if (it == sources.end()) {
+            return make_error(ErrorCode::NotFound, "no such source", std::string(name));
+        }
+        if (!purge) {
+            removed.push_back(*it);
+        }
+        sources.erase(it);
+        return ok();
+    }
     Status save_source_state(const Source& state) override {
         for (auto& s : sources) {
             if (s.id == state.id) {
@@ -198,7 +239,10 @@ public:
         log.push_back(entry);
         return ok();
     }
-    Result<std::vector<store::FetchLogEntry>> fetch_log() override { return unused(); }
+    Result<std::vector<store::FetchLogEntry>> fetch_log() override { return log; }
+
+private:
+    std::int64_t last_id_ = 0;
 };
 
 /// Items in id order, read by id or after an id like the store does; a changed text keeps the
@@ -279,17 +323,36 @@ public:
     }
 };
 
+/// The taxonomy from the files and the models discovered since. Until a taxonomy is saved,
+/// loading it fails (a worker then keeps the taxonomy it has).
 class FakeEntities final : public store::EntityStore {
 public:
+    std::optional<Taxonomy> taxonomy;
     std::vector<ModelInfo> discovered;
 
-    Status save_taxonomy(const Taxonomy&) override { return unused(); }
-    Result<Taxonomy> load_taxonomy() override { return unused(); }
+    Status save_taxonomy(const Taxonomy& t) override {
+        taxonomy = t;
+        return ok();
+    }
+    Result<Taxonomy> load_taxonomy() override {
+        if (!taxonomy) {
+            return unused();
+        }
+        Taxonomy out = *taxonomy;
+        out.models.insert(out.models.end(), discovered.begin(), discovered.end());
+        return out;
+    }
     Status add_discovered_model(const ModelInfo& model) override {
         discovered.push_back(model);
         return ok();
     }
-    Result<std::vector<std::string>> discovered_models() override { return unused(); }
+    Result<std::vector<std::string>> discovered_models() override {
+        std::vector<std::string> out;
+        for (const auto& m : discovered) {
+            out.push_back(m.slug);
+        }
+        return out;
+    }
 };
 
 class FakeSettings final : public store::SettingStore {
@@ -769,4 +832,213 @@ TEST_CASE("a merge runs on the sources, items, events and alerts it declares, no
     CHECK(again->items_unchanged == 1);
     CHECK(again->events_added == 0);
     CHECK(again->alerts_added == 0);
+}
+
+namespace {
+
+/// One side of a copy on fakes: the seven aggregates copy_stores declares, and its counts read
+/// from them as the store counts its tables.
+struct CopySide {
+    std::string location;
+    FakeSources sources;
+    FakeItems items;
+    FakeEvents events;
+    FakeEntities entities;
+    FakePrices prices;
+    FakeAlerts alerts;
+    FakeSettings settings;
+
+    explicit CopySide(std::string where) : location(std::move(where)) {}
+    app::CopyStores stores() {
+        return {sources, items, events, entities, prices, alerts, settings, location, [this] { return counts(); }};
+    }
+    Result<store::StoreCounts> counts() const {
+        store::StoreCounts c;
+        c.sources = static_cast<std::int64_t>(sources.sources.size());
+        c.items = static_cast<std::int64_t>(items.items.size());
+        for (const auto& [id, versions] : items.older) {
+            c.item_versions += static_cast<std::int64_t>(versions.size());
+        }
+        c.events = static_cast<std::int64_t>(events.events.size());
+        for (const auto& [id, e] : events.events) {
+            c.evidence += static_cast<std::int64_t>(e.evidence.size());
+        }
+        for (const auto& [symbol, bars] : prices.bars) {
+            c.prices += static_cast<std::int64_t>(bars.size());
+        }
+        c.entities = static_cast<std::int64_t>((entities.taxonomy ? entities.taxonomy->models.size() : 0) +
+                                               entities.discovered.size());
+        c.alerts = static_cast<std::int64_t>(alerts.deliveries.size());
+        c.fetch_log = static_cast<std::int64_t>(sources.log.size());
+        return c;
+    }
+};
+
+/// An analyst's store with something in every aggregate a copy moves. A source purged first
+/// makes the origin's ids differ from the target's.
+void fill_copy_origin(CopySide& from) {
+    REQUIRE(from.sources.add_source(test::make_source("purged")));
+    REQUIRE(from.sources.remove_source("purged", true));
+    auto blog = from.sources.add_source(test::make_source("lab-blog"));
+    auto gone = from.sources.add_source(test::make_source("gone"));
+    REQUIRE(blog);
+    REQUIRE(gone);
+    REQUIRE(*blog == 2);
+    REQUIRE(from.items.upsert_items(*blog, std::vector<Item>{test::make_item("g1", "First text")}));
+    REQUIRE(from.items.upsert_items(*blog, std::vector<Item>{test::make_item("g1", "Second text")}));
+    Item orphan = test::make_item("orphan", "kept after removal");
+    orphan.source_name = "gone";  // as the store names an item's source when reading it
+    auto orphan_stats = from.items.upsert_items(*gone, std::vector<Item>{orphan});
+    REQUIRE(orphan_stats);
+    REQUIRE(from.sources.remove_source("gone", false));
+
+    Event release = test::make_event("model_release|orbit-2", "Orbit 2");
+    release.evidence = {Evidence{1, "https://example.org/g1", "lab-blog", "", std::nullopt}};
+    Event weights = test::make_event("weights_release|orbit-2", "Orbit 2 weights");
+    weights.evidence = {Evidence{2, "https://example.org/orphan", "gone", "", std::nullopt}};
+    REQUIRE(from.events.upsert_event(release));
+    REQUIRE(from.events.upsert_event(weights));
+
+    AlertDelivery alert;
+    alert.key = "releases|event:1|webhook:https://hooks.example.org/T0/secret";
+    alert.rule_id = "releases";
+    alert.event_id = 1;
+    alert.channel = "webhook:https://hooks.example.org/T0/secret";
+    REQUIRE(from.alerts.record_alert(alert));
+    QuestionAnswer answer;
+    answer.id = "q1";
+    answer.text = "Released?";
+    answer.status = QuestionStatus::Yes;
+    answer.evidence = {1};
+    REQUIRE(from.alerts.save_answers(std::vector<QuestionAnswer>{answer}));
+
+    store::FetchLogEntry log;
+    log.source_id = *blog;
+    log.started_at = make_time(2026, 4, 9);
+    log.status = FetchStatus::NotModified;
+    log.http_status = 304;
+    REQUIRE(from.sources.log_fetch(log));
+    REQUIRE(from.settings.set_setting("extract.last_item_id", std::to_string(orphan_stats->touched_ids.front())));
+    REQUIRE(from.settings.set_setting("fetch.allow_file_urls", "false"));
+    REQUIRE(from.settings.set_setting("gui.last_visit", "2026-04-09"));
+
+    Taxonomy files;
+    ModelInfo listed;
+    listed.slug = "muse-spark";
+    files.models.push_back(listed);
+    REQUIRE(from.entities.save_taxonomy(files));
+    ModelInfo found;
+    found.slug = "found-in-a-feed";
+    REQUIRE(from.entities.add_discovered_model(found));
+    PriceBar bar;
+    bar.symbol = "META";
+    bar.date = day_of(make_time(2026, 4, 8));
+    bar.close = 512.5;
+    REQUIRE(from.prices.upsert_prices(std::vector<PriceBar>{bar}));
+}
+
+const Event& event_keyed(const FakeEvents& events, std::string_view key) {
+    auto it = std::find_if(events.events.begin(), events.events.end(),
+                           [&](const auto& e) { return e.second.dedupe_key == key; });
+    REQUIRE(it != events.events.end());
+    return it->second;
+}
+
+}  // namespace
+
+TEST_CASE("a copy runs on the seven aggregates it declares and their counts, none of them a Store",
+          "[app][copy][narrow]") {
+    CopySide from("analyst.db");
+    CopySide to("postgresql://team@db.example/fw");
+    fill_copy_origin(from);
+    std::vector<std::string> progress;
+
+    auto report =
+        app::copy_stores(from.stores(), to.stores(), [&](const std::string& line) { progress.push_back(line); });
+    REQUIRE(report);
+    CHECK(app::count_differences(report->from, report->to).empty());
+    CHECK(report->to.sources == 1);
+    CHECK(report->to.items == 2);
+    CHECK(report->to.item_versions == 1);
+    CHECK(report->to.events == 2);
+    CHECK(report->to.evidence == 2);
+    CHECK(report->to.prices == 1);
+    CHECK(report->to.entities == 2);
+    CHECK(report->to.alerts == 1);
+    CHECK(report->to.fetch_log == 1);
+    CHECK(progress == std::vector<std::string>{"sources 1", "items 2", "events 2"});
+
+    // Sources under the target's ids; the removed one comes back as a hidden tombstone.
+    REQUIRE(to.sources.sources.size() == 1);
+    const Source& blog = to.sources.sources[0];
+    CHECK(blog.name == "lab-blog");
+    CHECK(blog.id == 1);
+    REQUIRE(to.sources.removed.size() == 1);
+    CHECK(to.sources.removed[0].name == "gone");
+    CHECK(to.sources.removed[0].url == "removed:gone");
+    REQUIRE(to.sources.log.size() == 1);
+    CHECK(to.sources.log[0].source_id == blog.id);
+    CHECK(to.sources.log[0].http_status == 304);
+
+    // The changed item keeps both texts, oldest first; the orphan is its tombstone's.
+    auto g1 =
+        std::find_if(to.items.items.begin(), to.items.items.end(), [](const Item& i) { return i.native_id == "g1"; });
+    auto orphan = std::find_if(to.items.items.begin(), to.items.items.end(),
+                               [](const Item& i) { return i.native_id == "orphan"; });
+    REQUIRE(g1 != to.items.items.end());
+    REQUIRE(orphan != to.items.items.end());
+    CHECK(g1->source_id == blog.id);
+    CHECK(g1->version == 2);
+    CHECK(g1->entry.title == "Second text");
+    REQUIRE(to.items.older[g1->id].size() == 1);
+    CHECK(to.items.older[g1->id][0].entry.title == "First text");
+    CHECK(orphan->source_id == to.sources.removed[0].id);
+
+    // Events, evidence, the answer, the alert and the watermark name the target's ids.
+    const Event& release = event_keyed(to.events, "model_release|orbit-2");
+    const Event& weights = event_keyed(to.events, "weights_release|orbit-2");
+    CHECK(release.evidence.at(0).item_id == g1->id);
+    CHECK(weights.evidence.at(0).item_id == orphan->id);
+    REQUIRE(to.alerts.answers.size() == 1);
+    CHECK(to.alerts.answers[0].evidence == std::vector<std::int64_t>{release.id});
+    REQUIRE(to.alerts.deliveries.size() == 1);
+    CHECK(to.alerts.deliveries[0].event_id == std::optional<std::int64_t>(release.id));
+    CHECK(to.alerts.deliveries[0].key.find("/T0/secret") == std::string::npos);  // no webhook URL stored
+    CHECK(to.settings.values.at("extract.last_item_id") == std::to_string(orphan->id));
+    CHECK(to.settings.values.at("gui.last_visit") == "2026-04-09");
+    CHECK(to.settings.values.count("fetch.allow_file_urls") == 0);  // the target's own policy
+
+    // The taxonomy from the files, the discovered model as discovered, the prices.
+    REQUIRE(to.entities.taxonomy);
+    REQUIRE(to.entities.taxonomy->models.size() == 1);
+    CHECK(to.entities.taxonomy->models[0].slug == "muse-spark");
+    CHECK(to.entities.discovered_models().value() == std::vector<std::string>{"found-in-a-feed"});
+    CHECK(to.prices.price_symbols().value() == std::vector<std::string>{"META"});
+
+    // Copying again: the target now holds data and is refused, unchanged.
+    auto again = app::copy_stores(from.stores(), to.stores());
+    REQUIRE_FALSE(again);
+    CHECK(again.error().code == ErrorCode::Invalid);
+    CHECK(again.error().context == "postgresql://team@db.example/fw");
+    CHECK(to.items.items.size() == 2);
+}
+
+TEST_CASE("a copy whose counts differ afterwards fails naming the tables and both stores", "[app][copy][narrow]") {
+    CopySide from("analyst.db");
+    CopySide to("team.db");
+    fill_copy_origin(from);
+    app::CopyStores target = to.stores();
+    int reads = 0;
+    target.counts = [&]() -> Result<store::StoreCounts> {
+        auto c = to.counts();
+        if (c && reads++ > 0) {
+            c->events -= 1;  // the target lost an event on its way in
+        }
+        return c;
+    };
+    auto copied = app::copy_stores(from.stores(), target);
+    REQUIRE_FALSE(copied);
+    CHECK(copied.error().code == ErrorCode::Storage);
+    CHECK(copied.error().message == "copy incomplete, counts differ: events 2 != 1");
+    CHECK(copied.error().context == "analyst.db -> team.db");
 }

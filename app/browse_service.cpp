@@ -2,20 +2,36 @@
 
 namespace fw::app {
 
+Result<std::vector<Item>> list_items(store::ItemStore& items, const ItemQuery& query) {
+    return items.list_items(query);
+}
+
 Result<std::vector<Item>> list_items(AppContext& ctx, const ItemQuery& query) {
-    return ctx.store->list_items(query);
+    return list_items(*ctx.store, query);
+}
+
+Result<std::optional<Event>> find_event(store::EventStore& events, std::int64_t id) {
+    return events.find_event(id);
 }
 
 Result<std::optional<Event>> find_event(AppContext& ctx, std::int64_t id) {
-    return ctx.store->find_event(id);
+    return find_event(*ctx.store, id);
+}
+
+Result<std::optional<std::string>> get_setting(store::SettingStore& settings, std::string_view key) {
+    return settings.get_setting(key);
 }
 
 Result<std::optional<std::string>> get_setting(AppContext& ctx, std::string_view key) {
-    return ctx.store->get_setting(key);
+    return get_setting(*ctx.store, key);
+}
+
+Status set_setting(store::SettingStore& settings, std::string_view key, std::string_view value) {
+    return settings.set_setting(key, value);
 }
 
 Status set_setting(AppContext& ctx, std::string_view key, std::string_view value) {
-    return ctx.store->set_setting(key, value);
+    return set_setting(*ctx.store, key, value);
 }
 
 std::string store_location(const AppContext& ctx) {
@@ -26,8 +42,12 @@ std::vector<std::string> store_warnings(const AppContext& ctx) {
     return ctx.store->open_warnings();
 }
 
+Status update_alert(store::AlertStore& alerts, const AlertDelivery& delivery) {
+    return alerts.update_alert(delivery);
+}
+
 Status update_alert(AppContext& ctx, const AlertDelivery& delivery) {
-    return ctx.store->update_alert(delivery);
+    return update_alert(*ctx.store, delivery);
 }
 
 }  // namespace fw::app

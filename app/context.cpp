@@ -25,9 +25,10 @@ Result<std::string> read_text(const std::filesystem::path& path) {
     return ss.str();
 }
 
-// Keeps the taxonomy in the store identical to the files, and brings back the models that
-// earlier fetches discovered (they live only in the store). Rewriting it on every command made
-// each one a writer: now only a changed hash (or `init`) writes.
+}  // namespace
+
+// Rewriting the taxonomy on every command made each one a writer: now only a changed hash (or
+// `init`) writes.
 Result<Taxonomy> sync_taxonomy(store::EntityStore& entities, store::SettingStore& settings, const Taxonomy& from_files,
                                bool force) {
     const std::string hash = taxonomy_hash(from_files);
@@ -48,8 +49,6 @@ Result<Taxonomy> sync_taxonomy(store::EntityStore& entities, store::SettingStore
     }
     return entities.load_taxonomy();
 }
-
-}  // namespace
 
 std::string taxonomy_hash(const Taxonomy& t) {
     ContentHasher h;

@@ -46,6 +46,12 @@ struct AppContext {
 /// database or the data file at fault.
 Result<AppContext> open_context(const ContextOptions& options);
 
+/// Keeps the taxonomy in the store identical to the files and returns it as stored, with the
+/// models earlier fetches discovered (they live only in the store). Writes the taxonomy and its
+/// hash only when the files' hash differs from the stored one, or when forced (`init`).
+Result<Taxonomy> sync_taxonomy(store::EntityStore& entities, store::SettingStore& settings, const Taxonomy& from_files,
+                               bool force);
+
 /// The settings key of the taxonomy's content hash.
 inline constexpr const char* kTaxonomyHashKey = "taxonomy_hash";
 

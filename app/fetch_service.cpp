@@ -370,19 +370,24 @@ Outcome handle_result(const FetchStores& st, const Source& s, ingest::FetchResul
 
 }  // namespace
 
-Status set_read_articles(AppContext& ctx, std::string_view source_name, bool on) {
-    auto found = ctx.store->find_source(source_name);
+Status set_read_articles(store::SourceStore& sources, store::SettingStore& settings, std::string_view source_name,
+                         bool on) {
+    auto found = sources.find_source(source_name);
     if (!found) {
         return found.error();
     }
     if (!*found) {
         return make_error(ErrorCode::NotFound, "no such source", std::string(source_name));
     }
-    return ctx.store->set_setting(articles_off_key((*found)->id), on ? "false" : "true");
+    return settings.set_setting(articles_off_key((*found)->id), on ? "false" : "true");
 }
 
-Result<bool> reads_articles(AppContext& ctx, const Source& source) {
-    auto off = ctx.store->get_setting(articles_off_key(source.id));
+Status set_read_articles(AppContext& ctx, std::string_view source_name, bool on) {
+    return set_read_articles(*ctx.store, *ctx.store, source_name, on);
+}
+
+Result<bool> reads_articles(store::SettingStore& settings, const Source& source) {
+    auto off = settings.get_setting(articles_off_key(source.id));
     if (!off) {
         return off.error();
     }

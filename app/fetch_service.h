@@ -47,9 +47,11 @@ inline constexpr std::string_view kReadArticlesSetting = kReadArticles;  // app/
 
 /// Article reading for one source (`sources add/edit ... --no-articles`), kept in the store
 /// keyed by the source id, so a rename keeps it. Error{NotFound} for an unknown source.
+Status set_read_articles(store::SourceStore& sources, store::SettingStore& settings, std::string_view source_name,
+                         bool on);
 Status set_read_articles(AppContext& ctx, std::string_view source_name, bool on);
 /// Whether a fetch would read the linked articles of this source's thin items.
-Result<bool> reads_articles(AppContext& ctx, const Source& source);
+Result<bool> reads_articles(store::SettingStore& settings, const Source& source);
 
 /// One line of the contract's `fetch --json` summary.
 struct SourceFetchResult {

@@ -168,12 +168,20 @@ Result<Source> edit_source(const SourceCatalog& catalog, std::string_view name, 
     return s;
 }
 
+Status remove_source(store::SourceStore& sources, std::string_view name, bool purge) {
+    return sources.remove_source(name, purge);
+}
+
 Status remove_source(AppContext& ctx, std::string_view name, bool purge) {
-    return ctx.store->remove_source(name, purge);
+    return remove_source(*ctx.store, name, purge);
+}
+
+Result<std::vector<Source>> list_sources(store::SourceStore& sources) {
+    return sources.list_sources();
 }
 
 Result<std::vector<Source>> list_sources(AppContext& ctx) {
-    return ctx.store->list_sources();
+    return list_sources(*ctx.store);
 }
 
 Result<ImportSummary> import_opml(AppContext& ctx, const std::filesystem::path& file) {

@@ -54,9 +54,11 @@ Result<Source> edit_source(AppContext& ctx, std::string_view name, const SourceE
 
 /// Without purge the source is hidden and its items and events stay; with purge they go too
 /// (events only they support). Error{NotFound} names an unknown source.
+Status remove_source(store::SourceStore& sources, std::string_view name, bool purge);
 Status remove_source(AppContext& ctx, std::string_view name, bool purge);
 
 /// Active sources by name.
+Result<std::vector<Source>> list_sources(store::SourceStore& sources);
 Result<std::vector<Source>> list_sources(AppContext& ctx);
 
 struct ImportSummary {

@@ -12,7 +12,9 @@
 #include "app/alert_service.h"
 #include "app/candidate_service.h"
 #include "app/db_copy.h"
+#include "app/context.h"
 #include "app/db_merge.h"
+#include "app/fetch_service.h"
 #include "app/event_service.h"
 #include "app/extract_service.h"
 #include "app/fetch_policy.h"
@@ -329,9 +331,11 @@ class FakeEntities final : public store::EntityStore {
 public:
     std::optional<Taxonomy> taxonomy;
     std::vector<ModelInfo> discovered;
+    int saves = 0;
 
     Status save_taxonomy(const Taxonomy& t) override {
         taxonomy = t;
+        ++saves;
         return ok();
     }
     Result<Taxonomy> load_taxonomy() override {
@@ -358,6 +362,7 @@ public:
 class FakeSettings final : public store::SettingStore {
 public:
     std::map<std::string, std::string, std::less<>> values;
+    int writes = 0;
 
     Result<std::optional<std::string>> get_setting(std::string_view key) override {
         auto it = values.find(key);
@@ -365,6 +370,7 @@ public:
     }
     Status set_setting(std::string_view key, std::string_view value) override {
         values[std::string(key)] = std::string(value);
+        ++writes;
         return ok();
     }
     Result<std::vector<std::pair<std::string, std::string>>> list_settings() override {
@@ -1041,4 +1047,70 @@ TEST_CASE("a copy whose counts differ afterwards fails naming the tables and bot
     CHECK(copied.error().code == ErrorCode::Storage);
     CHECK(copied.error().message == "copy incomplete, counts differ: events 2 != 1");
     CHECK(copied.error().context == "analyst.db -> team.db");
+}
+
+TEST_CASE("article reading is switched per source through a SourceStore and a SettingStore alone",
+          "[app][sources][narrow]") {
+    FakeSources sources;
+    FakeSettings settings;
+    REQUIRE(sources.add_source(test::make_source("lab-blog")));
+    REQUIRE(sources.add_source(test::make_source("other-blog")));
+    CHECK(app::reads_articles(settings, sources.sources[0]).value());  // on unless switched off
+
+    REQUIRE(app::set_read_articles(sources, settings, "lab-blog", false));
+    CHECK_FALSE(app::reads_articles(settings, sources.sources[0]).value());
+    CHECK(app::reads_articles(settings, sources.sources[1]).value());
+    // Kept by the source's id: a renamed source keeps it.
+    sources.sources[0].name = "lab-news";
+    CHECK_FALSE(app::reads_articles(settings, sources.sources[0]).value());
+    REQUIRE(app::set_read_articles(sources, settings, "lab-news", true));
+    CHECK(app::reads_articles(settings, sources.sources[0]).value());
+
+    const auto writes = settings.writes;
+    auto unknown = app::set_read_articles(sources, settings, "lab-blog", false);
+    REQUIRE_FALSE(unknown);
+    CHECK(unknown.error().code == ErrorCode::NotFound);
+    CHECK(unknown.error().context == "lab-blog");
+    CHECK(settings.writes == writes);
+}
+
+TEST_CASE("the taxonomy is written through an EntityStore and a SettingStore only when the files change",
+          "[app][context][narrow]") {
+    FakeEntities entities;
+    FakeSettings settings;
+    Taxonomy files;
+    ModelInfo spark;
+    spark.slug = "muse-spark";
+    files.models.push_back(spark);
+
+    auto first = app::sync_taxonomy(entities, settings, files, false);
+    REQUIRE(first);
+    CHECK(entities.saves == 1);
+    CHECK(settings.values.at(app::kTaxonomyHashKey) == app::taxonomy_hash(files));
+    REQUIRE(first->models.size() == 1);
+
+    // A model a fetch discovered lives in the store only: it comes back beside the files' models,
+    // and the unchanged files write nothing (a reading command leaves the database untouched).
+    ModelInfo found;
+    found.slug = "found-in-a-feed";
+    REQUIRE(entities.add_discovered_model(found));
+    const int writes = settings.writes;
+    auto unchanged = app::sync_taxonomy(entities, settings, files, false);
+    REQUIRE(unchanged);
+    CHECK(entities.saves == 1);
+    CHECK(settings.writes == writes);
+    REQUIRE(unchanged->models.size() == 2);
+    CHECK(unchanged->models[1].slug == "found-in-a-feed");
+
+    // `init` forces the write; changed files write by themselves, with their new hash.
+    REQUIRE(app::sync_taxonomy(entities, settings, files, true));
+    CHECK(entities.saves == 2);
+    ModelInfo glint;
+    glint.slug = "muse-glint";
+    files.models.push_back(glint);
+    auto changed = app::sync_taxonomy(entities, settings, files, false);
+    REQUIRE(changed);
+    CHECK(entities.saves == 3);
+    CHECK(settings.values.at(app::kTaxonomyHashKey) == app::taxonomy_hash(files));
+    CHECK(changed->models.size() == 3);
 }

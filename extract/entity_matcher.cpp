@@ -55,6 +55,11 @@ EntityMatcher::EntityMatcher(const Taxonomy& taxonomy) {
         for (const auto& alias : s.aliases) {
             add_name(alias, EntityKind::Surface, s.slug, s.owner);
         }
+        // A product of a brand said with its possessive: "Instagram's creator tools" is Instagram
+        // creator tools (a monetizable surface), not Instagram (the engagement one).
+        if (const auto space = s.name.find(' '); space != std::string::npos && s.name.find('.') == std::string::npos) {
+            add_name(s.name.substr(0, space) + "'s" + s.name.substr(space), EntityKind::Surface, s.slug, s.owner);
+        }
     }
     for (const auto& p : taxonomy.people) {
         add_name(p.name, EntityKind::Person, p.slug, p.org);

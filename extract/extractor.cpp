@@ -83,6 +83,19 @@ std::string launch_shaped_title(const Context& ctx) {
             return "launch-verb headline \"" + cue.pattern + " ...\"";
         }
     }
+    // A headline release cue that opens the headline ("Say hello to ...", "Meet ...") before a
+    // capitalised word.
+    for (const auto& cue : ctx.rules.list("release_cues")) {
+        const auto hole = cue.pattern.find('{');
+        if (cue.remove || hole == 0 || hole == std::string::npos || cue.pattern.find('}') + 1 != cue.pattern.size()) {
+            continue;
+        }
+        const auto phrase = phrase_tokens(cue.pattern.substr(0, hole));
+        if (find_phrase(title, phrase) == std::optional<std::size_t>(0) && title.size() > phrase.size() &&
+            std::isupper(static_cast<unsigned char>(title_text[title[phrase.size()].begin])) != 0) {
+            return "headline \"" + cue.pattern + "\"";
+        }
+    }
     return {};
 }
 

@@ -1,5 +1,7 @@
 #include "extract/model_names.h"
 
+#include "extract/grammar.h"
+
 #include <algorithm>
 #include <cctype>
 
@@ -440,6 +442,25 @@ std::vector<Slot> split_names(const Slot& slot, const Context& ctx) {
     return names;
 }
 
+namespace {
+/// A word of the rules' non_model_context ("glasses", "framework", "dataset") in the headline or
+/// in the sentences that name `name`: the name may be a product of that kind. Elsewhere in the
+/// item it speaks of something else ("X is our fastest model. It runs on Ray-Ban Meta glasses").
+bool non_model_context_near(const Context& ctx, std::string_view name) {
+    const auto title_end = std::min(ctx.text.size(), ctx.text.find('\n'));
+    std::string said = ctx.text.substr(0, title_end);
+    for (auto at = ifind(ctx.text, name); at; at = ifind(ctx.text, name, *at + name.size())) {
+        if (*at >= title_end) {
+            const auto sentence = sentence_around(ctx.text, *at);
+            said += "\n" + ctx.text.substr(sentence.begin, sentence.end - sentence.begin);
+        }
+    }
+    Context near = ctx;
+    near.tokens = tokenize(said);
+    return strongest_cue(near, "non_model_context") > 0;
+}
+}  // namespace
+
 std::optional<ModelRef> resolve_model_name(std::string_view name, const Context& ctx, bool coined) {
     const auto tokens = tokenize(name);
     if (tokens.empty() || tokens.size() > 6) {
@@ -516,7 +537,7 @@ std::optional<ModelRef> resolve_model_name(std::string_view name, const Context&
     double confidence = 0;
     if (versioned) {
         confidence = 0.85;
-    } else if (strongest_cue(ctx, "model_context_words") > 0 && strongest_cue(ctx, "non_model_context") <= 0) {
+    } else if (strongest_cue(ctx, "model_context_words") > 0 && !non_model_context_near(ctx, name)) {
         confidence = 0.7;
     } else if (coined) {
         confidence = 0.5;

@@ -894,6 +894,12 @@ void extract_releases(const Context& source_ctx, ExtractOutput& out, std::vector
             } else if (!ref->known && appositive_head(ctx, name.begin + name.text.size()) == Appositive::Model) {
                 cue += ", a ... model";  // "Say hello to Foo, our new voice model"
                 confidence = std::max(confidence, 0.75 * name.confidence);
+            } else if (!ref->known && !slot.whole && ctx.source.lab && slot.begin < ctx.text.find('\n') &&
+                       lead_calls_model(ctx, name.text)) {
+                // "Say hello to Muse Flare | Muse Flare is our fastest model so far": a lab's launch
+                // headline whose lead calls the name a model.
+                cue += ", called a model in the lead";
+                confidence = std::max(confidence, 0.85 * name.confidence);
             } else if (const auto* info = ctx.taxonomy.find_model(ref->slug);
                        ref->known && slot.whole && coined && info != nullptr && info->released) {
                 cue = "bare-title {model} (known)";

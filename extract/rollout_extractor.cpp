@@ -205,6 +205,28 @@ double placed_object_cue(const Context& ctx, std::size_t* pos, std::string* cue_
     return best;
 }
 
+/// The words from a sentence's start to its verb (bytes [begin, verb)) are a pronoun or a noun
+/// phrase for the model the headline names: "It", "The model", "This new model" (never the first
+/// sentence of an item, which has no antecedent, nor a headline without a model).
+bool model_pronoun_subject(const Context& ctx, std::size_t begin, std::size_t verb) {
+    const auto title_end = std::min(ctx.text.size(), ctx.text.find('\n'));
+    const bool headline_model = std::any_of(ctx.entities.begin(), ctx.entities.end(), [&](const EntityMatch& m) {
+        return m.kind == EntityKind::Model && m.end <= title_end;
+    });
+    if (!headline_model || begin <= title_end || verb <= begin) {
+        return false;
+    }
+    auto words = tokenize(std::string_view(ctx.text).substr(begin, verb - begin));
+    std::erase_if(words, [](const Token& t) { return t.norm == "now" || t.norm == "also" || t.norm == "today"; });
+    if (words.size() == 1) {
+        return words[0].norm == "it";
+    }
+    static const std::vector<std::string> determiners = {"the", "this", "our"};
+    return words.size() >= 2 && words.size() <= 3 &&
+           std::find(determiners.begin(), determiners.end(), words.front().norm) != determiners.end() &&
+           (words.back().norm == "model" || words.back().norm == "release");
+}
+
 /// The verb form at token `at` ending in -s reads as a plural noun: a lower-case common word right
 /// before it ("engagement gains", "price hits", "user gets") that is no adverb, auxiliary, pronoun
 /// or model word ("now runs", "it gets", "the model gains").
@@ -290,6 +312,10 @@ double arrival_cue(const Context& ctx, std::size_t* pos, std::string* cue_text, 
             }
             const bool both_after = imperative && surface_after_model > 0;
             model_before = model_before || both_after;
+            if (!title_only && surface_after && !model_before && !model_after &&
+                model_pronoun_subject(ctx, sentence_begin, vb)) {
+                model_before = true;  // "It powers Meta AI in the Meta AI app": the headline's model
+            }
             std::optional<ModelRef> new_name;
             if (!title_only && surface_after && !model_before && !model_after) {
                 new_name = arrival_new_name(ctx, sentence_begin, vb, ve, true);

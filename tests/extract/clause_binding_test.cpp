@@ -186,3 +186,59 @@ TEST_CASE("placed objects through a channel or after a maker's possessive; a plu
         CHECK(of_kind(out.events, EventKind::SurfaceRollout).empty());
     }
 }
+
+TEST_CASE("a brand's possessive names its product; 'It' after the headline is the headline's model",
+          "[extract][grammar][rollout]") {
+    auto ex = bundled_extractor();
+    const auto meta = feed_source("meta-newsroom", std::string("meta"));
+    SECTION("'Facebook's Feed' is Facebook Feed, not Facebook") {
+        auto out = ex.extract(make_item("Muse Spark answers questions in Facebook's Feed", make_time(2026, 11, 23),
+                                        "The feature is rolling out to people in Canada."),
+                              nullptr, meta);
+        CHECK(rollout_to(out.events, "facebook-feed") != nullptr);
+        CHECK(rollout_to(out.events, "facebook") == nullptr);
+    }
+    SECTION("'It now runs ...' in the lead") {
+        auto out = ex.extract(make_item("Say hello to Muse Flare", make_time(2026, 11, 24),
+                                        "Muse Flare is our fastest model so far. It now runs Meta AI on Ray-Ban Meta "
+                                        "glasses."),
+                              nullptr, meta);
+        const auto* ev = rollout_to(out.events, "ray-ban-meta-glasses");
+        REQUIRE(ev != nullptr);
+        CHECK(ev->model == std::optional<std::string>("muse-flare"));
+    }
+    SECTION("'It' opening an item without a model in its headline is nobody") {
+        auto out = ex.extract(make_item("What we shipped this week", make_time(2026, 11, 25),
+                                        "A quieter week. It runs on Ray-Ban Meta glasses too."),
+                              nullptr, meta);
+        CHECK(of_kind(out.events, EventKind::SurfaceRollout).empty());
+    }
+    SECTION("'put X to work in Y'") {
+        auto out =
+            ex.extract(make_item("Advertisers can put Muse Spark to work in Meta Advantage+", make_time(2026, 11, 26)),
+                       nullptr, meta);
+        CHECK(rollout_to(out.events, "meta-advantage-plus") != nullptr);
+    }
+}
+
+TEST_CASE("a lab's launch headline whose lead calls the name a model launches it; unconfirmed, it is queued",
+          "[extract][grammar][candidates]") {
+    auto ex = bundled_extractor();
+    const auto meta = feed_source("meta-newsroom", std::string("meta"));
+    SECTION("'Meet Muse Glow | Muse Glow is our most efficient model. ... glasses.'") {
+        auto out = ex.extract(make_item("Meet Muse Glow", make_time(2026, 11, 27),
+                                        "Muse Glow is our most efficient model. It also answers on Oakley Meta "
+                                        "glasses."),
+                              nullptr, meta);
+        CHECK(find_event(out.events, EventKind::ModelRelease, "muse-glow") != nullptr);
+    }
+    SECTION("'Meet Muse Glow | Muse Glow on Oakley Meta glasses' is a candidate, never nothing") {
+        auto out = ex.extract(make_item("Meet Muse Glow", make_time(2026, 11, 28),
+                                        "Muse Glow brings hands-free help to Oakley Meta glasses."),
+                              nullptr, meta);
+        if (find_event(out.events, EventKind::ModelRelease, "muse-glow") == nullptr) {
+            REQUIRE(out.candidates.size() == 1);
+            CHECK(out.candidates.front().suggested_kind == EventKind::ModelRelease);
+        }
+    }
+}

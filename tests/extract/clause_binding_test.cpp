@@ -179,6 +179,11 @@ TEST_CASE("placed objects through a channel or after a maker's possessive; a plu
                               nullptr, feed_source("xai-news", std::string("xai")));
         CHECK(rollout_to(out.events, "xai-api") != nullptr);
     }
+    SECTION("'<surface> now features <model>'") {
+        auto out = ex.extract(make_item("Oakley Meta glasses now feature Muse Spark 1.1", make_time(2026, 11, 29)),
+                              nullptr, feed_source("meta-newsroom", std::string("meta")));
+        CHECK(rollout_to(out.events, "oakley-meta-glasses") != nullptr);
+    }
     SECTION("'usage gains on Instagram' in an analyst's note") {
         auto out = ex.extract(make_item("Jefferies raises Meta target to $900", make_time(2026, 11, 22),
                                         "The note credits Muse Spark usage gains on Instagram for the change."),

@@ -607,8 +607,10 @@ ModelInfo make_model(std::string_view name, const std::string& lab, const Contex
     m.lab = lab;
     m.family = family_of(m.name, ctx);
     m.tier = tier_of(m.name, ctx);
-    if (m.lab.empty()) {
-        // A family the taxonomy knows names its maker: "Gemini 3 Flash" in a text naming no lab.
+    if (m.lab.empty() || !ctx.source.lab) {
+        // A family the taxonomy knows names its maker: "Gemini 3 Flash" in a text naming no lab,
+        // and in the press whatever lab it names first ("GPT-5.5 arrives, Meta's Muse Spark 2
+        // leaks" is OpenAI's GPT-5.5). A lab's own feed keeps its lab.
         for (const auto& known : ctx.taxonomy.models) {
             if (known.family == m.family && !known.lab.empty()) {
                 m.lab = known.lab;

@@ -231,8 +231,8 @@ OpennessGuess classify_openness(const Context& ctx, const ModelInfo* known, cons
         if (const auto access = exclusive_access(ctx, tokens, c); access && access->confidence > best.confidence) {
             best = *access;
         }
-        if (promised_weights) {
-            continue;
+        if (promised_weights && scope != Scope::Own) {
+            continue;  // "Weights will follow in the coming weeks": the weights' stage, not the model's
         }
         auto& stage = scope == Scope::Own ? stage_own : stage_general;
         for (const auto& cue : ctx.rules.list("release_stages")) {

@@ -238,9 +238,26 @@ bool appositive_not_model(const Context& ctx, std::size_t pos) {
     return appositive_head(ctx, pos) == Appositive::NotModel;
 }
 
+/// A lead that opens with a noun phrase describing the headline's subject, as a fragment: "Introducing
+/// GDPval 2 | A benchmark of economically valuable tasks." Its head decides, as an appositive's.
+bool lead_fragment_not_model(const Context& ctx, const Slot& name) {
+    const auto title_end = ctx.text.find('\n');
+    if (title_end == std::string::npos || name.begin >= title_end) {
+        return false;
+    }
+    const auto first = tokenize(std::string_view(ctx.text).substr(title_end + 1, 12));
+    if (first.empty() || (first.front().norm != "a" && first.front().norm != "an")) {
+        return false;
+    }
+    // appositive_head reads after a comma: the lead's "A benchmark of ..." as ", benchmark of ...".
+    Context fragment = ctx;
+    fragment.text = ", " + ctx.text.substr(title_end + 1 + first.front().end);
+    return appositive_head(fragment, 0) == Appositive::NotModel;
+}
+
 /// A new name is described as something else after the slot or anywhere the text repeats it.
 bool described_as_non_model(const Context& ctx, const Slot& slot, const Slot& name) {
-    if (appositive_not_model(ctx, slot.begin + slot.text.size())) {
+    if (appositive_not_model(ctx, slot.begin + slot.text.size()) || lead_fragment_not_model(ctx, name)) {
         return true;
     }
     for (auto at = ifind(ctx.text, name.text); at; at = ifind(ctx.text, name.text, *at + 1)) {

@@ -247,3 +247,47 @@ TEST_CASE("a lab's launch headline whose lead calls the name a model launches it
         }
     }
 }
+
+TEST_CASE("makers by family in the press, evaluators by name, promised launches, fragments that describe",
+          "[extract][grammar][release]") {
+    auto ex = bundled_extractor();
+    const auto desk = feed_source("tech-desk", std::nullopt);
+    SECTION("a new name of a known family is its family's lab's, whatever lab the headline names first") {
+        auto out = ex.extract(make_item("Anthropic hires again, Gemini 4 Flash arrives, Meta's glasses sell out",
+                                        make_time(2026, 11, 30)),
+                              nullptr, desk);
+        const auto* ev = find_event(out.events, EventKind::ModelRelease, "gemini-4-flash");
+        if (ev != nullptr) {
+            CHECK(ev->lab == std::optional<std::string>("google"));
+        }
+        for (const auto& c : out.candidates) {
+            if (c.model == std::optional<std::string>("gemini-4-flash")) {
+                CHECK(c.lab != std::optional<std::string>("anthropic"));
+            }
+        }
+        CHECK((ev != nullptr || !out.candidates.empty()));
+    }
+    SECTION("'..., Scale AI says' names the evaluator") {
+        auto out = ex.extract(
+            make_item("Claude Opus 5 tops Humanity's Last Exam at 51%, Scale AI says", make_time(2026, 12, 1)), nullptr,
+            desk);
+        const auto evals = of_kind(out.events, EventKind::ThirdPartyEval);
+        REQUIRE(evals.size() == 1);
+        CHECK(text_field(evals.front(), "evaluator") == "scale_seal");
+    }
+    SECTION("'We will release X ... in the coming months' announces X") {
+        auto out = ex.extract(make_item("Mistral Large 5 is on its way", make_time(2026, 12, 2),
+                                        "We will release Mistral Large 5 with open weights in the coming months."),
+                              nullptr, feed_source("mistral-news", std::string("mistral")));
+        const auto* ev = find_event(out.events, EventKind::ModelRelease, "mistral-large-5");
+        REQUIRE(ev != nullptr);
+        CHECK(text_field(*ev, "stage") == "announced");
+        CHECK(text_field(*ev, "openness").rfind("open", 0) != 0);  // promised, not out
+    }
+    SECTION("'Introducing X | A benchmark of ...' launches no model") {
+        auto out = ex.extract(make_item("Introducing AgentArena 2", make_time(2026, 12, 3),
+                                        "A benchmark of long-horizon agent tasks, with 400 new problems."),
+                              nullptr, feed_source("openai-news", std::string("openai")));
+        CHECK(of_kind(out.events, EventKind::ModelRelease).empty());
+    }
+}

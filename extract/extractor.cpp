@@ -305,6 +305,14 @@ void item_candidate(const Context& ctx, ExtractOutput& out, const std::vector<Ev
             c.entities.push_back(std::move(e));
         }
     }
+    // A headline's shape as the nearest cue: a weak suggestion of the item's lab for the reviewer.
+    const auto by_shape = [&](std::string cue, EventKind kind, const char* reason) {
+        c.cue = std::move(cue);
+        c.suggested_kind = kind;
+        c.confidence = 0.3;
+        c.lab = ctx.lab;
+        c.reason = reason;
+    };
     if (weakest_best != nullptr) {
         c.cue = weakest_best->cue;
         c.suggested_kind = weakest_best->kind;
@@ -318,11 +326,7 @@ void item_candidate(const Context& ctx, ExtractOutput& out, const std::vector<Ev
             c.entities.push_back("model:" + *c.model);  // a name met for the first time
         }
     } else if (auto cue = launch_shaped_title(ctx); !cue.empty()) {
-        c.cue = std::move(cue);
-        c.suggested_kind = EventKind::ModelRelease;
-        c.confidence = 0.3;
-        c.lab = ctx.lab;
-        c.reason = "launch-shaped headline, no model name confirmed";
+        by_shape(std::move(cue), EventKind::ModelRelease, "launch-shaped headline, no model name confirmed");
     } else if (auto arrival = arrival_shaped_title(ctx); !arrival.empty()) {
         c.cue = std::move(arrival);
         c.suggested_kind = EventKind::SurfaceRollout;
@@ -336,11 +340,7 @@ void item_candidate(const Context& ctx, ExtractOutput& out, const std::vector<Ev
         c.reason = c.model ? "arrival-shaped headline, the surface is not tracked"
                            : "arrival-shaped headline, the model is not tracked";
     } else if (auto move = personnel_shaped_title(ctx); !move.empty()) {
-        c.cue = std::move(move);
-        c.suggested_kind = EventKind::PersonnelMove;
-        c.confidence = 0.3;
-        c.lab = ctx.lab;
-        c.reason = "personnel-shaped headline, the person is not tracked";
+        by_shape(std::move(move), EventKind::PersonnelMove, "personnel-shaped headline, the person is not tracked");
     } else if (const auto* best = classifier_kind(scores, thresholds.candidate); best != nullptr) {
         c.cue = "classifier:" + best->kind + " p=" + two_decimals(best->probability);
         c.suggested_kind = event_kind_from_string(best->kind);

@@ -109,7 +109,22 @@ void first_party(const Context& ctx, const std::vector<std::string>& item_models
     // The models named before the document type, as specifically as named: "Gemini 3.5 Pro model
     // card" documents Gemini 3.5 Pro, never the older Gemini the taxonomy knows; "OpenAI
     // publishes GPT-6 system card" documents GPT-6.
-    const auto specific = arxiv ? std::vector<SpecificModel>{} : specific_models(ctx, 0, std::min(pos, title.size()));
+    auto specific = arxiv ? std::vector<SpecificModel>{} : specific_models(ctx, 0, std::min(pos, title.size()));
+    // "OpenAI posts model card for GPT-5.5", "the system card of Claude Opus 5": the model follows
+    // the document's name ("OpenAI posts" is no model).
+    if (!arxiv && pos < title.size()) {
+        const auto rest = title.substr(pos, 24);
+        for (std::string_view mark : {" for ", " of "}) {
+            if (const auto at = ifind(rest, mark)) {
+                const auto from = pos + *at + mark.size();
+                if (auto after = specific_models(ctx, from, title.size());
+                    !after.empty() && after.front().begin == from) {
+                    specific = std::move(after);
+                }
+                break;
+            }
+        }
+    }
     if (!specific.empty()) {
         models = item_models;
         for (const auto& sm : specific) {

@@ -43,16 +43,26 @@ bool licence_word(const std::vector<Token>& tokens) {
 }
 
 /// A licence named without the word "license": only names that cannot be anything else ("Apache
-/// 2.0", "CC-BY-NC"), never "MIT" (a university) or "Llama 3" (a model).
+/// 2.0", "CC-BY-NC"), never "MIT" (a university) or "Llama 3" (a model) unless right after
+/// "under".
 std::optional<std::string> bare_licence(const Context& ctx, const std::vector<Token>& tokens) {
     const Cue* best = nullptr;
     std::size_t best_len = 0;
+    // Right after "under" any licence's name counts: "open weights under MIT".
+    const auto under = [&](const std::vector<std::string>& phrase) {
+        for (auto at = find_phrase(tokens, phrase); at; at = find_phrase(tokens, phrase, *at + 1)) {
+            if (*at > 0 && tokens[*at - 1].norm == "under") {
+                return true;
+            }
+        }
+        return false;
+    };
     for (const auto& cue : ctx.rules.list("license_aliases")) {
         const auto phrase = phrase_tokens(cue.pattern);
-        if (phrase.size() < 2 || cue.value.rfind("LicenseRef-", 0) == 0 || phrase.size() <= best_len) {
+        if (phrase.size() <= best_len || cue.value.rfind("LicenseRef-", 0) == 0) {
             continue;
         }
-        if (find_phrase(tokens, phrase)) {
+        if (phrase.size() < 2 ? under(phrase) : find_phrase(tokens, phrase).has_value()) {
             best = &cue;
             best_len = phrase.size();
         }

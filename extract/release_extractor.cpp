@@ -699,6 +699,14 @@ bool release_negated(const Context& ctx, std::size_t pos) {
 }
 
 /// "X is now available in <surface>": an arrival on a surface, not a launch, when X is known.
+/// A tracked surface named after byte `pos` in its sentence.
+bool surface_after(const Context& ctx, std::size_t pos) {
+    const auto end = sentence_around(ctx.text, pos).end;
+    return std::any_of(ctx.entities.begin(), ctx.entities.end(), [&](const EntityMatch& m) {
+        return m.kind == EntityKind::Surface && m.begin > pos && m.end <= end;
+    });
+}
+
 bool arrival_not_launch(const Context& ctx, const Release& r) {
     const std::string& lab = r.known ? r.known->lab : r.ref.discovered->lab;
     // A model known before this item that "arrives in", "lands on", "comes to" somewhere,
@@ -713,6 +721,19 @@ bool arrival_not_launch(const Context& ctx, const Release& r) {
                 return true;
             }
         }
+        // "Muse Spark is now available on WhatsApp", "X is now live in Y": a rollout phrase of a
+        // place, right after the name or its "is", with a tracked surface in its sentence (a
+        // place in the next sentence was tried: it cost a dev launch).
+        for (const auto& phrase_cue : ctx.rules.list("rollout_verbs")) {
+            const auto phrase = phrase_tokens(phrase_cue.pattern);
+            const auto at = find_phrase(words, phrase);
+            const bool place = !phrase.empty() && (phrase.back() == "in" || phrase.back() == "on" ||
+                                                   phrase.back() == "to" || phrase.back() == "for");
+            if (!phrase_cue.remove && place && at && (*at == 0 || (*at == 1 && words[0].norm == "is")) &&
+                surface_after(ctx, r.begin)) {
+                return true;
+            }
+        }
     }
     const bool own_new = !r.known && ctx.source.lab && *ctx.source.lab == lab;
     if (own_new) {
@@ -724,10 +745,7 @@ bool arrival_not_launch(const Context& ctx, const Release& r) {
     if (!hosted && r.cue.find("available") == std::string::npos) {
         return false;
     }
-    const auto end = sentence_around(ctx.text, r.begin).end;
-    return std::any_of(ctx.entities.begin(), ctx.entities.end(), [&](const EntityMatch& m) {
-        return m.kind == EntityKind::Surface && m.begin > r.begin && m.end <= end;
-    });
+    return surface_after(ctx, r.begin);
 }
 
 }  // namespace

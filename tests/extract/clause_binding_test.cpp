@@ -291,3 +291,34 @@ TEST_CASE("makers by family in the press, evaluators by name, promised launches,
         CHECK(of_kind(out.events, EventKind::ModelRelease).empty());
     }
 }
+
+TEST_CASE("wire idioms of launch, 'under MIT', a card 'for' its model, a known model live somewhere new",
+          "[extract][grammar][release]") {
+    auto ex = bundled_extractor();
+    const auto desk = feed_source("tech-desk", std::nullopt);
+    SECTION("'takes the wraps off'") {
+        auto out = ex.extract(make_item("Zhipu takes the wraps off GLM-6", make_time(2026, 12, 4)), nullptr, desk);
+        CHECK(find_event(out.events, EventKind::ModelRelease, "glm-6") != nullptr);
+    }
+    SECTION("'pushes out ... with open weights under MIT'") {
+        auto out =
+            ex.extract(make_item("Moonshot pushes out Kimi K4 with open weights under MIT", make_time(2026, 12, 5)),
+                       nullptr, desk);
+        const auto* ev = find_event(out.events, EventKind::ModelRelease, "kimi-k4");
+        REQUIRE(ev != nullptr);
+        CHECK(text_field(*ev, "license") == "MIT");
+    }
+    SECTION("'posts system card for X' documents X") {
+        auto out = ex.extract(make_item("Anthropic posts system card for Claude Haiku 6", make_time(2026, 12, 6)),
+                              nullptr, desk);
+        const auto docs = of_kind(out.events, EventKind::EvalReport);
+        REQUIRE(docs.size() == 1);
+        CHECK(docs.front().model == std::optional<std::string>("claude-haiku-6"));
+    }
+    SECTION("a known model 'is now live on' a tracked surface arrives there, no second launch") {
+        auto out = ex.extract(make_item("Muse Spark is now live on Messenger in Brazil", make_time(2026, 12, 7)),
+                              nullptr, desk);
+        CHECK(of_kind(out.events, EventKind::ModelRelease).empty());
+        CHECK(rollout_to(out.events, "messenger") != nullptr);
+    }
+}

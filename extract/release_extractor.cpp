@@ -560,7 +560,7 @@ std::optional<std::string> base_model_named(const Context& ctx, const std::strin
 /// stay private", "We won't share weights for X, but Y is on Hugging Face", "X now available
 /// under Apache 2.0". A release carrying that openness (its key merges it with the launch);
 /// the words of the openness cue or the licence decide, classify_openness reads them by clause.
-void openness_statements(const Context& ctx, std::size_t title_end, std::vector<Release>& found) {
+void openness_statements(const Context& ctx, std::size_t title_end, std::vector<Release>& found, ExtractOutput& out) {
     if (ctx.source_evaluator) {
         return;  // an evaluator writing about open models evaluates them; it does not release them
     }
@@ -607,10 +607,23 @@ void openness_statements(const Context& ctx, std::size_t title_end, std::vector<
             }
         }
         const auto guess = classify_openness(ctx, r.known, r.name, others);
-        // Open words about a model already out are news of its weights ("X weights now on Hugging
-        // Face"): the weights extractors' event, not another release.
-        return guess.openness == Openness::Unknown || guess.cue == "taxonomy" ||
-               (r.known != nullptr && r.known->released && is_open(guess.openness));
+        // Open words about a model already out are news of its weights ("Grok 4 weights are now on
+        // Hugging Face" in Grok 6's launch post): a weights release of that model, not another
+        // launch of it. A repository link is the repo extractor's.
+        const bool weights_news = r.known != nullptr && r.known->released && is_open(guess.openness);
+        if (weights_news && guess.cue != "taxonomy" && !ifind(ctx.text, "huggingface.co/")) {
+            auto ev = make_event(ctx, EventKind::WeightsRelease, "weights_release|" + r.ref.slug + "|announced",
+                                 r.confidence, r.begin);
+            ev.cue = "openness statement {model} + " + guess.cue;
+            ev.model = r.ref.slug;
+            if (!r.known->lab.empty()) {
+                ev.lab = r.known->lab;
+            }
+            put(ev.fields, field::openness, std::string(to_string(guess.openness)));
+            guess.license ? put(ev.fields, field::license, *guess.license) : put_null(ev.fields, field::license);
+            out.events.push_back(std::move(ev));
+        }
+        return guess.openness == Openness::Unknown || guess.cue == "taxonomy" || weights_news;
     });
 }
 
@@ -1022,7 +1035,7 @@ void extract_releases(const Context& source_ctx, ExtractOutput& out, std::vector
         announced_weights(ctx, title_end, out);
     }
     if (out.events.size() == before) {
-        openness_statements(ctx, title_end, found);  // also beside a launch: "not X, but Y is open"
+        openness_statements(ctx, title_end, found, out);  // also beside a launch: "not X, but Y is open"
     }
     for (auto& r : found) {
         if (std::find(not_launched.begin(), not_launched.end(), r.ref.slug) != not_launched.end()) {

@@ -322,3 +322,20 @@ TEST_CASE("wire idioms of launch, 'under MIT', a card 'for' its model, a known m
         CHECK(rollout_to(out.events, "messenger") != nullptr);
     }
 }
+
+TEST_CASE("a launch post that opens an earlier model's weights gives that model's weights release",
+          "[extract][grammar][openness]") {
+    auto ex = bundled_extractor();
+    auto out = ex.extract(make_item("Muse Spark 2", make_time(2026, 8, 20),
+                                    "Muse Spark 2 is our newest model, available in the Meta AI app. We are not "
+                                    "releasing its weights. Muse Spark 1.1 weights are now on Hugging Face under a "
+                                    "research licence."),
+                          nullptr, feed_source("meta-newsroom", std::string("meta")));
+    const auto* launch = find_event(out.events, EventKind::ModelRelease, "muse-spark-2");
+    REQUIRE(launch != nullptr);
+    CHECK(text_field(*launch, "openness").rfind("open", 0) != 0);
+    const auto* weights = find_event(out.events, EventKind::WeightsRelease, "muse-spark-1-1");
+    REQUIRE(weights != nullptr);
+    CHECK(text_field(*weights, "openness").rfind("open", 0) == 0);
+    CHECK(find_event(out.events, EventKind::ModelRelease, "muse-spark-1-1") == nullptr);  // no second launch
+}

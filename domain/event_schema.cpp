@@ -58,9 +58,11 @@ const std::array kModelRelease{required(field::openness, valid_openness, kOpenne
 const std::array kSurfaceRollout{optional(field::surface), optional(field::stage), optional(field::region),
                                  FieldSpec{field::category.name, FieldType::Text, false, valid_category,
                                            "monetizable|engagement|hardware|developer|enterprise"}};
-const std::array kWeightsRelease{
-    required(field::repo),         required(field::license),     required(field::gated),       optional(field::sha),
-    optional(field::params_total), optional(field::base_models), optional(field::pipeline_tag)};
+// openness: how open the weights are, when a text says it in words (no repository to read).
+const std::array kWeightsRelease{required(field::repo),         required(field::license),
+                                 required(field::gated),        optional(field::sha),
+                                 optional(field::params_total), optional(field::base_models),
+                                 optional(field::pipeline_tag), optional(field::openness)};
 const std::array kLicenseChange{required(field::subject),          required(field::old_value),
                                 required(field::new_value),        required(field::diff),
                                 optional(field::more_restrictive), optional(field::commit_sha)};

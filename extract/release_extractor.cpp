@@ -560,6 +560,31 @@ std::optional<std::string> base_model_named(const Context& ctx, const std::strin
 /// stay private", "We won't share weights for X, but Y is on Hugging Face", "X now available
 /// under Apache 2.0". A release carrying that openness (its key merges it with the launch);
 /// the words of the openness cue or the licence decide, classify_openness reads them by clause.
+/// The weights of `model`, said in words to be out (no repository link): a weights_release with
+/// the fields its kind declares (domain/event_schema.h), the repository and gating unknown.
+Event stated_weights(const Context& ctx, const ModelInfo& model, double confidence, std::size_t pos, std::string cue,
+                     const OpennessGuess& guess) {
+    auto ev =
+        make_event(ctx, EventKind::WeightsRelease, "weights_release|" + model.slug + "|announced", confidence, pos);
+    ev.cue = std::move(cue);
+    ev.model = model.slug;
+    if (!model.lab.empty()) {
+        ev.lab = model.lab;
+    }
+    put_null(ev.fields, field::repo);
+    guess.license ? put(ev.fields, field::license, *guess.license) : put_null(ev.fields, field::license);
+    put_null(ev.fields, field::gated);
+    put(ev.fields, field::openness, std::string(to_string(guess.openness)));
+    return ev;
+}
+
+/// Days from `model`'s release to the item: an earlier model's weights, not this launch's.
+bool released_before_item(const Context& ctx, const ModelInfo& model) {
+    const auto& e = ctx.item.entry;
+    const TimePoint at = e.published.value_or(e.updated.value_or(ctx.item.fetched_at));
+    return model.released && days_between(*model.released, at) >= kLaterWeightsDays;
+}
+
 void openness_statements(const Context& ctx, std::size_t title_end, std::vector<Release>& found, ExtractOutput& out) {
     if (ctx.source_evaluator) {
         return;  // an evaluator writing about open models evaluates them; it does not release them
@@ -611,17 +636,10 @@ void openness_statements(const Context& ctx, std::size_t title_end, std::vector<
         // Hugging Face" in Grok 6's launch post): a weights release of that model, not another
         // launch of it. A repository link is the repo extractor's.
         const bool weights_news = r.known != nullptr && r.known->released && is_open(guess.openness);
-        if (weights_news && guess.cue != "taxonomy" && !ifind(ctx.text, "huggingface.co/")) {
-            auto ev = make_event(ctx, EventKind::WeightsRelease, "weights_release|" + r.ref.slug + "|announced",
-                                 r.confidence, r.begin);
-            ev.cue = "openness statement {model} + " + guess.cue;
-            ev.model = r.ref.slug;
-            if (!r.known->lab.empty()) {
-                ev.lab = r.known->lab;
-            }
-            put(ev.fields, field::openness, std::string(to_string(guess.openness)));
-            guess.license ? put(ev.fields, field::license, *guess.license) : put_null(ev.fields, field::license);
-            out.events.push_back(std::move(ev));
+        if (weights_news && guess.cue != "taxonomy" && !ifind(ctx.text, "huggingface.co/") &&
+            released_before_item(ctx, *r.known)) {
+            out.events.push_back(stated_weights(ctx, *r.known, r.confidence, r.begin,
+                                                "openness statement {model} + " + guess.cue, guess));
         }
         return guess.openness == Openness::Unknown || guess.cue == "taxonomy" || weights_news;
     });
@@ -645,26 +663,14 @@ void announced_weights(const Context& ctx, std::size_t title_end, ExtractOutput&
         return;
     }
     const auto* info = ctx.taxonomy.find_model(model->slug);
-    const auto& e = ctx.item.entry;
-    const TimePoint at = e.published.value_or(e.updated.value_or(ctx.item.fetched_at));
-    if (ifind(ctx.text, "huggingface.co/") || info == nullptr || !info->released ||
-        days_between(*info->released, at) < kLaterWeightsDays) {
+    if (ifind(ctx.text, "huggingface.co/") || info == nullptr || !released_before_item(ctx, *info)) {
         return;  // a repo link is the repo extractor's; a launch that states weights is a release
     }
     const auto guess = classify_openness(ctx, info, info->name, {});
     if (!is_open(guess.openness) || guess.cue == "taxonomy") {
         return;  // the text itself must say the weights are out
     }
-    auto ev =
-        make_event(ctx, EventKind::WeightsRelease, "weights_release|" + model->slug + "|announced", 0.7, model->begin);
-    ev.cue = "release word + {model} + " + guess.cue;
-    ev.model = model->slug;
-    if (info && !info->lab.empty()) {
-        ev.lab = info->lab;
-    }
-    put(ev.fields, field::openness, std::string(to_string(guess.openness)));
-    guess.license ? put(ev.fields, field::license, *guess.license) : put_null(ev.fields, field::license);
-    out.events.push_back(std::move(ev));
+    out.events.push_back(stated_weights(ctx, *info, 0.7, model->begin, "release word + {model} + " + guess.cue, guess));
 }
 
 /// The launch itself negated in the clause naming the model at `pos`: a launch verb with a

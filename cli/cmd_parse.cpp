@@ -1,9 +1,14 @@
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
 #include <optional>
+
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
 
 #include "cli/command.h"
 #include "cli/json_writer.h"
@@ -19,6 +24,24 @@ struct Loaded {
     std::string content_type;
     std::string url;
 };
+
+/// A large buffer about to be filled is backed by 2 MiB pages where the kernel allows it (THP
+/// "madvise" mode): filling a 20 MB feed's buffer then takes ~10 page faults instead of ~5,000,
+/// which were a tenth of `parse FILE`'s time. Only a hint: nothing changes where it is refused.
+void advise_huge_pages(char* data, std::size_t size) {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    constexpr std::size_t kHuge = std::size_t{2} << 20;
+    if (size < 2 * kHuge)
+        return;
+    const auto begin = (reinterpret_cast<std::uintptr_t>(data) + kHuge - 1) & ~(kHuge - 1);
+    const auto end = (reinterpret_cast<std::uintptr_t>(data) + size) & ~(kHuge - 1);
+    if (end > begin)
+        ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+#else
+    (void)data;
+    (void)size;
+#endif
+}
 
 Result<Loaded> load(const std::string& where, SourceKind kind) {
     if (where.starts_with("http://") || where.starts_with("https://") || where.starts_with("file://")) {
@@ -41,6 +64,8 @@ Result<Loaded> load(const std::string& where, SourceKind kind) {
     std::error_code size_error;
     const auto size = std::filesystem::file_size(where, size_error);
     if (!size_error && size > 0) {
+        loaded.body.reserve(size);
+        advise_huge_pages(loaded.body.data(), size);
         loaded.body.resize(size);
         in.read(loaded.body.data(), static_cast<std::streamsize>(size));
         loaded.body.resize(static_cast<std::size_t>(in.gcount()));

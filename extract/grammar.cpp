@@ -331,6 +331,18 @@ std::vector<Clause> split_coordinated(std::string_view text) {
     return out;
 }
 
+const Cue* named_as_base(const Rules& rules, std::string_view text, std::size_t sentence_begin, std::size_t at) {
+    const auto before = tokenize(text.substr(sentence_begin, at - sentence_begin));
+    for (const auto& cue : rules.list("base_model_phrases")) {
+        const auto phrase = phrase_tokens(cue.pattern);
+        if (!cue.remove && !phrase.empty() && before.size() >= phrase.size() &&
+            find_phrase(before, phrase, before.size() - phrase.size())) {
+            return &cue;
+        }
+    }
+    return nullptr;
+}
+
 bool negated(const Rules& rules, const std::vector<Token>& tokens, std::size_t from, std::size_t to) {
     return said_within(rules, "negation_words", tokens, from, to);
 }

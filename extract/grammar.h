@@ -67,6 +67,12 @@ bool digest_headline(std::string_view title);
 bool said_within(const Rules& rules, std::string_view list, const std::vector<Token>& tokens, std::size_t from,
                  std::size_t to);
 
+/// A model named as another's origin, predecessor or yardstick ("a distilled version of Muse Spark",
+/// "successor to Llama 4", "compared with GPT-5"): the rules' base_model_phrases entry right before
+/// byte `at`, within the sentence starting at `sentence_begin`; its value says which role (empty:
+/// the origin). Such a model's openness or arrival is not the sentence's: they are the new model's.
+const Cue* named_as_base(const Rules& rules, std::string_view text, std::size_t sentence_begin, std::size_t at);
+
 /// A word of the rules' "negation_words" list in tokens [from, to) of `tokens` ("not", "won t",
 /// "never", "without").
 bool negated(const Rules& rules, const std::vector<Token>& tokens, std::size_t from, std::size_t to);

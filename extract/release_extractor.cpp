@@ -521,20 +521,21 @@ bool offered_by_another_lab(const Context& ctx, std::size_t slot_begin, const Mo
     return false;
 }
 
-/// A model named as another's origin, predecessor or yardstick ("a distilled version of Muse Spark",
-/// "successor to Llama 4", "compared with GPT-5"): the rules' base_model_phrases entry right before
-/// byte `at`, within the sentence starting at `sentence_begin`; its value says which role (empty:
-/// the origin). Such a model's openness is not the sentence's: the weights are the new model's.
-const Cue* named_as_base(const Context& ctx, std::size_t sentence_begin, std::size_t at) {
-    const auto before = tokenize(std::string_view(ctx.text).substr(sentence_begin, at - sentence_begin));
-    for (const auto& cue : ctx.rules.list("base_model_phrases")) {
-        const auto phrase = phrase_tokens(cue.pattern);
-        if (!cue.remove && !phrase.empty() && before.size() >= phrase.size() &&
-            find_phrase(before, phrase, before.size() - phrase.size())) {
-            return &cue;
+/// A name that is a tracked surface's name followed by a version only ("Claude Code 3.0",
+/// "Zed 0.214", "Windsurf Wave 13" is not: "Wave" is more than a version).
+bool surface_with_version(const Context& ctx, const Slot& name) {
+    for (const auto& m : ctx.entities) {
+        if (m.kind != EntityKind::Surface || m.begin != name.begin || m.end >= name.begin + name.text.size()) {
+            continue;
         }
+        const auto rest = tokenize(std::string_view(name.text).substr(m.end - name.begin));
+        return !rest.empty() && std::all_of(rest.begin(), rest.end(), [](const Token& t) {
+            return std::isdigit(static_cast<unsigned char>(t.norm.front())) != 0 ||
+                   (t.norm.size() > 1 && t.norm.front() == 'v' &&
+                    std::isdigit(static_cast<unsigned char>(t.norm[1])) != 0);
+        });
     }
-    return nullptr;
+    return false;
 }
 
 /// The model a new one is said to come from ("Muse Lite 8B is a distilled version of Muse
@@ -548,7 +549,8 @@ std::optional<std::string> base_model_named(const Context& ctx, const std::strin
             continue;
         }
         const auto sentence = sentence_around(ctx.text, m.begin);
-        if (const Cue* role = named_as_base(ctx, sentence.begin, m.begin); role != nullptr && role->value.empty()) {
+        if (const Cue* role = named_as_base(ctx.rules, ctx.text, sentence.begin, m.begin);
+            role != nullptr && role->value.empty()) {
             return m.slug;  // the origin, not a predecessor or a yardstick
         }
     }
@@ -610,7 +612,7 @@ void openness_statements(const Context& ctx, std::size_t title_end, std::vector<
             continue;  // old models talked about ("our open source Llama models"); new names only in a headline
         }
         const auto sentence = m.begin < title_end ? Clause{0, title_end} : sentence_around(ctx.text, m.begin);
-        if (!openness_said(ctx, sentence) || named_as_base(ctx, sentence.begin, m.begin) != nullptr) {
+        if (!openness_said(ctx, sentence) || named_as_base(ctx.rules, ctx.text, sentence.begin, m.begin) != nullptr) {
             continue;
         }
         if (known == nullptr && !m.discovered) {
@@ -935,6 +937,9 @@ void extract_releases(const Context& source_ctx, ExtractOutput& out, std::vector
                            m.end <= name.begin + name.text.size();
                 })) {
                 continue;  // "<Tool> Wave 3" on the tool's own feed: a release of the tool, not a model
+            }
+            if (!ref->known && surface_with_version(ctx, name)) {
+                continue;  // "Claude Code 3.0", "Windsurf 2.4": a tracked product's version, not a model
             }
             std::string cue = slot.cue;
             double confidence = name.confidence * ref->confidence;

@@ -697,6 +697,11 @@ void extract_rollouts(const Context& ctx, const std::vector<std::string>& item_m
             break;
         }
     }
+    // A model named as the new one's origin or predecessor ("An upgrade to Claude Opus 5, available
+    // today in the Claude API") is not what arrives: the item's own model is.
+    std::erase_if(said_models, [&](const SpecificModel& m) {
+        return named_as_base(ctx.rules, ctx.text, sentence_around(ctx.text, m.begin).begin, m.begin) != nullptr;
+    });
     std::vector<std::string> subjects;
     std::vector<ModelInfo> new_models;
     for (const auto& sm : said_models) {

@@ -339,3 +339,24 @@ TEST_CASE("a launch post that opens an earlier model's weights gives that model'
     CHECK(text_field(*weights, "openness").rfind("open", 0) == 0);
     CHECK(find_event(out.events, EventKind::ModelRelease, "muse-spark-1-1") == nullptr);  // no second launch
 }
+
+TEST_CASE("a predecessor named in the lead does not arrive; a product's version is no model",
+          "[extract][grammar][rollout]") {
+    auto ex = bundled_extractor();
+    const auto anthropic = feed_source("anthropic-news", std::string("anthropic"));
+    SECTION("'An upgrade to X, available today in the API' rolls out the headline's model") {
+        auto out = ex.extract(make_item("Claude Sonnet 5.2", make_time(2026, 12, 8),
+                                        "An upgrade to Claude Sonnet 4.5 with stronger tool use, available today in "
+                                        "the Anthropic API."),
+                              nullptr, anthropic);
+        const auto* ev = rollout_to(out.events, "anthropic-api");
+        REQUIRE(ev != nullptr);
+        CHECK(ev->model == std::optional<std::string>("claude-sonnet-5-2"));
+    }
+    SECTION("'Claude Code 4.1' on the lab's feed is the tool's release") {
+        auto out = ex.extract(make_item("Claude Code 4.1", make_time(2026, 12, 9),
+                                        "Background tasks and a new terminal UI for our coding tool."),
+                              nullptr, anthropic);
+        CHECK(of_kind(out.events, EventKind::ModelRelease).empty());
+    }
+}

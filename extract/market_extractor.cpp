@@ -48,6 +48,14 @@ double unit_at(std::string_view text, std::size_t& i) {
             return scale;
         }
     }
+    // "$120B-$130B", "$5.5M": a letter right after the figure, ending the word.
+    for (auto [letter, scale] : {std::pair<char, double>{'B', 1e9}, {'M', 1e6}, {'T', 1e12}}) {
+        if (i < text.size() && text[i] == letter &&
+            (i + 1 == text.size() || std::isalpha(static_cast<unsigned char>(text[i + 1])) == 0)) {
+            i += 1;
+            return scale;
+        }
+    }
     return 0;
 }
 
@@ -137,22 +145,51 @@ std::string company_of(const Context& ctx) {
     return c == ctx.item.entry.extra.end() ? std::string("unknown") : slugify(c->second);
 }
 
-void extract_capex(const Context& ctx, ExtractOutput& out) {
-    std::size_t pos = 0;
-    if (strongest_cue(ctx, "capex_phrases", &pos) <= 0) {
-        return;
+/// Byte offsets of every capex phrase in the item, first first: the headline's "capex" before the
+/// lead's "capital expenditures" ("Meta lifts 2026 capex outlook to $120B-$130B | Capital
+/// expenditures will rise further in 2027").
+std::vector<std::size_t> capex_mentions(const Context& ctx) {
+    std::vector<std::size_t> at;
+    for (const auto& cue : ctx.rules.list("capex_phrases")) {
+        const auto phrase = phrase_tokens(cue.pattern);
+        for (auto k = find_phrase(ctx.tokens, phrase); !cue.remove && k; k = find_phrase(ctx.tokens, phrase, *k + 1)) {
+            at.push_back(ctx.tokens[*k].begin);
+        }
     }
+    std::sort(at.begin(), at.end());
+    return at;
+}
+
+/// The guided range a capex mention at `pos` gives, with the start of the sentence that says its
+/// direction.
+std::optional<Range> capex_range(const Context& ctx, std::size_t pos, std::size_t& sentence_begin) {
     auto now = money_range(ctx.text, pos, 200);
     // The verb giving the direction may precede "capex": "Meta lifted its 2027 capital expenditure
     // forecast to ...".
-    std::size_t sentence_begin = sentence_around(ctx.text, pos).begin;
+    sentence_begin = sentence_around(ctx.text, pos).begin;
     if (!now) {
         sentence_begin = 0;  // the headline's verb comes before "capex"
         // "Alphabet lifts 2026 capex guidance to $95 billion": a headline's single new figure,
         // with the direction its verb gives.
         const auto title_end = std::min(ctx.text.size(), ctx.text.find('\n'));
-        now = pos < title_end ? money_range(std::string_view(ctx.text).substr(0, title_end), pos, 120, true)
-                              : std::nullopt;
+        const std::string_view title = std::string_view(ctx.text).substr(0, title_end);
+        now = pos < title_end ? money_range(title, pos, 120, true) : std::nullopt;
+        if (!now && pos < title_end) {
+            now = money_range(title, 0, pos, true);  // "reaffirms $85 billion capex plan": the figure first
+        }
+    }
+    return now;
+}
+
+void extract_capex(const Context& ctx, ExtractOutput& out) {
+    std::size_t pos = 0;
+    std::size_t sentence_begin = 0;
+    std::optional<Range> now;
+    for (const auto at : capex_mentions(ctx)) {
+        if ((now = capex_range(ctx, at, sentence_begin))) {
+            pos = at;
+            break;
+        }
     }
     if (!now) {
         return;
@@ -161,8 +198,13 @@ void extract_capex(const Context& ctx, ExtractOutput& out) {
     const auto end = sentence_end == std::string::npos ? ctx.text.size() : sentence_end;
     const std::string_view sentence = std::string_view(ctx.text).substr(sentence_begin, end - sentence_begin);
     std::optional<Range> prior;
-    if (auto p = ifind(ctx.text, "prior", now->end); p && *p < end) {
-        prior = money_range(ctx.text, *p, 80);
+    for (std::string_view mark : {"prior", "previous", "had expected", "earlier forecast"}) {
+        if (auto p = ifind(ctx.text, mark, now->end); p && (*p < end || *p < now->end + 120)) {
+            prior = money_range(ctx.text, *p, 80);  // "Previously the company expected $115 billion to ..."
+            if (prior) {
+                break;
+            }
+        }
     }
     const auto direction = direction_of(ctx, sentence, prior, *now);
     if (!prior && direction == "reaffirmed") {

@@ -239,6 +239,18 @@ const std::vector<Cue>& personnel_cues(const Context& ctx) {
 /// The organisation a headline's subject names before a hiring verb ("Groq Names Simon Edwards
 /// CFO", "Acme AI hires ..."), tracked or not: one to three capitalised words opening the
 /// headline, right before the verb. Nullopt for anything else ("Why I joined ...").
+/// What a person leaves, right after the verb, is a seat at another organisation than a tracked
+/// lab: "leaves board of Helion", "exits the Helion board", "steps down from Helion's board".
+bool leaves_something_else(const Context& ctx, std::string_view title, std::size_t verb_end) {
+    const auto rest = title.substr(std::min(verb_end, title.size()));
+    auto words = tokenize(rest.substr(0, 48));
+    std::erase_if(words, [](const Token& t) { return t.norm == "the" || t.norm == "from" || t.norm == "as"; });
+    const bool seat =
+        std::any_of(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(4, words.size())),
+                    [](const Token& t) { return t.norm == "board" || t.norm == "boards"; });
+    return seat && ctx.matcher.find(rest, EntityKind::Lab).empty();
+}
+
 std::optional<std::string> subject_org(std::string_view before_slot, const std::string& pattern) {
     const auto verb_words = phrase_tokens(pattern.substr(0, pattern.find("{person}"))).size();
     const auto words = tokenize(before_slot);
@@ -288,6 +300,9 @@ bool move_in(const Context& ctx, std::string_view title, std::size_t offset, dou
                 if (!after.empty()) {
                     orgs = std::move(after);
                 }
+            }
+            if (person_first && move == "left" && leaves_something_else(ctx, title, slot.begin + slot.text.size())) {
+                continue;  // "Sam Altman leaves board of Helion": a seat elsewhere, not his lab
             }
             std::optional<std::string> org = orgs.empty() ? ctx.lab : std::optional(orgs.front().slug);
             if (!org && !person_first) {

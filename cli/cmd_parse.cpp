@@ -231,6 +231,17 @@ void write_json(const ingest::SourceDocument& doc, std::FILE* out) {
     w.raw_newline();
 }
 
+/// The process ends after this command. A large document is not freed entry by entry on the
+/// way out (freeing 10,000 entries was 7 % of `parse --json` of a 20 MB feed): it stays reachable
+/// until exit, as compilers do with their trees, so leak checkers do not report it.
+void keep_until_exit(ingest::SourceDocument&& doc) {
+    constexpr std::size_t kLarge = 1000;
+    if (doc.feed.items.size() < kLarge)
+        return;
+    static auto* kept = new std::vector<ingest::SourceDocument>();
+    kept->push_back(std::move(doc));
+}
+
 }  // namespace
 
 void register_parse(CLI::App& app, Run& run) {
@@ -270,6 +281,7 @@ void register_parse(CLI::App& app, Run& run) {
         } else {
             print_summary(*doc);
         }
+        keep_until_exit(std::move(*doc));
     });
 }
 

@@ -240,6 +240,23 @@ std::optional<double> dollars_after(std::string_view text, std::string_view word
     return std::nullopt;
 }
 
+/// A dollar figure right before "target" or "price target": "with Outperform, $950 target".
+std::optional<double> dollars_before_target(std::string_view text) {
+    for (std::string_view word : {" price target", " target"}) {
+        if (const auto at = ifind(text, word)) {
+            const auto dollar = text.rfind('$', *at);
+            if (dollar != std::string_view::npos && *at - dollar <= 12) {
+                std::size_t i = dollar + 1;
+                auto value = number_at(text, i);
+                if (value && trim(text.substr(i, *at - i)).empty()) {
+                    return value;
+                }
+            }
+        }
+    }
+    return std::nullopt;
+}
+
 /// A firm named as a passive's agent after the action: "Meta cut to Neutral at Loop Capital",
 /// "Meta upgraded to Buy by Jefferies".
 bool passive_agent(std::string_view title, std::size_t firm_pos) {
@@ -362,6 +379,9 @@ void extract_analyst(const Context& ctx, ExtractOutput& out) {
             new_target = dollars_after(said, " to ");
             old_target = dollars_after(said, " from ");
         }
+    }
+    if (!new_target) {
+        new_target = dollars_before_target(title);  // "initiates ... with Outperform, $950 target"
     }
     put(ev.fields, field::new_target, new_target);
     put(ev.fields, field::old_target, old_target);

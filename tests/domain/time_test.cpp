@@ -1,3 +1,7 @@
+#include <cstdio>
+#include <string>
+#include <tuple>
+
 #include "domain/time.h"
 #include "support/catch.h"
 
@@ -37,4 +41,27 @@ TEST_CASE("days between counts UTC calendar days", "[domain][time]") {
     CHECK(days_between(a, b) == 1);
     CHECK(days_between(b, a) == -1);
     CHECK(days_between(*parse_iso8601("2026-04-08"), *parse_iso8601("2026-07-09")) == 92);
+}
+
+TEST_CASE("format_rfc3339 and format_date print what the printf forms print, for any year", "[domain][time]") {
+    const auto printed = [](fw::TimePoint t) {
+        const fw::Day d = fw::day_of(t);
+        const std::chrono::year_month_day ymd{d};
+        const auto secs = (t - fw::TimePoint{d}).count();
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02lld:%02lld:%02lldZ", int(ymd.year()), unsigned(ymd.month()),
+                      unsigned(ymd.day()), static_cast<long long>(secs / 3600),
+                      static_cast<long long>((secs / 60) % 60), static_cast<long long>(secs % 60));
+        return std::string(buf);
+    };
+    for (const int year : {-44, -1, 0, 1, 9, 99, 999, 1969, 1970, 2000, 2026, 9999, 10000, 12345}) {
+        for (const unsigned month : {1u, 2u, 9u, 10u, 12u}) {
+            for (const auto& [h, m, s] : {std::tuple{0, 0, 0}, std::tuple{9, 5, 7}, std::tuple{23, 59, 59}}) {
+                const fw::TimePoint t = fw::make_time(year, month, month == 2 ? 28 : 31 - month % 2, h, m, s);
+                const std::string expected = printed(t);
+                CHECK(fw::format_rfc3339(t) == expected);
+                CHECK(fw::format_date(t) == expected.substr(0, expected.find('T')));
+            }
+        }
+    }
 }

@@ -49,6 +49,14 @@ TEST_CASE("a surface's stage is its own clause's; the release is out when one su
         REQUIRE(release != nullptr);
         CHECK(text_field(*release, "stage") != "preview");
     }
+    SECTION("'generally available' outranks the preview it leaves behind") {
+        auto out = ex.extract(make_item("Grok 4.1 is now generally available", make_time(2026, 11, 12),
+                                        "After two weeks in beta, Grok 4.1 is generally available in the xAI API."),
+                              nullptr, feed_source("xai-news", std::string("xai")));
+        const auto* api = rollout_to(out.events, "xai-api");
+        REQUIRE(api != nullptr);
+        CHECK(text_field(*api, "stage") == "ga");
+    }
     SECTION("', with X coming later this month' is X's promise, not its neighbours'") {
         auto out = ex.extract(make_item("Grok 4.1 now powers the Grok app and Grok Business, with the xAI API "
                                         "coming later this month",

@@ -1012,9 +1012,12 @@ void extract_releases(const Context& source_ctx, ExtractOutput& out, std::vector
             }
             auto same =
                 std::find_if(found.begin(), found.end(), [&](const Release& r) { return r.ref.slug == ref->slug; });
+            // A bare-headline reading never replaces a cue's: bare readings yield to cues below, so
+            // "Introducing A 2 Large and A 2 Small" would lose A 2 Small.
+            const bool bare = cue.rfind("bare-title", 0) == 0;
             if (same == found.end()) {
                 found.push_back(Release{*ref, known, name.text, name.begin, confidence, cue});
-            } else if (confidence > same->confidence) {
+            } else if (confidence > same->confidence && (!bare || same->cue.rfind("bare-title", 0) == 0)) {
                 *same = Release{*ref, known, name.text, name.begin, confidence, cue};
             }
         }

@@ -368,3 +368,18 @@ TEST_CASE("a predecessor named in the lead does not arrive; a product's version 
         CHECK(of_kind(out.events, EventKind::ModelRelease).empty());
     }
 }
+
+TEST_CASE("'we won't share weights for the large model, but the small one is on Hugging Face' under a known family",
+          "[extract][grammar][openness]") {
+    auto ex = bundled_extractor();
+    auto out = ex.extract(make_item("Introducing Magistral 3 Large and Magistral 3 Small", make_time(2026, 12, 10),
+                                    "We won't share weights for the large model, but the small one is on Hugging Face "
+                                    "under Apache 2.0."),
+                          nullptr, feed_source("mistral-news", std::string("mistral")));
+    const auto* large = find_event(out.events, EventKind::ModelRelease, "magistral-3-large");
+    const auto* small = find_event(out.events, EventKind::ModelRelease, "magistral-3-small");
+    REQUIRE(large != nullptr);
+    REQUIRE(small != nullptr);  // a bare-headline reading of the same name no longer replaces the launch cue's
+    CHECK(text_field(*large, "openness").rfind("open", 0) != 0);
+    CHECK(text_field(*small, "openness") == "open_weights_permissive");
+}

@@ -148,7 +148,7 @@ void add_own_api(std::string_view text, const std::vector<Token>& tokens, const 
     }
     const Surface* api = nullptr;
     for (const auto& s : taxonomy.surfaces) {
-        if (s.owner == *lab && has_phrase(tokenize(s.slug), "api")) {
+        if (s.owner == *lab && api_slug(s.slug)) {
             if (api != nullptr) {
                 return;  // two APIs: "the API" names neither
             }
@@ -257,6 +257,10 @@ double strongest_cue(const Context& ctx, std::string_view list, std::size_t* pos
         }
     }
     return best;
+}
+
+bool api_slug(std::string_view slug) {
+    return has_phrase(tokenize(slug), "api");
 }
 
 const EntityMatch* first_entity(const Context& ctx, EntityKind kind) {

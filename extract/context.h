@@ -72,6 +72,9 @@ double strongest_cue(const Context& ctx, std::string_view list, std::size_t* pos
 /// The first entity of `kind` in ctx.entities, or null.
 const EntityMatch* first_entity(const Context& ctx, EntityKind kind);
 
+/// A surface slug that names a developer API ("mistral-api" for La Plateforme, "anthropic-api").
+bool api_slug(std::string_view slug);
+
 /// "yyyy-mm" of a time.
 std::string year_month(TimePoint t);
 

@@ -314,6 +314,12 @@ bool digest_headline(std::string_view title) {
     return true;
 }
 
+std::optional<Clause> clause_at(const std::vector<Clause>& clauses, std::size_t pos) {
+    const auto c =
+        std::find_if(clauses.begin(), clauses.end(), [&](const Clause& k) { return k.begin <= pos && pos < k.end; });
+    return c == clauses.end() ? std::nullopt : std::optional(*c);
+}
+
 std::vector<Clause> split_coordinated(std::string_view text) {
     std::vector<Clause> out;
     for (const auto& c : split_clauses(text)) {

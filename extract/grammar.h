@@ -9,6 +9,7 @@
 // keeps the pattern uninflected; "+title" (a bare "on", "in") counts only in a headline and marks
 // the phrase's value "title-verb:...".
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,6 +46,9 @@ struct Clause {
     std::size_t end = 0;
 };
 std::vector<Clause> split_clauses(std::string_view text);
+
+/// The clause of `clauses` that holds byte `pos`, if any.
+std::optional<Clause> clause_at(const std::vector<Clause>& clauses, std::size_t pos);
 
 /// split_clauses, then at a coordinated clause (", and developers can try it in preview through
 /// the Gemini API") and a "with" phrase ("... in WhatsApp and Messenger, with Instagram coming next

@@ -455,9 +455,8 @@ bool non_model_context_near(const Context& ctx, std::string_view name) {
             said += "\n" + ctx.text.substr(sentence.begin, sentence.end - sentence.begin);
         }
     }
-    Context near = ctx;
-    near.tokens = tokenize(said);
-    return strongest_cue(near, "non_model_context") > 0;
+    const auto tokens = tokenize(said);
+    return said_within(ctx.rules, "non_model_context", tokens, 0, tokens.size());
 }
 }  // namespace
 

@@ -103,7 +103,7 @@ bool speaks_of_other_models(const Context& ctx, const std::vector<Token>& tokens
 }
 
 bool api_surface(const EntityMatch& m) {
-    return m.kind == EntityKind::Surface && has_phrase(tokenize(m.slug), "api");
+    return m.kind == EntityKind::Surface && api_slug(m.slug);
 }
 
 /// A tracked surface named in bytes [begin, end) of the item that satisfies `pred`.
@@ -157,9 +157,8 @@ bool stage_of_some_surfaces(const Context& ctx) {
     bool staged = false;
     bool plain = false;
     for (const auto& m : ctx.entities) {
-        const auto c = std::find_if(clauses.begin(), clauses.end(),
-                                    [&](const Clause& k) { return k.begin <= m.begin && m.begin < k.end; });
-        if (m.kind != EntityKind::Surface || c == clauses.end()) {
+        const auto c = clause_at(clauses, m.begin);
+        if (m.kind != EntityKind::Surface || !c) {
             continue;
         }
         const auto tokens = tokenize(std::string_view(ctx.text).substr(c->begin, c->end - c->begin));
@@ -185,7 +184,6 @@ OpennessGuess classify_openness(const Context& ctx, const ModelInfo* known, cons
         other_marks.push_back(distinguishing(o, rest));
     }
     Found own, general, stage_own, stage_general;
-    const auto item_tokens = tokenize(ctx.text);
     std::string scope_text;  // own and general clauses: where a licence or access words count
     for (const auto& c : split_clauses(text)) {
         const std::string_view clause = std::string_view(text).substr(c.begin, c.end - c.begin);
@@ -222,7 +220,7 @@ OpennessGuess classify_openness(const Context& ctx, const ModelInfo* known, cons
             if (cue.value.rfind("open", 0) == 0 && negated(ctx.rules, tokens, from, to)) {
                 // Weights withheld: the model is where the item offers it ("available in the Meta
                 // AI app ... not releasing its weights" is a hosted product).
-                f = Found{closed_access(ctx, item_tokens, 0, ctx.text.size(), "api"), std::max(cue.confidence, 0.85),
+                f = Found{closed_access(ctx, ctx.tokens, 0, ctx.text.size(), "api"), std::max(cue.confidence, 0.85),
                           "negated: not ... " + cue.pattern};
             } else if (cue.value.rfind("open", 0) == 0 && said_within(ctx.rules, "future_words", tokens, from, to)) {
                 // "Weights will follow in the coming weeks": promised, not out; the model is what

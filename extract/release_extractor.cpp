@@ -204,8 +204,8 @@ bool phrase_at(const std::vector<Token>& tokens, std::size_t i, const std::strin
 /// new voice model". The first head noun of the appositive decides: a model word, a
 /// non_model_heads word, or nothing said. `pos` is the byte just after the name.
 enum class Appositive { None, Model, NotModel };
-Appositive appositive_head(const Context& ctx, std::size_t pos) {
-    std::string_view rest = std::string_view(ctx.text).substr(std::min(pos, ctx.text.size()));
+Appositive appositive_head(const Rules& rules, std::string_view text, std::size_t pos) {
+    std::string_view rest = text.substr(std::min(pos, text.size()));
     const auto lead = rest.find_first_not_of(" (");
     if (lead == std::string_view::npos) {
         return Appositive::None;
@@ -220,18 +220,22 @@ Appositive appositive_head(const Context& ctx, std::size_t pos) {
     rest = rest.substr(0, rest.find_first_of(",.;:\n"));
     const auto tokens = tokenize(rest);
     for (std::size_t i = 0; i < tokens.size() && i < 8; ++i) {
-        for (const auto& cue : ctx.rules.list("model_context_words")) {
+        for (const auto& cue : rules.list("model_context_words")) {
             if (phrase_at(tokens, i, cue.pattern)) {
                 return Appositive::Model;
             }
         }
-        for (const auto& cue : ctx.rules.list("non_model_heads")) {
+        for (const auto& cue : rules.list("non_model_heads")) {
             if (phrase_at(tokens, i, cue.pattern)) {
                 return Appositive::NotModel;
             }
         }
     }
     return Appositive::None;
+}
+
+Appositive appositive_head(const Context& ctx, std::size_t pos) {
+    return appositive_head(ctx.rules, ctx.text, pos);
 }
 
 bool appositive_not_model(const Context& ctx, std::size_t pos) {
@@ -250,9 +254,8 @@ bool lead_fragment_not_model(const Context& ctx, const Slot& name) {
         return false;
     }
     // appositive_head reads after a comma: the lead's "A benchmark of ..." as ", benchmark of ...".
-    Context fragment = ctx;
-    fragment.text = ", " + ctx.text.substr(title_end + 1 + first.front().end);
-    return appositive_head(fragment, 0) == Appositive::NotModel;
+    const std::string fragment = ", " + ctx.text.substr(title_end + 1 + first.front().end);
+    return appositive_head(ctx.rules, fragment, 0) == Appositive::NotModel;
 }
 
 /// A new name is described as something else after the slot or anywhere the text repeats it.
@@ -623,9 +626,10 @@ void openness_statements(const Context& ctx, std::size_t title_end, std::vector<
                                 known != nullptr ? 0.65 : 0.6, "openness statement {model}"});
     }
     // classify_openness must find the stated openness; a statement it cannot read is no release.
-    std::erase_if(found, [&](const Release& r) {
+    std::vector<std::string> dropped;
+    for (const auto& r : found) {
         if (r.cue != "openness statement {model}") {
-            return false;
+            continue;
         }
         std::vector<std::string> others;
         for (const auto& o : found) {
@@ -643,7 +647,13 @@ void openness_statements(const Context& ctx, std::size_t title_end, std::vector<
             out.events.push_back(stated_weights(ctx, *r.known, r.confidence, r.begin,
                                                 "openness statement {model} + " + guess.cue, guess));
         }
-        return guess.openness == Openness::Unknown || guess.cue == "taxonomy" || weights_news;
+        if (guess.openness == Openness::Unknown || guess.cue == "taxonomy" || weights_news) {
+            dropped.push_back(r.ref.slug);
+        }
+    }
+    std::erase_if(found, [&](const Release& r) {
+        return r.cue == "openness statement {model}" &&
+               std::find(dropped.begin(), dropped.end(), r.ref.slug) != dropped.end();
     });
 }
 

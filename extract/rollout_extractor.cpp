@@ -65,14 +65,7 @@ std::string stage_between(const Context& ctx, std::size_t begin, std::size_t end
 std::string surface_stage(const Context& ctx, const std::vector<Clause>& clauses,
                           const std::vector<EntityMatch>& surfaces, const EntityMatch& surface,
                           const std::string& fallback) {
-    const auto clause_of = [&](std::size_t pos) {
-        for (const auto& c : clauses) {
-            if (pos >= c.begin && pos < c.end) {
-                return c;
-            }
-        }
-        return Clause{pos, pos};
-    };
+    const auto clause_of = [&](std::size_t pos) { return clause_at(clauses, pos).value_or(Clause{pos, pos}); };
     const Clause own = clause_of(surface.begin);
     if (auto stage = stage_between(ctx, own.begin, own.end, /*future=*/true); !stage.empty()) {
         return stage;
@@ -689,12 +682,9 @@ void extract_rollouts(const Context& ctx, const std::vector<std::string>& item_m
     // with open weights" gives the rollout to Large 4 alone.
     const auto sentence = sentence_around(ctx.text, verb_pos);
     auto said_models = specific_models(ctx, sentence.begin, sentence.end);
-    for (const auto& c : split_clauses(ctx.text)) {
-        if (c.begin <= verb_pos && verb_pos < c.end) {
-            if (auto in_clause = specific_models(ctx, c.begin, c.end); !in_clause.empty()) {
-                said_models = std::move(in_clause);
-            }
-            break;
+    if (const auto c = clause_at(split_clauses(ctx.text), verb_pos)) {
+        if (auto in_clause = specific_models(ctx, c->begin, c->end); !in_clause.empty()) {
+            said_models = std::move(in_clause);
         }
     }
     // A model named as the new one's origin or predecessor ("An upgrade to Claude Opus 5, available
@@ -743,6 +733,7 @@ void extract_rollouts(const Context& ctx, const std::vector<std::string>& item_m
             continue;
         }
         seen.push_back(m.slug);
+        const auto stage = surface_stage(ctx, clauses, surfaces, m, fallback_stage);  // the same for each model
         for (const auto& model : subjects) {
             auto ev = make_event(ctx, EventKind::SurfaceRollout, "surface_rollout|" + model + "|" + m.slug, verb,
                                  std::min(verb_pos, m.begin));
@@ -758,7 +749,6 @@ void extract_rollouts(const Context& ctx, const std::vector<std::string>& item_m
                 }
             }
             put(ev.fields, field::surface, m.slug);
-            const auto stage = surface_stage(ctx, clauses, surfaces, m, fallback_stage);
             put(ev.fields, field::stage, stage);
             if (stage == "announced") {
                 // A promise is not the arrival: kept apart, so that the day the surface gets the

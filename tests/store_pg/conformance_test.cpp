@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <chrono>
 #include <iterator>
+#include <map>
+#include <set>
 #include <vector>
 
 #include "backends.h"
@@ -459,5 +461,165 @@ TEST_CASE("the reads behind db copy: fetch log, discovered models, symbols, answ
                      [](const Setting& kv) { return kv.first == "a" || kv.first == "b"; });
         CHECK(ours == std::vector<Setting>{{"a", "1"}, {"b", "2"}});
         CHECK(std::is_sorted(settings->begin(), settings->end()));
+    });
+}
+
+// The upsert looks up a call's known native ids in chunks (one query per chunk instead of one
+// per item) and, on PostgreSQL, inserts the new rows with one multi-row INSERT per chunk. These
+// cases give the results the item-by-item path gave (written before the change and passed by
+// it): duplicates inside one call, ids with quotes and non-ASCII letters, calls longer than a
+// chunk, the order of touched_ids, a re-ingest writing nothing.
+TEST_CASE("a feed's items are looked up and written per call as item by item, on both backends", "[store_pg][unit]") {
+    on_both([](Store& s, const Opener&) {
+        const auto src = add_source(s, "blog");
+        const auto other = add_source(s, "other");
+        // The same native id in another source is another item, never a match.
+        REQUIRE(s.upsert_items(other, std::vector<Item>{make_item("n7", "Elsewhere")}).has_value());
+        std::vector<Item> items;
+        for (int k = 0; k < 150; ++k) {
+            items.push_back(make_item("n" + std::to_string(k), "Item " + std::to_string(k), "walrus text"));
+        }
+        const std::vector<std::string> odd{"q\"uote'd", "ünïcödé-ид", "back\\slash", "comma,{brace} NULL", "NULL"};
+        for (std::size_t k = 0; k < odd.size(); ++k) {
+            items.insert(items.begin() + static_cast<std::ptrdiff_t>(20 * k + 3), make_item(odd[k], "Odd " + odd[k]));
+        }
+        // "e" twice with another text: inserted, then changed (a version) in the same call; "d"
+        // twice alike: inserted, then unchanged. Both pairs straddle the 64-item chunks.
+        items.insert(items.begin() + 10, make_item("e", "Echo", "first"));
+        items.insert(items.begin() + 100, make_item("e", "Echo", "second"));
+        items.insert(items.begin() + 60, make_item("d", "Delta"));
+        items.insert(items.begin() + 70, make_item("d", "Delta"));
+        const int distinct = 150 + static_cast<int>(odd.size()) + 2;
+
+        auto first = s.upsert_items(src, items);
+        REQUIRE(first.has_value());
+        CHECK(first->inserted == distinct);
+        CHECK(first->changed == 1);
+        CHECK(first->unchanged == 1);
+        // touched_ids in the order of the writes: each insert's new id, then e's id again.
+        REQUIRE(first->touched_ids.size() == static_cast<std::size_t>(distinct + 1));
+        auto listed = s.list_items(item_query(std::string("blog"), std::nullopt, std::int64_t{0}, 0));
+        REQUIRE(listed.has_value());
+        REQUIRE(listed->size() == static_cast<std::size_t>(distinct));
+        std::map<std::string, std::int64_t> id_of;
+        for (const auto& item : *listed) {
+            id_of[item.native_id] = item.id;
+        }
+        std::vector<std::int64_t> expected;
+        std::set<std::string> seen;
+        for (const auto& item : items) {
+            if (item.native_id == "d" && seen.count("d")) {
+                continue;
+            }
+            seen.insert(item.native_id);
+            expected.push_back(id_of.at(item.native_id));
+        }
+        CHECK(first->touched_ids == expected);
+        // New ids follow the items' order (the extraction watermark reads ids in order).
+        for (std::size_t k = 1; k < listed->size(); ++k) {
+            CHECK((*listed)[k - 1].id < (*listed)[k].id);
+        }
+        for (const auto& name : odd) {
+            INFO(name);
+            CHECK(id_of.count(name) == 1);
+        }
+        auto e = s.items_by_ids(std::vector<std::int64_t>{id_of.at("e")});
+        REQUIRE(e.has_value());
+        REQUIRE(e->size() == 1);
+        CHECK((*e)[0].version == 2);
+        CHECK((*e)[0].entry.summary_text == "second");
+        CHECK(s.item_versions(id_of.at("e"))->size() == 1);
+        auto found = s.list_items(item_query(std::nullopt, std::string("walrus"), std::nullopt, 0));
+        REQUIRE(found.has_value());
+        CHECK(found->size() == 150);
+        auto odd_found = s.list_items(item_query(std::nullopt, std::string("ünïcödé"), std::nullopt, 0));
+        REQUIRE(odd_found.has_value());
+        REQUIRE(odd_found->size() == 1);
+        CHECK((*odd_found)[0].native_id == "ünïcödé-ид");
+
+        // Again: "e" is stored with its second text, so its first copy makes a version and
+        // its second another one, as item by item; everything else is unchanged.
+        auto again = s.upsert_items(src, items);
+        REQUIRE(again.has_value());
+        CHECK(again->inserted == 0);
+        CHECK(again->changed == 2);
+        CHECK(again->unchanged == static_cast<int>(items.size()) - 2);
+        CHECK(again->touched_ids == std::vector<std::int64_t>{id_of.at("e"), id_of.at("e")});
+        // Without the first "e": a re-ingest writes nothing.
+        std::vector<Item> clean = items;
+        clean.erase(clean.begin() + 10);
+        const auto before = s.counts();
+        REQUIRE(before.has_value());
+        CHECK(before->item_versions == 3);
+        auto same = s.upsert_items(src, clean);
+        REQUIRE(same.has_value());
+        CHECK(same->inserted == 0);
+        CHECK(same->changed == 0);
+        CHECK(same->unchanged == static_cast<int>(clean.size()));
+        CHECK(same->touched_ids.empty());
+        auto after = s.counts();
+        REQUIRE(after.has_value());
+        CHECK(after->items == before->items);
+        CHECK(after->item_versions == before->item_versions);
+
+        // A mix: known and unchanged, known and changed, new; in one call.
+        std::vector<Item> mixed{make_item("n1", "Item 1", "walrus text"), make_item("n2", "Item 2 renamed", "zebra"),
+                                make_item("new", "Brand new", "zebra")};
+        auto m = s.upsert_items(src, mixed);
+        REQUIRE(m.has_value());
+        CHECK(m->unchanged == 1);
+        CHECK(m->changed == 1);
+        CHECK(m->inserted == 1);
+        REQUIRE(m->touched_ids.size() == 2);
+        CHECK(m->touched_ids[0] == id_of.at("n2"));
+        CHECK(m->touched_ids[1] > id_of.at("n149"));
+        auto zebra = s.list_items(item_query(std::nullopt, std::string("zebra"), std::nullopt, 0));
+        REQUIRE(zebra.has_value());
+        CHECK(zebra->size() == 2);
+    });
+}
+
+TEST_CASE("a call that fails after writing some of its rows leaves none of them, on both backends",
+          "[store_pg][unit]") {
+    on_both([](Store& s, const Opener&) {
+        const auto src = add_source(s, "blog");
+        REQUIRE(s.upsert_items(src, std::vector<Item>{make_item("old", "Old", "v1")}).has_value());
+        // A trigger refuses one title: the failure comes from the database, after the rows
+        // before it were written (the invalid-id check runs before any write).
+        if (dynamic_cast<fw::store::SqliteStore*>(&s) != nullptr) {
+            fw::test::exec_raw(s,
+                               "CREATE TRIGGER refuse BEFORE INSERT ON items WHEN NEW.title = 'Refused' "
+                               "BEGIN SELECT RAISE(ABORT, 'refused'); END");
+        } else {
+            fw::test::exec_raw(s,
+                               "CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN "
+                               "IF NEW.title = 'Refused' THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$ "
+                               "LANGUAGE plpgsql; CREATE TRIGGER refuse BEFORE INSERT ON items FOR EACH ROW "
+                               "EXECUTE FUNCTION refuse()");
+        }
+        std::vector<Item> items;
+        for (int k = 0; k < 100; ++k) {
+            items.push_back(make_item("n" + std::to_string(k), "Kept " + std::to_string(k), "walrus"));
+        }
+        items.push_back(make_item("old", "Old", "v2"));
+        items.push_back(make_item("bad", "Refused"));
+        items.push_back(make_item("after", "After"));
+        REQUIRE_FALSE(s.upsert_items(src, items).has_value());
+        auto counts = s.counts();
+        REQUIRE(counts.has_value());
+        CHECK(counts->items == 1);
+        CHECK(counts->item_versions == 0);
+        auto found = s.list_items(item_query(std::nullopt, std::string("walrus"), std::nullopt, 0));
+        REQUIRE(found.has_value());
+        CHECK(found->empty());
+        // The same items without the refused one go in whole, and are found.
+        items.erase(items.end() - 2);
+        auto ok = s.upsert_items(src, items);
+        REQUIRE(ok.has_value());
+        CHECK(ok->inserted == 101);
+        CHECK(ok->changed == 1);
+        found = s.list_items(item_query(std::nullopt, std::string("walrus"), std::nullopt, 0));
+        REQUIRE(found.has_value());
+        CHECK(found->size() == 100);
     });
 }

@@ -1,6 +1,7 @@
 #include "store/item_repository.h"
 
 #include <algorithm>
+#include <array>
 #include <string>
 
 #include "store/item_versioning.h"
@@ -151,11 +152,9 @@ Result<std::optional<std::vector<std::int64_t>>> newest_matches_by_time(sql::Run
     return Found(std::move(found));
 }
 
-// The values both the insert and the new-version update write, $1..$10.
-std::vector<sql::Value> content_values(const Item& item) {
+// The values both the insert and the new-version update write, $1..$10 (of a row's own).
+void append_content_values(std::vector<sql::Value>& v, const Item& item) {
     const TimePoint fetched = fetched_time(item);
-    std::vector<sql::Value> v;
-    v.reserve(12);
     v.push_back(sql::value(item.entry.title));
     v.push_back(sql::value(item.entry.link));
     v.push_back(sql::value(item.entry.published));
@@ -166,13 +165,12 @@ std::vector<sql::Value> content_values(const Item& item) {
     v.push_back(detail::encode_entry(item.entry, /*with_text=*/false));
     v.push_back(sql::value(item.entry.summary_text));
     v.push_back(sql::value(item.entry.content_text));
-    return v;
 }
 
-constexpr std::string_view kInsert =
+constexpr std::string_view kInsertColumns =
     "INSERT INTO items (title, link, published, updated, fetched_at, sort_at, content_hash, payload, "
-    "summary_text, content_text, source_id, native_id, version) "
-    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1)";
+    "summary_text, content_text, source_id, native_id, version) VALUES ";
+constexpr std::size_t kInsertParams = 12;  // per row: the content values, source_id, native_id
 constexpr std::string_view kKeepVersion =
     "INSERT INTO item_versions (item_id, version, title, link, published, updated, fetched_at, content_hash, "
     "payload, summary_text, content_text) SELECT id, version, title, link, published, updated, fetched_at, "
@@ -183,62 +181,209 @@ constexpr std::string_view kNewVersion =
     "content_hash = $7, payload = $8, summary_text = $9, content_text = $10, version = version + 1 "
     "WHERE id = $11";
 
+/// "INSERT ... VALUES ($1, ..., $12, 1), ($13, ...)" for `rows` rows.
+std::string insert_sql(std::size_t rows) {
+    std::string sql(kInsertColumns);
+    for (std::size_t r = 0; r < rows; ++r) {
+        sql += r == 0 ? "(" : ", (";
+        for (std::size_t c = 1; c <= kInsertParams; ++c) {
+            sql += "$" + std::to_string(r * kInsertParams + c) + ", ";
+        }
+        sql += "1)";
+    }
+    return sql;
+}
+
+// "SELECT ... native_id IN ($2, ..., $n)" for a list of 2^bucket ids. A chunk's list is padded
+// to a power of two by repeating its last id, so at most 7 statement texts are prepared.
+constexpr std::size_t kMaxBucket = 6;  // 64 ids
+
+const std::string& lookup_sql(std::size_t bucket) {
+    static const std::array<std::string, kMaxBucket + 1> texts = [] {
+        std::array<std::string, kMaxBucket + 1> out;
+        for (std::size_t b = 0; b < out.size(); ++b) {
+            std::string sql = "SELECT native_id, id, content_hash FROM items WHERE source_id = $1 AND native_id IN (";
+            for (std::size_t k = 0; k < (std::size_t{1} << b); ++k) {
+                sql += (k == 0 ? "$" : ", $") + std::to_string(k + 2);
+            }
+            out[b] = sql + ")";
+        }
+        return out;
+    }();
+    return texts[bucket];
+}
+
 }  // namespace
+
+Status ItemRepository::look_up(std::int64_t source_id, std::span<const Item> chunk, std::vector<Known>& known) {
+    known.clear();
+    std::size_t bucket = 0;
+    while ((std::size_t{1} << bucket) < chunk.size() && bucket < kMaxBucket) {
+        ++bucket;
+    }
+    std::vector<sql::Value> params;
+    params.reserve((std::size_t{1} << bucket) + 1);
+    params.push_back(sql::value(source_id));
+    for (std::size_t k = 0; k < (std::size_t{1} << bucket); ++k) {
+        params.push_back(sql::value(chunk[std::min(k, chunk.size() - 1)].native_id));
+    }
+    auto rows = db_->query(lookup_sql(bucket), params);
+    if (!rows) {
+        return rows.error();
+    }
+    for (const sql::Row& row : *rows) {
+        known.push_back(Known{row.text(0), row.int64(1), row.text(2)});
+    }
+    return ok();
+}
 
 Result<UpsertStats> ItemRepository::upsert(std::int64_t source_id, std::span<const Item> items) {
     UpsertStats stats;
-    bool locked = dialect_->item_order_lock().empty();
+    // Every key is checked before anything is written: the call fails as a whole either way.
     for (const Item& item : items) {
         if (auto valid = check_item_key(source_id, item); !valid) {
             return valid.error();
         }
-        auto found = db_->query("SELECT id, content_hash FROM items WHERE source_id = $1 AND native_id = $2",
-                                {sql::value(source_id), sql::value(item.native_id)});
-        if (!found) {
-            return found.error();
-        }
-        const auto stored = found->empty() ? std::nullopt : std::optional<std::string>(found->front().text(1));
-        const ItemWrite write = decide_item_write(stored, item.content_hash);
-        if (write == ItemWrite::Unchanged) {
-            ++stats.unchanged;
-            continue;
-        }
-        if (!locked) {
-            if (auto lock = db_->query(dialect_->item_order_lock(), {}); !lock) {
-                return lock.error();
+    }
+    // Items go in chunks of the dialect's items_per_statement: one lookup of the chunk's known
+    // native ids, then its new rows in one INSERT (SQLite: chunks of 1, the item-by-item path).
+    // `known` holds the stored (id, hash) of the chunk's native ids and is kept current as the
+    // chunk writes, so a native id met twice is decided against what its first copy wrote, as
+    // item by item; every chunk's rows are written before the next chunk is looked up.
+    const std::size_t per_chunk =
+        std::clamp<std::size_t>(per_statement_ != 0 ? per_statement_ : dialect_->items_per_statement(), 1, 64);
+    bool locked = dialect_->item_order_lock().empty();
+    std::vector<Known> known;
+    // New rows of the chunk not written yet, with their slot in touched_ids.
+    struct Pending {
+        const Item* item;
+        std::size_t slot;
+    };
+    std::vector<Pending> pending;
+    std::vector<sql::Value> values;
+    auto find_known = [&](const std::string& native_id) -> Known* {
+        for (Known& k : known) {
+            if (k.native_id == native_id) {
+                return &k;
             }
-            locked = true;
         }
-        auto values = content_values(item);
-        if (write == ItemWrite::Insert) {
+        return nullptr;
+    };
+    auto insert_pending = [&]() -> Status {
+        if (pending.empty()) {
+            return ok();
+        }
+        if (insert_sql_.size() <= pending.size()) {
+            insert_sql_.resize(pending.size() + 1);
+        }
+        std::string& sql = insert_sql_[pending.size()];
+        if (sql.empty()) {
+            sql = insert_sql(pending.size()) + " RETURNING id, native_id";
+        }
+        values.clear();
+        values.reserve(pending.size() * kInsertParams);
+        for (const Pending& p : pending) {
+            append_content_values(values, *p.item);
             values.push_back(sql::value(source_id));
-            values.push_back(sql::value(item.native_id));
-            auto inserted = db_->insert(kInsert, values);
-            if (!inserted) {
-                return inserted.error();
+            values.push_back(sql::value(p.item->native_id));
+        }
+        auto rows = db_->query(sql, values);
+        if (!rows) {
+            return rows.error();
+        }
+        if (rows->size() != pending.size()) {
+            return make_error(ErrorCode::Storage, "an insert of " + std::to_string(pending.size()) +
+                                                      " items returned " + std::to_string(rows->size()) + " ids");
+        }
+        // Matched by native id (unique among the pending rows), not by the order of RETURNING.
+        for (const sql::Row& row : *rows) {
+            Known* k = find_known(row.text(1));
+            if (k == nullptr) {
+                return make_error(ErrorCode::Storage, "an insert returned an unknown native id", row.text(1));
             }
-            const std::int64_t id = *inserted;
+            k->id = row.int64(0);
+        }
+        for (const Pending& p : pending) {
+            const std::int64_t id = find_known(p.item->native_id)->id;
+            stats.touched_ids[p.slot] = id;
             if (dialect_->indexes_items_explicitly()) {
                 pending_index_.push_back(id);
             }
-            ++stats.inserted;
+        }
+        pending.clear();
+        return ok();
+    };
+    for (std::size_t first = 0; first < items.size(); first += per_chunk) {
+        const auto chunk = items.subspan(first, std::min(per_chunk, items.size() - first));
+        if (auto looked = look_up(source_id, chunk, known); !looked) {
+            return looked.error();
+        }
+        for (const Item& item : chunk) {
+            Known* stored = find_known(item.native_id);
+            if (stored != nullptr && stored->id == 0) {
+                // Its first copy is still pending: write it, so this one gets its id.
+                if (auto inserted = insert_pending(); !inserted) {
+                    return inserted.error();
+                }
+            }
+            const ItemWrite write = decide_item_write(
+                stored == nullptr ? std::nullopt : std::optional<std::string>(stored->hash), item.content_hash);
+            if (write == ItemWrite::Unchanged) {
+                ++stats.unchanged;
+                continue;
+            }
+            if (!locked) {
+                if (auto lock = db_->query(dialect_->item_order_lock(), {}); !lock) {
+                    return lock.error();
+                }
+                locked = true;
+            }
+            if (write == ItemWrite::Insert) {
+                ++stats.inserted;
+                if (per_chunk > 1) {
+                    known.push_back(Known{item.native_id, 0, item.content_hash});  // id 0: pending
+                    pending.push_back(Pending{&item, stats.touched_ids.size()});
+                    stats.touched_ids.push_back(0);  // filled when the chunk's rows are written
+                    continue;
+                }
+                values.clear();
+                append_content_values(values, item);
+                values.push_back(sql::value(source_id));
+                values.push_back(sql::value(item.native_id));
+                static const std::string single = insert_sql(1);
+                auto inserted = db_->insert(single, values);
+                if (!inserted) {
+                    return inserted.error();
+                }
+                const std::int64_t id = *inserted;
+                if (dialect_->indexes_items_explicitly()) {
+                    pending_index_.push_back(id);
+                }
+                stats.touched_ids.push_back(id);
+                known.push_back(Known{item.native_id, id, item.content_hash});
+                continue;
+            }
+            // The update trigger takes the old text out of the index: the row must be in it.
+            if (auto flushed = flush_search_index(); !flushed) {
+                return flushed.error();
+            }
+            const std::int64_t id = stored->id;
+            if (auto kept = db_->query(kKeepVersion, {sql::value(id)}); !kept) {
+                return kept.error();
+            }
+            values.clear();
+            append_content_values(values, item);
+            values.push_back(sql::value(id));
+            if (auto updated = db_->query(kNewVersion, values); !updated) {
+                return updated.error();
+            }
+            stored->hash = item.content_hash;
+            ++stats.changed;
             stats.touched_ids.push_back(id);
-            continue;
         }
-        // The update trigger takes the old text out of the index: the row must be in it.
-        if (auto flushed = flush_search_index(); !flushed) {
-            return flushed.error();
+        if (auto inserted = insert_pending(); !inserted) {
+            return inserted.error();
         }
-        const std::int64_t id = found->front().int64(0);
-        if (auto kept = db_->query(kKeepVersion, {sql::value(id)}); !kept) {
-            return kept.error();
-        }
-        values.push_back(sql::value(id));
-        if (auto updated = db_->query(kNewVersion, values); !updated) {
-            return updated.error();
-        }
-        ++stats.changed;
-        stats.touched_ids.push_back(id);
     }
     return stats;
 }

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "domain/item.h"
@@ -29,6 +30,9 @@ public:
     Status flush_search_index();
     /// Forgets rows that were never indexed because their transaction rolled back.
     void discard_pending() { pending_index_.clear(); }
+    /// Overrides the dialect's items_per_statement (0: the dialect's again), for tests and
+    /// measurements: 1 is the item-by-item path on either backend.
+    void set_items_per_statement(std::size_t n) { per_statement_ = n; }
 
     /// Newest first (published, else fetched); with after_id, oldest id first so a caller can
     /// page on from the last id it saw. Error{Storage} for a search query the database rejects.
@@ -39,9 +43,20 @@ public:
     Result<std::vector<Item>> versions(std::int64_t item_id);
 
 private:
+    struct Known {
+        std::string native_id;
+        std::int64_t id;  ///< 0 while its row waits for the chunk's INSERT
+        std::string hash;
+    };
+    /// The stored (native_id, id, content_hash) of the items of `chunk` (at most 64) that this
+    /// source already has, in one query.
+    Status look_up(std::int64_t source_id, std::span<const Item> chunk, std::vector<Known>& known);
+
     sql::Runner* db_;
     const sql::Dialect* dialect_;
     std::vector<std::int64_t> pending_index_;
+    std::vector<std::string> insert_sql_;  ///< multi-row INSERT texts by row count, made once
+    std::size_t per_statement_ = 0;
 };
 
 }  // namespace fw::store

@@ -93,6 +93,11 @@ public:
     /// One statement, so that PostgreSQL (READ COMMITTED) counts every table in one snapshot.
     Result<StoreCounts> counts() override;
 
+    /// How many items of an upsert go in one lookup and one INSERT (0: the dialect's choice,
+    /// sql::Dialect::items_per_statement). For tests and measurements: 1 is the item-by-item
+    /// path, on either backend.
+    void set_items_per_statement(std::size_t n) { items_.set_items_per_statement(n); }
+
 protected:
     /// `runner` must be alive (fully constructed) and outlive the store.
     RepositoryStore(sql::Runner& runner, const sql::Dialect& dialect);

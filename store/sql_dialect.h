@@ -39,6 +39,13 @@ public:
     /// Indexes the current text of the items `ids` (each once, ids of rows gone are skipped).
     virtual Status index_items(Runner& runner, std::span<const std::int64_t> ids) const = 0;
 
+    /// How many items of an upsert one statement looks up, and one INSERT writes (at most 64).
+    /// PostgreSQL: 64, a round trip per chunk of a feed instead of two per item. SQLite: 1, its
+    /// prepared single-row statements run at the bare C API's speed (a lookup of 64 ids in one
+    /// query measured slower there), and a multi-row INSERT would need RETURNING for its ids
+    /// (a temporary table per statement in SQLite).
+    virtual std::size_t items_per_statement() const = 0;
+
     /// Run before inserting items, inside the transaction: makes item ids commit in the order
     /// they were handed out (the extraction watermark relies on it). Empty: nothing to run
     /// (SQLite's BEGIN IMMEDIATE already serializes writers).

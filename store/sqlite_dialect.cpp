@@ -30,6 +30,8 @@ public:
         return done ? ok() : Status(done.error());
     }
 
+    std::size_t items_per_statement() const override { return 1; }
+
     std::string_view item_order_lock() const override { return {}; }
 
     // BEGIN IMMEDIATE has taken the write lock already.

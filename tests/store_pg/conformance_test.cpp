@@ -470,7 +470,11 @@ TEST_CASE("the reads behind db copy: fetch log, discovered models, symbols, answ
 // it): duplicates inside one call, ids with quotes and non-ASCII letters, calls longer than a
 // chunk, the order of touched_ids, a re-ingest writing nothing.
 TEST_CASE("a feed's items are looked up and written per call as item by item, on both backends", "[store_pg][unit]") {
-    on_both([](Store& s, const Opener&) {
+    // 0: the backend's own choice (SQLite 1, PostgreSQL 64); 1: item by item; 64 on SQLite too.
+    const std::size_t per_statement = GENERATE(std::size_t{0}, std::size_t{1}, std::size_t{64});
+    INFO("items per statement " << per_statement);
+    on_both([per_statement](Store& s, const Opener&) {
+        dynamic_cast<fw::store::RepositoryStore&>(s).set_items_per_statement(per_statement);
         const auto src = add_source(s, "blog");
         const auto other = add_source(s, "other");
         // The same native id in another source is another item, never a match.
@@ -489,15 +493,18 @@ TEST_CASE("a feed's items are looked up and written per call as item by item, on
         items.insert(items.begin() + 100, make_item("e", "Echo", "second"));
         items.insert(items.begin() + 60, make_item("d", "Delta"));
         items.insert(items.begin() + 70, make_item("d", "Delta"));
-        const int distinct = 150 + static_cast<int>(odd.size()) + 2;
+        // "f" twice with another text inside one 64-item chunk.
+        items.insert(items.begin() + 20, make_item("f", "Foxtrot", "first"));
+        items.insert(items.begin() + 30, make_item("f", "Foxtrot", "second"));
+        const int distinct = 150 + static_cast<int>(odd.size()) + 3;
 
         auto first = s.upsert_items(src, items);
         REQUIRE(first.has_value());
         CHECK(first->inserted == distinct);
-        CHECK(first->changed == 1);
+        CHECK(first->changed == 2);
         CHECK(first->unchanged == 1);
         // touched_ids in the order of the writes: each insert's new id, then e's id again.
-        REQUIRE(first->touched_ids.size() == static_cast<std::size_t>(distinct + 1));
+        REQUIRE(first->touched_ids.size() == static_cast<std::size_t>(distinct + 2));
         auto listed = s.list_items(item_query(std::string("blog"), std::nullopt, std::int64_t{0}, 0));
         REQUIRE(listed.has_value());
         REQUIRE(listed->size() == static_cast<std::size_t>(distinct));
@@ -537,20 +544,29 @@ TEST_CASE("a feed's items are looked up and written per call as item by item, on
         REQUIRE(odd_found->size() == 1);
         CHECK((*odd_found)[0].native_id == "ünïcödé-ид");
 
-        // Again: "e" is stored with its second text, so its first copy makes a version and
-        // its second another one, as item by item; everything else is unchanged.
+        // Again: "e" and "f" are stored with their second texts, so each first copy makes a
+        // version and each second copy another one, as item by item; the rest is unchanged.
         auto again = s.upsert_items(src, items);
         REQUIRE(again.has_value());
         CHECK(again->inserted == 0);
-        CHECK(again->changed == 2);
-        CHECK(again->unchanged == static_cast<int>(items.size()) - 2);
-        CHECK(again->touched_ids == std::vector<std::int64_t>{id_of.at("e"), id_of.at("e")});
-        // Without the first "e": a re-ingest writes nothing.
+        CHECK(again->changed == 4);
+        CHECK(again->unchanged == static_cast<int>(items.size()) - 4);
+        std::vector<std::int64_t> flipped;
+        for (const auto& item : items) {
+            if (item.native_id == "e" || item.native_id == "f") {
+                flipped.push_back(id_of.at(item.native_id));
+            }
+        }
+        CHECK(again->touched_ids == flipped);
+        // Without the first "e" and "f": a re-ingest writes nothing.
         std::vector<Item> clean = items;
+        REQUIRE(clean[20].entry.summary_text == "first");
+        clean.erase(clean.begin() + 20);
+        REQUIRE(clean[10].entry.summary_text == "first");
         clean.erase(clean.begin() + 10);
         const auto before = s.counts();
         REQUIRE(before.has_value());
-        CHECK(before->item_versions == 3);
+        CHECK(before->item_versions == 6);
         auto same = s.upsert_items(src, clean);
         REQUIRE(same.has_value());
         CHECK(same->inserted == 0);
@@ -581,7 +597,11 @@ TEST_CASE("a feed's items are looked up and written per call as item by item, on
 
 TEST_CASE("a call that fails after writing some of its rows leaves none of them, on both backends",
           "[store_pg][unit]") {
-    on_both([](Store& s, const Opener&) {
+    // 0: the backend's own choice (SQLite 1, PostgreSQL 64); 1: item by item; 64 on SQLite too.
+    const std::size_t per_statement = GENERATE(std::size_t{0}, std::size_t{1}, std::size_t{64});
+    INFO("items per statement " << per_statement);
+    on_both([per_statement](Store& s, const Opener&) {
+        dynamic_cast<fw::store::RepositoryStore&>(s).set_items_per_statement(per_statement);
         const auto src = add_source(s, "blog");
         REQUIRE(s.upsert_items(src, std::vector<Item>{make_item("old", "Old", "v1")}).has_value());
         // A trigger refuses one title: the failure comes from the database, after the rows

@@ -3,6 +3,8 @@
 # of figures, targets (issue 3, "Speed and memory") and ratios. Prints, never asserts.
 #
 #   bench/run_all.sh [BUILD_DIR=build-perf] [FEEDS=2000] [HOSTS=20]
+# BENCH_UI=ON builds the GUI too and runs the cockpit bench (step 2c) on the scale stores, which
+# needs SCALE_DIR to keep them.
 # Needs: python3-feedparser, newsboat, sqlite3, /usr/bin/time (Debian packages).
 # Times are CPU time where the program reports it (the machine may be shared), wall otherwise.
 set -euo pipefail
@@ -13,8 +15,11 @@ feeds=${2:-2000}
 hosts=${3:-20}
 jobs=${JOBS:-2}
 
-cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DFW_BUILD_UI=OFF >/dev/null
-cmake --build "$build" --target fw_parse_bench fw_store_bench fw_fetch_bench frontierwatch -j"$jobs" >/dev/null
+ui=${BENCH_UI:-OFF}
+cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DFW_BUILD_UI="$ui" >/dev/null
+ui_target=()
+[ "$ui" = ON ] && ui_target=(fw_cockpit_bench)
+cmake --build "$build" --target fw_parse_bench fw_store_bench fw_fetch_bench frontierwatch "${ui_target[@]}" -j"$jobs" >/dev/null
 
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
@@ -31,6 +36,14 @@ echo "== 2/4 SQLite store (fw_store_bench 100000 items, 25 per feed as robustnes
 echo "== 2b scale: items list --search and report --format json at 10k/100k/1M items (bench/scale_store.sh)"
 # SCALE_DIR keeps the stores (a few minutes to generate at 1M); SCALE_REUSE=1 measures them again.
 bash "$here/scale_store.sh" "$build" "${SCALE_SIZES:-10000 100000 1000000}" "${SCALE_DIR:-}" 2>&1 | tee "$out/scale.txt" || true
+
+touch "$out/cockpit.txt"
+if [ "$ui" = ON ] && [ -x "$build/bench/ui/fw_cockpit_bench" ] && [ -n "${SCALE_DIR:-}" ]; then
+    echo "== 2c cockpit: first screen, tabs and scrolling offscreen at the same sizes (bench/ui/cockpit_scale.sh)"
+    bash "$here/ui/cockpit_scale.sh" "$build" "$SCALE_DIR" "${SCALE_SIZES:-10000 100000 1000000}" 2>&1 | tee "$out/cockpit.txt" || true
+else
+    echo "== 2c cockpit: skipped (needs BENCH_UI=ON and SCALE_DIR)"
+fi
 
 echo "== 3/4 fetch with fw::ingest::Fetcher, no host interval, vs newsboat (bench/compare_fetch.sh)"
 bash "$here/compare_fetch.sh" "$build" "$feeds" "$hosts" 2>&1 | tee "$out/fetch_lib.txt" || true
@@ -83,6 +96,15 @@ for n in ${SCALE_SIZES:-10000 100000 1000000}; do
     printf '%-52s %14s   %s\n' "  same search as bare SQL (sqlite3), s wall; same ids" "$(sc search1_${n}_floor_s); $(sc search1_${n}_same)" "(the floor)"
     printf '%-52s %14s   %s\n' "report --format json, $n items, s wall / CPU" "$(sc report_${n}_wall_s) / $(sc report_${n}_cpu_s)" "< 2 (1M, issue 18.4)"
 done
+ck() { awk -v k="$1" '$1 == "RESULT" && $2 == k { print $3 }' "$out/cockpit.txt"; }
+if [ -s "$out/cockpit.txt" ]; then
+    for n in ${SCALE_SIZES:-10000 100000 1000000}; do
+        printf '%-52s %14s   %s\n' "cockpit first screen, $n items, s wall" "$(ck first_screen_s_${n})" "< 1 (1M, issue 18.4)"
+        printf '%-52s %14s   %s\n' "  timeline scroll, median / max ms; stalls > 50 ms" \
+            "$(ck scroll_timeline_median_ms_${n}) / $(ck scroll_timeline_max_ms_${n}); $(ck scroll_timeline_stalls_${n})" "no stalls"
+        printf '%-52s %14s   %s\n' "  peak RSS, MB" "$(ck rss_peak_mb_${n})" ""
+    done
+fi
 printf '%-52s %14s   %s\n' "fetch+store 200 run, frontierwatch s (wall)" "$(r fw_first_s)" "< newsboat"
 printf '%-52s %14s   %s\n' "fetch+store 200 run, newsboat s (wall)" "$(r nb_first_s)" ""
 printf '%-52s %14s   %s\n' "newsboat / frontierwatch (x, 200 run)" "$(r newsboat_over_fw_first)" "> 1"

@@ -29,6 +29,7 @@ public:
     void request();
     bool running() const { return watcher_.isRunning(); }
     const app::ReportResult* latest() const { return latest_.get(); }
+    std::shared_ptr<const app::ReportResult> latestShared() const { return latest_; }
     QString lastError() const { return error_; }
 
 signals:

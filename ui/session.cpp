@@ -1,6 +1,7 @@
 #include "ui/session.h"
 
 #include "app/browse_service.h"
+#include "app/event_service.h"
 
 namespace fw::ui {
 
@@ -37,7 +38,24 @@ Status Session::reloadContext() {
     return ok();
 }
 
+std::shared_ptr<const std::vector<Event>> Session::reportEvents() const {
+    auto r = reports_->latestShared();
+    return r ? std::shared_ptr<const std::vector<Event>>(r, &r->events) : nullptr;
+}
+
+Result<std::shared_ptr<const std::vector<Event>>> Session::events() {
+    if (!events_) {
+        auto all = app::list_events(ctx_, {});
+        if (!all) {
+            return all.error();
+        }
+        events_ = std::make_shared<const std::vector<Event>>(std::move(*all));
+    }
+    return events_;
+}
+
 void Session::notifyChanged() {
+    events_.reset();  // before the views reload: they must read the changed store
     emit storeChanged();
     reports_->request();
 }

@@ -6,8 +6,10 @@
 #include <QObject>
 #include <QString>
 #include <memory>
+#include <vector>
 
 #include "app/context.h"
+#include "domain/event.h"
 #include "domain/result.h"
 #include "ui/fetch_runner.h"
 #include "ui/report_runner.h"
@@ -29,6 +31,15 @@ public:
     FetchRunner& fetches() { return *fetches_; }
     /// The latest report, or nullptr before the first one arrived.
     const app::ReportResult* report() const { return reports_->latest(); }
+    /// The latest report's events (every stored event when it was built), kept alive by the
+    /// pointer; nullptr before the first report. The dashboard reads them from there, so the
+    /// first screen reads no events on the GUI thread.
+    std::shared_ptr<const std::vector<Event>> reportEvents() const;
+
+    /// Every stored event (newest first, as list_events gives them), read on first use and shared
+    /// by the timeline and the review queue, which filter it in memory, until the store changes
+    /// (notifyChanged): one read of 100k events instead of one per view and per filter change.
+    Result<std::shared_ptr<const std::vector<Event>>> events();
 
     /// Reloads the context's taxonomy and rules (after editing config files).
     Status reloadContext();
@@ -46,6 +57,7 @@ private:
     app::AppContext ctx_;
     std::unique_ptr<ReportRunner> reports_;
     std::unique_ptr<FetchRunner> fetches_;
+    std::shared_ptr<const std::vector<Event>> events_;
 };
 
 }  // namespace fw::ui

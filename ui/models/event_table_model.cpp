@@ -9,9 +9,19 @@ namespace fw::ui {
 EventTableModel::EventTableModel(QObject* parent) : QAbstractTableModel(parent) {}
 
 void EventTableModel::setEvents(std::vector<Event> events) {
+    auto shared = std::make_shared<const std::vector<Event>>(std::move(events));
+    std::vector<const Event*> rows;
+    rows.reserve(shared->size());
+    for (const Event& e : *shared)
+        rows.push_back(&e);
+    setEvents(std::move(shared), std::move(rows));
+}
+
+void EventTableModel::setEvents(Events events, std::vector<const Event*> rows) {
     beginResetModel();
     events_ = std::move(events);
-    shown_ = std::min(kBatch, static_cast<int>(events_.size()));
+    rows_ = std::move(rows);
+    shown_ = std::min(kBatch, static_cast<int>(rows_.size()));
     endResetModel();
 }
 
@@ -19,12 +29,12 @@ const Event* EventTableModel::eventAt(int row) const {
     if (row < 0 || row >= shown_) {
         return nullptr;
     }
-    return &events_[static_cast<std::size_t>(row)];
+    return rows_[static_cast<std::size_t>(row)];
 }
 
 int EventTableModel::rowOfId(std::int64_t id) const {
     for (int r = 0; r < shown_; ++r) {
-        if (events_[static_cast<std::size_t>(r)].id == id) {
+        if (rows_[static_cast<std::size_t>(r)]->id == id) {
             return r;
         }
     }
@@ -94,14 +104,14 @@ QVariant EventTableModel::headerData(int section, Qt::Orientation orientation, i
 }
 
 bool EventTableModel::canFetchMore(const QModelIndex& parent) const {
-    return !parent.isValid() && shown_ < static_cast<int>(events_.size());
+    return !parent.isValid() && shown_ < static_cast<int>(rows_.size());
 }
 
 void EventTableModel::fetchMore(const QModelIndex& parent) {
     if (!canFetchMore(parent)) {
         return;
     }
-    const int more = std::min(kBatch, static_cast<int>(events_.size()) - shown_);
+    const int more = std::min(kBatch, static_cast<int>(rows_.size()) - shown_);
     beginInsertRows({}, shown_, shown_ + more - 1);
     shown_ += more;
     endInsertRows();
@@ -140,11 +150,11 @@ bool lessBy(int column, const Event& a, const Event& b) {
 
 void EventTableModel::sort(int column, Qt::SortOrder order) {
     beginResetModel();
-    std::stable_sort(events_.begin(), events_.end(), [&](const Event& a, const Event& b) {
-        return order == Qt::AscendingOrder ? lessBy(column, a, b) : lessBy(column, b, a);
+    std::stable_sort(rows_.begin(), rows_.end(), [&](const Event* a, const Event* b) {
+        return order == Qt::AscendingOrder ? lessBy(column, *a, *b) : lessBy(column, *b, *a);
     });
     // Sorting restarts the lazy window: the first batch of the new order.
-    shown_ = std::min(kBatch, static_cast<int>(events_.size()));
+    shown_ = std::min(kBatch, static_cast<int>(rows_.size()));
     endResetModel();
 }
 

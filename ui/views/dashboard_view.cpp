@@ -5,7 +5,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QListWidget>
+#include <QListView>
 #include <QApplication>
 #include <QHeaderView>
 #include <QScrollArea>
@@ -15,8 +15,8 @@
 #include <map>
 
 #include "app/browse_service.h"
-#include "app/event_service.h"
 #include "app/source_health.h"
+#include "ui/models/event_list_model.h"
 #include "ui/qt_text.h"
 #include "ui/session.h"
 
@@ -102,8 +102,13 @@ DashboardView::DashboardView(Session& session, QWidget* parent) : QWidget(parent
 
     auto* fresh = new QGroupBox(tr("New since your last visit"), this);
     auto* nlayout = new QVBoxLayout(fresh);
-    new_title_ = plain({}, fresh);
-    new_events_ = new QListWidget(fresh);
+    new_title_ = plain(tr("Reading the events..."), fresh);
+    new_model_ = new EventListModel(this);
+    new_events_ = new QListView(fresh);
+    // One line each: the view need not measure 100k rows to lay them out.
+    new_events_->setUniformItemSizes(true);
+    new_events_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    new_events_->setModel(new_model_);
     nlayout->addWidget(new_title_);
     nlayout->addWidget(new_events_, 1);
 
@@ -178,11 +183,11 @@ void DashboardView::showReport() {
                                .arg(cards_)
                                .arg(qs(format_date(r->report.as_of)))
                                .arg(r->report.events_considered));
+    showNewEvents();
 }
 
 void DashboardView::reloadStore() {
     reloadHealth();
-    reloadNewEvents();
 }
 
 void DashboardView::reloadHealth() {
@@ -218,9 +223,8 @@ void DashboardView::reloadHealth() {
     }
 }
 
-void DashboardView::reloadNewEvents() {
-    new_events_->clear();
-    auto events = app::list_events(session_.context(), {});
+void DashboardView::showNewEvents() {
+    auto events = session_.reportEvents();
     if (!events)
         return;
     std::vector<const Event*> fresh;
@@ -230,14 +234,10 @@ void DashboardView::reloadNewEvents() {
     }
     std::sort(fresh.begin(), fresh.end(),
               [](const Event* a, const Event* b) { return a->occurred_at > b->occurred_at; });
-    for (const Event* e : fresh) {
-        new_events_->addItem(
-            QStringLiteral("%1  %2  %3")
-                .arg(qs(format_date(e->occurred_at)), qs(std::string(to_string(e->kind))), qs(e->title)));
-    }
-    new_title_->setText(last_visit_
-                            ? tr("%1 events detected since %2").arg(fresh.size()).arg(qs(format_rfc3339(*last_visit_)))
-                            : tr("First visit: all %1 events are new").arg(fresh.size()));
+    const auto count = fresh.size();
+    new_model_->setRows(std::move(events), std::move(fresh));
+    new_title_->setText(last_visit_ ? tr("%1 events detected since %2").arg(count).arg(qs(format_rfc3339(*last_visit_)))
+                                    : tr("First visit: all %1 events are new").arg(count));
 }
 
 void DashboardView::markVisited() {

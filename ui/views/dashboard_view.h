@@ -2,7 +2,9 @@
 // At a glance: a card per watch question (status, days open, latest evidence), source health
 // (every source with status, last fetch, failures and newest item; failing and stale ones
 // first and flagged), and the events detected since the last visit (a store setting written
-// when the window closes).
+// when the window closes). The new events come with the report, which the worker built from
+// every stored event: the first screen reads no events on the GUI thread, and the list hands
+// its rows to the view in batches (100k new events on a first visit at 1M items).
 
 #include <QWidget>
 #include <optional>
@@ -11,11 +13,12 @@
 
 class QGridLayout;
 class QLabel;
-class QListWidget;
+class QListView;
 class QTableWidget;
 
 namespace fw::ui {
 
+class EventListModel;
 class Session;
 
 class DashboardView : public QWidget {
@@ -26,16 +29,17 @@ public:
 
     explicit DashboardView(Session& session, QWidget* parent = nullptr);
 
-    /// Rebuilds the question cards from the latest report.
+    /// Rebuilds the question cards and the new events from the latest report.
     void showReport();
-    /// Re-reads source health and new events from the store.
+    /// Re-reads source health from the store (the new events follow with the next report).
     void reloadStore();
     /// Records now as the last visit (called when the window closes).
     void markVisited();
 
     int questionCardCount() const { return cards_; }
     QLabel* healthLabel() const { return health_; }
-    QListWidget* newEventsList() const { return new_events_; }
+    QListView* newEventsList() const { return new_events_; }
+    EventListModel* newEventsModel() const { return new_model_; }
     /// One row per source: Source, Flag, Status, Last fetch, Failures, Newest item.
     QTableWidget* healthTable() const { return health_table_; }
     enum HealthColumn {
@@ -51,7 +55,7 @@ public:
 private:
     QWidget* makeCard(const QString& question, const QString& status, const QString& details);
     void reloadHealth();
-    void reloadNewEvents();
+    void showNewEvents();
 
     Session& session_;
     std::optional<TimePoint> last_visit_;
@@ -60,7 +64,8 @@ private:
     QLabel* health_ = nullptr;
     QTableWidget* health_table_ = nullptr;
     QLabel* new_title_ = nullptr;
-    QListWidget* new_events_ = nullptr;
+    QListView* new_events_ = nullptr;
+    EventListModel* new_model_ = nullptr;
     int cards_ = 0;
 };
 

@@ -62,19 +62,38 @@ ReviewView::ReviewView(Session& session, QWidget* parent) : QWidget(parent), ses
 }
 
 void ReviewView::reload() {
+    stale_ = true;
+    if (isVisible()) {
+        ensureLoaded();
+    }
+}
+
+void ReviewView::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    ensureLoaded();
+}
+
+void ReviewView::ensureLoaded() {
+    if (stale_) {
+        stale_ = false;
+        load();
+    }
+}
+
+void ReviewView::load() {
     EventFilter filter;
     filter.review = Review::Auto;
-    auto events = app::list_events(session_.context(), filter.toQuery());
+    auto events = session_.events();
     if (!events) {
         status_->setText(tr("Cannot read events: %1").arg(qs(events.error().describe())));
         return;
     }
-    std::vector<Event> pending;
-    for (auto& e : *events) {
+    std::vector<const Event*> pending;
+    for (const Event& e : **events) {
         if (filter.matches(e))
-            pending.push_back(std::move(e));
+            pending.push_back(&e);
     }
-    model_->setEvents(std::move(pending));
+    model_->setEvents(*events, std::move(pending));
     const auto* header = table_->horizontalHeader();
     model_->sort(header->sortIndicatorSection(), header->sortIndicatorOrder());
     status_->setText(tr("%1 derived events to review").arg(model_->totalCount()));

@@ -12,7 +12,6 @@
 #include <QVBoxLayout>
 
 #include "app/browse_service.h"
-#include "app/event_service.h"
 #include "ui/models/event_table_model.h"
 #include "ui/qt_text.h"
 #include "ui/session.h"
@@ -161,14 +160,32 @@ EventFilter TimelineView::currentFilter() const {
 }
 
 void TimelineView::reload() {
+    stale_ = true;
+    if (isVisible()) {
+        ensureLoaded();
+    }
+}
+
+void TimelineView::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    ensureLoaded();
+}
+
+void TimelineView::ensureLoaded() {
+    if (stale_) {
+        stale_ = false;
+        load();
+    }
+}
+
+void TimelineView::load() {
     EventFilter filter = currentFilter();
-    auto& ctx = session_.context();
     QString note;
     if (const QString text = search_->text().trimmed(); !text.isEmpty()) {
         app::ItemQuery q;
         q.search = ss(text);
         q.limit = 0;
-        auto items = app::list_items(ctx, q);
+        auto items = app::list_items(session_.context(), q);
         if (!items) {
             status_->setText(tr("Search failed: %1").arg(qs(items.error().describe())));
             model_->setEvents({});
@@ -179,18 +196,20 @@ void TimelineView::reload() {
             filter.item_ids->insert(item.id);
         note = tr("; %1 items match \"%2\"").arg(items->size()).arg(text);
     }
-    auto events = app::list_events(ctx, filter.toQuery());
+    // Every filter is checked in memory over the session's events (EventFilter::matches holds
+    // what toQuery would select): a filter change reads nothing from the store.
+    auto events = session_.events();
     if (!events) {
         status_->setText(tr("Cannot read events: %1").arg(qs(events.error().describe())));
         return;
     }
-    std::vector<Event> kept;
-    kept.reserve(events->size());
-    for (auto& e : *events) {
+    std::vector<const Event*> kept;
+    kept.reserve((*events)->size());
+    for (const Event& e : **events) {
         if (filter.matches(e))
-            kept.push_back(std::move(e));
+            kept.push_back(&e);
     }
-    model_->setEvents(std::move(kept));
+    model_->setEvents(*events, std::move(kept));
     const auto* header = table_->horizontalHeader();
     model_->sort(header->sortIndicatorSection(), header->sortIndicatorOrder());
     status_->setText(tr("%1 events").arg(model_->totalCount()) + note);

@@ -1,6 +1,8 @@
 #pragma once
 // Every event, filterable by lab, model, kind, surface, review state and dates, with full-text
-// search over items (the store's FTS); sortable; rows load lazily as the table scrolls.
+// search over items (the store's FTS); sortable; rows load lazily as the table scrolls. The
+// events are read when the view is first shown (or its model asked for), not at start-up: the
+// first screen does not wait for 100k events it does not show.
 
 #include <QWidget>
 
@@ -23,20 +25,33 @@ class TimelineView : public QWidget {
 public:
     explicit TimelineView(Session& session, QWidget* parent = nullptr);
 
-    /// Re-reads the events from the store with the current filter.
+    /// Re-reads the events with the current filter: now if the view is visible, else when it is
+    /// shown or its model is asked for.
     void reload();
     void focusSearch();
     void setSearchText(const QString& text);
     EventFilter currentFilter() const;
 
-    EventTableModel* model() const { return model_; }
+    /// The model, loaded first if a reload is pending.
+    EventTableModel* model() {
+        ensureLoaded();
+        return model_;
+    }
     QTableView* table() const { return table_; }
     EventDetailPane* detail() const { return detail_; }
-    QLabel* statusLabel() const { return status_; }
+    QLabel* statusLabel() {
+        ensureLoaded();
+        return status_;
+    }
     QComboBox* kindBox() const { return kind_; }
     QComboBox* labBox() const { return lab_; }
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
+    void ensureLoaded();
+    void load();
     void buildFilterBar(QWidget* bar);
     void fillChoices();
     void showSelected();
@@ -54,6 +69,7 @@ private:
     QDateEdit* from_ = nullptr;
     QDateEdit* until_ = nullptr;
     QLabel* status_ = nullptr;
+    bool stale_ = true;  ///< a reload is pending until the view is shown or its model asked for
 };
 
 }  // namespace fw::ui

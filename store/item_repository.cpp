@@ -227,7 +227,13 @@ Status ItemRepository::look_up(std::int64_t source_id, std::span<const Item> chu
     for (std::size_t k = 0; k < (std::size_t{1} << bucket); ++k) {
         params.push_back(sql::value(chunk[std::min(k, chunk.size() - 1)].native_id));
     }
-    auto rows = db_->query(lookup_sql(bucket), params);
+    // A list of ids is planned for each run on PostgreSQL: a prepared statement's generic plan,
+    // made while the items table was small, read every item of the source through items_source_sort
+    // (filtering native_id) instead of probing the unique index, and slowed a 100,000-item
+    // ingest to half the item-by-item speed (bench/README.md, issue 18.3). One id is an
+    // equality on the whole unique key, which every plan probes.
+    auto rows =
+        bucket == 0 ? db_->query(lookup_sql(bucket), params) : db_->query_planned_each_time(lookup_sql(bucket), params);
     if (!rows) {
         return rows.error();
     }

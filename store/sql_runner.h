@@ -73,6 +73,13 @@ public:
     Result<std::vector<Row>> query(std::string_view sql, std::initializer_list<Value> params) {
         return query(sql, std::span<const Value>(params.begin(), params.size()));
     }
+    /// The same as query, for a statement whose best plan depends on its values and on the
+    /// table's size at the time: PostgreSQL plans it for each run instead of reusing a prepared
+    /// statement's generic plan (which, made while a table was empty, can stay a scan of every
+    /// row of the table later). By default, query.
+    virtual Result<std::vector<Row>> query_planned_each_time(std::string_view sql, std::span<const Value> params) {
+        return query(sql, params);
+    }
     /// Runs an INSERT written without RETURNING and returns the new row's id. By default the
     /// statement gains " RETURNING id"; SQLite's adapter asks the connection instead (RETURNING
     /// costs SQLite a temporary table per statement, on the hottest path of an ingest).

@@ -2,7 +2,9 @@
 
 namespace fw::store::pg {
 
-Result<std::vector<sql::Row>> PgRunner::query(std::string_view sql, std::span<const sql::Value> params) {
+namespace {
+
+Params bind(std::span<const sql::Value> params) {
     Params bound;
     for (const auto& p : params) {
         std::visit(
@@ -16,7 +18,10 @@ Result<std::vector<sql::Row>> PgRunner::query(std::string_view sql, std::span<co
             },
             p);
     }
-    auto r = conn_->exec_prepared(sql, bound);
+    return bound;
+}
+
+Result<std::vector<sql::Row>> rows_of(Result<PgResult> r) {
     if (!r) {
         return r.error();
     }
@@ -37,6 +42,17 @@ Result<std::vector<sql::Row>> PgRunner::query(std::string_view sql, std::span<co
         rows.emplace_back(std::move(columns));
     }
     return rows;
+}
+
+}  // namespace
+
+Result<std::vector<sql::Row>> PgRunner::query(std::string_view sql, std::span<const sql::Value> params) {
+    return rows_of(conn_->exec_prepared(sql, bind(params)));
+}
+
+Result<std::vector<sql::Row>> PgRunner::query_planned_each_time(std::string_view sql,
+                                                                std::span<const sql::Value> params) {
+    return rows_of(conn_->exec(sql, bind(params)));  // unnamed: planned for these values
 }
 
 }  // namespace fw::store::pg

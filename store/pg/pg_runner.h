@@ -12,6 +12,8 @@ public:
     explicit PgRunner(PgConnection& conn) : conn_(&conn) {}
     using sql::Runner::query;
     Result<std::vector<sql::Row>> query(std::string_view sql, std::span<const sql::Value> params) override;
+    Result<std::vector<sql::Row>> query_planned_each_time(std::string_view sql,
+                                                          std::span<const sql::Value> params) override;
 
 private:
     PgConnection* conn_;

@@ -279,13 +279,31 @@ CREATE POLICY settings_update ON settings FOR UPDATE
 CREATE POLICY settings_delete ON settings FOR DELETE USING (left(key, 6) <> 'fetch.');
 )sql";
 
-constexpr std::array<Migration, 6> kMigrations{{
+// SQLite only: the full-text index without its per-row token counts (columnsize=0). They serve
+// only bm25() and the like, which no search here uses (results come newest first); writing them
+// was a b-tree row per item, about 6 % of FTS5's indexing time (bench/README.md, issue 18.3).
+// FTS5 fixes columnsize when the table is made, so the table is made again and rebuilt from
+// items (about a minute per million items, once); the triggers on items name it and carry on.
+// Same columns, tokenizer and merge policy (migration 4), so searches find the same items.
+constexpr std::string_view kSchemaV7Sqlite = R"sql(
+DROP TABLE items_fts;
+CREATE VIRTUAL TABLE items_fts USING fts5(
+  title, summary_text, content_text,
+  content = 'items', content_rowid = 'id',
+  tokenize = 'unicode61 remove_diacritics 2',
+  columnsize = 0);
+INSERT INTO items_fts (items_fts, rank) VALUES ('automerge', 8);
+INSERT INTO items_fts (items_fts) VALUES ('rebuild');
+)sql";
+
+constexpr std::array<Migration, 7> kMigrations{{
     {1, "initial schema", kSchemaV1, kSchemaV1Sqlite, kSchemaV1Postgres},
     {2, "worker leases and host state", kSchemaV2},
     {3, "permanent redirects of sources", kSchemaV3},
     {4, "full-text merge policy", "", kSchemaV4Sqlite},
     {5, "event cues and the candidate queue", kSchemaV5},
     {6, "fetch policy written by the store owner only", "", "", kSchemaV6Postgres},
+    {7, "full-text index without per-row sizes", "", kSchemaV7Sqlite},
 }};
 
 /// Returns false when another connection applied it meanwhile (checked under the write lock).

@@ -1,5 +1,7 @@
 #include <array>
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "store/migrations.h"
 #include "support/catch.h"
@@ -49,6 +51,46 @@ TEST_CASE("the full-text index merges segments 8 at a time", "[store][migrations
     REQUIRE(st.has_value());
     REQUIRE(st->step().value_or(false));
     CHECK(st->int64(0) == 8);
+}
+
+TEST_CASE("migration 7 drops the index's per-row sizes and keeps a v6 file's items searchable", "[store][migrations]") {
+    fw::test::TempDir dir;
+    Database db = open_file(dir);
+    const auto all = fw::store::schema_migrations();
+    REQUIRE(all.size() >= 7);
+    REQUIRE(fw::store::migrate(db, all.first(6)).has_value());
+    CHECK(table_exists(db, "items_fts_docsize"));
+    // Items indexed under v6, with accents and a phrase to find.
+    REQUIRE(db.exec("INSERT INTO sources (id, name, url, kind) VALUES (1, 's', 'u', 'feed');"
+                    "INSERT INTO items (id, source_id, native_id, title, link, fetched_at, sort_at, content_hash, "
+                    "payload, summary_text) VALUES "
+                    "(1, 1, 'a', 'Café crème model', 'l', 0, 0, 'h', '{}', 'open weights today'),"
+                    "(2, 1, 'b', 'Other', 'l', 0, 0, 'h', '{}', 'weights open tomorrow');"
+                    "INSERT INTO items_fts (rowid, title, summary_text, content_text) "
+                    "SELECT id, title, summary_text, content_text FROM items;")
+                .has_value());
+    REQUIRE(fw::store::migrate(db, all).has_value());
+    CHECK_FALSE(table_exists(db, "items_fts_docsize"));
+    auto ids = [&](const std::string& match) {
+        auto st = db.prepare("SELECT rowid FROM items_fts WHERE items_fts MATCH ?1 ORDER BY rowid");
+        REQUIRE(st.has_value());
+        st->bind(1, match);
+        std::vector<std::int64_t> out;
+        while (st->step().value_or(false)) {
+            out.push_back(st->int64(0));
+        }
+        return out;
+    };
+    CHECK(ids("\"cafe\"") == std::vector<std::int64_t>{1});
+    CHECK(ids("\"CRÈME\"") == std::vector<std::int64_t>{1});
+    CHECK(ids("\"open weights\"") == std::vector<std::int64_t>{1});
+    CHECK(ids("\"weights\"") == std::vector<std::int64_t>{1, 2});
+    auto check = db.exec("INSERT INTO items_fts (items_fts) VALUES ('integrity-check')");
+    CHECK(check.has_value());
+    auto merge = db.prepare("SELECT v FROM items_fts_config WHERE k = 'automerge'");
+    REQUIRE(merge.has_value());
+    REQUIRE(merge->step().value_or(false));
+    CHECK(merge->int64(0) == 8);
 }
 
 TEST_CASE("reopening a migrated file runs no migration", "[store][migrations]") {

@@ -40,6 +40,9 @@ void bind_all(Statement& st, std::span<const sql::Value> params) {
                 using T = std::decay_t<decltype(v)>;
                 if constexpr (std::is_same_v<T, std::monostate>) {
                     st.bind(index, std::nullopt);
+                } else if constexpr (std::is_same_v<T, std::string>) {
+                    // `params` outlive the statement's use in query() and insert().
+                    st.bind_borrowed(index, v);
                 } else {
                     st.bind(index, v);
                 }

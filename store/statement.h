@@ -28,6 +28,10 @@ public:
     // A failed bind (index out of range, too big) is remembered and reported by step().
     void bind(int index, std::string_view value);
     void bind(int index, const char* value) { bind(index, std::string_view(value)); }
+    /// Binds text without copying it: it must stay alive and unchanged until this statement
+    /// has run and died (a cached one is unbound when handed back). For the runner, whose
+    /// parameters outlive the statement's use.
+    void bind_borrowed(int index, std::string_view value);
     void bind(int index, std::int64_t value);
     void bind(int index, int value) { bind(index, static_cast<std::int64_t>(value)); }
     void bind(int index, bool value) { bind(index, static_cast<std::int64_t>(value ? 1 : 0)); }

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "store/payload_codec.h"
 #include "store_fixtures.h"
 #include "support/catch.h"
@@ -70,4 +72,42 @@ TEST_CASE("article text is stored with its item and survives an unchanged refetc
     const auto payload = fw::store::detail::encode_entry(read.entry, /*with_text=*/false);
     CHECK(fw::store::detail::decode_entry(payload)->article_text == read.entry.article_text);
     CHECK(fw::store::detail::encode_entry(bare.entry, false).find("article_text") == std::string::npos);
+}
+
+// encode_entry checks and copies plain text eight bytes at a time; a byte needing an escape,
+// a non-ASCII letter or invalid UTF-8 at any place around those eight-byte words must give what
+// nlohmann's dump() gives (the writer's contract), and decode back to the same entry.
+TEST_CASE("the payload writer escapes and validates text at every place of an eight-byte word",
+          "[store][items][text]") {
+    const std::vector<std::string> specials{"\"", "\\", "\n", "\x01", "\x1f", "\x7f", "é", "€", "𝄞", "/", " "};
+    for (std::size_t before = 0; before < 20; ++before) {
+        for (const auto& special : specials) {
+            for (std::size_t after : {0, 1, 7, 8, 9, 17}) {
+                const std::string text = std::string(before, 'a') + special + std::string(after, 'z');
+                FeedEntry e;
+                e.title = text;
+                e.summary = "<p>" + text + text + "</p>";
+                INFO("before " << before << ", after " << after << ", special " << special);
+                const auto payload = fw::store::detail::encode_entry(e, /*with_text=*/false);
+                CHECK(payload.find(nlohmann::json(text).dump()) != std::string::npos);
+                CHECK(payload.find(nlohmann::json(e.summary).dump()) != std::string::npos);
+                auto back = fw::store::detail::decode_entry(payload);
+                REQUIRE(back.has_value());
+                CHECK(back->title == text);
+                CHECK(back->summary == e.summary);
+            }
+        }
+        // Invalid UTF-8 (a lone continuation byte, a truncated sequence) is replaced as
+        // nlohmann replaces it, wherever it falls.
+        for (const std::string& bad : {std::string("\x80"), std::string("\xe2\x82"), std::string("\xed\xa0\x80")}) {
+            const std::string text = std::string(before, 'a') + bad + std::string(9, 'z');
+            FeedEntry e;
+            e.title = text;
+            const auto payload = fw::store::detail::encode_entry(e, false);
+            const std::string replaced =
+                nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+            INFO("before " << before);
+            CHECK(payload.find(replaced) != std::string::npos);
+        }
+    }
 }

@@ -37,6 +37,7 @@ ReportRunner::~ReportRunner() {
 }
 
 void ReportRunner::request() {
+    ++requests_;
     if (watcher_.isRunning()) {
         queued_ = true;
         return;
@@ -46,17 +47,20 @@ void ReportRunner::request() {
 
 void ReportRunner::start() {
     queued_ = false;
+    building_for_ = requests_;
     const auto options = options_;
     watcher_.setFuture(QtConcurrent::run([options] { return buildReport(options); }));
 }
 
 void ReportRunner::onFinished() {
     const ReportOutcome outcome = watcher_.result();
+    const long built_for = building_for_;
     if (queued_) {
         start();
     }
     if (outcome.report) {
         latest_ = outcome.report;
+        latest_for_ = built_for;
         error_.clear();
         emit reportReady();
     } else {

@@ -30,6 +30,12 @@ public:
     bool running() const { return watcher_.isRunning(); }
     const app::ReportResult* latest() const { return latest_.get(); }
     std::shared_ptr<const app::ReportResult> latestShared() const { return latest_; }
+    /// The latest report if no request came after its build started: then it read the store
+    /// after every change the GUI made (each change requests a report), and its events are
+    /// what list_events({}) would read now. nullptr otherwise.
+    std::shared_ptr<const app::ReportResult> freshLatest() const {
+        return latest_for_ == requests_ ? latest_ : nullptr;
+    }
     QString lastError() const { return error_; }
 
 signals:
@@ -45,6 +51,9 @@ private:
     std::shared_ptr<const app::ReportResult> latest_;
     QString error_;
     bool queued_ = false;
+    long requests_ = 0;      ///< request() calls so far
+    long building_for_ = 0;  ///< requests_ when the running build started
+    long latest_for_ = -1;   ///< requests_ when latest_'s build started
 };
 
 }  // namespace fw::ui

@@ -45,6 +45,10 @@ std::shared_ptr<const std::vector<Event>> Session::reportEvents() const {
 
 Result<std::shared_ptr<const std::vector<Event>>> Session::events() {
     if (!events_) {
+        if (auto fresh = reports_->freshLatest()) {
+            events_ = std::shared_ptr<const std::vector<Event>>(fresh, &fresh->events);
+            return events_;
+        }
         auto all = app::list_events(ctx_, {});
         if (!all) {
             return all.error();
@@ -56,8 +60,10 @@ Result<std::shared_ptr<const std::vector<Event>>> Session::events() {
 
 void Session::notifyChanged() {
     events_.reset();  // before the views reload: they must read the changed store
-    emit storeChanged();
+    // Requested before the views reload: the report built before this change is no longer
+    // fresh, so events() reads the store instead of taking its events.
     reports_->request();
+    emit storeChanged();
 }
 
 }  // namespace fw::ui

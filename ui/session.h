@@ -39,6 +39,8 @@ public:
     /// Every stored event (newest first, as list_events gives them), read on first use and shared
     /// by the timeline and the review queue, which filter it in memory, until the store changes
     /// (notifyChanged): one read of 100k events instead of one per view and per filter change.
+    /// When the latest report is fresh (ReportRunner::freshLatest), its events are taken instead
+    /// of reading them again (0.4 s and another copy of 100k events at 1M items).
     Result<std::shared_ptr<const std::vector<Event>>> events();
 
     /// Reloads the context's taxonomy and rules (after editing config files).

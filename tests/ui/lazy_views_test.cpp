@@ -102,10 +102,16 @@ TEST_CASE("the timeline and the review queue read the events only when shown", "
 TEST_CASE("a change to the store reaches the shown timeline and the hidden review queue", "[ui][views]") {
     BigStore s;
     ui::MainWindow window(*s.session);
+    // With the report in, the timeline takes its events instead of reading them again...
+    REQUIRE(ui::waitForReport(*s.session, 120000));
     window.showView(ui::ViewId::Timeline);
     window.show();
     QCoreApplication::processEvents();
     REQUIRE(window.timeline()->model()->totalCount() == kEvents);
+    const auto& reported = s.session->report()->events;
+    const Event* first = window.timeline()->model()->eventAt(0);
+    CHECK((first >= reported.data() && first < reported.data() + reported.size()));
+    // ...but not after a change: that report no longer holds what the store does.
     const auto id = window.timeline()->model()->eventAt(0)->id;
     REQUIRE(s.session->context().store->set_review(id, Review::Confirmed));
     s.session->notifyChanged();

@@ -21,18 +21,6 @@ std::string item_text(const FeedEntry& e) {
     return text;
 }
 
-bool starts_with_words(const std::vector<Token>& words, const std::vector<std::string>& prefix) {
-    if (prefix.empty() || prefix.size() > words.size()) {
-        return false;
-    }
-    for (std::size_t i = 0; i < prefix.size(); ++i) {
-        if (words[i].norm != prefix[i]) {
-            return false;
-        }
-    }
-    return true;
-}
-
 }  // namespace
 
 namespace {
@@ -54,30 +42,40 @@ std::vector<Token> host_words(std::string_view link) {
     return tokenize(host);
 }
 
-std::optional<std::string> surface_named(const std::vector<Token>& words, const Taxonomy& taxonomy) {
-    // A lab's name is the lab's, not a product's: "meta-ai-blog" is Meta's newsroom, not meta.ai.
-    std::vector<std::vector<std::string>> lab_names;
+/// Whether `name`'s words are a lab's name, slug or alias: "meta-ai-blog" is Meta's newsroom,
+/// not meta.ai.
+bool names_a_lab(std::string_view name, const Taxonomy& taxonomy) {
     for (const auto& lab : taxonomy.labs) {
-        lab_names.push_back(phrase_tokens(lab.name));
-        lab_names.push_back(phrase_tokens(lab.slug));
-        for (const auto& a : lab.aliases) {
-            lab_names.push_back(phrase_tokens(a));
+        if (same_tokens(name, lab.name) || same_tokens(name, lab.slug) ||
+            std::any_of(lab.aliases.begin(), lab.aliases.end(),
+                        [&](const std::string& a) { return same_tokens(name, a); })) {
+            return true;
         }
     }
+    return false;
+}
+
+std::optional<std::string> surface_named(const std::vector<Token>& words, const Taxonomy& taxonomy) {
+    // Every surface name is compared as it is written (no token strings built): this runs for
+    // every item, twice, against every surface.
     std::optional<std::string> best;
     std::size_t best_len = 0;
-    for (const auto& s : taxonomy.surfaces) {
-        std::vector<std::string> names = s.aliases;
-        names.push_back(s.name);
-        names.push_back(s.slug);
-        for (const auto& n : names) {
-            const auto phrase = phrase_tokens(n);
-            if (phrase.size() > best_len && starts_with_words(words, phrase) &&
-                std::find(lab_names.begin(), lab_names.end(), phrase) == lab_names.end()) {
-                best = s.slug;
-                best_len = phrase.size();
-            }
+    const auto consider = [&](const Surface& s, std::string_view n) {
+        if (!phrase_at(words, 0, n)) {
+            return;
         }
+        const auto len = phrase_size(n);
+        if (len > best_len && !names_a_lab(n, taxonomy)) {
+            best = s.slug;
+            best_len = len;
+        }
+    };
+    for (const auto& s : taxonomy.surfaces) {
+        for (const auto& a : s.aliases) {
+            consider(s, a);
+        }
+        consider(s, s.name);
+        consider(s, s.slug);
     }
     return best;
 }
@@ -87,7 +85,7 @@ std::optional<std::string> surface_named(const std::vector<Token>& words, const 
 std::optional<std::string> evaluator_named(const std::vector<Token>& words, const Rules& rules) {
     for (const auto* list : {"evaluators", "evaluator_sources"}) {
         for (const auto& cue : rules.list(list)) {
-            if (!cue.remove && starts_with_words(words, phrase_tokens(cue.pattern))) {
+            if (!cue.remove && phrase_at(words, 0, cue.pattern)) {
                 return cue.value.empty() ? cue.pattern : cue.value;
             }
         }
@@ -178,21 +176,19 @@ void add_own_api(std::string_view text, const std::vector<Token>& tokens, const 
 
 }  // namespace
 
-Context make_context(const Item& item, const Item* previous, const SourceInfo& source, const Taxonomy& taxonomy,
-                     const Rules& rules, const EntityMatcher& matcher,
-                     const std::optional<std::string>& text_override) {
-    Context ctx{item, previous, source, taxonomy, rules, matcher, {}, {}, {}, source.lab, {}, {}, false, false};
-    ctx.text = text_override ? *text_override : item_text(item.entry);
-    ctx.tokens = tokenize(ctx.text);
-    ctx.entities = matcher.find_all(ctx.text);
+namespace {
+
+/// The entities of ctx.text and the lab the context speaks for (the source's, an EDGAR filing's
+/// by its CIK, else the first lab the text names).
+void match_entities(Context& ctx) {
+    ctx.entities = ctx.matcher.find_all(ctx.text);
     resolve_short_surfaces(ctx.text, ctx.entities);
-    add_own_api(ctx.text, ctx.tokens, source.lab, taxonomy, ctx.entities);
-    ctx.source_surface = source_surface(source, taxonomy, item.entry.link);
-    ctx.source_evaluator = source_evaluator(source, rules, item.entry.link);
-    if (auto cik = item.entry.extra.find("cik"); !ctx.lab && cik != item.entry.extra.end()) {
+    add_own_api(ctx.text, ctx.tokens, ctx.source.lab, ctx.taxonomy, ctx.entities);
+    ctx.lab = ctx.source.lab;
+    if (auto cik = ctx.item.entry.extra.find("cik"); !ctx.lab && cik != ctx.item.entry.extra.end()) {
         // An EDGAR filing speaks for the lab whose listed security has its CIK.
         const auto digits = [](std::string s) { return s.erase(0, std::min(s.find_first_not_of('0'), s.size())); };
-        for (const auto& lab : taxonomy.labs) {
+        for (const auto& lab : ctx.taxonomy.labs) {
             if (lab.security && digits(lab.security->cik) == digits(cik->second)) {
                 ctx.lab = lab.slug;
             }
@@ -206,7 +202,27 @@ Context make_context(const Item& item, const Item* previous, const SourceInfo& s
             }
         }
     }
+}
+
+}  // namespace
+
+Context make_context(const Item& item, const Item* previous, const SourceInfo& source, const Taxonomy& taxonomy,
+                     const Rules& rules, const EntityMatcher& matcher,
+                     const std::optional<std::string>& text_override) {
+    Context ctx{item,    previous, source, taxonomy, rules,
+                matcher, {},       {},     {},       source.lab,
+                {},      {},       false,  false,    std::make_shared<Context::Memo>()};
+    ctx.text = text_override ? *text_override : item_text(item.entry);
+    ctx.tokens = tokenize(ctx.text);
+    ctx.source_surface = source_surface(source, taxonomy, item.entry.link);
+    ctx.source_evaluator = source_evaluator(source, rules, item.entry.link);
+    match_entities(ctx);
     return ctx;
+}
+
+Context rematch_context(Context&& ctx) {
+    match_entities(ctx);
+    return std::move(ctx);
 }
 
 Event make_event(const Context& ctx, EventKind kind, std::string dedupe_key, double confidence,
@@ -245,7 +261,7 @@ double strongest_cue(const Context& ctx, std::string_view list, std::size_t* pos
         if (cue.remove) {
             continue;
         }
-        auto at = find_phrase(ctx.tokens, phrase_tokens(cue.pattern));
+        auto at = find_phrase_text(ctx.tokens, cue.pattern);
         if (at && cue.confidence > best) {
             best = cue.confidence;
             if (pos) {
@@ -260,7 +276,13 @@ double strongest_cue(const Context& ctx, std::string_view list, std::size_t* pos
 }
 
 bool api_slug(std::string_view slug) {
-    return has_phrase(tokenize(slug), "api");
+    TokenCursor words(slug);
+    for (std::string_view w; words.next(w);) {
+        if (norm_equals(w, "api")) {
+            return true;
+        }
+    }
+    return false;
 }
 
 const EntityMatch* first_entity(const Context& ctx, EntityKind kind) {

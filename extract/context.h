@@ -2,6 +2,8 @@
 // Internal to extract/: what every extractor reads about the item at hand, and the common event
 // builder (evidence, dates, dedupe key).
 
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -40,6 +42,14 @@ struct Context {
     /// The publisher speaks of a model of its own in the first person (own_model_said): a coined
     /// name with no version is remembered too, with no lab when the publisher is not tracked.
     bool own_models = false;
+    /// Answers that depend only on the taxonomy and a word, remembered for the item: the
+    /// extractors ask them for every capitalised word, several times, and each answer scans every
+    /// model. Shared by the copies an extractor makes of the context (they keep its taxonomy).
+    struct Memo {
+        std::size_t models = 0;  ///< taxonomy.models.size() the answers hold for
+        std::map<std::string, std::pair<std::string, std::string>, std::less<>> family_heads;
+    };
+    std::shared_ptr<Memo> memo = std::make_shared<Memo>();
 };
 
 /// The surface a source speaks for: the longest surface name, slug or alias whose words begin
@@ -57,6 +67,10 @@ std::optional<std::string> source_evaluator(const SourceInfo& source, const Rule
 Context make_context(const Item& item, const Item* previous, const SourceInfo& source, const Taxonomy& taxonomy,
                      const Rules& rules, const EntityMatcher& matcher,
                      const std::optional<std::string>& text_override = std::nullopt);
+
+/// The same item's context after the matcher learnt new models: its text, tokens and source
+/// surface stay (they do not depend on models), its entities and lab are found again.
+Context rematch_context(Context&& ctx);
 
 /// An event with evidence (snippet = the sentence around byte `snippet_pos` of ctx.text),
 /// occurred_at from the item's dates, detected_at = fetched_at. A missing published/updated date

@@ -9,7 +9,7 @@
 //   casing.
 
 #include <cstddef>
-#include <map>
+#include <unordered_map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,7 +50,8 @@ private:
     };
     void add_name(std::string_view name, EntityKind kind, const std::string& slug, const std::string& lab,
                   bool force_exact = false);
-    std::map<std::string, std::vector<Name>, std::less<>> by_first_token_;
+    // Looked up for every token of every item: hashed, not ordered (only find() reads it).
+    std::unordered_map<std::string, std::vector<Name>> by_first_token_;
 };
 
 }  // namespace fw::extract

@@ -456,7 +456,8 @@ ExtractOutput Extractor::extract(const Item& item, const Item* previous_version,
             }
             const auto known_before = out.discovered_models.size();
             // Rebuilt so that the models just discovered are matched by the later extractors.
-            const auto after = make_context(item, previous_version, source, taxonomy_, rules_, matcher_);
+            // The item's text and tokens are the same: only its entities are found again.
+            const auto after = rematch_context(std::move(ctx));
             extract_rollouts(after, models, out);
             extract_evals(after, models, out);
             extract_people(after, out);

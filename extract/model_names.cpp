@@ -324,19 +324,24 @@ std::vector<Slot> template_slots(std::string_view text, const std::vector<Token>
     if (hole == std::string::npos || close == std::string::npos) {
         return out;
     }
-    const auto before = phrase_tokens(cue.pattern.substr(0, hole));
-    const auto after = phrase_tokens(cue.pattern.substr(close + 1));
-    if (before.empty() && after.empty()) {
+    // The words around the hole, compared as written: this runs for every cue of a list on
+    // every item, and tokenising them into strings each time was a large part of extraction.
+    const std::string_view pattern(cue.pattern);
+    const auto before = view_phrase(pattern.substr(0, hole));
+    const auto after = view_phrase(pattern.substr(close + 1));
+    const auto before_size = before.size;
+    const auto after_size = after.size;
+    if (before_size == 0 && after_size == 0) {
         const auto end = clause_end(text, 0);
         out.push_back({std::string(trim(text.substr(0, end))), 0, cue.confidence, true, true, cue.pattern});
         return out;
     }
-    const auto& anchor = before.empty() ? after : before;
+    const auto& anchor = before_size == 0 ? after : before;
     std::size_t from = 0;
-    while (auto at = find_phrase(tokens, anchor, from)) {
+    while (auto at = find_phrase_view(tokens, anchor, from)) {
         from = *at + 1;
-        if (!before.empty()) {
-            auto start = tokens[*at + before.size() - 1].end;
+        if (before_size != 0) {
+            auto start = tokens[*at + before_size - 1].end;
             const auto list_end = [&](std::size_t end) {
                 // "Introducing computer use, a new X, and Y": a comma list that ends in "and" runs on.
                 if (end < text.size() && text[end] == ',') {
@@ -357,10 +362,10 @@ std::vector<Slot> template_slots(std::string_view text, const std::vector<Token>
                 start += 3;
             }
             auto end = list_end(clause_end(text, start));
-            if (!after.empty()) {
+            if (after_size != 0) {
                 // "makes {model} available": the slot ends where the words after it begin, and
                 // without them in the clause the pattern does not hold ("makes Foo 2 faster").
-                const auto close_at = find_phrase(tokens, after, *at + before.size());
+                const auto close_at = find_phrase_view(tokens, after, *at + before_size);
                 if (!close_at || tokens[*close_at].begin >= end) {
                     continue;
                 }
@@ -560,12 +565,14 @@ std::string family_of(std::string_view name, const Context& ctx) {
     const ModelInfo* prefix = nullptr;
     std::size_t prefix_len = 0;
     for (const auto& m : ctx.taxonomy.models) {
-        auto mt = phrase_tokens(m.name);
-        if (mt.size() < tokens.size() && mt.size() > prefix_len &&
-            std::equal(mt.begin(), mt.end(), tokens.begin(),
-                       [](const std::string& a, const Token& b) { return a == b.norm; })) {
+        // A known name that prefixes this one, compared as written: no token strings per model.
+        if (!phrase_at(tokens, 0, m.name)) {
+            continue;
+        }
+        const auto len = phrase_size(m.name);
+        if (len < tokens.size() && len > prefix_len) {
             prefix = &m;
-            prefix_len = mt.size();
+            prefix_len = len;
         }
     }
     if (prefix != nullptr) {
@@ -636,9 +643,33 @@ struct FamilyHead {
     std::string prefix;  ///< words the text leaves out ("Claude" before "Opus 4.6")
 };
 
+/// Whether the first token of `name` is `norm`; most names are rejected at their first letter.
+bool first_token_is(std::string_view name, std::string_view norm) {
+    TokenCursor cursor(name);
+    std::string_view first;
+    return cursor.next(first) && norm_equals(first, norm);
+}
+
 /// A known model whose name starts with `head` ("gpt" -> openai), or whose second word it is
 /// ("opus" in "Claude Opus 4" -> anthropic, prefix "Claude"); empty lab when none.
+FamilyHead family_head_uncached(const Context& ctx, const std::string& head);
+
+/// family_head_uncached, remembered for the item (the same words come back in every extractor).
 FamilyHead family_head(const Context& ctx, const std::string& head) {
+    auto& memo = *ctx.memo;
+    if (memo.models != ctx.taxonomy.models.size()) {
+        memo.family_heads.clear();
+        memo.models = ctx.taxonomy.models.size();
+    }
+    if (auto it = memo.family_heads.find(head); it != memo.family_heads.end()) {
+        return {it->second.first, it->second.second};
+    }
+    auto found = family_head_uncached(ctx, head);
+    memo.family_heads.emplace(head, std::pair{found.lab, found.prefix});
+    return found;
+}
+
+FamilyHead family_head_uncached(const Context& ctx, const std::string& head) {
     // A token that glues a version to the name ("qwen3.5", "gpt4.1") starts like its family.
     std::vector<std::string> heads = {head};
     if (const auto dot = head.find('.'); dot != std::string::npos && dot > 0) {
@@ -647,19 +678,29 @@ FamilyHead family_head(const Context& ctx, const std::string& head) {
     if (const auto digit = head.find_first_of("0123456789"); digit != std::string::npos && digit > 1) {
         heads.push_back(head.substr(0, digit));
     }
+    // Runs for every capitalised or numbered word of an item against every model: the names'
+    // words are compared as written, with no token strings built.
     for (const auto& h : heads) {
         for (const auto& m : ctx.taxonomy.models) {
-            const auto name = phrase_tokens(m.name);
-            if (!name.empty() && name.front() == h && !m.lab.empty()) {
+            if (!m.lab.empty() && first_token_is(m.name, h)) {
                 return {m.lab, ""};
             }
         }
     }
+    if (has_digit(head)) {
+        return {};  // the second word of a known name, never a version
+    }
     for (const auto& m : ctx.taxonomy.models) {
-        const auto name = phrase_tokens(m.name);
-        const auto words = split_words(m.name, 0);
-        if (name.size() > 2 && name[1] == head && !m.lab.empty() && !words.empty() && !has_digit(name[1])) {
-            return {m.lab, words.front().text};
+        if (m.lab.empty()) {
+            continue;
+        }
+        TokenCursor name(m.name);
+        std::string_view first, second, third;
+        if (name.next(first) && name.next(second) && name.next(third) && norm_equals(second, head)) {
+            const auto words = split_words(m.name, 0);
+            if (!words.empty()) {
+                return {m.lab, words.front().text};
+            }
         }
     }
     return {};

@@ -1,5 +1,6 @@
 #include "extract/text.h"
 
+#include <algorithm>
 #include <cctype>
 #include <functional>
 #include <set>
@@ -40,46 +41,167 @@ bool abbreviation_dot(std::string_view text, std::size_t dot) {
            std::isupper(static_cast<unsigned char>(text[next])) == 0;
 }
 
+// Tokenising is most of extraction: ASCII bytes are classified inline (the <cctype> calls were a
+// quarter of it); other bytes still ask <cctype>, so the result is the same in any locale.
 bool is_alnum(char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) != 0;
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x80) {
+        return (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z');
+    }
+    return std::isalnum(u) != 0;
 }
 bool is_digit(char c) {
-    return std::isdigit(static_cast<unsigned char>(c)) != 0;
+    return c >= '0' && c <= '9';
 }
 char lower(char c) {
-    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x80) {
+        return u >= 'A' && u <= 'Z' ? static_cast<char>(u + ('a' - 'A')) : c;
+    }
+    return static_cast<char>(std::tolower(u));
+}
+
+}  // namespace
+
+namespace {
+
+/// The end of the token that starts at byte `i` (an ASCII letter or digit): letters and digits,
+/// and a dot between two digits ("3.1" is one version token, so "Llama 3" never matches inside
+/// "Llama 3.1").
+std::size_t token_end(std::string_view text, std::size_t i) {
+    const std::size_t n = text.size();
+    while (i < n) {
+        if (is_alnum(text[i])) {
+            ++i;
+        } else if (text[i] == '.' && i + 1 < n && is_digit(text[i + 1]) && is_digit(text[i - 1])) {
+            ++i;
+        } else {
+            break;
+        }
+    }
+    return i;
+}
+
+/// The first byte at or after `i` that starts a token, or text.size().
+std::size_t token_start(std::string_view text, std::size_t i) {
+    while (i < text.size() && (!is_alnum(text[i]) || static_cast<unsigned char>(text[i]) >= 0x80)) {
+        ++i;
+    }
+    return i;
 }
 
 }  // namespace
 
 std::vector<Token> tokenize(std::string_view text) {
     std::vector<Token> tokens;
-    std::size_t i = 0;
-    const std::size_t n = text.size();
-    while (i < n) {
-        if (!is_alnum(text[i]) || static_cast<unsigned char>(text[i]) >= 0x80) {
-            ++i;
-            continue;
-        }
+    for (std::size_t i = token_start(text, 0); i < text.size(); i = token_start(text, i)) {
         Token tok;
         tok.begin = i;
-        while (i < n) {
-            if (is_alnum(text[i])) {
-                tok.norm.push_back(lower(text[i]));
-                ++i;
-            } else if (text[i] == '.' && i + 1 < n && is_digit(text[i + 1]) && !tok.norm.empty() &&
-                       is_digit(tok.norm.back())) {
-                // "3.1" is one version token, so "Llama 3" never matches inside "Llama 3.1".
-                tok.norm.push_back('.');
-                ++i;
-            } else {
-                break;
-            }
-        }
+        i = token_end(text, i);
         tok.end = i;
+        // A token is its bytes lowered: one copy, not one push_back a byte.
+        tok.norm.assign(text.data() + tok.begin, tok.end - tok.begin);
+        for (char& c : tok.norm) {
+            c = lower(c);
+        }
         tokens.push_back(std::move(tok));
     }
     return tokens;
+}
+
+bool TokenCursor::next(std::string_view& span) {
+    pos_ = token_start(text_, pos_);
+    if (pos_ >= text_.size()) {
+        return false;
+    }
+    const auto end = token_end(text_, pos_);
+    span = text_.substr(pos_, end - pos_);
+    pos_ = end;
+    return true;
+}
+
+bool norm_equals(std::string_view span, std::string_view norm) {
+    if (span.size() != norm.size()) {
+        return false;
+    }
+    for (std::size_t k = 0; k < span.size(); ++k) {
+        if (lower(span[k]) != norm[k]) {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool same_tokens(std::string_view a, std::string_view b) {
+    TokenCursor ca(a), cb(b);
+    std::string_view sa, sb;
+    while (true) {
+        const bool more_a = ca.next(sa);
+        if (more_a != cb.next(sb)) {
+            return false;
+        }
+        if (!more_a) {
+            return true;
+        }
+        if (sa.size() != sb.size() ||
+            !std::equal(sa.begin(), sa.end(), sb.begin(), [](char x, char y) { return lower(x) == lower(y); })) {
+            return false;
+        }
+    }
+}
+
+std::size_t phrase_size(std::string_view phrase) {
+    std::size_t count = 0;
+    TokenCursor cursor(phrase);
+    for (std::string_view span; cursor.next(span);) {
+        ++count;
+    }
+    return count;
+}
+
+bool phrase_at(const std::vector<Token>& tokens, std::size_t at, std::string_view phrase) {
+    TokenCursor cursor(phrase);
+    std::size_t k = at;
+    for (std::string_view span; cursor.next(span); ++k) {
+        if (k >= tokens.size() || !norm_equals(span, tokens[k].norm)) {
+            return false;
+        }
+    }
+    return k > at;
+}
+
+PhraseView view_phrase(std::string_view phrase) {
+    PhraseView view{phrase, {}, 0};
+    TokenCursor cursor(phrase);
+    for (std::string_view span; cursor.next(span); ++view.size) {
+        if (view.size == 0) {
+            view.first = span;
+        }
+    }
+    return view;
+}
+
+std::optional<std::size_t> find_phrase_view(const std::vector<Token>& tokens, const PhraseView& phrase,
+                                            std::size_t from) {
+    if (phrase.size == 0 || tokens.size() < phrase.size) {
+        return std::nullopt;
+    }
+    // Most tokens differ from the phrase's first in length or first byte: tested before the rest.
+    const auto& first = phrase.first;
+    const char first_byte = lower(first[0]);
+    for (std::size_t i = from; i + phrase.size <= tokens.size(); ++i) {
+        const auto& norm = tokens[i].norm;
+        if (norm.size() == first.size() && norm[0] == first_byte && norm_equals(first, norm) &&
+            (phrase.size == 1 || phrase_at(tokens, i, phrase.text))) {
+            return i;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<std::size_t> find_phrase_text(const std::vector<Token>& tokens, std::string_view phrase,
+                                            std::size_t from) {
+    return find_phrase_view(tokens, view_phrase(phrase), from);
 }
 
 std::vector<std::string> phrase_tokens(std::string_view phrase) {
@@ -88,7 +210,14 @@ std::vector<std::string> phrase_tokens(std::string_view phrase) {
     constexpr std::size_t kMaxCachedLength = 64, kMaxEntries = 8192;
     struct Hash {
         using is_transparent = void;  // look up by string_view: no string built per call
-        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+        std::size_t operator()(std::string_view s) const {
+            // FNV-1a inline: the keys are short, and this runs for every cue of every item.
+            std::size_t h = 14695981039346656037ULL;
+            for (char c : s) {
+                h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+            }
+            return h;
+        }
     };
     thread_local std::unordered_map<std::string, std::vector<std::string>, Hash, std::equal_to<>> cache;
     const bool cacheable = phrase.size() <= kMaxCachedLength;
@@ -115,9 +244,16 @@ std::optional<std::size_t> find_phrase(const std::vector<Token>& tokens, const s
     if (phrase.empty() || tokens.size() < phrase.size()) {
         return std::nullopt;
     }
+    // Most tokens differ from the phrase's first in length or first byte: test those before a
+    // whole comparison (this loop runs for every cue of every list on every item).
+    const auto& first = phrase.front();
     for (std::size_t i = from; i + phrase.size() <= tokens.size(); ++i) {
+        const auto& norm = tokens[i].norm;
+        if (norm.size() != first.size() || (!first.empty() && norm[0] != first[0]) || norm != first) {
+            continue;
+        }
         bool match = true;
-        for (std::size_t k = 0; k < phrase.size() && match; ++k) {
+        for (std::size_t k = 1; k < phrase.size() && match; ++k) {
             match = tokens[i + k].norm == phrase[k];
         }
         if (match) {
@@ -128,7 +264,7 @@ std::optional<std::size_t> find_phrase(const std::vector<Token>& tokens, const s
 }
 
 bool has_phrase(const std::vector<Token>& tokens, std::string_view phrase) {
-    return find_phrase(tokens, phrase_tokens(phrase)).has_value();
+    return find_phrase_text(tokens, phrase).has_value();
 }
 
 std::string collapse_spaces(std::string_view text) {

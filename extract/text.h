@@ -27,6 +27,51 @@ std::optional<std::size_t> find_phrase(const std::vector<Token>& tokens, const s
                                        std::size_t from = 0);
 bool has_phrase(const std::vector<Token>& tokens, std::string_view phrase);
 
+/// The tokens of a text one at a time, as byte spans, without building any string: the spans
+/// tokenize() returns, in order. A token's norm is its span in lower case, so callers compare
+/// spans with norm_equals() instead of tokenising a phrase (rule patterns, taxonomy names) into
+/// strings on every call: that was most of the extraction time of a large fetch.
+class TokenCursor {
+public:
+    explicit TokenCursor(std::string_view text) : text_(text) {}
+    /// The next token's span, or false at the end.
+    bool next(std::string_view& span);
+
+private:
+    std::string_view text_;
+    std::size_t pos_ = 0;
+};
+
+/// Whether `span` (a TokenCursor span) lowered is `norm`.
+bool norm_equals(std::string_view span, std::string_view norm);
+
+/// Whether two phrases have the same tokens (phrase_tokens(a) == phrase_tokens(b)).
+bool same_tokens(std::string_view a, std::string_view b);
+
+/// The number of tokens of `phrase` (phrase_tokens(phrase).size()).
+std::size_t phrase_size(std::string_view phrase);
+
+/// Whether `phrase`'s tokens are tokens[at, at + phrase_size(phrase)) and there is at least one.
+bool phrase_at(const std::vector<Token>& tokens, std::size_t at, std::string_view phrase);
+
+/// A phrase read once for repeated search: its first token's span and its number of tokens.
+struct PhraseView {
+    std::string_view text;
+    std::string_view first;
+    std::size_t size = 0;
+};
+PhraseView view_phrase(std::string_view phrase);
+
+/// find_phrase_text of a phrase already read by view_phrase (the phrase is not read again until
+/// its first token matches).
+std::optional<std::size_t> find_phrase_view(const std::vector<Token>& tokens, const PhraseView& phrase,
+                                            std::size_t from = 0);
+
+/// find_phrase(tokens, phrase_tokens(phrase), from), with no string built. (Not an overload of
+/// find_phrase: `find_phrase(tokens, {word})` would become ambiguous.)
+std::optional<std::size_t> find_phrase_text(const std::vector<Token>& tokens, std::string_view phrase,
+                                            std::size_t from = 0);
+
 /// Whether byte `i` of `text` ends a sentence: ".", "!" or "?" before a space, a line break or the
 /// end, and not the full stop of an abbreviation ("Inc. announced", "U.S.", "Dr. Lee").
 bool sentence_stop(std::string_view text, std::size_t i);

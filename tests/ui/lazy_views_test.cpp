@@ -3,6 +3,7 @@
 // bottom reaches every event. Times are measured by bench/ui/fw_cockpit_bench, never here.
 
 #include <QCoreApplication>
+#include <QLabel>
 #include <QListView>
 #include <QScrollBar>
 #include <QTableView>
@@ -12,6 +13,7 @@
 #include "ui/models/event_list_model.h"
 #include "ui/models/event_table_model.h"
 #include "ui/views/dashboard_view.h"
+#include "ui/views/market_view.h"
 #include "ui/views/review_view.h"
 #include "ui/views/timeline_view.h"
 #include "ui_fixture.h"
@@ -140,4 +142,16 @@ TEST_CASE("the dashboard's new events come with the report, lazily, and scroll t
     CHECK(list->model()->rowCount() == kEvents);
     CHECK(model->eventAt(kEvents - 1)->title == "event 0");
     window.hide();
+}
+
+TEST_CASE("the market tab names the first 20 releases it could not study and counts the rest", "[ui][views]") {
+    BigStore s;
+    ui::MainWindow window(*s.session);
+    REQUIRE(ui::waitForReport(*s.session, 120000));
+    // Meta's 500 releases, with no prices in the store: none can be studied.
+    const auto skipped = s.session->report()->report.market.skipped.size();
+    REQUIRE(skipped > 20);
+    const QString text = window.market()->skippedLabel()->text();
+    CHECK(text.count(QStringLiteral("; ")) == 20);
+    CHECK(text.endsWith(QStringLiteral("and %1 more").arg(skipped - 20)));
 }

@@ -25,6 +25,8 @@ public:
     QChartView* priceChart() const { return prices_; }
     QChartView* abnormalChart() const { return abnormal_; }
     QLabel* carLabel() const { return car_; }
+    /// The releases not studied: the first 20 by name, then how many more.
+    QLabel* skippedLabel() const { return skipped_; }
     /// Index of the study shown, or -1.
     int currentStudy() const;
 

@@ -1,7 +1,9 @@
 #include "extract/text.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
+#include <cstdint>
 #include <functional>
 #include <set>
 #include <unordered_map>
@@ -170,7 +172,9 @@ bool phrase_at(const std::vector<Token>& tokens, std::size_t at, std::string_vie
     return k > at;
 }
 
-PhraseView view_phrase(std::string_view phrase) {
+namespace {
+
+PhraseView read_phrase(std::string_view phrase) {
     PhraseView view{phrase, {}, 0};
     TokenCursor cursor(phrase);
     for (std::string_view span; cursor.next(span); ++view.size) {
@@ -178,6 +182,36 @@ PhraseView view_phrase(std::string_view phrase) {
             view.first = span;
         }
     }
+    return view;
+}
+
+/// A phrase's first token (as offsets) and size, remembered in a slot picked by its address:
+/// cue patterns come back for every item from the same strings. A slot answers only for the
+/// same text (compared with its copy), so a reused address never gives another phrase's view.
+struct SeenPhrase {
+    std::string text;
+    const char* data = nullptr;
+    std::size_t first_begin = 0;
+    std::size_t first_size = 0;
+    std::size_t size = 0;
+};
+
+}  // namespace
+
+PhraseView view_phrase(std::string_view phrase) {
+    constexpr std::size_t kSlots = 4096;
+    thread_local std::array<SeenPhrase, kSlots> seen;
+    const auto address = reinterpret_cast<std::uintptr_t>(phrase.data());
+    auto& slot = seen[((address >> 3) ^ (address >> 13) ^ phrase.size()) % kSlots];
+    if (slot.data == phrase.data() && slot.text == phrase) {
+        return {phrase, phrase.substr(slot.first_begin, slot.first_size), slot.size};
+    }
+    const auto view = read_phrase(phrase);
+    slot.text.assign(phrase);
+    slot.data = phrase.data();
+    slot.first_begin = view.size == 0 ? 0 : static_cast<std::size_t>(view.first.data() - phrase.data());
+    slot.first_size = view.first.size();
+    slot.size = view.size;
     return view;
 }
 
@@ -204,26 +238,64 @@ std::optional<std::size_t> find_phrase_text(const std::vector<Token>& tokens, st
     return find_phrase_view(tokens, view_phrase(phrase), from);
 }
 
-std::vector<std::string> phrase_tokens(std::string_view phrase) {
-    // Rule patterns and taxonomy names come back for every item: remember the short ones.
-    // Per thread (extraction may run off the GUI thread); bounded, as arbitrary text comes too.
-    constexpr std::size_t kMaxCachedLength = 64, kMaxEntries = 8192;
+namespace {
+
+/// Short phrases and their token strings, per thread (extraction may run off the GUI thread);
+/// bounded, as arbitrary text comes too. Rule patterns and taxonomy names come back for every
+/// item from the same string objects, so a slot picked by the phrase's address answers most
+/// look-ups with one comparison of the text, before the hash table is asked.
+class PhraseCache {
+public:
+    static constexpr std::size_t kMaxLength = 64;
+
+    const std::vector<std::string>* find(std::string_view phrase) {
+        auto& recent = recent_[slot(phrase)];
+        if (recent.entry != nullptr && recent.data == phrase.data() && recent.entry->first == phrase) {
+            return &recent.entry->second;
+        }
+        auto it = map_.find(phrase);
+        if (it == map_.end()) {
+            return nullptr;
+        }
+        recent = {phrase.data(), &*it};
+        return &it->second;
+    }
+
+    void insert(std::string_view phrase, const std::vector<std::string>& tokens) {
+        if (map_.size() >= kMaxEntries) {
+            map_.clear();
+            recent_.fill({});  // they point into the table
+        }
+        map_.emplace(std::string(phrase), tokens);
+    }
+
+private:
+    static constexpr std::size_t kMaxEntries = 8192, kSlots = 4096;
     struct Hash {
         using is_transparent = void;  // look up by string_view: no string built per call
-        std::size_t operator()(std::string_view s) const {
-            // FNV-1a inline: the keys are short, and this runs for every cue of every item.
-            std::size_t h = 14695981039346656037ULL;
-            for (char c : s) {
-                h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
-            }
-            return h;
-        }
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
     };
-    thread_local std::unordered_map<std::string, std::vector<std::string>, Hash, std::equal_to<>> cache;
-    const bool cacheable = phrase.size() <= kMaxCachedLength;
+    using Map = std::unordered_map<std::string, std::vector<std::string>, Hash, std::equal_to<>>;
+    struct Recent {
+        const char* data = nullptr;
+        const Map::value_type* entry = nullptr;  // stable: unordered_map nodes do not move
+    };
+    static std::size_t slot(std::string_view phrase) {
+        const auto address = reinterpret_cast<std::uintptr_t>(phrase.data());
+        return ((address >> 3) ^ (address >> 13) ^ phrase.size()) % kSlots;
+    }
+    Map map_;
+    std::array<Recent, kSlots> recent_{};
+};
+
+}  // namespace
+
+std::vector<std::string> phrase_tokens(std::string_view phrase) {
+    thread_local PhraseCache cache;
+    const bool cacheable = phrase.size() <= PhraseCache::kMaxLength;
     if (cacheable) {
-        if (auto it = cache.find(phrase); it != cache.end()) {
-            return it->second;
+        if (const auto* tokens = cache.find(phrase)) {
+            return *tokens;
         }
     }
     std::vector<std::string> out;
@@ -231,10 +303,7 @@ std::vector<std::string> phrase_tokens(std::string_view phrase) {
         out.push_back(std::move(t.norm));
     }
     if (cacheable) {
-        if (cache.size() >= kMaxEntries) {
-            cache.clear();
-        }
-        cache.emplace(std::string(phrase), out);
+        cache.insert(phrase, out);
     }
     return out;
 }

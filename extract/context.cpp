@@ -207,11 +207,13 @@ void match_entities(Context& ctx) {
 }  // namespace
 
 Context make_context(const Item& item, const Item* previous, const SourceInfo& source, const Taxonomy& taxonomy,
-                     const Rules& rules, const EntityMatcher& matcher,
-                     const std::optional<std::string>& text_override) {
-    Context ctx{item,    previous, source, taxonomy, rules,
-                matcher, {},       {},     {},       source.lab,
-                {},      {},       false,  false,    std::make_shared<Context::Memo>()};
+                     const Rules& rules, const EntityMatcher& matcher, const std::optional<std::string>& text_override,
+                     std::shared_ptr<ContextMemo> memo) {
+    if (!memo) {
+        memo = std::make_shared<ContextMemo>();
+    }
+    Context ctx{item,       previous, source, taxonomy, rules, matcher,        {}, {}, {},
+                source.lab, {},       {},     false,    false, std::move(memo)};
     ctx.text = text_override ? *text_override : item_text(item.entry);
     ctx.tokens = tokenize(ctx.text);
     ctx.source_surface = source_surface(source, taxonomy, item.entry.link);

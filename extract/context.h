@@ -19,6 +19,16 @@
 
 namespace fw::extract {
 
+/// Answers that depend only on the taxonomy and a word: the extractors ask them for every
+/// capitalised word of every item, and each answer scans every model. An Extractor keeps one
+/// across its items; they hold for one taxonomy with a given number of models (an Extractor's
+/// taxonomy only grows), and are dropped when either differs.
+struct ContextMemo {
+    const Taxonomy* taxonomy = nullptr;
+    std::size_t models = 0;  ///< taxonomy->models.size() the answers hold for
+    std::map<std::string, std::pair<std::string, std::string>, std::less<>> family_heads;
+};
+
 struct Context {
     const Item& item;
     const Item* previous;
@@ -42,13 +52,8 @@ struct Context {
     /// The publisher speaks of a model of its own in the first person (own_model_said): a coined
     /// name with no version is remembered too, with no lab when the publisher is not tracked.
     bool own_models = false;
-    /// Answers that depend only on the taxonomy and a word, remembered for the item: the
-    /// extractors ask them for every capitalised word, several times, and each answer scans every
-    /// model. Shared by the copies an extractor makes of the context (they keep its taxonomy).
-    struct Memo {
-        std::size_t models = 0;  ///< taxonomy.models.size() the answers hold for
-        std::map<std::string, std::pair<std::string, std::string>, std::less<>> family_heads;
-    };
+    /// Answers that depend only on the taxonomy and a word (see ContextMemo).
+    using Memo = ContextMemo;
     std::shared_ptr<Memo> memo = std::make_shared<Memo>();
 };
 
@@ -66,7 +71,8 @@ std::optional<std::string> source_evaluator(const SourceInfo& source, const Rule
 /// Builds the context; `text_override` replaces the item text (a page's added lines).
 Context make_context(const Item& item, const Item* previous, const SourceInfo& source, const Taxonomy& taxonomy,
                      const Rules& rules, const EntityMatcher& matcher,
-                     const std::optional<std::string>& text_override = std::nullopt);
+                     const std::optional<std::string>& text_override = std::nullopt,
+                     std::shared_ptr<ContextMemo> memo = nullptr);
 
 /// The same item's context after the matcher learnt new models: its text, tokens and source
 /// surface stay (they do not depend on models), its entities and lab are found again.

@@ -14,7 +14,31 @@
 namespace fw::extract {
 
 Extractor::Extractor(const Taxonomy& taxonomy, Rules rules, std::shared_ptr<const KindClassifier> classifier)
-    : taxonomy_(taxonomy), rules_(std::move(rules)), matcher_(taxonomy_), classifier_(std::move(classifier)) {}
+    : taxonomy_(taxonomy),
+      rules_(std::move(rules)),
+      matcher_(taxonomy_),
+      classifier_(std::move(classifier)),
+      memo_(std::make_shared<ContextMemo>()) {}
+
+Extractor::Extractor(const Extractor& other)
+    : taxonomy_(other.taxonomy_),
+      rules_(other.rules_),
+      matcher_(other.matcher_),
+      classifier_(other.classifier_),
+      memo_(std::make_shared<ContextMemo>()) {}
+
+Extractor& Extractor::operator=(const Extractor& other) {
+    if (this != &other) {
+        taxonomy_ = other.taxonomy_;
+        rules_ = other.rules_;
+        matcher_ = other.matcher_;
+        classifier_ = other.classifier_;
+        memo_ = std::make_shared<ContextMemo>();
+    }
+    return *this;
+}
+
+Extractor::~Extractor() = default;
 
 namespace {
 
@@ -410,7 +434,7 @@ void settle(const Context* ctx, ExtractOutput& out, const std::vector<KindScore>
 
 ExtractOutput Extractor::extract(const Item& item, const Item* previous_version, const SourceInfo& source) {
     ExtractOutput out;
-    auto ctx = make_context(item, previous_version, source, taxonomy_, rules_, matcher_);
+    auto ctx = make_context(item, previous_version, source, taxonomy_, rules_, matcher_, std::nullopt, memo_);
     switch (source.kind) {
         case SourceKind::Prices:
             return out;
@@ -429,7 +453,7 @@ ExtractOutput Extractor::extract(const Item& item, const Item* previous_version,
             if (added.empty()) {
                 break;  // a first snapshot is a baseline; only new text can announce something
             }
-            auto diff_ctx = make_context(item, previous_version, source, taxonomy_, rules_, matcher_, added);
+            auto diff_ctx = make_context(item, previous_version, source, taxonomy_, rules_, matcher_, added, memo_);
             std::vector<std::string> models;
             extract_releases(diff_ctx, out, models);
             extract_market(diff_ctx, out);

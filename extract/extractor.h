@@ -37,11 +37,20 @@ struct ExtractOutput {
     std::vector<Candidate> candidates;
 };
 
+struct ContextMemo;
+
 class Extractor {
 public:
     /// `classifier` (optional): the kind classifier beside the grammar. Without it (no model
     /// shipped or found) extraction is the grammar's alone.
     Extractor(const Taxonomy& taxonomy, Rules rules, std::shared_ptr<const KindClassifier> classifier = nullptr);
+    /// A copy remembers nothing of the original's answers (ContextMemo): each extractor keeps its
+    /// own, so copies may run on different threads.
+    Extractor(const Extractor& other);
+    Extractor& operator=(const Extractor& other);
+    Extractor(Extractor&&) noexcept = default;
+    Extractor& operator=(Extractor&&) noexcept = default;
+    ~Extractor();
 
     /// Events of one item. `previous_version` is the item's prior stored version (for HF
     /// licence/gating diffs and page text diffs), or null for a new item.
@@ -57,6 +66,7 @@ private:
     Rules rules_;
     EntityMatcher matcher_;
     std::shared_ptr<const KindClassifier> classifier_;
+    std::shared_ptr<ContextMemo> memo_;  // family_head answers across items (see context.h)
 };
 
 }  // namespace fw::extract

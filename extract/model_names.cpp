@@ -654,11 +654,14 @@ bool first_token_is(std::string_view name, std::string_view norm) {
 /// ("opus" in "Claude Opus 4" -> anthropic, prefix "Claude"); empty lab when none.
 FamilyHead family_head_uncached(const Context& ctx, const std::string& head);
 
-/// family_head_uncached, remembered for the item (the same words come back in every extractor).
+/// family_head_uncached, remembered (the same words come back in every extractor and item).
 FamilyHead family_head(const Context& ctx, const std::string& head) {
+    constexpr std::size_t kMaxHeads = 4096;  // words come from arbitrary text: bounded
     auto& memo = *ctx.memo;
-    if (memo.models != ctx.taxonomy.models.size()) {
+    if (memo.taxonomy != &ctx.taxonomy || memo.models != ctx.taxonomy.models.size() ||
+        memo.family_heads.size() >= kMaxHeads) {
         memo.family_heads.clear();
+        memo.taxonomy = &ctx.taxonomy;
         memo.models = ctx.taxonomy.models.size();
     }
     if (auto it = memo.family_heads.find(head); it != memo.family_heads.end()) {

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdio>
 
+#include "extract/candidate_shapes.h"
 #include "extract/confidence.h"
 #include "extract/context.h"
 #include "extract/extractors.h"
@@ -365,6 +366,12 @@ void item_candidate(const Context& ctx, ExtractOutput& out, const std::vector<Ev
                            : "arrival-shaped headline, the model is not tracked";
     } else if (auto move = personnel_shaped_title(ctx); !move.empty()) {
         by_shape(std::move(move), EventKind::PersonnelMove, "personnel-shaped headline, the person is not tracked");
+    } else if (auto shape = announcement_shape(ctx)) {
+        by_shape(std::move(shape->cue), shape->kind, shape->reason.c_str());
+        c.model = std::move(shape->model);
+        if (c.model && std::find(c.entities.begin(), c.entities.end(), "model:" + *c.model) == c.entities.end()) {
+            c.entities.push_back("model:" + *c.model);
+        }
     } else if (const auto* best = classifier_kind(scores, thresholds.candidate); best != nullptr) {
         c.cue = "classifier:" + best->kind + " p=" + two_decimals(best->probability);
         c.suggested_kind = event_kind_from_string(best->kind);
@@ -382,8 +389,8 @@ void item_candidate(const Context& ctx, ExtractOutput& out, const std::vector<Ev
     } else {
         return;
     }
-    if (c.entities.empty() && !ctx.source.lab) {
-        return;  // names nothing tracked
+    if (c.entities.empty() && !ctx.source.lab && !ctx.source_evaluator) {
+        return;  // names nothing tracked, on a feed of nobody tracked
     }
     if (c.lab && std::find(c.entities.begin(), c.entities.end(), "lab:" + *c.lab) == c.entities.end()) {
         c.entities.insert(c.entities.begin(), "lab:" + *c.lab);

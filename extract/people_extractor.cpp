@@ -87,7 +87,12 @@ std::string name_run(const Context& ctx, std::string_view text, bool from_end) {
         i = j;
     }
     std::vector<std::string_view> run;
-    auto part_of_name = [&](std::string_view w) { return capitalised(w) && !role_word(ctx, w); };
+    // Headline case capitalises function words too: "Why I'm Leaving xAI" names nobody.
+    auto function_word = [&](std::string_view w) {
+        const auto t = tokenize(w);
+        return !t.empty() && ctx.rules.contains("non_name_words", t.front().norm);
+    };
+    auto part_of_name = [&](std::string_view w) { return capitalised(w) && !role_word(ctx, w) && !function_word(w); };
     if (from_end) {
         // A comma ends a headline's segment ("..., Hollywood Joins ..."): a name does not span it.
         for (auto it = words.rbegin();

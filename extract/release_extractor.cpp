@@ -1,6 +1,7 @@
 #include "extract/extractors.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cctype>
 
 #include "domain/slug.h"
@@ -349,7 +350,14 @@ double bare_name_confidence(const Context& ctx, const ModelRef& ref, bool lab_fe
     }
     const bool not_model_lead =
         not_model || strongest_cue(head, "non_model_context") > 0 || strongest_cue(head, "non_model_heads") > 0;
-    if (lab_feed && !not_model_lead && launch_words(ctx)) {
+    // "Autumn, in brief": a word and a comma's lower-case rest is a headline's phrase, not a
+    // name set apart; launch words elsewhere in the post ("Unveiling lower prices") are not its.
+    const auto title_line = std::string_view(ctx.text).substr(0, first);
+    const auto comma = title_line.find(", ");
+    const bool phrase_after_comma = comma != std::string_view::npos && title_line.find_first_of(":|") > comma &&
+                                    comma + 2 < title_line.size() &&
+                                    std::islower(static_cast<unsigned char>(title_line[comma + 2])) != 0;
+    if (lab_feed && !not_model_lead && !phrase_after_comma && launch_words(ctx)) {
         cue += " + launch words";
         return 0.65;
     }
@@ -904,6 +912,25 @@ bool model_said(const Context& ctx, bool with_lead) {
     return strongest_cue(said, "model_context_words") > 0;
 }
 
+namespace {
+
+/// Whether a tracked surface is named inside the slot ("Muse Spark and WhatsApp Business").
+bool surface_within(const Context& ctx, const Slot& slot) {
+    return std::any_of(ctx.entities.begin(), ctx.entities.end(), [&](const EntityMatch& m) {
+        return m.kind == EntityKind::Surface && m.begin >= slot.begin && m.end <= slot.begin + slot.text.size();
+    });
+}
+
+/// Whether the item is dated within a week of `released`: a headline naming a known model then
+/// still speaks of its launch.
+bool launch_week(const Context& ctx, TimePoint released) {
+    const auto& e = ctx.item.entry;
+    const auto at = e.published ? *e.published : e.updated ? *e.updated : ctx.item.fetched_at;
+    return at - released < std::chrono::days(7) && released - at < std::chrono::days(7);
+}
+
+}  // namespace
+
 void extract_releases(const Context& source_ctx, ExtractOutput& out, std::vector<std::string>& item_models) {
     Context ctx = source_ctx;
     ctx.own_models = own_model_said(source_ctx);
@@ -970,7 +997,11 @@ void extract_releases(const Context& source_ctx, ExtractOutput& out, std::vector
                 cue += ", called a model in the lead";
                 confidence = std::max(confidence, 0.85 * name.confidence);
             } else if (const auto* info = ctx.taxonomy.find_model(ref->slug);
-                       ref->known && slot.whole && coined && info != nullptr && info->released) {
+                       ref->known && slot.whole && coined && info != nullptr && info->released &&
+                       (!surface_within(ctx, slot) || launch_week(ctx, *info->released))) {
+                // A known model paired with a surface is its launch only in its launch week
+                // ("Claude 3.7 Sonnet and Claude Code"); months later ("Muse Spark and Instagram
+                // creator tools") the pairing is a candidate to review, no relaunch.
                 cue = "bare-title {model} (known)";
                 confidence = std::max(confidence, 0.7);  // a lab's headline that is its model's name
             }

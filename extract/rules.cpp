@@ -129,6 +129,11 @@ const std::vector<std::string>& known_rule_lists() {
         "evaluator_sources",
         "license_change_verbs",
         "license_replaced_marks",
+        "launch_nouns",
+        "creation_verbs",
+        "score_words",
+        "benchmark_words",
+        "non_name_words",
     };
     return names;
 }

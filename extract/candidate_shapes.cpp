@@ -69,7 +69,8 @@ std::optional<ShapeCue> model_word_headline(const Context& ctx) {
     const std::string_view title_text = std::string_view(ctx.text).substr(0, title_end_of(ctx));
     const auto title = tokenize(title_text);
     std::size_t i = 0;
-    while (i < title.size() && capitalised(ctx, title[i]) && !ctx.rules.contains("model_context_words", title[i].norm)) {
+    while (i < title.size() && capitalised(ctx, title[i]) &&
+           !ctx.rules.contains("model_context_words", title[i].norm)) {
         ++i;
     }
     // The name is a tracked model's ("Claude Gov models"), not a sentence's first word ("Reasoning
@@ -104,9 +105,8 @@ std::optional<ShapeCue> launch_noun_headline(const Context& ctx) {
     }
     // A tracked product's own launch ("Windsurf Next Launch") is no model's.
     const auto covers_first = [&](EntityKind kind) {
-        return std::any_of(ctx.entities.begin(), ctx.entities.end(), [&](const EntityMatch& m) {
-            return m.kind == kind && m.begin == title.front().begin;
-        });
+        return std::any_of(ctx.entities.begin(), ctx.entities.end(),
+                           [&](const EntityMatch& m) { return m.kind == kind && m.begin == title.front().begin; });
     };
     if (names_non_model(ctx, title) || (covers_first(EntityKind::Surface) && !covers_first(EntityKind::Model))) {
         return std::nullopt;
@@ -138,8 +138,15 @@ std::optional<ShapeCue> model_and_surface_headline(const Context& ctx) {
     if (model == nullptr || surface == nullptr || (model->begin < surface->end && surface->begin < model->end)) {
         return std::nullopt;
     }
-    return ShapeCue{"headline names model " + model->slug + " and surface " + surface->slug,
-                    EventKind::SurfaceRollout, "a model and a surface in one headline, no arrival verb", model->slug};
+    // The most specific name the headline gives: "Gemini 3 Ultra", not the "Gemini 3" alias inside it.
+    std::string slug = model->slug;
+    const auto name = leading_name(std::string_view(ctx.text).substr(model->begin, end - model->begin), ctx);
+    if (const auto ref = name.empty() ? std::nullopt : resolve_for_review(name, ctx);
+        ref && name.size() > model->end - model->begin) {
+        slug = ref->slug;
+    }
+    return ShapeCue{"headline names model " + slug + " and surface " + surface->slug, EventKind::SurfaceRollout,
+                    "a model and a surface in one headline, no arrival verb", slug};
 }
 
 std::optional<ShapeCue> api_headline(const Context& ctx) {
@@ -202,9 +209,9 @@ std::optional<ShapeCue> first_person_model_lead(const Context& ctx) {
                                   std::min(to, object_from + 10))) {
             const auto b = ctx.tokens[i].begin;
             const auto e = ctx.tokens[noun->first + noun->second - 1].end;
-            return ShapeCue{"first-person lead \"" + collapse_spaces(std::string_view(ctx.text).substr(b, e - b)) + "\"",
-                            EventKind::ModelRelease, "the lab made or launched a model it does not name",
-                            std::nullopt};
+            return ShapeCue{
+                "first-person lead \"" + collapse_spaces(std::string_view(ctx.text).substr(b, e - b)) + "\"",
+                EventKind::ModelRelease, "the lab made or launched a model it does not name", std::nullopt};
         }
     }
     return std::nullopt;
@@ -219,11 +226,12 @@ std::optional<ShapeCue> score_headline(const Context& ctx) {
     const auto at = first_cue(title, ctx.rules.list("score_words"), 0, title.size());
     // A score of something measured: a benchmark's word or a figure ("80%"); "scores a win in
     // court" has neither.
-    const bool measured =
-        first_cue(title, ctx.rules.list("benchmark_words"), 0, title.size()).has_value() ||
-        std::any_of(title.begin(), title.end(), [](const Token& t) {
-            return std::any_of(t.norm.begin(), t.norm.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
-        });
+    const bool measured = first_cue(title, ctx.rules.list("benchmark_words"), 0, title.size()).has_value() ||
+                          std::any_of(title.begin(), title.end(), [](const Token& t) {
+                              return std::any_of(t.norm.begin(), t.norm.end(), [](char c) {
+                                  return std::isdigit(static_cast<unsigned char>(c)) != 0;
+                              });
+                          });
     if (!at || !measured) {
         return std::nullopt;
     }
@@ -261,8 +269,8 @@ std::optional<ShapeCue> first_person_move_headline(const Context& ctx) {
 }
 
 std::optional<ShapeCue> announcement_shape(const Context& ctx) {
-    for (auto* shape : {launch_noun_headline, model_word_headline, model_and_surface_headline, api_headline, score_headline,
-                        first_person_move_headline, first_person_model_lead}) {
+    for (auto* shape : {launch_noun_headline, model_word_headline, model_and_surface_headline, api_headline,
+                        score_headline, first_person_move_headline, first_person_model_lead}) {
         if (auto found = shape(ctx)) {
             return found;
         }

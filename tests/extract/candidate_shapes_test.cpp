@@ -29,9 +29,9 @@ TEST_CASE("a headline that ends in a launch noun after a name is a release candi
     auto ex = bundled_extractor();
     const auto xai = feed_source("xai-news", std::string("xai"));
     SECTION("a capitalised name before 'Release'") {
-        auto out = ex.extract(make_item("Grok Video Editing Release", make_time(2026, 11, 2),
-                                        "Cut and caption clips from a prompt."),
-                              nullptr, xai);
+        auto out = ex.extract(
+            make_item("Grok Video Editing Release", make_time(2026, 11, 2), "Cut and caption clips from a prompt."),
+            nullptr, xai);
         CHECK(out.events.empty());
         const auto* c = candidate_with(out, "launch-noun headline");
         REQUIRE(c != nullptr);
@@ -39,9 +39,9 @@ TEST_CASE("a headline that ends in a launch noun after a name is a release candi
         CHECK(c->lab == std::optional<std::string>("xai"));
     }
     SECTION("no name before the noun: nothing of this shape") {
-        auto out = ex.extract(make_item("Our biggest release yet", make_time(2026, 11, 2),
-                                        "Cut and caption clips from a prompt."),
-                              nullptr, xai);
+        auto out = ex.extract(
+            make_item("Our biggest release yet", make_time(2026, 11, 2), "Cut and caption clips from a prompt."),
+            nullptr, xai);
         CHECK(candidate_with(out, "launch-noun headline") == nullptr);
     }
 }
@@ -56,6 +56,14 @@ TEST_CASE("a headline naming a tracked model and a tracked surface is a rollout 
     REQUIRE(c != nullptr);
     CHECK(c->suggested_kind == EventKind::SurfaceRollout);
     CHECK(c->model == std::optional<std::string>("muse-spark"));
+    SECTION("the most specific name, not a known alias inside it") {
+        auto longer = ex.extract(make_item("Muse Spark Turbo and WhatsApp Business, together", make_time(2026, 11, 3),
+                                           "A short note on what merchants can expect."),
+                                 nullptr, press);
+        const auto* named = candidate_with(longer, "headline names model");
+        REQUIRE(named != nullptr);
+        CHECK(named->model == std::optional<std::string>("muse-spark-turbo"));
+    }
 }
 
 TEST_CASE("a lab's headline that is a name and 'API' is a rollout candidate", "[extract][candidates]") {
@@ -98,10 +106,9 @@ TEST_CASE("a lab's lead saying in the first person that it trained a model is a 
         CHECK(candidate_with(out, "first-person lead") == nullptr);
     }
     SECTION("the same lead on a feed of no lab is no lab's own statement") {
-        auto out =
-            ex.extract(make_item("Scaling chemistry with words", make_time(2026, 11, 5),
-                                 "We have trained a mid-sized language model that proposes reaction steps."),
-                       nullptr, feed_source("student-blog", std::nullopt));
+        auto out = ex.extract(make_item("Scaling chemistry with words", make_time(2026, 11, 5),
+                                        "We have trained a mid-sized language model that proposes reaction steps."),
+                              nullptr, feed_source("student-blog", std::nullopt));
         CHECK(candidate_with(out, "first-person lead") == nullptr);
     }
 }

@@ -73,14 +73,14 @@ std::optional<ShapeCue> model_word_headline(const Context& ctx) {
            !ctx.rules.contains("model_context_words", title[i].norm)) {
         ++i;
     }
-    // The name is a tracked model's ("Claude Gov models"), not a sentence's first word ("Reasoning
-    // models struggle ...", "Teaching models to ...").
+    // The name starts with a tracked model's or lab's ("Claude Gov models", "Qwen Lumen models"),
+    // not with a sentence's first word ("Reasoning models struggle ...", "Teaching models to ...").
     const bool model_first = std::any_of(ctx.entities.begin(), ctx.entities.end(), [&](const EntityMatch& m) {
-        return m.kind == EntityKind::Model && m.begin == title.front().begin;
+        return (m.kind == EntityKind::Model || m.kind == EntityKind::Lab) && m.begin == title.front().begin;
     });
     if (i == 0 || i == title.size() || !model_first || !ctx.rules.contains("model_context_words", title[i].norm) ||
-        names_non_model(ctx, title)) {
-        return std::nullopt;
+        names_non_model(ctx, std::vector<Token>(title.begin(), title.begin() + static_cast<std::ptrdiff_t>(i)))) {
+        return std::nullopt;  // the name itself is a program's or a product's ("Claude Partner models")
     }
     ShapeCue shape{"name-and-model-word headline \"" + std::string(title_text.substr(0, title[i].end)) + "\"",
                    EventKind::ModelRelease, "a lab's headline naming models the grammar cannot resolve", std::nullopt};
@@ -238,9 +238,17 @@ std::optional<ShapeCue> score_headline(const Context& ctx) {
     const bool own = ctx.source.lab.has_value() && !ctx.source_evaluator;
     ShapeCue shape{"score headline \"" + std::string(title_text.substr(title[at->first].begin)) + "\"",
                    own ? EventKind::EvalReport : EventKind::ThirdPartyEval,
-                   "scores of a model the headline does not name", std::nullopt};
-    if (const auto* m = first_entity(ctx, EntityKind::Model); m != nullptr && m->end <= title_text.size()) {
-        shape.model = m->slug;
+                   "a score in the headline; no evaluation statement the grammar reads", std::nullopt};
+    // The model scored: the first name the headline gives that resolves ("How Grok 5 scored ...").
+    for (std::size_t i = 0; i < title.size() && !shape.model; ++i) {
+        // Headline case: any capitalised word may start the name, but a function word ("How",
+        // "Why") never does.
+        if (capitalised(ctx, title[i]) && !ctx.rules.contains("non_name_words", title[i].norm)) {
+            const auto name = leading_name(title_text.substr(title[i].begin), ctx);
+            if (const auto ref = name.empty() ? std::nullopt : resolve_for_review(name, ctx)) {
+                shape.model = ref->slug;
+            }
+        }
     }
     return shape;
 }

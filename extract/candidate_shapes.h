@@ -24,7 +24,7 @@ struct ShapeCue {
 std::optional<ShapeCue> launch_noun_headline(const Context& ctx);
 
 /// "Claude Gov models for public agencies": a lab's own headline that opens with a capitalised name
-/// followed by a model word (releases.json model_context_words). A model_release candidate.
+/// (starting with a tracked model's or lab's) followed by a model word (releases.json model_context_words). A model_release candidate.
 std::optional<ShapeCue> model_word_headline(const Context& ctx);
 
 /// "Claude and Alexa+", "Foo 3 on WhatsApp": a headline that names a tracked model and a tracked

@@ -121,6 +121,14 @@ TEST_CASE("a lab's headline about scores is an eval candidate", "[extract][candi
     const auto* c = candidate_with(out, "score headline");
     REQUIRE(c != nullptr);
     CHECK(c->suggested_kind == EventKind::EvalReport);
+    SECTION("the model scored is the headline's name") {
+        auto named = ex.extract(make_item("How Grok 9 scored 88 on a chess benchmark", make_time(2026, 11, 6),
+                                          "Details of the setup and its caveats."),
+                                nullptr, feed_source("xai-news", std::string("xai")));
+        const auto* scored = candidate_with(named, "score headline");
+        REQUIRE(scored != nullptr);
+        CHECK(scored->model == std::optional<std::string>("grok-9"));
+    }
 }
 
 TEST_CASE("a move told in the first person is a personnel candidate", "[extract][candidates]") {
@@ -150,6 +158,14 @@ TEST_CASE("a lab's headline opening with a tracked model's name and a model word
         auto out = ex.extract(make_item("Claude Harbor models for port authorities", make_time(2026, 11, 8),
                                         "A set of tailored models for logistics agencies."),
                               nullptr, lab);
+        const auto* c = candidate_with(out, "name-and-model-word headline");
+        REQUIRE(c != nullptr);
+        CHECK(c->suggested_kind == EventKind::ModelRelease);
+    }
+    SECTION("a tracked lab's name first; what the models are for may hold any word") {
+        auto out = ex.extract(make_item("Mistral Harbor models for on-device translation", make_time(2026, 11, 8),
+                                        "Compact models that run on phones."),
+                              nullptr, feed_source("mistral-news", std::string("mistral")));
         const auto* c = candidate_with(out, "name-and-model-word headline");
         REQUIRE(c != nullptr);
         CHECK(c->suggested_kind == EventKind::ModelRelease);

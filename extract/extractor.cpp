@@ -316,7 +316,8 @@ void digest_story_candidates(const Context& ctx, ExtractOutput& out) {
 /// The one candidate of an item that kept no event: its strongest weak finding, else the nearest
 /// cue its headline gives (a launch or arrival shape), else the classifier's kind.
 void item_candidate(const Context& ctx, ExtractOutput& out, const std::vector<Event>& weak,
-                    const std::vector<KindScore>& scores, const KindClassifier::Thresholds& thresholds) {
+                    const std::vector<KindScore>& scores, const KindClassifier::Thresholds& thresholds,
+                    bool read_headline) {
     const Event* weakest_best = nullptr;
     for (const auto& ev : weak) {
         if (weakest_best == nullptr || ev.confidence > weakest_best->confidence) {
@@ -350,6 +351,8 @@ void item_candidate(const Context& ctx, ExtractOutput& out, const std::vector<Ev
         if (c.model && std::find(c.entities.begin(), c.entities.end(), "model:" + *c.model) == c.entities.end()) {
             c.entities.push_back("model:" + *c.model);  // a name met for the first time
         }
+    } else if (!read_headline) {
+        return;  // a filing's, a repo's or a page's title is no announcement's headline
     } else if (auto cue = launch_shaped_title(ctx); !cue.empty()) {
         by_shape(std::move(cue), EventKind::ModelRelease, "launch-shaped headline, no model name confirmed");
     } else if (auto arrival = arrival_shaped_title(ctx); !arrival.empty()) {
@@ -389,8 +392,8 @@ void item_candidate(const Context& ctx, ExtractOutput& out, const std::vector<Ev
     } else {
         return;
     }
-    if (c.entities.empty() && !ctx.source.lab && !ctx.source_evaluator) {
-        return;  // names nothing tracked, on a feed of nobody tracked
+    if (c.entities.empty() && !ctx.source.lab && !ctx.source_evaluator && ctx.source.kind != SourceKind::HfAuthor) {
+        return;  // names nothing tracked, on a feed of nobody tracked (a watched Hub author is)
     }
     if (c.lab && std::find(c.entities.begin(), c.entities.end(), "lab:" + *c.lab) == c.entities.end()) {
         c.entities.insert(c.entities.begin(), "lab:" + *c.lab);
@@ -405,7 +408,7 @@ void item_candidate(const Context& ctx, ExtractOutput& out, const std::vector<Ev
 /// classifier suggests becomes a candidate of that kind, even when it names nothing tracked (a
 /// host or an evaluator writing about a model the taxonomy does not know).
 void settle(const Context* ctx, ExtractOutput& out, const std::vector<KindScore>& scores,
-            const KindClassifier::Thresholds& thresholds) {
+            const KindClassifier::Thresholds& thresholds, bool read_headline = true) {
     std::vector<Event> confident;
     std::vector<Event> weak;
     const bool question = ctx != nullptr && question_headline(ctx->text);
@@ -432,7 +435,7 @@ void settle(const Context* ctx, ExtractOutput& out, const std::vector<KindScore>
         return;
     }
     if (out.events.empty()) {
-        item_candidate(*ctx, out, weak, scores, thresholds);
+        item_candidate(*ctx, out, weak, scores, thresholds, read_headline);
     }
     digest_story_candidates(*ctx, out);
 }
@@ -515,7 +518,9 @@ ExtractOutput Extractor::extract(const Item& item, const Item* previous_version,
         }
     }
     dedupe(out.events);
-    settle(nullptr, out, {}, {});
+    // A weak finding of a repo, a filing or a page still reaches the queue (a watched Hub author
+    // that is no tracked lab); their titles are read for no headline shape.
+    settle(&ctx, out, {}, {}, /*read_headline=*/false);
     return out;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "domain/slug.h"
+#include "extract/confidence.h"
 #include "extract/license_class.h"
 #include "extract/model_names.h"
 #include "extract/text_diff.h"
@@ -135,8 +136,21 @@ RepoModel model_of_repo(const Context& ctx, std::string_view repo) {
 void extract_hf_repo(const Context& ctx, ExtractOutput& out) {
     const auto repo = extra_of(ctx.item, "repo").empty() ? ctx.item.entry.id : extra_of(ctx.item, "repo");
     const auto lab = repo_lab(ctx, repo);
-    if (repo.empty() || !lab || extra_of(ctx.item, "private") == "true") {
-        return;  // not a watched lab's public repo
+    if (repo.empty() || extra_of(ctx.item, "private") == "true") {
+        return;  // nothing public
+    }
+    if (!lab) {
+        // A watched author that is no tracked lab: its new public repo is weights all the same,
+        // but whose model and which lab it speaks for is the reviewer's to say. A finding below
+        // kConfidentEvent, so it reaches the candidate queue, never the events.
+        if (ctx.previous == nullptr) {
+            auto ev = make_event(ctx, EventKind::WeightsRelease, "weights_release|hf:" + repo, kConfidentEvent / 2);
+            ev.cue = "hf repo of an untracked author";
+            ev.model = slugify(repo.substr(repo.find('/') + 1));
+            ev.title = repo;
+            out.events.push_back(std::move(ev));
+        }
+        return;
     }
     Context lab_ctx = ctx;
     lab_ctx.lab = lab;

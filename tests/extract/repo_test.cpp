@@ -38,11 +38,23 @@ TEST_CASE("a new HF repo of a lab is a weights release of its model", "[extract]
     CHECK(weights[0].fields.text("repo") == "meta-llama/Llama-4-Scout-17B-16E-Instruct");
 }
 
-TEST_CASE("a repo of an unwatched author is ignored", "[extract][hf]") {
+TEST_CASE("a repo of an author that is no tracked lab is no event but a weights candidate to review",
+          "[extract][hf][candidates]") {
     auto ex = make_extractor();
     auto out = ex.extract(hf_repo("someone/finetune-7b", "mit", "false", "x"), nullptr,
                           fw::extract::SourceInfo{"hf-search", fw::SourceKind::HfAuthor, std::nullopt});
     CHECK(out.events.empty());
+    REQUIRE(out.candidates.size() == 1);
+    CHECK(out.candidates[0].suggested_kind == EventKind::WeightsRelease);
+    CHECK(out.candidates[0].model == std::optional<std::string>("finetune-7b"));
+    CHECK(!out.candidates[0].lab);
+    SECTION("a later version of it is no new candidate") {
+        auto before = hf_repo("someone/finetune-7b", "mit", "false", "x");
+        auto again = ex.extract(hf_repo("someone/finetune-7b", "mit", "false", "y"), &before,
+                                fw::extract::SourceInfo{"hf-search", fw::SourceKind::HfAuthor, std::nullopt});
+        CHECK(again.events.empty());
+        CHECK(again.candidates.empty());
+    }
 }
 
 TEST_CASE("a licence change between versions carries old, new, a diff and restrictiveness", "[extract][hf]") {

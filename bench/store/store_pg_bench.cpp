@@ -16,9 +16,6 @@
 //   throwaway cluster in a temp dir as the tests do (Debian's initdb and pg_ctl, as the
 //   postgres user when run as root, 127.0.0.1 only, fsync=off and synchronous_commit=off as in
 //   scripts/pg-test-server.sh), removed at exit.
-#include <pwd.h>
-#include <sys/socket.h>
-#include <netinet/in.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -37,113 +34,12 @@
 #include "bench_items.h"
 #include "store/payload_codec.h"
 #include "store/pg/pg_store.h"
+#include "support/pg_cluster.h"
 
 namespace {
 
 using fw::bench::make_items;
 using fw::bench::Timer;
-
-// ---- the server ----
-
-std::optional<std::filesystem::path> pg_bin() {
-    for (const char* v : {"17", "16", "15", "14", "13"}) {
-        const std::filesystem::path p = std::string("/usr/lib/postgresql/") + v + "/bin";
-        if (std::filesystem::exists(p / "initdb") && std::filesystem::exists(p / "pg_ctl")) {
-            return p;
-        }
-    }
-    return std::nullopt;
-}
-
-int free_port() {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t len = sizeof addr;
-    int port = 0;
-    if (::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0 &&
-        ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) == 0) {
-        port = ntohs(addr.sin_port);
-    }
-    ::close(fd);
-    return port;
-}
-
-/// A throwaway cluster, stopped and removed by the destructor. The commands are built from our
-/// own temp path, port and the binaries' directory only.
-class Cluster {
-public:
-    static std::optional<Cluster> start(std::string& why) {
-        auto bin = pg_bin();
-        if (!bin) {
-            why = "no PostgreSQL server binaries under /usr/lib/postgresql (apt-get install postgresql)";
-            return std::nullopt;
-        }
-        char tmpl[] = "/tmp/fw-pg-bench-XXXXXX";
-        if (::mkdtemp(tmpl) == nullptr) {
-            why = "mkdtemp failed";
-            return std::nullopt;
-        }
-        Cluster c(*bin, tmpl);
-        std::string as_owner;
-        if (::geteuid() == 0) {  // initdb refuses root: run the server as postgres
-            const passwd* pw = ::getpwnam("postgres");
-            if (pw == nullptr || ::chown(tmpl, pw->pw_uid, pw->pw_gid) != 0) {
-                why = "running as root without a postgres user";
-                return std::nullopt;
-            }
-            as_owner = "runuser -u postgres -- ";
-        }
-        c.as_owner_ = as_owner;
-        c.port_ = free_port();
-        const std::string dir = c.dir_.string();
-        if (std::system((as_owner + c.bin_.string() + "/initdb -D " + dir + "/data -U fw -A trust -E UTF8 --no-sync " +
-                         ">" + dir + "/initdb.log 2>&1")
-                            .c_str()) != 0) {
-            why = "initdb failed, see " + dir + "/initdb.log";
-            c.dir_.clear();
-            return std::nullopt;
-        }
-        if (std::system((as_owner + c.bin_.string() + "/pg_ctl -D " + dir + "/data -l " + dir +
-                         "/log -w -t 60 -o \"-c listen_addresses=127.0.0.1 -p " + std::to_string(c.port_) +
-                         " -c unix_socket_directories=" + dir +
-                         " -c fsync=off -c synchronous_commit=off\" start >/dev/null 2>&1")
-                            .c_str()) != 0) {
-            why = "pg_ctl start failed, see " + dir + "/log";
-            c.dir_.clear();
-            return std::nullopt;
-        }
-        c.running_ = true;
-        return c;
-    }
-    Cluster(Cluster&& o) noexcept
-        : bin_(o.bin_), dir_(std::move(o.dir_)), as_owner_(o.as_owner_), port_(o.port_), running_(o.running_) {
-        o.running_ = false;
-        o.dir_.clear();
-    }
-    Cluster& operator=(Cluster&&) = delete;
-    ~Cluster() {
-        if (running_) {
-            (void)std::system(
-                (as_owner_ + bin_.string() + "/pg_ctl -D " + dir_.string() + "/data -m fast -w stop >/dev/null 2>&1")
-                    .c_str());
-        }
-        if (!dir_.empty()) {
-            std::error_code ec;
-            std::filesystem::remove_all(dir_, ec);
-        }
-    }
-    std::string url() const { return "postgresql://fw@127.0.0.1:" + std::to_string(port_) + "/postgres"; }
-
-private:
-    Cluster(std::filesystem::path bin, std::filesystem::path dir) : bin_(std::move(bin)), dir_(std::move(dir)) {}
-    std::filesystem::path bin_;
-    std::filesystem::path dir_;
-    std::string as_owner_;
-    int port_ = 0;
-    bool running_ = false;
-};
 
 // ---- measuring ----
 
@@ -389,14 +285,12 @@ int fail(const std::string& what) {
 int main(int argc, char** argv) {
     const int n = argc > 1 ? std::atoi(argv[1]) : 100000;
     const std::size_t batch = static_cast<std::size_t>(argc > 2 ? std::atoi(argv[2]) : 25);
-    std::string why;
-    const char* env = std::getenv("FW_PG_URL");
-    const bool own = env == nullptr || *env == '\0';
-    const std::optional<Cluster> cluster = own ? Cluster::start(why) : std::nullopt;
-    if (own && !cluster) {
-        return fail("cannot start a PostgreSQL server: " + why);
+    // $FW_PG_URL, else a throwaway cluster in a temp dir, started as the tests start theirs.
+    const auto* server = fw::test::PgServer::get();
+    if (server == nullptr) {
+        return fail("cannot start a PostgreSQL server: " + fw::test::PgServer::why());
     }
-    const std::string admin = own ? cluster->url() : std::string(env);
+    const std::string admin = server->url();
     std::string version;
     exec(admin, "SHOW server_version", &version);
     std::string settings;

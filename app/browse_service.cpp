@@ -10,6 +10,10 @@ Result<std::vector<Item>> list_items(AppContext& ctx, const ItemQuery& query) {
     return list_items(*ctx.store, query);
 }
 
+Result<std::vector<std::int64_t>> search_item_ids(AppContext& ctx, const std::string& search) {
+    return ctx.store->search_item_ids(search);
+}
+
 Result<std::optional<Event>> find_event(store::EventStore& events, std::int64_t id) {
     return events.find_event(id);
 }

@@ -27,6 +27,8 @@ using StoreCounts = store::StoreCounts;
 /// Stored items, newest first; a search is full-text.
 Result<std::vector<Item>> list_items(store::ItemStore& items, const ItemQuery& query);
 Result<std::vector<Item>> list_items(AppContext& ctx, const ItemQuery& query);
+/// The ids of every item a full-text search matches, unordered (a filter's answer, no texts).
+Result<std::vector<std::int64_t>> search_item_ids(AppContext& ctx, const std::string& search);
 Result<std::optional<Event>> find_event(store::EventStore& events, std::int64_t id);
 Result<std::optional<Event>> find_event(AppContext& ctx, std::int64_t id);
 

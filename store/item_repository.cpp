@@ -461,6 +461,27 @@ Result<std::vector<Item>> ItemRepository::list(const ItemQuery& query) {
     return read_items(db_->query(sql, params));
 }
 
+Result<std::vector<std::int64_t>> ItemRepository::matching_ids(const std::string& search_text) {
+    if (auto flushed = flush_search_index(); !flushed) {
+        return flushed.error();
+    }
+    std::vector<sql::Value> params;
+    const auto search = dialect_->item_search(search_text, params);
+    if (!search) {
+        return std::vector<std::int64_t>();  // nothing searchable typed: nothing matches
+    }
+    auto rows = db_->query("SELECT i.id FROM items i" + search->join + " WHERE " + search->condition, params);
+    if (!rows) {
+        return rows.error();
+    }
+    std::vector<std::int64_t> ids;
+    ids.reserve(rows->size());
+    for (const auto& row : *rows) {
+        ids.push_back(row.int64(0));
+    }
+    return ids;
+}
+
 Result<std::vector<Item>> ItemRepository::by_ids(std::span<const std::int64_t> ids) {
     static const std::string sql =
         "SELECT " + std::string(kItemColumns) + " FROM items i JOIN sources s ON s.id = i.source_id WHERE i.id = $1";

@@ -37,6 +37,8 @@ public:
     /// Newest first (published, else fetched); with after_id, oldest id first so a caller can
     /// page on from the last id it saw. Error{Storage} for a search query the database rejects.
     Result<std::vector<Item>> list(const ItemQuery& query);
+    /// The ids of every match of a search, unordered, from the search index alone.
+    Result<std::vector<std::int64_t>> matching_ids(const std::string& search);
     /// In the order asked; unknown ids are skipped.
     Result<std::vector<Item>> by_ids(std::span<const std::int64_t> ids);
     /// Earlier versions, oldest first.

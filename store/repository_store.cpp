@@ -96,6 +96,10 @@ Result<std::vector<Item>> RepositoryStore::list_items(const ItemQuery& query) {
     return read([&] { return items_.list(query); });
 }
 
+Result<std::vector<std::int64_t>> RepositoryStore::search_item_ids(const std::string& search) {
+    return read([&] { return items_.matching_ids(search); });
+}
+
 Result<std::vector<Item>> RepositoryStore::items_by_ids(std::span<const std::int64_t> ids) {
     return read([&] { return items_.by_ids(ids); });
 }

@@ -40,6 +40,7 @@ public:
 
     Result<UpsertStats> upsert_items(std::int64_t source_id, std::span<const Item> items) override;
     Result<std::vector<Item>> list_items(const ItemQuery& query) override;
+    Result<std::vector<std::int64_t>> search_item_ids(const std::string& search) override;
     Result<std::vector<Item>> items_by_ids(std::span<const std::int64_t> ids) override;
     Result<std::vector<Item>> item_versions(std::int64_t item_id) override;
 

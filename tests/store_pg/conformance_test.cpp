@@ -81,6 +81,40 @@ TEST_CASE("items list newest first, by source, after an id, on both backends", "
     });
 }
 
+TEST_CASE("a search's ids alone are the ids of the items it lists, on both backends", "[store_pg][unit]") {
+    on_both([](Store& s, const Opener&) {
+        const auto src = add_source(s, "news");
+        REQUIRE(s.upsert_items(src,
+                               std::vector<Item>{
+                                   make_item("1", "Orbit weights released", "open weights"),
+                                   make_item("2", "Orbit coder", "a coding model"),
+                                   make_item("3", "Pricing for Orbit", "cheaper tokens"),
+                               })
+                    .has_value());
+        for (const char* q :
+             {"orbit", "weights", "orbit OR tokens", "cod*", "nothing-like-this", "   ", "\"", "NEAR("}) {
+            INFO(q);
+            auto listed = s.list_items(item_query(std::nullopt, std::string(q)));
+            auto ids = s.search_item_ids(q);
+            REQUIRE(listed.has_value());
+            REQUIRE(ids.has_value());
+            std::vector<std::int64_t> expected;
+            for (const auto& i : *listed) {
+                expected.push_back(i.id);
+            }
+            std::sort(expected.begin(), expected.end());
+            std::sort(ids->begin(), ids->end());
+            CHECK(*ids == expected);
+        }
+        // Items written in a batch not yet indexed are found too (the index is flushed first).
+        auto more = s.upsert_items(src, std::vector<Item>{make_item("4", "Orbit 2 preview", "a new model")});
+        REQUIRE(more.has_value());
+        auto ids = s.search_item_ids("preview");
+        REQUIRE(ids.has_value());
+        CHECK(ids->size() == 1);
+    });
+}
+
 TEST_CASE("full-text search matches words, OR, prefixes and punctuation on both backends", "[store_pg][unit]") {
     on_both([](Store& s, const Opener&) {
         const auto src = add_source(s, "news");

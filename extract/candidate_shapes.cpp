@@ -10,7 +10,25 @@
 #include "extract/text.h"
 
 namespace fw::extract {
+
+bool names_non_model(const Context& ctx, const std::vector<Token>& words) {
+    for (const auto* list : {"non_model_words", "non_model_heads", "non_model_context"}) {
+        for (const auto& w : ctx.rules.list(list)) {
+            if (!w.remove && find_phrase_text(words, w.pattern)) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 namespace {
+
+/// The headline, read once for every shape.
+struct Headline {
+    std::string_view text;
+    std::vector<Token> tokens;
+};
 
 std::size_t title_end_of(const Context& ctx) {
     return std::min(ctx.text.size(), ctx.text.find('\n'));
@@ -28,19 +46,6 @@ bool entity_in_title(const Context& ctx, EntityKind kind) {
                        [&](const EntityMatch& m) { return m.kind == kind && m.end <= end; });
 }
 
-/// Whether `title` holds a phrase of a non-model list ("Startup Program", "Press", "Notes"): the
-/// headline launches something that is not a model.
-bool names_non_model(const Context& ctx, const std::vector<Token>& title) {
-    for (const auto* list : {"non_model_words", "non_model_heads", "non_model_context"}) {
-        for (const auto& w : ctx.rules.list(list)) {
-            if (!w.remove && find_phrase(title, phrase_tokens(w.pattern))) {
-                return true;
-            }
-        }
-    }
-    return false;
-}
-
 /// The index of the first token at or after `from` (and before `to`) where a phrase of `cues`
 /// starts, with the phrase's length.
 std::optional<std::pair<std::size_t, std::size_t>> first_cue(const std::vector<Token>& tokens,
@@ -51,23 +56,23 @@ std::optional<std::pair<std::size_t, std::size_t>> first_cue(const std::vector<T
         if (cue.remove) {
             continue;
         }
-        const auto phrase = phrase_tokens(cue.pattern);
-        if (const auto at = find_phrase(tokens, phrase, from);
-            at && *at + phrase.size() <= to && (!best || *at < best->first)) {
-            best = std::pair{*at, phrase.size()};
+        const auto phrase = view_phrase(cue.pattern);
+        if (const auto at = find_phrase_view(tokens, phrase, from);
+            at && *at + phrase.size <= to && (!best || *at < best->first)) {
+            best = std::pair{*at, phrase.size};
         }
     }
     return best;
 }
 
-}  // namespace
-
-std::optional<ShapeCue> model_word_headline(const Context& ctx) {
+/// "Claude Gov models for public agencies": a lab's own headline that opens with a capitalised name
+/// (starting with a tracked model's or lab's) followed by a model word (releases.json model_context_words). A model_release candidate.
+std::optional<ShapeCue> model_word_headline(const Context& ctx, const Headline& h) {
     if (!ctx.source.lab) {
         return std::nullopt;
     }
-    const std::string_view title_text = std::string_view(ctx.text).substr(0, title_end_of(ctx));
-    const auto title = tokenize(title_text);
+    const std::string_view title_text = h.text;
+    const auto& title = h.tokens;
     std::size_t i = 0;
     while (i < title.size() && capitalised(ctx, title[i]) &&
            !ctx.rules.contains("model_context_words", title[i].norm)) {
@@ -90,9 +95,11 @@ std::optional<ShapeCue> model_word_headline(const Context& ctx) {
     return shape;
 }
 
-std::optional<ShapeCue> launch_noun_headline(const Context& ctx) {
-    const std::string_view title_text = std::string_view(ctx.text).substr(0, title_end_of(ctx));
-    const auto title = tokenize(title_text);
+/// "Grok Image Generation Release", "Foo 2 Launch": a headline that ends in a launch noun
+/// (releases.json launch_nouns) after a capitalised name. A model_release candidate.
+std::optional<ShapeCue> launch_noun_headline(const Context& ctx, const Headline& h) {
+    const std::string_view title_text = h.text;
+    const auto& title = h.tokens;
     if (title.size() < 2 || !ctx.rules.contains("launch_nouns", title.back().norm)) {
         return std::nullopt;
     }
@@ -120,8 +127,10 @@ std::optional<ShapeCue> launch_noun_headline(const Context& ctx) {
     return shape;
 }
 
-std::optional<ShapeCue> model_and_surface_headline(const Context& ctx) {
-    const auto end = title_end_of(ctx);
+/// "Claude and Alexa+", "Foo 3 on WhatsApp": a headline that names a tracked model and a tracked
+/// surface but no verb the grammar reads. A surface_rollout candidate of that model.
+std::optional<ShapeCue> model_and_surface_headline(const Context& ctx, const Headline& h) {
+    const auto end = h.text.size();
     const EntityMatch* model = nullptr;
     const EntityMatch* surface = nullptr;
     for (const auto& m : ctx.entities) {
@@ -149,12 +158,14 @@ std::optional<ShapeCue> model_and_surface_headline(const Context& ctx) {
                     "a model and a surface in one headline, no arrival verb", slug};
 }
 
-std::optional<ShapeCue> api_headline(const Context& ctx) {
+/// "Grok Voice Agent API": a lab's own headline that is only a capitalised name followed by "API".
+/// A surface_rollout candidate (to the lab's API).
+std::optional<ShapeCue> api_headline(const Context& ctx, const Headline& h) {
     if (!ctx.source.lab) {
         return std::nullopt;
     }
-    const std::string_view title_text = std::string_view(ctx.text).substr(0, title_end_of(ctx));
-    const auto title = tokenize(title_text);
+    const std::string_view title_text = h.text;
+    const auto& title = h.tokens;
     // A name of a few words and the word API: a product's API, announced by its maker.
     if (title.size() < 2 || title.size() > 6 || title.back().norm != "api" ||
         !std::all_of(title.begin(), title.end() - 1, [&](const Token& t) { return capitalised(ctx, t); })) {
@@ -168,7 +179,10 @@ std::optional<ShapeCue> api_headline(const Context& ctx) {
     return shape;
 }
 
-std::optional<ShapeCue> first_person_model_lead(const Context& ctx) {
+/// "We've trained a large-scale language model which ...": a lab's own headline or lead (the
+/// body's first two sentences) where the lab, in the first person, made or launched a model
+/// (releases.json creation_verbs, launch_verbs) that it does not name. A model_release candidate.
+std::optional<ShapeCue> first_person_model_lead(const Context& ctx, const Headline& /*read from ctx.tokens*/) {
     if (!ctx.source.lab) {
         return std::nullopt;
     }
@@ -217,12 +231,16 @@ std::optional<ShapeCue> first_person_model_lead(const Context& ctx) {
     return std::nullopt;
 }
 
-std::optional<ShapeCue> score_headline(const Context& ctx) {
+/// "How two settings tripled our scores on the X benchmark": a headline of a tracked lab or model
+/// with a score word (evals.json score_words) and a benchmark's word (benchmark_words) or a
+/// figure. An eval_report candidate on a lab's own feed, a
+/// third_party_eval candidate elsewhere.
+std::optional<ShapeCue> score_headline(const Context& ctx, const Headline& h) {
     if (!ctx.source.lab && !entity_in_title(ctx, EntityKind::Lab) && !entity_in_title(ctx, EntityKind::Model)) {
         return std::nullopt;
     }
-    const std::string_view title_text = std::string_view(ctx.text).substr(0, title_end_of(ctx));
-    const auto title = tokenize(title_text);
+    const std::string_view title_text = h.text;
+    const auto& title = h.tokens;
     const auto at = first_cue(title, ctx.rules.list("score_words"), 0, title.size());
     // A score of something measured: a benchmark's word or a figure ("80%"); "scores a win in
     // court" has neither.
@@ -253,9 +271,11 @@ std::optional<ShapeCue> score_headline(const Context& ctx) {
     return shape;
 }
 
-std::optional<ShapeCue> first_person_move_headline(const Context& ctx) {
-    const std::string_view title_text = std::string_view(ctx.text).substr(0, title_end_of(ctx));
-    const auto title = tokenize(title_text);
+/// "Why I joined AISI", "I'm leaving Foo Labs": a headline in the first person with a personnel
+/// verb (people.json personnel_lemmas). A personnel_move candidate; the reviewer names the person.
+std::optional<ShapeCue> first_person_move_headline(const Context& ctx, const Headline& h) {
+    const std::string_view title_text = h.text;
+    const auto& title = h.tokens;
     static const std::vector<std::string> auxiliaries = {"m", "am", "ve", "have", "d", "had", "will", "ll"};
     for (std::size_t i = 0; i < title.size(); ++i) {
         if (title[i].norm != "i" || title_text[title[i].begin] != 'I') {
@@ -276,10 +296,15 @@ std::optional<ShapeCue> first_person_move_headline(const Context& ctx) {
     return std::nullopt;
 }
 
+}  // namespace
+
 std::optional<ShapeCue> announcement_shape(const Context& ctx) {
+    Headline h;
+    h.text = std::string_view(ctx.text).substr(0, title_end_of(ctx));
+    h.tokens = tokenize(h.text);
     for (auto* shape : {launch_noun_headline, model_word_headline, model_and_surface_headline, api_headline,
                         score_headline, first_person_move_headline, first_person_model_lead}) {
-        if (auto found = shape(ctx)) {
+        if (auto found = shape(ctx, h)) {
             return found;
         }
     }

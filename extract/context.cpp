@@ -227,6 +227,11 @@ Context rematch_context(Context&& ctx) {
     return std::move(ctx);
 }
 
+TimePoint item_time(const Context& ctx) {
+    const auto& e = ctx.item.entry;
+    return e.published ? *e.published : e.updated ? *e.updated : ctx.item.fetched_at;
+}
+
 Event make_event(const Context& ctx, EventKind kind, std::string dedupe_key, double confidence,
                  std::size_t snippet_pos) {
     const auto& e = ctx.item.entry;
@@ -236,13 +241,9 @@ Event make_event(const Context& ctx, EventKind kind, std::string dedupe_key, dou
     ev.title = e.title;
     ev.lab = ctx.lab;
     ev.detected_at = ctx.item.fetched_at;
-    if (e.published) {
-        ev.occurred_at = *e.published;
-    } else if (e.updated) {
-        ev.occurred_at = *e.updated;
-    } else {
-        ev.occurred_at = ctx.item.fetched_at;
-        confidence *= 0.8;
+    ev.occurred_at = item_time(ctx);
+    if (!e.published && !e.updated) {
+        confidence *= 0.8;  // the fetch time is only an upper bound
     }
     const auto since_midnight = ev.occurred_at - std::chrono::floor<std::chrono::days>(ev.occurred_at);
     ev.time_precision = since_midnight.count() == 0 ? "day" : "second";

@@ -78,6 +78,8 @@ Context make_context(const Item& item, const Item* previous, const SourceInfo& s
 /// surface stay (they do not depend on models), its entities and lab are found again.
 Context rematch_context(Context&& ctx);
 
+/// When the item says it happened: published, else updated, else the fetch time (an upper bound).
+TimePoint item_time(const Context& ctx);
 /// An event with evidence (snippet = the sentence around byte `snippet_pos` of ctx.text),
 /// occurred_at from the item's dates, detected_at = fetched_at. A missing published/updated date
 /// lowers the confidence: the fetch time is only an upper bound.

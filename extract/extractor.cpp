@@ -82,12 +82,8 @@ std::string launch_shaped_title(const Context& ctx) {
     }
     const std::string_view title_text = std::string_view(ctx.text).substr(0, ctx.text.find('\n'));
     const auto title = tokenize(title_text);
-    for (const auto* list : {"non_model_words", "non_model_heads", "non_model_context"}) {
-        for (const auto& w : ctx.rules.list(list)) {
-            if (find_phrase(title, phrase_tokens(w.pattern))) {
-                return {};  // "Introducing the Llama Startup Program": a launch, not of a model
-            }
-        }
+    if (names_non_model(ctx, title)) {
+        return {};  // "Introducing the Llama Startup Program": a launch, not of a model
     }
     for (const auto& cue : verb_phrases(ctx.rules, "launch_verbs")) {
         const auto phrase = phrase_tokens(cue.pattern);

@@ -924,8 +924,7 @@ bool surface_within(const Context& ctx, const Slot& slot) {
 /// Whether the item is dated within a week of `released`: a headline naming a known model then
 /// still speaks of its launch.
 bool launch_week(const Context& ctx, TimePoint released) {
-    const auto& e = ctx.item.entry;
-    const auto at = e.published ? *e.published : e.updated ? *e.updated : ctx.item.fetched_at;
+    const auto at = item_time(ctx);
     return at - released < std::chrono::days(7) && released - at < std::chrono::days(7);
 }
 

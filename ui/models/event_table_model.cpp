@@ -6,7 +6,7 @@
 
 namespace fw::ui {
 
-EventTableModel::EventTableModel(QObject* parent) : QAbstractTableModel(parent) {}
+EventTableModel::EventTableModel(QObject* parent) : BatchedEventRows(parent) {}
 
 void EventTableModel::setEvents(std::vector<Event> events) {
     auto shared = std::make_shared<const std::vector<Event>>(std::move(events));
@@ -17,32 +17,13 @@ void EventTableModel::setEvents(std::vector<Event> events) {
     setEvents(std::move(shared), std::move(rows));
 }
 
-void EventTableModel::setEvents(Events events, std::vector<const Event*> rows) {
-    beginResetModel();
-    events_ = std::move(events);
-    rows_ = std::move(rows);
-    shown_ = std::min(kBatch, static_cast<int>(rows_.size()));
-    endResetModel();
-}
-
-const Event* EventTableModel::eventAt(int row) const {
-    if (row < 0 || row >= shown_) {
-        return nullptr;
-    }
-    return rows_[static_cast<std::size_t>(row)];
-}
-
 int EventTableModel::rowOfId(std::int64_t id) const {
-    for (int r = 0; r < shown_; ++r) {
-        if (rows_[static_cast<std::size_t>(r)]->id == id) {
+    for (int r = 0; r < shown(); ++r) {
+        if (eventAt(r)->id == id) {
             return r;
         }
     }
     return -1;
-}
-
-int EventTableModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : shown_;
 }
 
 int EventTableModel::columnCount(const QModelIndex& parent) const {
@@ -103,20 +84,6 @@ QVariant EventTableModel::headerData(int section, Qt::Orientation orientation, i
     return section >= 0 && section < ColumnCount ? tr(names[section]) : QVariant();
 }
 
-bool EventTableModel::canFetchMore(const QModelIndex& parent) const {
-    return !parent.isValid() && shown_ < static_cast<int>(rows_.size());
-}
-
-void EventTableModel::fetchMore(const QModelIndex& parent) {
-    if (!canFetchMore(parent)) {
-        return;
-    }
-    const int more = std::min(kBatch, static_cast<int>(rows_.size()) - shown_);
-    beginInsertRows({}, shown_, shown_ + more - 1);
-    shown_ += more;
-    endInsertRows();
-}
-
 namespace {
 
 const std::string& text(const std::optional<std::string>& o) {
@@ -150,11 +117,11 @@ bool lessBy(int column, const Event& a, const Event& b) {
 
 void EventTableModel::sort(int column, Qt::SortOrder order) {
     beginResetModel();
-    std::stable_sort(rows_.begin(), rows_.end(), [&](const Event* a, const Event* b) {
+    std::stable_sort(rows().begin(), rows().end(), [&](const Event* a, const Event* b) {
         return order == Qt::AscendingOrder ? lessBy(column, *a, *b) : lessBy(column, *b, *a);
     });
     // Sorting restarts the lazy window: the first batch of the new order.
-    shown_ = std::min(kBatch, static_cast<int>(rows_.size()));
+    restartBatches();
     endResetModel();
 }
 

@@ -20,12 +20,19 @@ Release release_of(const Event& e, const Taxonomy& taxonomy) {
 }
 
 // Releases that count in the share: a weights_release of a model already released open
-// repeats that fact.
+// repeats that fact, and so does one beside an open launch of the same time (a launch post that
+// states its weights gives both, in either order).
 std::vector<const Release*> share_releases(const std::vector<Release>& releases) {
     std::vector<const Release*> out;
     std::set<std::string> open_models;
+    std::set<std::pair<std::string_view, TimePoint>> open_launches;
     for (const Release& r : releases) {
-        if (r.kind == "weights_release" && open_models.contains(r.model)) {
+        if (r.kind == "model_release" && is_open(r.openness)) {
+            open_launches.emplace(r.model, r.at);
+        }
+    }
+    for (const Release& r : releases) {
+        if (r.kind == "weights_release" && (open_models.contains(r.model) || open_launches.contains({r.model, r.at}))) {
             continue;
         }
         if (is_open(r.openness)) {

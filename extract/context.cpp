@@ -137,39 +137,72 @@ void resolve_short_surfaces(std::string_view text, std::vector<EntityMatch>& ent
     }
 }
 
-/// On a lab's own feed, "the API" / "our API" is the lab's API (its one surface with "api" in its
-/// slug): "live in the DeepSeek app and the API today" is deepseek-api.
-void add_own_api(std::string_view text, const std::vector<Token>& tokens, const std::optional<std::string>& lab,
-                 const Taxonomy& taxonomy, std::vector<EntityMatch>& entities) {
+/// The lab's one surface whose slug satisfies `pred` (its API, its app), or null when it has none
+/// or several: "the app" names none of two.
+template <typename Pred>
+const Surface* only_own_surface(const Taxonomy& taxonomy, const std::string& lab, Pred pred) {
+    const Surface* found = nullptr;
+    for (const auto& s : taxonomy.surfaces) {
+        if (s.owner == lab && pred(s.slug)) {
+            if (found != nullptr) {
+                return nullptr;
+            }
+            found = &s;
+        }
+    }
+    return found;
+}
+
+bool app_slug(std::string_view slug) {
+    return slug.size() > 4 && slug.substr(slug.size() - 4) == "-app";
+}
+
+/// On a lab's own feed, its products said by their common nouns after a determiner, alone or in a
+/// coordinated list: "the API" / "our API" is the lab's API (its one surface with "api" in its
+/// slug), "our app" its one app; "live in the DeepSeek app and the API today" is deepseek-api,
+/// "now live on our web chat, app and API" its app and its API. "API" must be written as the
+/// acronym; a list runs over its nouns' modifiers (web, mobile, iOS, chat) and "," / "and" / "or".
+/// "the apps" stays anyone's.
+void add_own_surfaces(std::string_view text, const std::vector<Token>& tokens, const std::optional<std::string>& lab,
+                      const Taxonomy& taxonomy, std::vector<EntityMatch>& entities) {
     if (!lab) {
         return;
     }
-    const Surface* api = nullptr;
-    for (const auto& s : taxonomy.surfaces) {
-        if (s.owner == *lab && api_slug(s.slug)) {
-            if (api != nullptr) {
-                return;  // two APIs: "the API" names neither
-            }
-            api = &s;
+    const Surface* api = only_own_surface(taxonomy, *lab, api_slug);
+    const Surface* app = only_own_surface(taxonomy, *lab, app_slug);
+    // "the apps you use every day" are anyone's: a plural is the lab's only after "our" or "its".
+    const auto surface_of = [&](const Token& t, bool possessive) -> const Surface* {
+        if (t.norm == "api" && text.substr(t.begin, 3) == "API") {
+            return api;
         }
-    }
-    if (api == nullptr) {
-        return;
-    }
+        return t.norm == "app" || (t.norm == "apps" && possessive) ? app : nullptr;
+    };
+    static const std::vector<std::string_view> modifiers = {"web",     "mobile", "ios", "android", "desktop",
+                                                            "iphone",  "chat",   "and", "or",      "both",
+                                                            "website", "the",    "our", "its"};
     for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
         const auto& det = tokens[i].norm;
-        if (tokens[i + 1].norm != "api" || (det != "the" && det != "our" && det != "its")) {
+        if (det != "the" && det != "our" && det != "its") {
             continue;
         }
-        const auto at = tokens[i + 1].begin;
-        const bool covered = std::any_of(entities.begin(), entities.end(),
-                                         [&](const EntityMatch& m) { return m.begin <= at && at < m.end; });
-        if (!covered && text.substr(at, 3) == "API") {
-            const EntityMatch match{EntityKind::Surface, api->slug, *lab, at, tokens[i + 1].end};
-            entities.insert(
-                std::upper_bound(entities.begin(), entities.end(), match,
-                                 [](const EntityMatch& a, const EntityMatch& b) { return a.begin < b.begin; }),
-                match);
+        for (std::size_t k = i + 1; k < tokens.size(); ++k) {
+            const Surface* s = surface_of(tokens[k], det != "the");
+            if (s == nullptr) {
+                if (std::find(modifiers.begin(), modifiers.end(), tokens[k].norm) == modifiers.end()) {
+                    break;
+                }
+                continue;
+            }
+            const auto at = tokens[k].begin;
+            const bool covered = std::any_of(entities.begin(), entities.end(),
+                                             [&](const EntityMatch& m) { return m.begin <= at && at < m.end; });
+            if (!covered) {
+                const EntityMatch match{EntityKind::Surface, s->slug, *lab, at, tokens[k].end};
+                entities.insert(
+                    std::upper_bound(entities.begin(), entities.end(), match,
+                                     [](const EntityMatch& a, const EntityMatch& b) { return a.begin < b.begin; }),
+                    match);
+            }
         }
     }
 }
@@ -183,7 +216,7 @@ namespace {
 void match_entities(Context& ctx) {
     ctx.entities = ctx.matcher.find_all(ctx.text);
     resolve_short_surfaces(ctx.text, ctx.entities);
-    add_own_api(ctx.text, ctx.tokens, ctx.source.lab, ctx.taxonomy, ctx.entities);
+    add_own_surfaces(ctx.text, ctx.tokens, ctx.source.lab, ctx.taxonomy, ctx.entities);
     ctx.lab = ctx.source.lab;
     if (auto cik = ctx.item.entry.extra.find("cik"); !ctx.lab && cik != ctx.item.entry.extra.end()) {
         // An EDGAR filing speaks for the lab whose listed security has its CIK.

@@ -25,6 +25,14 @@ bool domain_like(std::string_view name) {
     return false;
 }
 
+/// "Workspace", "Bedrock", "Copilot": one capitalised word, a proper name that is also an ordinary
+/// word in lower case ("a global workspace", "an AI copilot"). Slugs are added in lower case and
+/// stay case-blind, so "meta" or "claude" in a repo name still match.
+bool one_word_proper_name(std::string_view name) {
+    return name.size() > 1 && std::isupper(static_cast<unsigned char>(name.front())) != 0 &&
+           std::all_of(name.begin() + 1, name.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)) != 0; });
+}
+
 /// "FAIR", "MSL", "AISI": acronyms that are also ordinary words in lower case.
 bool is_acronym(std::string_view name) {
     return name.size() <= 5 && std::none_of(name.begin(), name.end(),
@@ -90,8 +98,10 @@ void EntityMatcher::add_name(std::string_view name, EntityKind kind, const std::
         return;
     }
     auto& bucket = by_first_token_[tokens.front()];
-    for (const auto& n : bucket) {
+    for (auto& n : bucket) {
         if (n.tokens == tokens && n.kind == kind && n.slug == slug) {
+            // The same words in lower case too (a lab's slug after its name): any case matches.
+            n.capitalised = n.capitalised && one_word_proper_name(name);
             return;
         }
     }
@@ -103,6 +113,7 @@ void EntityMatcher::add_name(std::string_view name, EntityKind kind, const std::
     if (force_exact || dotted || letter_count(name) <= 3 || is_acronym(name)) {
         entry.exact = std::string(name);
     }
+    entry.capitalised = entry.exact.empty() && one_word_proper_name(name);
     if (dotted && to_lower_ascii(name) != name) {
         Name lower = entry;
         lower.exact = to_lower_ascii(name);
@@ -138,6 +149,9 @@ std::vector<EntityMatch> EntityMatcher::find_all(std::string_view text) const {
                 }
                 if (match && !name.exact.empty()) {
                     match = text.substr(tokens[i].begin, tokens[i + n - 1].end - tokens[i].begin) == name.exact;
+                }
+                if (match && name.capitalised) {
+                    match = std::isupper(static_cast<unsigned char>(text[tokens[i].begin])) != 0;
                 }
                 if (match) {
                     best = &name;

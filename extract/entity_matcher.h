@@ -47,6 +47,7 @@ private:
         EntityKind kind;
         std::string slug;
         std::string lab;
+        bool capitalised = false;  ///< a one-word proper name: the text's word must start with a capital
     };
     void add_name(std::string_view name, EntityKind kind, const std::string& slug, const std::string& lab,
                   bool force_exact = false);

@@ -322,6 +322,9 @@ bool writes_as_evaluator(const Context& ctx) {
     }
     Context words = ctx;
     words.tokens = tokens;
+    if (strongest_cue(words, "incident_words") > 0) {
+        return false;  // a status page "investigating elevated errors" on a model runs no evaluation
+    }
     // "us" as written: "in the US" is a country, not the writer.
     const bool us = std::any_of(tokens.begin(), tokens.end(),
                                 [&](const Token& t) { return head.substr(t.begin, t.end - t.begin) == "us"; });

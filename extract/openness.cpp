@@ -281,13 +281,14 @@ OpennessGuess classify_openness(const Context& ctx, const ModelInfo* known, cons
         if (!is_open(*o) && lic != nullptr && is_open(openness_from_license(lic))) {
             result.license.reset();  // a closed model does not carry an open licence named nearby
         }
-    } else if (known != nullptr && known->openness != Openness::Unknown) {
-        result.openness = known->openness;
-        result.cue = "taxonomy";
     } else if (lic != nullptr && is_open(openness_from_license(lic))) {
+        // The item's own words before the taxonomy's: "Mistral Small 3, under Apache 2.0".
         result.openness = openness_from_license(lic);
         result.cue = "licence " + *result.license;
         result.confidence = 0.8;
+    } else if (known != nullptr && known->openness != Openness::Unknown) {
+        result.openness = known->openness;
+        result.cue = "taxonomy";
     } else if (has_phrase(scope_tokens, "api") || has_phrase(scope_tokens, "apis")) {
         result.openness = Openness::Api;  // offered to developers, no word of weights
         result.cue = "api, no weights";

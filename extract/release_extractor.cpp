@@ -1154,6 +1154,15 @@ void extract_releases(const Context& source_ctx, ExtractOutput& out, std::vector
         put(ev.fields, field::tier, std::string(to_string(r.known ? r.known->tier : model.tier)));
         put(ev.fields, field::family, model.family.empty() ? r.ref.slug : model.family);
         out.events.push_back(std::move(ev));
+        // A launch whose own words say its weights are out ("Apache 2.0, download it from Hugging
+        // Face") also answers "which weights are out, under which licence, when": a weights
+        // release of the model, its repository unknown (a Hub link is the repo extractor's), with
+        // the same key a later "weights are now on Hugging Face" post gives, so the two merge.
+        if (is_open(openness.openness) && !openness.cue.empty() && openness.cue != "taxonomy" &&
+            openness.stage.value_or("") != "announced" && !ifind(ctx.text, "huggingface.co/")) {
+            out.events.push_back(stated_weights(ctx, model, r.confidence, r.begin,
+                                                r.cue + "; weights stated: " + openness.cue, openness));
+        }
     }
 }
 

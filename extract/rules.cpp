@@ -134,6 +134,7 @@ const std::vector<std::string>& known_rule_lists() {
         "score_words",
         "benchmark_words",
         "non_name_words",
+        "incident_words",
     };
     return names;
 }

@@ -65,6 +65,27 @@ TEST_CASE("acronyms and tickers match only with their own casing", "[extract][ma
     CHECK(slugs(m, "meta-learning", EntityKind::Security).empty());
 }
 
+TEST_CASE("a one-word proper name that is also a common word matches only capitalised", "[extract][matcher]") {
+    auto t = fw::test::small_taxonomy();
+    fw::Surface docs;
+    docs.slug = "acme-notebook";
+    docs.name = "Acme Notebook";
+    docs.aliases = {"Notebook"};
+    t.surfaces.push_back(docs);
+    fw::ModelInfo quill;
+    quill.slug = "quill";
+    quill.name = "Quill";
+    t.models.push_back(quill);
+    EntityMatcher m(t);
+    CHECK(slugs(m, "Acme brings its model to Notebook", EntityKind::Surface) ==
+          std::vector<std::string>{"acme-notebook"});
+    CHECK(slugs(m, "NOW IN NOTEBOOK", EntityKind::Surface) == std::vector<std::string>{"acme-notebook"});
+    CHECK(slugs(m, "a shared notebook of agent traces", EntityKind::Surface).empty());
+    // The slug is the same word in lower case, as repo names write it: any case matches.
+    CHECK(slugs(m, "Quill writes", EntityKind::Model) == std::vector<std::string>{"quill"});
+    CHECK(slugs(m, "acme/quill weights", EntityKind::Model) == std::vector<std::string>{"quill"});
+}
+
 TEST_CASE("a model added later is matched in later texts", "[extract][matcher]") {
     EntityMatcher m(fw::test::small_taxonomy());
     CHECK(slugs(m, "Muse Spark 1.1 is out", EntityKind::Model) == std::vector<std::string>{"muse-spark"});

@@ -1,0 +1,135 @@
+// Constructions read in session 12 (issue 13), found with items written blind to the rules by
+// another author and tried here in wording of ours: weights said to "stay closed" in one clause
+// while a sibling is open in the next, a lab's products named by their common nouns in a list
+// ("our web chat, app and API"), a launch whose own words put its weights out (a weights release
+// beside the launch), a licence in the text before the taxonomy's openness, a status page's
+// incident that is no evaluation, and a job advert's title that is no person.
+
+#include "bundled_extractor.h"
+#include "extract_support.h"
+#include "support/catch.h"
+
+using fw::EventKind;
+using fw::make_time;
+using fw::test::bundled_extractor;
+using fw::test::feed_source;
+using fw::test::find_event;
+using fw::test::make_item;
+using fw::test::of_kind;
+using fw::test::text_field;
+
+namespace {
+
+bool rolled_out_to(const std::vector<fw::Event>& events, const std::string& surface) {
+    return std::any_of(events.begin(), events.end(), [&](const fw::Event& ev) {
+        return ev.kind == EventKind::SurfaceRollout && ev.surface == std::optional<std::string>(surface);
+    });
+}
+
+}  // namespace
+
+TEST_CASE("weights that 'stay closed' bind to their clause; the sibling after 'but' is open",
+          "[extract][grammar][openness]") {
+    auto ex = bundled_extractor();
+    auto out = ex.extract(
+        make_item("Orchid 3 and Orchid 3 Lite", make_time(2026, 10, 2),
+                  "The weights of the full Orchid 3 remain closed and it runs only in our cloud, but Orchid 3 Lite "
+                  "can be downloaded under the Apache 2.0 licence."),
+        nullptr, feed_source("mistral-news", std::string("mistral")));
+    const auto* full = find_event(out.events, EventKind::ModelRelease, "orchid-3");
+    const auto* lite = find_event(out.events, EventKind::ModelRelease, "orchid-3-lite");
+    REQUIRE(full != nullptr);
+    REQUIRE(lite != nullptr);
+    CHECK(text_field(*full, "openness") == "api");
+    CHECK(text_field(*lite, "openness") == "open_weights_permissive");
+    CHECK(text_field(*lite, "license") == "Apache-2.0");
+    // Only the open sibling's weights are out.
+    CHECK(find_event(out.events, EventKind::WeightsRelease, "orchid-3-lite") != nullptr);
+    CHECK(find_event(out.events, EventKind::WeightsRelease, "orchid-3") == nullptr);
+}
+
+TEST_CASE("a lab's products said by their common nouns in a list are its surfaces", "[extract][grammar][rollout]") {
+    auto ex = bundled_extractor();
+    SECTION("'our website, mobile app and API' on the lab's own feed") {
+        auto out = ex.extract(make_item("DeepSeek-V9 is out", make_time(2026, 9, 1),
+                                        "DeepSeek-V9 is available today on our website, mobile app and API."),
+                              nullptr, feed_source("deepseek-news", std::string("deepseek")));
+        CHECK(rolled_out_to(out.events, "deepseek-app"));
+        CHECK(rolled_out_to(out.events, "deepseek-api"));
+    }
+    SECTION("'the apps you already use' are anyone's, and 'api' in lower case is no product") {
+        auto out = ex.extract(make_item("Plug-ins for Grok", make_time(2026, 9, 2),
+                                        "Grok now reaches into the apps you already use, with an api for each."),
+                              nullptr, feed_source("xai-news", std::string("xai")));
+        CHECK_FALSE(rolled_out_to(out.events, "grok-app"));
+        CHECK_FALSE(rolled_out_to(out.events, "xai-api"));
+    }
+}
+
+TEST_CASE("a launch whose own words put its weights out is also a weights release", "[extract][grammar][openness]") {
+    auto ex = bundled_extractor();
+    SECTION("open weights with a licence: both events, the weights with the licence and no repository") {
+        auto out = ex.extract(make_item("Meet Quokka 2, our open model for edge devices", make_time(2026, 8, 3),
+                                        "Quokka 2 is a 4B model whose weights you can download today under the MIT "
+                                        "licence."),
+                              nullptr, feed_source("qwen-blog", std::string("qwen")));
+        const auto* launch = find_event(out.events, EventKind::ModelRelease, "quokka-2");
+        const auto* weights = find_event(out.events, EventKind::WeightsRelease, "quokka-2");
+        REQUIRE(launch != nullptr);
+        REQUIRE(weights != nullptr);
+        CHECK(text_field(*weights, "license") == "MIT");
+        CHECK(text_field(*weights, "openness") == "open_weights_permissive");
+        REQUIRE(weights->fields.find("repo") != nullptr);
+        CHECK(std::holds_alternative<std::monostate>(*weights->fields.find("repo")));
+    }
+    SECTION("a closed launch has no weights release") {
+        auto out = ex.extract(make_item("Meet Quokka Max", make_time(2026, 8, 4),
+                                        "Quokka Max, our largest model, is proprietary and served through our API."),
+                              nullptr, feed_source("qwen-blog", std::string("qwen")));
+        REQUIRE(find_event(out.events, EventKind::ModelRelease, "quokka-max") != nullptr);
+        CHECK(of_kind(out.events, EventKind::WeightsRelease).empty());
+    }
+    SECTION("weights promised for later are not out yet") {
+        auto out = ex.extract(make_item("Meet Quokka 3", make_time(2026, 8, 5),
+                                        "Quokka 3 is our new reasoning model, live in the API today. Open weights "
+                                        "will follow in the coming weeks."),
+                              nullptr, feed_source("qwen-blog", std::string("qwen")));
+        REQUIRE(find_event(out.events, EventKind::ModelRelease, "quokka-3") != nullptr);
+        CHECK(of_kind(out.events, EventKind::WeightsRelease).empty());
+    }
+}
+
+TEST_CASE("a licence the item names comes before the taxonomy's openness of a known model",
+          "[extract][grammar][openness]") {
+    auto ex = bundled_extractor();
+    // Llama 4 Scout is in the bundled taxonomy; this item's own words give the licence.
+    auto out = ex.extract(make_item("Llama 4 Scout, now under Apache 2.0", make_time(2025, 4, 5),
+                                    "Introducing Llama 4 Scout, released today under the Apache 2.0 licence."),
+                          nullptr, feed_source("meta-ai-blog", std::string("meta")));
+    const auto* launch = find_event(out.events, EventKind::ModelRelease, "llama-4-scout");
+    REQUIRE(launch != nullptr);
+    CHECK(text_field(*launch, "license") == "Apache-2.0");
+    CHECK(text_field(*launch, "openness") == "open_weights_permissive");
+}
+
+TEST_CASE("a status page's incident on a model is no evaluation of it", "[extract][precision]") {
+    auto ex = bundled_extractor();
+    auto out = ex.extract(make_item("Degraded performance for Claude Opus 4.1", make_time(2026, 7, 1),
+                                    "We are investigating elevated error rates for some requests; we will post an "
+                                    "update within the hour."),
+                          nullptr, feed_source("claude-status", std::nullopt));
+    CHECK(of_kind(out.events, EventKind::ThirdPartyEval).empty());
+    // The same first-person words about testing the model are still an evaluator's.
+    auto eval = ex.extract(make_item("How Claude Opus 4.1 fares on our agent benchmark", make_time(2026, 7, 2),
+                                     "We evaluated Claude Opus 4.1 on 300 long-horizon tasks; it scored 41%."),
+                           nullptr, feed_source("agent-evals-blog", std::nullopt));
+    CHECK_FALSE(of_kind(eval.events, EventKind::ThirdPartyEval).empty());
+}
+
+TEST_CASE("a job advert's title is no person joining", "[extract][precision][people]") {
+    auto ex = bundled_extractor();
+    auto out = ex.extract(make_item("Now hiring: Staff Engineer, inference runtime (Paris)", make_time(2026, 6, 1),
+                                    "Join Mistral AI to build the serving stack behind Le Chat."),
+                          nullptr, feed_source("mistral-jobs", std::string("mistral")));
+    CHECK(of_kind(out.events, EventKind::PersonnelMove).empty());
+}

@@ -631,6 +631,22 @@ void host_rollouts(const Context& ctx, const std::vector<std::string>& item_mode
 
 }  // namespace
 
+/// A surface its own clause says the model is not on: "It is not yet available in the API", "isn't
+/// coming to Copilot". A negation before the surface in its clause, with an availability word.
+bool surface_denied(const Context& ctx, const std::vector<Clause>& clauses, const EntityMatch& surface) {
+    const auto c = clause_at(clauses, surface.begin);
+    if (!c || surface.begin < c->begin) {
+        return false;
+    }
+    const auto before = tokenize(std::string_view(ctx.text).substr(c->begin, surface.begin - c->begin));
+    static const std::vector<std::string_view> availability = {"available", "availability", "offered", "accessible",
+                                                               "supported",  "coming",       "live"};
+    const bool says_availability = std::any_of(before.begin(), before.end(), [](const Token& t) {
+        return std::find(availability.begin(), availability.end(), t.norm) != availability.end();
+    });
+    return says_availability && negated(ctx.rules, before, 0, before.size());
+}
+
 void extract_rollouts(const Context& ctx, const std::vector<std::string>& item_models, ExtractOutput& out) {
     host_rollouts(ctx, item_models, out);
     std::size_t verb_pos = 0;
@@ -733,6 +749,9 @@ void extract_rollouts(const Context& ctx, const std::vector<std::string>& item_m
             continue;
         }
         seen.push_back(m.slug);
+        if (surface_denied(ctx, clauses, m)) {
+            continue;
+        }
         const auto stage = surface_stage(ctx, clauses, surfaces, m, fallback_stage);  // the same for each model
         for (const auto& model : subjects) {
             auto ev = make_event(ctx, EventKind::SurfaceRollout, "surface_rollout|" + model + "|" + m.slug, verb,

@@ -133,3 +133,13 @@ TEST_CASE("a job advert's title is no person joining", "[extract][precision][peo
                           nullptr, feed_source("mistral-jobs", std::string("mistral")));
     CHECK(of_kind(out.events, EventKind::PersonnelMove).empty());
 }
+
+TEST_CASE("a surface its own clause says the model is not on gets no rollout", "[extract][grammar][rollout]") {
+    auto ex = bundled_extractor();
+    auto out = ex.extract(make_item("Gemini 4 Ultra in preview for Gemini app subscribers", make_time(2026, 11, 3),
+                                    "Subscribers can try Gemini 4 Ultra in the Gemini app from today. It isn't "
+                                    "available in Vertex AI yet."),
+                          nullptr, feed_source("google-blog", std::string("google")));
+    CHECK(rolled_out_to(out.events, "gemini-app"));
+    CHECK_FALSE(rolled_out_to(out.events, "vertex-ai"));
+}

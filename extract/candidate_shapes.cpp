@@ -293,6 +293,14 @@ std::optional<ShapeCue> first_person_move_headline(const Context& ctx, const Hea
                             std::nullopt};
         }
     }
+    // "Some personal news" / "Today was my last day leading the team": the headline or the lead
+    // says a move in the first person's own phrases (people.json first_person_moves).
+    const auto lead = lead_sentence(ctx.text);
+    const auto head = tokenize(std::string_view(ctx.text).substr(0, std::max(lead.end, title_text.size())));
+    if (first_cue(head, ctx.rules.list("first_person_moves"), 0, head.size())) {
+        return ShapeCue{"first-person move phrase", EventKind::PersonnelMove,
+                        "a move told in the first person; the person is not tracked", std::nullopt};
+    }
     return std::nullopt;
 }
 

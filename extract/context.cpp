@@ -90,6 +90,17 @@ std::optional<std::string> evaluator_named(const std::vector<Token>& words, cons
             }
         }
     }
+    // A source named by the evaluator's distinctive first word and its feed ("epoch-blog" for
+    // Epoch AI): an organisation suffix may be left out of a source's name, a short first word
+    // ("far" of FAR AI) may not.
+    static const std::vector<std::string_view> org_suffixes = {"ai", "labs", "lab", "institute", "research"};
+    for (const auto& cue : rules.list("evaluators")) {
+        const auto parts = phrase_tokens(cue.pattern);
+        if (!cue.remove && parts.size() == 2 && parts[0].size() >= 5 && !words.empty() && words[0].norm == parts[0] &&
+            std::find(org_suffixes.begin(), org_suffixes.end(), parts[1]) != org_suffixes.end()) {
+            return cue.value.empty() ? cue.pattern : cue.value;
+        }
+    }
     return std::nullopt;
 }
 
@@ -216,7 +227,19 @@ namespace {
 void match_entities(Context& ctx) {
     ctx.entities = ctx.matcher.find_all(ctx.text);
     resolve_short_surfaces(ctx.text, ctx.entities);
-    add_own_surfaces(ctx.text, ctx.tokens, ctx.source.lab, ctx.taxonomy, ctx.entities);
+    // "Anthropic's Claude Haiku 5 launched in the API": on a feed of no lab, a text naming one lab
+    // alone speaks of that lab's products.
+    std::optional<std::string> products_of = ctx.source.lab;
+    for (const auto& m : ctx.entities) {
+        if (!ctx.source.lab && m.kind == EntityKind::Lab) {
+            if (products_of && *products_of != m.lab) {
+                products_of.reset();
+                break;
+            }
+            products_of = m.lab;
+        }
+    }
+    add_own_surfaces(ctx.text, ctx.tokens, products_of, ctx.taxonomy, ctx.entities);
     ctx.lab = ctx.source.lab;
     if (auto cik = ctx.item.entry.extra.find("cik"); !ctx.lab && cik != ctx.item.entry.extra.end()) {
         // An EDGAR filing speaks for the lab whose listed security has its CIK.

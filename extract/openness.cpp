@@ -132,6 +132,63 @@ std::string closed_access(const Context& ctx, const std::vector<Token>& tokens, 
     return surface_within(ctx, begin, end, [](const EntityMatch&) { return true; }) ? "hosted_product" : otherwise;
 }
 
+/// A clause that promises a channel rather than offering it: "with API access to follow in the
+/// coming weeks", "developers can join a waitlist for the Meta Model API" (future_words, or a
+/// release_stages cue of the limited or announced stage).
+bool promises(const Context& ctx, const std::vector<Token>& tokens) {
+    if (said_within(ctx.rules, "future_words", tokens, 0, tokens.size())) {
+        return true;
+    }
+    return std::any_of(ctx.rules.list("release_stages").begin(), ctx.rules.list("release_stages").end(),
+                       [&](const Cue& cue) {
+                           return !cue.remove && (cue.value == "limited" || cue.value == "announced") &&
+                                  find_phrase(tokens, phrase_tokens(cue.pattern));
+                       });
+}
+
+/// closed_access over what the item offers now: its clauses less those that promise a channel.
+/// "Rolling out in the Grok app, with API access to follow" is a hosted product today.
+std::string closed_access_now(const Context& ctx, const std::string& otherwise) {
+    std::string offered;
+    std::vector<Clause> kept;
+    for (const auto& whole : split_clauses(ctx.text)) {
+        // ", with API access to follow": the absolute phrase is a clause of its own here.
+        std::vector<Clause> parts;
+        const auto text = std::string_view(ctx.text).substr(whole.begin, whole.end - whole.begin);
+        const auto with = text.find(", with ");
+        if (with != std::string_view::npos) {
+            parts = {Clause{whole.begin, whole.begin + with}, Clause{whole.begin + with, whole.end}};
+        } else {
+            parts = {whole};
+        }
+        for (const auto& c : parts) {
+            const auto clause = std::string_view(ctx.text).substr(c.begin, c.end - c.begin);
+            if (!promises(ctx, tokenize(clause))) {
+                offered += std::string(clause) + "\n";
+                kept.push_back(c);
+            }
+        }
+    }
+    const auto tokens = tokenize(offered);
+    for (const auto& c : kept) {
+        if (surface_within(ctx, c.begin, c.end, api_surface)) {
+            return "api";
+        }
+    }
+    for (const char* developer :
+         {"api", "apis", "cloud", "platform", "console", "studio", "developers", "enterprise"}) {
+        if (has_phrase(tokens, developer)) {
+            return "api";
+        }
+    }
+    for (const auto& c : kept) {
+        if (surface_within(ctx, c.begin, c.end, [](const EntityMatch&) { return true; })) {
+            return "hosted_product";
+        }
+    }
+    return otherwise;
+}
+
 /// Access given as exclusive without weights: "available through Model Studio only", "offered
 /// solely via its API", "only in the Meta AI app". An exclusive_access_words word and a channel
 /// preposition (through, via) or "available in" in one clause: api when the channel is a
@@ -185,6 +242,7 @@ OpennessGuess classify_openness(const Context& ctx, const ModelInfo* known, cons
     }
     Found own, general, stage_own, stage_general;
     std::string scope_text;  // own and general clauses: where a licence or access words count
+    bool promised_channel = false;
     for (const auto& c : split_clauses(text)) {
         const std::string_view clause = std::string_view(text).substr(c.begin, c.end - c.begin);
         const auto tokens = tokenize(clause);
@@ -206,6 +264,7 @@ OpennessGuess classify_openness(const Context& ctx, const ModelInfo* known, cons
         scope_text += std::string(clause) + "\n";
         auto& best = scope == Scope::Own ? own : general;
         bool promised_weights = false;
+        bool promised_api = false;
         for (const auto& cue : ctx.rules.list("openness_cues")) {
             const auto phrase = phrase_tokens(cue.pattern);
             const auto at = cue.remove ? std::nullopt : find_phrase(tokens, phrase);
@@ -220,8 +279,16 @@ OpennessGuess classify_openness(const Context& ctx, const ModelInfo* known, cons
             if (cue.value.rfind("open", 0) == 0 && negated(ctx.rules, tokens, from, to)) {
                 // Weights withheld: the model is where the item offers it ("available in the Meta
                 // AI app ... not releasing its weights" is a hosted product).
-                f = Found{closed_access(ctx, ctx.tokens, 0, ctx.text.size(), "api"), std::max(cue.confidence, 0.85),
+                f = Found{closed_access_now(ctx, "api"), std::max(cue.confidence, 0.85),
                           "negated: not ... " + cue.pattern};
+            } else if ((cue.value == "api" || (cue.value == "limited_preview" && has_phrase(tokens, "api"))) &&
+                       promises(ctx, tokens)) {
+                // "API access to follow", "a waitlist for the API": a channel promised, not open.
+                promised_api = true;
+                continue;
+            } else if (cue.value == "closed") {
+                // "proprietary", "closed-source": closed, offered where the item offers it now.
+                f = Found{closed_access_now(ctx, "api"), cue.confidence, cue.pattern};
             } else if (cue.value.rfind("open", 0) == 0 && said_within(ctx.rules, "future_words", tokens, from, to)) {
                 // "Weights will follow in the coming weeks": promised, not out; the model is what
                 // the item offers now, and the clause's stage is the weights', not the model's.
@@ -238,6 +305,10 @@ OpennessGuess classify_openness(const Context& ctx, const ModelInfo* known, cons
         }
         if (const auto access = exclusive_access(ctx, tokens, c); access && access->confidence > best.confidence) {
             best = *access;
+        }
+        if (promised_api) {
+            promised_channel = true;
+            continue;  // the promise's stage is the channel's, not the model's
         }
         if (promised_weights && scope != Scope::Own) {
             continue;  // "Weights will follow in the coming weeks": the weights' stage, not the model's
@@ -289,6 +360,10 @@ OpennessGuess classify_openness(const Context& ctx, const ModelInfo* known, cons
     } else if (known != nullptr && known->openness != Openness::Unknown) {
         result.openness = known->openness;
         result.cue = "taxonomy";
+    } else if (promised_channel && closed_access_now(ctx, "unknown") != "unknown") {
+        result.openness = *openness_from_string(closed_access_now(ctx, "unknown"));
+        result.cue = "offered now: " + std::string(to_string(result.openness)) + "; a channel promised";
+        result.confidence = 0.6;
     } else if (has_phrase(scope_tokens, "api") || has_phrase(scope_tokens, "apis")) {
         result.openness = Openness::Api;  // offered to developers, no word of weights
         result.cue = "api, no weights";

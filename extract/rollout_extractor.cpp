@@ -151,6 +151,27 @@ double placed_object_cue(const Context& ctx, std::size_t* pos, std::string* cue_
             for (auto at = find_phrase(ctx.tokens, phrase); at; at = find_phrase(ctx.tokens, phrase, *at + 1)) {
                 const auto ve = ctx.tokens[*at + phrase.size() - 1].end;
                 const auto sentence_end = sentence_around(ctx.text, ve).end;
+                // "Download it, or call it on La Plateforme": "it" stands for the model the item
+                // named before; the surface placed after it is where the model is.
+                if (const auto next = *at + phrase.size(); next < ctx.tokens.size() &&
+                                                           (ctx.tokens[next].norm == "it" || ctx.tokens[next].norm == "them") &&
+                                                           std::islower(static_cast<unsigned char>(text[ctx.tokens[next].begin])) != 0) {
+                    const auto pronoun_end = ctx.tokens[next].end;
+                    const bool model_before = std::any_of(ctx.entities.begin(), ctx.entities.end(), [&](const EntityMatch& m) {
+                        return m.kind == EntityKind::Model && m.end <= ctx.tokens[*at].begin;
+                    });
+                    for (const auto& m : ctx.entities) {
+                        if (model_before && m.kind == EntityKind::Surface && m.begin >= pronoun_end &&
+                            m.end <= sentence_end && lower_words(pronoun_end, m.begin, 3, true) &&
+                            !negated(ctx.rules, ctx.tokens, *at > 4 ? *at - 4 : 0, *at)) {
+                            best = cue.confidence;
+                            *pos = ctx.tokens[*at].begin;
+                            *cue_text = "placed-object " + cue.pattern + " it to/in/on {surface}";
+                            break;
+                        }
+                    }
+                    continue;
+                }
                 // The model as specifically as named: "Gemini 3 Ultra", not the "Gemini 3" it starts with.
                 const auto named = specific_models(ctx, ve, sentence_end);
                 const auto model = std::min_element(named.begin(), named.end(),

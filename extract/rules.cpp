@@ -135,6 +135,7 @@ const std::vector<std::string>& known_rule_lists() {
         "benchmark_words",
         "non_name_words",
         "incident_words",
+        "first_person_moves",
     };
     return names;
 }

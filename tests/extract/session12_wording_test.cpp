@@ -143,3 +143,88 @@ TEST_CASE("a surface its own clause says the model is not on gets no rollout", "
     CHECK(rolled_out_to(out.events, "gemini-app"));
     CHECK_FALSE(rolled_out_to(out.events, "vertex-ai"));
 }
+
+TEST_CASE("a channel promised for later is not the model's access today", "[extract][grammar][openness]") {
+    auto ex = bundled_extractor();
+    SECTION("', with API access to follow': a hosted product now") {
+        auto out = ex.extract(make_item("Grok 7 Mini", make_time(2026, 10, 20),
+                                        "Grok 7 Mini, our new small model, is rolling out in the Grok app today, with "
+                                        "API access to follow next month."),
+                              nullptr, feed_source("xai-news", std::string("xai")));
+        const auto* launch = find_event(out.events, EventKind::ModelRelease, "grok-7-mini");
+        REQUIRE(launch != nullptr);
+        CHECK(text_field(*launch, "openness") == "hosted_product");
+    }
+    SECTION("'proprietary' with a waitlist for the API: a hosted product, the API's rollout limited") {
+        auto out = ex.extract(make_item("Meet Muse Lumen, our new reasoning model", make_time(2026, 10, 21),
+                                        "Muse Lumen powers the Meta AI app starting today. It is a proprietary model; "
+                                        "developers can sign up for a waitlist for the Meta Model API."),
+                              nullptr, feed_source("meta-newsroom", std::string("meta")));
+        const auto* launch = find_event(out.events, EventKind::ModelRelease, "muse-lumen");
+        REQUIRE(launch != nullptr);
+        CHECK(text_field(*launch, "openness") == "hosted_product");
+        for (const auto& ev : of_kind(out.events, EventKind::SurfaceRollout)) {
+            if (ev.surface == std::optional<std::string>("meta-model-api")) {
+                CHECK(text_field(ev, "stage") == "limited");
+            }
+        }
+    }
+}
+
+TEST_CASE("rollouts said with a pronoun or the one lab's 'API' in the press", "[extract][grammar][rollout]") {
+    auto ex = bundled_extractor();
+    SECTION("'try it on La Plateforme' after the model was named") {
+        auto out = ex.extract(make_item("Ministral 5: small and sharp", make_time(2026, 9, 10),
+                                        "Ministral 5 is our new edge model. Grab the weights, or try it on La "
+                                        "Plateforme."),
+                              nullptr, feed_source("mistral-news", std::string("mistral")));
+        CHECK(rolled_out_to(out.events, "mistral-api"));
+    }
+    SECTION("a press headline naming one lab: 'the API' is that lab's") {
+        auto out = ex.extract(make_item("OpenAI's GPT-6 Mini slips into the API without fanfare", make_time(2026, 9, 11),
+                                        "OpenAI has launched GPT-6 Mini to developers in the API."),
+                              nullptr, feed_source("tech-press", std::nullopt));
+        CHECK(rolled_out_to(out.events, "openai-api"));
+    }
+}
+
+TEST_CASE("a headline without its copula still launches a model: '{model} now live'", "[extract][grammar]") {
+    auto ex = bundled_extractor();
+    auto out = ex.extract(make_item("Qwen4-Turbo now live in Qwen Chat", make_time(2026, 9, 12),
+                                    "Our fastest model yet, Qwen4-Turbo, can be used in Qwen Chat from today."),
+                          nullptr, feed_source("qwen-blog", std::string("qwen")));
+    CHECK(find_event(out.events, EventKind::ModelRelease, "qwen4-turbo") != nullptr);
+    CHECK(rolled_out_to(out.events, "qwen-chat"));
+}
+
+TEST_CASE("moves said with other verbs and in the first person's own phrases", "[extract][people]") {
+    auto ex = bundled_extractor();
+    SECTION("'elevates' a person to a new role") {
+        auto out = ex.extract(make_item("Google elevates Jeff Dean to lead all of Gemini research", make_time(2026, 8, 1),
+                                        "The memo names him chief scientist of the combined group."),
+                              nullptr, feed_source("wire", std::nullopt));
+        const auto moves = of_kind(out.events, EventKind::PersonnelMove);
+        REQUIRE(moves.size() == 1);
+        CHECK(moves[0].person == std::optional<std::string>("jeff-dean"));
+        CHECK(text_field(moves[0], "move") == "role_change");
+    }
+    SECTION("'my final day' on a personal blog is a move for review") {
+        auto out = ex.extract(make_item("Moving on", make_time(2026, 8, 2),
+                                        "Friday was my final day on the Gemini team; I'll share where I'm headed soon."),
+                              nullptr, feed_source("someone-blog", std::nullopt));
+        CHECK(of_kind(out.events, EventKind::PersonnelMove).empty());
+        REQUIRE(out.candidates.size() == 1);
+        CHECK(out.candidates[0].suggested_kind == EventKind::PersonnelMove);
+    }
+}
+
+TEST_CASE("an evaluator's feed named by its first word, and 'we ran X on' a benchmark", "[extract][eval]") {
+    auto ex = bundled_extractor();
+    auto out = ex.extract(make_item("Claude Opus 4.1 on our hardest maths set: 28%", make_time(2026, 8, 3),
+                                    "We ran Claude Opus 4.1 on the full problem set through the public API."),
+                          nullptr, feed_source("epoch-newsletter", std::nullopt));
+    const auto evals = of_kind(out.events, EventKind::ThirdPartyEval);
+    REQUIRE(evals.size() == 1);
+    CHECK(text_field(evals[0], "evaluator") == "epoch");
+    CHECK(evals[0].model == std::optional<std::string>("claude-opus-4-1"));
+}

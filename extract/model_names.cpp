@@ -377,7 +377,18 @@ std::vector<Slot> template_slots(std::string_view text, const std::vector<Token>
             }
         } else {
             const auto end = tokens[*at].begin;
-            const auto start = clause_start(text, end);
+            auto start = clause_start(text, end);
+            // "Unlike our Qwen3.5 series, Qwen3.6-Plus will not be open-sourced": a fronted phrase
+            // (a preposition or a subordinator, then a comma) is not the verb's subject.
+            static const std::vector<std::string_view> fronting = {
+                "unlike", "like",  "after",    "before",  "following", "besides", "compared", "beyond",
+                "since",  "while", "although", "though",  "despite",   "as",      "with",     "alongside"};
+            const auto first = tokenize(text.substr(start, std::min<std::size_t>(end - start, 20)));
+            if (const auto comma = text.substr(start, end - start).find(", ");
+                comma != std::string_view::npos && !first.empty() &&
+                std::find(fronting.begin(), fronting.end(), first.front().norm) != fronting.end()) {
+                start += comma + 2;
+            }
             auto s = trim(text.substr(start, end - start));
             if (!s.empty()) {
                 out.push_back({std::string(s), text.find(s, start), cue.confidence, false, false, cue.pattern});

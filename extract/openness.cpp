@@ -1,6 +1,7 @@
 #include "extract/openness.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "extract/grammar.h"
 #include "extract/license_class.h"
@@ -27,6 +28,23 @@ std::vector<std::string> distinguishing(const std::string& name, const std::vect
         }
     }
     return out;
+}
+
+/// Every mention of `name` in the clause runs on into a variant word: "Devstral 3 Small" is
+/// another model than the Devstral 3 of the headline.
+bool only_as_variant(const Context& ctx, std::string_view clause, const std::vector<Token>& tokens,
+                     const std::string& name) {
+    const auto phrase = phrase_tokens(name);
+    bool any = false;
+    for (auto at = find_phrase(tokens, phrase); at; at = find_phrase(tokens, phrase, *at + 1)) {
+        const auto next = *at + phrase.size();
+        if (next >= tokens.size() || !ctx.rules.contains("variant_words", tokens[next].norm) ||
+            std::isupper(static_cast<unsigned char>(clause[tokens[next].begin])) == 0) {
+            return false;
+        }
+        any = true;
+    }
+    return any;
 }
 
 bool mentions(const std::vector<Token>& tokens, const std::string& name, const std::vector<std::string>& marks) {
@@ -102,8 +120,10 @@ bool speaks_of_other_models(const Context& ctx, const std::vector<Token>& tokens
     return false;
 }
 
-bool api_surface(const EntityMatch& m) {
-    return m.kind == EntityKind::Surface && api_slug(m.slug);
+/// A developer's channel: a surface with "api" in its slug, or a cloud or host that serves models
+/// by API (rollout.json api_channels: Amazon Bedrock, Vertex AI, Together AI, ...).
+bool api_surface(const Context& ctx, const EntityMatch& m) {
+    return m.kind == EntityKind::Surface && (api_slug(m.slug) || ctx.rules.contains("api_channels", m.slug));
 }
 
 /// A tracked surface named in bytes [begin, end) of the item that satisfies `pred`.
@@ -120,7 +140,7 @@ bool surface_within(const Context& ctx, std::size_t begin, std::size_t end, Pred
 /// `otherwise`.
 std::string closed_access(const Context& ctx, const std::vector<Token>& tokens, std::size_t begin, std::size_t end,
                           const std::string& otherwise) {
-    if (surface_within(ctx, begin, end, api_surface)) {
+    if (surface_within(ctx, begin, end, [&](const EntityMatch& m) { return api_surface(ctx, m); })) {
         return "api";
     }
     for (const char* developer :
@@ -171,7 +191,7 @@ std::string closed_access_now(const Context& ctx, const std::string& otherwise) 
     }
     const auto tokens = tokenize(offered);
     for (const auto& c : kept) {
-        if (surface_within(ctx, c.begin, c.end, api_surface)) {
+        if (surface_within(ctx, c.begin, c.end, [&](const EntityMatch& m) { return api_surface(ctx, m); })) {
             return "api";
         }
     }
@@ -253,7 +273,8 @@ OpennessGuess classify_openness(const Context& ctx, const ModelInfo* known, cons
         }
         // "smaller Qwen5 models remain downloadable" beside Qwen5-Max: a family word is no mention
         // of the model when the clause speaks of others of the family.
-        if (!find_phrase(tokens, phrase_tokens(name)) && speaks_of_other_models(ctx, tokens, name)) {
+        if ((!find_phrase(tokens, phrase_tokens(name)) && speaks_of_other_models(ctx, tokens, name)) ||
+            only_as_variant(ctx, clause, tokens, name)) {
             is_own = false;
             is_other = true;
         }
@@ -368,7 +389,7 @@ OpennessGuess classify_openness(const Context& ctx, const ModelInfo* known, cons
         result.openness = Openness::Api;  // offered to developers, no word of weights
         result.cue = "api, no weights";
         result.confidence = 0.6;
-    } else if (surface_within(ctx, 0, ctx.text.size(), api_surface)) {
+    } else if (surface_within(ctx, 0, ctx.text.size(), [&](const EntityMatch& m) { return api_surface(ctx, m); })) {
         // On an API surface, with or beside products ("available today on La Plateforme and Amazon
         // Bedrock"): developers can call it, so api rather than a hosted product.
         result.openness = Openness::Api;

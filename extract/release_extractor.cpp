@@ -598,6 +598,53 @@ bool released_before_item(const Context& ctx, const ModelInfo& model) {
     return model.released && days_between(*model.released, at) >= kLaterWeightsDays;
 }
 
+/// A new name in the lead that is a released model's name and a variant word: "The compact
+/// Devstral 3 Small is downloadable" beside the headline's Devstral 3 is a sibling released here.
+bool variant_of_found(const Context& ctx, const SpecificModel& m, const std::vector<Release>& found) {
+    const auto said = std::string_view(ctx.text).substr(m.begin, m.end - m.begin);
+    return std::any_of(found.begin(), found.end(), [&](const Release& r) {
+        if (said.size() <= r.name.size() + 1 || !said.starts_with(r.name) || said[r.name.size()] != ' ') {
+            return false;
+        }
+        const auto rest = tokenize(said.substr(r.name.size() + 1));
+        return !rest.empty() && ctx.rules.contains("variant_words", rest.front().norm);
+    });
+}
+
+/// The variants of models released here that the lead names ("Codestral 4 Small" beside the
+/// Codestral 4 just found): the taxonomy knows neither yet, so specific_models cannot read them
+/// by their family; a released name, a space and a capitalised variant word.
+std::vector<SpecificModel> variants_of_found(const Context& ctx, const std::vector<Release>& found,
+                                             std::size_t lead_end) {
+    std::vector<SpecificModel> out;
+    const std::string_view text = std::string_view(ctx.text).substr(0, lead_end);
+    for (const auto& r : found) {
+        for (auto at = text.find(r.name); at != std::string_view::npos; at = text.find(r.name, at + 1)) {
+            const auto word_at = at + r.name.size() + 1;
+            if (word_at >= text.size() || text[word_at - 1] != ' ' ||
+                std::isupper(static_cast<unsigned char>(text[word_at])) == 0) {
+                continue;
+            }
+            const auto word_end = std::min(text.size(), text.find_first_of(" ,.;:", word_at));
+            const auto word = text.substr(word_at, word_end - word_at);
+            const auto tokens = tokenize(word);
+            if (tokens.size() != 1 || !ctx.rules.contains("variant_words", tokens.front().norm)) {
+                continue;
+            }
+            const auto model = r.known ? *r.known : (r.ref.discovered ? *r.ref.discovered : ModelInfo{});
+            Context of_lab = ctx;
+            if (!model.lab.empty()) {
+                of_lab.lab = model.lab;
+            }
+            const auto name = text.substr(at, word_end - at);
+            if (auto ref = resolve_model_name(name, of_lab, /*coined=*/true); ref && ref->slug != r.ref.slug) {
+                out.push_back({ref->slug, at, word_end, ref->discovered});
+            }
+        }
+    }
+    return out;
+}
+
 void openness_statements(const Context& ctx, std::size_t title_end, std::vector<Release>& found, ExtractOutput& out) {
     if (ctx.source_evaluator) {
         return;  // an evaluator writing about open models evaluates them; it does not release them
@@ -613,13 +660,18 @@ void openness_statements(const Context& ctx, std::size_t title_end, std::vector<
         }
     }
     const auto lead_end = std::min(ctx.text.size(), title_end + 300);
-    for (const auto& m : specific_models(ctx, 0, lead_end)) {
+    auto named = specific_models(ctx, 0, lead_end);
+    const auto siblings = variants_of_found(ctx, found, lead_end);
+    named.insert(named.end(), siblings.begin(), siblings.end());
+    for (const auto& m : named) {
         const ModelInfo* known = ctx.taxonomy.find_model(m.slug);
         // The most specific name wins: "Voxtral" yields to a "Voxtral TTS" released here.
         if (std::any_of(
                 found.begin(), found.end(),
                 [&](const Release& r) { return r.ref.slug == m.slug || r.ref.slug.rfind(m.slug + "-", 0) == 0; }) ||
-            stale(ctx, known) || (known == nullptr && m.begin >= title_end && !maker_in_headline(ctx, m, title_end))) {
+            stale(ctx, known) ||
+            (known == nullptr && m.begin >= title_end && !maker_in_headline(ctx, m, title_end) &&
+             !variant_of_found(ctx, m, found))) {
             continue;  // old models talked about ("our open source Llama models"); new names only in a headline
         }
         const auto sentence = m.begin < title_end ? Clause{0, title_end} : sentence_around(ctx.text, m.begin);

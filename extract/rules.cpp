@@ -136,6 +136,7 @@ const std::vector<std::string>& known_rule_lists() {
         "non_name_words",
         "incident_words",
         "first_person_moves",
+        "api_channels",
     };
     return names;
 }

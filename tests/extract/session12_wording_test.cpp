@@ -228,3 +228,66 @@ TEST_CASE("an evaluator's feed named by its first word, and 'we ran X on' a benc
     CHECK(text_field(evals[0], "evaluator") == "epoch");
     CHECK(evals[0].model == std::optional<std::string>("claude-opus-4-1"));
 }
+
+TEST_CASE("blind set B's constructions, in wording of ours", "[extract][grammar]") {
+    auto ex = bundled_extractor();
+    SECTION("a fronted 'Unlike ...,' is not the subject of a withheld release") {
+        auto out = ex.extract(make_item("Qwen4-Coder-Max: long-horizon coding", make_time(2026, 7, 1),
+                                        "Qwen4-Coder-Max is live on Alibaba Cloud Model Studio. Unlike our earlier "
+                                        "Qwen3.5 models, Qwen4-Coder-Max will not be open-sourced."),
+                              nullptr, feed_source("qwen-blog", std::string("qwen")));
+        const auto* launch = find_event(out.events, EventKind::ModelRelease, "qwen4-coder-max");
+        REQUIRE(launch != nullptr);
+        CHECK(text_field(*launch, "openness") == "api");
+        CHECK(find_event(out.events, EventKind::ModelRelease, "qwen3-5") == nullptr);
+    }
+    SECTION("a clause about 'X Small' is not about X; the sibling is released open") {
+        auto out = ex.extract(make_item("Codestral 4 arrives in Le Chat", make_time(2026, 7, 2),
+                                        "Codestral 4 is our new coding model. Codestral 4 Small can be downloaded "
+                                        "under Apache 2.0, while Codestral 4 is offered only through our API."),
+                              nullptr, feed_source("mistral-news", std::string("mistral")));
+        const auto* big = find_event(out.events, EventKind::ModelRelease, "codestral-4");
+        const auto* small = find_event(out.events, EventKind::ModelRelease, "codestral-4-small");
+        REQUIRE(big != nullptr);
+        REQUIRE(small != nullptr);
+        CHECK(text_field(*big, "openness") == "api");
+        CHECK(text_field(*small, "openness") == "open_weights_permissive");
+        CHECK(find_event(out.events, EventKind::WeightsRelease, "codestral-4-small") != nullptr);
+    }
+    SECTION("'X and Y are generally available in Amazon Bedrock': two launches on an API channel") {
+        auto out = ex.extract(make_item("Nova 5 Micro and Nova 5 Max are generally available in Amazon Bedrock",
+                                        make_time(2026, 7, 3), "Both can be used from today in US regions."),
+                              nullptr, feed_source("aws-news", std::string("amazon")));
+        for (const char* slug : {"nova-5-micro", "nova-5-max"}) {
+            INFO(slug);
+            const auto* launch = find_event(out.events, EventKind::ModelRelease, slug);
+            REQUIRE(launch != nullptr);
+            CHECK(text_field(*launch, "openness") == "api");
+        }
+        CHECK(rolled_out_to(out.events, "aws-bedrock"));
+    }
+    SECTION("'debuts across' a list of surfaces, and 'you can download' weights") {
+        auto out = ex.extract(make_item("Muse Spark 3 debuts across WhatsApp and Ray-Ban Meta glasses",
+                                        make_time(2026, 7, 4), "Our new model starts answering today."),
+                              nullptr, feed_source("meta-newsroom", std::string("meta")));
+        CHECK(rolled_out_to(out.events, "whatsapp"));
+        CHECK(rolled_out_to(out.events, "ray-ban-meta-glasses"));
+        auto open = ex.extract(make_item("Llama 5 Nano: a 1B model for watches", make_time(2026, 7, 5),
+                                         "We've released Llama 5 Nano, a 1B model you can download and run on "
+                                         "a watch."),
+                               nullptr, feed_source("meta-ai-blog", std::string("meta")));
+        const auto* launch = find_event(open.events, EventKind::ModelRelease, "llama-5-nano");
+        REQUIRE(launch != nullptr);
+        CHECK(text_field(*launch, "openness").rfind("open_weights", 0) == 0);
+    }
+    SECTION("'build with X in Y' and a tool's 'can be selected in'") {
+        auto out = ex.extract(make_item("Build with Gemini 4 Flash in Vertex AI", make_time(2026, 7, 6),
+                                        "Enterprises can start building with Gemini 4 Flash today."),
+                              nullptr, feed_source("google-developers", std::string("google")));
+        CHECK(rolled_out_to(out.events, "vertex-ai"));
+        auto tool = ex.extract(make_item("Release 3.2: Grok 5 support", make_time(2026, 7, 7),
+                                         "Grok 5 can be selected in the agent panel on every plan."),
+                               nullptr, feed_source("zed-changelog", std::nullopt));
+        CHECK(rolled_out_to(tool.events, "zed"));
+    }
+}

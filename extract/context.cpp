@@ -77,6 +77,17 @@ std::optional<std::string> surface_named(const std::vector<Token>& words, const 
         consider(s, s.name);
         consider(s, s.slug);
     }
+    if (!best && !words.empty()) {
+        // "together-changelog" for Together AI, "fireworks-blog" for Fireworks AI: a host's
+        // distinctive first word with its organisation suffix left out, as evaluator_named reads.
+        for (const auto& s : taxonomy.surfaces) {
+            const auto parts = phrase_tokens(s.name);
+            if (parts.size() == 2 && parts[0].size() >= 5 && parts[1] == "ai" && words[0].norm == parts[0] &&
+                !names_a_lab(parts[0], taxonomy)) {
+                return s.slug;
+            }
+        }
+    }
     return best;
 }
 

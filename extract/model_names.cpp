@@ -497,6 +497,24 @@ std::optional<ModelRef> resolve_model_name(std::string_view name, const Context&
         std::all_of(first.begin(), first.begin() + 4, [](char c) { return std::isdigit(c) != 0; })) {
         return std::nullopt;  // "2026A global ...": a date glued to the next word by a page's markup
     }
+    const auto digits = [](const std::string& n) {
+        return !n.empty() && std::all_of(n.begin(), n.end(), [](char c) { return std::isdigit(c) != 0; });
+    };
+    for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+        const auto& year = tokens[i].norm;
+        if (year.size() == 4 && (year.starts_with("19") || year.starts_with("20")) && digits(year) &&
+            digits(tokens[i + 1].norm) && name.substr(tokens[i].end, 1) == "/") {
+            return std::nullopt;  // "Release 2026/10/14": a date, not a model named after its lab
+        }
+    }
+    // "Open-Sourced Under MIT License": headline case capitalises a preposition or an article; a
+    // name never starts with one.
+    static const std::vector<std::string_view> function_words = {"under", "with", "for", "in",  "on",  "via",
+                                                                 "from",  "into", "the", "a",   "an",  "by",
+                                                                 "at",    "of",   "to",  "as",  "and", "or"};
+    if (std::find(function_words.begin(), function_words.end(), tokens.front().norm) != function_words.end()) {
+        return std::nullopt;
+    }
     static const std::vector<std::string> months = {"jan",  "feb",     "mar",       "apr",     "may",      "jun",
                                                     "jul",  "aug",     "sep",       "sept",    "oct",      "nov",
                                                     "dec",  "january", "february",  "march",   "april",    "june",
@@ -789,9 +807,17 @@ std::vector<SpecificModel> specific_models(const Context& ctx, std::size_t from,
         while (k < tokens.size() && k < j + 4 && tokens[k].end <= to) {
             const auto gap = std::string_view(ctx.text).substr(tokens[k - 1].end, tokens[k].begin - tokens[k - 1].end);
             const char c = ctx.text[tokens[k].begin];
+            // "grok-5-fast", "glm-5-air": a word hyphen-joined to the name is part of it, unless
+            // it makes the name an adjective ("GPT-5-powered", "Llama-based").
+            static const std::vector<std::string_view> adjective_suffixes = {
+                "powered", "based", "class", "level", "style", "like", "sized", "size", "era", "generated",
+                "enabled", "backed", "compatible", "grade", "native", "driven", "specific", "only", "free"};
+            const bool hyphen_part = gap == "-" && std::isalnum(static_cast<unsigned char>(c)) != 0 &&
+                                     std::find(adjective_suffixes.begin(), adjective_suffixes.end(),
+                                               tokens[k].norm) == adjective_suffixes.end();
             const bool name_like = version_token(tokens[k].norm) ||
                                    ctx.rules.contains("variant_words", tokens[k].norm) ||
-                                   std::isupper(static_cast<unsigned char>(c)) != 0;
+                                   std::isupper(static_cast<unsigned char>(c)) != 0 || hyphen_part;
             if (!name_like || !(gap == " " || gap == "-" || gap == "." || gap.empty()) || entity_at(tokens[k].begin)) {
                 break;
             }

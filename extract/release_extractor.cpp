@@ -499,8 +499,11 @@ bool openness_said(const Context& ctx, Clause sentence) {
     const auto said = std::string_view(ctx.text).substr(sentence.begin, sentence.end - sentence.begin);
     Context words = ctx;
     words.tokens = tokenize(said);
-    return strongest_cue(words, "openness_cues") > 0 || ifind(said, "licen").has_value() ||
-           ifind(said, "apache").has_value();
+    // "licence", "license", "licensed under", not "Licensed users" (customers holding a seat).
+    const bool licence = std::any_of(words.tokens.begin(), words.tokens.end(), [&](const Token& t) {
+        return t.norm == "license" || t.norm == "licence" || t.norm == "licenses" || t.norm == "licences";
+    }) || has_phrase(words.tokens, "licensed under") || has_phrase(words.tokens, "licenced under");
+    return strongest_cue(words, "openness_cues") > 0 || licence || ifind(said, "apache").has_value();
 }
 
 /// A new name in the lead whose maker the headline names: "DeepSeek follows with a closed V5.

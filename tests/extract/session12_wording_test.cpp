@@ -291,3 +291,66 @@ TEST_CASE("blind set B's constructions, in wording of ours", "[extract][grammar]
         CHECK(rolled_out_to(tool.events, "zed"));
     }
 }
+
+TEST_CASE("blind set C's constructions, in wording of ours", "[extract][grammar]") {
+    auto ex = bundled_extractor();
+    SECTION("a lower-case word hyphen-joined to a name is part of it: 'Grok-6-heavy'") {
+        auto out = ex.extract(make_item("Say hello to Grok-6-heavy", make_time(2026, 6, 10),
+                                        "Our new model for long agentic tasks."),
+                              nullptr, feed_source("xai-news", std::string("xai")));
+        CHECK(find_event(out.events, EventKind::ModelRelease, "grok-6-heavy") != nullptr);
+        CHECK(find_event(out.events, EventKind::ModelRelease, "grok-6") == nullptr);
+    }
+    SECTION("an adjective made with a hyphen is not part of the name: 'GPT-5-powered'") {
+        auto out = ex.extract(make_item("Our GPT-5-powered support agent", make_time(2026, 6, 11),
+                                        "A case study of a GPT-5-powered help desk."),
+                              nullptr, feed_source("openai-news", std::string("openai")));
+        for (const auto& ev : out.events) {
+            CHECK(ev.model.value_or("").find("powered") == std::string::npos);
+        }
+    }
+    SECTION("a dated release headline names no model after the date") {
+        auto out = ex.extract(make_item("DeepSeek-V5 Release 2026/11/30", make_time(2026, 11, 30),
+                                        "DeepSeek-V5 is live on the web and in the app; open weights under the MIT "
+                                        "License are on Hugging Face."),
+                              nullptr, feed_source("deepseek-news", std::string("deepseek")));
+        for (const auto& ev : out.events) {
+            CHECK(ev.model.value_or("").find("2026") == std::string::npos);
+        }
+        CHECK(find_event(out.events, EventKind::ModelRelease, "deepseek-v5") != nullptr);
+    }
+    SECTION("'Open-Sourced Under MIT License' names no model 'Under MIT License'") {
+        auto out = ex.extract(make_item("Zhipu Ships GLM-6 and GLM-6-Air, Open-Sourced Under MIT License",
+                                        make_time(2026, 6, 12), "Both are on Hugging Face today."),
+                              nullptr, feed_source("zai-news", std::string("zhipu")));
+        for (const auto& ev : out.events) {
+            CHECK(ev.model.value_or("").find("under") == std::string::npos);
+        }
+    }
+    SECTION("'Licensed users' are customers, not a licence: no launch of a partner's model") {
+        auto out = ex.extract(make_item("Claude Opus 5 comes to Microsoft 365 Copilot", make_time(2026, 6, 13),
+                                        "Licensed users will see Claude Opus 5 in Researcher from this week."),
+                              nullptr, feed_source("microsoft-ai-blog", std::string("microsoft")));
+        CHECK(of_kind(out.events, EventKind::ModelRelease).empty());
+        CHECK(rolled_out_to(out.events, "microsoft-365-copilot"));
+    }
+    SECTION("a host's feed named by its first word: 'fireworks-changelog'") {
+        auto out = ex.extract(make_item("Claude Opus 4.1 on Fireworks", make_time(2026, 6, 14),
+                                        "Claude Opus 4.1 is live on our serverless platform."),
+                              nullptr, feed_source("fireworks-changelog", std::nullopt));
+        CHECK(rolled_out_to(out.events, "fireworks-ai"));
+    }
+    SECTION("a hyphenated title is no name, and 'steps away' is a departure") {
+        auto title = ex.extract(make_item("xAI Co-Founder Smith Exits", make_time(2026, 6, 15), "He left on Friday."),
+                                nullptr, feed_source("wire", std::nullopt));
+        for (const auto& ev : of_kind(title.events, EventKind::PersonnelMove)) {
+            CHECK(ev.person.value_or("").find("founder") == std::string::npos);
+        }
+        auto away = ex.extract(make_item("Mark Chen steps away from OpenAI", make_time(2026, 6, 16),
+                                         "The research chief said he would take time off."),
+                               nullptr, feed_source("wire", std::nullopt));
+        const auto moves = of_kind(away.events, EventKind::PersonnelMove);
+        REQUIRE(moves.size() == 1);
+        CHECK(text_field(moves[0], "move") == "left");
+    }
+}

@@ -509,9 +509,11 @@ std::optional<ModelRef> resolve_model_name(std::string_view name, const Context&
     }
     // "Open-Sourced Under MIT License": headline case capitalises a preposition or an article; a
     // name never starts with one.
-    static const std::vector<std::string_view> function_words = {"under", "with", "for", "in",  "on",  "via",
-                                                                 "from",  "into", "the", "a",   "an",  "by",
-                                                                 "at",    "of",   "to",  "as",  "and", "or"};
+    static const std::vector<std::string_view> function_words = {
+        "under", "with", "for", "in", "on", "via", "from", "into", "the", "a", "an", "by", "at", "of", "to", "as",
+        "and", "or",
+        // a sentence's imperative ("Download Gemma 4 in three sizes", "Try Muse Spark today")
+        "download", "try", "meet", "get", "use", "build", "explore", "deploy", "access", "run", "start"};
     if (std::find(function_words.begin(), function_words.end(), tokens.front().norm) != function_words.end()) {
         return std::nullopt;
     }
@@ -580,7 +582,13 @@ std::optional<ModelRef> resolve_model_name(std::string_view name, const Context&
     if (const auto* alias = expanded_alias(tokens, ctx)) {
         return ModelRef{alias->slug, true, std::nullopt, confidence};
     }
-    auto model = make_model(name, ctx.lab.value_or(""), ctx);
+    // "DeepSeek-V4" on Google Cloud's feed is DeepSeek's: a name that starts with a tracked lab's
+    // name is that lab's model, whoever writes of it.
+    std::string lab = ctx.lab.value_or("");
+    if (const auto named = ctx.matcher.find(name, EntityKind::Lab); !named.empty() && named.front().begin == 0) {
+        lab = named.front().lab;
+    }
+    auto model = make_model(name, lab, ctx);
     // "Muse Spark 1.1" may already be known under its slug through another spelling.
     if (ctx.taxonomy.find_model(model.slug) != nullptr) {
         return ModelRef{model.slug, true, std::nullopt, confidence};

@@ -172,15 +172,25 @@ bool strict_name_ok(const Slot& name, const ModelRef& ref, bool coined) {
         return true;
     }
     bool digit = false;
-    for (const auto& t : tokenize(name.text)) {
-        const char first = name.text[t.begin];
-        const bool has_digit = std::any_of(t.norm.begin(), t.norm.end(),
+    // By words as written: "gpt-5.3-mini" is one word with a digit (an id written in lower case),
+    // though its first token "gpt" is a lower-case word.
+    const std::string_view text(name.text);
+    for (std::size_t i = 0; i < text.size();) {
+        const auto end = std::min(text.size(), text.find(' ', i));
+        const auto word = text.substr(i, end - i);
+        i = end + 1;
+        const auto tokens = tokenize(word);
+        if (tokens.empty()) {
+            continue;
+        }
+        const bool has_digit = std::any_of(word.begin(), word.end(),
                                            [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
         digit = digit || has_digit;
-        const bool gerund = t.norm.size() > 5 && t.norm.compare(t.norm.size() - 3, 3, "ing") == 0;
-        if ((std::islower(static_cast<unsigned char>(first)) != 0 && !has_digit && t.norm != "mini" &&
-             t.norm != "nano") ||
-            (t.begin == 0 && gerund)) {
+        const auto& norm = tokens.front().norm;
+        const bool gerund = tokens.size() == 1 && norm.size() > 5 && norm.compare(norm.size() - 3, 3, "ing") == 0;
+        if ((std::islower(static_cast<unsigned char>(word[tokens.front().begin])) != 0 && !has_digit &&
+             norm != "mini" && norm != "nano") ||
+            (word.data() == text.data() && gerund)) {
             return false;  // a sentence ("Anthropic raises $13B"), not a name
         }
     }
@@ -668,10 +678,22 @@ void openness_statements(const Context& ctx, std::size_t title_end, std::vector<
     named.insert(named.end(), siblings.begin(), siblings.end());
     for (const auto& m : named) {
         const ModelInfo* known = ctx.taxonomy.find_model(m.slug);
-        // The most specific name wins: "Voxtral" yields to a "Voxtral TTS" released here.
-        if (std::any_of(
-                found.begin(), found.end(),
-                [&](const Release& r) { return r.ref.slug == m.slug || r.ref.slug.rfind(m.slug + "-", 0) == 0; }) ||
+        // The most specific name wins: "Voxtral" yields to a "Voxtral TTS" released here, unless
+        // the two are coordinated as two models ("Devstral 3 and Devstral 3 Mini").
+        const auto coordinated_with = [&](const Release& r) {
+            const auto rest = std::string_view(ctx.text).substr(m.end);
+            for (std::string_view glue : {" and ", ", ", " & "}) {
+                if (rest.starts_with(glue) && rest.substr(glue.size()).starts_with(r.name)) {
+                    return true;
+                }
+            }
+            return false;
+        };
+        if (std::any_of(found.begin(), found.end(),
+                        [&](const Release& r) {
+                            return r.ref.slug == m.slug ||
+                                   (r.ref.slug.rfind(m.slug + "-", 0) == 0 && !coordinated_with(r));
+                        }) ||
             stale(ctx, known) ||
             (known == nullptr && m.begin >= title_end && !maker_in_headline(ctx, m, title_end) &&
              !variant_of_found(ctx, m, found))) {
@@ -1099,6 +1121,14 @@ void extract_releases(const Context& source_ctx, ExtractOutput& out, std::vector
             if (stale(ctx, known) && !said_new) {
                 continue;  // an old model mentioned again ("Introducing Claude for Education"), not "a new X"
             }
+            const std::string maker =
+                known != nullptr ? known->lab : (ref->discovered ? ref->discovered->lab : std::string());
+            if (ctx.source.lab && !maker.empty() && maker != *ctx.source.lab) {
+                // "DeepSeek-V4 available in Vertex AI Model Garden" on Google's feed: another
+                // tracked lab's model offered on this lab's platform, a rollout, not its launch.
+                cue += " (another lab's model)";
+                confidence = std::min(confidence, 0.5);
+            }
             if (cue.rfind("launch-verb", 0) == 0 && offered_by_another_lab(ctx, slot.begin, *ref)) {
                 // "Microsoft brings Claude Opus 5 to Microsoft 365 Copilot": a host's offering (a
                 // rollout, read by the rollout grammar), not the model's launch; kept for review.
@@ -1154,6 +1184,7 @@ void extract_releases(const Context& source_ctx, ExtractOutput& out, std::vector
             r.cue += " (negated launch)";
         }
     }
+    const auto lead_models = specific_models(ctx, 0, std::min(ctx.text.size(), title_end + 300));
     for (const auto& r : found) {
         std::vector<std::string> others;
         for (const auto& o : found) {
@@ -1167,6 +1198,14 @@ void extract_releases(const Context& source_ctx, ExtractOutput& out, std::vector
             const auto span = std::string_view(ctx.text).substr(m.begin, m.end - m.begin);
             if (m.kind == EntityKind::Model && m.slug != r.ref.slug && m.begin < title_end + 300 &&
                 !ifind(r.name, span) && std::find(others.begin(), others.end(), span) == others.end()) {
+                others.emplace_back(span);
+            }
+        }
+        // ... and names the taxonomy does not know yet: "GLM-5V-Air weights are released under
+        // MIT, whereas the larger GLM-5V is offered via the API only" speaks of two models.
+        for (const auto& m : lead_models) {
+            const auto span = std::string_view(ctx.text).substr(m.begin, m.end - m.begin);
+            if (m.discovered && m.slug != r.ref.slug && std::find(others.begin(), others.end(), span) == others.end()) {
                 others.emplace_back(span);
             }
         }

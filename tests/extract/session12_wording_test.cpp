@@ -354,3 +354,52 @@ TEST_CASE("blind set C's constructions, in wording of ours", "[extract][grammar]
         CHECK(text_field(moves[0], "move") == "left");
     }
 }
+
+TEST_CASE("blind set D's constructions, in wording of ours", "[extract][grammar]") {
+    auto ex = bundled_extractor();
+    SECTION("an id in lower case in a changelog's lead: 'Released gpt-6.1-mini and gpt-6.1-nano'") {
+        auto out = ex.extract(make_item("API changelog, week 23", make_time(2026, 6, 20),
+                                        "Released gpt-6.1-mini and gpt-6.1-nano in the API."),
+                              nullptr, feed_source("openai-changelog", std::string("openai")));
+        CHECK(find_event(out.events, EventKind::ModelRelease, "gpt-6-1-mini") != nullptr);
+        CHECK(find_event(out.events, EventKind::ModelRelease, "gpt-6-1-nano") != nullptr);
+    }
+    SECTION("another tracked lab's model on a lab's own platform is a rollout, and keeps its maker") {
+        auto out = ex.extract(make_item("DeepSeek-V6 available in Vertex AI Model Garden", make_time(2026, 6, 21),
+                                        "DeepSeek-V6 is available as a managed API in Model Garden."),
+                              nullptr, feed_source("vertex-release-notes", std::string("google")));
+        CHECK(of_kind(out.events, EventKind::ModelRelease).empty());
+        for (const auto& m : out.discovered_models) {
+            CHECK(m.lab == "deepseek");  // the name starts with its maker's
+        }
+        CHECK(rolled_out_to(out.events, "vertex-ai"));
+    }
+    SECTION("a sentence's imperative starts no name: 'Download Gemma 5 from Hugging Face'") {
+        auto out = ex.extract(make_item("Gemma 5: small open models", make_time(2026, 6, 22),
+                                        "Download Gemma 5 in 1B and 4B sizes from Hugging Face."),
+                              nullptr, feed_source("google-blog", std::string("google")));
+        for (const auto& ev : out.events) {
+            CHECK(ev.model.value_or("").find("download") == std::string::npos);
+        }
+        CHECK(find_event(out.events, EventKind::ModelRelease, "gemma-5") != nullptr);
+    }
+    SECTION("'whereas the larger X' is another model's clause: the open one stays open") {
+        auto out = ex.extract(make_item("GLM-6V-Flash: open visual reasoning", make_time(2026, 6, 23),
+                                        "GLM-6V-Flash weights are released under the MIT license, whereas the larger "
+                                        "GLM-6V is offered via the API only."),
+                              nullptr, feed_source("zai-news", std::string("zhipu")));
+        const auto* launch = find_event(out.events, EventKind::ModelRelease, "glm-6v-flash");
+        REQUIRE(launch != nullptr);
+        CHECK(text_field(*launch, "openness") == "open_weights_permissive");
+    }
+    SECTION("a yardstick after 'at the same price as' is not what rolls out") {
+        auto out = ex.extract(make_item("Claude Haiku 6", make_time(2026, 6, 24),
+                                        "Claude Haiku 6 is available today in the Claude apps and on Amazon Bedrock, at "
+                                        "the same price as Claude Haiku 4.5."),
+                              nullptr, feed_source("anthropic-news", std::string("anthropic")));
+        for (const auto& ev : of_kind(out.events, EventKind::SurfaceRollout)) {
+            CHECK(ev.model == std::optional<std::string>("claude-haiku-6"));
+        }
+        CHECK(rolled_out_to(out.events, "aws-bedrock"));
+    }
+}

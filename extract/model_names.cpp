@@ -819,7 +819,8 @@ std::vector<SpecificModel> specific_models(const Context& ctx, std::size_t from,
             // it makes the name an adjective ("GPT-5-powered", "Llama-based").
             static const std::vector<std::string_view> adjective_suffixes = {
                 "powered", "based", "class", "level", "style", "like", "sized", "size", "era", "generated",
-                "enabled", "backed", "compatible", "grade", "native", "driven", "specific", "only", "free"};
+                "enabled", "backed", "compatible", "grade", "native", "driven", "specific", "only", "free",
+                "parameter", "parameters", "param", "token", "tokens", "context", "bit", "billion", "trillion"};
             const bool hyphen_part = gap == "-" && std::isalnum(static_cast<unsigned char>(c)) != 0 &&
                                      std::find(adjective_suffixes.begin(), adjective_suffixes.end(),
                                                tokens[k].norm) == adjective_suffixes.end();

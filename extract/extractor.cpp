@@ -309,6 +309,27 @@ void digest_story_candidates(const Context& ctx, ExtractOutput& out) {
     }
 }
 
+/// A model the headline names that is news at the item's time: a tracked model released within
+/// the last 60 days (or a date the taxonomy does not give), never an old one talked about again.
+/// "DeepSeek Sharpens Its Reasoning: DeepSeek-R1, an affordable rival" a week after R1.
+const ModelInfo* fresh_model_in_headline(const Context& ctx) {
+    const auto title_end = std::min(ctx.text.size(), ctx.text.find('\n'));
+    for (const auto& m : ctx.entities) {
+        if (m.kind != EntityKind::Model || m.end > title_end) {
+            continue;
+        }
+        const ModelInfo* info = ctx.taxonomy.find_model(m.slug);
+        if (info == nullptr || !info->released) {
+            continue;
+        }
+        const int age = days_between(*info->released, item_time(ctx));
+        if (age >= 0 && age <= 60) {
+            return info;
+        }
+    }
+    return nullptr;
+}
+
 /// The one candidate of an item that kept no event: its strongest weak finding, else the nearest
 /// cue its headline gives (a launch or arrival shape), else the classifier's kind.
 void item_candidate(const Context& ctx, ExtractOutput& out, const std::vector<Event>& weak,
@@ -371,6 +392,13 @@ void item_candidate(const Context& ctx, ExtractOutput& out, const std::vector<Ev
         if (c.model && std::find(c.entities.begin(), c.entities.end(), "model:" + *c.model) == c.entities.end()) {
             c.entities.push_back("model:" + *c.model);
         }
+    } else if (const ModelInfo* fresh = fresh_model_in_headline(ctx)) {
+        // A model weeks old in a headline with no cue the grammar reads: launch news, a review or
+        // a ranking; the reviewer decides which.
+        by_shape("headline names " + fresh->slug + ", released " + format_date(*fresh->released),
+                 EventKind::ModelRelease, "a fresh model in the headline, no event of it");
+        c.model = fresh->slug;
+        c.lab = fresh->lab.empty() ? ctx.lab : std::optional<std::string>(fresh->lab);
     } else if (const auto* best = classifier_kind(scores, thresholds.candidate); best != nullptr) {
         c.cue = "classifier:" + best->kind + " p=" + two_decimals(best->probability);
         c.suggested_kind = event_kind_from_string(best->kind);

@@ -403,3 +403,18 @@ TEST_CASE("blind set D's constructions, in wording of ours", "[extract][grammar]
         CHECK(rolled_out_to(out.events, "aws-bedrock"));
     }
 }
+
+TEST_CASE("a model weeks old in a headline with no cue is a candidate, an old one is not", "[extract][candidates]") {
+    auto ex = bundled_extractor();
+    // Llama 3.1 is in the bundled taxonomy, released 2024-07-23.
+    const auto headline = "Why Llama 3.1 Changes the Economics of Open Models";
+    const auto lead = "A column on what the largest open model means for start-ups.";
+    auto fresh = ex.extract(make_item(headline, make_time(2024, 8, 1), lead), nullptr,
+                            feed_source("newsletter", std::nullopt));
+    CHECK(fresh.events.empty());
+    REQUIRE(fresh.candidates.size() == 1);
+    CHECK(fresh.candidates[0].model == std::optional<std::string>("llama-3-1"));
+    auto old = ex.extract(make_item(headline, make_time(2025, 8, 1), lead), nullptr,
+                          feed_source("newsletter", std::nullopt));
+    CHECK(old.candidates.empty());
+}

@@ -81,14 +81,17 @@ CascadeSection cascade_after(const CascadeTrigger& t, const std::vector<LabOpenn
     }
     out.baseline_rate_per_lab_year = out.exposure_lab_years > 0 ? (earlier + 0.5) / out.exposure_lab_years : 0.0;
     std::vector<const LabOpenness*> followers;
+    std::vector<const LabOpenness*> unwatched;
     for (const LabOpenness& lab : labs) {
-        if (lab.lab != t.lab && watched(followers_of, lab.lab) && lab.switched_to_closed_at) {
-            followers.push_back(&lab);
+        if (lab.lab != t.lab && lab.switched_to_closed_at) {
+            (watched(followers_of, lab.lab) ? followers : unwatched).push_back(&lab);
         }
     }
-    std::sort(followers.begin(), followers.end(), [](const LabOpenness* a, const LabOpenness* b) {
+    const auto by_switch = [](const LabOpenness* a, const LabOpenness* b) {
         return *a->switched_to_closed_at < *b->switched_to_closed_at;
-    });
+    };
+    std::sort(followers.begin(), followers.end(), by_switch);
+    std::sort(unwatched.begin(), unwatched.end(), by_switch);
     const int still_open = out.candidate_labs - earlier;  // those that can still follow
     for (int days : {90, 180, 365}) {
         CascadeWindow w{days, {}, days_between(t.at, as_of) >= days, 0, 1};
@@ -96,6 +99,12 @@ CascadeSection cascade_after(const CascadeTrigger& t, const std::vector<LabOpenn
             const int after = days_between(t.at, *lab->switched_to_closed_at);
             if (after >= 0 && after <= days) {
                 w.labs_switched.push_back(lab->lab);
+            }
+        }
+        for (const LabOpenness* lab : unwatched) {
+            const int after = days_between(t.at, *lab->switched_to_closed_at);
+            if (after >= 0 && after <= days) {
+                w.also_switched.push_back(lab->lab);
             }
         }
         w.expected = out.baseline_rate_per_lab_year * still_open * days / kDaysPerYear;

@@ -35,6 +35,9 @@ struct CascadeWindow {
     bool complete = false;                   ///< the window has fully elapsed by as_of
     double expected = 0;                     ///< baseline switches expected in the window
     double p_value = 1;                      ///< Poisson P(N >= labs_switched.size())
+    /// Labs outside the watch list that switched in the window too (the watch question names
+    /// three followers; Moonshot going closed is news all the same). Empty when all labs are watched.
+    std::vector<std::string> also_switched;
 };
 
 struct CascadeSection {

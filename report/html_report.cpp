@@ -246,11 +246,15 @@ std::string cascade_html(const WatchReport& r) {
         std::string labs;
         for (const std::string& l : w.labs_switched)
             labs += (labs.empty() ? "" : ", ") + l;
+        std::string also;
+        for (const std::string& l : w.also_switched)
+            also += (also.empty() ? "" : ", ") + l;
         rows.push_back({numeric(std::to_string(w.days)), e(labs.empty() ? "-" : labs), numeric(fixed(w.expected, 3)),
-                        numeric(fixed(w.p_value, 3)), e(w.complete ? "yes" : "still open")});
+                        numeric(fixed(w.p_value, 3)), e(w.complete ? "yes" : "still open"), e(also.empty() ? "-" : also)});
     }
     return section("cascade", "Cascade", note) +
-           table({"window (days)", "labs switched", "expected", "P(N >= k)", "complete"}, rows);
+           table({"window (days)", "labs switched", "expected", "P(N >= k)", "complete", "also switched (not watched)"},
+                 rows);
 }
 
 std::string market_html(const WatchReport& r) {

@@ -155,6 +155,7 @@ Json cascade_json(const CascadeSection& c) {
     for (const CascadeWindow& w : c.windows) {
         windows.push_back({{"days", w.days},
                            {"labs_switched", w.labs_switched},
+                           {"also_switched", w.also_switched},
                            {"complete", w.complete},
                            {"expected", w.expected},
                            {"p_value", w.p_value}});

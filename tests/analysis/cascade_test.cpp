@@ -90,6 +90,23 @@ TEST_CASE("a watched trigger anchors the cascade even when another lab switched 
     CHECK(earliest.others[0].windows[0].labs_switched == std::vector<std::string>{"qwen"});
 }
 
+TEST_CASE("labs outside the watch list that switch in a window are listed apart", "[analysis][cascade]") {
+    const std::vector<LabOpenness> labs{lab_with("meta", "2023-02-24", "2026-04-08"),
+                                        lab_with("qwen", "2024-09-19", "2026-06-16"),      // +69 days, watched
+                                        lab_with("moonshot", "2024-10-01", "2026-06-02"),  // +55 days, not watched
+                                        lab_with("xai", "2023-03-01", "2024-08-13")};      // before: in no window
+    const CascadeAnchor anchor{"meta", {"mistral", "qwen", "deepseek"}, "question closed-cascade-12m"};
+    const CascadeSection c = analyze_cascade(labs, test::date("2026-11-20"), anchor);
+    REQUIRE(c.windows.size() == 3);
+    CHECK(c.windows[0].labs_switched == std::vector<std::string>{"qwen"});
+    CHECK(c.windows[0].also_switched == std::vector<std::string>{"moonshot"});
+    CHECK(c.candidate_labs == 1);  // the baseline stays the watched labs' (Qwen alone was open before)
+    // Without a watch list every lab is a follower and nothing is listed apart.
+    const CascadeSection all = analyze_cascade(labs, test::date("2026-11-20"), CascadeAnchor{"meta", {}, "q"});
+    CHECK(all.windows[0].labs_switched == std::vector<std::string>{"moonshot", "qwen"});
+    CHECK(all.windows[0].also_switched.empty());
+}
+
 TEST_CASE("a watched lab that has not switched leaves the trigger empty and says so", "[analysis][cascade]") {
     const std::vector<LabOpenness> labs{lab_with("xai", "2023-03-01", "2024-08-13"),
                                         lab_with("meta", "2023-02-24", "")};

@@ -611,6 +611,35 @@ bool released_before_item(const Context& ctx, const ModelInfo& model) {
     return model.released && days_between(*model.released, at) >= kLaterWeightsDays;
 }
 
+/// The tier a new model's name does not give, from how the item describes it: "our most capable
+/// model" is a flagship, "a compact model for phones" a small one (releases.json tier_phrases).
+/// Read in the clause that names the model and, for the one model of an item, the headline and
+/// the lead's first sentence.
+Tier described_tier(const Context& ctx, const Release& r, Tier by_name, std::size_t releases) {
+    if (by_name != Tier::Unknown) {
+        return by_name;
+    }
+    std::vector<Clause> where;
+    if (const auto c = clause_at(split_clauses(ctx.text), r.begin)) {
+        where.push_back(*c);
+    }
+    if (releases == 1) {
+        where.push_back(Clause{0, std::min(ctx.text.size(), ctx.text.find('\n'))});
+        where.push_back(lead_sentence(ctx.text));
+    }
+    for (const auto& c : where) {
+        Context words = ctx;
+        words.tokens = tokenize(std::string_view(ctx.text).substr(c.begin, c.end - c.begin));
+        std::string value;
+        if (strongest_cue(words, "tier_phrases", nullptr, &value) > 0) {
+            if (auto t = tier_from_string(value)) {
+                return *t;
+            }
+        }
+    }
+    return by_name;
+}
+
 /// A new name in the lead that is a released model's name and a variant word: "The compact
 /// Devstral 3 Small is downloadable" beside the headline's Devstral 3 is a sibling released here.
 bool variant_of_found(const Context& ctx, const SpecificModel& m, const std::vector<Release>& found) {
@@ -1245,7 +1274,7 @@ void extract_releases(const Context& source_ctx, ExtractOutput& out, std::vector
         if (openness.stage) {
             put(ev.fields, field::stage, *openness.stage);
         }
-        put(ev.fields, field::tier, std::string(to_string(r.known ? r.known->tier : model.tier)));
+        put(ev.fields, field::tier, std::string(to_string(r.known ? r.known->tier : described_tier(ctx, r, model.tier, found.size()))));
         put(ev.fields, field::family, model.family.empty() ? r.ref.slug : model.family);
         out.events.push_back(std::move(ev));
         // A launch whose own words say its weights are out ("Apache 2.0, download it from Hugging

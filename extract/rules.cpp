@@ -137,6 +137,7 @@ const std::vector<std::string>& known_rule_lists() {
         "incident_words",
         "first_person_moves",
         "api_channels",
+        "tier_phrases",
     };
     return names;
 }

@@ -418,3 +418,19 @@ TEST_CASE("a model weeks old in a headline with no cue is a candidate, an old on
                           feed_source("newsletter", std::nullopt));
     CHECK(old.candidates.empty());
 }
+
+TEST_CASE("a new model's tier from how the item describes it", "[extract][grammar]") {
+    auto ex = bundled_extractor();
+    auto big = ex.extract(make_item("DeepSeek-V9", make_time(2026, 5, 1), "DeepSeek-V9, our most capable model yet, "
+                                                                        "is offered through our API only."),
+                          nullptr, feed_source("deepseek-news", std::string("deepseek")));
+    const auto* flagship = find_event(big.events, EventKind::ModelRelease, "deepseek-v9");
+    REQUIRE(flagship != nullptr);
+    CHECK(text_field(*flagship, "tier") == "flagship");
+    auto small = ex.extract(make_item("Qwen9-Edge", make_time(2026, 5, 2),
+                                      "Qwen9-Edge is a lightweight model for phones, with open weights under Apache 2.0."),
+                            nullptr, feed_source("qwen-blog", std::string("qwen")));
+    const auto* edge = find_event(small.events, EventKind::ModelRelease, "qwen9-edge");
+    REQUIRE(edge != nullptr);
+    CHECK(text_field(*edge, "tier") == "small");
+}

@@ -90,10 +90,16 @@ std::optional<std::string> license_id_from_text(std::string_view text, const Tax
         return lic->id;
     }
     const auto tokens = tokenize(trimmed);
+    // The longest name said wins: "a modified MIT license" is not the MIT License.
+    const License* named = nullptr;
     for (const auto& lic : taxonomy.licenses) {
-        if (!lic.name.empty() && has_phrase(tokens, lic.name)) {
-            return lic.id;
+        if (!lic.name.empty() && has_phrase(tokens, lic.name) &&
+            (named == nullptr || phrase_tokens(lic.name).size() > phrase_tokens(named->name).size())) {
+            named = &lic;
         }
+    }
+    if (named != nullptr) {
+        return named->id;
     }
     // Aliases are checked longest first so "cc by nc 4.0" wins over "cc by 4.0".
     const Cue* best = nullptr;

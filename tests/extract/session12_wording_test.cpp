@@ -434,3 +434,15 @@ TEST_CASE("a new model's tier from how the item describes it", "[extract][gramma
     REQUIRE(edge != nullptr);
     CHECK(text_field(*edge, "tier") == "small");
 }
+
+TEST_CASE("a modified licence is not the licence it modifies", "[extract][license]") {
+    auto ex = bundled_extractor();
+    auto out = ex.extract(make_item("Moonshot releases Kimi K9 as an open model", make_time(2026, 4, 22),
+                                    "Moonshot AI released Kimi K9, whose weights are free to download under a "
+                                    "modified MIT licence."),
+                          nullptr, feed_source("wire", std::nullopt));
+    const auto* launch = find_event(out.events, EventKind::ModelRelease, "kimi-k9");
+    REQUIRE(launch != nullptr);
+    CHECK(text_field(*launch, "license") == "LicenseRef-Modified-MIT");
+    CHECK(text_field(*launch, "openness") == "open_weights_restricted");
+}

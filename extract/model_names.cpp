@@ -340,6 +340,20 @@ std::vector<Slot> template_slots(std::string_view text, const std::vector<Token>
     std::size_t from = 0;
     while (auto at = find_phrase_view(tokens, anchor, from)) {
         from = *at + 1;
+        // "today's launch", "the release": a determiner or a possessive makes the verb a noun.
+        if (before_size != 0 && *at > 0 && std::isalpha(static_cast<unsigned char>(pattern.front())) != 0) {
+            static const std::vector<std::string_view> determiners = {"the", "a",   "an",   "our", "its",
+                                                                      "their", "this", "that", "his", "her"};
+            // "today's" is "today", "s": the "s" after an apostrophe.
+            const auto apostrophe =
+                *at >= 2 ? text.substr(tokens[*at - 2].end, tokens[*at - 1].begin - tokens[*at - 2].end) : "";
+            const bool possessive =
+                tokens[*at - 1].norm == "s" && (apostrophe == "'" || apostrophe == "\xE2\x80\x99");
+            if (possessive ||
+                std::find(determiners.begin(), determiners.end(), tokens[*at - 1].norm) != determiners.end()) {
+                continue;
+            }
+        }
         if (before_size != 0) {
             auto start = tokens[*at + before_size - 1].end;
             const auto list_end = [&](std::size_t end) {
@@ -496,6 +510,14 @@ std::optional<ModelRef> resolve_model_name(std::string_view name, const Context&
         first.size() > 4 &&
         std::all_of(first.begin(), first.begin() + 4, [](char c) { return std::isdigit(c) != 0; })) {
         return std::nullopt;  // "2026A global ...": a date glued to the next word by a page's markup
+    }
+    // "us-central1", "europe-west4": a cloud region, not a model.
+    static const std::vector<std::string_view> regions = {"us",   "eu",     "europe",       "asia",         "me",
+                                                          "africa", "northamerica", "southamerica", "australia", "ap"};
+    if (tokens.size() >= 2 && std::find(regions.begin(), regions.end(), tokens[0].norm) != regions.end() &&
+        std::islower(static_cast<unsigned char>(name[tokens[0].begin])) != 0 && has_digit(tokens[1].norm) &&
+        std::isalpha(static_cast<unsigned char>(tokens[1].norm.front())) != 0) {
+        return std::nullopt;
     }
     const auto digits = [](const std::string& n) {
         return !n.empty() && std::all_of(n.begin(), n.end(), [](char c) { return std::isdigit(c) != 0; });

@@ -177,6 +177,16 @@ std::optional<PersonRef> person_in(const Context& ctx, std::string_view side, bo
         }
     }
     names.push_back(name_run(ctx, plain, from_end));
+    if (from_end) {
+        // "Priya Raman, who has led post-training since 2023, will become ...": the subject's
+        // name comes before its relative clause.
+        for (std::string_view rel : {", who ", ", whose ", ", a ", ", the ", ", our ", ", currently "}) {
+            if (auto at = ifind(plain, rel)) {
+                names.push_back(name_run(ctx, std::string_view(plain).substr(0, *at), /*from_end=*/true));
+                break;
+            }
+        }
+    }
     std::string name;
     for (auto& n : names) {
         if (!n.empty() && person_shaped(ctx, n)) {

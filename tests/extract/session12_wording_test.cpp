@@ -446,3 +446,51 @@ TEST_CASE("a modified licence is not the licence it modifies", "[extract][licens
     CHECK(text_field(*launch, "license") == "LicenseRef-Modified-MIT");
     CHECK(text_field(*launch, "openness") == "open_weights_restricted");
 }
+
+TEST_CASE("blind set E's constructions, in wording of ours", "[extract][grammar]") {
+    auto ex = bundled_extractor();
+    SECTION("a pricing post on a host's feed is no rollout") {
+        auto out = ex.extract(make_item("Qwen3 235B now half price on Together", make_time(2026, 5, 10),
+                                        "We've cut serverless pricing for Qwen3 235B to $0.20 per million tokens."),
+                              nullptr, feed_source("together-blog", std::nullopt));
+        CHECK(of_kind(out.events, EventKind::SurfaceRollout).empty());
+    }
+    SECTION("a cloud region is no model: 'in us-east5 and europe-west9'") {
+        auto out = ex.extract(make_item("Codestral 4 available in Model Garden", make_time(2026, 5, 11),
+                                        "Codestral 4 is available as a managed model in us-east5 and europe-west9."),
+                              nullptr, feed_source("vertex-release-notes", std::string("google")));
+        for (const auto& ev : out.events) {
+            CHECK(ev.model.value_or("").find("europe") == std::string::npos);
+        }
+    }
+    SECTION("'today's launch' is a noun: what follows is not launched") {
+        auto out = ex.extract(make_item("Testing before release", make_time(2026, 5, 12),
+                                        "With today's launch we publish our ASL-5 evaluations in full."),
+                              nullptr, feed_source("anthropic-news", std::string("anthropic")));
+        CHECK(of_kind(out.events, EventKind::ModelRelease).empty());
+    }
+    SECTION("the app's feature named 'Gemini' alone is not Gemini 1.0") {
+        auto out = ex.extract(make_item("Reminders now available in the Gemini app", make_time(2026, 5, 13),
+                                        "Ask Gemini to remind you of anything."),
+                              nullptr, feed_source("gemini-app-updates", std::string("google")));
+        for (const auto& ev : out.events) {
+            CHECK(ev.model != std::optional<std::string>("gemini-1-0"));
+        }
+    }
+    SECTION("a model 'outperformed' is a yardstick, not released by the statement") {
+        auto out = ex.extract(make_item("Zhipu unveils GLM-6-Max", make_time(2026, 5, 14),
+                                        "Zhipu launched GLM-6-Max, a proprietary model, and said it outperformed "
+                                        "Claude Opus 4.1 on coding tests."),
+                              nullptr, feed_source("wire", std::nullopt));
+        CHECK(find_event(out.events, EventKind::ModelRelease, "glm-6-max") != nullptr);
+        CHECK(find_event(out.events, EventKind::ModelRelease, "claude-opus-4-1") == nullptr);
+    }
+    SECTION("a leadership update's lead names who moves") {
+        auto out = ex.extract(make_item("An update on our safety leadership", make_time(2026, 5, 15),
+                                        "Tom Baker, who has run red-teaming since 2024, will become head of safety."),
+                              nullptr, feed_source("openai-news", std::string("openai")));
+        const auto moves = of_kind(out.events, EventKind::PersonnelMove);
+        REQUIRE(moves.size() == 1);
+        CHECK(moves[0].person == std::optional<std::string>("tom-baker"));
+    }
+}

@@ -340,8 +340,9 @@ std::vector<Slot> template_slots(std::string_view text, const std::vector<Token>
     std::size_t from = 0;
     while (auto at = find_phrase_view(tokens, anchor, from)) {
         from = *at + 1;
-        // "today's launch", "the release": a determiner or a possessive makes the verb a noun.
-        if (before_size != 0 && *at > 0 && std::isalpha(static_cast<unsigned char>(pattern.front())) != 0) {
+        // "today's launch", "the release": a determiner or a possessive makes a verb template's
+        // verb a noun (not a noun template's: "our evaluation of {model}", "our tests found").
+        if (before_size != 0 && *at > 0 && cue.value.rfind("verb:", 0) == 0) {
             static const std::vector<std::string_view> determiners = {"the", "a",   "an",   "our", "its",
                                                                       "their", "this", "that", "his", "her"};
             // "today's" is "today", "s": the "s" after an apostrophe.

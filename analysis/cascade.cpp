@@ -92,6 +92,17 @@ CascadeSection cascade_after(const CascadeTrigger& t, const std::vector<LabOpenn
     };
     std::sort(followers.begin(), followers.end(), by_switch);
     std::sort(unwatched.begin(), unwatched.end(), by_switch);
+    for (const auto* group : {&followers, &unwatched}) {
+        for (const LabOpenness* lab : *group) {
+            const int after = days_between(t.at, *lab->switched_to_closed_at);
+            if (after >= 0) {
+                out.followers.push_back(FollowerSwitch{lab->lab, lab->switch_model.value_or(""),
+                                                       *lab->switched_to_closed_at, after, group == &followers});
+            }
+        }
+    }
+    std::sort(out.followers.begin(), out.followers.end(),
+              [](const FollowerSwitch& a, const FollowerSwitch& b) { return a.at < b.at; });
     const int still_open = out.candidate_labs - earlier;  // those that can still follow
     for (int days : {90, 180, 365}) {
         CascadeWindow w{days, {}, days_between(t.at, as_of) >= days, 0, 1};

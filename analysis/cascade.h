@@ -40,8 +40,19 @@ struct CascadeWindow {
     std::vector<std::string> also_switched;
 };
 
+/// A lab that switched to closed after the trigger, with its lag: the cascade's answer in one
+/// line ("DeepSeek followed 27 days later").
+struct FollowerSwitch {
+    std::string lab;
+    std::string model;  ///< the release that made the switch, when known
+    TimePoint at{};
+    int days_after = 0;
+    bool watched = true;  ///< among the anchor question's watch list (all labs when it has none)
+};
+
 struct CascadeSection {
     std::optional<CascadeTrigger> trigger;
+    std::vector<FollowerSwitch> followers;  ///< every later switch, in order, with its lag
     std::vector<CascadeWindow> windows;  ///< 90, 180, 365 days
     /// Switches per lab-year before the trigger. No earlier switch can exist by definition of
     /// the trigger, so the rate is (switches + 0.5) / exposure (a Jeffreys-style prior).

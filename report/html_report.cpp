@@ -253,7 +253,7 @@ std::string cascade_html(const WatchReport& r) {
                         numeric(fixed(w.p_value, 3)), e(w.complete ? "yes" : "still open"), e(also.empty() ? "-" : also)});
     }
     return section("cascade", "Cascade", note) +
-           table({"window (days)", "labs switched", "expected", "P(N >= k)", "complete", "also switched (not watched)"},
+           table({"window (days)", "labs switched", "expected", "P(N >= k)", "complete", "unwatched"},
                  rows);
 }
 

@@ -160,7 +160,16 @@ Json cascade_json(const CascadeSection& c) {
                            {"expected", w.expected},
                            {"p_value", w.p_value}});
     }
+    Json followers = Json::array();
+    for (const FollowerSwitch& f : c.followers) {
+        followers.push_back({{"lab", f.lab},
+                             {"model", f.model.empty() ? Json() : Json(f.model)},
+                             {"at", format_date(f.at)},
+                             {"days_after", f.days_after},
+                             {"watched", f.watched}});
+    }
     Json out = {{"trigger", std::move(trigger)},
+                {"followers", std::move(followers)},
                 {"windows", std::move(windows)},
                 {"baseline_rate_per_lab_year", c.baseline_rate_per_lab_year},
                 {"exposure_lab_years", c.exposure_lab_years},

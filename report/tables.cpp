@@ -151,6 +151,13 @@ std::string cascade_note(const CascadeSection& c) {
     } else {
         note = "no lab has switched to closed releases";
     }
+    if (c.trigger && !c.followers.empty()) {
+        std::vector<std::string> lags;
+        for (const FollowerSwitch& f : c.followers) {
+            lags.push_back(f.lab + " +" + std::to_string(f.days_after) + " d" + (f.watched ? "" : " (not watched)"));
+        }
+        note += "; followed by " + tables_join(lags);
+    }
     std::vector<std::string> others;
     for (const CascadeSection& o : c.others) {
         const std::vector<std::string> after =
@@ -171,7 +178,7 @@ Table cascade_table(const WatchReport& r) {
     const std::string note = cascade_note(c);
     Table t{"Cascade",
             note,
-            {"window (days)", "labs switched", "expected", "P(N >= k)", "complete", "also switched (not watched)"},
+            {"window (days)", "labs switched", "expected", "P(N >= k)", "complete", "unwatched"},
             {},
             {}};
     for (const CascadeWindow& w : c.windows) {

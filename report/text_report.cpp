@@ -110,8 +110,10 @@ std::string render_row(const std::vector<std::string>& cells, const std::vector<
 
 std::string render_table(const detail::Table& t) {
     std::string out = t.title + "\n" + std::string(columns(t.title), '=') + "\n";
-    if (!t.note.empty())
-        out += "  " + t.note + "\n";
+    if (!t.note.empty()) {
+        for (const std::string& line : wrap(t.note, kLineWidth - 2))  // a cascade's note lists every switch
+            out += "  " + line + "\n";
+    }
     if (t.rows.empty()) {
         return out + "  " + (t.footer.empty() ? "(none)" : t.footer) + "\n\n";
     }

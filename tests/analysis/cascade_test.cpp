@@ -101,6 +101,14 @@ TEST_CASE("labs outside the watch list that switch in a window are listed apart"
     CHECK(c.windows[0].labs_switched == std::vector<std::string>{"qwen"});
     CHECK(c.windows[0].also_switched == std::vector<std::string>{"moonshot"});
     CHECK(c.candidate_labs == 1);  // the baseline stays the watched labs' (Qwen alone was open before)
+    // Every later switch with its lag, watched or not, in order; xAI's earlier one is none.
+    REQUIRE(c.followers.size() == 2);
+    CHECK(c.followers[0].lab == "moonshot");
+    CHECK(c.followers[0].days_after == 55);
+    CHECK_FALSE(c.followers[0].watched);
+    CHECK(c.followers[1].lab == "qwen");
+    CHECK(c.followers[1].days_after == 69);
+    CHECK(c.followers[1].watched);
     // Without a watch list every lab is a follower and nothing is listed apart.
     const CascadeSection all = analyze_cascade(labs, test::date("2026-11-20"), CascadeAnchor{"meta", {}, "q"});
     CHECK(all.windows[0].labs_switched == std::vector<std::string>{"moonshot", "qwen"});

@@ -25,12 +25,12 @@ constexpr int kMinSupport = 5;
 constexpr Floor kFloors[] = {
     {"model_release", 0.91, 0.76},     // measured 0.930 / 0.781 (137 expected)
     {"surface_rollout", 0.94, 0.77},   // 0.972 / 0.795 (44)
-    {"weights_release", 0.66, 0.45},   // 0.733 / 0.524 (21: an open launch states its weights since session 12)
+    {"weights_release", 0.70, 0.50},   // 0.824 / 0.636 (22: an open launch states its weights since session 12)
     {"eval_report", 0.75, 0.33},       // 1.000 / 0.500 (6)
     {"third_party_eval", 0.90, 0.57},  // 1.000 / 0.615 (13)
     {"personnel_move", 0.95, 0.89},    // 1.000 / 0.931 (29)
 };
-// 0.930 / 0.789: a launch wrongly read as open (an interview, a code library) now also costs its
+// 0.930 / 0.793: a launch wrongly read as open (an interview, a code library) now also costs its
 // weights release, so precision over all kinds sits a point lower than before session 12.
 constexpr double kAllPrecision = 0.92, kAllRecall = 0.76;
 /// Missed events whose item at least became a candidate (measured 31 of 49 since the announcement

@@ -1,0 +1,21 @@
+#!/bin/sh
+# Scores the blind sets: each set's items through fw_extract_probe (one memory, as one fetch of
+# several feeds), compared with its answer key by score.py. Prints one summary line per set;
+# `run.sh BUILD_DIR SET` prints that set's per-item errors too.
+#   bench/extract_accuracy/blind/run.sh [BUILD_DIR] [SET]
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+build=${1:-build/main}
+probe="$build/bench/extract_accuracy/fw_extract_probe"
+[ -x "$probe" ] || { echo "run.sh: no $probe (build the project first)" >&2; exit 1; }
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+for set in ${2:-A B C D E F}; do
+    "$probe" --one-memory < "$here/$set.tsv" > "$out/$set.out"
+    if [ -n "${2:-}" ]; then
+        python3 "$here/score.py" "$out/$set.out" "$here/$set.key.jsonl"
+    else
+        printf '%s: ' "$set"
+        python3 "$here/score.py" "$out/$set.out" "$here/$set.key.jsonl" | grep -E '^ALL' | tr -s ' '
+    fi
+done

@@ -53,7 +53,7 @@ struct FollowerSwitch {
 struct CascadeSection {
     std::optional<CascadeTrigger> trigger;
     std::vector<FollowerSwitch> followers;  ///< every later switch, in order, with its lag
-    std::vector<CascadeWindow> windows;  ///< 90, 180, 365 days
+    std::vector<CascadeWindow> windows;     ///< 90, 180, 365 days
     /// Switches per lab-year before the trigger. No earlier switch can exist by definition of
     /// the trigger, so the rate is (switches + 0.5) / exposure (a Jeffreys-style prior).
     double baseline_rate_per_lab_year = 0;

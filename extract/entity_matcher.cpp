@@ -30,7 +30,8 @@ bool domain_like(std::string_view name) {
 /// stay case-blind, so "meta" or "claude" in a repo name still match.
 bool one_word_proper_name(std::string_view name) {
     return name.size() > 1 && std::isupper(static_cast<unsigned char>(name.front())) != 0 &&
-           std::all_of(name.begin() + 1, name.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)) != 0; });
+           std::all_of(name.begin() + 1, name.end(),
+                       [](char c) { return std::islower(static_cast<unsigned char>(c)) != 0; });
 }
 
 /// "FAIR", "MSL", "AISI": acronyms that are also ordinary words in lower case.

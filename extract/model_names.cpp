@@ -343,13 +343,12 @@ std::vector<Slot> template_slots(std::string_view text, const std::vector<Token>
         // "today's launch", "the release": a determiner or a possessive makes a verb template's
         // verb a noun (not a noun template's: "our evaluation of {model}", "our tests found").
         if (before_size != 0 && *at > 0 && cue.value.rfind("verb:", 0) == 0) {
-            static const std::vector<std::string_view> determiners = {"the", "a",   "an",   "our", "its",
+            static const std::vector<std::string_view> determiners = {"the",   "a",    "an",   "our", "its",
                                                                       "their", "this", "that", "his", "her"};
             // "today's" is "today", "s": the "s" after an apostrophe.
             const auto apostrophe =
                 *at >= 2 ? text.substr(tokens[*at - 2].end, tokens[*at - 1].begin - tokens[*at - 2].end) : "";
-            const bool possessive =
-                tokens[*at - 1].norm == "s" && (apostrophe == "'" || apostrophe == "\xE2\x80\x99");
+            const bool possessive = tokens[*at - 1].norm == "s" && (apostrophe == "'" || apostrophe == "\xE2\x80\x99");
             if (possessive ||
                 std::find(determiners.begin(), determiners.end(), tokens[*at - 1].norm) != determiners.end()) {
                 continue;
@@ -396,8 +395,8 @@ std::vector<Slot> template_slots(std::string_view text, const std::vector<Token>
             // "Unlike our Qwen3.5 series, Qwen3.6-Plus will not be open-sourced": a fronted phrase
             // (a preposition or a subordinator, then a comma) is not the verb's subject.
             static const std::vector<std::string_view> fronting = {
-                "unlike", "like",  "after",    "before",  "following", "besides", "compared", "beyond",
-                "since",  "while", "although", "though",  "despite",   "as",      "with",     "alongside"};
+                "unlike", "like",  "after",    "before", "following", "besides", "compared", "beyond",
+                "since",  "while", "although", "though", "despite",   "as",      "with",     "alongside"};
             const auto first = tokenize(text.substr(start, std::min<std::size_t>(end - start, 20)));
             if (const auto comma = text.substr(start, end - start).find(", ");
                 comma != std::string_view::npos && !first.empty() &&
@@ -513,7 +512,7 @@ std::optional<ModelRef> resolve_model_name(std::string_view name, const Context&
         return std::nullopt;  // "2026A global ...": a date glued to the next word by a page's markup
     }
     // "us-central1", "europe-west4": a cloud region, not a model.
-    static const std::vector<std::string_view> regions = {"us",   "eu",     "europe",       "asia",         "me",
+    static const std::vector<std::string_view> regions = {"us",     "eu",           "europe",       "asia",      "me",
                                                           "africa", "northamerica", "southamerica", "australia", "ap"};
     if (tokens.size() >= 2 && std::find(regions.begin(), regions.end(), tokens[0].norm) != regions.end() &&
         std::islower(static_cast<unsigned char>(name[tokens[0].begin])) != 0 && has_digit(tokens[1].norm) &&
@@ -841,12 +840,13 @@ std::vector<SpecificModel> specific_models(const Context& ctx, std::size_t from,
             // "grok-5-fast", "glm-5-air": a word hyphen-joined to the name is part of it, unless
             // it makes the name an adjective ("GPT-5-powered", "Llama-based").
             static const std::vector<std::string_view> adjective_suffixes = {
-                "powered", "based", "class", "level", "style", "like", "sized", "size", "era", "generated",
-                "enabled", "backed", "compatible", "grade", "native", "driven", "specific", "only", "free",
-                "parameter", "parameters", "param", "token", "tokens", "context", "bit", "billion", "trillion"};
+                "powered", "based",  "class",     "level",   "style",  "like",       "sized",
+                "size",    "era",    "generated", "enabled", "backed", "compatible", "grade",
+                "native",  "driven", "specific",  "only",    "free",   "parameter",  "parameters",
+                "param",   "token",  "tokens",    "context", "bit",    "billion",    "trillion"};
             const bool hyphen_part = gap == "-" && std::isalnum(static_cast<unsigned char>(c)) != 0 &&
-                                     std::find(adjective_suffixes.begin(), adjective_suffixes.end(),
-                                               tokens[k].norm) == adjective_suffixes.end();
+                                     std::find(adjective_suffixes.begin(), adjective_suffixes.end(), tokens[k].norm) ==
+                                         adjective_suffixes.end();
             const bool name_like = version_token(tokens[k].norm) ||
                                    ctx.rules.contains("variant_words", tokens[k].norm) ||
                                    std::isupper(static_cast<unsigned char>(c)) != 0 || hyphen_part;

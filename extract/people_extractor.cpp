@@ -65,7 +65,8 @@ bool role_word(const Context& ctx, std::string_view word) {
         return false;
     }
     // "Co-Founder": any part of a hyphenated title word.
-    return std::any_of(t.begin(), t.end(), [&](const Token& part) { return ctx.rules.contains("role_words", part.norm); });
+    return std::any_of(t.begin(), t.end(),
+                       [&](const Token& part) { return ctx.rules.contains("role_words", part.norm); });
 }
 
 /// Up to three capitalised words at the end (`from_end`) or start of `text`: a person's name.

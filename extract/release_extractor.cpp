@@ -510,9 +510,12 @@ bool openness_said(const Context& ctx, Clause sentence) {
     Context words = ctx;
     words.tokens = tokenize(said);
     // "licence", "license", "licensed under", not "Licensed users" (customers holding a seat).
-    const bool licence = std::any_of(words.tokens.begin(), words.tokens.end(), [&](const Token& t) {
-        return t.norm == "license" || t.norm == "licence" || t.norm == "licenses" || t.norm == "licences";
-    }) || has_phrase(words.tokens, "licensed under") || has_phrase(words.tokens, "licenced under");
+    const bool licence = std::any_of(words.tokens.begin(), words.tokens.end(),
+                                     [&](const Token& t) {
+                                         return t.norm == "license" || t.norm == "licence" || t.norm == "licenses" ||
+                                                t.norm == "licences";
+                                     }) ||
+                         has_phrase(words.tokens, "licensed under") || has_phrase(words.tokens, "licenced under");
     return strongest_cue(words, "openness_cues") > 0 || licence || ifind(said, "apache").has_value();
 }
 
@@ -1274,7 +1277,8 @@ void extract_releases(const Context& source_ctx, ExtractOutput& out, std::vector
         if (openness.stage) {
             put(ev.fields, field::stage, *openness.stage);
         }
-        put(ev.fields, field::tier, std::string(to_string(r.known ? r.known->tier : described_tier(ctx, r, model.tier, found.size()))));
+        put(ev.fields, field::tier,
+            std::string(to_string(r.known ? r.known->tier : described_tier(ctx, r, model.tier, found.size()))));
         put(ev.fields, field::family, model.family.empty() ? r.ref.slug : model.family);
         out.events.push_back(std::move(ev));
         // A launch whose own words say its weights are out ("Apache 2.0, download it from Hugging

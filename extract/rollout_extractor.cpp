@@ -153,13 +153,14 @@ double placed_object_cue(const Context& ctx, std::size_t* pos, std::string* cue_
                 const auto sentence_end = sentence_around(ctx.text, ve).end;
                 // "Download it, or call it on La Plateforme": "it" stands for the model the item
                 // named before; the surface placed after it is where the model is.
-                if (const auto next = *at + phrase.size(); next < ctx.tokens.size() &&
-                                                           (ctx.tokens[next].norm == "it" || ctx.tokens[next].norm == "them") &&
-                                                           std::islower(static_cast<unsigned char>(text[ctx.tokens[next].begin])) != 0) {
+                if (const auto next = *at + phrase.size();
+                    next < ctx.tokens.size() && (ctx.tokens[next].norm == "it" || ctx.tokens[next].norm == "them") &&
+                    std::islower(static_cast<unsigned char>(text[ctx.tokens[next].begin])) != 0) {
                     const auto pronoun_end = ctx.tokens[next].end;
-                    const bool model_before = std::any_of(ctx.entities.begin(), ctx.entities.end(), [&](const EntityMatch& m) {
-                        return m.kind == EntityKind::Model && m.end <= ctx.tokens[*at].begin;
-                    });
+                    const bool model_before =
+                        std::any_of(ctx.entities.begin(), ctx.entities.end(), [&](const EntityMatch& m) {
+                            return m.kind == EntityKind::Model && m.end <= ctx.tokens[*at].begin;
+                        });
                     for (const auto& m : ctx.entities) {
                         if (model_before && m.kind == EntityKind::Surface && m.begin >= pronoun_end &&
                             m.end <= sentence_end && lower_words(pronoun_end, m.begin, 3, true) &&
@@ -661,7 +662,7 @@ bool surface_denied(const Context& ctx, const std::vector<Clause>& clauses, cons
     }
     const auto before = tokenize(std::string_view(ctx.text).substr(c->begin, surface.begin - c->begin));
     static const std::vector<std::string_view> availability = {"available", "availability", "offered", "accessible",
-                                                               "supported",  "coming",       "live"};
+                                                               "supported", "coming",       "live"};
     const bool says_availability = std::any_of(before.begin(), before.end(), [](const Token& t) {
         return std::find(availability.begin(), availability.end(), t.norm) != availability.end();
     });

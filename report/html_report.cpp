@@ -250,11 +250,11 @@ std::string cascade_html(const WatchReport& r) {
         for (const std::string& l : w.also_switched)
             also += (also.empty() ? "" : ", ") + l;
         rows.push_back({numeric(std::to_string(w.days)), e(labs.empty() ? "-" : labs), numeric(fixed(w.expected, 3)),
-                        numeric(fixed(w.p_value, 3)), e(w.complete ? "yes" : "still open"), e(also.empty() ? "-" : also)});
+                        numeric(fixed(w.p_value, 3)), e(w.complete ? "yes" : "still open"),
+                        e(also.empty() ? "-" : also)});
     }
     return section("cascade", "Cascade", note) +
-           table({"window (days)", "labs switched", "expected", "P(N >= k)", "complete", "unwatched"},
-                 rows);
+           table({"window (days)", "labs switched", "expected", "P(N >= k)", "complete", "unwatched"}, rows);
 }
 
 std::string market_html(const WatchReport& r) {

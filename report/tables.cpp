@@ -176,11 +176,8 @@ namespace {
 Table cascade_table(const WatchReport& r) {
     const CascadeSection& c = r.cascade;
     const std::string note = cascade_note(c);
-    Table t{"Cascade",
-            note,
-            {"window (days)", "labs switched", "expected", "P(N >= k)", "complete", "unwatched"},
-            {},
-            {}};
+    Table t{
+        "Cascade", note, {"window (days)", "labs switched", "expected", "P(N >= k)", "complete", "unwatched"}, {}, {}};
     for (const CascadeWindow& w : c.windows) {
         t.rows.push_back({std::to_string(w.days), tables_join(w.labs_switched), tables_fixed(w.expected, 3),
                           tables_fixed(w.p_value, 3), w.complete ? "yes" : "no", tables_join(w.also_switched)});

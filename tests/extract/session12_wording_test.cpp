@@ -181,9 +181,10 @@ TEST_CASE("rollouts said with a pronoun or the one lab's 'API' in the press", "[
         CHECK(rolled_out_to(out.events, "mistral-api"));
     }
     SECTION("a press headline naming one lab: 'the API' is that lab's") {
-        auto out = ex.extract(make_item("OpenAI's GPT-6 Mini slips into the API without fanfare", make_time(2026, 9, 11),
-                                        "OpenAI has launched GPT-6 Mini to developers in the API."),
-                              nullptr, feed_source("tech-press", std::nullopt));
+        auto out =
+            ex.extract(make_item("OpenAI's GPT-6 Mini slips into the API without fanfare", make_time(2026, 9, 11),
+                                 "OpenAI has launched GPT-6 Mini to developers in the API."),
+                       nullptr, feed_source("tech-press", std::nullopt));
         CHECK(rolled_out_to(out.events, "openai-api"));
     }
 }
@@ -200,18 +201,20 @@ TEST_CASE("a headline without its copula still launches a model: '{model} now li
 TEST_CASE("moves said with other verbs and in the first person's own phrases", "[extract][people]") {
     auto ex = bundled_extractor();
     SECTION("'elevates' a person to a new role") {
-        auto out = ex.extract(make_item("Google elevates Jeff Dean to lead all of Gemini research", make_time(2026, 8, 1),
-                                        "The memo names him chief scientist of the combined group."),
-                              nullptr, feed_source("wire", std::nullopt));
+        auto out =
+            ex.extract(make_item("Google elevates Jeff Dean to lead all of Gemini research", make_time(2026, 8, 1),
+                                 "The memo names him chief scientist of the combined group."),
+                       nullptr, feed_source("wire", std::nullopt));
         const auto moves = of_kind(out.events, EventKind::PersonnelMove);
         REQUIRE(moves.size() == 1);
         CHECK(moves[0].person == std::optional<std::string>("jeff-dean"));
         CHECK(text_field(moves[0], "move") == "role_change");
     }
     SECTION("'my final day' on a personal blog is a move for review") {
-        auto out = ex.extract(make_item("Moving on", make_time(2026, 8, 2),
-                                        "Friday was my final day on the Gemini team; I'll share where I'm headed soon."),
-                              nullptr, feed_source("someone-blog", std::nullopt));
+        auto out =
+            ex.extract(make_item("Moving on", make_time(2026, 8, 2),
+                                 "Friday was my final day on the Gemini team; I'll share where I'm headed soon."),
+                       nullptr, feed_source("someone-blog", std::nullopt));
         CHECK(of_kind(out.events, EventKind::PersonnelMove).empty());
         REQUIRE(out.candidates.size() == 1);
         CHECK(out.candidates[0].suggested_kind == EventKind::PersonnelMove);
@@ -295,9 +298,9 @@ TEST_CASE("blind set B's constructions, in wording of ours", "[extract][grammar]
 TEST_CASE("blind set C's constructions, in wording of ours", "[extract][grammar]") {
     auto ex = bundled_extractor();
     SECTION("a lower-case word hyphen-joined to a name is part of it: 'Grok-6-heavy'") {
-        auto out = ex.extract(make_item("Say hello to Grok-6-heavy", make_time(2026, 6, 10),
-                                        "Our new model for long agentic tasks."),
-                              nullptr, feed_source("xai-news", std::string("xai")));
+        auto out = ex.extract(
+            make_item("Say hello to Grok-6-heavy", make_time(2026, 6, 10), "Our new model for long agentic tasks."),
+            nullptr, feed_source("xai-news", std::string("xai")));
         CHECK(find_event(out.events, EventKind::ModelRelease, "grok-6-heavy") != nullptr);
         CHECK(find_event(out.events, EventKind::ModelRelease, "grok-6") == nullptr);
     }
@@ -393,10 +396,11 @@ TEST_CASE("blind set D's constructions, in wording of ours", "[extract][grammar]
         CHECK(text_field(*launch, "openness") == "open_weights_permissive");
     }
     SECTION("a yardstick after 'at the same price as' is not what rolls out") {
-        auto out = ex.extract(make_item("Claude Haiku 6", make_time(2026, 6, 24),
-                                        "Claude Haiku 6 is available today in the Claude apps and on Amazon Bedrock, at "
-                                        "the same price as Claude Haiku 4.5."),
-                              nullptr, feed_source("anthropic-news", std::string("anthropic")));
+        auto out =
+            ex.extract(make_item("Claude Haiku 6", make_time(2026, 6, 24),
+                                 "Claude Haiku 6 is available today in the Claude apps and on Amazon Bedrock, at "
+                                 "the same price as Claude Haiku 4.5."),
+                       nullptr, feed_source("anthropic-news", std::string("anthropic")));
         for (const auto& ev : of_kind(out.events, EventKind::SurfaceRollout)) {
             CHECK(ev.model == std::optional<std::string>("claude-haiku-6"));
         }
@@ -409,27 +413,29 @@ TEST_CASE("a model weeks old in a headline with no cue is a candidate, an old on
     // Llama 3.1 is in the bundled taxonomy, released 2024-07-23.
     const auto headline = "Why Llama 3.1 Changes the Economics of Open Models";
     const auto lead = "A column on what the largest open model means for start-ups.";
-    auto fresh = ex.extract(make_item(headline, make_time(2024, 8, 1), lead), nullptr,
-                            feed_source("newsletter", std::nullopt));
+    auto fresh =
+        ex.extract(make_item(headline, make_time(2024, 8, 1), lead), nullptr, feed_source("newsletter", std::nullopt));
     CHECK(fresh.events.empty());
     REQUIRE(fresh.candidates.size() == 1);
     CHECK(fresh.candidates[0].model == std::optional<std::string>("llama-3-1"));
-    auto old = ex.extract(make_item(headline, make_time(2025, 8, 1), lead), nullptr,
-                          feed_source("newsletter", std::nullopt));
+    auto old =
+        ex.extract(make_item(headline, make_time(2025, 8, 1), lead), nullptr, feed_source("newsletter", std::nullopt));
     CHECK(old.candidates.empty());
 }
 
 TEST_CASE("a new model's tier from how the item describes it", "[extract][grammar]") {
     auto ex = bundled_extractor();
-    auto big = ex.extract(make_item("DeepSeek-V9", make_time(2026, 5, 1), "DeepSeek-V9, our most capable model yet, "
-                                                                        "is offered through our API only."),
+    auto big = ex.extract(make_item("DeepSeek-V9", make_time(2026, 5, 1),
+                                    "DeepSeek-V9, our most capable model yet, "
+                                    "is offered through our API only."),
                           nullptr, feed_source("deepseek-news", std::string("deepseek")));
     const auto* flagship = find_event(big.events, EventKind::ModelRelease, "deepseek-v9");
     REQUIRE(flagship != nullptr);
     CHECK(text_field(*flagship, "tier") == "flagship");
-    auto small = ex.extract(make_item("Qwen9-Edge", make_time(2026, 5, 2),
-                                      "Qwen9-Edge is a lightweight model for phones, with open weights under Apache 2.0."),
-                            nullptr, feed_source("qwen-blog", std::string("qwen")));
+    auto small =
+        ex.extract(make_item("Qwen9-Edge", make_time(2026, 5, 2),
+                             "Qwen9-Edge is a lightweight model for phones, with open weights under Apache 2.0."),
+                   nullptr, feed_source("qwen-blog", std::string("qwen")));
     const auto* edge = find_event(small.events, EventKind::ModelRelease, "qwen9-edge");
     REQUIRE(edge != nullptr);
     CHECK(text_field(*edge, "tier") == "small");

@@ -18,18 +18,7 @@ using fw::test::make_item;
 using fw::test::of_kind;
 using fw::test::text_field;
 
-namespace {
-
-const fw::Event* rollout_to(const std::vector<fw::Event>& events, const std::string& surface) {
-    for (const auto& ev : events) {
-        if (ev.kind == EventKind::SurfaceRollout && ev.surface == std::optional<std::string>(surface)) {
-            return &ev;
-        }
-    }
-    return nullptr;
-}
-
-}  // namespace
+using fw::test::rollout_to;
 
 TEST_CASE("a surface's stage is its own clause's; the release is out when one surface has it plainly",
           "[extract][grammar][rollout]") {

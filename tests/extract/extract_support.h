@@ -147,6 +147,16 @@ inline const Event* find_event(const std::vector<Event>& events, EventKind kind,
     return nullptr;
 }
 
+/// The rollout of any model to `surface`, or null.
+inline const Event* rollout_to(const std::vector<Event>& events, const std::string& surface) {
+    for (const auto& e : events) {
+        if (e.kind == EventKind::SurfaceRollout && e.surface == std::optional<std::string>(surface)) {
+            return &e;
+        }
+    }
+    return nullptr;
+}
+
 /// The events of one kind.
 inline std::vector<Event> of_kind(const std::vector<Event>& events, EventKind kind) {
     std::vector<Event> out;

@@ -20,10 +20,9 @@ using fw::test::text_field;
 
 namespace {
 
+/// Whether any model rolled out to `surface`.
 bool rolled_out_to(const std::vector<fw::Event>& events, const std::string& surface) {
-    return std::any_of(events.begin(), events.end(), [&](const fw::Event& ev) {
-        return ev.kind == EventKind::SurfaceRollout && ev.surface == std::optional<std::string>(surface);
-    });
+    return fw::test::rollout_to(events, surface) != nullptr;
 }
 
 }  // namespace

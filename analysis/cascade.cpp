@@ -105,7 +105,7 @@ CascadeSection cascade_after(const CascadeTrigger& t, const std::vector<LabOpenn
               [](const FollowerSwitch& a, const FollowerSwitch& b) { return a.at < b.at; });
     const int still_open = out.candidate_labs - earlier;  // those that can still follow
     for (int days : {90, 180, 365}) {
-        CascadeWindow w{days, {}, days_between(t.at, as_of) >= days, 0, 1};
+        CascadeWindow w{days, {}, days_between(t.at, as_of) >= days, 0, 1, {}};
         for (const LabOpenness* lab : followers) {
             const int after = days_between(t.at, *lab->switched_to_closed_at);
             if (after >= 0 && after <= days) {
@@ -153,7 +153,7 @@ CascadeSection analyze_cascade(const std::vector<LabOpenness>& labs, TimePoint a
         out = std::move(anchored);
     } else {
         for (int days : {90, 180, 365}) {
-            out.windows.push_back(CascadeWindow{days, {}, false, 0, 1});
+            out.windows.push_back(CascadeWindow{days, {}, false, 0, 1, {}});
         }
     }
     for (const LabOpenness& lab : labs) {

@@ -238,6 +238,19 @@ namespace {
 void match_entities(Context& ctx) {
     ctx.entities = ctx.matcher.find_all(ctx.text);
     resolve_short_surfaces(ctx.text, ctx.entities);
+    // On GitHub Copilot's own changelog a bare "Copilot" is GitHub Copilot, not the Microsoft
+    // Copilot the alias names elsewhere: a surface said by the last word of the source's name.
+    if (const Surface* own = ctx.source_surface ? ctx.taxonomy.find_surface(*ctx.source_surface) : nullptr) {
+        const auto own_name = to_lower_ascii(own->name);
+        for (auto& m : ctx.entities) {
+            const auto said = to_lower_ascii(ctx.text.substr(m.begin, m.end - m.begin));
+            if (m.kind == EntityKind::Surface && m.slug != own->slug && own_name.size() > said.size() &&
+                own_name.ends_with(" " + said)) {
+                m.slug = own->slug;
+                m.lab = own->owner;
+            }
+        }
+    }
     // "Anthropic's Claude Haiku 5 launched in the API": on a feed of no lab, a text naming one lab
     // alone speaks of that lab's products.
     std::optional<std::string> products_of = ctx.source.lab;

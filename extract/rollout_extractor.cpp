@@ -592,6 +592,24 @@ std::vector<HostSubject> host_subjects(const Context& ctx, std::size_t lead_end)
 /// A host's, tool's or product's own feed (ctx.source_surface) announcing that a model is
 /// available there: the surface is the source's, the text need not name it. A cue in the
 /// headline or the lead gives an event; one further down only a candidate.
+/// A release note's headline: a version ("v1.0.0", "2.1.0", "Wave 14"), a date, or the words of
+/// a changelog ("Release notes", "What's new", "This week on ..."). Its lead lists what changed,
+/// so a model the lead says is available is the note's subject though the headline names none.
+bool release_note_headline(std::string_view title) {
+    static const std::vector<std::string_view> words = {
+        "changelog", "release", "notes",     "new",      "week",     "update",  "updates", "wave",
+        "patch",     "version", "january",   "february", "march",    "april",   "may",     "june",
+        "july",      "august",  "september", "october",  "november", "december"};
+    const auto tokens = tokenize(title);
+    return std::any_of(tokens.begin(), tokens.end(), [](const Token& t) {
+        const bool version =
+            !t.norm.empty() &&
+            (std::isdigit(static_cast<unsigned char>(t.norm.front())) != 0 ||
+             (t.norm.size() > 1 && t.norm.front() == 'v' && std::isdigit(static_cast<unsigned char>(t.norm[1])) != 0));
+        return version || std::find(words.begin(), words.end(), t.norm) != words.end();
+    });
+}
+
 void host_rollouts(const Context& ctx, const std::vector<std::string>& item_models, ExtractOutput& out) {
     if (!ctx.source_surface) {
         return;
@@ -619,7 +637,9 @@ void host_rollouts(const Context& ctx, const std::vector<std::string>& item_mode
                 subjects.push_back(HostSubject{sm.slug, sm.begin, std::nullopt});
             }
         }
-        conf = std::min(conf, 0.55);  // the headline names no model: review it
+        if (!release_note_headline(std::string_view(ctx.text).substr(0, title_end))) {
+            conf = std::min(conf, 0.55);  // the headline names no model: review it
+        }
     }
     for (const auto& m : item_models) {
         if (subjects.empty()) {

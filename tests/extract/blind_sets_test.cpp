@@ -106,14 +106,15 @@ Score score_set(const std::string& set) {
 
 TEST_CASE("the blind sets keep their precision and recall", "[extract][generalisation]") {
     // Measured at the session 12 end (bench/extract_accuracy/blind/run.sh, score.py's two-pass
-    // match): A 0.95/0.88, B 0.93/0.82, C 0.94/0.75, D 0.89/0.71, E 0.95/0.78, F 0.91/0.72. The
+    // match): A 0.95/0.88, B 0.93/0.82, C 0.94/0.75, D 0.89/0.71, E 0.95/0.78, F 0.91/0.72, G 0.88/0.62. The
     // floors sit a few points below, so one item's change does not fail a set of 50 to 70.
     struct Floor {
         const char* set;
         double precision, recall;
     };
-    for (const Floor& f : {Floor{"A", 0.90, 0.84}, Floor{"B", 0.88, 0.77}, Floor{"C", 0.89, 0.71},
-                           Floor{"D", 0.84, 0.66}, Floor{"E", 0.90, 0.73}, Floor{"F", 0.86, 0.67}}) {
+    for (const Floor& f :
+         {Floor{"A", 0.90, 0.84}, Floor{"B", 0.88, 0.77}, Floor{"C", 0.89, 0.71}, Floor{"D", 0.84, 0.66},
+          Floor{"E", 0.90, 0.73}, Floor{"F", 0.86, 0.67}, Floor{"G", 0.83, 0.57}}) {
         const Score s = score_set(f.set);
         INFO("set " << f.set << ": " << s.tp << "/" << s.fp << "/" << s.fn);
         CHECK(s.precision() >= f.precision);

@@ -491,3 +491,26 @@ TEST_CASE("blind set E's constructions, in wording of ours", "[extract][grammar]
         CHECK(moves[0].person == std::optional<std::string>("tom-baker"));
     }
 }
+
+TEST_CASE("blind set G's constructions: release notes and hosts, in wording of ours", "[extract][rollout]") {
+    auto ex = bundled_extractor();
+    SECTION("on GitHub Copilot's own changelog a bare 'Copilot' is GitHub Copilot") {
+        auto out = ex.extract(make_item("Changelog 2026-08-02", make_time(2026, 8, 2),
+                                        "Claude Opus 4.1 is now generally available in Copilot Chat for Business."),
+                              nullptr, feed_source("github-copilot-changelog", std::nullopt));
+        CHECK(rolled_out_to(out.events, "github-copilot"));
+        CHECK_FALSE(rolled_out_to(out.events, "microsoft-copilot"));
+    }
+    SECTION("a release note's lead naming the model that became available is a rollout, not a review") {
+        auto out = ex.extract(make_item("This week on Perplexity", make_time(2026, 8, 3),
+                                        "Max subscribers can now pick Claude Opus 4.1 in the model selector."),
+                              nullptr, feed_source("perplexity-changelog", std::nullopt));
+        CHECK(rolled_out_to(out.events, "perplexity"));
+        // A headline that is neither a release note nor a model stays a review candidate.
+        auto plain = ex.extract(make_item("Faster answers for everyone", make_time(2026, 8, 4),
+                                          "Max subscribers can now pick Claude Opus 4.1 in the model selector."),
+                                nullptr, feed_source("perplexity-changelog", std::nullopt));
+        CHECK_FALSE(rolled_out_to(plain.events, "perplexity"));
+        CHECK_FALSE(plain.candidates.empty());
+    }
+}

@@ -80,25 +80,14 @@ CascadeSection cascade_after(const CascadeTrigger& t, const std::vector<LabOpenn
         out.exposure_lab_years += days_between(*first_open, end) / kDaysPerYear;
     }
     out.baseline_rate_per_lab_year = out.exposure_lab_years > 0 ? (earlier + 0.5) / out.exposure_lab_years : 0.0;
-    std::vector<const LabOpenness*> followers;
-    std::vector<const LabOpenness*> unwatched;
+    // Every later switch with its lag, in switch order; the windows read them.
     for (const LabOpenness& lab : labs) {
-        if (lab.lab != t.lab && lab.switched_to_closed_at) {
-            (watched(followers_of, lab.lab) ? followers : unwatched).push_back(&lab);
+        if (lab.lab == t.lab || !lab.switched_to_closed_at) {
+            continue;
         }
-    }
-    const auto by_switch = [](const LabOpenness* a, const LabOpenness* b) {
-        return *a->switched_to_closed_at < *b->switched_to_closed_at;
-    };
-    std::sort(followers.begin(), followers.end(), by_switch);
-    std::sort(unwatched.begin(), unwatched.end(), by_switch);
-    for (const auto* group : {&followers, &unwatched}) {
-        for (const LabOpenness* lab : *group) {
-            const int after = days_between(t.at, *lab->switched_to_closed_at);
-            if (after >= 0) {
-                out.followers.push_back(FollowerSwitch{lab->lab, lab->switch_model.value_or(""),
-                                                       *lab->switched_to_closed_at, after, group == &followers});
-            }
+        if (const int after = days_between(t.at, *lab.switched_to_closed_at); after >= 0) {
+            out.followers.push_back(FollowerSwitch{lab.lab, lab.switch_model.value_or(""), *lab.switched_to_closed_at,
+                                                   after, watched(followers_of, lab.lab)});
         }
     }
     std::sort(out.followers.begin(), out.followers.end(),
@@ -106,16 +95,9 @@ CascadeSection cascade_after(const CascadeTrigger& t, const std::vector<LabOpenn
     const int still_open = out.candidate_labs - earlier;  // those that can still follow
     for (int days : {90, 180, 365}) {
         CascadeWindow w{days, {}, days_between(t.at, as_of) >= days, 0, 1, {}};
-        for (const LabOpenness* lab : followers) {
-            const int after = days_between(t.at, *lab->switched_to_closed_at);
-            if (after >= 0 && after <= days) {
-                w.labs_switched.push_back(lab->lab);
-            }
-        }
-        for (const LabOpenness* lab : unwatched) {
-            const int after = days_between(t.at, *lab->switched_to_closed_at);
-            if (after >= 0 && after <= days) {
-                w.also_switched.push_back(lab->lab);
+        for (const FollowerSwitch& f : out.followers) {
+            if (f.days_after <= days) {
+                (f.watched ? w.labs_switched : w.also_switched).push_back(f.lab);
             }
         }
         w.expected = out.baseline_rate_per_lab_year * still_open * days / kDaysPerYear;

@@ -55,6 +55,17 @@ bool names_a_lab(std::string_view name, const Taxonomy& taxonomy) {
     return false;
 }
 
+/// A source named by an organisation's distinctive first word with its suffix left out
+/// ("epoch-blog" for Epoch AI, "fireworks-changelog" for Fireworks AI): a two-word name whose
+/// second word is an organisation suffix and whose first begins the source's name; a short first
+/// word ("far" of FAR AI) is too common to stand alone.
+bool named_by_first_word(const std::vector<Token>& words, std::string_view org_name) {
+    static const std::vector<std::string_view> org_suffixes = {"ai", "labs", "lab", "institute", "research"};
+    const auto parts = phrase_tokens(org_name);
+    return parts.size() == 2 && parts[0].size() >= 5 && !words.empty() && words[0].norm == parts[0] &&
+           std::find(org_suffixes.begin(), org_suffixes.end(), parts[1]) != org_suffixes.end();
+}
+
 std::optional<std::string> surface_named(const std::vector<Token>& words, const Taxonomy& taxonomy) {
     // Every surface name is compared as it is written (no token strings built): this runs for
     // every item, twice, against every surface.
@@ -77,14 +88,10 @@ std::optional<std::string> surface_named(const std::vector<Token>& words, const 
         consider(s, s.name);
         consider(s, s.slug);
     }
-    if (!best && !words.empty()) {
-        // "together-changelog" for Together AI, "fireworks-blog" for Fireworks AI: a host's
-        // distinctive first word with its organisation suffix left out, as evaluator_named reads.
+    if (!best) {
         for (const auto& s : taxonomy.surfaces) {
-            const auto parts = phrase_tokens(s.name);
-            if (parts.size() == 2 && parts[0].size() >= 5 && parts[1] == "ai" && words[0].norm == parts[0] &&
-                !names_a_lab(parts[0], taxonomy)) {
-                return s.slug;
+            if (named_by_first_word(words, s.name) && !names_a_lab(words[0].norm, taxonomy)) {
+                return s.slug;  // "together-changelog" for Together AI
             }
         }
     }
@@ -101,15 +108,9 @@ std::optional<std::string> evaluator_named(const std::vector<Token>& words, cons
             }
         }
     }
-    // A source named by the evaluator's distinctive first word and its feed ("epoch-blog" for
-    // Epoch AI): an organisation suffix may be left out of a source's name, a short first word
-    // ("far" of FAR AI) may not.
-    static const std::vector<std::string_view> org_suffixes = {"ai", "labs", "lab", "institute", "research"};
     for (const auto& cue : rules.list("evaluators")) {
-        const auto parts = phrase_tokens(cue.pattern);
-        if (!cue.remove && parts.size() == 2 && parts[0].size() >= 5 && !words.empty() && words[0].norm == parts[0] &&
-            std::find(org_suffixes.begin(), org_suffixes.end(), parts[1]) != org_suffixes.end()) {
-            return cue.value.empty() ? cue.pattern : cue.value;
+        if (!cue.remove && named_by_first_word(words, cue.pattern)) {
+            return cue.value.empty() ? cue.pattern : cue.value;  // "epoch-blog" for Epoch AI
         }
     }
     return std::nullopt;

@@ -134,13 +134,17 @@ bool surface_within(const Context& ctx, std::size_t begin, std::size_t end, Pred
     });
 }
 
-/// Where a model without weights is offered, by the words and surfaces of bytes [begin, end):
-/// api when a developer's channel is named (an API surface such as La Plateforme, or api, cloud,
-/// platform, console, studio, developers, enterprise), else hosted_product when a product is, else
-/// `otherwise`.
-std::string closed_access(const Context& ctx, const std::vector<Token>& tokens, std::size_t begin, std::size_t end,
-                          const std::string& otherwise) {
-    if (surface_within(ctx, begin, end, [&](const EntityMatch& m) { return api_surface(ctx, m); })) {
+/// Where a model without weights is offered, by the words `tokens` and the surfaces named in the
+/// byte ranges `where`: api when a developer's channel is named (an API surface such as La
+/// Plateforme, or api, cloud, platform, console, studio, developers, enterprise), else
+/// hosted_product when a product is, else `otherwise`.
+std::string access_in(const Context& ctx, const std::vector<Token>& tokens, const std::vector<Clause>& where,
+                      const std::string& otherwise) {
+    const auto surface_in = [&](auto pred) {
+        return std::any_of(where.begin(), where.end(),
+                           [&](const Clause& c) { return surface_within(ctx, c.begin, c.end, pred); });
+    };
+    if (surface_in([&](const EntityMatch& m) { return api_surface(ctx, m); })) {
         return "api";
     }
     for (const char* developer :
@@ -149,7 +153,13 @@ std::string closed_access(const Context& ctx, const std::vector<Token>& tokens, 
             return "api";
         }
     }
-    return surface_within(ctx, begin, end, [](const EntityMatch&) { return true; }) ? "hosted_product" : otherwise;
+    return surface_in([](const EntityMatch&) { return true; }) ? "hosted_product" : otherwise;
+}
+
+/// access_in over bytes [begin, end) of the item, whose words are `tokens`.
+std::string closed_access(const Context& ctx, const std::vector<Token>& tokens, std::size_t begin, std::size_t end,
+                          const std::string& otherwise) {
+    return access_in(ctx, tokens, {Clause{begin, end}}, otherwise);
 }
 
 /// A clause that promises a channel rather than offering it: "with API access to follow in the
@@ -166,9 +176,10 @@ bool promises(const Context& ctx, const std::vector<Token>& tokens) {
                        });
 }
 
-/// closed_access over what the item offers now: its clauses less those that promise a channel.
-/// "Rolling out in the Grok app, with API access to follow" is a hosted product today.
-std::string closed_access_now(const Context& ctx, const std::string& otherwise) {
+/// access_in over what the item offers now: its clauses less those that promise a channel.
+/// "Rolling out in the Grok app, with API access to follow" is a hosted product today; "" when
+/// it names no channel at all.
+std::string closed_access_now(const Context& ctx) {
     std::string offered;
     std::vector<Clause> kept;
     for (const auto& whole : split_clauses(ctx.text)) {
@@ -189,24 +200,7 @@ std::string closed_access_now(const Context& ctx, const std::string& otherwise) 
             }
         }
     }
-    const auto tokens = tokenize(offered);
-    for (const auto& c : kept) {
-        if (surface_within(ctx, c.begin, c.end, [&](const EntityMatch& m) { return api_surface(ctx, m); })) {
-            return "api";
-        }
-    }
-    for (const char* developer :
-         {"api", "apis", "cloud", "platform", "console", "studio", "developers", "enterprise"}) {
-        if (has_phrase(tokens, developer)) {
-            return "api";
-        }
-    }
-    for (const auto& c : kept) {
-        if (surface_within(ctx, c.begin, c.end, [](const EntityMatch&) { return true; })) {
-            return "hosted_product";
-        }
-    }
-    return otherwise;
+    return access_in(ctx, tokenize(offered), kept, "");
 }
 
 /// Access given as exclusive without weights: "available through Model Studio only", "offered
@@ -263,6 +257,14 @@ OpennessGuess classify_openness(const Context& ctx, const ModelInfo* known, cons
     Found own, general, stage_own, stage_general;
     std::string scope_text;  // own and general clauses: where a licence or access words count
     bool promised_channel = false;
+    // What the item offers now, read once (each withheld or closed cue asks for it).
+    std::optional<std::string> offered_now;
+    const auto access_now = [&](const std::string& otherwise) {
+        if (!offered_now) {
+            offered_now = closed_access_now(ctx);
+        }
+        return offered_now->empty() ? otherwise : *offered_now;
+    };
     for (const auto& c : split_clauses(text)) {
         const std::string_view clause = std::string_view(text).substr(c.begin, c.end - c.begin);
         const auto tokens = tokenize(clause);
@@ -300,8 +302,7 @@ OpennessGuess classify_openness(const Context& ctx, const ModelInfo* known, cons
             if (cue.value.rfind("open", 0) == 0 && negated(ctx.rules, tokens, from, to)) {
                 // Weights withheld: the model is where the item offers it ("available in the Meta
                 // AI app ... not releasing its weights" is a hosted product).
-                f = Found{closed_access_now(ctx, "api"), std::max(cue.confidence, 0.85),
-                          "negated: not ... " + cue.pattern};
+                f = Found{access_now("api"), std::max(cue.confidence, 0.85), "negated: not ... " + cue.pattern};
             } else if ((cue.value == "api" || (cue.value == "limited_preview" && has_phrase(tokens, "api"))) &&
                        promises(ctx, tokens)) {
                 // "API access to follow", "a waitlist for the API": a channel promised, not open.
@@ -309,7 +310,7 @@ OpennessGuess classify_openness(const Context& ctx, const ModelInfo* known, cons
                 continue;
             } else if (cue.value == "closed") {
                 // "proprietary", "closed-source": closed, offered where the item offers it now.
-                f = Found{closed_access_now(ctx, "api"), cue.confidence, cue.pattern};
+                f = Found{access_now("api"), cue.confidence, cue.pattern};
             } else if (cue.value.rfind("open", 0) == 0 && said_within(ctx.rules, "future_words", tokens, from, to)) {
                 // "Weights will follow in the coming weeks": promised, not out; the model is what
                 // the item offers now, and the clause's stage is the weights', not the model's.
@@ -381,15 +382,15 @@ OpennessGuess classify_openness(const Context& ctx, const ModelInfo* known, cons
     } else if (known != nullptr && known->openness != Openness::Unknown) {
         result.openness = known->openness;
         result.cue = "taxonomy";
-    } else if (promised_channel && closed_access_now(ctx, "unknown") != "unknown") {
-        result.openness = *openness_from_string(closed_access_now(ctx, "unknown"));
+    } else if (promised_channel && !access_now("").empty()) {
+        result.openness = *openness_from_string(access_now(""));
         result.cue = "offered now: " + std::string(to_string(result.openness)) + "; a channel promised";
         result.confidence = 0.6;
     } else if (has_phrase(scope_tokens, "api") || has_phrase(scope_tokens, "apis")) {
         result.openness = Openness::Api;  // offered to developers, no word of weights
         result.cue = "api, no weights";
         result.confidence = 0.6;
-    } else if (surface_within(ctx, 0, ctx.text.size(), [&](const EntityMatch& m) { return api_surface(ctx, m); })) {
+    } else if (closed_access(ctx, {}, 0, ctx.text.size(), "") == "api") {
         // On an API surface, with or beside products ("available today on La Plateforme and Amazon
         // Bedrock"): developers can call it, so api rather than a hosted product.
         result.openness = Openness::Api;

@@ -690,7 +690,9 @@ std::vector<SpecificModel> variants_of_found(const Context& ctx, const std::vect
     return out;
 }
 
-void openness_statements(const Context& ctx, std::size_t title_end, std::vector<Release>& found, ExtractOutput& out) {
+/// `lead_models`: specific_models of the headline and the lead (title_end + 300 bytes).
+void openness_statements(const Context& ctx, std::size_t title_end, const std::vector<SpecificModel>& lead_models,
+                         std::vector<Release>& found, ExtractOutput& out) {
     if (ctx.source_evaluator) {
         return;  // an evaluator writing about open models evaluates them; it does not release them
     }
@@ -705,7 +707,7 @@ void openness_statements(const Context& ctx, std::size_t title_end, std::vector<
         }
     }
     const auto lead_end = std::min(ctx.text.size(), title_end + 300);
-    auto named = specific_models(ctx, 0, lead_end);
+    auto named = lead_models;
     const auto siblings = variants_of_found(ctx, found, lead_end);
     named.insert(named.end(), siblings.begin(), siblings.end());
     for (const auto& m : named) {
@@ -1205,8 +1207,11 @@ void extract_releases(const Context& source_ctx, ExtractOutput& out, std::vector
     if (found.empty()) {
         announced_weights(ctx, title_end, out);
     }
+    // The headline's and the lead's models, read once for the openness statements and the
+    // clauses of other models below.
+    const auto lead_models = specific_models(ctx, 0, std::min(ctx.text.size(), title_end + 300));
     if (out.events.size() == before) {
-        openness_statements(ctx, title_end, found, out);  // also beside a launch: "not X, but Y is open"
+        openness_statements(ctx, title_end, lead_models, found, out);  // also beside a launch: "not X, but Y is open"
     }
     for (auto& r : found) {
         if (std::find(not_launched.begin(), not_launched.end(), r.ref.slug) != not_launched.end()) {
@@ -1216,7 +1221,6 @@ void extract_releases(const Context& source_ctx, ExtractOutput& out, std::vector
             r.cue += " (negated launch)";
         }
     }
-    const auto lead_models = specific_models(ctx, 0, std::min(ctx.text.size(), title_end + 300));
     for (const auto& r : found) {
         std::vector<std::string> others;
         for (const auto& o : found) {

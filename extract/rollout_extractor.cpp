@@ -589,9 +589,6 @@ std::vector<HostSubject> host_subjects(const Context& ctx, std::size_t lead_end)
     return out;
 }
 
-/// A host's, tool's or product's own feed (ctx.source_surface) announcing that a model is
-/// available there: the surface is the source's, the text need not name it. A cue in the
-/// headline or the lead gives an event; one further down only a candidate.
 /// A release note's headline: a version ("v1.0.0", "2.1.0", "Wave 14"), a date, or the words of
 /// a changelog ("Release notes", "What's new", "This week on ..."). Its lead lists what changed,
 /// so a model the lead says is available is the note's subject though the headline names none.
@@ -610,6 +607,9 @@ bool release_note_headline(std::string_view title) {
     });
 }
 
+/// A host's, tool's or product's own feed (ctx.source_surface) announcing that a model is
+/// available there: the surface is the source's, the text need not name it. A cue in the
+/// headline or the lead gives an event; one further down only a candidate.
 void host_rollouts(const Context& ctx, const std::vector<std::string>& item_models, ExtractOutput& out) {
     if (!ctx.source_surface) {
         return;
@@ -671,8 +671,6 @@ void host_rollouts(const Context& ctx, const std::vector<std::string>& item_mode
     }
 }
 
-}  // namespace
-
 /// A surface its own clause says the model is not on: "It is not yet available in the API", "isn't
 /// coming to Copilot". A negation before the surface in its clause, with an availability word.
 bool surface_denied(const Context& ctx, const std::vector<Clause>& clauses, const EntityMatch& surface) {
@@ -688,6 +686,8 @@ bool surface_denied(const Context& ctx, const std::vector<Clause>& clauses, cons
     });
     return says_availability && negated(ctx.rules, before, 0, before.size());
 }
+
+}  // namespace
 
 void extract_rollouts(const Context& ctx, const std::vector<std::string>& item_models, ExtractOutput& out) {
     host_rollouts(ctx, item_models, out);

@@ -242,13 +242,15 @@ std::string cascade_html(const WatchReport& r) {
     const std::string note =
         detail::cascade_note(c) + (c.trigger ? "; P = Poisson P(N >= k) at the baseline rate" : "");
     std::vector<Row> rows;
+    const auto joined = [](const std::vector<std::string>& labs) {
+        std::string out;
+        for (const std::string& l : labs)
+            out += (out.empty() ? "" : ", ") + l;
+        return out;
+    };
     for (const CascadeWindow& w : c.windows) {
-        std::string labs;
-        for (const std::string& l : w.labs_switched)
-            labs += (labs.empty() ? "" : ", ") + l;
-        std::string also;
-        for (const std::string& l : w.also_switched)
-            also += (also.empty() ? "" : ", ") + l;
+        const std::string labs = joined(w.labs_switched);
+        const std::string also = joined(w.also_switched);
         rows.push_back({numeric(std::to_string(w.days)), e(labs.empty() ? "-" : labs), numeric(fixed(w.expected, 3)),
                         numeric(fixed(w.p_value, 3)), e(w.complete ? "yes" : "still open"),
                         e(also.empty() ? "-" : also)});

@@ -244,9 +244,19 @@ std::vector<std::string> eval_subjects(const Context& ctx, std::size_t lead_end,
     const auto head_tokens = tokenize(head);
     // The rules' phrases, and the first person before every form of an evaluation verb ("we
     // evaluated X", "we stress-tested X", "we red teamed X").
+    // A study as the subject takes the third person ("Our latest study tests X, Y and Z"); a model
+    // as the subject of a board's verb is ranked ("X enters at #4", "X took first place").
     std::vector<Cue> cues = ctx.rules.list("eval_subject_cues");
     for (const auto& verb : verb_phrases(ctx.rules, "eval_verbs")) {
         cues.push_back(Cue{"we " + verb.pattern + " {model}", verb.value, verb.confidence, false});
+    }
+    for (const auto& lemma : ctx.rules.list("eval_verbs")) {
+        if (const auto forms = verb_forms(lemma); !lemma.remove && forms.size() > 1) {
+            cues.push_back(Cue{forms[1] + " {model}", lemma.value, lemma.confidence * 0.95, false});
+        }
+    }
+    for (const auto& verb : verb_phrases(ctx.rules, "ranking_verbs")) {
+        cues.push_back(Cue{"{model} " + verb.pattern, verb.value, verb.confidence, false});
     }
     for (const auto& cue : cues) {
         if (cue.remove) {

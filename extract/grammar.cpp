@@ -256,7 +256,8 @@ std::vector<Clause> split_clauses(std::string_view text) {
             continue;
         }
         if (c == ' ' || c == ',') {
-            for (std::string_view word : {" but ", " while ", " whereas ", " however", ", though ", " although "}) {
+            for (std::string_view word : {" but ", " while ", " whereas ", " however", ", though ", " although ", " * ",
+                                          " - ", " \u2013 ", " \u2014 "}) {
                 if (text.substr(i, word.size()).size() == word.size() &&
                     to_lower_ascii(text.substr(i, word.size())) == word) {
                     push(i);
@@ -285,6 +286,27 @@ Clause sentence_around(std::string_view text, std::size_t pos) {
         ++end;
     }
     return {begin, end};
+}
+
+Clause clause_around(std::string_view text, std::size_t pos) {
+    const auto sentence = sentence_around(text, pos);
+    for (const auto& c : split_clauses(text.substr(sentence.begin, sentence.end - sentence.begin))) {
+        if (sentence.begin + c.begin <= pos && pos < sentence.begin + c.end) {
+            return {sentence.begin + c.begin, sentence.begin + c.end};
+        }
+    }
+    return sentence;
+}
+
+Clause statement_around(std::string_view text, std::size_t pos) {
+    auto s = sentence_around(text, pos);
+    if (const auto semi = text.rfind(';', pos); semi != std::string_view::npos && semi >= s.begin && semi < pos) {
+        s.begin = semi + 1;
+    }
+    if (const auto semi = text.find(';', pos); semi != std::string_view::npos && semi < s.end) {
+        s.end = semi;
+    }
+    return s;
 }
 
 Clause lead_sentence(std::string_view text) {

@@ -58,6 +58,15 @@ std::vector<Clause> split_coordinated(std::string_view text);
 /// The sentence around byte `pos`: a line, or up to ". ", "! ", "? " ("GPT 5.2" keeps its dot).
 Clause sentence_around(std::string_view text, std::size_t pos);
 
+/// The clause of split_clauses around byte `pos` within its sentence: what a withdrawal or a fix
+/// binds to ("now available in Claude Code; fixed a crash on resume" withdraws nothing).
+Clause clause_around(std::string_view text, std::size_t pos);
+
+/// The sentence around byte `pos`, narrowed to the statement between semicolons that holds it:
+/// a statement after ";" has a subject of its own ("Foo 3 joins the list; local models served
+/// through Bar ..." says nothing of Foo 3 on Bar).
+Clause statement_around(std::string_view text, std::size_t pos);
+
 /// The lead's first sentence: the first sentence after the headline's line (empty at the end).
 Clause lead_sentence(std::string_view text);
 

@@ -850,7 +850,10 @@ std::vector<SpecificModel> specific_models(const Context& ctx, std::size_t from,
             const bool name_like = version_token(tokens[k].norm) ||
                                    ctx.rules.contains("variant_words", tokens[k].norm) ||
                                    std::isupper(static_cast<unsigned char>(c)) != 0 || hyphen_part;
-            if (!name_like || !(gap == " " || gap == "-" || gap == "." || gap.empty()) || entity_at(tokens[k].begin)) {
+            // "Claude Opus 4.5 21%": a number with its unit is a quantity, not a version.
+            const bool quantity = tokens[k].end < ctx.text.size() && ctx.text[tokens[k].end] == '%';
+            if (!name_like || quantity || !(gap == " " || gap == "-" || gap == "." || gap.empty()) ||
+                entity_at(tokens[k].begin)) {
                 break;
             }
             joined.push_back(gap == "-" || gap.empty());
@@ -915,6 +918,9 @@ std::string leading_name(std::string_view text, const Context& ctx, std::size_t*
         }
         while (!word.empty() && (word.front() == '(' || word.front() == '"')) {
             word.erase(0, 1);
+        }
+        if (started && (word.ends_with('%') || word.starts_with('$'))) {
+            break;  // "Foo 3 21%", "Foo 3 $2": a quantity after the name
         }
         const bool owned = possessive(word);
         const bool name_like =

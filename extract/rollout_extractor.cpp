@@ -367,7 +367,7 @@ bool in_sentence_list(const Context& ctx, std::string_view list, const std::vect
     return false;
 }
 
-/// The strongest "availability_cues" phrase of [from, to) whose sentence is neither negated nor
+/// The strongest "availability_cues" phrase of [from, to) whose clause is neither negated nor
 /// a withdrawal or a fix ("no longer available", "fixed an issue with X"); 0 when none.
 double availability_cue(const Context& ctx, std::size_t from, std::size_t to, std::size_t* pos, std::string* text) {
     double best = 0;
@@ -384,9 +384,8 @@ double availability_cue(const Context& ctx, std::size_t from, std::size_t to, st
             if (b >= to) {
                 break;
             }
-            const auto sentence = sentence_around(ctx.text, b);
-            const auto words =
-                tokenize(std::string_view(ctx.text).substr(sentence.begin, sentence.end - sentence.begin));
+            const auto clause = clause_around(ctx.text, b);
+            const auto words = tokenize(std::string_view(ctx.text).substr(clause.begin, clause.end - clause.begin));
             if (negated(ctx.rules, words, 0, words.size()) || in_sentence_list(ctx, "withdrawal_words", words)) {
                 continue;
             }
@@ -399,16 +398,18 @@ double availability_cue(const Context& ctx, std::size_t from, std::size_t to, st
     return best;
 }
 
-/// The rollout phrase at byte `pos` speaks of no arrival: its sentence withdraws something
-/// ("we will retire X from ChatGPT; it remains available in the API") or the phrase says that
+/// The rollout phrase at byte `pos` speaks of no arrival: its clause withdraws or fixes something
+/// ("we will retire X from ChatGPT", but not "X is now in Claude Code; fixed a crash") or the
+/// phrase says that
 /// access goes on ("remains available in", "is still available on": rollout.json
 /// continuation_words right before it).
 bool continued_or_withdrawn(const Context& ctx, std::size_t pos) {
-    const auto sentence = sentence_around(ctx.text, pos);
-    const auto words = tokenize(std::string_view(ctx.text).substr(sentence.begin, sentence.end - sentence.begin));
+    const auto clause = clause_around(ctx.text, pos);
+    const auto words = tokenize(std::string_view(ctx.text).substr(clause.begin, clause.end - clause.begin));
     if (in_sentence_list(ctx, "withdrawal_words", words)) {
         return true;
     }
+    const auto sentence = sentence_around(ctx.text, pos);
     const auto before = tokenize(std::string_view(ctx.text).substr(sentence.begin, pos - sentence.begin));
     const auto from = before.size() > 2 ? before.size() - 2 : 0;
     return said_within(ctx.rules, "continuation_words", before, from, before.size());
@@ -495,7 +496,11 @@ std::vector<HostSubject> host_subjects(const Context& ctx, std::size_t lead_end)
     for (const auto& cue : ctx.rules.list("availability_cues")) {
         if (!cue.remove) {
             templates.push_back(Cue{"{model} " + cue.pattern, {}, cue.confidence, false});
-            templates.push_back(Cue{cue.pattern + " {model}", {}, cue.confidence, false});
+            // A cue whose object is another model ("Foo 3 replaces Foo 2", "Foo 3 joins the
+            // list"): only its subject arrives.
+            if (cue.value != "subject") {
+                templates.push_back(Cue{cue.pattern + " {model}", {}, cue.confidence, false});
+            }
         }
     }
     templates.push_back(Cue{"{model}", {}, 0.6, false});  // a headline that is the model's name
@@ -607,6 +612,75 @@ bool release_note_headline(std::string_view title) {
     });
 }
 
+/// Letters and digits of `s`, lower-cased: "Qwen3.6-Coder" and "qwen3.6-coder" read the same.
+std::string squashed(std::string_view s) {
+    std::string out;
+    for (const char c : s) {
+        if (std::isalnum(static_cast<unsigned char>(c)) != 0) {
+            out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        }
+    }
+    return out;
+}
+
+/// A host's model page: the headline is the model's tag as the host writes it ("qwen3.6-coder",
+/// "granite4.1", "llama4:scout") and the lead opens with the same name as its maker writes it
+/// ("Qwen3.6-Coder is ...", "Granite 4.1 models from IBM ..."), or the tag is a known model's
+/// name. The page puts the model on the host. `conf` is 0.8 for a known model or a new name
+/// resolved as confidently as a launch's, else 0.5 (for review).
+std::optional<HostSubject> model_page_subject(const Context& ctx, std::size_t title_end, double* conf) {
+    auto tag = trim(std::string_view(ctx.text).substr(0, title_end));
+    tag = tag.substr(0, tag.find(':'));  // "llama4:scout": the model, then its size
+    const bool tag_shaped =
+        !tag.empty() && tag.find(' ') == std::string_view::npos &&
+        std::islower(static_cast<unsigned char>(tag.front())) != 0 &&
+        std::none_of(tag.begin(), tag.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; });
+    if (!tag_shaped) {
+        return std::nullopt;
+    }
+    Context named = ctx;
+    named.unowned_models = true;  // a host's page: the maker, when named, is the text's first lab
+    const auto lead = lead_sentence(ctx.text);
+    const auto lead_text = std::string_view(ctx.text).substr(lead.begin, lead.end - lead.begin);
+    std::size_t at = 0;
+    const auto name = leading_name(lead_text, named, &at);
+    std::optional<ModelRef> ref;
+    std::size_t begin = 0;
+    if (!name.empty() && squashed(name) == squashed(tag)) {
+        ref = resolve_leading(lead_text, named);
+        if (!ref) {
+            ref = resolve_for_review(name, named);
+        }
+        begin = lead.begin + at;
+    } else if (const auto named_in_tag = specific_models(ctx, 0, title_end);
+               named_in_tag.size() == 1 && !named_in_tag.front().discovered) {
+        ref = ModelRef{named_in_tag.front().slug, true, std::nullopt, 0.9};
+    }
+    if (!ref) {
+        return std::nullopt;
+    }
+    *conf = ref->known || ref->confidence >= 0.85 ? 0.8 : 0.5;
+    return HostSubject{ref->slug, begin, ref->discovered};
+}
+
+/// A release note's entry that adds the model: "Added Foo 3 to the model list", "Agent: added the
+/// new Foo 3". The entry starts with the verb (after a full stop, a colon, a semicolon or a bullet)
+/// and the model is its object; "added tooltips to the Foo 3 options" adds something else.
+bool entry_adds(const Context& ctx, std::size_t name_begin) {
+    static const std::vector<std::string_view> fillers = {"the", "a", "new", "model", "models"};
+    auto before = tokenize(std::string_view(ctx.text).substr(0, name_begin));
+    while (!before.empty() && std::find(fillers.begin(), fillers.end(), before.back().norm) != fillers.end()) {
+        before.pop_back();
+    }
+    if (before.empty() || (before.back().norm != "added" && before.back().norm != "adds")) {
+        return false;
+    }
+    const auto verb = before.back().begin;
+    const auto start = std::string_view(ctx.text).substr(0, verb).find_last_not_of(' ');
+    return start == std::string_view::npos ||
+           std::string_view(".:;*-\n").find(ctx.text[start]) != std::string_view::npos;
+}
+
 /// A host's, tool's or product's own feed (ctx.source_surface) announcing that a model is
 /// available there: the surface is the source's, the text need not name it. A cue in the
 /// headline or the lead gives an event; one further down only a candidate.
@@ -622,6 +696,16 @@ void host_rollouts(const Context& ctx, const std::vector<std::string>& item_mode
     if (conf <= 0) {
         conf = availability_cue(ctx, lead_end, ctx.text.size(), &pos, &cue) * 0.6;
     }
+    std::optional<HostSubject> page;
+    if (conf < kConfidentEvent) {
+        double page_conf = 0;
+        if (auto p = model_page_subject(ctx, title_end, &page_conf); p && page_conf > conf) {
+            page = std::move(p);
+            conf = page_conf;
+            cue = "model page";
+            pos = 0;
+        }
+    }
     if (conf <= 0) {
         return;
     }
@@ -629,7 +713,7 @@ void host_rollouts(const Context& ctx, const std::vector<std::string>& item_mode
     if (has_phrase(title, "our") || has_phrase(title, "we")) {
         return;  // "Our first frontier model", "We built X": the host's own model or work, not an arrival
     }
-    auto subjects = host_subjects(ctx, lead_end);
+    auto subjects = page ? std::vector<HostSubject>{*page} : host_subjects(ctx, lead_end);
     if (subjects.empty()) {
         const auto sentence = sentence_around(ctx.text, pos);
         for (const auto& sm : specific_models(ctx, sentence.begin, sentence.end)) {
@@ -645,6 +729,11 @@ void host_rollouts(const Context& ctx, const std::vector<std::string>& item_mode
         if (subjects.empty()) {
             subjects.push_back(HostSubject{m, 0, std::nullopt});
         }
+    }
+    if (conf < kConfidentEvent &&
+        std::any_of(subjects.begin(), subjects.end(), [&](const HostSubject& h) { return entry_adds(ctx, h.begin); })) {
+        conf = 0.75;
+        cue = "entry added";
     }
     const std::string& surface = *ctx.source_surface;
     for (const auto& s : subjects) {
@@ -738,7 +827,7 @@ void extract_rollouts(const Context& ctx, const std::vector<std::string>& item_m
     // the item's release or first model.
     // The verb's clause first: "Large 4 is available through La Plateforme only; Small 5 ships
     // with open weights" gives the rollout to Large 4 alone.
-    const auto sentence = sentence_around(ctx.text, verb_pos);
+    const auto sentence = statement_around(ctx.text, verb_pos);
     auto said_models = specific_models(ctx, sentence.begin, sentence.end);
     if (const auto c = clause_at(split_clauses(ctx.text), verb_pos)) {
         if (auto in_clause = specific_models(ctx, c->begin, c->end); !in_clause.empty()) {
@@ -770,7 +859,10 @@ void extract_rollouts(const Context& ctx, const std::vector<std::string>& item_m
         }
         verb = std::min(verb, std::max(arrival_named->confidence, kConfidentEvent));
     }
-    if (subjects.empty() && !models.empty()) {
+    // A statement naming no model speaks of the item's model ("It is now available in ..."),
+    // unless it speaks of models in general ("local models served through Bar").
+    const auto statement = tokenize(std::string_view(ctx.text).substr(sentence.begin, sentence.end - sentence.begin));
+    if (subjects.empty() && !models.empty() && !has_phrase(statement, "models")) {
         subjects.push_back(models.front());
     }
     if (subjects.empty()) {

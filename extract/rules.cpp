@@ -99,6 +99,7 @@ const std::vector<std::string>& known_rule_lists() {
         "eval_doc_types",
         "eval_cues",
         "eval_verbs",
+        "ranking_verbs",
         "evaluators",
         "personnel_verbs",
         "personnel_lemmas",

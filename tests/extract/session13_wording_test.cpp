@@ -1,0 +1,163 @@
+// Constructions read in session 13 (issue 13), from sets written blind to the rules by other
+// authors (coding tools' release notes, hosts' model pages, evaluators' posts on several models)
+// and tried here in wording of ours: a fix or a withdrawal binds to its own clause, a statement
+// after a semicolon has its own subject, a release note's entry that adds a model, a host's model
+// page, a model as the subject of a board's verb, a study as the subject of an evaluation verb,
+// and a number with its unit after a name.
+
+#include "bundled_extractor.h"
+#include "extract_support.h"
+#include "support/catch.h"
+
+using fw::EventKind;
+using fw::make_time;
+using fw::test::bundled_extractor;
+using fw::test::feed_source;
+using fw::test::find_event;
+using fw::test::make_item;
+using fw::test::of_kind;
+using fw::test::rollout_to;
+using fw::test::text_field;
+
+namespace {
+
+/// Whether `model` rolled out to `surface` with a confident event.
+bool rolled_out(const std::vector<fw::Event>& events, const std::string& model, const std::string& surface) {
+    for (const auto& e : events) {
+        if (e.kind == EventKind::SurfaceRollout && e.model == model && e.surface == surface) {
+            return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("a fix binds to its own clause, not to the arrival beside it", "[extract][grammar][rollout]") {
+    auto ex = bundled_extractor();
+    const auto source = feed_source("claude-code-changelog", std::string("anthropic"));
+    SECTION("'now available in X; fixed a hang' is an arrival") {
+        auto out = ex.extract(make_item("4.2.0", make_time(2026, 9, 1),
+                                        "Claude Haiku 5 is now available in Claude Code; fixed a hang when resuming "
+                                        "sessions."),
+                              nullptr, source);
+        CHECK(rolled_out(out.events, "claude-haiku-5", "claude-code"));
+    }
+    SECTION("a fix whose own clause names the model is none") {
+        auto out = ex.extract(make_item("4.2.1", make_time(2026, 9, 2),
+                                        "Fixed an issue where Claude Haiku 5 was not available in Claude Code."),
+                              nullptr, source);
+        CHECK(rollout_to(out.events, "claude-code") == nullptr);
+    }
+}
+
+TEST_CASE("a tool's release note: what replaces, joins or is added arrives; what it replaces does not",
+          "[extract][grammar][rollout]") {
+    auto ex = bundled_extractor();
+    const auto source = feed_source("zed-changelog", std::nullopt);
+    SECTION("'X replaces Y as the default'") {
+        auto out = ex.extract(make_item("v0.300.0", make_time(2026, 9, 1),
+                                        "Mistral Large 4 replaces Codestral 2 as the default completion model."),
+                              nullptr, source);
+        CHECK(rolled_out(out.events, "mistral-large-4", "zed"));
+        CHECK_FALSE(rolled_out(out.events, "codestral-2", "zed"));
+    }
+    SECTION("'X joins the list; local models served through Y' puts nothing on Y") {
+        auto out = ex.extract(make_item("v0.300.1", make_time(2026, 9, 2),
+                                        "Qwen4-Max joins the list of hosted models; local models served through LM "
+                                        "Studio now stream faster."),
+                              nullptr, source);
+        CHECK(rolled_out(out.events, "qwen4-max", "zed"));
+        CHECK(rollout_to(out.events, "lm-studio") == nullptr);
+    }
+    SECTION("an entry that adds the model, with its variant word") {
+        auto out = ex.extract(make_item("v0.300.2", make_time(2026, 9, 3),
+                                        "Inline assist: added Kimi K3 Thinking to the Moonshot provider. Improved "
+                                        "startup time."),
+                              nullptr, source);
+        const auto* e = rollout_to(out.events, "zed");
+        REQUIRE(e != nullptr);
+        CHECK(e->model == std::optional<std::string>("kimi-k3-thinking"));
+        CHECK(e->confidence >= 0.6);
+    }
+    SECTION("an entry that adds something else to the model's options stays for review") {
+        auto out = ex.extract(make_item("v0.300.3", make_time(2026, 9, 4),
+                                        "Added a toggle for word wrap; added icons to the Claude Haiku 5 entries."),
+                              nullptr, source);
+        CHECK(rollout_to(out.events, "zed") == nullptr);
+    }
+    SECTION("'can now be used' and 'now includes'") {
+        auto used =
+            ex.extract(make_item("v0.300.4", make_time(2026, 9, 5), "Grok 5 can now be used in the agent panel."),
+                       nullptr, source);
+        CHECK(rolled_out(used.events, "grok-5", "zed"));
+        auto includes =
+            ex.extract(make_item("v0.300.5", make_time(2026, 9, 6), "Zed Pro now includes Ernie 6 as a hosted model."),
+                       nullptr, source);
+        CHECK(rolled_out(includes.events, "ernie-6", "zed"));
+    }
+}
+
+TEST_CASE("a host's model page puts the model on the host", "[extract][grammar][rollout]") {
+    auto ex = bundled_extractor();
+    const auto source = feed_source("ollama-library", std::nullopt);
+    SECTION("the tag in the headline, the maker's name in the lead") {
+        auto out = ex.extract(make_item("orca4", make_time(2026, 9, 1),
+                                        "Orca 4 models from Microsoft in 7B and 14B sizes, tuned for step-by-step "
+                                        "reasoning."),
+                              nullptr, source);
+        const auto* e = rollout_to(out.events, "ollama");
+        REQUIRE(e != nullptr);
+        CHECK(e->model == std::optional<std::string>("orca-4"));
+        CHECK(e->lab == std::optional<std::string>("microsoft"));
+    }
+    SECTION("a tag with its size after a colon") {
+        auto out = ex.extract(make_item("orca4:14b", make_time(2026, 9, 2),
+                                        "Orca 4 from Microsoft, the 14B size, for laptops with 16 GB of memory."),
+                              nullptr, source);
+        CHECK(rollout_to(out.events, "ollama") != nullptr);
+    }
+    SECTION("the host's own release is no model page") {
+        auto out = ex.extract(make_item("Ollama 0.13 is out", make_time(2026, 9, 3),
+                                        "Faster model downloads and a new engine for vision models."),
+                              nullptr, source);
+        CHECK(out.events.empty());
+    }
+    SECTION("a tag the lead names otherwise is not read as the lead's model") {
+        auto out = ex.extract(
+            make_item("orca4", make_time(2026, 9, 4), "Phi-6 from Microsoft, a small model for phones and laptops."),
+            nullptr, source);
+        CHECK_FALSE(rolled_out(out.events, "phi-6", "ollama"));
+    }
+}
+
+TEST_CASE("evaluators: a model as the subject of a board's verb, a study as the subject of a test",
+          "[extract][grammar][eval]") {
+    auto ex = bundled_extractor();
+    SECTION("'X enters the arena at #5'") {
+        auto out = ex.extract(
+            make_item("Arena update", make_time(2026, 9, 1), "After 9,000 votes, Ernie 6 enters the Text Arena at #5."),
+            nullptr, feed_source("lmarena-blog", std::nullopt));
+        const auto* e = find_event(out.events, EventKind::ThirdPartyEval, "ernie-6");
+        REQUIRE(e != nullptr);
+        CHECK(text_field(*e, "evaluator") == "lmarena");
+    }
+    SECTION("'our study tests X and Y'") {
+        auto out = ex.extract(make_item("Covert actions under pressure", make_time(2026, 9, 2),
+                                        "Our new study tests Claude Haiku 5 and Grok 5 in settings where lying "
+                                        "would pay."),
+                              nullptr, feed_source("apollo-research-blog", std::nullopt));
+        CHECK(of_kind(out.events, EventKind::ThirdPartyEval).size() == 2);
+        CHECK(find_event(out.events, EventKind::ThirdPartyEval, "claude-haiku-5") != nullptr);
+        CHECK(find_event(out.events, EventKind::ThirdPartyEval, "grok-5") != nullptr);
+    }
+}
+
+TEST_CASE("a number with its unit after a name is a quantity, not the name's", "[extract][grammar][names]") {
+    auto ex = bundled_extractor();
+    auto out = ex.extract(make_item("Grok 5 40% cheaper on the API from today", make_time(2026, 9, 3),
+                                    "Prices for Grok 5 fall today for every developer."),
+                          nullptr, feed_source("xai-news", std::string("xai")));
+    REQUIRE_FALSE(out.candidates.empty());
+    CHECK(out.candidates.front().model == std::optional<std::string>("grok-5"));
+}

@@ -239,6 +239,10 @@ namespace {
 void match_entities(Context& ctx) {
     ctx.entities = ctx.matcher.find_all(ctx.text);
     resolve_short_surfaces(ctx.text, ctx.entities);
+    // "under the Llama 4 Community License": a licence's name, not the model it is named after.
+    std::erase_if(ctx.entities, [&](const EntityMatch& m) {
+        return m.kind == EntityKind::Model && licence_follows(ctx.text, m.end);
+    });
     // On GitHub Copilot's own changelog a bare "Copilot" is GitHub Copilot, not the Microsoft
     // Copilot the alias names elsewhere: a surface said by the last word of the source's name.
     if (const Surface* own = ctx.source_surface ? ctx.taxonomy.find_surface(*ctx.source_surface) : nullptr) {

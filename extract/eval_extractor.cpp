@@ -110,11 +110,11 @@ void first_party(const Context& ctx, const std::vector<std::string>& item_models
     // card" documents Gemini 3.5 Pro, never the older Gemini the taxonomy knows; "OpenAI
     // publishes GPT-6 system card" documents GPT-6.
     auto specific = arxiv ? std::vector<SpecificModel>{} : specific_models(ctx, 0, std::min(pos, title.size()));
-    // "OpenAI posts model card for GPT-5.5", "the system card of Claude Opus 5": the model follows
-    // the document's name ("OpenAI posts" is no model).
+    // "OpenAI posts model card for GPT-5.5", "the system card of Claude Opus 5", "Risk report:
+    // Claude Opus 6": the model follows the document's name ("OpenAI posts" is no model).
     if (!arxiv && pos < title.size()) {
         const auto rest = title.substr(pos, 24);
-        for (std::string_view mark : {" for ", " of "}) {
+        for (std::string_view mark : {" for ", " of ", ": "}) {
             if (const auto at = ifind(rest, mark)) {
                 const auto from = pos + *at + mark.size();
                 if (auto after = specific_models(ctx, from, title.size());

@@ -877,6 +877,10 @@ std::vector<SpecificModel> specific_models(const Context& ctx, std::size_t from,
             if (!prefix.empty()) {
                 name = prefix + " " + name;  // "Opus 4.6" is Claude Opus 4.6
             }
+            if (licence_follows(ctx.text, end)) {
+                i = k > j ? k : j;
+                continue;  // "the Llama 4 Community License"
+            }
             if (auto ref = resolve_model_name(name, named, /*coined=*/true)) {
                 out.push_back({ref->slug, begin, end, ref->discovered});
                 i = k > j ? k : j;

@@ -1,6 +1,7 @@
 #include "extract/extractors.h"
 
 #include <algorithm>
+#include <iterator>
 #include <cctype>
 #include <deque>
 #include <mutex>
@@ -247,8 +248,14 @@ const std::vector<Cue>& personnel_cues(const Context& ctx) {
             return j.all;
         }
     }
-    std::vector<Cue> all = phrases;
+    // A headline's infinitive ("X to lead the new team") reads also as the purpose of another verb
+    // ("Meta taps X to lead ..."): such phrases come after every verb form, which outrank them.
+    std::vector<Cue> all;
+    std::copy_if(phrases.begin(), phrases.end(), std::back_inserter(all),
+                 [](const Cue& c) { return c.pattern.rfind("{person} to ", 0) != 0; });
     all.insert(all.end(), forms.begin(), forms.end());
+    std::copy_if(phrases.begin(), phrases.end(), std::back_inserter(all),
+                 [](const Cue& c) { return c.pattern.rfind("{person} to ", 0) == 0; });
     return cache.emplace_back(Joined{phrases, &forms, std::move(all)}).all;
 }
 

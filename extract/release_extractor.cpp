@@ -405,6 +405,12 @@ void dated_releases(const Context& ctx, std::vector<Release>& found) {
             std::abs(days_between(*info->released, at)) > 3) {
             continue;
         }
+        // "Muse Spark Lite" names another model than the Muse Spark it starts with.
+        const auto named = specific_models(ctx, m.begin, std::min(ctx.text.size(), m.end + 40));
+        if (!named.empty() && named.front().begin == m.begin && named.front().slug != m.slug &&
+            named.front().end > m.end) {
+            continue;
+        }
         found.push_back(Release{ModelRef{m.slug, true, std::nullopt, 0.9}, info, info->name, m.begin, 0.7,
                                 "taxonomy release date {model}"});
     }
@@ -517,6 +523,19 @@ bool openness_said(const Context& ctx, Clause sentence) {
                                      }) ||
                          has_phrase(words.tokens, "licensed under") || has_phrase(words.tokens, "licenced under");
     return strongest_cue(words, "openness_cues") > 0 || licence || ifind(said, "apache").has_value();
+}
+
+/// A headline that speaks of the lab's own model without naming it ("Open-sourcing our on-device
+/// model"): the lead's first name is the one it means.
+bool headline_means_lead_name(const Context& ctx, const SpecificModel& m, std::size_t title_end) {
+    const auto title = tokenize(std::string_view(ctx.text).substr(0, title_end));
+    const bool our_model = has_phrase(title, "our") && (has_phrase(title, "model") || has_phrase(title, "models"));
+    if (!ctx.source.lab || !our_model || !specific_models(ctx, 0, title_end).empty()) {
+        return false;
+    }
+    const auto lead = lead_sentence(ctx.text);
+    const auto first = specific_models(ctx, lead.begin, lead.end);
+    return !first.empty() && first.front().begin == m.begin;
 }
 
 /// A new name in the lead whose maker the headline names: "DeepSeek follows with a closed V5.
@@ -730,7 +749,7 @@ void openness_statements(const Context& ctx, std::size_t title_end, const std::v
                         }) ||
             stale(ctx, known) ||
             (known == nullptr && m.begin >= title_end && !maker_in_headline(ctx, m, title_end) &&
-             !variant_of_found(ctx, m, found))) {
+             !variant_of_found(ctx, m, found) && !headline_means_lead_name(ctx, m, title_end))) {
             continue;  // old models talked about ("our open source Llama models"); new names only in a headline
         }
         const auto sentence = m.begin < title_end ? Clause{0, title_end} : sentence_around(ctx.text, m.begin);

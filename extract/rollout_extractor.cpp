@@ -612,6 +612,24 @@ bool release_note_headline(std::string_view title) {
     });
 }
 
+/// Every clause that names `model` withdraws it ("Foo 2 has been removed from the model picker",
+/// "Foo 2 will leave the picker"): the item's model is then no subject of an arrival elsewhere in it.
+bool withdrawn_wherever_named(const Context& ctx, const std::string& model) {
+    bool named = false;
+    for (const auto& m : ctx.entities) {
+        if (m.kind != EntityKind::Model || m.slug != model) {
+            continue;
+        }
+        named = true;
+        const auto clause = clause_around(ctx.text, m.begin);
+        if (!in_sentence_list(ctx, "withdrawal_words",
+                              tokenize(std::string_view(ctx.text).substr(clause.begin, clause.end - clause.begin)))) {
+            return false;
+        }
+    }
+    return named;
+}
+
 /// Letters and digits of `s`, lower-cased: "Qwen3.6-Coder" and "qwen3.6-coder" read the same.
 std::string squashed(std::string_view s) {
     std::string out;
@@ -729,6 +747,10 @@ void host_rollouts(const Context& ctx, const std::vector<std::string>& item_mode
         if (subjects.empty()) {
             subjects.push_back(HostSubject{m, 0, std::nullopt});
         }
+    }
+    std::erase_if(subjects, [&](const HostSubject& h) { return withdrawn_wherever_named(ctx, h.slug); });
+    if (subjects.empty()) {
+        return;
     }
     if (conf < kConfidentEvent &&
         std::any_of(subjects.begin(), subjects.end(), [&](const HostSubject& h) { return entry_adds(ctx, h.begin); })) {

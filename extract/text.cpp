@@ -353,6 +353,17 @@ std::string collapse_spaces(std::string_view text) {
     return out;
 }
 
+bool licence_follows(std::string_view text, std::size_t end) {
+    const auto rest = text.substr(std::min(end, text.size()), 32);
+    const auto next = tokenize(rest);
+    const auto licence = [&](std::size_t i) {
+        return next.size() > i && (next[i].norm == "license" || next[i].norm == "licence");
+    };
+    // Capitalised, it is the licence's name; "the Llama 3.1 licence" is the model's licence.
+    const bool named = licence(0) && std::isupper(static_cast<unsigned char>(rest[next[0].begin])) != 0;
+    return named || (!next.empty() && next[0].norm == "community" && licence(1));
+}
+
 bool sentence_stop(std::string_view text, std::size_t i) {
     const char c = text[i];
     return (c == '.' || c == '!' || c == '?') && (i + 1 == text.size() || text[i + 1] == ' ' || text[i + 1] == '\n') &&

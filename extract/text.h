@@ -72,6 +72,10 @@ std::optional<std::size_t> find_phrase_view(const std::vector<Token>& tokens, co
 std::optional<std::size_t> find_phrase_text(const std::vector<Token>& tokens, std::string_view phrase,
                                             std::size_t from = 0);
 
+/// Whether the words from byte `end` of `text` name a licence ("License", "community licence"): a
+/// model's name right before them is the licence's ("the Llama 4 Community License"), not the model.
+bool licence_follows(std::string_view text, std::size_t end);
+
 /// Whether byte `i` of `text` ends a sentence: ".", "!" or "?" before a space, a line break or the
 /// end, and not the full stop of an abbreviation ("Inc. announced", "U.S.", "Dr. Lee").
 bool sentence_stop(std::string_view text, std::size_t i);

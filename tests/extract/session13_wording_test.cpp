@@ -161,3 +161,68 @@ TEST_CASE("a number with its unit after a name is a quantity, not the name's", "
     REQUIRE_FALSE(out.candidates.empty());
     CHECK(out.candidates.front().model == std::optional<std::string>("grok-5"));
 }
+
+TEST_CASE("a document's type before a colon names the model after it", "[extract][grammar][eval]") {
+    auto ex = bundled_extractor();
+    auto out = ex.extract(make_item("Risk report: Claude Opus 6", make_time(2026, 9, 1),
+                                    "Our risk report for Claude Opus 6 sets out why the model stays below the "
+                                    "thresholds."),
+                          nullptr, feed_source("frontier-safety-blog", std::string("anthropic")));
+    const auto* e = find_event(out.events, EventKind::EvalReport, "claude-opus-6");
+    REQUIRE(e != nullptr);
+    CHECK(e->lab == std::optional<std::string>("anthropic"));
+}
+
+TEST_CASE("a wire headline's infinitive is a move, and yields to a finite verb", "[extract][grammar][people]") {
+    auto ex = bundled_extractor();
+    SECTION("'X to lead a new team'") {
+        auto out = ex.extract(make_item("Jan Leike to lead new oversight team at Anthropic", make_time(2026, 9, 1),
+                                        "The team will stress-test safety cases."),
+                              nullptr, feed_source("wire", std::nullopt));
+        const auto moves = of_kind(out.events, EventKind::PersonnelMove);
+        REQUIRE(moves.size() == 1);
+        CHECK(moves.front().person == std::optional<std::string>("jan-leike"));
+    }
+    SECTION("'Microsoft hires X to run ...' is a hire, not a role change") {
+        auto out = ex.extract(make_item("Microsoft hires Jan Leike to run a new safety lab", make_time(2026, 9, 2),
+                                        "He starts in October."),
+                              nullptr, feed_source("wire", std::nullopt));
+        const auto moves = of_kind(out.events, EventKind::PersonnelMove);
+        REQUIRE(moves.size() == 1);
+        CHECK(text_field(moves.front(), "move") == "joined");
+    }
+}
+
+TEST_CASE("a model the release note withdraws is no subject of its arrivals", "[extract][grammar][rollout]") {
+    auto ex = bundled_extractor();
+    const auto source = feed_source("windsurf-changelog", std::nullopt);
+    auto removed = ex.extract(make_item("2.0.1", make_time(2026, 9, 1),
+                                        "New review mode for diffs. Added support for Ernie 6 (beta) for Pro users. "
+                                        "Grok 3 has been removed from the model picker."),
+                              nullptr, source);
+    CHECK_FALSE(rolled_out(removed.events, "grok-3", "windsurf"));
+    auto leaving = ex.extract(make_item("2.0.2", make_time(2026, 9, 2),
+                                        "Grok 3 will leave the model picker on May 1. Grok 5 is now available to "
+                                        "all users."),
+                              nullptr, source);
+    CHECK_FALSE(rolled_out(leaving.events, "grok-3", "windsurf"));
+    CHECK(rolled_out(leaving.events, "grok-5", "windsurf"));
+}
+
+TEST_CASE("a licence named after a model is not the model", "[extract][grammar][names]") {
+    auto ex = bundled_extractor();
+    auto out = ex.extract(
+        make_item("Open-sourcing our wearable model", make_time(2026, 9, 1),
+                  "Today we are publishing the weights of Muse Spark Lite, a 4B-parameter model that runs on Ray-Ban "
+                  "Meta glasses, on Hugging Face under the Llama 4 Community License."),
+        nullptr, feed_source("engineering-at-meta", std::string("meta")));
+    for (const auto& e : out.events) {
+        CHECK(e.model != std::optional<std::string>("llama-4-maverick"));
+    }
+    // The headline's "our ... model" is the one the lead names: its launch, with its weights.
+    const auto* release = find_event(out.events, EventKind::ModelRelease, "muse-spark-lite");
+    REQUIRE(release != nullptr);
+    CHECK(text_field(*release, "license") == "LicenseRef-Llama-4-Community");
+    CHECK(find_event(out.events, EventKind::WeightsRelease, "muse-spark-lite") != nullptr);
+    CHECK(rolled_out(out.events, "muse-spark-lite", "ray-ban-meta-glasses"));
+}

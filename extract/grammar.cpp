@@ -233,7 +233,9 @@ std::vector<Clause> split_clauses(std::string_view text) {
     };
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
-        const bool sentence = c == '\n' || c == ';' || c == '!' || c == '?' || (c == '.' && sentence_stop(text, i));
+        // A parenthesis is a clause of its own: "in the picker for Pro users (not on the Free plan)".
+        const bool sentence = c == '\n' || c == ';' || c == '!' || c == '?' || c == '(' || c == ')' ||
+                              (c == '.' && sentence_stop(text, i));
         if (sentence) {
             push(i);
             start = i + 1;

@@ -920,11 +920,11 @@ std::string leading_name(std::string_view text, const Context& ctx, std::size_t*
             word.pop_back();
             stop_after = true;
         }
+        if (started && (word.starts_with('(') || word.ends_with('%') || word.starts_with('$'))) {
+            break;  // "Foo 3 (Apache 2.0)", "Foo 3 21%", "Foo 3 $2": a parenthesis or a quantity after the name
+        }
         while (!word.empty() && (word.front() == '(' || word.front() == '"')) {
             word.erase(0, 1);
-        }
-        if (started && (word.ends_with('%') || word.starts_with('$'))) {
-            break;  // "Foo 3 21%", "Foo 3 $2": a quantity after the name
         }
         const bool owned = possessive(word);
         const bool name_like =

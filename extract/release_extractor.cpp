@@ -49,7 +49,11 @@ std::vector<Slot> release_slots(const Context& ctx) {
             bare = &cue;  // the bare "{model}" title cue: only when no other cue matched the title
             continue;
         }
-        const std::string cue_text = (cue.value.rfind("verb:", 0) == 0 ? "launch-verb " : "headline ") + cue.pattern;
+        const bool verb = cue.value.rfind("verb:", 0) == 0;
+        if (!verb && ctx.source_surface && !ctx.source.lab) {
+            continue;  // a host's or a tool's "Foo 3 now live", "Introducing Foo 3": it arrived there
+        }
+        const std::string cue_text = (verb ? "launch-verb " : "headline ") + cue.pattern;
         for (auto s : template_slots(title, title_tokens, cue)) {
             s.cue = cue_text;
             slots.push_back(std::move(s));
@@ -755,6 +759,15 @@ void openness_statements(const Context& ctx, std::size_t title_end, const std::v
         const auto sentence = m.begin < title_end ? Clause{0, title_end} : sentence_around(ctx.text, m.begin);
         if (!openness_said(ctx, sentence) || named_as_base(ctx.rules, ctx.text, sentence.begin, m.begin) != nullptr) {
             continue;
+        }
+        // A host's or a tool's feed describing what it serves ("Foo 3 (Apache 2.0) is now on our
+        // API") releases nothing: only its own words about weights do ("published Foo 3 weights").
+        if (ctx.source_surface && !ctx.source.lab) {
+            Context said = ctx;
+            said.tokens = tokenize(std::string_view(ctx.text).substr(sentence.begin, sentence.end - sentence.begin));
+            if (strongest_cue(said, "openness_cues") <= 0) {
+                continue;
+            }
         }
         if (known == nullptr && !m.discovered) {
             continue;

@@ -66,7 +66,10 @@ std::string surface_stage(const Context& ctx, const std::vector<Clause>& clauses
                           const std::vector<EntityMatch>& surfaces, const EntityMatch& surface,
                           const std::string& fallback) {
     const auto clause_of = [&](std::size_t pos) { return clause_at(clauses, pos).value_or(Clause{pos, pos}); };
-    const Clause own = clause_of(surface.begin);
+    Clause own = clause_of(surface.begin);
+    if (own.end < ctx.text.size() && ctx.text[own.end] == '(') {
+        own.end = clause_of(own.end + 1).end;  // "lands in Mistral Vibe (beta)": the parenthesis is the surface's
+    }
     if (auto stage = stage_between(ctx, own.begin, own.end, /*future=*/true); !stage.empty()) {
         return stage;
     }
@@ -278,6 +281,9 @@ double arrival_cue(const Context& ctx, std::size_t* pos, std::string* cue_text, 
             const auto ve = ctx.tokens[*at + phrase.size() - 1].end;
             if (plural_noun_use(ctx, *at)) {
                 continue;  // "cited Muse Spark engagement gains in WhatsApp": a noun, not a verb
+            }
+            if (vb > 0 && ctx.text[vb - 1] == '-') {
+                continue;  // "a tool-calling model": part of a compound word, not a verb
             }
             const auto sentence = sentence_around(ctx.text, vb);
             const auto sentence_begin = sentence.begin;
@@ -649,6 +655,9 @@ std::string squashed(std::string_view s) {
 std::optional<HostSubject> model_page_subject(const Context& ctx, std::size_t title_end, double* conf) {
     auto tag = trim(std::string_view(ctx.text).substr(0, title_end));
     tag = tag.substr(0, tag.find(':'));  // "llama4:scout": the model, then its size
+    if (const auto slash = tag.find('/'); slash != std::string_view::npos) {
+        tag = tag.substr(slash + 1);  // "openai/gpt-5.5-codex": the maker's account, then the model
+    }
     const bool tag_shaped =
         !tag.empty() && tag.find(' ') == std::string_view::npos &&
         std::islower(static_cast<unsigned char>(tag.front())) != 0 &&
@@ -714,21 +723,24 @@ void host_rollouts(const Context& ctx, const std::vector<std::string>& item_mode
     if (conf <= 0) {
         conf = availability_cue(ctx, lead_end, ctx.text.size(), &pos, &cue) * 0.6;
     }
-    std::optional<HostSubject> page;
-    if (conf < kConfidentEvent) {
-        double page_conf = 0;
-        if (auto p = model_page_subject(ctx, title_end, &page_conf); p && page_conf > conf) {
-            page = std::move(p);
-            conf = page_conf;
-            cue = "model page";
-            pos = 0;
-        }
+    // A model page names its model as specifically as the host does, whatever cue its lead has.
+    double page_conf = 0;
+    auto page = model_page_subject(ctx, title_end, &page_conf);
+    if (page && page_conf < kConfidentEvent && conf >= kConfidentEvent) {
+        page.reset();  // a name to review is no better than the lead's
+    }
+    if (page && page_conf > conf) {
+        conf = page_conf;
+        cue = "model page";
+        pos = 0;
     }
     if (conf <= 0) {
         return;
     }
     const auto title = tokenize(std::string_view(ctx.text).substr(0, title_end));
-    if (has_phrase(title, "our") || has_phrase(title, "we")) {
+    if ((has_phrase(title, "our") || has_phrase(title, "we")) &&
+        (!release_note_headline(std::string_view(ctx.text).substr(0, title_end)) ||
+         !specific_models(ctx, 0, title_end).empty())) {
         return;  // "Our first frontier model", "We built X": the host's own model or work, not an arrival
     }
     auto subjects = page ? std::vector<HostSubject>{*page} : host_subjects(ctx, lead_end);

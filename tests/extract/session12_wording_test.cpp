@@ -506,11 +506,19 @@ TEST_CASE("blind set G's constructions: release notes and hosts, in wording of o
                                         "Max subscribers can now pick Claude Opus 4.1 in the model selector."),
                               nullptr, feed_source("perplexity-changelog", std::nullopt));
         CHECK(rolled_out_to(out.events, "perplexity"));
-        // A headline that is neither a release note nor a model stays a review candidate.
+        // Under a headline that is neither a release note nor a model, the lead's cue binding the
+        // name is as good (session 13: "can now pick" is an availability cue); the same cue far
+        // below the lead stays a review candidate.
         auto plain = ex.extract(make_item("Faster answers for everyone", make_time(2026, 8, 4),
                                           "Max subscribers can now pick Claude Opus 4.1 in the model selector."),
                                 nullptr, feed_source("perplexity-changelog", std::nullopt));
-        CHECK_FALSE(rolled_out_to(plain.events, "perplexity"));
-        CHECK_FALSE(plain.candidates.empty());
+        CHECK(rolled_out_to(plain.events, "perplexity"));
+        const std::string filler(420, 'x');
+        auto far = ex.extract(make_item("Faster answers for everyone", make_time(2026, 8, 5),
+                                        "Answers now cite more sources. " + filler +
+                                            ". Max subscribers can now pick Claude Opus 4.1 in the model selector."),
+                              nullptr, feed_source("perplexity-changelog", std::nullopt));
+        CHECK_FALSE(rolled_out_to(far.events, "perplexity"));
+        CHECK_FALSE(far.candidates.empty());
     }
 }

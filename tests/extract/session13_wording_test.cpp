@@ -226,3 +226,79 @@ TEST_CASE("a licence named after a model is not the model", "[extract][grammar][
     CHECK(find_event(out.events, EventKind::WeightsRelease, "muse-spark-lite") != nullptr);
     CHECK(rolled_out(out.events, "muse-spark-lite", "ray-ban-meta-glasses"));
 }
+
+TEST_CASE("a host's or a tool's feed tells arrivals, not launches", "[extract][grammar][rollout]") {
+    auto ex = bundled_extractor();
+    SECTION("'X now live on <host>' is a rollout there and no release") {
+        auto out = ex.extract(make_item("Grok 5 now live on Fireworks", make_time(2026, 9, 1),
+                                        "Grok 5 is now available on Fireworks serverless."),
+                              nullptr, feed_source("fireworks-blog", std::nullopt));
+        CHECK(rolled_out(out.events, "grok-5", "fireworks-ai"));
+        CHECK(of_kind(out.events, EventKind::ModelRelease).empty());
+    }
+    SECTION("a licence in parentheses describes what is served: no weights release, no name") {
+        auto out = ex.extract(make_item("This week on Together: two new open models", make_time(2026, 9, 2),
+                                        "Mistral Small 5 (Apache 2.0) and Grok 3 are now available on serverless "
+                                        "inference."),
+                              nullptr, feed_source("together-blog", std::nullopt));
+        CHECK(rolled_out(out.events, "mistral-small-5", "together-ai"));
+        CHECK(rolled_out(out.events, "grok-3", "together-ai"));
+        CHECK(of_kind(out.events, EventKind::WeightsRelease).empty());
+        CHECK(of_kind(out.events, EventKind::ModelRelease).empty());
+    }
+    SECTION("a router's page titled with the maker's account and the model's id") {
+        auto out = ex.extract(make_item("x-ai/grok-5-fast", make_time(2026, 9, 3),
+                                        "xAI's Grok 5 Fast, a tool-calling model, is now routable on OpenRouter."),
+                              nullptr, feed_source("openrouter-announcements", std::nullopt));
+        const auto rollouts = of_kind(out.events, EventKind::SurfaceRollout);
+        REQUIRE(rollouts.size() == 1);
+        CHECK(rollouts.front().model == std::optional<std::string>("grok-5-fast"));
+    }
+    SECTION("'What we shipped in July' is a release note, not the host's own work") {
+        auto out = ex.extract(make_item("What we shipped in July", make_time(2026, 9, 4),
+                                        "Grok 5 is now in the model selector for Pro users; Labs renders charts "
+                                        "faster."),
+                              nullptr, feed_source("perplexity-hub", std::nullopt));
+        CHECK(rolled_out(out.events, "grok-5", "perplexity"));
+    }
+    SECTION("a negation in parentheses binds to the parenthesis") {
+        auto out = ex.extract(make_item("Windsurf 2.1.1", make_time(2026, 9, 5),
+                                        "Added: Grok 5 in the model picker for Pro users (not on the Free plan). "
+                                        "Fixed: a crash on Linux."),
+                              nullptr, feed_source("windsurf-changelog", std::nullopt));
+        CHECK(rolled_out(out.events, "grok-5", "windsurf"));
+    }
+    SECTION("'you can choose X and Y in <tool>'") {
+        auto out = ex.extract(make_item("Two new models in AI Assistant", make_time(2026, 9, 6),
+                                        "Starting today you can choose Grok 5 and Claude Haiku 5 in AI Assistant "
+                                        "chat."),
+                              nullptr, feed_source("jetbrains-ai-blog", std::nullopt));
+        CHECK(rolled_out(out.events, "grok-5", "jetbrains-ai"));
+        CHECK(rolled_out(out.events, "claude-haiku-5", "jetbrains-ai"));
+    }
+}
+
+TEST_CASE("general availability in a surface, and a stage in parentheses after it", "[extract][grammar][rollout]") {
+    auto ex = bundled_extractor();
+    auto ga = ex.extract(make_item("Now stable: our fastest model for production", make_time(2026, 9, 1),
+                                   "Gemini 3.5 Flash moves from preview to general availability in the Gemini API "
+                                   "and Vertex AI today."),
+                         nullptr, feed_source("google-developers", std::string("google")));
+    CHECK(rolled_out(ga.events, "gemini-3-5-flash", "gemini-api"));
+    CHECK(rolled_out(ga.events, "gemini-3-5-flash", "vertex-ai"));
+    auto beta = ex.extract(make_item("Devstral 4 lands in Mistral Vibe (beta)", make_time(2026, 9, 2),
+                                     "Devstral 4 powers Vibe CLI starting today."),
+                           nullptr, feed_source("mistral-news", std::string("mistral")));
+    const auto* e = rollout_to(beta.events, "mistral-vibe");
+    REQUIRE(e != nullptr);
+    CHECK(text_field(*e, "stage") == "preview");
+}
+
+TEST_CASE("'we ran our suite on X and Y' evaluates both", "[extract][grammar][eval]") {
+    auto ex = bundled_extractor();
+    auto out = ex.extract(make_item("Scheming evaluations: autumn update", make_time(2026, 9, 1),
+                                    "We ran our covert-action suite on Grok 5 and Claude Haiku 5; rates were low."),
+                          nullptr, feed_source("apollo-research", std::nullopt));
+    CHECK(find_event(out.events, EventKind::ThirdPartyEval, "grok-5") != nullptr);
+    CHECK(find_event(out.events, EventKind::ThirdPartyEval, "claude-haiku-5") != nullptr);
+}

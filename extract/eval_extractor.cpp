@@ -381,7 +381,41 @@ std::optional<ModelRef> headline_eval_subject(const Context& ctx, std::size_t ti
     return ref;
 }
 
+/// A headline naming a family by its bare word ("Pre-deployment testing of a new Gemini model")
+/// whose lead names a versioned model of the same lab ("early access to Gemini 3.5 Pro"): the
+/// lead's model is the one meant. Nullopt when the headline's name has a version, is the model's
+/// whole name, or the lead names none.
+std::optional<SpecificModel> lead_names_family_member(const Context& ctx, const ExtractOutput& out,
+                                                      const SpecificModel& said) {
+    // Only a family's word standing for a model of a longer name ("Gemini" for Gemini 1.0), not a
+    // model whose whole name has no version ("Muse Spark").
+    const auto name = std::string_view(ctx.text).substr(said.begin, said.end - said.begin);
+    if (std::any_of(name.begin(), name.end(),
+                    [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }) ||
+        slugify(name) == said.slug) {
+        return std::nullopt;
+    }
+    const auto family_lab = lab_of(ctx, out, said.slug);
+    const auto lead = lead_sentence(ctx.text);
+    for (const auto& sm : specific_models(ctx, lead.begin, lead.end)) {
+        const auto lab = sm.discovered ? std::optional<std::string>(sm.discovered->lab) : lab_of(ctx, out, sm.slug);
+        if (sm.slug != said.slug && lab && lab == family_lab) {
+            return sm;
+        }
+    }
+    return std::nullopt;
+}
+
 void third_party(const Context& ctx, const std::vector<std::string>& item_models, ExtractOutput& out) {
+    {
+        // A job advert names the models its hires will test ("We're hiring research engineers ...
+        // experience with GPT-5 is a plus"); it evaluates nothing.
+        Context head = ctx;
+        head.tokens = tokenize(std::string_view(ctx.text).substr(0, std::min(ctx.text.size(), ctx.text.find('\n'))));
+        if (strongest_cue(head, "job_ad_cues") > 0) {
+            return;
+        }
+    }
     std::size_t pos = 0;
     std::string evaluator;
     double conf = strongest_cue(ctx, "evaluators", &pos, &evaluator);
@@ -434,7 +468,10 @@ void third_party(const Context& ctx, const std::vector<std::string>& item_models
     }
     // The models the headline names, as specifically as it names them ("Claude Mythos Preview");
     // else every model the text names.
-    for (const auto& sm : models.empty() ? specific_models(ctx, 0, title_end) : std::vector<SpecificModel>{}) {
+    for (auto sm : models.empty() ? specific_models(ctx, 0, title_end) : std::vector<SpecificModel>{}) {
+        if (auto named = lead_names_family_member(ctx, out, sm)) {
+            sm = std::move(*named);  // "a new Gemini model" is the Gemini 3.5 Pro of the lead
+        }
         if (std::find(models.begin(), models.end(), sm.slug) == models.end()) {
             models.push_back(sm.slug);
             if (sm.discovered && conf >= 0.6) {

@@ -603,13 +603,18 @@ std::vector<HostSubject> host_subjects(const Context& ctx, std::size_t lead_end)
 /// A release note's headline: a version ("v1.0.0", "2.1.0", "Wave 14"), a date, or the words of
 /// a changelog ("Release notes", "What's new", "This week on ..."). Its lead lists what changed,
 /// so a model the lead says is available is the note's subject though the headline names none.
-bool release_note_headline(std::string_view title) {
+/// `strict` asks for a version, a date or a changelog's word ("shipped", "update"): "new" and
+/// "week" alone are anyone's.
+bool release_note_headline(std::string_view title, bool strict = false) {
     static const std::vector<std::string_view> words = {
-        "changelog", "release", "notes",     "new",      "week",     "update",  "updates", "wave",
-        "patch",     "version", "january",   "february", "march",    "april",   "may",     "june",
-        "july",      "august",  "september", "october",  "november", "december"};
+        "changelog", "release", "notes",     "new",      "week",     "update",   "updates", "wave",
+        "patch",     "version", "january",   "february", "march",    "april",    "may",     "june",
+        "july",      "august",  "september", "october",  "november", "december", "shipped"};
     const auto tokens = tokenize(title);
-    return std::any_of(tokens.begin(), tokens.end(), [](const Token& t) {
+    return std::any_of(tokens.begin(), tokens.end(), [&](const Token& t) {
+        if (strict && (t.norm == "new" || t.norm == "week")) {
+            return false;  // "Our new compiler", "Model of the week": no note without a date or version
+        }
         const bool version =
             !t.norm.empty() &&
             (std::isdigit(static_cast<unsigned char>(t.norm.front())) != 0 ||
@@ -738,10 +743,21 @@ void host_rollouts(const Context& ctx, const std::vector<std::string>& item_mode
         return;
     }
     const auto title = tokenize(std::string_view(ctx.text).substr(0, title_end));
-    if ((has_phrase(title, "our") || has_phrase(title, "we")) &&
-        (!release_note_headline(std::string_view(ctx.text).substr(0, title_end)) ||
-         !specific_models(ctx, 0, title_end).empty())) {
-        return;  // "Our first frontier model", "We built X": the host's own model or work, not an arrival
+    // "Our first frontier model", "We built X": the host's own model or work, not an arrival; unless
+    // the headline is a release note ("What we shipped in July") or says the model is now on the host
+    // ("Our fastest MoE yet, now on GroqCloud").
+    const bool own_work = has_phrase(title, "our") || has_phrase(title, "we");
+    const bool note = release_note_headline(std::string_view(ctx.text).substr(0, title_end), /*strict=*/true) &&
+                      specific_models(ctx, 0, title_end).empty();
+    std::size_t title_cue_pos = 0;
+    std::string title_cue;
+    const bool on_host = availability_cue(ctx, 0, title_end, &title_cue_pos, &title_cue) > 0 &&
+                         std::any_of(ctx.entities.begin(), ctx.entities.end(), [&](const EntityMatch& m) {
+                             return m.kind == EntityKind::Surface && m.slug == *ctx.source_surface &&
+                                    m.begin > title_cue_pos && m.end <= title_end;
+                         });
+    if (own_work && !note && !on_host) {
+        return;
     }
     auto subjects = page ? std::vector<HostSubject>{*page} : host_subjects(ctx, lead_end);
     if (subjects.empty()) {

@@ -100,6 +100,7 @@ const std::vector<std::string>& known_rule_lists() {
         "eval_cues",
         "eval_verbs",
         "ranking_verbs",
+        "job_ad_cues",
         "evaluators",
         "personnel_verbs",
         "personnel_lemmas",

@@ -302,3 +302,33 @@ TEST_CASE("'we ran our suite on X and Y' evaluates both", "[extract][grammar][ev
     CHECK(find_event(out.events, EventKind::ThirdPartyEval, "grok-5") != nullptr);
     CHECK(find_event(out.events, EventKind::ThirdPartyEval, "claude-haiku-5") != nullptr);
 }
+
+TEST_CASE("a host's 'our ... yet, now on <host>' headline is an arrival, its lead names the model",
+          "[extract][grammar][rollout]") {
+    auto ex = bundled_extractor();
+    auto out = ex.extract(make_item("Our fastest long-context model yet, now on GroqCloud", make_time(2026, 9, 1),
+                                    "Meta's Llama 4 Maverick is available to every GroqCloud developer today."),
+                          nullptr, feed_source("groq-blog", std::nullopt));
+    CHECK(rolled_out(out.events, "llama-4-maverick", "groqcloud"));
+    // The host's own work stays its own.
+    auto own = ex.extract(make_item("Our new compiler for faster inference", make_time(2026, 9, 2),
+                                    "Llama 4 Maverick is available with lower latency thanks to it."),
+                          nullptr, feed_source("groq-blog", std::nullopt));
+    CHECK_FALSE(rolled_out(own.events, "llama-4-maverick", "groqcloud"));
+}
+
+TEST_CASE("evaluators: a job advert evaluates nothing; a family's word means the lead's model",
+          "[extract][grammar][eval]") {
+    auto ex = bundled_extractor();
+    auto job = ex.extract(make_item("We're hiring research engineers", make_time(2026, 9, 1),
+                                    "METR is hiring engineers to build long evaluation tasks; experience with GPT-5 "
+                                    "is a plus."),
+                          nullptr, feed_source("metr-blog", std::nullopt));
+    CHECK(of_kind(job.events, EventKind::ThirdPartyEval).empty());
+    auto family = ex.extract(make_item("Pre-deployment testing of a new Gemini model", make_time(2026, 9, 2),
+                                       "Google DeepMind gave the institute early access to Gemini 4 Pro. Our cyber "
+                                       "evaluations found capabilities comparable to other frontier systems."),
+                             nullptr, feed_source("aisi-blog", std::nullopt));
+    CHECK(find_event(family.events, EventKind::ThirdPartyEval, "gemini-4-pro") != nullptr);
+    CHECK(find_event(family.events, EventKind::ThirdPartyEval, "gemini-1-0") == nullptr);
+}

@@ -346,7 +346,13 @@ double bare_name_confidence(const Context& ctx, const ModelRef& ref, bool lab_fe
     Context title = ctx;
     title.tokens = tokenize(std::string_view(ctx.text).substr(0, first));
     const bool not_model = strongest_cue(title, "non_model_context") > 0 || strongest_cue(title, "non_model_heads") > 0;
-    const bool fresh = has_phrase(head.tokens, "new") || has_phrase(head.tokens, "our") || launch_words(ctx);
+    // "Command B: a compact model for agents": a headline defining the name it gives is its launch.
+    const auto title_line = std::string_view(ctx.text).substr(0, first);
+    const auto colon = title_line.find(": ");
+    const auto defined =
+        colon == std::string_view::npos ? std::vector<Token>{} : tokenize(title_line.substr(colon + 2));
+    const bool defines = !defined.empty() && (defined.front().norm == "a" || defined.front().norm == "an");
+    const bool fresh = has_phrase(head.tokens, "new") || has_phrase(head.tokens, "our") || launch_words(ctx) || defines;
     bool versioned = false;
     for (const auto& t : tokenize(ref.discovered ? ref.discovered->name : ref.slug)) {
         const bool year = t.norm.size() == 4 && (t.norm.starts_with("19") || t.norm.starts_with("20"));
@@ -366,7 +372,6 @@ double bare_name_confidence(const Context& ctx, const ModelRef& ref, bool lab_fe
         not_model || strongest_cue(head, "non_model_context") > 0 || strongest_cue(head, "non_model_heads") > 0;
     // "Autumn, in brief": a word and a comma's lower-case rest is a headline's phrase, not a
     // name set apart; launch words elsewhere in the post ("Unveiling lower prices") are not its.
-    const auto title_line = std::string_view(ctx.text).substr(0, first);
     const auto comma = title_line.find(", ");
     const bool phrase_after_comma = comma != std::string_view::npos && title_line.find_first_of(":|") > comma &&
                                     comma + 2 < title_line.size() &&
@@ -1073,6 +1078,48 @@ bool launch_week(const Context& ctx, TimePoint released) {
 
 }  // namespace
 
+/// "30B", "A3B", "E4B", "8x7B": a parameter count, the size of one checkpoint.
+bool size_token(std::string_view t) {
+    std::size_t i = (!t.empty() && (t[0] == 'a' || t[0] == 'e')) ? 1 : 0;
+    const auto digits_from = i;
+    while (i < t.size() && (std::isdigit(static_cast<unsigned char>(t[i])) != 0 || t[i] == '.' || t[i] == 'x')) {
+        ++i;
+    }
+    return i > digits_from && i + 1 == t.size() && (t[i] == 'b' || t[i] == 'm' || t[i] == 't');
+}
+
+/// The headline names the model, the lead its checkpoint ("Qwen4-Coder-Flash: Small, Fast, Open |
+/// Today we open-source Qwen4-Coder-Flash-30B-A3B"): the release is the headline's model. Only a
+/// new name that adds nothing but sizes to the headline's ("gpt-oss-120b" alone stays itself).
+void headline_names_over_checkpoints(const Context& ctx, std::size_t title_end, std::vector<Release>& found) {
+    const auto headline = specific_models(ctx, 0, title_end);
+    const auto checkpoint_of = [](const Release& r, const SpecificModel& h) {
+        if (r.known || h.slug == r.ref.slug || r.ref.slug.rfind(h.slug + "-", 0) != 0) {
+            return false;
+        }
+        const auto rest = tokenize(std::string_view(r.ref.slug).substr(h.slug.size() + 1));
+        return !rest.empty() &&
+               std::all_of(rest.begin(), rest.end(), [](const Token& t) { return size_token(t.norm); });
+    };
+    for (auto& r : found) {
+        if (r.begin < title_end) {
+            continue;
+        }
+        for (const auto& h : headline) {
+            // Two sizes released are two models ("gpt-oss-2-120b and gpt-oss-2-20b").
+            const auto sizes =
+                std::count_if(found.begin(), found.end(), [&](const Release& o) { return checkpoint_of(o, h); });
+            if (sizes == 1 && checkpoint_of(r, h)) {
+                const auto* known = ctx.taxonomy.find_model(h.slug);
+                r.ref = ModelRef{h.slug, known != nullptr, h.discovered, r.ref.confidence};
+                r.known = known;
+                r.name = std::string(std::string_view(ctx.text).substr(h.begin, h.end - h.begin));
+                break;
+            }
+        }
+    }
+}
+
 void extract_releases(const Context& source_ctx, ExtractOutput& out, std::vector<std::string>& item_models) {
     Context ctx = source_ctx;
     ctx.own_models = own_model_said(source_ctx);
@@ -1229,6 +1276,7 @@ void extract_releases(const Context& source_ctx, ExtractOutput& out, std::vector
         dated_releases(ctx, found);  // "Medium is the new large." whose lead names Mistral Medium 3
     }
     std::erase_if(found, [&](const Release& r) { return arrival_not_launch(ctx, r); });
+    headline_names_over_checkpoints(ctx, title_end, found);
     std::vector<std::string> not_launched;
     for (const auto& r : found) {
         if (release_negated(ctx, r.begin)) {

@@ -332,3 +332,32 @@ TEST_CASE("evaluators: a job advert evaluates nothing; a family's word means the
     CHECK(find_event(family.events, EventKind::ThirdPartyEval, "gemini-4-pro") != nullptr);
     CHECK(find_event(family.events, EventKind::ThirdPartyEval, "gemini-1-0") == nullptr);
 }
+
+TEST_CASE("the headline names the model, the lead its one checkpoint", "[extract][grammar][release]") {
+    auto ex = bundled_extractor();
+    auto one = ex.extract(make_item("Qwen4-Coder-Flash: Small, Fast, Open", make_time(2026, 9, 1),
+                                    "Today we open-source Qwen4-Coder-Flash-30B-A3B, a mixture-of-experts coding "
+                                    "model, released under Apache 2.0 on Hugging Face."),
+                          nullptr, feed_source("qwen-blog", std::string("qwen")));
+    CHECK(find_event(one.events, EventKind::ModelRelease, "qwen4-coder-flash") != nullptr);
+    CHECK(find_event(one.events, EventKind::WeightsRelease, "qwen4-coder-flash") != nullptr);
+    CHECK(find_event(one.events, EventKind::ModelRelease, "qwen4-coder-flash-30b-a3b") == nullptr);
+    // Two sizes released are two models.
+    auto two = ex.extract(make_item("Introducing orca-7", make_time(2026, 9, 2),
+                                    "We're releasing orca-7-120b and orca-7-20b, two open-weight reasoning models "
+                                    "under the Apache 2.0 license."),
+                          nullptr, feed_source("microsoft-ai-blog", std::string("microsoft")));
+    CHECK(find_event(two.events, EventKind::ModelRelease, "orca-7-120b") != nullptr);
+    CHECK(find_event(two.events, EventKind::ModelRelease, "orca-7-20b") != nullptr);
+}
+
+TEST_CASE("a lab's headline defining the name it gives is the launch", "[extract][grammar][release]") {
+    auto ex = bundled_extractor();
+    auto out = ex.extract(make_item("Command C: a compact model for enterprise agents", make_time(2026, 9, 1),
+                                    "Command C is available through the Cohere API, and its weights are on Hugging "
+                                    "Face under CC-BY-NC 4.0 for research use."),
+                          nullptr, feed_source("cohere-blog", std::string("cohere")));
+    const auto* e = find_event(out.events, EventKind::ModelRelease, "command-c");
+    REQUIRE(e != nullptr);
+    CHECK(e->confidence >= 0.6);
+}

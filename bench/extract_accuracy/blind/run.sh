@@ -10,7 +10,7 @@ probe="$build/bench/extract_accuracy/fw_extract_probe"
 [ -x "$probe" ] || { echo "run.sh: no $probe (build the project first)" >&2; exit 1; }
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-for set in ${2:-A B C D E F G}; do
+for set in ${2:-A B C D E F G H I J K L M}; do
     "$probe" --one-memory < "$here/$set.tsv" > "$out/$set.out"
     if [ -n "${2:-}" ]; then
         python3 "$here/score.py" "$out/$set.out" "$here/$set.key.jsonl"

@@ -153,6 +153,20 @@ std::optional<PersonRef> person_in(const Context& ctx, std::string_view side, bo
         return PersonRef{p.slug, info ? info->name : std::string(side.substr(p.begin, p.end - p.begin)),
                          info ? info->org : ""};
     }
+    // "xAI Co-Founder Babuschkin Exits": a tracked person by the last name alone, when the text
+    // names them in full elsewhere (the lead: "Igor Babuschkin, who led engineering on Grok, ...").
+    for (const auto& person : ctx.taxonomy.people) {
+        const auto space = person.name.rfind(' ');
+        if (space == std::string::npos || !ifind(ctx.text, person.name)) {
+            continue;
+        }
+        const std::string_view last = std::string_view(person.name).substr(space + 1);
+        for (const auto& t : tokenize(side)) {
+            if (side.substr(t.begin, t.end - t.begin) == last) {
+                return PersonRef{person.slug, person.name, person.org};
+            }
+        }
+    }
     const auto plain = without_brackets(side);
     std::vector<std::string> names;
     if (!from_end) {
@@ -411,6 +425,66 @@ std::optional<HeadlineMove> speaks_of_move(const Context& ctx, std::string_view 
 
 }  // namespace
 
+/// A move told in the first person by its writer ("Some personal news | After six years building
+/// Qwen, today is my last day at Alibaba"): the writer is a tracked person named by the source
+/// ("Junyang Lin (X)") or by the post's opening "Name:"; a last day is a departure from the
+/// person's organisation, "I've joined"/"I'm joining" an arrival at the lab named after it.
+bool first_person_move(const Context& ctx, ExtractOutput& out) {
+    const auto lead = lead_sentence(ctx.text);
+    const auto head_text = std::string_view(ctx.text).substr(0, lead.end);
+    Context head = ctx;
+    head.tokens = tokenize(head_text);
+    if (strongest_cue(head, "first_person_moves") <= 0 && !has_phrase(head.tokens, "i ve joined") &&
+        !has_phrase(head.tokens, "i m joining") && !has_phrase(head.tokens, "i have joined")) {
+        return false;
+    }
+    auto writer = person_in(ctx, ctx.source.name, /*from_end=*/false);
+    const auto opening = std::string_view(ctx.text).substr(lead.begin, lead.end - lead.begin);
+    if (const auto colon = opening.find(':'); !writer && colon != std::string_view::npos && colon < 40) {
+        writer = person_in(ctx, opening.substr(0, colon), /*from_end=*/true);  // "Tom Hollis: After nine years ..."
+    }
+    if (!writer || ctx.taxonomy.find_person(writer->slug) == nullptr) {
+        return false;
+    }
+    std::string move;
+    std::optional<std::string> org;
+    const auto labs = ctx.matcher.find(head_text, EntityKind::Lab);
+    for (std::string_view last : {"last day", "final day", "last week", "final week"}) {
+        if (has_phrase(head.tokens, last)) {
+            move = "left";
+            org = labs.empty() ? std::optional<std::string>() : std::optional(labs.front().slug);
+            if (!writer->org.empty()) {
+                org = writer->org;  // the person's own lab, whatever parent company the post names
+            }
+        }
+    }
+    for (std::string_view joined : {"i ve joined", "i m joining", "i have joined"}) {
+        if (move.empty() && has_phrase(head.tokens, joined)) {
+            move = "joined";
+            const auto after = head_text.substr(
+                std::min(head_text.size(), static_cast<std::size_t>(ifind(head_text, "join").value_or(0))));
+            if (const auto at = ctx.matcher.find(after, EntityKind::Lab); !at.empty()) {
+                org = at.front().slug;
+            }
+        }
+    }
+    if (move.empty()) {
+        return false;  // "Some personal news" alone: the candidate says it
+    }
+    auto ev =
+        make_event(ctx, EventKind::PersonnelMove, "personnel_move|" + writer->slug + "|" + move + "|", 0.7, lead.begin);
+    ev.dedupe_key += year_month(ev.occurred_at);
+    ev.cue = "first-person move by its writer";
+    ev.person = writer->slug;
+    ev.lab = org;
+    put(ev.fields, field::name, writer->name);
+    put(ev.fields, field::move, move);
+    org ? put(ev.fields, field::org, *org) : put_null(ev.fields, field::org);
+    put_null(ev.fields, field::role);
+    out.events.push_back(std::move(ev));
+    return true;
+}
+
 void extract_people(const Context& ctx, ExtractOutput& out) {
     const auto title_end = std::min(ctx.text.size(), ctx.text.find('\n'));
     const std::string_view title = std::string_view(ctx.text).substr(0, title_end);
@@ -419,6 +493,7 @@ void extract_people(const Context& ctx, ExtractOutput& out) {
     }
     const auto headline = speaks_of_move(ctx, title);
     if (!headline) {
+        first_person_move(ctx, out);
         return;
     }
     // The name in the lead: "Meta's chief AI scientist to depart. Yann LeCun will leave ...".

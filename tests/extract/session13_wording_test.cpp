@@ -361,3 +361,45 @@ TEST_CASE("a lab's headline defining the name it gives is the launch", "[extract
     REQUIRE(e != nullptr);
     CHECK(e->confidence >= 0.6);
 }
+
+TEST_CASE("people: a move told by its writer, and a tracked person by the last name", "[extract][grammar][people]") {
+    auto ex = bundled_extractor();
+    SECTION("the source names the writer; a last day is a departure from the person's lab") {
+        auto out = ex.extract(make_item("Some personal news", make_time(2026, 9, 1),
+                                        "After four years at Anthropic, today is my last day. Something new soon."),
+                              nullptr, feed_source("Jan Leike (X)", std::nullopt));
+        const auto moves = of_kind(out.events, EventKind::PersonnelMove);
+        REQUIRE(moves.size() == 1);
+        CHECK(moves.front().person == std::optional<std::string>("jan-leike"));
+        CHECK(text_field(moves.front(), "move") == "left");
+        CHECK(moves.front().lab == std::optional<std::string>("anthropic"));
+    }
+    SECTION("the post opens with the writer's name; 'I've joined' names where") {
+        auto out = ex.extract(make_item("New chapter", make_time(2026, 9, 2),
+                                        "Jan Leike: I've joined Meta to work on oversight of superhuman systems."),
+                              nullptr, feed_source("linkedin-posts", std::nullopt));
+        const auto moves = of_kind(out.events, EventKind::PersonnelMove);
+        REQUIRE(moves.size() == 1);
+        CHECK(text_field(moves.front(), "move") == "joined");
+        CHECK(moves.front().lab == std::optional<std::string>("meta"));
+    }
+    SECTION("personal news that is no move stays without an event") {
+        auto out = ex.extract(make_item("Some personal news", make_time(2026, 9, 3),
+                                        "Excited to share a new paper on scalable oversight."),
+                              nullptr, feed_source("Jan Leike (X)", std::nullopt));
+        CHECK(of_kind(out.events, EventKind::PersonnelMove).empty());
+    }
+    SECTION("a headline's last name, the lead's full name") {
+        auto out = ex.extract(make_item("Leike departs Anthropic for a start-up", make_time(2026, 9, 4),
+                                        "Jan Leike, who led alignment science, said Friday was his last day."),
+                              nullptr, feed_source("wire", std::nullopt));
+        const auto moves = of_kind(out.events, EventKind::PersonnelMove);
+        REQUIRE(moves.size() == 1);
+        CHECK(moves.front().person == std::optional<std::string>("jan-leike"));
+        // Without the full name anywhere, a last name alone is nobody's.
+        auto bare = ex.extract(make_item("Leike departs Anthropic for a start-up", make_time(2026, 9, 5),
+                                         "The safety researcher said he would share more soon."),
+                               nullptr, feed_source("wire", std::nullopt));
+        CHECK(of_kind(bare.events, EventKind::PersonnelMove).empty());
+    }
+}

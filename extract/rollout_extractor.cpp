@@ -678,6 +678,13 @@ std::optional<HostSubject> model_page_subject(const Context& ctx, std::size_t ti
     const auto name = leading_name(lead_text, named, &at);
     std::optional<ModelRef> ref;
     std::size_t begin = 0;
+    // The lead's model spelled as the tag is ("Run Gemma 4 locally with ..." on "gemma4").
+    for (const auto& sm : specific_models(ctx, lead.begin, lead.end)) {
+        if (squashed(std::string_view(ctx.text).substr(sm.begin, sm.end - sm.begin)) == squashed(tag)) {
+            *conf = 0.8;
+            return HostSubject{sm.slug, sm.begin, sm.discovered};
+        }
+    }
     if (!name.empty() && squashed(name) == squashed(tag)) {
         ref = resolve_leading(lead_text, named);
         if (!ref) {
@@ -868,7 +875,14 @@ void extract_rollouts(const Context& ctx, const std::vector<std::string>& item_m
     }
     std::vector<std::string> models = item_models;
     for (const auto& m : ctx.entities) {
-        if (m.kind == EntityKind::Model && std::find(models.begin(), models.end(), m.slug) == models.end()) {
+        // "Ask Gemini to ...": a family's bare word standing for the assistant, not the older model
+        // it is an alias of, is no subject of an arrival it is not named in.
+        const auto said = std::string_view(ctx.text).substr(m.begin, m.end - m.begin);
+        const bool bare_alias = slugify(said) != m.slug && std::none_of(said.begin(), said.end(), [](char c) {
+                                    return std::isdigit(static_cast<unsigned char>(c)) != 0;
+                                });
+        if (m.kind == EntityKind::Model && !bare_alias &&
+            std::find(models.begin(), models.end(), m.slug) == models.end()) {
             models.push_back(m.slug);
         }
     }
@@ -912,8 +926,21 @@ void extract_rollouts(const Context& ctx, const std::vector<std::string>& item_m
     // A statement naming no model speaks of the item's model ("It is now available in ..."),
     // unless it speaks of models in general ("local models served through Bar").
     const auto statement = tokenize(std::string_view(ctx.text).substr(sentence.begin, sentence.end - sentence.begin));
-    if (subjects.empty() && !models.empty() && !has_phrase(statement, "models")) {
-        subjects.push_back(models.front());
+    if (subjects.empty() && !has_phrase(statement, "models")) {
+        // The item's model: its release, else the headline's model as specifically as it is named
+        // ("Gemini 4 Ultra in preview ..." when nobody tracks it yet), else a model it names.
+        const auto title_end = std::min(ctx.text.size(), ctx.text.find('\n'));
+        const auto headline = specific_models(ctx, 0, title_end);
+        if (!item_models.empty() || headline.empty()) {
+            if (!models.empty()) {
+                subjects.push_back(models.front());
+            }
+        } else if (!headline.front().discovered || verb >= kConfidentEvent) {
+            subjects.push_back(headline.front().slug);
+            if (headline.front().discovered) {
+                new_models.push_back(*headline.front().discovered);
+            }
+        }
     }
     if (subjects.empty()) {
         return;

@@ -403,3 +403,19 @@ TEST_CASE("people: a move told by its writer, and a tracked person by the last n
         CHECK(of_kind(bare.events, EventKind::PersonnelMove).empty());
     }
 }
+
+TEST_CASE("a model page's lead may open on a verb; a family's bare word is no rollout's subject",
+          "[extract][grammar][rollout]") {
+    auto ex = bundled_extractor();
+    auto page = ex.extract(make_item("gemma5", make_time(2026, 9, 1),
+                                     "Run Gemma 5 locally with `ollama run gemma5:12b`. All sizes are in the library."),
+                           nullptr, feed_source("ollama-blog", std::nullopt));
+    const auto* e = rollout_to(page.events, "ollama");
+    REQUIRE(e != nullptr);
+    CHECK(e->model == std::optional<std::string>("gemma-5"));
+    CHECK(e->confidence >= 0.6);
+    auto feature = ex.extract(make_item("Scheduled actions now available in the Gemini app", make_time(2026, 9, 2),
+                                        "Ask Gemini to send you a daily summary of your calendar."),
+                              nullptr, feed_source("gemini-app-updates", std::string("google")));
+    CHECK(rollout_to(feature.events, "gemini-app") == nullptr);
+}

@@ -496,10 +496,30 @@ void extract_people(const Context& ctx, ExtractOutput& out) {
         first_person_move(ctx, out);
         return;
     }
-    // The name in the lead: "Meta's chief AI scientist to depart. Yann LeCun will leave ...".
+    // The name in the lead: "Meta's chief AI scientist to depart. Yann LeCun will leave ...". A
+    // digest's headline of several stories tells each in a sentence of its own: "...; Anthropic
+    // reshuffles safety leadership | ... And Jan Leike has been named head of ...".
     const auto lead = lead_sentence(ctx.text);
     const auto before = out.events.size();
-    move_in(ctx, std::string_view(ctx.text).substr(lead.begin, lead.end - lead.begin), lead.begin, 0.9, out);
+    const bool digest = title.find(';') != std::string_view::npos || digest_headline(title);
+    for (auto sentence = lead; sentence.begin < sentence.end && out.events.size() == before;) {
+        auto said = std::string_view(ctx.text).substr(sentence.begin, sentence.end - sentence.begin);
+        std::size_t skip = 0;
+        for (std::string_view conjunction : {"And ", "But ", "Also, ", "Meanwhile, "}) {
+            if (said.starts_with(conjunction)) {
+                skip = conjunction.size();  // "And Jan Leike has been named ...": no part of the name
+            }
+        }
+        move_in(ctx, said.substr(skip), sentence.begin + skip, 0.9, out);
+        if (!digest) {
+            break;
+        }
+        const auto next = ctx.text.find_first_not_of(" \n", sentence.end + 1);
+        if (next == std::string::npos) {
+            break;
+        }
+        sentence = sentence_around(ctx.text, next);
+    }
     // The headline says what the move is; the lead only who moves ("... joins OpenAI" + "X is
     // leaving Google DeepMind to join OpenAI's research team" is an arrival at OpenAI).
     for (auto i = before; i < out.events.size(); ++i) {

@@ -419,3 +419,17 @@ TEST_CASE("a model page's lead may open on a verb; a family's bare word is no ro
                               nullptr, feed_source("gemini-app-updates", std::string("google")));
     CHECK(rollout_to(feature.events, "gemini-app") == nullptr);
 }
+
+TEST_CASE("a digest's move told in a later sentence of its own", "[extract][grammar][people]") {
+    auto ex = bundled_extractor();
+    auto out = ex.extract(
+        make_item("Kimi K4 goes open; xAI ships Grok 6; Anthropic reshuffles safety leadership", make_time(2026, 9, 1),
+                  "Moonshot open-sourced Kimi K4 under MIT. xAI pushed Grok 6 out to SuperGrok "
+                  "subscribers. And Jan Leike has been named head of alignment science at "
+                  "Anthropic."),
+        nullptr, feed_source("import-ai-newsletter", std::nullopt));
+    const auto moves = of_kind(out.events, EventKind::PersonnelMove);
+    REQUIRE(moves.size() == 1);
+    CHECK(moves.front().person == std::optional<std::string>("jan-leike"));
+    CHECK(find_event(out.events, EventKind::ModelRelease, "kimi-k4") != nullptr);
+}

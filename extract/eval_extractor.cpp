@@ -234,9 +234,11 @@ double named_evaluator(const Context& ctx, std::size_t* pos, std::string* evalua
 }
 
 /// Models in the slots of "eval_subject_cues" ("we evaluated {model}") in [0, lead_end):
-/// known ones, and new versioned names (remembered when the finding is confident).
+/// known ones, and new versioned names (remembered when the finding is confident). With
+/// `ranked`, the subjects of a board's verbs instead ("X enters at #4", "X took first place"):
+/// a ranking names its leader, not every model it measured.
 std::vector<std::string> eval_subjects(const Context& ctx, std::size_t lead_end, ExtractOutput& out, double conf,
-                                       std::vector<ModelRef>* unsure) {
+                                       std::vector<ModelRef>* unsure, bool ranked = false) {
     std::vector<std::string> models;
     Context named = ctx;
     named.unowned_models = true;
@@ -244,19 +246,22 @@ std::vector<std::string> eval_subjects(const Context& ctx, std::size_t lead_end,
     const auto head_tokens = tokenize(head);
     // The rules' phrases, and the first person before every form of an evaluation verb ("we
     // evaluated X", "we stress-tested X", "we red teamed X").
-    // A study as the subject takes the third person ("Our latest study tests X, Y and Z"); a model
-    // as the subject of a board's verb is ranked ("X enters at #4", "X took first place").
-    std::vector<Cue> cues = ctx.rules.list("eval_subject_cues");
-    for (const auto& verb : verb_phrases(ctx.rules, "eval_verbs")) {
-        cues.push_back(Cue{"we " + verb.pattern + " {model}", verb.value, verb.confidence, false});
-    }
-    for (const auto& lemma : ctx.rules.list("eval_verbs")) {
-        if (const auto forms = verb_forms(lemma); !lemma.remove && forms.size() > 1) {
-            cues.push_back(Cue{forms[1] + " {model}", lemma.value, lemma.confidence * 0.95, false});
+    // A study as the subject takes the third person ("Our latest study tests X, Y and Z").
+    std::vector<Cue> cues;
+    if (ranked) {
+        for (const auto& verb : verb_phrases(ctx.rules, "ranking_verbs")) {
+            cues.push_back(Cue{"{model} " + verb.pattern, verb.value, verb.confidence, false});
         }
-    }
-    for (const auto& verb : verb_phrases(ctx.rules, "ranking_verbs")) {
-        cues.push_back(Cue{"{model} " + verb.pattern, verb.value, verb.confidence, false});
+    } else {
+        cues = ctx.rules.list("eval_subject_cues");
+        for (const auto& verb : verb_phrases(ctx.rules, "eval_verbs")) {
+            cues.push_back(Cue{"we " + verb.pattern + " {model}", verb.value, verb.confidence, false});
+        }
+        for (const auto& lemma : ctx.rules.list("eval_verbs")) {
+            if (const auto forms = verb_forms(lemma); !lemma.remove && forms.size() > 1) {
+                cues.push_back(Cue{forms[1] + " {model}", lemma.value, lemma.confidence * 0.95, false});
+            }
+        }
     }
     for (const auto& cue : cues) {
         if (cue.remove) {
@@ -446,6 +451,7 @@ void third_party(const Context& ctx, const std::vector<std::string>& item_models
     // evaluation of X", "X scores 41% on ...". A maker the taxonomy does not track still counts.
     std::vector<ModelRef> unsure;
     const auto subjects = eval_subjects(ctx, lead_end, out, conf, &unsure);
+    const auto ranked = eval_subjects(ctx, lead_end, out, conf, &unsure, /*ranked=*/true);
     if (!subjects.empty()) {
         models = subjects;
         cue += " + {evaluator verb} {model}";
@@ -506,6 +512,15 @@ void third_party(const Context& ctx, const std::vector<std::string>& item_models
     }
     if (models.empty()) {
         models = models_named(ctx, item_models, ctx.text);
+    }
+    // A board's leader is ranked beside the models read above ("X takes first place, ahead of Y").
+    if (subjects.empty() && !ranked.empty()) {
+        for (const auto& r : ranked) {
+            if (std::find(models.begin(), models.end(), r) == models.end()) {
+                models.push_back(r);
+            }
+        }
+        cue += " + {ranking verb} {model}";
     }
     std::vector<ModelInfo> new_names;
     if (models.empty()) {

@@ -433,3 +433,13 @@ TEST_CASE("a digest's move told in a later sentence of its own", "[extract][gram
     CHECK(moves.front().person == std::optional<std::string>("jan-leike"));
     CHECK(find_event(out.events, EventKind::ModelRelease, "kimi-k4") != nullptr);
 }
+
+TEST_CASE("a board's leader is ranked beside the models it measured", "[extract][grammar][eval]") {
+    auto ex = bundled_extractor();
+    auto out = ex.extract(make_item("Leaderboard update: a new leader in Text Arena", make_time(2026, 9, 1),
+                                    "After 9,000 votes, Ernie 6 takes first place in the Text Arena with 1502, ahead "
+                                    "of Claude Opus 4.5 at 1489."),
+                          nullptr, feed_source("lmarena-news", std::nullopt));
+    CHECK(find_event(out.events, EventKind::ThirdPartyEval, "ernie-6") != nullptr);
+    CHECK(find_event(out.events, EventKind::ThirdPartyEval, "claude-opus-4-5") != nullptr);
+}

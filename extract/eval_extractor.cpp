@@ -72,6 +72,43 @@ void emit_eval_report(const Context& ctx, const std::string& model, const std::s
     out.events.push_back(std::move(ev));
 }
 
+/// A lab's own post whose lead says it ran, tested or evaluated its own model ("We ran Claude Opus 6
+/// on Cybench and our internal CTF set: ..."): a first-party evaluation (blog_eval), though the
+/// headline names no document. Only on the lab's own feed, and only its own models.
+void own_tests_in_lead(const Context& ctx, ExtractOutput& out) {
+    if (!ctx.source.lab || ctx.source_evaluator) {
+        return;
+    }
+    const auto lead = lead_sentence(ctx.text);
+    const auto said = std::string_view(ctx.text).substr(lead.begin, lead.end - lead.begin);
+    const auto tokens = tokenize(said);
+    std::vector<Cue> cues;
+    for (const auto& verb : verb_phrases(ctx.rules, "eval_verbs")) {
+        cues.push_back(Cue{"we " + verb.pattern + " {model}", verb.value, verb.confidence, false});
+    }
+    cues.push_back(Cue{"we ran {model}", {}, 0.8, false});
+    std::vector<std::string> done;
+    for (const auto& cue : cues) {
+        for (const auto& slot : template_slots(said, tokens, cue)) {
+            const auto from = lead.begin + slot.begin;
+            for (const auto& sm : specific_models(ctx, from, from + slot.text.size())) {
+                const auto* info = ctx.taxonomy.find_model(sm.slug);
+                const std::string lab = info != nullptr ? info->lab : (sm.discovered ? sm.discovered->lab : "");
+                if (sm.begin != from || lab != *ctx.source.lab ||
+                    std::find(done.begin(), done.end(), sm.slug) != done.end()) {
+                    continue;  // the verb's object only, and the lab's own model
+                }
+                done.push_back(sm.slug);
+                if (sm.discovered) {
+                    out.discovered_models.push_back(*sm.discovered);
+                }
+                emit_eval_report(ctx, sm.slug, "blog_eval", 0.7, from, out);
+                out.events.back().cue = "first-person test of its own {model} in the lead";
+            }
+        }
+    }
+}
+
 void first_party(const Context& ctx, const std::vector<std::string>& item_models, ExtractOutput& out) {
     const std::string_view title = std::string_view(ctx.text).substr(0, ctx.text.find('\n'));
     const bool arxiv = ctx.source.kind == SourceKind::Arxiv;
@@ -81,6 +118,10 @@ void first_party(const Context& ctx, const std::vector<std::string>& item_models
     std::size_t pos = 0;
     std::string doc_type;
     double conf = strongest_cue(title_ctx, "eval_doc_types", &pos, &doc_type);
+    if (conf <= 0 && !arxiv) {
+        own_tests_in_lead(ctx, out);  // "How Claude Opus 6 does on CTFs | We ran Claude Opus 6 on ..."
+        return;
+    }
     if (conf <= 0 && arxiv) {
         // An arXiv paper about a model: a tech report when the comment or abstract says so.
         conf = strongest_cue(ctx, "eval_doc_types", nullptr, &doc_type) > 0 ? 0.75 : 0.7;
@@ -172,6 +213,10 @@ void first_party(const Context& ctx, const std::vector<std::string>& item_models
             const auto* info = ctx.taxonomy.find_model(m);
             return info != nullptr && info->lab != *ctx.source.lab;
         });
+        if (models.empty()) {
+            own_tests_in_lead(ctx, out);  // "Cyber capabilities of our newest model | We tested X on ..."
+            return;
+        }
     }
     for (const auto& model : models) {
         emit_eval_report(ctx, model, doc_type, conf, pos, out);

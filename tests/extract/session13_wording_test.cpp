@@ -443,3 +443,24 @@ TEST_CASE("a board's leader is ranked beside the models it measured", "[extract]
     CHECK(find_event(out.events, EventKind::ThirdPartyEval, "ernie-6") != nullptr);
     CHECK(find_event(out.events, EventKind::ThirdPartyEval, "claude-opus-4-5") != nullptr);
 }
+
+TEST_CASE("a lab's lead that tests its own model is a first-party evaluation", "[extract][grammar][eval]") {
+    auto ex = bundled_extractor();
+    const auto source = feed_source("frontier-red-team", std::string("anthropic"));
+    auto plain = ex.extract(make_item("How Claude Opus 6 does on hacking challenges", make_time(2026, 9, 1),
+                                      "We ran Claude Opus 6 on Cybench and our internal CTF set: it solves 70% of "
+                                      "challenges."),
+                            nullptr, source);
+    const auto* e = find_event(plain.events, EventKind::EvalReport, "claude-opus-6");
+    REQUIRE(e != nullptr);
+    CHECK(text_field(*e, "doc_type") == "blog_eval");
+    auto titled = ex.extract(make_item("Cyber capabilities of our newest model: a red-team note", make_time(2026, 9, 2),
+                                       "Ahead of wider release we tested Claude Haiku 5 on Cybench."),
+                             nullptr, source);
+    CHECK(find_event(titled.events, EventKind::EvalReport, "claude-haiku-5") != nullptr);
+    // Another lab's model tested on a lab's feed is no first-party report of it.
+    auto other = ex.extract(make_item("A better way to write code", make_time(2026, 9, 3),
+                                      "We tested Grok 5 against our tools before choosing a default."),
+                            nullptr, source);
+    CHECK(of_kind(other.events, EventKind::EvalReport).empty());
+}

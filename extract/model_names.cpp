@@ -916,6 +916,10 @@ std::string leading_name(std::string_view text, const Context& ctx, std::size_t*
         // Punctuation that ends a name: "Foo 3, a ...", "Foo 3: ...", "(Foo 3)".
         std::string word = w.text;
         bool stop_after = false;
+        if (const auto tag = word.find(':'); tag != std::string::npos && tag > 0 && tag + 1 < word.size()) {
+            word.erase(tag);  // "kimi-k2.5:cloud", "gemma4:12b": a runner's tag after the model's name
+            stop_after = true;
+        }
         while (!word.empty() && std::string_view(",.:;!?)\"").find(word.back()) != std::string_view::npos) {
             word.pop_back();
             stop_after = true;
@@ -1037,10 +1041,15 @@ bool name_shaped(const Context& ctx, std::string_view name) {
         const char first = name[t.begin];
         // On a lab's own feed, a lower-case part of one hyphenated word with a number is an id's
         // ("gpt-oss-2", "o4-mini"): the whole word counts, not its parts. Elsewhere (a host's
-        // notes, a changelog) such words are commands, file names and tags as often as models.
+        // notes, a changelog) such words are commands, file names and tags as often as models,
+        // unless, on a tracked host's or tool's feed, the word starts with a known family's name
+        // ("kimi-k2.5", "glm-5"): the host's id of a model.
         const auto word_begin = name.rfind(' ', t.begin) == std::string_view::npos ? 0 : name.rfind(' ', t.begin) + 1;
-        const auto word =
-            ctx.source.lab ? name.substr(word_begin, name.find(' ', t.end) - word_begin) : std::string_view(t.norm);
+        const auto whole = name.substr(word_begin, name.find(' ', t.end) - word_begin);
+        const auto head = to_lower_ascii(whole.substr(0, whole.find('-')));
+        const bool family_id =
+            ctx.source_surface && whole.find('-') != std::string_view::npos && !family_head(ctx, head).lab.empty();
+        const auto word = ctx.source.lab || family_id ? whole : std::string_view(t.norm);
         const bool digit = std::any_of(word.begin(), word.end(),
                                        [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
         if (std::islower(static_cast<unsigned char>(first)) != 0 && !digit &&

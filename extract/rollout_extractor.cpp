@@ -267,6 +267,17 @@ bool plural_noun_use(const Context& ctx, std::size_t at) {
 /// An arrival verb with its slots filled in one sentence: a model on one side and a surface on
 /// the other ("WhatsApp gets Muse Spark", "Muse Spark lands on Ray-Ban Meta glasses"). `named`
 /// receives a model the slot names that no entity matched yet (a new name, see arrival_new_name).
+/// A command line in the text: a surface written in lower case right before the verb at byte `vb`
+/// ("ollama run gemma4"), where prose capitalises the product ("Ollama runs ...").
+bool shell_command_at(const Context& ctx, std::size_t vb) {
+    return std::any_of(ctx.entities.begin(), ctx.entities.end(), [&](const EntityMatch& m) {
+        const auto said = std::string_view(ctx.text).substr(m.begin, m.end - m.begin);
+        return m.kind == EntityKind::Surface && m.end + 1 == vb && std::none_of(said.begin(), said.end(), [](char c) {
+                   return std::isupper(static_cast<unsigned char>(c)) != 0;
+               });
+    });
+}
+
 double arrival_cue(const Context& ctx, std::size_t* pos, std::string* cue_text, std::optional<ModelRef>* named) {
     double best = 0;
     for (const auto& cue : verb_phrases(ctx.rules, "arrival_verbs")) {
@@ -284,6 +295,9 @@ double arrival_cue(const Context& ctx, std::size_t* pos, std::string* cue_text, 
             }
             if (vb > 0 && ctx.text[vb - 1] == '-') {
                 continue;  // "a tool-calling model": part of a compound word, not a verb
+            }
+            if (shell_command_at(ctx, vb)) {
+                continue;  // "ollama run llama4:scout": a command line, not a sentence
             }
             const auto sentence = sentence_around(ctx.text, vb);
             const auto sentence_begin = sentence.begin;
@@ -658,11 +672,29 @@ std::string squashed(std::string_view s) {
 /// name. The page puts the model on the host. `conf` is 0.8 for a known model or a new name
 /// resolved as confidently as a launch's, else 0.5 (for review).
 std::optional<HostSubject> model_page_subject(const Context& ctx, std::size_t title_end, double* conf) {
-    auto tag = trim(std::string_view(ctx.text).substr(0, title_end));
-    tag = tag.substr(0, tag.find(':'));  // "llama4:scout": the model, then its size
-    if (const auto slash = tag.find('/'); slash != std::string_view::npos) {
-        tag = tag.substr(slash + 1);  // "openai/gpt-5.5-codex": the maker's account, then the model
+    auto full = trim(std::string_view(ctx.text).substr(0, title_end));
+    if (const auto slash = full.find('/'); slash != std::string_view::npos) {
+        full = full.substr(slash + 1);  // "openai/gpt-5.5-codex": the maker's account, then the model
     }
+    // "llama4:scout", "qwen3:14b": the model, then a variant or a size; the lead may name either.
+    const auto tag = full.substr(0, full.find(':'));
+    // "llama-4-maverick-instruct-basic": a checkpoint's words after the model's name.
+    auto bare = tag;
+    for (auto dash = bare.rfind('-'); dash != std::string_view::npos; dash = bare.rfind('-')) {
+        const auto part = bare.substr(dash + 1);
+        const bool checkpoint =
+            part == "basic" ||
+            std::any_of(ctx.rules.list("variant_words").begin(), ctx.rules.list("variant_words").end(),
+                        [&](const Cue& c) { return c.value == "checkpoint" && c.pattern == part; });
+        if (!checkpoint) {
+            break;
+        }
+        bare = bare.substr(0, dash);
+    }
+    const auto spelled_as_tag = [&](std::string_view name) {
+        const auto n = squashed(name);
+        return n == squashed(tag) || n == squashed(full) || n == squashed(bare);
+    };
     const bool tag_shaped =
         !tag.empty() && tag.find(' ') == std::string_view::npos &&
         std::islower(static_cast<unsigned char>(tag.front())) != 0 &&
@@ -679,13 +711,15 @@ std::optional<HostSubject> model_page_subject(const Context& ctx, std::size_t ti
     std::optional<ModelRef> ref;
     std::size_t begin = 0;
     // The lead's model spelled as the tag is ("Run Gemma 4 locally with ..." on "gemma4").
-    for (const auto& sm : specific_models(ctx, lead.begin, lead.end)) {
-        if (squashed(std::string_view(ctx.text).substr(sm.begin, sm.end - sm.begin)) == squashed(tag)) {
+    const bool name_is_full_tag = !name.empty() && squashed(name) == squashed(full) && full != tag;
+    for (const auto& sm :
+         name_is_full_tag ? std::vector<SpecificModel>{} : specific_models(ctx, lead.begin, lead.end)) {
+        if (spelled_as_tag(std::string_view(ctx.text).substr(sm.begin, sm.end - sm.begin))) {
             *conf = 0.8;
             return HostSubject{sm.slug, sm.begin, sm.discovered};
         }
     }
-    if (!name.empty() && squashed(name) == squashed(tag)) {
+    if (!name.empty() && spelled_as_tag(name)) {
         ref = resolve_leading(lead_text, named);
         if (!ref) {
             ref = resolve_for_review(name, named);

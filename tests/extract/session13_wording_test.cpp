@@ -464,3 +464,36 @@ TEST_CASE("a lab's lead that tests its own model is a first-party evaluation", "
                             nullptr, source);
     CHECK(of_kind(other.events, EventKind::EvalReport).empty());
 }
+
+TEST_CASE("model pages and ids: a variant after the tag's colon, a checkpoint's words, a command line",
+          "[extract][grammar][rollout]") {
+    auto ex = bundled_extractor();
+    SECTION("'llama5:scout' with 'Meta's Llama 5 Scout: ...' and 'ollama run ...' in its text") {
+        auto out = ex.extract(make_item("llama5:scout", make_time(2026, 9, 1),
+                                        "Meta's Llama 5 Scout: a 109B-parameter mixture-of-experts model with image "
+                                        "input. ollama run llama5:scout"),
+                              nullptr, feed_source("ollama-library", std::nullopt));
+        const auto rollouts = of_kind(out.events, EventKind::SurfaceRollout);
+        REQUIRE(rollouts.size() == 1);
+        CHECK(rollouts.front().model == std::optional<std::string>("llama-5-scout"));
+    }
+    SECTION("a host's id with a checkpoint's words is the model the lead names") {
+        auto out = ex.extract(make_item("llama-5-scout-instruct-basic", make_time(2026, 9, 2),
+                                        "Meta's Llama 5 Scout now runs on Fireworks with FP8 quantisation."),
+                              nullptr, feed_source("fireworks-ai-blog", std::nullopt));
+        const auto rollouts = of_kind(out.events, EventKind::SurfaceRollout);
+        REQUIRE(rollouts.size() == 1);
+        CHECK(rollouts.front().model == std::optional<std::string>("llama-5-scout"));
+    }
+    SECTION("lower-case ids of known families on a host's feed, runner tags after a colon") {
+        auto out = ex.extract(make_item("New cloud models", make_time(2026, 9, 3),
+                                        "Ollama Cloud now hosts kimi-k3.5:cloud next to the existing models."),
+                              nullptr, feed_source("ollama-blog", std::nullopt));
+        CHECK(rolled_out(out.events, "kimi-k3-5", "ollama"));
+        // A lower-case word of no known family stays a command or a file name.
+        auto other = ex.extract(make_item("New cloud models", make_time(2026, 9, 4),
+                                          "Ollama Cloud now hosts setup-v2 next to the existing models."),
+                                nullptr, feed_source("ollama-blog", std::nullopt));
+        CHECK(rollout_to(other.events, "ollama") == nullptr);
+    }
+}

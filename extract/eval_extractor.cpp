@@ -611,7 +611,9 @@ namespace {
 std::string first_cue(const Context& ctx, std::string_view list, bool verbs, const std::vector<Token>& tokens) {
     const auto& cues = verbs ? verb_phrases(ctx.rules, list) : ctx.rules.list(list);
     for (const auto& c : cues) {
-        if (!c.remove && c.pattern.find('{') == std::string::npos && find_phrase(tokens, phrase_tokens(c.pattern))) {
+        // "is now" (rollout.json value "object") says nothing without the model right after it.
+        if (!c.remove && c.value != "object" && c.pattern.find('{') == std::string::npos &&
+            find_phrase(tokens, phrase_tokens(c.pattern))) {
             return c.pattern;
         }
     }

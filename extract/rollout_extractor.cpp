@@ -392,8 +392,8 @@ bool in_sentence_list(const Context& ctx, std::string_view list, const std::vect
 double availability_cue(const Context& ctx, std::size_t from, std::size_t to, std::size_t* pos, std::string* text) {
     double best = 0;
     for (const auto& cue : ctx.rules.list("availability_cues")) {
-        if (cue.remove || cue.confidence <= best) {
-            continue;
+        if (cue.remove || cue.confidence <= best || !cue.value.empty()) {
+            continue;  // a phrase that binds its model counts only with it (host_subjects)
         }
         const auto phrase = phrase_tokens(cue.pattern);
         for (auto at = find_phrase(ctx.tokens, phrase); at; at = find_phrase(ctx.tokens, phrase, *at + 1)) {
@@ -494,6 +494,11 @@ struct HostSubject {
     std::string slug;
     std::size_t begin = 0;
     std::optional<ModelInfo> discovered;
+    /// Found in the slot of a phrase that binds its model ("replaces", "is now": rollout.json
+    /// value "subject" or "object"): that phrase and its confidence, which hold for this model
+    /// alone. Empty for the item's other cues.
+    std::string bound_cue;
+    double bound = 0;
 };
 
 /// The models a host's item is about: names in the slots of availability phrases of the headline
@@ -502,9 +507,18 @@ struct HostSubject {
 /// ("Wave 3" of a changelog is a release of the tool, not a model).
 std::vector<HostSubject> host_subjects(const Context& ctx, std::size_t lead_end) {
     std::vector<HostSubject> out;
+    const Cue* current = nullptr;  // the template being read
     auto add = [&](HostSubject s) {
-        if (std::none_of(out.begin(), out.end(), [&](const HostSubject& o) { return o.slug == s.slug; })) {
+        if (current != nullptr && !current->value.empty()) {
+            s.bound_cue = current->value;
+            s.bound = current->confidence;
+        }
+        const auto same = std::find_if(out.begin(), out.end(), [&](const HostSubject& o) { return o.slug == s.slug; });
+        if (same == out.end()) {
             out.push_back(std::move(s));
+        } else if (s.bound > same->bound) {
+            same->bound = s.bound;
+            same->bound_cue = s.bound_cue;
         }
     };
     const auto title_end = std::min(ctx.text.size(), ctx.text.find('\n'));
@@ -515,16 +529,22 @@ std::vector<HostSubject> host_subjects(const Context& ctx, std::size_t lead_end)
     std::vector<Cue> templates;
     for (const auto& cue : ctx.rules.list("availability_cues")) {
         if (!cue.remove) {
-            templates.push_back(Cue{"{model} " + cue.pattern, {}, cue.confidence, false});
             // A cue whose object is another model ("Foo 3 replaces Foo 2", "Foo 3 joins the
-            // list"): only its subject arrives.
+            // list"): only its subject arrives; one whose subject is no model ("The default model
+            // is now Foo 3"): only its object.
+            // A bound template carries its phrase as its value.
+            const std::string bound = cue.value.empty() ? std::string() : cue.pattern;
+            if (cue.value != "object") {
+                templates.push_back(Cue{"{model} " + cue.pattern, bound, cue.confidence, false});
+            }
             if (cue.value != "subject") {
-                templates.push_back(Cue{cue.pattern + " {model}", {}, cue.confidence, false});
+                templates.push_back(Cue{cue.pattern + " {model}", bound, cue.confidence, false});
             }
         }
     }
     templates.push_back(Cue{"{model}", {}, 0.6, false});  // a headline that is the model's name
     for (const auto& t : templates) {
+        current = &t;
         for (const auto& slot : template_slots(head, head_tokens, t)) {
             if (slot.whole && slot.begin >= title_end) {
                 continue;
@@ -606,6 +626,7 @@ std::vector<HostSubject> host_subjects(const Context& ctx, std::size_t lead_end)
             }
         }
     }
+    current = nullptr;
     if (out.empty()) {
         for (const auto& sm : specific_models(ctx, 0, title_end)) {
             add(HostSubject{sm.slug, sm.begin, sm.discovered});
@@ -737,21 +758,38 @@ std::optional<HostSubject> model_page_subject(const Context& ctx, std::size_t ti
 }
 
 /// A release note's entry that adds the model: "Added Foo 3 to the model list", "Agent: added the
-/// new Foo 3". The entry starts with the verb (after a full stop, a colon, a semicolon or a bullet)
+/// new Foo 3", "Foo 3 bot added for all subscribers". The entry starts with the verb (after a full stop, a colon, a semicolon or a bullet)
 /// and the model is its object; "added tooltips to the Foo 3 options" adds something else.
 bool entry_adds(const Context& ctx, std::size_t name_begin) {
     static const std::vector<std::string_view> fillers = {"the", "a", "new", "model", "models"};
+    const auto entry_starts_at = [&](std::size_t at) {
+        const auto start = std::string_view(ctx.text).substr(0, at).find_last_not_of(' ');
+        return start == std::string_view::npos ||
+               std::string_view(".:;*-\n").find(ctx.text[start]) != std::string_view::npos;
+    };
     auto before = tokenize(std::string_view(ctx.text).substr(0, name_begin));
     while (!before.empty() && std::find(fillers.begin(), fillers.end(), before.back().norm) != fillers.end()) {
         before.pop_back();
     }
-    if (before.empty() || (before.back().norm != "added" && before.back().norm != "adds")) {
+    if (!before.empty() && (before.back().norm == "added" || before.back().norm == "adds")) {
+        return entry_starts_at(before.back().begin);
+    }
+    // The passive, the model opening its entry: "Claude-Opus-4.5 bot added for all subscribers".
+    const auto named = specific_models(ctx, name_begin, std::min(ctx.text.size(), name_begin + 80));
+    if (named.empty() || named.front().begin != name_begin || !entry_starts_at(name_begin)) {
         return false;
     }
-    const auto verb = before.back().begin;
-    const auto start = std::string_view(ctx.text).substr(0, verb).find_last_not_of(' ');
-    return start == std::string_view::npos ||
-           std::string_view(".:;*-\n").find(ctx.text[start]) != std::string_view::npos;
+    static const std::vector<std::string_view> between = {"bot", "model", "is", "was", "has", "been", "now"};
+    const auto after = tokenize(std::string_view(ctx.text).substr(named.front().end, 40));
+    for (const auto& t : after) {
+        if (t.norm == "added") {
+            return true;
+        }
+        if (std::find(between.begin(), between.end(), t.norm) == between.end()) {
+            return false;
+        }
+    }
+    return false;
 }
 
 /// A host's, tool's or product's own feed (ctx.source_surface) announcing that a model is
@@ -780,6 +818,20 @@ void host_rollouts(const Context& ctx, const std::vector<std::string>& item_mode
         cue = "model page";
         pos = 0;
     }
+    // No phrase of the item's own: the models a bound phrase names ("Foo 3 replaces Foo 2 as the
+    // default", "The default model is now Foo 3"), each with that phrase's confidence.
+    std::vector<HostSubject> bound;
+    if (conf <= 0 && !page) {
+        bound = host_subjects(ctx, lead_end);
+        std::erase_if(bound, [](const HostSubject& h) { return h.bound <= 0; });
+        for (const auto& h : bound) {
+            if (h.bound > conf) {
+                conf = h.bound;
+                cue = h.bound_cue;
+                pos = h.begin;
+            }
+        }
+    }
     if (conf <= 0) {
         return;
     }
@@ -800,7 +852,7 @@ void host_rollouts(const Context& ctx, const std::vector<std::string>& item_mode
     if (own_work && !note && !on_host) {
         return;
     }
-    auto subjects = page ? std::vector<HostSubject>{*page} : host_subjects(ctx, lead_end);
+    auto subjects = page ? std::vector<HostSubject>{*page} : !bound.empty() ? bound : host_subjects(ctx, lead_end);
     if (subjects.empty()) {
         const auto sentence = sentence_around(ctx.text, pos);
         for (const auto& sm : specific_models(ctx, sentence.begin, sentence.end)) {
@@ -821,16 +873,21 @@ void host_rollouts(const Context& ctx, const std::vector<std::string>& item_mode
     if (subjects.empty()) {
         return;
     }
-    if (conf < kConfidentEvent &&
-        std::any_of(subjects.begin(), subjects.end(), [&](const HostSubject& h) { return entry_adds(ctx, h.begin); })) {
-        conf = 0.75;
-        cue = "entry added";
+    // A weak cue is confident for the models a release note's entry adds ("Added X and Y to ..."),
+    // not for the others ("X bot added ...; Y drops to 600 points").
+    std::vector<Clause> adding;
+    for (const auto& h : subjects) {
+        if (conf < kConfidentEvent && entry_adds(ctx, h.begin)) {
+            adding.push_back(clause_around(ctx.text, h.begin));
+        }
     }
     const std::string& surface = *ctx.source_surface;
     for (const auto& s : subjects) {
-        auto ev = make_event(ctx, EventKind::SurfaceRollout, "surface_rollout|" + s.slug + "|" + surface, conf,
-                             std::min(pos, s.begin));
-        ev.cue = "host feed {surface}: \"" + cue + "\" {model}";
+        const bool added = std::any_of(adding.begin(), adding.end(),
+                                       [&](const Clause& c) { return c.begin <= s.begin && s.begin < c.end; });
+        auto ev = make_event(ctx, EventKind::SurfaceRollout, "surface_rollout|" + s.slug + "|" + surface,
+                             added ? 0.75 : conf, std::min(pos, s.begin));
+        ev.cue = "host feed {surface}: \"" + (added ? std::string("entry added") : cue) + "\" {model}";
         ev.model = s.slug;
         ev.surface = surface;
         ev.lab.reset();
@@ -845,7 +902,7 @@ void host_rollouts(const Context& ctx, const std::vector<std::string>& item_mode
         put(ev.fields, field::stage, stage.empty() ? "ga" : stage);
         put_null(ev.fields, field::region);
         out.events.push_back(std::move(ev));
-        if (s.discovered && conf >= kConfidentEvent) {
+        if (s.discovered && (added || conf >= kConfidentEvent)) {
             out.discovered_models.push_back(*s.discovered);
         }
     }

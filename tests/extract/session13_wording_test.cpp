@@ -497,3 +497,34 @@ TEST_CASE("model pages and ids: a variant after the tag's colon, a checkpoint's 
         CHECK(rollout_to(other.events, "ollama") == nullptr);
     }
 }
+
+TEST_CASE("a phrase that binds its model counts for that model alone", "[extract][grammar][rollout]") {
+    auto ex = bundled_extractor();
+    const auto source = feed_source("zed-changelog", std::nullopt);
+    auto object = ex.extract(make_item("v0.400.0", make_time(2026, 9, 1),
+                                       "The default model for new users is now Grok 5. Faster project search."),
+                             nullptr, source);
+    CHECK(rolled_out(object.events, "grok-5", "zed"));
+    // "is now" whose object is no model says nothing of the model the headline names.
+    auto price =
+        ex.extract(make_item("Grok 5 is now 40% cheaper", make_time(2026, 9, 2), "The new rate applies from today."),
+                   nullptr, feed_source("fireworks-blog", std::nullopt));
+    CHECK(rollout_to(price.events, "fireworks-ai") == nullptr);
+    // A release note's passive entry: the model it adds, not the one whose price drops after it.
+    auto poe = ex.extract(make_item("This week on Poe", make_time(2026, 9, 3),
+                                    "Gemini-3-Pro bot added for all subscribers at 300 points per message; Grok-4 "
+                                    "drops to 600 points."),
+                          nullptr, feed_source("poe-blog", std::nullopt));
+    CHECK(rolled_out(poe.events, "gemini-3-pro", "poe"));
+    CHECK(of_kind(poe.events, EventKind::SurfaceRollout).size() == 1);
+}
+
+TEST_CASE("'starting to roll out X to ... in <surface>' is a rollout", "[extract][grammar][rollout]") {
+    auto ex = bundled_extractor();
+    auto out = ex.extract(make_item("June 2, 2026", make_time(2026, 9, 1),
+                                    "We're starting to roll out Grok 5 to Plus and Pro users in ChatGPT; it replaces "
+                                    "GPT-5 as the default."),
+                          nullptr, feed_source("chatgpt-release-notes", std::string("openai")));
+    CHECK(rolled_out(out.events, "grok-5", "chatgpt"));
+    CHECK_FALSE(rolled_out(out.events, "gpt-5", "chatgpt"));
+}

@@ -500,6 +500,16 @@ void third_party(const Context& ctx, const std::vector<std::string>& item_models
     if (!subjects.empty()) {
         models = subjects;
         cue += " + {evaluator verb} {model}";
+        // The lead's statement ("Do open models sandbag? | We tested X, Y and Z ..."): what a
+        // question headline asks, the lead answers.
+        const auto title_end_at = std::min(ctx.text.size(), ctx.text.find('\n'));
+        const bool in_headline = std::any_of(ctx.entities.begin(), ctx.entities.end(), [&](const EntityMatch& m) {
+            return m.kind == EntityKind::Model && m.end <= title_end_at &&
+                   std::find(subjects.begin(), subjects.end(), m.slug) != subjects.end();
+        });
+        if (!in_headline) {
+            cue += " (lead)";
+        }
     } else if (strongest_cue(ctx, "eval_cues") <= 0) {
         if (!ctx.source_evaluator || evaluator != *ctx.source_evaluator) {
             return;

@@ -528,3 +528,18 @@ TEST_CASE("'starting to roll out X to ... in <surface>' is a rollout", "[extract
     CHECK(rolled_out(out.events, "grok-5", "chatgpt"));
     CHECK_FALSE(rolled_out(out.events, "gpt-5", "chatgpt"));
 }
+
+TEST_CASE("a question headline answered by the lead's 'we tested X, Y and Z'", "[extract][grammar][eval]") {
+    auto ex = bundled_extractor();
+    auto out = ex.extract(make_item("Do open models sandbag?", make_time(2026, 9, 1),
+                                    "We tested Grok 3 and DeepSeek-R1 for strategic underperformance on "
+                                    "dangerous-capability evaluations."),
+                          nullptr, feed_source("apollo-research-blog", std::nullopt));
+    CHECK(find_event(out.events, EventKind::ThirdPartyEval, "grok-3") != nullptr);
+    CHECK(find_event(out.events, EventKind::ThirdPartyEval, "deepseek-r1") != nullptr);
+    // The question alone states nothing.
+    auto asked = ex.extract(
+        make_item("Does Grok 3 sandbag?", make_time(2026, 9, 2), "A reading list on strategic underperformance."),
+        nullptr, feed_source("apollo-research-blog", std::nullopt));
+    CHECK(of_kind(asked.events, EventKind::ThirdPartyEval).empty());
+}

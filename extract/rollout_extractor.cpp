@@ -490,6 +490,17 @@ std::string makers_possessive(std::string_view prefix) {
     return first == words.size() ? std::string() : p.substr(words[first].begin);
 }
 
+/// Letters and digits of `s`, lower-cased: "Qwen3.6-Coder" and "qwen3.6-coder" read the same.
+std::string squashed(std::string_view s) {
+    std::string out;
+    for (const char c : s) {
+        if (std::isalnum(static_cast<unsigned char>(c)) != 0) {
+            out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        }
+    }
+    return out;
+}
+
 struct HostSubject {
     std::string slug;
     std::size_t begin = 0;
@@ -513,7 +524,9 @@ std::vector<HostSubject> host_subjects(const Context& ctx, std::size_t lead_end)
             s.bound_cue = current->value;
             s.bound = current->confidence;
         }
-        const auto same = std::find_if(out.begin(), out.end(), [&](const HostSubject& o) { return o.slug == s.slug; });
+        // "gemma4" of a command and "Gemma 4" of the headline are one model.
+        const auto same = std::find_if(out.begin(), out.end(),
+                                       [&](const HostSubject& o) { return squashed(o.slug) == squashed(s.slug); });
         if (same == out.end()) {
             out.push_back(std::move(s));
         } else if (s.bound > same->bound) {
@@ -674,17 +687,6 @@ bool withdrawn_wherever_named(const Context& ctx, const std::string& model) {
         }
     }
     return named;
-}
-
-/// Letters and digits of `s`, lower-cased: "Qwen3.6-Coder" and "qwen3.6-coder" read the same.
-std::string squashed(std::string_view s) {
-    std::string out;
-    for (const char c : s) {
-        if (std::isalnum(static_cast<unsigned char>(c)) != 0) {
-            out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-        }
-    }
-    return out;
 }
 
 /// A host's model page: the headline is the model's tag as the host writes it ("qwen3.6-coder",

@@ -543,3 +543,19 @@ TEST_CASE("a question headline answered by the lead's 'we tested X, Y and Z'", "
         nullptr, feed_source("apollo-research-blog", std::nullopt));
     CHECK(of_kind(asked.events, EventKind::ThirdPartyEval).empty());
 }
+
+TEST_CASE("a host's command tag and the headline's name are one model; 'pushing X to <surface>'",
+          "[extract][grammar][rollout]") {
+    auto ex = bundled_extractor();
+    auto host = ex.extract(make_item("Gemma 5 now available in Ollama", make_time(2026, 9, 1),
+                                     "Run it with: ollama run gemma5. All sizes are in the library."),
+                           nullptr, feed_source("ollama-blog", std::nullopt));
+    const auto rollouts = of_kind(host.events, EventKind::SurfaceRollout);
+    REQUIRE(rollouts.size() == 1);
+    CHECK(rollouts.front().model == std::optional<std::string>("gemma-5"));
+    auto press = ex.extract(make_item("Gemini 4 Pro just dropped", make_time(2026, 9, 2),
+                                      "Google is pushing Gemini 4 Pro to paying Gemini app subscribers starting "
+                                      "today."),
+                            nullptr, feed_source("the-verge-ai", std::nullopt));
+    CHECK(rolled_out(press.events, "gemini-4-pro", "gemini-app"));
+}

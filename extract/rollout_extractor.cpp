@@ -508,7 +508,7 @@ struct HostSubject {
     /// Found in the slot of a phrase that binds its model ("replaces", "is now": rollout.json
     /// value "subject" or "object"): that phrase and its confidence, which hold for this model
     /// alone. Empty for the item's other cues.
-    std::string bound_cue;
+    std::string bound_cue{};
     double bound = 0;
 };
 

@@ -157,6 +157,16 @@ inline const Event* rollout_to(const std::vector<Event>& events, const std::stri
     return nullptr;
 }
 
+/// The rollout of `model` to `surface`, or null.
+inline const Event* rollout_on(const std::vector<Event>& events, const std::string& model, const std::string& surface) {
+    for (const auto& e : events) {
+        if (e.kind == EventKind::SurfaceRollout && e.model == model && e.surface == surface) {
+            return &e;
+        }
+    }
+    return nullptr;
+}
+
 /// The events of one kind.
 inline std::vector<Event> of_kind(const std::vector<Event>& events, EventKind kind) {
     std::vector<Event> out;

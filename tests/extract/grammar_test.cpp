@@ -18,6 +18,7 @@ using fw::test::feed_source;
 using fw::test::make_extractor;
 using fw::test::make_item;
 using fw::test::of_kind;
+using fw::test::rollout_on;
 
 namespace {
 
@@ -404,16 +405,6 @@ fw::extract::Rules rules_with_evaluator() {
     auto rules = fw::test::bundled_rules();
     rules.mutable_list("evaluators").push_back(fw::extract::Cue{"sentinel evals", "sentinel", 0.85, false});
     return rules;
-}
-
-const fw::Event* rollout_on(const std::vector<fw::Event>& events, const std::string& model,
-                            const std::string& surface) {
-    for (const auto& e : events) {
-        if (e.kind == EventKind::SurfaceRollout && e.model == model && e.surface == surface) {
-            return &e;
-        }
-    }
-    return nullptr;
 }
 
 }  // namespace

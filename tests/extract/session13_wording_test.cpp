@@ -21,14 +21,9 @@ using fw::test::text_field;
 
 namespace {
 
-/// Whether `model` rolled out to `surface` with a confident event.
+/// Whether `model` rolled out to `surface`.
 bool rolled_out(const std::vector<fw::Event>& events, const std::string& model, const std::string& surface) {
-    for (const auto& e : events) {
-        if (e.kind == EventKind::SurfaceRollout && e.model == model && e.surface == surface) {
-            return true;
-        }
-    }
-    return false;
+    return fw::test::rollout_on(events, model, surface) != nullptr;
 }
 
 }  // namespace

@@ -554,3 +554,13 @@ TEST_CASE("a host's command tag and the headline's name are one model; 'pushing 
                             nullptr, feed_source("the-verge-ai", std::nullopt));
     CHECK(rolled_out(press.events, "gemini-4-pro", "gemini-app"));
 }
+
+TEST_CASE("'available now in/on/to' as 'now available' is", "[extract][grammar][rollout]") {
+    auto ex = bundled_extractor();
+    auto out = ex.extract(make_item("Grok 6", make_time(2026, 9, 1),
+                                    "Grok 6 is available now to SuperGrok subscribers on grok.com, as well as through "
+                                    "the xAI API."),
+                          nullptr, feed_source("xai-news", std::string("xai")));
+    CHECK(rolled_out(out.events, "grok-6", "grok-app"));
+    CHECK(rolled_out(out.events, "grok-6", "xai-api"));
+}

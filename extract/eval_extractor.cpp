@@ -72,6 +72,16 @@ void emit_eval_report(const Context& ctx, const std::string& model, const std::s
     out.events.push_back(std::move(ev));
 }
 
+/// "we {model}" after every form of an evaluation verb (evals.json eval_verbs): "we evaluated X",
+/// "we stress-tested X", "we red teamed X".
+std::vector<Cue> first_person_eval_cues(const Context& ctx) {
+    std::vector<Cue> cues;
+    for (const auto& verb : verb_phrases(ctx.rules, "eval_verbs")) {
+        cues.push_back(Cue{"we " + verb.pattern + " {model}", verb.value, verb.confidence, false});
+    }
+    return cues;
+}
+
 /// A lab's own post whose lead says it ran, tested or evaluated its own model ("We ran Claude Opus 6
 /// on Cybench and our internal CTF set: ..."): a first-party evaluation (blog_eval), though the
 /// headline names no document. Only on the lab's own feed, and only its own models.
@@ -82,10 +92,7 @@ void own_tests_in_lead(const Context& ctx, ExtractOutput& out) {
     const auto lead = lead_sentence(ctx.text);
     const auto said = std::string_view(ctx.text).substr(lead.begin, lead.end - lead.begin);
     const auto tokens = tokenize(said);
-    std::vector<Cue> cues;
-    for (const auto& verb : verb_phrases(ctx.rules, "eval_verbs")) {
-        cues.push_back(Cue{"we " + verb.pattern + " {model}", verb.value, verb.confidence, false});
-    }
+    auto cues = first_person_eval_cues(ctx);
     cues.push_back(Cue{"we ran {model}", {}, 0.8, false});
     std::vector<std::string> done;
     for (const auto& cue : cues) {
@@ -299,9 +306,8 @@ std::vector<std::string> eval_subjects(const Context& ctx, std::size_t lead_end,
         }
     } else {
         cues = ctx.rules.list("eval_subject_cues");
-        for (const auto& verb : verb_phrases(ctx.rules, "eval_verbs")) {
-            cues.push_back(Cue{"we " + verb.pattern + " {model}", verb.value, verb.confidence, false});
-        }
+        const auto first_person = first_person_eval_cues(ctx);
+        cues.insert(cues.end(), first_person.begin(), first_person.end());
         for (const auto& lemma : ctx.rules.list("eval_verbs")) {
             if (const auto forms = verb_forms(lemma); !lemma.remove && forms.size() > 1) {
                 cues.push_back(Cue{forms[1] + " {model}", lemma.value, lemma.confidence * 0.95, false});
@@ -496,15 +502,15 @@ void third_party(const Context& ctx, const std::vector<std::string>& item_models
     // evaluation of X", "X scores 41% on ...". A maker the taxonomy does not track still counts.
     std::vector<ModelRef> unsure;
     const auto subjects = eval_subjects(ctx, lead_end, out, conf, &unsure);
+    // Read also when the evaluator's verbs bound the models: a ranked new name is remembered.
     const auto ranked = eval_subjects(ctx, lead_end, out, conf, &unsure, /*ranked=*/true);
     if (!subjects.empty()) {
         models = subjects;
         cue += " + {evaluator verb} {model}";
         // The lead's statement ("Do open models sandbag? | We tested X, Y and Z ..."): what a
         // question headline asks, the lead answers.
-        const auto title_end_at = std::min(ctx.text.size(), ctx.text.find('\n'));
         const bool in_headline = std::any_of(ctx.entities.begin(), ctx.entities.end(), [&](const EntityMatch& m) {
-            return m.kind == EntityKind::Model && m.end <= title_end_at &&
+            return m.kind == EntityKind::Model && m.end <= title_end &&
                    std::find(subjects.begin(), subjects.end(), m.slug) != subjects.end();
         });
         if (!in_headline) {

@@ -155,15 +155,16 @@ std::optional<PersonRef> person_in(const Context& ctx, std::string_view side, bo
     }
     // "xAI Co-Founder Babuschkin Exits": a tracked person by the last name alone, when the text
     // names them in full elsewhere (the lead: "Igor Babuschkin, who led engineering on Grok, ...").
-    for (const auto& person : ctx.taxonomy.people) {
-        const auto space = person.name.rfind(' ');
-        if (space == std::string::npos || !ifind(ctx.text, person.name)) {
+    for (const auto& m : ctx.entities) {
+        const auto* person = m.kind == EntityKind::Person ? ctx.taxonomy.find_person(m.slug) : nullptr;
+        const auto space = person != nullptr ? person->name.rfind(' ') : std::string::npos;
+        if (space == std::string::npos) {
             continue;
         }
-        const std::string_view last = std::string_view(person.name).substr(space + 1);
+        const std::string_view last = std::string_view(person->name).substr(space + 1);
         for (const auto& t : tokenize(side)) {
             if (side.substr(t.begin, t.end - t.begin) == last) {
-                return PersonRef{person.slug, person.name, person.org};
+                return PersonRef{person->slug, person->name, person->org};
             }
         }
     }
@@ -434,8 +435,10 @@ bool first_person_move(const Context& ctx, ExtractOutput& out) {
     const auto head_text = std::string_view(ctx.text).substr(0, lead.end);
     Context head = ctx;
     head.tokens = tokenize(head_text);
-    if (strongest_cue(head, "first_person_moves") <= 0 && !has_phrase(head.tokens, "i ve joined") &&
-        !has_phrase(head.tokens, "i m joining") && !has_phrase(head.tokens, "i have joined")) {
+    static const std::vector<std::string_view> joined_phrases = {"i ve joined", "i m joining", "i have joined"};
+    const auto joined_said = std::any_of(joined_phrases.begin(), joined_phrases.end(),
+                                         [&](std::string_view p) { return has_phrase(head.tokens, p); });
+    if (strongest_cue(head, "first_person_moves") <= 0 && !joined_said) {
         return false;
     }
     auto writer = person_in(ctx, ctx.source.name, /*from_end=*/false);
@@ -458,14 +461,12 @@ bool first_person_move(const Context& ctx, ExtractOutput& out) {
             }
         }
     }
-    for (std::string_view joined : {"i ve joined", "i m joining", "i have joined"}) {
-        if (move.empty() && has_phrase(head.tokens, joined)) {
-            move = "joined";
-            const auto after = head_text.substr(
-                std::min(head_text.size(), static_cast<std::size_t>(ifind(head_text, "join").value_or(0))));
-            if (const auto at = ctx.matcher.find(after, EntityKind::Lab); !at.empty()) {
-                org = at.front().slug;
-            }
+    if (move.empty() && joined_said) {
+        move = "joined";
+        const auto after = head_text.substr(
+            std::min(head_text.size(), static_cast<std::size_t>(ifind(head_text, "join").value_or(0))));
+        if (const auto at = ctx.matcher.find(after, EntityKind::Lab); !at.empty()) {
+            org = at.front().slug;
         }
     }
     if (move.empty()) {

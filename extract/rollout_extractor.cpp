@@ -264,9 +264,6 @@ bool plural_noun_use(const Context& ctx, std::size_t at) {
            std::find(before_verb.begin(), before_verb.end(), prev.norm) == before_verb.end();
 }
 
-/// An arrival verb with its slots filled in one sentence: a model on one side and a surface on
-/// the other ("WhatsApp gets Muse Spark", "Muse Spark lands on Ray-Ban Meta glasses"). `named`
-/// receives a model the slot names that no entity matched yet (a new name, see arrival_new_name).
 /// A command line in the text: a surface written in lower case right before the verb at byte `vb`
 /// ("ollama run gemma4"), where prose capitalises the product ("Ollama runs ...").
 bool shell_command_at(const Context& ctx, std::size_t vb) {
@@ -278,6 +275,9 @@ bool shell_command_at(const Context& ctx, std::size_t vb) {
     });
 }
 
+/// An arrival verb with its slots filled in one sentence: a model on one side and a surface on
+/// the other ("WhatsApp gets Muse Spark", "Muse Spark lands on Ray-Ban Meta glasses"). `named`
+/// receives a model the slot names that no entity matched yet (a new name, see arrival_new_name).
 double arrival_cue(const Context& ctx, std::size_t* pos, std::string* cue_text, std::optional<ModelRef>* named) {
     double best = 0;
     for (const auto& cue : verb_phrases(ctx.rules, "arrival_verbs")) {
@@ -703,12 +703,12 @@ std::optional<HostSubject> model_page_subject(const Context& ctx, std::size_t ti
     const auto tag = full.substr(0, full.find(':'));
     // "llama-4-maverick-instruct-basic": a checkpoint's words after the model's name.
     auto bare = tag;
+    const auto& variants = ctx.rules.list("variant_words");
     for (auto dash = bare.rfind('-'); dash != std::string_view::npos; dash = bare.rfind('-')) {
         const auto part = bare.substr(dash + 1);
-        const bool checkpoint =
-            part == "basic" ||
-            std::any_of(ctx.rules.list("variant_words").begin(), ctx.rules.list("variant_words").end(),
-                        [&](const Cue& c) { return c.value == "checkpoint" && c.pattern == part; });
+        const bool checkpoint = part == "basic" || std::any_of(variants.begin(), variants.end(), [&](const Cue& c) {
+                                    return c.value == "checkpoint" && c.pattern == part;
+                                });
         if (!checkpoint) {
             break;
         }
@@ -841,17 +841,20 @@ void host_rollouts(const Context& ctx, const std::vector<std::string>& item_mode
     // "Our first frontier model", "We built X": the host's own model or work, not an arrival; unless
     // the headline is a release note ("What we shipped in July") or says the model is now on the host
     // ("Our fastest MoE yet, now on GroqCloud").
-    const bool own_work = has_phrase(title, "our") || has_phrase(title, "we");
-    const bool note = release_note_headline(std::string_view(ctx.text).substr(0, title_end), /*strict=*/true) &&
-                      specific_models(ctx, 0, title_end).empty();
-    std::size_t title_cue_pos = 0;
-    std::string title_cue;
-    const bool on_host = availability_cue(ctx, 0, title_end, &title_cue_pos, &title_cue) > 0 &&
-                         std::any_of(ctx.entities.begin(), ctx.entities.end(), [&](const EntityMatch& m) {
-                             return m.kind == EntityKind::Surface && m.slug == *ctx.source_surface &&
-                                    m.begin > title_cue_pos && m.end <= title_end;
-                         });
-    if (own_work && !note && !on_host) {
+    const auto note = [&] {
+        return release_note_headline(std::string_view(ctx.text).substr(0, title_end), /*strict=*/true) &&
+               specific_models(ctx, 0, title_end).empty();
+    };
+    const auto on_host = [&] {
+        std::size_t title_cue_pos = 0;
+        std::string title_cue;
+        return availability_cue(ctx, 0, title_end, &title_cue_pos, &title_cue) > 0 &&
+               std::any_of(ctx.entities.begin(), ctx.entities.end(), [&](const EntityMatch& m) {
+                   return m.kind == EntityKind::Surface && m.slug == *ctx.source_surface && m.begin > title_cue_pos &&
+                          m.end <= title_end;
+               });
+    };
+    if ((has_phrase(title, "our") || has_phrase(title, "we")) && !note() && !on_host()) {
         return;
     }
     auto subjects = page ? std::vector<HostSubject>{*page} : !bound.empty() ? bound : host_subjects(ctx, lead_end);

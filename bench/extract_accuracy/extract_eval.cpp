@@ -251,6 +251,26 @@ Tally SplitReport::total() const {
     return t;
 }
 
+std::vector<std::size_t> publication_order(const std::vector<FeedEntry>& entries) {
+    std::vector<std::size_t> order(entries.size());
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        order[i] = order.size() - 1 - i;  // feeds list newest first: ties keep the reverse
+    }
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        const auto& pa = entries[a].published;
+        const auto& pb = entries[b].published;
+        if (!pa || !pb) {
+            return pa.has_value() && !pb.has_value();
+        }
+        return *pa < *pb;
+    });
+    return order;
+}
+
+Result<std::vector<FeedEntry>> parse_feed_file(const std::filesystem::path& path, const std::string& name) {
+    return entries_of(path, name, SourceKind::Feed);
+}
+
 Report evaluate(const std::vector<LabelledItem>& labels, const std::filesystem::path& shared, const Taxonomy& taxonomy,
                 const extract::Rules& rules, const Options& options) {
     Report report;
@@ -279,21 +299,16 @@ Report evaluate(const std::vector<LabelledItem>& labels, const std::filesystem::
             continue;
         }
         // The key of each entry: its id (else its link) and which occurrence of it in file order.
-        std::vector<std::pair<std::string, FeedEntry>> keyed;
+        std::vector<std::string> keys;
         std::map<std::string, int> occurrences;
-        for (auto& e : *entries) {
+        for (const auto& e : *entries) {
             const auto guid = e.id.empty() ? e.link : e.id;
-            keyed.emplace_back(key_of(guid, ++occurrences[guid]), std::move(e));
+            keys.push_back(key_of(guid, ++occurrences[guid]));
         }
-        // Publication order, oldest first, as a first fetch stores them; feeds list newest first,
-        // so entries of the same instant keep the reverse of the feed's order.
-        std::reverse(keyed.begin(), keyed.end());
-        std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
-            if (!a.second.published || !b.second.published) {
-                return a.second.published.has_value() && !b.second.published.has_value();
-            }
-            return *a.second.published < *b.second.published;
-        });
+        std::vector<std::pair<std::string, FeedEntry>> keyed;
+        for (const auto i : publication_order(*entries)) {
+            keyed.emplace_back(keys[i], std::move((*entries)[i]));
+        }
         std::map<std::string, const LabelledItem*> by_key;
         for (const auto* l : stream.labels) {
             by_key[key_of(l->guid, l->occurrence)] = l;
@@ -420,7 +435,7 @@ Report evaluate(const std::vector<LabelledItem>& labels, const std::filesystem::
                 ++pub.fp;
                 report.misses.push_back(Miss{"FP", label.split, label.publisher, label.file, label.guid,
                                              item.entry.title, wanted_text.empty() ? "(nothing)" : wanted_text,
-                                             describe(*produced[i])});
+                                             describe(*produced[i]), ""});
             }
         }
         for (const auto* l : stream.labels) {

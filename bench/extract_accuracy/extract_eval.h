@@ -18,6 +18,8 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/event.h"
+#include "domain/feed.h"
+#include "domain/result.h"
 #include "domain/taxonomy.h"
 #include "extract/classifier.h"
 #include "extract/extractor.h"
@@ -118,6 +120,15 @@ struct Options {
     /// training lines are written from here, with the extractor's matcher of that moment).
     std::function<void(const LabelledItem&, const FeedEntry&, const extract::Extractor&)> on_item;
 };
+
+/// Indices of `entries` in publication order, oldest first, as a first fetch stores them. Feeds
+/// list newest first, so entries of the same instant keep the reverse of the file's order;
+/// undated entries come last.
+std::vector<std::size_t> publication_order(const std::vector<FeedEntry>& entries);
+
+/// The entries of an RSS, Atom or JSON Feed file, parsed as the app parses a feed source
+/// (`name` names the file in errors).
+Result<std::vector<FeedEntry>> parse_feed_file(const std::filesystem::path& path, const std::string& name);
 
 /// Runs the evaluation. `shared` is the shared directory (holding corpus/).
 Report evaluate(const std::vector<LabelledItem>& labels, const std::filesystem::path& shared, const Taxonomy& taxonomy,

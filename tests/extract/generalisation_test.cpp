@@ -110,3 +110,21 @@ TEST_CASE("the evaluation matches on kind and subject and scores fields that nam
     CHECK(fw::eval::openness_class("hosted_product") == "closed");
     CHECK(fw::eval::openness_class("unknown").empty());
 }
+
+TEST_CASE("publication order: oldest first, an instant's entries in reverse file order, undated last",
+          "[extract][eval]") {
+    // Feeds list newest first; the blind feed sets' keys and the labelled streams both count on
+    // this order, so an item's number in a key never depends on how the file was written.
+    std::vector<fw::FeedEntry> entries(4);
+    entries[0].published = fw::make_time(2026, 5, 3);
+    entries[1].published = fw::make_time(2026, 5, 1);
+    entries[2].published = fw::make_time(2026, 5, 1);
+    // entries[3]: undated
+    CHECK(fw::eval::publication_order(entries) == std::vector<std::size_t>{2, 1, 0, 3});
+}
+
+TEST_CASE("a feed file the probe and the blind feed sets read: parse errors name the file", "[extract][eval]") {
+    const auto missing = fw::eval::parse_feed_file("/nonexistent/feed.xml", "sets/feed.xml");
+    REQUIRE_FALSE(missing);
+    CHECK(missing.error().describe().find("sets/feed.xml") != std::string::npos);
+}

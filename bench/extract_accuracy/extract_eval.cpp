@@ -395,6 +395,8 @@ Report evaluate(const std::vector<LabelledItem>& labels, const std::filesystem::
                         ++split.fn_with_candidate;
                         const auto& sk = out.candidates.front().suggested_kind;
                         split.fn_with_candidate_of_kind += sk && to_string(*sk) == want.kind ? 1 : 0;
+                    } else {
+                        ++split.fn_silent[want.kind];
                     }
                     std::string candidate;
                     if (!out.candidates.empty()) {
@@ -495,6 +497,11 @@ std::string format_table(const Report& report) {
              " items); missed events whose item became a candidate: " + std::to_string(split.fn_with_candidate) + "/" +
              std::to_string(fn) + " = " + ratio(split.fn_with_candidate, fn) + " (of the missed kind " +
              std::to_string(split.fn_with_candidate_of_kind) + ")\n";
+        s += "  missed with no candidate (dropped silently):";
+        for (const auto& [kind, n] : split.fn_silent) {
+            s += " " + kind + " " + std::to_string(n);
+        }
+        s += split.fn_silent.empty() ? " none\n" : "\n";
         s += "  repeats merged into an earlier item's event (as the store does): " +
              std::to_string(split.merged_repeats) + "\n";
         s += "  labelled negatives with a candidate: " + std::to_string(split.negative_items_with_candidate) + " of " +
@@ -544,6 +551,7 @@ nlohmann::json to_json(const Report& report) {
         s["items_with_candidate"] = split.items_with_candidate;
         s["fn_with_candidate"] = split.fn_with_candidate;
         s["fn_with_candidate_of_kind"] = split.fn_with_candidate_of_kind;
+        s["fn_silent"] = split.fn_silent;
         s["merged_repeats"] = split.merged_repeats;
         s["negative_items"] = split.negative_items;
         s["negative_items_with_candidate"] = split.negative_items_with_candidate;

@@ -90,6 +90,9 @@ struct SplitReport {
     int items_with_candidate = 0;
     int fn_with_candidate = 0;          ///< expected events not produced whose item became a candidate
     int fn_with_candidate_of_kind = 0;  ///< ... a candidate suggesting the missed event's kind
+    /// Expected events neither produced nor under review (their item has no candidate), per kind:
+    /// what the "nothing that names a launch is dropped silently" counts.
+    std::map<std::string, int> fn_silent;
     /// Events whose dedupe key an earlier item of the same stream already produced: the store
     /// merges them into that event as more evidence, so they are not scored (Options::merge_repeats).
     int merged_repeats = 0;

@@ -67,6 +67,7 @@ struct Probe {
     std::shared_ptr<const fw::extract::KindClassifier> classifier;
     bool one_memory = false;
     bool show_entities = false;
+    bool show_text = false;
     std::map<std::string, fw::extract::Extractor> extractors;
     std::int64_t next_id = 1;
 
@@ -83,6 +84,13 @@ struct Probe {
         item.id = next_id++;
         const auto out = it->second.extract(item, nullptr, source);
         std::cout << "== [" << source_name << "] " << entry.title << "\n";
+        if (show_text) {
+            for (const auto* part : {&item.entry.summary_text, &item.entry.content_text}) {
+                if (!part->empty()) {
+                    std::cout << "   TEXT " << *part << "\n";
+                }
+            }
+        }
         for (const auto& m :
              show_entities ? it->second.matcher().find_all(entry.title) : std::vector<fw::extract::EntityMatch>{}) {
             std::cout << "   ENTITY " << entry.title.substr(m.begin, m.end - m.begin) << " -> " << m.slug << "\n";
@@ -136,12 +144,14 @@ int main(int argc, char** argv) {
     bool use_classifier = false;
     bool show_entities = false;
     bool one_memory = false;
+    bool show_text = false;
     std::string feeds;
     cli.add_option("--data", data, "taxonomy and rule folder (default: the source tree's data/)");
     cli.add_flag("--classifier", use_classifier, "also run the kind classifier (data/classifier/kinds.ftz)");
     cli.add_flag("--entities", show_entities, "also print the entities the matcher finds in each headline");
     cli.add_flag("--one-memory", one_memory,
                  "one memory for all lines, as one fetch of several sources shares its discoveries");
+    cli.add_flag("--text", show_text, "also print each item's plain text as the extractor reads it");
     cli.add_option("--feeds", feeds, "a manifest of feed files (SOURCE, LAB or -, FILE per line) instead of stdin")
         ->check(CLI::ExistingFile);
     CLI11_PARSE(cli, argc, argv);
@@ -153,7 +163,7 @@ int main(int argc, char** argv) {
         return 1;
     }
     const auto classifier = use_classifier ? fw::app::load_classifier({data}) : nullptr;
-    Probe probe{*taxonomy, *rules, classifier, one_memory, show_entities, {}, 1};
+    Probe probe{*taxonomy, *rules, classifier, one_memory, show_entities, show_text, {}, 1};
     if (!feeds.empty()) {
         return probe.run_feeds(feeds);
     }

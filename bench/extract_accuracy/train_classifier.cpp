@@ -175,6 +175,9 @@ void add(SplitReport& into, const SplitReport& r) {
     into.items_with_candidate += r.items_with_candidate;
     into.fn_with_candidate += r.fn_with_candidate;
     into.fn_with_candidate_of_kind += r.fn_with_candidate_of_kind;
+    for (const auto& [kind, n] : r.fn_silent) {
+        into.fn_silent[kind] += n;
+    }
     into.negative_items += r.negative_items;
     into.negative_items_with_candidate += r.negative_items_with_candidate;
 }

@@ -253,6 +253,41 @@ bool question_headline(std::string_view text) {
     return std::find(std::begin(auxiliaries), std::end(auxiliaries), first) != std::end(auxiliaries);
 }
 
+/// A digest's story that names a tracked person and a lab ("Meta Befriends Alexandr Wang",
+/// "Ex-OpenAI Researcher Jane Roe Lands at Mistral"): a move in the press's own words, which
+/// no verb list can hold. When no personnel event of that person came of the item, the story goes
+/// to review as a personnel_move candidate; the reviewer reads the move.
+void person_story_candidate(const Context& ctx, std::size_t begin, std::size_t end, ExtractOutput& out) {
+    const EntityMatch* person = nullptr;
+    const EntityMatch* org = nullptr;
+    for (const auto& m : ctx.entities) {
+        if (m.begin < begin || m.end > end) {
+            continue;
+        }
+        if (m.kind == EntityKind::Person && person == nullptr) {
+            person = &m;
+        } else if (m.kind == EntityKind::Lab && org == nullptr) {
+            org = &m;
+        }
+    }
+    if (person == nullptr || org == nullptr ||
+        std::any_of(out.events.begin(), out.events.end(), [&](const Event& e) { return e.person == person->slug; }) ||
+        std::any_of(out.candidates.begin(), out.candidates.end(), [&](const Candidate& c) {
+            return std::find(c.entities.begin(), c.entities.end(), "person:" + person->slug) != c.entities.end();
+        })) {
+        return;
+    }
+    Candidate c;
+    c.cue = "digest story \"" + std::string(trim(std::string_view(ctx.text).substr(begin, end - begin))) + "\"";
+    c.suggested_kind = EventKind::PersonnelMove;
+    c.confidence = 0.3;
+    c.lab = org->slug;
+    c.entities = {"person:" + person->slug, "lab:" + org->slug};
+    c.reason = "a digest's story naming a tracked person and an organisation, no move of them";
+    c.dedupe_key = "story:" + person->slug;
+    out.candidates.push_back(std::move(c));
+}
+
 /// A digest headline's stories ("Qwen3.5 In All Sizes, Apple's Multimodal Tokenizer, ...") each
 /// speak of one thing: a story opening with a versioned model's name that no event and no
 /// candidate of the item covers becomes a candidate of its own, so that a digest whose other
@@ -305,6 +340,7 @@ void digest_story_candidates(const Context& ctx, ExtractOutput& out) {
             c.dedupe_key = "story:" + model->slug;  // one item, several stories
             out.candidates.push_back(std::move(c));
         }
+        person_story_candidate(ctx, begin, end, out);
         begin = end + 1;
     }
 }

@@ -21,6 +21,15 @@ constexpr int kLaterWeightsDays = 30;
 /// Launch verbs at least this strong confirm a bare headline ("introduce", "release"; not "share").
 constexpr double kStrongVerb = 0.8;
 
+/// Whether the sentence of `lead` around `pos` places its event in the past ("six weeks ago",
+/// "last year", "back in April"): a launch told as the background of the post's news.
+bool told_as_past(const Context& ctx, std::string_view lead, std::size_t pos) {
+    const auto sentence = sentence_around(lead, pos);
+    Context said = ctx;
+    said.tokens = tokenize(lead.substr(sentence.begin, sentence.end - sentence.begin));
+    return strongest_cue(said, "past_time_words") > 0;
+}
+
 std::vector<Slot> release_slots(const Context& ctx) {
     std::vector<Slot> slots;
     const auto title_end = ctx.text.find('\n');
@@ -59,6 +68,9 @@ std::vector<Slot> release_slots(const Context& ctx) {
             slots.push_back(std::move(s));
         }
         for (auto s : template_slots(lead, lead_tokens, cue)) {
+            if (told_as_past(ctx, lead, s.begin)) {
+                continue;  // "Six weeks ago we shipped Muse Spark": the post's background, not its news
+            }
             s.cue = cue_text + " (lead)";
             s.begin += title_end + 1;
             s.confidence *= 0.9;

@@ -931,6 +931,118 @@ bool surface_denied(const Context& ctx, const std::vector<Clause>& clauses, cons
 
 }  // namespace
 
+/// Where an item's lead ends: its headline and the first three sentences after it. A short item
+/// (most feeds' descriptions) is all lead.
+std::size_t lead_end(std::string_view text) {
+    std::size_t end = std::min(text.size(), text.find('\n'));
+    for (int i = 0; i < 3 && end < text.size(); ++i) {
+        end = sentence_around(text, end + 1).end;
+    }
+    return end;
+}
+
+/// Whether `span`, a sentence of a post's body, says an arrival: a rollout, availability or
+/// arrival phrase, or a word that puts a model within reach ("available to developers in", "build
+/// with it through").
+bool says_arrival(const Context& ctx, std::string_view span) {
+    const auto words = tokenize(span);
+    if (in_sentence_list(ctx, "rollout_verbs", words) || in_sentence_list(ctx, "availability_cues", words) ||
+        in_sentence_list(ctx, "body_arrival_words", words)) {
+        return true;
+    }
+    const auto& arrivals = verb_phrases(ctx.rules, "arrival_verbs");
+    // A headline's own shapes ("Foo 3 on Bar") and the weakest verbs ("use", "get") say no arrival
+    // in a body's sentence ("Share on Threads", "you get faster answers").
+    return std::any_of(arrivals.begin(), arrivals.end(), [&](const Cue& cue) {
+        return !cue.value.starts_with("title-") && cue.confidence >= 0.7 &&
+               find_phrase(words, phrase_tokens(cue.pattern));
+    });
+}
+
+/// A line that can be an item of a list a colon opens: short, one sentence, not a quotation.
+bool list_item_line(std::string_view line) {
+    if (line.empty() || line.size() > 160) {
+        return false;
+    }
+    for (const std::string_view quote : {"\"", "'", "\xE2\x80\x9C", "\xE2\x80\x98"}) {
+        if (line.starts_with(quote)) {
+            return false;
+        }
+    }
+    const auto stop = line.find(". ");
+    return stop == std::string_view::npos || stop + 2 >= line.size();
+}
+
+/// The statement that governs a surface named at `pos`: its own, and the line that opens its list
+/// when it stands on a list's line ("Mistral Large 4 is available starting today:" over "in Le
+/// Chat;", "on Amazon Bedrock."). A list's lines are short single sentences; one ending in "."
+/// closes the list, so the paragraph after it is no item of it.
+struct Governing {
+    Clause own;
+    std::optional<Clause> intro;
+};
+Governing governing_statement(std::string_view text, std::size_t pos) {
+    Governing g{statement_around(text, pos), std::nullopt};
+    const auto line_at = [&](std::size_t end) {  // the line ending at `end` (a '\n' or the text's end)
+        const auto nl = end == 0 ? std::string_view::npos : text.rfind('\n', end - 1);
+        const auto from = nl == std::string_view::npos ? 0 : nl + 1;
+        auto line = text.substr(from, end - from);
+        while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back())) != 0) {
+            line.remove_suffix(1);
+        }
+        return std::pair{from, line};
+    };
+    const auto own_end = std::min(text.size(), text.find('\n', pos));
+    auto [from, line] = line_at(own_end);
+    if (!list_item_line(line)) {
+        return g;
+    }
+    for (int up = 0; up < 12 && from > 0; ++up) {
+        const auto [above_from, above] = line_at(from - 1);
+        if (above.ends_with(':')) {
+            g.intro = Clause{above_from, above_from + above.size()};
+            break;
+        }
+        if (!list_item_line(above) || above.ends_with('.')) {
+            break;
+        }
+        from = above_from;
+    }
+    return g;
+}
+
+/// The models a surface past a long post's lead arrives with. A full post names products for
+/// other reasons (a customer's story, a share link, a related post's title), so such a surface
+/// arrives only where its governing statement says an arrival, and with the models that
+/// statement names, else its list's opening line's, else the item's (`item_subjects`). Empty: no
+/// arrival there.
+std::vector<std::string> arrival_where_named(const Context& ctx, std::size_t pos,
+                                             const std::vector<std::string>& item_subjects) {
+    const std::string_view text = ctx.text;
+    const auto g = governing_statement(text, pos);
+    const auto span = [&](const Clause& c) { return text.substr(c.begin, c.end - c.begin); };
+    if (!says_arrival(ctx, span(g.own)) && !(g.intro && says_arrival(ctx, span(*g.intro)))) {
+        return {};
+    }
+    for (const auto* c : {&g.own, g.intro ? &*g.intro : nullptr}) {
+        if (c == nullptr) {
+            continue;
+        }
+        std::vector<std::string> named;
+        for (const auto& sm : specific_models(ctx, c->begin, c->end)) {
+            if (!product_of_model(ctx, sm.end) && std::find(named.begin(), named.end(), sm.slug) == named.end() &&
+                (ctx.taxonomy.find_model(sm.slug) != nullptr ||
+                 std::find(item_subjects.begin(), item_subjects.end(), sm.slug) != item_subjects.end())) {
+                named.push_back(sm.slug);
+            }
+        }
+        if (!named.empty()) {
+            return named;
+        }
+    }
+    return item_subjects;
+}
+
 void extract_rollouts(const Context& ctx, const std::vector<std::string>& item_models, ExtractOutput& out) {
     host_rollouts(ctx, item_models, out);
     std::size_t verb_pos = 0;
@@ -1051,16 +1163,22 @@ void extract_rollouts(const Context& ctx, const std::vector<std::string>& item_m
     std::string region;
     const bool has_region = strongest_cue(ctx, "regions", nullptr, &region) > 0;
     std::vector<std::string> seen;
+    const auto lead = lead_end(ctx.text);
     for (const auto& m : ctx.entities) {
         if (m.kind != EntityKind::Surface || std::find(seen.begin(), seen.end(), m.slug) != seen.end()) {
             continue;
         }
-        seen.push_back(m.slug);
         if (surface_denied(ctx, clauses, m)) {
+            seen.push_back(m.slug);
             continue;
         }
+        const auto arriving = m.begin < lead ? subjects : arrival_where_named(ctx, m.begin, subjects);
+        if (arriving.empty()) {
+            continue;  // past the lead, a later mention of the surface may still say its arrival
+        }
+        seen.push_back(m.slug);
         const auto stage = surface_stage(ctx, clauses, surfaces, m, fallback_stage);  // the same for each model
-        for (const auto& model : subjects) {
+        for (const auto& model : arriving) {
             auto ev = make_event(ctx, EventKind::SurfaceRollout, "surface_rollout|" + model + "|" + m.slug, verb,
                                  std::min(verb_pos, m.begin));
             ev.cue = cue_text;

@@ -85,6 +85,8 @@ const std::vector<std::string>& known_rule_lists() {
         "release_cues",
         "openness_cues",
         "other_model_words",
+        "past_time_words",
+        "body_arrival_words",
         "base_model_phrases",
         "exclusive_access_words",
         "model_context_words",

@@ -51,3 +51,69 @@ TEST_CASE("a digest's story naming a tracked person and a lab goes to review as 
         CHECK(candidate_naming(out, "junyang-lin") == nullptr);
     }
 }
+
+namespace {
+
+bool rolled_out(const std::vector<fw::Event>& events, const std::string& model, const std::string& surface) {
+    return fw::test::rollout_on(events, model, surface) != nullptr;
+}
+
+/// A full post as a CMS delivers it (paragraphs and list items as lines): an opening that sets
+/// the scene, the news, a list of where it runs, a customer's quote and the share links.
+const char* kFullPost =
+    "Our biggest upgrade this year, for everyone who builds.\n"
+    "By Jane Roe, Product Lead\n"
+    "Teams have asked us for a faster model that still reasons well. We listened.\n"
+    "Today we are introducing Mistral Large 9, our most capable model to date.\n"
+    "Benchmark\n"
+    "Mistral Large 9\n"
+    "81.2\n"
+    "Mistral Large 9 is available starting today:\n"
+    "in Le Chat, for every plan;\n"
+    "on Amazon Bedrock and Vertex AI.\n"
+    "\"Our analysts moved their whole workflow to Microsoft 365 Copilot last year,\" says a customer.\n"
+    "Share on WhatsApp · Share on Threads\n";
+
+}  // namespace
+
+TEST_CASE("a long post's surfaces arrive where a statement says so, with that statement's models",
+          "[extract][grammar][rollout]") {
+    auto ex = bundled_extractor();
+    const auto source = feed_source("mistral-news", std::string("mistral"));
+    auto out = ex.extract(make_item("Introducing Mistral Large 9", make_time(2026, 9, 1), kFullPost), nullptr, source);
+    SECTION("the surfaces a list's opening line makes available arrive") {
+        CHECK(rolled_out(out.events, "mistral-large-9", "le-chat"));
+        CHECK(rolled_out(out.events, "mistral-large-9", "aws-bedrock"));
+        CHECK(rolled_out(out.events, "mistral-large-9", "vertex-ai"));
+    }
+    SECTION("a customer's product and the share links past the lead get nothing") {
+        CHECK(fw::test::rollout_to(out.events, "microsoft-365-copilot") == nullptr);
+        CHECK(fw::test::rollout_to(out.events, "whatsapp") == nullptr);
+        CHECK(fw::test::rollout_to(out.events, "threads") == nullptr);
+    }
+}
+
+TEST_CASE("a post's surface past the lead takes the models its own statement names", "[extract][grammar][rollout]") {
+    auto ex = bundled_extractor();
+    const auto source = feed_source("mistral-news", std::string("mistral"));
+    auto out = ex.extract(make_item("Introducing Mistral Large 9", make_time(2026, 9, 1),
+                                    "A new flagship.\nBy Jane Roe\nWe listened to teams.\nIt reasons well.\n"
+                                    "Mistral Large 9 is rolling out in Le Chat today.\n"
+                                    "Unlike Mistral Large 3, it is offered through our API only, and Mistral Small 4 "
+                                    "stays available on Amazon Bedrock."),
+                          nullptr, source);
+    CHECK(rolled_out(out.events, "mistral-large-9", "le-chat"));
+    CHECK(rolled_out(out.events, "mistral-small-4", "aws-bedrock"));
+    CHECK_FALSE(rolled_out(out.events, "mistral-large-9", "aws-bedrock"));
+}
+
+TEST_CASE("a launch the lead tells as the past is the post's background, not its news", "[extract][grammar]") {
+    auto ex = bundled_extractor();
+    const auto source = feed_source("meta-newsroom", std::string("meta"));
+    auto out = ex.extract(make_item("Introducing Muse Spark 7", make_time(2026, 9, 1),
+                                    "Six weeks ago we shipped Muse Spark, and people told us what they want next. "
+                                    "Today we're introducing Muse Spark 7, our most capable model yet."),
+                          nullptr, source);
+    CHECK(fw::test::find_event(out.events, EventKind::ModelRelease, "muse-spark-7") != nullptr);
+    CHECK(fw::test::find_event(out.events, EventKind::ModelRelease, "muse-spark") == nullptr);
+}

@@ -8,14 +8,38 @@
 namespace fw::extract {
 namespace {
 
+/// A blogging platform's footer line ("The post X appeared first on Y."): it names the site, which
+/// may be a tracked surface, and says nothing of the post's news.
+bool platform_footer(std::string_view line) {
+    return line.starts_with("The post ") && line.find(" appeared first on ") != std::string_view::npos;
+}
+
+/// `part` without its platform footer lines.
+std::string without_footers(const std::string& part) {
+    if (part.find(" appeared first on ") == std::string::npos) {
+        return part;
+    }
+    std::string out;
+    for (std::size_t begin = 0; begin < part.size();) {
+        const auto end = std::min(part.size(), part.find('\n', begin));
+        const auto line = std::string_view(part).substr(begin, end - begin);
+        if (!platform_footer(line)) {
+            out.append(out.empty() ? "" : "\n").append(line);
+        }
+        begin = end + 1;
+    }
+    return out;
+}
+
 std::string item_text(const FeedEntry& e) {
     std::string text = e.title;
-    for (const auto* part : {&e.summary_text, &e.content_text, &e.article_text}) {
+    for (const auto* raw : {&e.summary_text, &e.content_text, &e.article_text}) {
+        const auto part = without_footers(*raw);
         // Generated feeds repeat the title as the description: keep it once.
-        if (!part->empty() && *part != e.title && part->find(e.title) != 0) {
-            text += "\n" + *part;
-        } else if (!part->empty() && *part != e.title) {
-            text += "\n" + part->substr(std::min(part->size(), e.title.size()));
+        if (!part.empty() && part != e.title && part.find(e.title) != 0) {
+            text += "\n" + part;
+        } else if (!part.empty() && part != e.title) {
+            text += "\n" + part.substr(std::min(part.size(), e.title.size()));
         }
     }
     return text;

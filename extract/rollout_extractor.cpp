@@ -931,6 +931,16 @@ bool surface_denied(const Context& ctx, const std::vector<Clause>& clauses, cons
 
 }  // namespace
 
+/// A headline that teaches ("How to ...", "Tutorial: ...", "A guide to ...").
+bool how_to_headline(const Context& ctx) {
+    Context title = ctx;
+    title.tokens = tokenize(std::string_view(ctx.text).substr(0, std::min(ctx.text.size(), ctx.text.find('\n'))));
+    return strongest_cue(title, "how_to_words") > 0;
+}
+
+/// The confidence of an arrival a long post's body says only where it names the surface.
+constexpr double kBodyArrival = 0.7;
+
 /// Where an item's lead ends: its headline and the first three sentences after it. A short item
 /// (most feeds' descriptions) is all lead.
 std::size_t lead_end(std::string_view text) {
@@ -952,9 +962,11 @@ bool says_arrival(const Context& ctx, std::string_view span) {
     }
     const auto& arrivals = verb_phrases(ctx.rules, "arrival_verbs");
     // A headline's own shapes ("Foo 3 on Bar") and the weakest verbs ("use", "get") say no arrival
-    // in a body's sentence ("Share on Threads", "you get faster answers").
+    // in a body's sentence ("Share on Threads", "you get faster answers"), nor a one-word verb in
+    // its base form, which prose uses as a noun as often ("Reach out to support@...").
     return std::any_of(arrivals.begin(), arrivals.end(), [&](const Cue& cue) {
-        return !cue.value.starts_with("title-") && cue.confidence >= 0.7 &&
+        const bool base_form = cue.value.ends_with(":" + cue.pattern) && cue.pattern.find(' ') == std::string::npos;
+        return !cue.value.starts_with("title-") && cue.confidence >= 0.7 && !base_form &&
                find_phrase(words, phrase_tokens(cue.pattern));
     });
 }
@@ -1045,6 +1057,9 @@ std::vector<std::string> arrival_where_named(const Context& ctx, std::size_t pos
 
 void extract_rollouts(const Context& ctx, const std::vector<std::string>& item_models, ExtractOutput& out) {
     host_rollouts(ctx, item_models, out);
+    if (how_to_headline(ctx)) {
+        return;  // "How to run Qwen3 locally with Ollama" teaches the use of what already runs there
+    }
     std::size_t verb_pos = 0;
     std::string verb_stage;
     double verb = strongest_cue(ctx, "rollout_verbs", &verb_pos, &verb_stage);
@@ -1078,7 +1093,16 @@ void extract_rollouts(const Context& ctx, const std::vector<std::string>& item_m
         cue_text = placed_text;
         arrival_named.reset();
     }
-    if (verb <= 0 || continued_or_withdrawn(ctx, verb_pos)) {
+    const auto lead = lead_end(ctx.text);
+    // A long post may say where its model runs only past its lead, in a section of its own
+    // ("Availability" over "Your editor: available from day one in Zed"): then only the surfaces
+    // past the lead are read, each by its own statement.
+    const bool body_only = verb <= 0 && lead < ctx.text.size();
+    if (body_only) {
+        verb = kBodyArrival;
+        verb_pos = lead;
+        cue_text = "arrival said where the surface is named";
+    } else if (verb <= 0 || continued_or_withdrawn(ctx, verb_pos)) {
         return;
     }
     std::vector<std::string> models = item_models;
@@ -1099,9 +1123,9 @@ void extract_rollouts(const Context& ctx, const std::vector<std::string>& item_m
     // the item's release or first model.
     // The verb's clause first: "Large 4 is available through La Plateforme only; Small 5 ships
     // with open weights" gives the rollout to Large 4 alone.
-    const auto sentence = statement_around(ctx.text, verb_pos);
+    const auto sentence = body_only ? Clause{lead, lead} : statement_around(ctx.text, verb_pos);
     auto said_models = specific_models(ctx, sentence.begin, sentence.end);
-    if (const auto c = clause_at(split_clauses(ctx.text), verb_pos)) {
+    if (const auto c = body_only ? std::nullopt : clause_at(split_clauses(ctx.text), verb_pos)) {
         if (auto in_clause = specific_models(ctx, c->begin, c->end); !in_clause.empty()) {
             said_models = std::move(in_clause);
         }
@@ -1163,13 +1187,15 @@ void extract_rollouts(const Context& ctx, const std::vector<std::string>& item_m
     std::string region;
     const bool has_region = strongest_cue(ctx, "regions", nullptr, &region) > 0;
     std::vector<std::string> seen;
-    const auto lead = lead_end(ctx.text);
     for (const auto& m : ctx.entities) {
         if (m.kind != EntityKind::Surface || std::find(seen.begin(), seen.end(), m.slug) != seen.end()) {
             continue;
         }
         if (surface_denied(ctx, clauses, m)) {
             seen.push_back(m.slug);
+            continue;
+        }
+        if (body_only && m.begin < lead) {
             continue;
         }
         const auto arriving = m.begin < lead ? subjects : arrival_where_named(ctx, m.begin, subjects);

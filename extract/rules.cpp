@@ -87,6 +87,7 @@ const std::vector<std::string>& known_rule_lists() {
         "other_model_words",
         "past_time_words",
         "body_arrival_words",
+        "how_to_words",
         "base_model_phrases",
         "exclusive_access_words",
         "model_context_words",

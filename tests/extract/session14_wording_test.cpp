@@ -117,3 +117,45 @@ TEST_CASE("a launch the lead tells as the past is the post's background, not its
     CHECK(fw::test::find_event(out.events, EventKind::ModelRelease, "muse-spark-7") != nullptr);
     CHECK(fw::test::find_event(out.events, EventKind::ModelRelease, "muse-spark") == nullptr);
 }
+
+TEST_CASE("a long post that says where its model runs only past the lead", "[extract][grammar][rollout]") {
+    auto ex = bundled_extractor();
+    const auto source = feed_source("mistral-news", std::string("mistral"));
+    auto out = ex.extract(make_item("Codestral 9", make_time(2026, 9, 1),
+                                    "Our new coding model, built for agents.\n"
+                                    "Agents write more of the code teams ship. They need a model that plans. "
+                                    "That is why we built Codestral 9, a 70B coding model.\n"
+                                    "Availability\n"
+                                    "Your editor: available from day one in Zed and JetBrains AI Assistant.\n"
+                                    "Questions? Reach out to support@zed.dev.\n"
+                                    "The post Codestral 9 appeared first on Le Chat."),
+                          nullptr, source);
+    CHECK(rolled_out(out.events, "codestral-9", "zed"));
+    CHECK(rolled_out(out.events, "codestral-9", "jetbrains-ai"));
+    SECTION("a blogging platform's footer names its site, which is no arrival") {
+        CHECK(fw::test::rollout_to(out.events, "le-chat") == nullptr);
+    }
+}
+
+TEST_CASE("a long post's surface named only in an aside gets no arrival", "[extract][grammar][rollout]") {
+    auto ex = bundled_extractor();
+    const auto source = feed_source("mistral-news", std::string("mistral"));
+    auto out = ex.extract(make_item("Codestral 9", make_time(2026, 9, 1),
+                                    "Our new coding model, built for agents.\n"
+                                    "Agents write more of the code teams ship. They need a model that plans. "
+                                    "That is why we built Codestral 9, a 70B coding model.\n"
+                                    "Questions? Our support team answers in Zed's community channel.\n"),
+                          nullptr, source);
+    CHECK(fw::test::rollout_to(out.events, "zed") == nullptr);
+}
+
+TEST_CASE("a how-to's body teaches the use of what already runs somewhere", "[extract][grammar][rollout]") {
+    auto ex = bundled_extractor();
+    const auto source = feed_source("circuit-board", std::nullopt);
+    auto out = ex.extract(make_item("How to run Mistral Small 4 on your laptop with Ollama", make_time(2026, 9, 1),
+                                    "A weekend project.\nYou need 24 GB of memory. Install the app first. "
+                                    "Then pull the weights.\n"
+                                    "Step 2: Mistral Small 4 is available in Ollama's library as mistral-small4.\n"),
+                          nullptr, source);
+    CHECK(fw::test::rollout_to(out.events, "ollama") == nullptr);
+}

@@ -253,6 +253,62 @@ bool question_headline(std::string_view text) {
     return std::find(std::begin(auxiliaries), std::end(auxiliaries), first) != std::end(auxiliaries);
 }
 
+/// A story's opening sentence without the aside in parentheses after its opening name ("Phi-9
+/// (Microsoft, Tuesday) launched ..." -> "Phi-9 launched ..."): a roundup's note of maker and day,
+/// which no headline grammar expects inside a name.
+std::string without_opening_aside(std::string_view sentence) {
+    const auto open = sentence.find(" (");
+    const auto close = sentence.find(')', open == std::string_view::npos ? 0 : open);
+    if (open == std::string_view::npos || close == std::string_view::npos) {
+        return std::string(sentence);
+    }
+    for (const auto& word : tokenize(sentence.substr(0, open))) {
+        if (std::islower(static_cast<unsigned char>(sentence[word.begin])) != 0) {
+            return std::string(sentence);  // the parenthesis follows a clause, not a name
+        }
+    }
+    return std::string(sentence.substr(0, open)) + std::string(sentence.substr(close + 1));
+}
+
+/// A roundup of several stories told one per paragraph ("Gemma 4 (Google, Wednesday): four sizes,
+/// weights on Hugging Face ...", "Phi-5 (Microsoft, Tuesday): ..."), as newsletters and hosts'
+/// weekly posts write them: the byte ranges of the body's paragraphs that open with a model's name,
+/// when at least two open with different models. One item's grammar reads one main model; each
+/// such paragraph is a story of its own.
+std::vector<Clause> story_paragraphs(const Context& ctx) {
+    std::vector<Clause> paragraphs;  // of the body, long enough to tell a story, past any bullet
+    const std::string_view text = ctx.text;
+    for (auto begin = text.find('\n'); begin != std::string_view::npos && begin < text.size();) {
+        ++begin;
+        const auto end = std::min(text.size(), text.find('\n', begin));
+        if (end - begin >= 40) {
+            paragraphs.push_back({begin, end});
+        }
+        begin = end;
+    }
+    if (paragraphs.size() < 2) {
+        return {};
+    }
+    Context named = ctx;  // a roundup names other makers' new models too
+    named.unowned_models = true;
+    std::vector<Clause> stories;
+    std::vector<std::string> openers;
+    for (const auto& p : paragraphs) {
+        auto first = p.begin;  // past a bullet or an emoji
+        while (first < p.end && std::isalnum(static_cast<unsigned char>(text[first])) == 0) {
+            ++first;
+        }
+        const auto models = specific_models(named, first, p.end);
+        if (!models.empty() && models.front().begin == first) {
+            stories.push_back(p);
+            if (std::find(openers.begin(), openers.end(), models.front().slug) == openers.end()) {
+                openers.push_back(models.front().slug);
+            }
+        }
+    }
+    return openers.size() >= 2 ? stories : std::vector<Clause>{};
+}
+
 /// A digest's story that names a tracked person and a lab ("Meta Befriends Alexandr Wang",
 /// "Ex-OpenAI Researcher Jane Roe Lands at Mistral"): a move in the press's own words, which
 /// no verb list can hold. When no personnel event of that person came of the item, the story goes
@@ -502,6 +558,42 @@ void settle(const Context* ctx, ExtractOutput& out, const std::vector<KindScore>
 
 }  // namespace
 
+void Extractor::read_stories(const Context& ctx, ExtractOutput& out) {
+    const auto stories = story_paragraphs(ctx);
+    for (const auto& story : stories) {
+        // The story's first sentence as its headline, the rest of its paragraph as its lead.
+        const auto first = sentence_around(ctx.text, story.begin);
+        Item sub = ctx.item;
+        sub.entry.title =
+            without_opening_aside(trim(std::string_view(ctx.text).substr(story.begin, first.end - story.begin)));
+        sub.entry.summary.clear();
+        sub.entry.content.clear();
+        sub.entry.content_text.clear();
+        sub.entry.article_text.clear();
+        const auto rest = std::min(story.end, first.end + 1);  // past the first sentence's stop
+        sub.entry.summary_text = std::string(trim(std::string_view(ctx.text).substr(rest, story.end - rest)));
+        reading_story_ = true;
+        auto told = extract(sub, nullptr, ctx.source);
+        reading_story_ = false;
+        for (auto& ev : told.events) {
+            // A host's or a tool's roundup tells arrivals, an evaluator's its evaluations: a story
+            // read alone has lost the headline that says which, so only those are kept.
+            if ((ctx.source_surface && ev.kind != EventKind::SurfaceRollout) ||
+                (ctx.source_evaluator && ev.kind != EventKind::ThirdPartyEval)) {
+                continue;
+            }
+            if (std::none_of(out.events.begin(), out.events.end(),
+                             [&](const Event& e) { return e.dedupe_key == ev.dedupe_key; })) {
+                ev.cue += " (a roundup's story)";
+                out.events.push_back(std::move(ev));
+            }
+        }
+        for (auto& m : told.discovered_models) {
+            out.discovered_models.push_back(std::move(m));  // extract() has already matched them
+        }
+    }
+}
+
 ExtractOutput Extractor::extract(const Item& item, const Item* previous_version, const SourceInfo& source) {
     ExtractOutput out;
     auto ctx = make_context(item, previous_version, source, taxonomy_, rules_, matcher_, std::nullopt, memo_);
@@ -561,6 +653,9 @@ ExtractOutput Extractor::extract(const Item& item, const Item* previous_version,
             for (std::size_t i = known_before; i < out.discovered_models.size(); ++i) {
                 taxonomy_.models.push_back(out.discovered_models[i]);
                 matcher_.add_model(out.discovered_models[i]);
+            }
+            if (!source.lab && !reading_story_) {
+                read_stories(after, out);
             }
             dedupe(out.events);
             std::vector<KindScore> scores;

@@ -38,6 +38,7 @@ struct ExtractOutput {
 };
 
 struct ContextMemo;
+struct Context;
 
 class Extractor {
 public:
@@ -62,11 +63,15 @@ public:
     const EntityMatcher& matcher() const { return matcher_; }
 
 private:
+    /// The stories of a roundup read one by one (story_paragraphs): their events join `out`'s.
+    void read_stories(const Context& ctx, ExtractOutput& out);
+
     Taxonomy taxonomy_;  // own copy: discovered models are appended to it
     Rules rules_;
     EntityMatcher matcher_;
     std::shared_ptr<const KindClassifier> classifier_;
     std::shared_ptr<ContextMemo> memo_;  // family_head answers across items (see context.h)
+    bool reading_story_ = false;         // extracting one story of a roundup (story_paragraphs)
 };
 
 }  // namespace fw::extract

@@ -491,9 +491,18 @@ bool non_model_context_near(const Context& ctx, std::string_view name) {
 }  // namespace
 
 std::optional<ModelRef> resolve_model_name(std::string_view name, const Context& ctx, bool coined) {
+    // A parenthesis ends a name ("Phi-9 (Microsoft, Tuesday) launched"), and a slot that starts
+    // inside one ("Tuesday) launched") holds none.
+    name = name.substr(0, name.find(" ("));
+    if (const auto close = name.find(')'); close != std::string_view::npos && name.find('(') > close) {
+        return std::nullopt;
+    }
     const auto tokens = tokenize(name);
     if (tokens.empty() || tokens.size() > 6) {
         return std::nullopt;
+    }
+    if (const auto& last = tokens.back().norm; last == "licensed" || last == "licenced") {
+        return std::nullopt;  // "MIT-licensed weights": a licence's adjective, not a name
     }
     if (version_only(tokens)) {
         return std::nullopt;  // "v1.0: Muse Spark Mini" is a release tag of a repo

@@ -159,3 +159,38 @@ TEST_CASE("a how-to's body teaches the use of what already runs somewhere", "[ex
                           nullptr, source);
     CHECK(fw::test::rollout_to(out.events, "ollama") == nullptr);
 }
+
+TEST_CASE("a roundup's paragraphs that open with a model are stories of their own", "[extract][grammar]") {
+    auto ex = bundled_extractor();
+    const auto source = feed_source("frontier-weekly", std::nullopt);
+    const char* body =
+        "Two launches and a quiet Friday.\n"
+        "Hello again, readers. It was a week of launches. Here is what mattered.\n"
+        "Launches\n"
+        "Gemma 9 (Google, Tuesday) launched with open weights on Hugging Face under the Gemma Terms of Use.\n"
+        "Grok 9 (xAI, Thursday) is rolling out to paying subscribers. There is no API yet.\n"
+        "Thanks for reading! Subscribe for free.";
+    auto out = ex.extract(make_item("Issue #9: a busy week", make_time(2026, 9, 12), body), nullptr, source);
+    CHECK(fw::test::find_event(out.events, EventKind::WeightsRelease, "gemma-9") != nullptr);
+    CHECK(fw::test::find_event(out.events, EventKind::ModelRelease, "grok-9") != nullptr);
+    SECTION("a lab's own post is one story, whatever its paragraphs open with") {
+        auto ex2 = bundled_extractor();
+        auto own = ex2.extract(make_item("Issue #9: a busy week", make_time(2026, 9, 12), body), nullptr,
+                               feed_source("google-blog", std::string("google")));
+        CHECK(fw::test::find_event(own.events, EventKind::ModelRelease, "grok-9") == nullptr);
+    }
+}
+
+TEST_CASE("a parenthesis ends a name, and a licence's adjective is none", "[extract][grammar]") {
+    auto ex = bundled_extractor();
+    const auto source = feed_source("frontier-wire", std::nullopt);
+    auto out = ex.extract(make_item("Phi-9 (Microsoft, Tuesday) launched with open weights on Hugging Face",
+                                    make_time(2026, 9, 1), "Microsoft's new small model is MIT-licensed."),
+                          nullptr, source);
+    CHECK(fw::test::find_event(out.events, EventKind::ModelRelease, "phi-9") != nullptr);
+    for (const auto& e : out.events) {
+        CHECK(e.model != std::optional<std::string>("phi-9-microsoft"));
+        CHECK(e.model != std::optional<std::string>("tuesday"));
+        CHECK(e.model != std::optional<std::string>("mit-licensed"));
+    }
+}

@@ -167,7 +167,7 @@ TEST_CASE("the blind sets keep their precision and recall", "[extract][generalis
          {Floor{"A", 0.90, 0.85, 0}, Floor{"B", 0.90, 0.80, 0}, Floor{"C", 0.91, 0.72, 0}, Floor{"D", 0.87, 0.71, 0},
           Floor{"E", 0.89, 0.74, 0}, Floor{"F", 0.86, 0.67, 0}, Floor{"G", 0.88, 0.72, 0}, Floor{"H", 0.75, 0.85, 2},
           Floor{"I", 0.83, 0.85, 2}, Floor{"J", 0.80, 0.83, 1}, Floor{"K", 0.95, 0.82, 0}, Floor{"L", 0.87, 0.71, 0},
-          Floor{"M", 0.81, 0.78, 2}, Floor{"N", 0.84, 0.88, 1}, Floor{"O", 0.72, 0.65, 1}, Floor{"P", 0.78, 0.61, 3},
+          Floor{"M", 0.81, 0.78, 2}, Floor{"N", 0.87, 0.88, 1}, Floor{"O", 0.72, 0.65, 1}, Floor{"P", 0.78, 0.61, 3},
           Floor{"Q", 0.83, 0.62, 1}, Floor{"R", 0.79, 0.79, 1}}) {
         const Score s = score_set(f.set);
         INFO("set " << f.set << ": " << s.tp << "/" << s.fp << "/" << s.fn << " negatives with an event "

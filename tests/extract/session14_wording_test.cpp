@@ -194,3 +194,20 @@ TEST_CASE("a parenthesis ends a name, and a licence's adjective is none", "[extr
         CHECK(e.model != std::optional<std::string>("mit-licensed"));
     }
 }
+
+TEST_CASE("a launch in a clause of time before or since the news is no launch of the item", "[extract][grammar]") {
+    auto ex = bundled_extractor();
+    const auto source = feed_source("anthropic-news", std::string("anthropic"));
+    SECTION("'Before we released X, ...'") {
+        auto out = ex.extract(make_item("External testing of Claude Opus 8", make_time(2026, 9, 1),
+                                        "Before we released Claude Opus 8, we gave two institutes early access."),
+                              nullptr, source);
+        CHECK(fw::test::find_event(out.events, EventKind::ModelRelease, "claude-opus-8") == nullptr);
+    }
+    SECTION("'Since launch, X has been available in ...'") {
+        auto out = ex.extract(make_item("Claude Opus 8 comes to more places", make_time(2026, 9, 2),
+                                        "Since we launched Claude Opus 8, it has been in the Claude app."),
+                              nullptr, source);
+        CHECK(fw::test::find_event(out.events, EventKind::ModelRelease, "claude-opus-8") == nullptr);
+    }
+}

@@ -971,6 +971,16 @@ bool says_arrival(const Context& ctx, std::string_view span) {
     });
 }
 
+/// A model's API id given after "as" ("on la Plateforme as magistral-medium-2605", "in the API as
+/// gpt-5.5"): the same model under the name developers call, not another model arriving.
+bool api_id_of_another(const Context& ctx, const SpecificModel& m) {
+    const std::string_view text = ctx.text;
+    const auto said = text.substr(m.begin, m.end - m.begin);
+    const bool id_shape = std::none_of(
+        said.begin(), said.end(), [](char c) { return c == ' ' || std::isupper(static_cast<unsigned char>(c)) != 0; });
+    return id_shape && m.begin >= 3 && text.substr(m.begin - 3, 3) == "as ";
+}
+
 /// A line that can be an item of a list a colon opens: short, one sentence, not a quotation.
 bool list_item_line(std::string_view line) {
     if (line.empty() || line.size() > 160) {
@@ -1041,8 +1051,10 @@ std::vector<std::string> arrival_where_named(const Context& ctx, std::size_t pos
             continue;
         }
         std::vector<std::string> named;
-        for (const auto& sm : specific_models(ctx, c->begin, c->end)) {
-            if (!product_of_model(ctx, sm.end) && std::find(named.begin(), named.end(), sm.slug) == named.end() &&
+        const auto said = specific_models(ctx, c->begin, c->end);
+        for (const auto& sm : said) {
+            if (!product_of_model(ctx, sm.end) && (said.size() == 1 || !api_id_of_another(ctx, sm)) &&
+                std::find(named.begin(), named.end(), sm.slug) == named.end() &&
                 (ctx.taxonomy.find_model(sm.slug) != nullptr ||
                  std::find(item_subjects.begin(), item_subjects.end(), sm.slug) != item_subjects.end())) {
                 named.push_back(sm.slug);
@@ -1135,6 +1147,9 @@ void extract_rollouts(const Context& ctx, const std::vector<std::string>& item_m
     std::erase_if(said_models, [&](const SpecificModel& m) {
         return named_as_base(ctx.rules, ctx.text, sentence_around(ctx.text, m.begin).begin, m.begin) != nullptr;
     });
+    if (said_models.size() > 1) {
+        std::erase_if(said_models, [&](const SpecificModel& m) { return api_id_of_another(ctx, m); });
+    }
     std::vector<std::string> subjects;
     std::vector<ModelInfo> new_models;
     for (const auto& sm : said_models) {

@@ -211,3 +211,15 @@ TEST_CASE("a launch in a clause of time before or since the news is no launch of
         CHECK(fw::test::find_event(out.events, EventKind::ModelRelease, "claude-opus-8") == nullptr);
     }
 }
+
+TEST_CASE("a model's API id given after 'as' is the same model, not another arriving", "[extract][grammar][rollout]") {
+    auto ex = bundled_extractor();
+    const auto source = feed_source("mistral-news", std::string("mistral"));
+    auto out = ex.extract(make_item("Magistral Medium 9: think deeper", make_time(2026, 9, 1),
+                                    "Magistral Medium 9 is available today in Le Chat, and via API on la Plateforme "
+                                    "as magistral-medium-2609."),
+                          nullptr, source);
+    CHECK(rolled_out(out.events, "magistral-medium-9", "le-chat"));
+    CHECK_FALSE(rolled_out(out.events, "magistral-medium-2609", "le-chat"));
+    CHECK_FALSE(rolled_out(out.events, "magistral-medium-2609", "mistral-api"));
+}

@@ -423,10 +423,25 @@ double availability_cue(const Context& ctx, std::size_t from, std::size_t to, st
 /// phrase says that
 /// access goes on ("remains available in", "is still available on": rollout.json
 /// continuation_words right before it).
+/// A release note's line labelled as a fix or a removal by its first word ("fix(anthropic): headers
+/// were dropped for X on Bedrock", "Removed: X"): the label covers the whole line,
+/// past the colon that ends the clause it is in.
+bool labelled_withdrawal_line(const Context& ctx, std::size_t pos) {
+    const std::string_view text = ctx.text;
+    const auto nl = text.rfind('\n', pos);
+    const auto line_begin = nl == std::string_view::npos ? 0 : nl + 1;
+    const auto line = text.substr(line_begin, std::min(text.size(), text.find('\n', pos)) - line_begin);
+    const auto word_end = line.find_first_of("(: -");
+    if (word_end == std::string_view::npos || word_end == 0 || line[word_end] == ' ') {
+        return false;
+    }
+    return in_sentence_list(ctx, "withdrawal_words", tokenize(line.substr(0, word_end)));
+}
+
 bool continued_or_withdrawn(const Context& ctx, std::size_t pos) {
     const auto clause = clause_around(ctx.text, pos);
     const auto words = tokenize(std::string_view(ctx.text).substr(clause.begin, clause.end - clause.begin));
-    if (in_sentence_list(ctx, "withdrawal_words", words)) {
+    if (in_sentence_list(ctx, "withdrawal_words", words) || labelled_withdrawal_line(ctx, pos)) {
         return true;
     }
     const auto sentence = sentence_around(ctx.text, pos);

@@ -223,3 +223,13 @@ TEST_CASE("a model's API id given after 'as' is the same model, not another arri
     CHECK_FALSE(rolled_out(out.events, "magistral-medium-2609", "le-chat"));
     CHECK_FALSE(rolled_out(out.events, "magistral-medium-2609", "mistral-api"));
 }
+
+TEST_CASE("a release note's line labelled as a fix arrives nowhere", "[extract][grammar][rollout]") {
+    auto ex = bundled_extractor();
+    const auto source = feed_source("zed-changelog", std::nullopt);
+    auto out = ex.extract(make_item("v0.401.2", make_time(2026, 9, 1),
+                                    "Fixes\nfix(anthropic): caching headers were dropped for Claude Opus 4.5 on "
+                                    "Bedrock (#4283)\nfix(tui): Ctrl+C exits while a tool runs (#4286)"),
+                          nullptr, source);
+    CHECK(fw::test::rollout_to(out.events, "aws-bedrock") == nullptr);
+}

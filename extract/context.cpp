@@ -280,6 +280,25 @@ void match_entities(Context& ctx) {
             }
         }
     }
+    // Elsewhere a bare "Copilot" is the surface of that name the same text says in full ("GitHub
+    // Copilot" in the lead, "Copilot Chat" in the headline): a text keeps to one product.
+    for (auto& m : ctx.entities) {
+        if (m.kind != EntityKind::Surface) {
+            continue;
+        }
+        const auto said = to_lower_ascii(ctx.text.substr(m.begin, m.end - m.begin));
+        for (const auto& full : ctx.entities) {
+            const Surface* s = full.kind == EntityKind::Surface && full.slug != m.slug
+                                   ? ctx.taxonomy.find_surface(full.slug)
+                                   : nullptr;
+            if (s != nullptr && to_lower_ascii(s->name).ends_with(" " + said) &&
+                to_lower_ascii(ctx.text.substr(full.begin, full.end - full.begin)) == to_lower_ascii(s->name)) {
+                m.slug = s->slug;
+                m.lab = s->owner;
+                break;
+            }
+        }
+    }
     // "Anthropic's Claude Haiku 5 launched in the API": on a feed of no lab, a text naming one lab
     // alone speaks of that lab's products.
     std::optional<std::string> products_of = ctx.source.lab;

@@ -233,3 +233,13 @@ TEST_CASE("a release note's line labelled as a fix arrives nowhere", "[extract][
                           nullptr, source);
     CHECK(fw::test::rollout_to(out.events, "aws-bedrock") == nullptr);
 }
+
+TEST_CASE("a surface's short name is the product the same text names in full", "[extract][grammar][rollout]") {
+    auto ex = bundled_extractor();
+    const auto source = feed_source("dev-platform-changelog", std::nullopt);
+    auto out = ex.extract(make_item("Gemini 3.5 Flash is rolling out in Copilot Chat", make_time(2026, 9, 1),
+                                    "Gemini 3.5 Flash is now available in GitHub Copilot for Pro+ users."),
+                          nullptr, source);
+    CHECK(rolled_out(out.events, "gemini-3-5-flash", "github-copilot"));
+    CHECK_FALSE(rolled_out(out.events, "gemini-3-5-flash", "microsoft-copilot"));
+}

@@ -577,9 +577,11 @@ void Extractor::read_stories(const Context& ctx, ExtractOutput& out) {
         reading_story_ = false;
         for (auto& ev : told.events) {
             // A host's or a tool's roundup tells arrivals, an evaluator's its evaluations: a story
-            // read alone has lost the headline that says which, so only those are kept.
+            // read alone has lost the headline that says which, so only those are kept. Elsewhere a
+            // story's evaluation has lost who ran it (never-read set T: 6 false positives, 1 hit).
             if ((ctx.source_surface && ev.kind != EventKind::SurfaceRollout) ||
-                (ctx.source_evaluator && ev.kind != EventKind::ThirdPartyEval)) {
+                (ctx.source_evaluator && ev.kind != EventKind::ThirdPartyEval) ||
+                (!ctx.source_evaluator && (ev.kind == EventKind::ThirdPartyEval || ev.kind == EventKind::EvalReport))) {
                 continue;
             }
             if (std::none_of(out.events.begin(), out.events.end(),

@@ -210,7 +210,8 @@ const std::vector<Cue>& person_templates(const Rules& rules, std::string_view li
             } else {  // "X joins", "X has left", "X is leaving", "X to step down", "X and Meta part ways"
                 for (const auto& f :
                      {third, past, gerund, "is " + gerund, "to " + base, "will " + base, "would " + base, "has " + past,
-                      "is set to " + base, "plans to " + base, base, "are " + gerund, "have " + past}) {
+                      "is set to " + base, "plans to " + base, base, "are " + gerund, "have " + past,
+                      "has decided to " + base, "decided to " + base, "is expected to " + base}) {
                     add("{person} " + f);
                 }
             }
@@ -298,6 +299,14 @@ Clause clause_around(std::string_view text, std::size_t pos) {
         }
     }
     return sentence;
+}
+
+std::size_t lead_end(std::string_view text) {
+    std::size_t end = std::min(text.size(), text.find('\n'));
+    for (int i = 0; i < 3 && end < text.size(); ++i) {
+        end = sentence_around(text, end + 1).end;
+    }
+    return end;
 }
 
 Clause statement_around(std::string_view text, std::size_t pos) {

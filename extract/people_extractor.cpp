@@ -304,6 +304,15 @@ std::optional<std::string> subject_org(std::string_view before_slot, const std::
     return slugify(before_slot.substr(0, subject_end));
 }
 
+/// Whether a subject slot ends in a verb of continuing ("Alexandr Wang continues" before "to lead",
+/// "X remains" before "as CEO"): the sentence says what does not change.
+bool slot_tokens_end_in_continuation(std::string_view slot) {
+    static const std::vector<std::string_view> continuing = {"continues", "continue", "continued", "remains",
+                                                             "remain",    "remained", "still",     "stays"};
+    const auto words = tokenize(slot);
+    return !words.empty() && std::find(continuing.begin(), continuing.end(), words.back().norm) != continuing.end();
+}
+
 /// The first move `text` (a headline, or the lead's first sentence at byte `offset` of ctx.text)
 /// states; its confidence scaled by `scale`. False when it states none.
 bool move_in(const Context& ctx, std::string_view title, std::size_t offset, double scale, ExtractOutput& out) {
@@ -329,6 +338,9 @@ bool move_in(const Context& ctx, std::string_view title, std::size_t offset, dou
             }
             if (!person || (person->org.empty() && model_word)) {
                 continue;  // "Welcoming Foo Loom, our new image model": a model, not a hire
+            }
+            if (person_first && slot_tokens_end_in_continuation(slot.text)) {
+                continue;  // "Alexandr Wang continues to lead MSL": no change is a move
             }
             std::string move = cue.value;
             auto orgs = ctx.matcher.find(title, EntityKind::Lab);
@@ -503,7 +515,10 @@ void extract_people(const Context& ctx, ExtractOutput& out) {
     const auto lead = lead_sentence(ctx.text);
     const auto before = out.events.size();
     const bool digest = title.find(';') != std::string_view::npos || digest_headline(title);
-    for (auto sentence = lead; sentence.begin < sentence.end && out.events.size() == before;) {
+    // A long post under a headline of moves ("An update on our leadership") tells each move in a
+    // sentence of its own, wherever in the body: every sentence is read.
+    const bool every_sentence = !digest && lead_end(ctx.text) < ctx.text.size();
+    for (auto sentence = lead; sentence.begin < sentence.end && (every_sentence || out.events.size() == before);) {
         auto said = std::string_view(ctx.text).substr(sentence.begin, sentence.end - sentence.begin);
         std::size_t skip = 0;
         for (std::string_view conjunction : {"And ", "But ", "Also, ", "Meanwhile, "}) {
@@ -511,8 +526,17 @@ void extract_people(const Context& ctx, ExtractOutput& out) {
                 skip = conjunction.size();  // "And Jan Leike has been named ...": no part of the name
             }
         }
+        const auto found = out.events.size();
         move_in(ctx, said.substr(skip), sentence.begin + skip, 0.9, out);
-        if (!digest) {
+        if (every_sentence && sentence.begin != lead.begin) {
+            // Past the lead a body names people for many reasons: only tracked people's moves.
+            out.events.erase(std::remove_if(out.events.begin() + static_cast<std::ptrdiff_t>(found), out.events.end(),
+                                            [&](const Event& e) {
+                                                return !e.person || ctx.taxonomy.find_person(*e.person) == nullptr;
+                                            }),
+                             out.events.end());
+        }
+        if (!digest && !every_sentence) {
             break;
         }
         const auto next = ctx.text.find_first_not_of(" \n", sentence.end + 1);

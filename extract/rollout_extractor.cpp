@@ -956,16 +956,6 @@ bool how_to_headline(const Context& ctx) {
 /// The confidence of an arrival a long post's body says only where it names the surface.
 constexpr double kBodyArrival = 0.7;
 
-/// Where an item's lead ends: its headline and the first three sentences after it. A short item
-/// (most feeds' descriptions) is all lead.
-std::size_t lead_end(std::string_view text) {
-    std::size_t end = std::min(text.size(), text.find('\n'));
-    for (int i = 0; i < 3 && end < text.size(); ++i) {
-        end = sentence_around(text, end + 1).end;
-    }
-    return end;
-}
-
 /// Whether `span`, a sentence of a post's body, says an arrival: a rollout, availability or
 /// arrival phrase, or a word that puts a model within reach ("available to developers in", "build
 /// with it through").

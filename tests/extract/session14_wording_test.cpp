@@ -243,3 +243,29 @@ TEST_CASE("a surface's short name is the product the same text names in full", "
     CHECK(rolled_out(out.events, "gemini-3-5-flash", "github-copilot"));
     CHECK_FALSE(rolled_out(out.events, "gemini-3-5-flash", "microsoft-copilot"));
 }
+
+TEST_CASE("a long post under a headline of moves tells each move wherever it is in the body",
+          "[extract][grammar][people]") {
+    auto ex = bundled_extractor();
+    const auto source = feed_source("meta-newsroom", std::string("meta"));
+    auto out = ex.extract(
+        make_item("An update on our research leadership", make_time(2026, 9, 1),
+                  "Mark Zuckerberg shared the following note with employees today.\n"
+                  "A year ago we formed a new lab. In that time we shipped two models. We grew the team.\n"
+                  "I want to share a couple of leadership changes. Nat Friedman has decided to step down at the end "
+                  "of July to spend more time on his investing work.\n"
+                  "Going forward, Shengjia Zhao will take on an expanded role as Chief Scientist. Alexandr Wang "
+                  "continues to lead the lab as Chief AI Officer."),
+        nullptr, source);
+    const auto move_of = [&](const std::string& person) -> std::optional<std::string> {
+        for (const auto& e : out.events) {
+            if (e.kind == EventKind::PersonnelMove && e.person == person) {
+                return e.fields.text("move");
+            }
+        }
+        return std::nullopt;
+    };
+    CHECK(move_of("nat-friedman") == std::optional<std::string>("left"));
+    CHECK(move_of("shengjia-zhao").has_value());
+    CHECK_FALSE(move_of("alexandr-wang").has_value());  // continuing is no move
+}

@@ -118,18 +118,22 @@ TEST_CASE("a launch the lead tells as the past is the post's background, not its
     CHECK(fw::test::find_event(out.events, EventKind::ModelRelease, "muse-spark") == nullptr);
 }
 
+/// A long post's opening (headline, subtitle and three sentences): its lead names no surface.
+const std::string kCodestralLead =
+    "Our new coding model, built for agents.\n"
+    "Agents write more of the code teams ship. They need a model that plans. "
+    "That is why we built Codestral 9, a 70B coding model.\n";
+
 TEST_CASE("a long post that says where its model runs only past the lead", "[extract][grammar][rollout]") {
     auto ex = bundled_extractor();
     const auto source = feed_source("mistral-news", std::string("mistral"));
-    auto out = ex.extract(make_item("Codestral 9", make_time(2026, 9, 1),
-                                    "Our new coding model, built for agents.\n"
-                                    "Agents write more of the code teams ship. They need a model that plans. "
-                                    "That is why we built Codestral 9, a 70B coding model.\n"
-                                    "Availability\n"
-                                    "Your editor: available from day one in Zed and JetBrains AI Assistant.\n"
-                                    "Questions? Reach out to support@zed.dev.\n"
-                                    "The post Codestral 9 appeared first on Le Chat."),
-                          nullptr, source);
+    auto out =
+        ex.extract(make_item("Codestral 9", make_time(2026, 9, 1),
+                             kCodestralLead + "Availability\n"
+                                              "Your editor: available from day one in Zed and JetBrains AI Assistant.\n"
+                                              "Questions? Reach out to support@zed.dev.\n"
+                                              "The post Codestral 9 appeared first on Le Chat."),
+                   nullptr, source);
     CHECK(rolled_out(out.events, "codestral-9", "zed"));
     CHECK(rolled_out(out.events, "codestral-9", "jetbrains-ai"));
     SECTION("a blogging platform's footer names its site, which is no arrival") {
@@ -140,12 +144,10 @@ TEST_CASE("a long post that says where its model runs only past the lead", "[ext
 TEST_CASE("a long post's surface named only in an aside gets no arrival", "[extract][grammar][rollout]") {
     auto ex = bundled_extractor();
     const auto source = feed_source("mistral-news", std::string("mistral"));
-    auto out = ex.extract(make_item("Codestral 9", make_time(2026, 9, 1),
-                                    "Our new coding model, built for agents.\n"
-                                    "Agents write more of the code teams ship. They need a model that plans. "
-                                    "That is why we built Codestral 9, a 70B coding model.\n"
-                                    "Questions? Our support team answers in Zed's community channel.\n"),
-                          nullptr, source);
+    auto out =
+        ex.extract(make_item("Codestral 9", make_time(2026, 9, 1),
+                             kCodestralLead + "Questions? Our support team answers in Zed's community channel.\n"),
+                   nullptr, source);
     CHECK(fw::test::rollout_to(out.events, "zed") == nullptr);
 }
 

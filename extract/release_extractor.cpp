@@ -25,9 +25,8 @@ constexpr double kStrongVerb = 0.8;
 /// "last year", "back in April"): a launch told as the background of the post's news.
 bool told_as_past(const Context& ctx, std::string_view lead, std::size_t pos) {
     const auto sentence = sentence_around(lead, pos);
-    Context said = ctx;
-    said.tokens = tokenize(lead.substr(sentence.begin, sentence.end - sentence.begin));
-    return strongest_cue(said, "past_time_words") > 0;
+    const auto words = tokenize(lead.substr(sentence.begin, sentence.end - sentence.begin));
+    return said_within(ctx.rules, "past_time_words", words, 0, words.size());
 }
 
 std::vector<Slot> release_slots(const Context& ctx) {

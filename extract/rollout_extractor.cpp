@@ -418,11 +418,6 @@ double availability_cue(const Context& ctx, std::size_t from, std::size_t to, st
     return best;
 }
 
-/// The rollout phrase at byte `pos` speaks of no arrival: its clause withdraws or fixes something
-/// ("we will retire X from ChatGPT", but not "X is now in Claude Code; fixed a crash") or the
-/// phrase says that
-/// access goes on ("remains available in", "is still available on": rollout.json
-/// continuation_words right before it).
 /// A release note's line labelled as a fix or a removal by its first word ("fix(anthropic): headers
 /// were dropped for X on Bedrock", "Removed: X"): the label covers the whole line,
 /// past the colon that ends the clause it is in.
@@ -438,6 +433,11 @@ bool labelled_withdrawal_line(const Context& ctx, std::size_t pos) {
     return in_sentence_list(ctx, "withdrawal_words", tokenize(line.substr(0, word_end)));
 }
 
+/// The rollout phrase at byte `pos` speaks of no arrival: its clause withdraws or fixes something
+/// ("we will retire X from ChatGPT", but not "X is now in Claude Code; fixed a crash") or the
+/// phrase says that
+/// access goes on ("remains available in", "is still available on": rollout.json
+/// continuation_words right before it).
 bool continued_or_withdrawn(const Context& ctx, std::size_t pos) {
     const auto clause = clause_around(ctx.text, pos);
     const auto words = tokenize(std::string_view(ctx.text).substr(clause.begin, clause.end - clause.begin));
@@ -944,13 +944,11 @@ bool surface_denied(const Context& ctx, const std::vector<Clause>& clauses, cons
     return says_availability && negated(ctx.rules, before, 0, before.size());
 }
 
-}  // namespace
-
 /// A headline that teaches ("How to ...", "Tutorial: ...", "A guide to ...").
 bool how_to_headline(const Context& ctx) {
-    Context title = ctx;
-    title.tokens = tokenize(std::string_view(ctx.text).substr(0, std::min(ctx.text.size(), ctx.text.find('\n'))));
-    return strongest_cue(title, "how_to_words") > 0;
+    return in_sentence_list(
+        ctx, "how_to_words",
+        tokenize(std::string_view(ctx.text).substr(0, std::min(ctx.text.size(), ctx.text.find('\n')))));
 }
 
 /// The confidence of an arrival a long post's body says only where it names the surface.
@@ -1071,6 +1069,8 @@ std::vector<std::string> arrival_where_named(const Context& ctx, std::size_t pos
     }
     return item_subjects;
 }
+
+}  // namespace
 
 void extract_rollouts(const Context& ctx, const std::vector<std::string>& item_models, ExtractOutput& out) {
     host_rollouts(ctx, item_models, out);

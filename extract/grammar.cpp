@@ -301,7 +301,7 @@ Clause clause_around(std::string_view text, std::size_t pos) {
     return sentence;
 }
 
-std::size_t lead_end(std::string_view text) {
+std::size_t end_of_lead(std::string_view text) {
     std::size_t end = std::min(text.size(), text.find('\n'));
     for (int i = 0; i < 3 && end < text.size(); ++i) {
         end = sentence_around(text, end + 1).end;

@@ -69,7 +69,7 @@ Clause statement_around(std::string_view text, std::size_t pos);
 
 /// Where an item's lead ends: its headline and the first three sentences after it. A short item
 /// (most feeds' descriptions) is all lead; past it, a long post's body.
-std::size_t lead_end(std::string_view text);
+std::size_t end_of_lead(std::string_view text);
 
 /// The lead's first sentence: the first sentence after the headline's line (empty at the end).
 Clause lead_sentence(std::string_view text);

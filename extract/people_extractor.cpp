@@ -517,7 +517,7 @@ void extract_people(const Context& ctx, ExtractOutput& out) {
     const bool digest = title.find(';') != std::string_view::npos || digest_headline(title);
     // A long post under a headline of moves ("An update on our leadership") tells each move in a
     // sentence of its own, wherever in the body: every sentence is read.
-    const bool every_sentence = !digest && lead_end(ctx.text) < ctx.text.size();
+    const bool every_sentence = !digest && end_of_lead(ctx.text) < ctx.text.size();
     for (auto sentence = lead; sentence.begin < sentence.end && (every_sentence || out.events.size() == before);) {
         auto said = std::string_view(ctx.text).substr(sentence.begin, sentence.end - sentence.begin);
         std::size_t skip = 0;

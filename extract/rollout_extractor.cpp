@@ -1110,7 +1110,7 @@ void extract_rollouts(const Context& ctx, const std::vector<std::string>& item_m
         cue_text = placed_text;
         arrival_named.reset();
     }
-    const auto lead = lead_end(ctx.text);
+    const auto lead = end_of_lead(ctx.text);
     // A long post may say where its model runs only past its lead, in a section of its own
     // ("Availability" over "Your editor: available from day one in Zed"): then only the surfaces
     // past the lead are read, each by its own statement.

@@ -54,7 +54,7 @@ TEST_CASE("a digest's story naming a tracked person and a lab goes to review as 
 
 namespace {
 
-bool rolled_out(const std::vector<fw::Event>& events, const std::string& model, const std::string& surface) {
+bool arrives_on(const std::vector<fw::Event>& events, const std::string& model, const std::string& surface) {
     return fw::test::rollout_on(events, model, surface) != nullptr;
 }
 
@@ -82,9 +82,9 @@ TEST_CASE("a long post's surfaces arrive where a statement says so, with that st
     const auto source = feed_source("mistral-news", std::string("mistral"));
     auto out = ex.extract(make_item("Introducing Mistral Large 9", make_time(2026, 9, 1), kFullPost), nullptr, source);
     SECTION("the surfaces a list's opening line makes available arrive") {
-        CHECK(rolled_out(out.events, "mistral-large-9", "le-chat"));
-        CHECK(rolled_out(out.events, "mistral-large-9", "aws-bedrock"));
-        CHECK(rolled_out(out.events, "mistral-large-9", "vertex-ai"));
+        CHECK(arrives_on(out.events, "mistral-large-9", "le-chat"));
+        CHECK(arrives_on(out.events, "mistral-large-9", "aws-bedrock"));
+        CHECK(arrives_on(out.events, "mistral-large-9", "vertex-ai"));
     }
     SECTION("a customer's product and the share links past the lead get nothing") {
         CHECK(fw::test::rollout_to(out.events, "microsoft-365-copilot") == nullptr);
@@ -102,9 +102,9 @@ TEST_CASE("a post's surface past the lead takes the models its own statement nam
                                     "Unlike Mistral Large 3, it is offered through our API only, and Mistral Small 4 "
                                     "stays available on Amazon Bedrock."),
                           nullptr, source);
-    CHECK(rolled_out(out.events, "mistral-large-9", "le-chat"));
-    CHECK(rolled_out(out.events, "mistral-small-4", "aws-bedrock"));
-    CHECK_FALSE(rolled_out(out.events, "mistral-large-9", "aws-bedrock"));
+    CHECK(arrives_on(out.events, "mistral-large-9", "le-chat"));
+    CHECK(arrives_on(out.events, "mistral-small-4", "aws-bedrock"));
+    CHECK_FALSE(arrives_on(out.events, "mistral-large-9", "aws-bedrock"));
 }
 
 TEST_CASE("a launch the lead tells as the past is the post's background, not its news", "[extract][grammar]") {
@@ -134,8 +134,8 @@ TEST_CASE("a long post that says where its model runs only past the lead", "[ext
                                               "Questions? Reach out to support@zed.dev.\n"
                                               "The post Codestral 9 appeared first on Le Chat."),
                    nullptr, source);
-    CHECK(rolled_out(out.events, "codestral-9", "zed"));
-    CHECK(rolled_out(out.events, "codestral-9", "jetbrains-ai"));
+    CHECK(arrives_on(out.events, "codestral-9", "zed"));
+    CHECK(arrives_on(out.events, "codestral-9", "jetbrains-ai"));
     SECTION("a blogging platform's footer names its site, which is no arrival") {
         CHECK(fw::test::rollout_to(out.events, "le-chat") == nullptr);
     }
@@ -221,9 +221,9 @@ TEST_CASE("a model's API id given after 'as' is the same model, not another arri
                                     "Magistral Medium 9 is available today in Le Chat, and via API on la Plateforme "
                                     "as magistral-medium-2609."),
                           nullptr, source);
-    CHECK(rolled_out(out.events, "magistral-medium-9", "le-chat"));
-    CHECK_FALSE(rolled_out(out.events, "magistral-medium-2609", "le-chat"));
-    CHECK_FALSE(rolled_out(out.events, "magistral-medium-2609", "mistral-api"));
+    CHECK(arrives_on(out.events, "magistral-medium-9", "le-chat"));
+    CHECK_FALSE(arrives_on(out.events, "magistral-medium-2609", "le-chat"));
+    CHECK_FALSE(arrives_on(out.events, "magistral-medium-2609", "mistral-api"));
 }
 
 TEST_CASE("a release note's line labelled as a fix arrives nowhere", "[extract][grammar][rollout]") {
@@ -242,8 +242,8 @@ TEST_CASE("a surface's short name is the product the same text names in full", "
     auto out = ex.extract(make_item("Gemini 3.5 Flash is rolling out in Copilot Chat", make_time(2026, 9, 1),
                                     "Gemini 3.5 Flash is now available in GitHub Copilot for Pro+ users."),
                           nullptr, source);
-    CHECK(rolled_out(out.events, "gemini-3-5-flash", "github-copilot"));
-    CHECK_FALSE(rolled_out(out.events, "gemini-3-5-flash", "microsoft-copilot"));
+    CHECK(arrives_on(out.events, "gemini-3-5-flash", "github-copilot"));
+    CHECK_FALSE(arrives_on(out.events, "gemini-3-5-flash", "microsoft-copilot"));
 }
 
 TEST_CASE("a long post under a headline of moves tells each move wherever it is in the body",

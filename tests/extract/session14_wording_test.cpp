@@ -271,3 +271,15 @@ TEST_CASE("a long post under a headline of moves tells each move wherever it is 
     CHECK(move_of("shengjia-zhao").has_value());
     CHECK_FALSE(move_of("alexandr-wang").has_value());  // continuing is no move
 }
+
+TEST_CASE("'both models' arrive where the statement says, each model the item released",
+          "[extract][grammar][rollout]") {
+    auto ex = bundled_extractor();
+    const auto source = feed_source("mistral-news", std::string("mistral"));
+    auto out = ex.extract(make_item("Introducing Devstral 9 and Devstral Small 9", make_time(2026, 9, 1),
+                                    "Today we release Devstral 9 and Devstral Small 9, two new coding models. "
+                                    "Both models are available today in Le Chat."),
+                          nullptr, source);
+    CHECK(arrives_on(out.events, "devstral-9", "le-chat"));
+    CHECK(arrives_on(out.events, "devstral-small-9", "le-chat"));
+}

@@ -267,32 +267,38 @@ void match_entities(Context& ctx) {
     std::erase_if(ctx.entities, [&](const EntityMatch& m) {
         return m.kind == EntityKind::Model && licence_follows(ctx.text, m.end);
     });
-    // On GitHub Copilot's own changelog a bare "Copilot" is GitHub Copilot, not the Microsoft
-    // Copilot the alias names elsewhere: a surface said by the last word of the source's name.
+    // A surface said by the last words of a fuller surface's name ("Copilot") is that fuller
+    // surface when the context gives it: the source's own (GitHub Copilot's changelog), else one the
+    // same text says in full ("Copilot Chat" under a lead that says "GitHub Copilot"); a text keeps
+    // to one product. Elsewhere the alias names what the taxonomy says (Microsoft Copilot).
+    const auto shortens = [](const Surface& fuller, const std::string& said) {
+        return to_lower_ascii(fuller.name).ends_with(" " + said);
+    };
+    const auto said_of = [&](const EntityMatch& m) {
+        return to_lower_ascii(ctx.text.substr(m.begin, m.end - m.begin));
+    };
     if (const Surface* own = ctx.source_surface ? ctx.taxonomy.find_surface(*ctx.source_surface) : nullptr) {
-        const auto own_name = to_lower_ascii(own->name);
         for (auto& m : ctx.entities) {
-            const auto said = to_lower_ascii(ctx.text.substr(m.begin, m.end - m.begin));
-            if (m.kind == EntityKind::Surface && m.slug != own->slug && own_name.size() > said.size() &&
-                own_name.ends_with(" " + said)) {
+            if (m.kind == EntityKind::Surface && m.slug != own->slug && shortens(*own, said_of(m))) {
                 m.slug = own->slug;
                 m.lab = own->owner;
             }
         }
     }
-    // Elsewhere a bare "Copilot" is the surface of that name the same text says in full ("GitHub
-    // Copilot" in the lead, "Copilot Chat" in the headline): a text keeps to one product.
+    std::vector<const Surface*> said_in_full;
+    for (const auto& m : ctx.entities) {
+        const Surface* s = m.kind == EntityKind::Surface ? ctx.taxonomy.find_surface(m.slug) : nullptr;
+        if (s != nullptr && said_of(m) == to_lower_ascii(s->name)) {
+            said_in_full.push_back(s);
+        }
+    }
     for (auto& m : ctx.entities) {
         if (m.kind != EntityKind::Surface) {
             continue;
         }
-        const auto said = to_lower_ascii(ctx.text.substr(m.begin, m.end - m.begin));
-        for (const auto& full : ctx.entities) {
-            const Surface* s = full.kind == EntityKind::Surface && full.slug != m.slug
-                                   ? ctx.taxonomy.find_surface(full.slug)
-                                   : nullptr;
-            if (s != nullptr && to_lower_ascii(s->name).ends_with(" " + said) &&
-                to_lower_ascii(ctx.text.substr(full.begin, full.end - full.begin)) == to_lower_ascii(s->name)) {
+        const auto said = said_of(m);
+        for (const Surface* s : said_in_full) {
+            if (s->slug != m.slug && shortens(*s, said)) {
                 m.slug = s->slug;
                 m.lab = s->owner;
                 break;

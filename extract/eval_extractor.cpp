@@ -463,14 +463,12 @@ std::optional<SpecificModel> lead_names_family_member(const Context& ctx, const 
 }
 
 void third_party(const Context& ctx, const std::vector<std::string>& item_models, ExtractOutput& out) {
-    {
-        // A job advert names the models its hires will test ("We're hiring research engineers ...
-        // experience with GPT-5 is a plus"); it evaluates nothing.
-        Context head = ctx;
-        head.tokens = tokenize(std::string_view(ctx.text).substr(0, std::min(ctx.text.size(), ctx.text.find('\n'))));
-        if (strongest_cue(head, "job_ad_cues") > 0) {
-            return;
-        }
+    // A job advert names the models its hires will test ("We're hiring research engineers ...
+    // experience with GPT-5 is a plus"); it evaluates nothing.
+    if (const auto head =
+            tokenize(std::string_view(ctx.text).substr(0, std::min(ctx.text.size(), ctx.text.find('\n'))));
+        said_within(ctx.rules, "job_ad_cues", head, 0, head.size())) {
+        return;
     }
     std::size_t pos = 0;
     std::string evaluator;

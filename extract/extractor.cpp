@@ -560,16 +560,20 @@ void settle(const Context* ctx, ExtractOutput& out, const std::vector<KindScore>
 
 void Extractor::read_stories(const Context& ctx, ExtractOutput& out) {
     const auto stories = story_paragraphs(ctx);
+    if (stories.empty()) {
+        return;
+    }
+    // The item without its texts, copied once: each story gets its own headline and lead.
+    Item sub = ctx.item;
+    sub.entry.summary.clear();
+    sub.entry.content.clear();
+    sub.entry.content_text.clear();
+    sub.entry.article_text.clear();
     for (const auto& story : stories) {
         // The story's first sentence as its headline, the rest of its paragraph as its lead.
         const auto first = sentence_around(ctx.text, story.begin);
-        Item sub = ctx.item;
         sub.entry.title =
             without_opening_aside(trim(std::string_view(ctx.text).substr(story.begin, first.end - story.begin)));
-        sub.entry.summary.clear();
-        sub.entry.content.clear();
-        sub.entry.content_text.clear();
-        sub.entry.article_text.clear();
         const auto rest = std::min(story.end, first.end + 1);  // past the first sentence's stop
         sub.entry.summary_text = std::string(trim(std::string_view(ctx.text).substr(rest, story.end - rest)));
         reading_story_ = true;
@@ -661,7 +665,9 @@ ExtractOutput Extractor::extract(const Item& item, const Item* previous_version,
             }
             dedupe(out.events);
             std::vector<KindScore> scores;
-            if (classifier_) {
+            // A story's candidates are not kept: the classifier reads a story only if it can lift
+            // a weak event (thresholds().agree <= 1; off by default).
+            if (classifier_ && (!reading_story_ || classifier_->thresholds().agree <= 1.0)) {
                 scores = classifier_->classify(classifier_input(item.entry, matcher_));
             }
             settle(&after, out, scores, classifier_ ? classifier_->thresholds() : KindClassifier::Thresholds{});

@@ -155,6 +155,7 @@ std::optional<PersonRef> person_in(const Context& ctx, std::string_view side, bo
     }
     // "xAI Co-Founder Babuschkin Exits": a tracked person by the last name alone, when the text
     // names them in full elsewhere (the lead: "Igor Babuschkin, who led engineering on Grok, ...").
+    const auto side_words = tokenize(side);
     for (const auto& m : ctx.entities) {
         const auto* person = m.kind == EntityKind::Person ? ctx.taxonomy.find_person(m.slug) : nullptr;
         const auto space = person != nullptr ? person->name.rfind(' ') : std::string::npos;
@@ -162,7 +163,7 @@ std::optional<PersonRef> person_in(const Context& ctx, std::string_view side, bo
             continue;
         }
         const std::string_view last = std::string_view(person->name).substr(space + 1);
-        for (const auto& t : tokenize(side)) {
+        for (const auto& t : side_words) {
             if (side.substr(t.begin, t.end - t.begin) == last) {
                 return PersonRef{person->slug, person->name, person->org};
             }
@@ -304,13 +305,12 @@ std::optional<std::string> subject_org(std::string_view before_slot, const std::
     return slugify(before_slot.substr(0, subject_end));
 }
 
-/// Whether a subject slot ends in a verb of continuing ("Alexandr Wang continues" before "to lead",
-/// "X remains" before "as CEO"): the sentence says what does not change.
-bool slot_tokens_end_in_continuation(std::string_view slot) {
-    static const std::vector<std::string_view> continuing = {"continues", "continue", "continued", "remains",
-                                                             "remain",    "remained", "still",     "stays"};
+/// Whether a subject slot ends in a verb of continuing (people.json continuing_words: "Alexandr
+/// Wang continues" before "to lead", "X remains" before "as CEO"): the sentence says what does not
+/// change.
+bool slot_ends_in_continuation(const Context& ctx, std::string_view slot) {
     const auto words = tokenize(slot);
-    return !words.empty() && std::find(continuing.begin(), continuing.end(), words.back().norm) != continuing.end();
+    return !words.empty() && ctx.rules.contains("continuing_words", words.back().norm);
 }
 
 /// The first move `text` (a headline, or the lead's first sentence at byte `offset` of ctx.text)
@@ -339,7 +339,7 @@ bool move_in(const Context& ctx, std::string_view title, std::size_t offset, dou
             if (!person || (person->org.empty() && model_word)) {
                 continue;  // "Welcoming Foo Loom, our new image model": a model, not a hire
             }
-            if (person_first && slot_tokens_end_in_continuation(slot.text)) {
+            if (person_first && slot_ends_in_continuation(ctx, slot.text)) {
                 continue;  // "Alexandr Wang continues to lead MSL": no change is a move
             }
             std::string move = cue.value;
@@ -445,12 +445,11 @@ std::optional<HeadlineMove> speaks_of_move(const Context& ctx, std::string_view 
 bool first_person_move(const Context& ctx, ExtractOutput& out) {
     const auto lead = lead_sentence(ctx.text);
     const auto head_text = std::string_view(ctx.text).substr(0, lead.end);
-    Context head = ctx;
-    head.tokens = tokenize(head_text);
+    const auto head = tokenize(head_text);
     static const std::vector<std::string_view> joined_phrases = {"i ve joined", "i m joining", "i have joined"};
     const auto joined_said = std::any_of(joined_phrases.begin(), joined_phrases.end(),
-                                         [&](std::string_view p) { return has_phrase(head.tokens, p); });
-    if (strongest_cue(head, "first_person_moves") <= 0 && !joined_said) {
+                                         [&](std::string_view p) { return has_phrase(head, p); });
+    if (!said_within(ctx.rules, "first_person_moves", head, 0, head.size()) && !joined_said) {
         return false;
     }
     auto writer = person_in(ctx, ctx.source.name, /*from_end=*/false);
@@ -465,7 +464,7 @@ bool first_person_move(const Context& ctx, ExtractOutput& out) {
     std::optional<std::string> org;
     const auto labs = ctx.matcher.find(head_text, EntityKind::Lab);
     for (std::string_view last : {"last day", "final day", "last week", "final week"}) {
-        if (has_phrase(head.tokens, last)) {
+        if (has_phrase(head, last)) {
             move = "left";
             org = labs.empty() ? std::optional<std::string>() : std::optional(labs.front().slug);
             if (!writer->org.empty()) {

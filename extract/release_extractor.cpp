@@ -531,18 +531,23 @@ Clause digest_segment(const Context& ctx, std::size_t pos) {
 }
 
 /// An openness cue or a licence in a sentence of ctx.text.
+/// Whether `sentence` holds one of the rules' openness phrases ("open weights", "API only").
+bool openness_cue_in(const Context& ctx, Clause sentence) {
+    const auto words = tokenize(std::string_view(ctx.text).substr(sentence.begin, sentence.end - sentence.begin));
+    return said_within(ctx.rules, "openness_cues", words, 0, words.size());
+}
+
 bool openness_said(const Context& ctx, Clause sentence) {
     const auto said = std::string_view(ctx.text).substr(sentence.begin, sentence.end - sentence.begin);
-    Context words = ctx;
-    words.tokens = tokenize(said);
+    const auto words = tokenize(said);
     // "licence", "license", "licensed under", not "Licensed users" (customers holding a seat).
-    const bool licence = std::any_of(words.tokens.begin(), words.tokens.end(),
+    const bool licence = std::any_of(words.begin(), words.end(),
                                      [&](const Token& t) {
                                          return t.norm == "license" || t.norm == "licence" || t.norm == "licenses" ||
                                                 t.norm == "licences";
                                      }) ||
-                         has_phrase(words.tokens, "licensed under") || has_phrase(words.tokens, "licenced under");
-    return strongest_cue(words, "openness_cues") > 0 || licence || ifind(said, "apache").has_value();
+                         has_phrase(words, "licensed under") || has_phrase(words, "licenced under");
+    return licence || ifind(said, "apache").has_value() || openness_cue_in(ctx, sentence);
 }
 
 /// A headline that speaks of the lab's own model without naming it ("Open-sourcing our on-device
@@ -778,12 +783,8 @@ void openness_statements(const Context& ctx, std::size_t title_end, const std::v
         }
         // A host's or a tool's feed describing what it serves ("Foo 3 (Apache 2.0) is now on our
         // API") releases nothing: only its own words about weights do ("published Foo 3 weights").
-        if (ctx.source_surface && !ctx.source.lab) {
-            Context said = ctx;
-            said.tokens = tokenize(std::string_view(ctx.text).substr(sentence.begin, sentence.end - sentence.begin));
-            if (strongest_cue(said, "openness_cues") <= 0) {
-                continue;
-            }
+        if (ctx.source_surface && !ctx.source.lab && !openness_cue_in(ctx, sentence)) {
+            continue;
         }
         if (known == nullptr && !m.discovered) {
             continue;
@@ -1087,8 +1088,6 @@ bool launch_week(const Context& ctx, TimePoint released) {
     return at - released < std::chrono::days(7) && released - at < std::chrono::days(7);
 }
 
-}  // namespace
-
 /// "30B", "A3B", "E4B", "8x7B": a parameter count, the size of one checkpoint.
 bool size_token(std::string_view t) {
     std::size_t i = (!t.empty() && (t[0] == 'a' || t[0] == 'e')) ? 1 : 0;
@@ -1130,6 +1129,8 @@ void headline_names_over_checkpoints(const Context& ctx, std::size_t title_end, 
         }
     }
 }
+
+}  // namespace
 
 void extract_releases(const Context& source_ctx, ExtractOutput& out, std::vector<std::string>& item_models) {
     Context ctx = source_ctx;

@@ -1178,10 +1178,7 @@ void extract_rollouts(const Context& ctx, const std::vector<std::string>& item_m
     // A statement naming no model speaks of the item's model ("It is now available in ..."),
     // unless it speaks of models in general ("local models served through Bar").
     const auto statement = tokenize(std::string_view(ctx.text).substr(sentence.begin, sentence.end - sentence.begin));
-    static const std::vector<std::string_view> every_one = {"both models",    "both new models",  "the two models",
-                                                            "the new models", "all three models", "these models"};
-    if (subjects.empty() && item_models.size() >= 2 &&
-        std::any_of(every_one.begin(), every_one.end(), [&](std::string_view p) { return has_phrase(statement, p); })) {
+    if (subjects.empty() && item_models.size() >= 2 && in_sentence_list(ctx, "every_model_phrases", statement)) {
         subjects = item_models;  // "Both models are available today in Vibe": each model the item released
     } else if (subjects.empty() && !has_phrase(statement, "models")) {
         // The item's model: its release, else the headline's model as specifically as it is named

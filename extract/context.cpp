@@ -285,6 +285,42 @@ void match_entities(Context& ctx) {
             }
         }
     }
+    // The source's name or its link's host may say the rest of the fuller name: on "GitHub
+    // Changelog" (github.blog) "Copilot Chat" is GitHub Copilot's, on a "Microsoft 365 blog"
+    // Microsoft 365 Copilot's.
+    const auto source_words = [&] {
+        auto words = tokenize(ctx.source.name);
+        for (auto& t : host_words(ctx.item.entry.link)) {
+            words.push_back(std::move(t));
+        }
+        return words;
+    }();
+    const auto source_says_rest = [&](const Surface& fuller, const std::string& said) {
+        const auto rest = std::string_view(fuller.name).substr(0, fuller.name.size() - said.size() - 1);
+        const auto rest_words = tokenize(rest);
+        for (std::size_t i = 0; !rest_words.empty() && i + rest_words.size() <= source_words.size(); ++i) {
+            if (std::equal(rest_words.begin(), rest_words.end(), source_words.begin() + static_cast<std::ptrdiff_t>(i),
+                           [](const Token& a, const Token& b) { return a.norm == b.norm; })) {
+                return true;
+            }
+        }
+        return false;
+    };
+    if (!ctx.source.lab) {
+        for (auto& m : ctx.entities) {
+            if (m.kind != EntityKind::Surface) {
+                continue;
+            }
+            const auto said = said_of(m);
+            for (const auto& s : ctx.taxonomy.surfaces) {
+                if (s.slug != m.slug && shortens(s, said) && source_says_rest(s, said)) {
+                    m.slug = s.slug;
+                    m.lab = s.owner;
+                    break;
+                }
+            }
+        }
+    }
     std::vector<const Surface*> said_in_full;
     for (const auto& m : ctx.entities) {
         const Surface* s = m.kind == EntityKind::Surface ? ctx.taxonomy.find_surface(m.slug) : nullptr;

@@ -517,6 +517,53 @@ void item_candidate(const Context& ctx, ExtractOutput& out, const std::vector<Ev
     out.candidates.push_back(std::move(c));
 }
 
+/// An evaluator's own feed measures models: a launch, an arrival or a lab's report it tells
+/// ("GPT-5.5 preliminary scores: released on Thursday", "we ran Grok 5 through the xAI API") is
+/// the background of its evaluation, read by rules written for labs' and hosts' words (never-read
+/// set V: 7 false positives of 7 such findings; read set O: 1 of 1). Each stays a weak finding,
+/// for review when the item gives nothing else.
+void evaluator_feed_findings(std::vector<Event>& events) {
+    for (auto& ev : events) {
+        if (ev.kind == EventKind::ModelRelease || ev.kind == EventKind::WeightsRelease ||
+            ev.kind == EventKind::SurfaceRollout || ev.kind == EventKind::EvalReport) {
+            ev.confidence = std::min(ev.confidence, kConfidentEvent - 0.1);
+            ev.cue += " (an evaluator's feed)";
+        }
+    }
+}
+
+/// A feed of no lab announcing that a model is served somewhere ("Kimi K2.5 and GLM-5 now
+/// available in Amazon Bedrock, expanding the choice of open-weight models") describes the model
+/// it serves: its openness words release nothing unless the text says the launch is now ("live on
+/// day zero", "released this morning"; releases.json launch_day_words). The release stays a weak
+/// finding (never-read set V: 6 false positives of 6 on a cloud's and a search app's notices).
+void served_model_descriptions(const Context& ctx, std::vector<Event>& events) {
+    if (said_within(ctx.rules, "launch_day_words", ctx.tokens, 0, ctx.tokens.size())) {
+        return;
+    }
+    // "Alibaba unveils Qwen3.5-Max, a proprietary model offered through Model Studio": a launch
+    // verb in the lead tells the launch itself.
+    const auto lead_end = end_of_lead(ctx.text);
+    for (const auto& cue : verb_phrases(ctx.rules, "launch_verbs")) {
+        if (const auto at = find_phrase_text(ctx.tokens, cue.pattern);
+            cue.confidence >= 0.8 && at && ctx.tokens[*at].begin < lead_end) {
+            return;
+        }
+    }
+    const auto served = [&](const std::optional<std::string>& model) {
+        return std::any_of(events.begin(), events.end(), [&](const Event& e) {
+            return e.kind == EventKind::SurfaceRollout && e.model == model && e.confidence >= kConfidentEvent;
+        });
+    };
+    for (auto& ev : events) {
+        if ((ev.kind == EventKind::ModelRelease || ev.kind == EventKind::WeightsRelease) &&
+            ev.cue.starts_with("openness statement {model}") && served(ev.model)) {
+            ev.confidence = std::min(ev.confidence, kConfidentEvent - 0.1);
+            ev.cue += " (a model the feed serves)";
+        }
+    }
+}
+
 /// Findings below kConfidentEvent leave the events; an item that names a tracked entity (or is a
 /// lab's own launch-shaped headline) and keeps no event becomes one candidate. With a classifier
 /// (`scores` not empty): a weak finding whose kind the classifier is sure of becomes an event (two
@@ -664,6 +711,11 @@ ExtractOutput Extractor::extract(const Item& item, const Item* previous_version,
                 read_stories(after, out);
             }
             dedupe(out.events);
+            if (after.source_evaluator && !source.lab) {
+                evaluator_feed_findings(out.events);
+            } else if (!source.lab) {
+                served_model_descriptions(after, out.events);
+            }
             std::vector<KindScore> scores;
             // A story's candidates are not kept: the classifier reads a story only if it can lift
             // a weak event (thresholds().agree <= 1; off by default).

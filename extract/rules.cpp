@@ -86,6 +86,7 @@ const std::vector<std::string>& known_rule_lists() {
         "openness_cues",
         "other_model_words",
         "past_time_words",
+        "launch_day_words",
         "body_arrival_words",
         "how_to_words",
         "every_model_phrases",

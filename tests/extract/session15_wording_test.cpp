@@ -1,0 +1,89 @@
+// Constructions read in session 15 (issue 13): terse changelog and host wording, where the
+// source's own name says what a short name means.
+
+#include <algorithm>
+
+#include "bundled_extractor.h"
+#include "extract_support.h"
+#include "support/catch.h"
+
+using fw::make_time;
+using fw::test::bundled_extractor;
+using fw::test::feed_source;
+using fw::test::make_item;
+using fw::test::rollout_on;
+
+TEST_CASE("a surface's short name is the fuller one whose other words the source's name says", "[extract][rollout]") {
+    auto ex = bundled_extractor();
+    const auto item = [](std::string link) {
+        return make_item("Gemini 2.5 Pro is rolling out in Copilot Chat", make_time(2026, 10, 2),
+                         "Pro and Enterprise plans can pick it from the model menu.", std::move(link));
+    };
+    SECTION("a GitHub changelog's 'Copilot Chat' is GitHub Copilot") {
+        auto out = ex.extract(item("https://example.com/changelog/1"), nullptr, feed_source("GitHub Changelog", {}));
+        CHECK(rollout_on(out.events, "gemini-2-5-pro", "github-copilot") != nullptr);
+        CHECK(rollout_on(out.events, "gemini-2-5-pro", "microsoft-copilot") == nullptr);
+    }
+    SECTION("the link's host says it as well") {
+        auto out =
+            ex.extract(item("https://github.blog/changelog/2026-10-02-gemini"), nullptr, feed_source("changelog", {}));
+        CHECK(rollout_on(out.events, "gemini-2-5-pro", "github-copilot") != nullptr);
+    }
+    SECTION("elsewhere the short name is what the taxonomy says it is") {
+        auto out = ex.extract(item("https://example.com/news/1"), nullptr, feed_source("Tech Daily", {}));
+        CHECK(rollout_on(out.events, "gemini-2-5-pro", "microsoft-copilot") != nullptr);
+        CHECK(rollout_on(out.events, "gemini-2-5-pro", "github-copilot") == nullptr);
+    }
+}
+
+namespace {
+
+bool has_event(const std::vector<fw::Event>& events, fw::EventKind kind, const std::string& model) {
+    return std::any_of(events.begin(), events.end(),
+                       [&](const fw::Event& e) { return e.kind == kind && e.model == model; });
+}
+
+}  // namespace
+
+TEST_CASE("an evaluator's own feed gives evaluations, not the launches it mentions", "[extract][evals]") {
+    auto ex = bundled_extractor();
+    const auto item = make_item("Gemini 4 Pro: our first scores on three math benchmarks", make_time(2026, 10, 5),
+                                "Google released Gemini 4 Pro on Monday. We ran it through the Gemini API and "
+                                "scored it on our math suite; it ranks second on the leaderboard.");
+    SECTION("on an evaluator's feed the launch and the API it ran on are background") {
+        auto out = ex.extract(item, nullptr, feed_source("Epoch AI", {}));
+        CHECK(has_event(out.events, fw::EventKind::ThirdPartyEval, "gemini-4-pro"));
+        CHECK_FALSE(has_event(out.events, fw::EventKind::ModelRelease, "gemini-4-pro"));
+        CHECK_FALSE(has_event(out.events, fw::EventKind::SurfaceRollout, "gemini-4-pro"));
+    }
+    SECTION("the same words on a press feed still tell the launch") {
+        auto out = ex.extract(item, nullptr, feed_source("Tech Daily", {}));
+        CHECK(has_event(out.events, fw::EventKind::ModelRelease, "gemini-4-pro"));
+    }
+}
+
+TEST_CASE("a host's openness words about a model it serves release nothing unless the launch is now",
+          "[extract][releases]") {
+    auto ex = bundled_extractor();
+    const auto source = feed_source("Cloud What's New", {});
+    const auto notice = [](const std::string& model, const std::string& when) {
+        return model + " from Mistral AI is now available" + when +
+               " as a fully managed model in Amazon Bedrock, expanding the choice of open-weight models customers "
+               "can use.";
+    };
+    SECTION("a served model described as open-weight is no launch of it") {
+        auto out = ex.extract(make_item("Mistral Medium 4 now available in Amazon Bedrock", make_time(2026, 10, 6),
+                                        notice("Mistral Medium 4", "")),
+                              nullptr, source);
+        CHECK(rollout_on(out.events, "mistral-medium-4", "aws-bedrock") != nullptr);
+        CHECK_FALSE(has_event(out.events, fw::EventKind::ModelRelease, "mistral-medium-4"));
+        CHECK_FALSE(has_event(out.events, fw::EventKind::WeightsRelease, "mistral-medium-4"));
+    }
+    SECTION("on launch day the same notice tells the release") {
+        auto out = ex.extract(make_item("Mistral Medium 5 now available in Amazon Bedrock", make_time(2026, 10, 7),
+                                        notice("Mistral Medium 5", " on launch day")),
+                              nullptr, source);
+        CHECK(rollout_on(out.events, "mistral-medium-5", "aws-bedrock") != nullptr);
+        CHECK(has_event(out.events, fw::EventKind::WeightsRelease, "mistral-medium-5"));
+    }
+}

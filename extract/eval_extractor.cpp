@@ -462,6 +462,26 @@ std::optional<SpecificModel> lead_names_family_member(const Context& ctx, const 
     return std::nullopt;
 }
 
+/// A place on a board in the headline: "#2", "No. 1" ("GPT-5.5 lands at #2 in Text", "DeepSeek-V4
+/// preliminary: #3 overall"). Read only on an evaluator's own feed, where a headline's rank is the
+/// board's; elsewhere "#38" numbers an issue.
+bool rank_in_headline(const Context& ctx, std::size_t title_end) {
+    const std::string_view title = std::string_view(ctx.text).substr(0, title_end);
+    for (auto at = title.find('#'); at != std::string_view::npos; at = title.find('#', at + 1)) {
+        if (at + 1 < title.size() && std::isdigit(static_cast<unsigned char>(title[at + 1])) != 0) {
+            return true;
+        }
+    }
+    const auto words = tokenize(title);
+    for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+        if (words[i].norm == "no" && title.substr(words[i].begin, 3) == "No." &&
+            std::isdigit(static_cast<unsigned char>(words[i + 1].norm.front())) != 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
 void third_party(const Context& ctx, const std::vector<std::string>& item_models, ExtractOutput& out) {
     // A job advert names the models its hires will test ("We're hiring research engineers ...
     // experience with GPT-5 is a plus"); it evaluates nothing.
@@ -514,6 +534,8 @@ void third_party(const Context& ctx, const std::vector<std::string>& item_models
         if (!in_headline) {
             cue += " (lead)";
         }
+    } else if (ctx.source_evaluator && evaluator == *ctx.source_evaluator && rank_in_headline(ctx, title_end)) {
+        cue += " + a rank";  // "GLM-5 debuts #2 in WebDev Arena": a board's own entry is its evaluation
     } else if (strongest_cue(ctx, "eval_cues") <= 0) {
         if (!ctx.source_evaluator || evaluator != *ctx.source_evaluator) {
             return;

@@ -309,6 +309,33 @@ std::vector<Clause> story_paragraphs(const Context& ctx) {
     return openers.size() >= 2 ? stories : std::vector<Clause>{};
 }
 
+/// A roundup's line that opens with a tracked person's name ("Nat Friedman steps away from Meta
+/// Superintelligence Labs to go back to investing" under "Open-source AI roundup #44"): a move
+/// told as a story of its own, whatever the item's headline says. Only in a body of three lines
+/// or more (a list of news, not a lead) and only a line of at most 300 bytes: a long paragraph
+/// opening with a name is a profile or a quote, not a line of news.
+std::vector<Clause> person_lines(const Context& ctx) {
+    std::vector<Clause> lines;
+    const std::string_view text = ctx.text;
+    std::size_t body_lines = 0;
+    for (auto begin = text.find('\n'); begin != std::string_view::npos && begin < text.size();) {
+        ++begin;
+        const auto end = std::min(text.size(), text.find('\n', begin));
+        body_lines += end > begin ? 1 : 0;
+        auto first = begin;  // past a bullet or an emoji
+        while (first < end && std::isalnum(static_cast<unsigned char>(text[first])) == 0) {
+            ++first;
+        }
+        if (end - first >= 20 && end - first <= 300 &&
+            std::any_of(ctx.entities.begin(), ctx.entities.end(),
+                        [&](const EntityMatch& m) { return m.kind == EntityKind::Person && m.begin == first; })) {
+            lines.push_back({first, end});
+        }
+        begin = end;
+    }
+    return body_lines >= 3 ? lines : std::vector<Clause>{};
+}
+
 /// A digest's story that names a tracked person and a lab ("Meta Befriends Alexandr Wang",
 /// "Ex-OpenAI Researcher Jane Roe Lands at Mistral"): a move in the press's own words, which
 /// no verb list can hold. When no personnel event of that person came of the item, the story goes
@@ -606,7 +633,14 @@ void settle(const Context* ctx, ExtractOutput& out, const std::vector<KindScore>
 }  // namespace
 
 void Extractor::read_stories(const Context& ctx, ExtractOutput& out) {
-    const auto stories = story_paragraphs(ctx);
+    auto stories = story_paragraphs(ctx);
+    const auto model_stories = stories.size();
+    for (const auto& line : person_lines(ctx)) {
+        if (std::none_of(stories.begin(), stories.end(),
+                         [&](const Clause& s) { return s.begin <= line.begin && line.begin < s.end; })) {
+            stories.push_back(line);
+        }
+    }
     if (stories.empty()) {
         return;
     }
@@ -616,7 +650,9 @@ void Extractor::read_stories(const Context& ctx, ExtractOutput& out) {
     sub.entry.content.clear();
     sub.entry.content_text.clear();
     sub.entry.article_text.clear();
-    for (const auto& story : stories) {
+    for (std::size_t k = 0; k < stories.size(); ++k) {
+        const auto& story = stories[k];
+        const bool person_story = k >= model_stories;
         // The story's first sentence as its headline, the rest of its paragraph as its lead.
         const auto first = sentence_around(ctx.text, story.begin);
         sub.entry.title =
@@ -630,7 +666,8 @@ void Extractor::read_stories(const Context& ctx, ExtractOutput& out) {
             // A host's or a tool's roundup tells arrivals, an evaluator's its evaluations: a story
             // read alone has lost the headline that says which, so only those are kept. Elsewhere a
             // story's evaluation has lost who ran it (never-read set T: 6 false positives, 1 hit).
-            if ((ctx.source_surface && ev.kind != EventKind::SurfaceRollout) ||
+            if ((person_story && ev.kind != EventKind::PersonnelMove) ||
+                (!person_story && ctx.source_surface && ev.kind != EventKind::SurfaceRollout) ||
                 (ctx.source_evaluator && ev.kind != EventKind::ThirdPartyEval) ||
                 (!ctx.source_evaluator && (ev.kind == EventKind::ThirdPartyEval || ev.kind == EventKind::EvalReport))) {
                 continue;

@@ -87,3 +87,57 @@ TEST_CASE("a host's openness words about a model it serves release nothing unles
         CHECK(has_event(out.events, fw::EventKind::WeightsRelease, "mistral-medium-5"));
     }
 }
+
+TEST_CASE("a board's own headline with a rank is its evaluation", "[extract][evals]") {
+    auto ex = bundled_extractor();
+    const auto board = feed_source("LMArena Changelog", {});
+    SECTION("'#N' in the headline of the board's feed") {
+        auto out = ex.extract(make_item("Gemini 2.5 Pro: #3 in Vision after 5K votes", make_time(2026, 10, 8)), nullptr,
+                              board);
+        CHECK(has_event(out.events, fw::EventKind::ThirdPartyEval, "gemini-2-5-pro"));
+    }
+    SECTION("without a rank the same feed's mention is for review") {
+        auto out =
+            ex.extract(make_item("Gemini 2.5 Pro: what voters asked it most", make_time(2026, 10, 8)), nullptr, board);
+        CHECK_FALSE(has_event(out.events, fw::EventKind::ThirdPartyEval, "gemini-2-5-pro"));
+    }
+    SECTION("on a feed of no evaluator '#N' numbers an issue") {
+        auto out = ex.extract(make_item("Weekly notes #3: Gemini 2.5 Pro", make_time(2026, 10, 8)), nullptr,
+                              feed_source("Tech Daily", {}));
+        CHECK_FALSE(has_event(out.events, fw::EventKind::ThirdPartyEval, "gemini-2-5-pro"));
+    }
+}
+
+namespace {
+
+const fw::Event* move_of(const std::vector<fw::Event>& events, const std::string& person) {
+    const auto it = std::find_if(events.begin(), events.end(), [&](const fw::Event& e) {
+        return e.kind == fw::EventKind::PersonnelMove && e.person == person;
+    });
+    return it == events.end() ? nullptr : &*it;
+}
+
+}  // namespace
+
+TEST_CASE("a roundup's line that opens with a tracked person is a story of its own", "[extract][people]") {
+    auto ex = bundled_extractor();
+    const auto source = feed_source("Model Hub Blog", {});
+    SECTION("a move told in one line among other news") {
+        auto out = ex.extract(make_item("Community roundup #12", make_time(2026, 10, 9),
+                                        "Spaces: dark mode is live for everyone\n"
+                                        "Junyang Lin has left Alibaba to start a new lab\n"
+                                        "Datasets: streaming is twice as fast"),
+                              nullptr, source);
+        const auto* move = move_of(out.events, "junyang-lin");
+        REQUIRE(move != nullptr);
+        CHECK(fw::test::text_field(*move, "move") == "left");
+    }
+    SECTION("a line naming the person later is no story of theirs") {
+        auto out = ex.extract(make_item("Community roundup #13", make_time(2026, 10, 16),
+                                        "Spaces: dark mode is live for everyone\n"
+                                        "A new interview where the host asks whether Junyang Lin has left Alibaba\n"
+                                        "Datasets: streaming is twice as fast"),
+                              nullptr, source);
+        CHECK(move_of(out.events, "junyang-lin") == nullptr);
+    }
+}

@@ -11,7 +11,7 @@ probe="$build/bench/extract_accuracy/fw_extract_probe"
 [ -x "$probe" ] || { echo "run.sh: no $probe (build the project first)" >&2; exit 1; }
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-for set in ${2:-A B C D E F G H I J K L M N O P Q R S T U V}; do
+for set in ${2:-A B C D E F G H I J K L M N O P Q R S T U V W X Y Z AA}; do
     if [ -d "$here/feeds/$set" ]; then
         "$probe" --one-memory --feeds "$here/feeds/$set/manifest.tsv" > "$out/$set.out"
         key="$here/feeds/$set/key.jsonl"

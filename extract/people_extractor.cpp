@@ -313,6 +313,22 @@ bool slot_ends_in_continuation(const Context& ctx, std::string_view slot) {
     return !words.empty() && ctx.rules.contains("continuing_words", words.back().norm);
 }
 
+/// Whether the subject slot's last tracked person is a possessor ("Jan Leike's essay", "Wang’s
+/// team"): the verb's subject is what they own, not them.
+bool person_possesses_subject(const Context& ctx, std::string_view slot) {
+    const auto people = ctx.matcher.find(slot, EntityKind::Person);
+    if (people.empty()) {
+        return false;
+    }
+    const auto rest = slot.substr(people.back().end);
+    for (std::string_view mark : {"'s ", "’s ", "&rsquo;s ", "' ", "’ "}) {
+        if (rest.starts_with(mark)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /// The first move `text` (a headline, or the lead's first sentence at byte `offset` of ctx.text)
 /// states; its confidence scaled by `scale`. False when it states none.
 bool move_in(const Context& ctx, std::string_view title, std::size_t offset, double scale, ExtractOutput& out) {
@@ -338,6 +354,9 @@ bool move_in(const Context& ctx, std::string_view title, std::size_t offset, dou
             }
             if (!person || (person->org.empty() && model_word)) {
                 continue;  // "Welcoming Foo Loom, our new image model": a model, not a hire
+            }
+            if (person_first && person_possesses_subject(ctx, slot.text)) {
+                continue;  // "Jan Leike's essay returns to ...": the essay is the subject
             }
             if (person_first && slot_ends_in_continuation(ctx, slot.text)) {
                 continue;  // "Alexandr Wang continues to lead MSL": no change is a move

@@ -141,3 +141,20 @@ TEST_CASE("a roundup's line that opens with a tracked person is a story of its o
         CHECK(move_of(out.events, "junyang-lin") == nullptr);
     }
 }
+
+TEST_CASE("wire headlines of moves: a return, a chair, a successor, an exit", "[extract][people]") {
+    auto ex = bundled_extractor();
+    const auto wire = feed_source("Newswire", {});
+    const auto move_in = [&](const std::string& headline) {
+        auto out = ex.extract(make_item(headline, make_time(2026, 10, 10)), nullptr, wire);
+        const auto* move = move_of(out.events, "jan-leike");
+        return move == nullptr ? std::string("none") : fw::test::text_field(*move, "move");
+    };
+    CHECK(move_in("Jan Leike returns to OpenAI after two years") == "joined");
+    CHECK(move_in("Jan Leike rejoins OpenAI") == "joined");
+    CHECK(move_in("Jan Leike to chair new Anthropic safety board") == "role_change");
+    CHECK(move_in("Jan Leike takes over Anthropic's alignment team") == "role_change");
+    CHECK(move_in("Jan Leike out at Anthropic") == "left");
+    // A return that is no move: a model's answers, a person's remarks.
+    CHECK(move_in("Jan Leike's essay returns to the question of scalable oversight") == "none");
+}

@@ -686,22 +686,46 @@ bool release_note_headline(std::string_view title, bool strict = false) {
     });
 }
 
+/// Whether `clause` holds nothing but models' names and the words that join them ("GPT-4.1", "Foo
+/// 2, Foo 3"): a subject split from its verb.
+bool names_only(const Context& ctx, Clause clause) {
+    std::string rest(std::string_view(ctx.text).substr(clause.begin, clause.end - clause.begin));
+    for (const auto& m : ctx.entities) {
+        if (m.kind == EntityKind::Model && m.begin >= clause.begin && m.end <= clause.end) {
+            std::fill(rest.begin() + static_cast<std::ptrdiff_t>(m.begin - clause.begin),
+                      rest.begin() + static_cast<std::ptrdiff_t>(m.end - clause.begin), ' ');
+        }
+    }
+    const auto words = tokenize(rest);
+    return std::all_of(words.begin(), words.end(),
+                       [](const Token& t) { return t.norm == "and" || t.norm == "or" || t.norm == "both"; });
+}
+
 /// Every clause that names `model` withdraws it ("Foo 2 has been removed from the model picker",
 /// "Foo 2 will leave the picker"): the item's model is then no subject of an arrival elsewhere in it.
-bool withdrawn_wherever_named(const Context& ctx, const std::string& model) {
-    bool named = false;
+/// A name met for the first time in this item is no entity yet: `first_said` is where it is said.
+bool withdrawn_wherever_named(const Context& ctx, const std::string& model, std::size_t first_said) {
+    std::vector<std::size_t> said;
     for (const auto& m : ctx.entities) {
-        if (m.kind != EntityKind::Model || m.slug != model) {
-            continue;
+        if (m.kind == EntityKind::Model && m.slug == model) {
+            said.push_back(m.begin);
         }
-        named = true;
-        const auto clause = clause_around(ctx.text, m.begin);
+    }
+    if (said.empty()) {
+        said.push_back(first_said);
+    }
+    for (const auto at : said) {
+        auto clause = clause_around(ctx.text, at);
+        if (names_only(ctx, clause)) {
+            // "GPT-4.1 and o3 have been removed": a coordinated subject's verb is in the next clause.
+            clause.end = sentence_around(ctx.text, at).end;
+        }
         if (!in_sentence_list(ctx, "withdrawal_words",
                               tokenize(std::string_view(ctx.text).substr(clause.begin, clause.end - clause.begin)))) {
             return false;
         }
     }
-    return named;
+    return true;
 }
 
 /// A host's model page: the headline is the model's tag as the host writes it ("qwen3.6-coder",
@@ -889,7 +913,7 @@ void host_rollouts(const Context& ctx, const std::vector<std::string>& item_mode
             subjects.push_back(HostSubject{m, 0, std::nullopt});
         }
     }
-    std::erase_if(subjects, [&](const HostSubject& h) { return withdrawn_wherever_named(ctx, h.slug); });
+    std::erase_if(subjects, [&](const HostSubject& h) { return withdrawn_wherever_named(ctx, h.slug, h.begin); });
     if (subjects.empty()) {
         return;
     }

@@ -158,3 +158,14 @@ TEST_CASE("wire headlines of moves: a return, a chair, a successor, an exit", "[
     // A return that is no move: a model's answers, a person's remarks.
     CHECK(move_in("Jan Leike's essay returns to the question of scalable oversight") == "none");
 }
+
+TEST_CASE("a release note's removed models arrive nowhere, a new name and a coordinated subject too",
+          "[extract][rollout]") {
+    auto ex = bundled_extractor();
+    auto out = ex.extract(make_item("Windsurf 2.0.1: GPT-7.2 is here", make_time(2026, 10, 12),
+                                    "New\nGPT-7.2 is now in the model picker.\nRemoved\n"
+                                    "GPT-7.1 and o9 have been removed from the model picker."),
+                          nullptr, feed_source("Windsurf Changelog", {}));
+    CHECK(rollout_on(out.events, "gpt-7-2", "windsurf") != nullptr);
+    CHECK(rollout_on(out.events, "gpt-7-1", "windsurf") == nullptr);
+}

@@ -14,15 +14,33 @@ bool platform_footer(std::string_view line) {
     return line.starts_with("The post ") && line.find(" appeared first on ") != std::string_view::npos;
 }
 
-/// `part` without its platform footer lines.
+/// A line that heads the links a CMS appends to a post ("Related posts", "You may also like:"):
+/// what follows are other posts' headlines, not this post's news.
+bool related_links_heading(std::string_view line) {
+    static const std::vector<std::string_view> headings = {
+        "related posts",       "related articles", "related reading", "related stories",   "related",
+        "more from the blog",  "more posts",       "more stories",    "you may also like", "you might also like",
+        "recommended reading", "further reading",  "read next",       "keep reading",      "recent posts"};
+    auto t = std::string(trim(line));
+    if (!t.empty() && t.back() == ':') {
+        t.pop_back();
+    }
+    const auto lower = to_lower_ascii(t);
+    return std::find(headings.begin(), headings.end(), lower) != headings.end();
+}
+
+/// `part` without its platform footer lines and without the links a related-posts heading opens.
 std::string without_footers(const std::string& part) {
-    if (part.find(" appeared first on ") == std::string::npos) {
+    if (part.find(" appeared first on ") == std::string::npos && part.find('\n') == std::string::npos) {
         return part;
     }
     std::string out;
     for (std::size_t begin = 0; begin < part.size();) {
         const auto end = std::min(part.size(), part.find('\n', begin));
         const auto line = std::string_view(part).substr(begin, end - begin);
+        if (related_links_heading(line)) {
+            break;
+        }
         if (!platform_footer(line)) {
             out.append(out.empty() ? "" : "\n").append(line);
         }

@@ -169,3 +169,17 @@ TEST_CASE("a release note's removed models arrive nowhere, a new name and a coor
     CHECK(rollout_on(out.events, "gpt-7-2", "windsurf") != nullptr);
     CHECK(rollout_on(out.events, "gpt-7-1", "windsurf") == nullptr);
 }
+
+TEST_CASE("the links a related-posts heading opens are other posts, not this one's news", "[extract][text]") {
+    auto ex = bundled_extractor();
+    const auto post = [](const std::string& heading) {
+        return make_item("Gemini 2.5 Pro gets a cheaper batch tier", make_time(2026, 10, 13),
+                         "Batch requests now cost half as much.\n" + heading +
+                             "\nClaude Sonnet 4.5 is now available in Amazon Bedrock\nOur summit recap");
+    };
+    auto with_heading = ex.extract(post("Related posts"), nullptr, feed_source("Tech Daily", {}));
+    CHECK(rollout_on(with_heading.events, "claude-sonnet-4-5", "aws-bedrock") == nullptr);
+    // Without the heading the line is the post's own.
+    auto without = ex.extract(post("Also this week"), nullptr, feed_source("Tech Daily", {}));
+    CHECK(rollout_on(without.events, "claude-sonnet-4-5", "aws-bedrock") != nullptr);
+}

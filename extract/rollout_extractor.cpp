@@ -4,6 +4,7 @@
 #include "extract/extractors.h"
 
 #include <algorithm>
+#include <limits>
 #include <cctype>
 
 #include "domain/event_schema.h"
@@ -733,6 +734,34 @@ bool withdrawn_wherever_named(const Context& ctx, const std::string& model, std:
 /// ("Qwen3.6-Coder is ...", "Granite 4.1 models from IBM ..."), or the tag is a known model's
 /// name. The page puts the model on the host. `conf` is 0.8 for a known model or a new name
 /// resolved as confidently as a launch's, else 0.5 (for review).
+/// Whether the text gives the source host's command line for a model: the host's name as a command
+/// followed by run, pull or serve ("ollama run qwen3.5", "ollama pull glm-5").
+bool host_command(const Context& ctx) {
+    const auto* host = ctx.taxonomy.find_surface(*ctx.source_surface);
+    if (host == nullptr) {
+        return false;
+    }
+    const auto command = to_lower_ascii(host->name);
+    for (std::size_t i = 0; i + 1 < ctx.tokens.size(); ++i) {
+        const auto& next = ctx.tokens[i + 1].norm;
+        if (ctx.tokens[i].norm == command && ctx.text.compare(ctx.tokens[i].begin, command.size(), command) == 0 &&
+            (next == "run" || next == "pull" || next == "serve")) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/// The first lab `clause` of ctx.text names, or null.
+const EntityMatch* lab_in(const Context& ctx, Clause clause) {
+    for (const auto& m : ctx.entities) {
+        if (m.kind == EntityKind::Lab && m.begin >= clause.begin && m.end <= clause.end) {
+            return &m;
+        }
+    }
+    return nullptr;
+}
+
 std::optional<HostSubject> model_page_subject(const Context& ctx, std::size_t title_end, double* conf) {
     auto full = trim(std::string_view(ctx.text).substr(0, title_end));
     if (const auto slash = full.find('/'); slash != std::string_view::npos) {
@@ -790,6 +819,17 @@ std::optional<HostSubject> model_page_subject(const Context& ctx, std::size_t ti
     } else if (const auto named_in_tag = specific_models(ctx, 0, title_end);
                named_in_tag.size() == 1 && !named_in_tag.front().discovered) {
         ref = ModelRef{named_in_tag.front().slug, true, std::nullopt, 0.9};
+    } else if (const auto* maker = lab_in(ctx, lead);
+               maker != nullptr && said_within(ctx.rules, "model_context_words", tokenize(lead_text), 0,
+                                               std::numeric_limits<std::size_t>::max())) {
+        // "devstral-3:24b" over "Mistral's new agentic coding model": the tag is the name, the
+        // lead gives its maker and calls it a model.
+        Context of_maker = named;
+        of_maker.lab = maker->slug;
+        ref = resolve_model_name(bare, of_maker, /*coined=*/true);
+        if (ref) {
+            ref->confidence = std::max(ref->confidence, 0.85);
+        }
     }
     if (!ref) {
         return std::nullopt;
@@ -847,6 +887,13 @@ void host_rollouts(const Context& ctx, const std::vector<std::string>& item_mode
     double conf = availability_cue(ctx, 0, lead_end, &pos, &cue);
     if (conf <= 0) {
         conf = availability_cue(ctx, lead_end, ctx.text.size(), &pos, &cue) * 0.6;
+    }
+    // "ollama run gemma4:27b", "ollama pull phi-5-edge-vision": the host's own command fetching
+    // the model says it is there.
+    if (conf < 0.75 && host_command(ctx)) {
+        conf = 0.75;
+        cue = "the host's command";
+        pos = 0;
     }
     // A model page names its model as specifically as the host does, whatever cue its lead has.
     double page_conf = 0;

@@ -183,3 +183,31 @@ TEST_CASE("the links a related-posts heading opens are other posts, not this one
     auto without = ex.extract(post("Also this week"), nullptr, feed_source("Tech Daily", {}));
     CHECK(rollout_on(without.events, "claude-sonnet-4-5", "aws-bedrock") != nullptr);
 }
+
+TEST_CASE("a host's short model posts: the tag under its maker's words, the host's own command", "[extract][rollout]") {
+    auto ex = bundled_extractor();
+    const auto host = feed_source("Ollama Blog", {});
+    SECTION("a tag headline over a lead that names the maker and calls it a model") {
+        auto out = ex.extract(make_item("magistral-4:24b", make_time(2026, 10, 14),
+                                        "Mistral's new reasoning model. 128K context, Apache 2.0."),
+                              nullptr, host);
+        CHECK(rollout_on(out.events, "magistral-4", "ollama") != nullptr);
+    }
+    SECTION("a tag headline over a lead with no maker stays out") {
+        auto out = ex.extract(make_item("magistral-4:24b", make_time(2026, 10, 14), "Fast and small. 128K context."),
+                              nullptr, host);
+        CHECK(rollout_on(out.events, "magistral-4", "ollama") == nullptr);
+    }
+    SECTION("the host's command fetching the model") {
+        auto out = ex.extract(make_item("Gemini 2.5 Pro, locally", make_time(2026, 10, 15),
+                                        "Quantized builds for laptops.\nollama pull gemini-2.5-pro"),
+                              nullptr, host);
+        CHECK(rollout_on(out.events, "gemini-2-5-pro", "ollama") != nullptr);
+    }
+    SECTION("a command of another tool is no arrival on the host") {
+        auto out = ex.extract(make_item("Gemini 2.5 Pro, locally", make_time(2026, 10, 15),
+                                        "Quantized builds for laptops.\ndocker pull gemini-2.5-pro"),
+                              nullptr, host);
+        CHECK(rollout_on(out.events, "gemini-2-5-pro", "ollama") == nullptr);
+    }
+}

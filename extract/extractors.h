@@ -35,6 +35,9 @@ void extract_license_statements(const Context& ctx, ExtractOutput& out);
 bool license_change_headline(const Context& ctx);
 /// weights_release from a text that links a Hugging Face repo and says weights are out.
 void extract_weights_mentions(const Context& ctx, ExtractOutput& out);
+/// Whether the item's text links a Hugging Face model repo: a release's own words then leave its
+/// weights to the repo ("huggingface.co/Qwen", an organisation's page, is no repo).
+bool repo_linked_in_text(const Context& ctx);
 
 /// The model slug named by an HF repo id ("meta-llama/Llama-4-Scout-17B-16E-Instruct" ->
 /// llama-4-scout), known or new (then `discovered` is set).

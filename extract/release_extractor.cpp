@@ -810,7 +810,7 @@ void openness_statements(const Context& ctx, std::size_t title_end, const std::v
         // Hugging Face" in Grok 6's launch post): a weights release of that model, not another
         // launch of it. A repository link is the repo extractor's.
         const bool weights_news = r.known != nullptr && r.known->released && is_open(guess.openness);
-        if (weights_news && guess.cue != "taxonomy" && !ifind(ctx.text, "huggingface.co/") &&
+        if (weights_news && guess.cue != "taxonomy" && !repo_linked_in_text(ctx) &&
             released_before_item(ctx, *r.known)) {
             out.events.push_back(stated_weights(ctx, *r.known, r.confidence, r.begin,
                                                 "openness statement {model} + " + guess.cue, guess));
@@ -843,7 +843,7 @@ void announced_weights(const Context& ctx, std::size_t title_end, ExtractOutput&
         return;
     }
     const auto* info = ctx.taxonomy.find_model(model->slug);
-    if (ifind(ctx.text, "huggingface.co/") || info == nullptr || !released_before_item(ctx, *info)) {
+    if (repo_linked_in_text(ctx) || info == nullptr || !released_before_item(ctx, *info)) {
         return;  // a repo link is the repo extractor's; a launch that states weights is a release
     }
     const auto guess = classify_openness(ctx, info, info->name, {});
@@ -1382,7 +1382,7 @@ void extract_releases(const Context& source_ctx, ExtractOutput& out, std::vector
         // release of the model, its repository unknown (a Hub link is the repo extractor's), with
         // the same key a later "weights are now on Hugging Face" post gives, so the two merge.
         if (is_open(openness.openness) && !openness.cue.empty() && openness.cue != "taxonomy" &&
-            openness.stage.value_or("") != "announced" && !ifind(ctx.text, "huggingface.co/")) {
+            openness.stage.value_or("") != "announced" && !repo_linked_in_text(ctx)) {
             out.events.push_back(stated_weights(ctx, model, r.confidence, r.begin,
                                                 r.cue + "; weights stated: " + openness.cue, openness));
         }

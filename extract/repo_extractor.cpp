@@ -69,8 +69,13 @@ std::string hf_repo_in(std::string_view text) {
         auto end = rest.find_first_of(" \n\t\"'<>)?#,");
         auto path = rest.substr(0, end);
         auto slash = path.find('/');
-        if (slash != std::string_view::npos && slash > 0 && path.substr(0, slash) != "datasets" &&
-            path.substr(0, slash) != "spaces" && path.substr(0, slash) != "blog") {
+        // The Hub's own pages ("huggingface.co/collections/google/gemma-4", "/papers/2501.1234")
+        // are no model repos.
+        static const std::vector<std::string_view> pages = {
+            "datasets", "spaces", "blog",  "collections", "papers",  "docs", "learn", "organizations",
+            "models",   "tasks",  "posts", "settings",    "pricing", "join", "login", "enterprise"};
+        if (slash != std::string_view::npos && slash > 0 &&
+            std::find(pages.begin(), pages.end(), path.substr(0, slash)) == pages.end()) {
             auto second = path.find('/', slash + 1);
             auto repo = path.substr(0, second);
             if (repo.size() > slash + 1) {
@@ -244,6 +249,10 @@ void extract_github(const Context& ctx, ExtractOutput& out) {
     put_null(ev.fields, field::license);
     put_null(ev.fields, field::gated);
     out.events.push_back(std::move(ev));
+}
+
+bool repo_linked_in_text(const Context& ctx) {
+    return !hf_repo_in(ctx.text).empty();
 }
 
 void extract_weights_mentions(const Context& ctx, ExtractOutput& out) {

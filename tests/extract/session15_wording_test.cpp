@@ -211,3 +211,24 @@ TEST_CASE("a host's short model posts: the tag under its maker's words, the host
         CHECK(rollout_on(out.events, "gemini-2-5-pro", "ollama") == nullptr);
     }
 }
+
+TEST_CASE("a Hub link is the repo's only when it links a model repo", "[extract][releases]") {
+    auto ex = bundled_extractor();
+    const auto hub = feed_source("Model Hub Blog", {});
+    SECTION("an organisation's page leaves the weights to the launch's own words") {
+        auto out = ex.extract(make_item("Qwen4 weights are on the Hub", make_time(2026, 10, 16),
+                                        "Qwen4 dropped today: 6 checkpoints, all Apache-2.0, at huggingface.co/Qwen."),
+                              nullptr, hub);
+        CHECK(has_event(out.events, fw::EventKind::WeightsRelease, "qwen4"));
+    }
+    SECTION("a collection page is no repo of a model called 'google'") {
+        auto item = make_item("Gemma 9 is here", make_time(2026, 10, 17), "Download the weights on Hugging Face.");
+        item.entry.content =
+            "<p>Download the weights on <a href=\"https://huggingface.co/collections/google/gemma-9\">"
+            "Hugging Face</a>.</p>";
+        auto out = ex.extract(item, nullptr, feed_source("Google DeepMind Blog", std::string("google")));
+        for (const auto& e : out.events) {
+            CHECK(fw::test::text_field(e, "repo") != "collections/google");
+        }
+    }
+}

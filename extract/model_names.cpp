@@ -603,7 +603,10 @@ std::optional<ModelRef> resolve_model_name(std::string_view name, const Context&
     double confidence = 0;
     if (versioned) {
         confidence = 0.85;
-    } else if (strongest_cue(ctx, "model_context_words") > 0 && !non_model_context_near(ctx, name)) {
+    } else if ((strongest_cue(ctx, "model_context_words") > 0 && !non_model_context_near(ctx, name)) ||
+               relative_of_tracked_model(ctx, lead_sentence(ctx.text))) {
+        // A model word, or a lead that makes it a tracked model's relative ("a lighter sibling to
+        // Muse Spark 1.1").
         confidence = 0.7;
     } else if (coined) {
         confidence = 0.5;
@@ -626,6 +629,18 @@ std::optional<ModelRef> resolve_model_name(std::string_view name, const Context&
     }
     auto slug = model.slug;
     return ModelRef{std::move(slug), false, std::move(model), confidence};
+}
+
+/// Whether `sentence` names a tracked model as the origin or predecessor of what it describes
+/// (releases.json base_model_phrases with no value or "predecessor").
+bool relative_of_tracked_model(const Context& ctx, Clause sentence) {
+    return std::any_of(ctx.entities.begin(), ctx.entities.end(), [&](const EntityMatch& m) {
+        if (m.kind != EntityKind::Model || m.begin < sentence.begin || m.end > sentence.end) {
+            return false;
+        }
+        const auto* base = named_as_base(ctx.rules, ctx.text, sentence.begin, m.begin);
+        return base != nullptr && base->value != "yardstick";
+    });
 }
 
 std::string family_of(std::string_view name, const Context& ctx) {
@@ -674,9 +689,42 @@ Tier tier_of(std::string_view name, const Context& ctx) {
     return Tier::Unknown;
 }
 
+namespace {
+
+/// Whether `word` is UTF-8 symbols only: punctuation, arrows, dingbats and emoji (U+2000 to U+2BFF,
+/// U+FE0F, U+1F000 and above), never a letter of any script.
+bool symbols_only(std::string_view word) {
+    if (word.empty()) {
+        return false;
+    }
+    for (std::size_t i = 0; i < word.size();) {
+        const auto c = static_cast<unsigned char>(word[i]);
+        const int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        if (i + static_cast<std::size_t>(len) > word.size()) {
+            return false;
+        }
+        char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+        for (int k = 1; k < len; ++k) {
+            cp = (cp << 6) | (static_cast<unsigned char>(word[i + static_cast<std::size_t>(k)]) & 0x3F);
+        }
+        const bool symbol = (cp >= 0x2000 && cp < 0x2C00) || cp == 0xFE0F || cp >= 0x1F000;
+        if (!symbol) {
+            return false;
+        }
+        i += static_cast<std::size_t>(len);
+    }
+    return true;
+}
+
+}  // namespace
+
 ModelInfo make_model(std::string_view name, const std::string& lab, const Context& ctx) {
     ModelInfo m;
     m.name = std::string(trim(name));
+    // "Muse Flare ⚡": a last word of symbols (an emoji, an arrow) is the headline's, not the name's.
+    if (const auto space = m.name.rfind(' '); space != std::string::npos && symbols_only(m.name.substr(space + 1))) {
+        m.name = std::string(trim(std::string_view(m.name).substr(0, space)));
+    }
     m.slug = slugify(m.name);
     m.lab = lab;
     m.family = family_of(m.name, ctx);

@@ -10,6 +10,7 @@
 
 #include "domain/taxonomy.h"
 #include "extract/context.h"
+#include "extract/grammar.h"
 
 namespace fw::extract {
 
@@ -63,6 +64,10 @@ bool version_only(const std::vector<Token>& tokens);
 /// With `coined`, a capitalised unversioned name with no model word around it (a lab's headline
 /// "Magistral") still resolves, with a low confidence (0.5) that context must raise.
 std::optional<ModelRef> resolve_model_name(std::string_view name, const Context& ctx, bool coined = false);
+
+/// Whether `sentence` names a tracked model as the origin or predecessor of what it describes
+/// (releases.json base_model_phrases with no value or "predecessor"; not a yardstick).
+bool relative_of_tracked_model(const Context& ctx, Clause sentence);
 
 /// resolve_model_name with `coined`, for a candidate a person reviews: a name the text gives no
 /// maker for still resolves (new models are otherwise remembered only for a known lab).

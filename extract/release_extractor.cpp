@@ -1053,7 +1053,9 @@ bool lead_calls_model(const Context& ctx, std::string_view name) {
             return strongest_cue(said, "model_context_words") > 0;
         }
     }
-    return false;
+    // "A faster, lighter sibling to Muse Spark 1.1": the lead's first sentence makes the headline's
+    // name a relative of a tracked model (its origin or predecessor, not a yardstick).
+    return relative_of_tracked_model(ctx, lead);
 }
 
 /// Words of the headline (or, with `with_lead`, of the lead's first sentence) calling something a model.

@@ -232,3 +232,22 @@ TEST_CASE("a Hub link is the repo's only when it links a model repo", "[extract]
         }
     }
 }
+
+TEST_CASE("a lab's new name that its lead makes a tracked model's relative is a model", "[extract][releases]") {
+    auto ex = bundled_extractor();
+    const auto meta = feed_source();
+    SECTION("'a lighter sibling to Muse Spark': a release, its name without the headline's emoji") {
+        auto out = ex.extract(make_item("Introducing Muse Blaze ⚡", make_time(2026, 10, 18),
+                                        "A faster, lighter sibling to Muse Spark, in the Meta AI app today."),
+                              nullptr, meta);
+        CHECK(has_event(out.events, fw::EventKind::ModelRelease, "muse-blaze"));
+        REQUIRE(out.discovered_models.size() >= 1);
+        CHECK(out.discovered_models.front().name == "Muse Blaze");
+    }
+    SECTION("a yardstick is no relative: 'faster than Muse Spark' names a product, not a model") {
+        auto out = ex.extract(make_item("Introducing Muse Lens", make_time(2026, 10, 18),
+                                        "Photo search that is faster than Muse Spark at finding your pictures."),
+                              nullptr, meta);
+        CHECK_FALSE(has_event(out.events, fw::EventKind::ModelRelease, "muse-lens"));
+    }
+}

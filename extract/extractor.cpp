@@ -371,6 +371,29 @@ void person_story_candidate(const Context& ctx, std::size_t begin, std::size_t e
     out.candidates.push_back(std::move(c));
 }
 
+/// A story opening with a coined word in camel case that nothing tracked names ("HunyuanVideo
+/// Narrows Open Source Gap"): a product's name, likely a model's, for review.
+std::optional<SpecificModel> camel_case_opener(const Context& ctx, std::size_t begin, std::size_t end) {
+    const auto first =
+        std::find_if(ctx.tokens.begin(), ctx.tokens.end(), [&](const Token& t) { return t.begin >= begin; });
+    if (first == ctx.tokens.end() || first->end > end ||
+        std::any_of(ctx.entities.begin(), ctx.entities.end(),
+                    [&](const EntityMatch& m) { return m.begin <= first->begin && first->begin < m.end; })) {
+        return std::nullopt;
+    }
+    const auto word = std::string_view(ctx.text).substr(first->begin, first->end - first->begin);
+    if (word.size() < 6 || std::isupper(static_cast<unsigned char>(word.front())) == 0) {
+        return std::nullopt;
+    }
+    for (std::size_t i = 1; i + 1 < word.size(); ++i) {
+        if (std::islower(static_cast<unsigned char>(word[i])) != 0 &&
+            std::isupper(static_cast<unsigned char>(word[i + 1])) != 0) {
+            return SpecificModel{slugify(std::string(word)), first->begin, first->end, std::nullopt};
+        }
+    }
+    return std::nullopt;
+}
+
 /// A digest headline's stories ("Qwen3.5 In All Sizes, Apple's Multimodal Tokenizer, ...") each
 /// speak of one thing: a story opening with a versioned model's name that no event and no
 /// candidate of the item covers becomes a candidate of its own, so that a digest whose other
@@ -399,14 +422,22 @@ void digest_story_candidates(const Context& ctx, ExtractOutput& out) {
             break;
         }
         if (!model) {
+            // "FLUX.1 Kontext’s Consistent Characters": the story's subject is the possessor.
+            auto subject = story;
+            for (std::string_view mark : {"’s ", "'s "}) {
+                if (const auto at = subject.find(mark); at != std::string_view::npos) {
+                    subject = subject.substr(0, at);
+                }
+            }
             std::size_t at = 0;
-            if (auto ref = resolve_leading(story, named, &at); ref && ref->confidence >= 0.85 && !ref->known) {
+            if (auto ref = resolve_leading(subject, named, &at); ref && ref->confidence >= 0.85 && !ref->known) {
                 model = SpecificModel{ref->slug, begin + at, begin + at, ref->discovered};
             }
         }
+        const bool coined_word = !model && (model = camel_case_opener(ctx, begin, end)).has_value();
         if (model &&
-            std::any_of(model->slug.begin(), model->slug.end(),
-                        [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }) &&
+            (coined_word || std::any_of(model->slug.begin(), model->slug.end(),
+                                        [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; })) &&
             !covered(model->slug)) {
             Candidate c;
             c.cue = "digest story \"" + std::string(trim(story)) + "\"";

@@ -251,3 +251,28 @@ TEST_CASE("a lab's new name that its lead makes a tracked model's relative is a 
         CHECK_FALSE(has_event(out.events, fw::EventKind::ModelRelease, "muse-lens"));
     }
 }
+
+namespace {
+
+bool candidate_of_model(const fw::extract::ExtractOutput& out, const std::string& model) {
+    return std::any_of(out.candidates.begin(), out.candidates.end(),
+                       [&](const fw::Candidate& c) { return c.model == model; });
+}
+
+}  // namespace
+
+TEST_CASE("a digest's story opened by a new model's possessive or a coined camel-case word goes to review",
+          "[extract][candidates]") {
+    auto ex = bundled_extractor();
+    const auto digest = feed_source("Weekly Digest", {});
+    const auto issue = [&](const std::string& headline) {
+        return ex.extract(make_item(headline, make_time(2026, 10, 20), "This week in AI."), nullptr, digest);
+    };
+    CHECK(candidate_of_model(issue("Vega.2 Pro’s Sharper Sketches, Chip Tariffs Bite, Robots Fold Laundry"),
+                             "vega-2-pro"));
+    CHECK(
+        candidate_of_model(issue("StoryForge Narrows The Gap, Chip Tariffs Bite, Robots Fold Laundry"), "storyforge"));
+    // A plain capitalised word is anyone's name: no candidate.
+    CHECK_FALSE(
+        candidate_of_model(issue("Storyforge Narrows The Gap, Chip Tariffs Bite, Robots Fold Laundry"), "storyforge"));
+}

@@ -421,16 +421,18 @@ void digest_story_candidates(const Context& ctx, ExtractOutput& out) {
             }
             break;
         }
-        if (!model) {
-            // "FLUX.1 Kontext’s Consistent Characters": the story's subject is the possessor.
-            auto subject = story;
-            for (std::string_view mark : {"’s ", "'s "}) {
-                if (const auto at = subject.find(mark); at != std::string_view::npos) {
-                    subject = subject.substr(0, at);
-                }
+        // "FLUX.1 Kontext’s Consistent Characters": the subject may be the possessor (tried after
+        // the whole story: "Meta's Muse Spark 2 leaks" names its model after the possessive).
+        auto possessor = story;
+        for (std::string_view mark : {"’s ", "'s "}) {
+            if (const auto at = possessor.find(mark); at != std::string_view::npos) {
+                possessor = possessor.substr(0, at);
             }
+        }
+        for (const auto subject : {story, possessor}) {
             std::size_t at = 0;
-            if (auto ref = resolve_leading(subject, named, &at); ref && ref->confidence >= 0.85 && !ref->known) {
+            if (auto ref = model ? std::nullopt : resolve_leading(subject, named, &at);
+                ref && ref->confidence >= 0.85 && !ref->known) {
                 model = SpecificModel{ref->slug, begin + at, begin + at, ref->discovered};
             }
         }

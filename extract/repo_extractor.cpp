@@ -122,7 +122,19 @@ RepoModel model_of_repo(const Context& ctx, std::string_view repo) {
         return t.size() >= 2 && std::isdigit(static_cast<unsigned char>(t.front())) != 0 &&
                std::string_view("bmek").find(t.back()) != std::string_view::npos;
     };
-    while (keep > 1 && (variant(tokens[keep - 1].norm) || size_like(tokens[keep - 1].norm))) {
+    // "2606", "250715", "20260916": a checkpoint's date stamp (year and month first, 2020s).
+    auto date_stamp = [](const std::string& t) {
+        const bool digits = !t.empty() && std::all_of(t.begin(), t.end(), [](char c) {
+            return std::isdigit(static_cast<unsigned char>(c)) != 0;
+        });
+        if (!digits || (t.size() != 4 && t.size() != 6 && t.size() != 8)) {
+            return false;
+        }
+        const auto month = t.size() == 8 ? t.substr(4, 2) : t.substr(2, 2);
+        return (t.size() == 8 ? t.substr(0, 3) == "202" : t.front() == '2') && month >= "01" && month <= "12";
+    };
+    while (keep > 1 &&
+           (variant(tokens[keep - 1].norm) || size_like(tokens[keep - 1].norm) || date_stamp(tokens[keep - 1].norm))) {
         --keep;
     }
     const auto stem = trim(std::string_view(name).substr(0, tokens[keep - 1].end));
@@ -255,14 +267,47 @@ bool repo_linked_in_text(const Context& ctx) {
     return !hf_repo_in(ctx.text).empty();
 }
 
+/// The Hub's own feed (its links are huggingface.co's) titling an item by a model repo's id
+/// ("zai-org/GLM-5 🔥 #1 trending", "deepseek-ai/DeepSeek-V4"): on the Hub a repo is weights.
+/// The id, or empty.
+std::string hub_headline_repo(const Context& ctx) {
+    const auto& link = ctx.item.entry.link;
+    if (link.find("://huggingface.co/") == std::string::npos &&
+        link.find("://www.huggingface.co/") == std::string::npos) {
+        return {};
+    }
+    if (link.find("huggingface.co/datasets/") != std::string::npos ||
+        link.find("huggingface.co/spaces/") != std::string::npos) {
+        return {};  // a dataset's or a Space's id reads like a model's; the link says which it is
+    }
+    const auto title = trim(std::string_view(ctx.item.entry.title));
+    const auto id = title.substr(0, title.find(' '));
+    const auto slash = id.find('/');
+    if (slash == std::string_view::npos || slash == 0 || slash + 1 == id.size() ||
+        id.find('/', slash + 1) != std::string_view::npos || !std::all_of(id.begin(), id.end(), [](char c) {
+            return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '/' || c == '-' || c == '_' || c == '.';
+        })) {
+        return {};
+    }
+    return std::string(id);
+}
+
 void extract_weights_mentions(const Context& ctx, ExtractOutput& out) {
-    const auto repo = hf_repo_in(ctx.item.entry.content + " " + ctx.item.entry.summary + " " + ctx.text);
-    if (repo.empty() || strongest_cue(ctx, "weights_cues") <= 0 || !repo_lab(ctx, repo)) {
+    auto repo = hf_repo_in(ctx.item.entry.content + " " + ctx.item.entry.summary + " " + ctx.text);
+    const bool said = !repo.empty() && strongest_cue(ctx, "weights_cues") > 0;
+    if (!said) {
+        repo = hub_headline_repo(ctx);
+    }
+    if (repo.empty() || !repo_lab(ctx, repo)) {
         return;
     }
     Context lab_ctx = ctx;
     lab_ctx.lab = repo_lab(ctx, repo);
     auto model = model_of_repo(lab_ctx, repo);
+    if (const auto* info = said ? nullptr : ctx.taxonomy.find_model(model.slug);
+        info != nullptr && info->released && days_between(*info->released, item_time(ctx)) > 30) {
+        return;  // an old model's repo trending again: no new weights
+    }
     auto ev = make_event(lab_ctx, EventKind::WeightsRelease, "weights_release|hf:" + repo, 0.7);
     ev.model = model.slug;
     put(ev.fields, field::repo, repo);

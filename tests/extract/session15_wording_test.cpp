@@ -276,3 +276,36 @@ TEST_CASE("a digest's story opened by a new model's possessive or a coined camel
     CHECK_FALSE(
         candidate_of_model(issue("Storyforge Narrows The Gap, Chip Tariffs Bite, Robots Fold Laundry"), "storyforge"));
 }
+
+TEST_CASE("the Hub's own item titled by a tracked lab's repo id is weights of that model", "[extract][repo]") {
+    auto ex = bundled_extractor();
+    const auto hub = feed_source("Hugging Face", {});
+    const auto weights_of = [](const fw::extract::ExtractOutput& out) {
+        std::vector<std::string> models;
+        for (const auto& e : out.events) {
+            if (e.kind == fw::EventKind::WeightsRelease && e.model) {
+                models.push_back(*e.model);
+            }
+        }
+        return models;
+    };
+    SECTION("a checkpoint's size and date stamp name no other model") {
+        auto out =
+            ex.extract(make_item("mistralai/Devstral-4-24B-2611 trending", make_time(2026, 11, 2),
+                                 "Apache-2.0 · 24B params", "https://huggingface.co/mistralai/Devstral-4-24B-2611"),
+                       nullptr, hub);
+        CHECK(weights_of(out) == std::vector<std::string>{"devstral-4"});
+    }
+    SECTION("a dataset's id reads the same; its link says it is no model") {
+        auto out = ex.extract(make_item("mistralai/Devstral-4-evals trending", make_time(2026, 11, 2), "",
+                                        "https://huggingface.co/datasets/mistralai/Devstral-4-evals"),
+                              nullptr, hub);
+        CHECK(weights_of(out).empty());
+    }
+    SECTION("a repo id titling an item elsewhere is no weights") {
+        auto out = ex.extract(make_item("mistralai/Devstral-4-24B-2611 trending", make_time(2026, 11, 2),
+                                        "Apache-2.0 · 24B params", "https://example.com/trending/1"),
+                              nullptr, feed_source("Tech Daily", {}));
+        CHECK(weights_of(out).empty());
+    }
+}

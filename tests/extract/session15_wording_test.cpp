@@ -309,3 +309,11 @@ TEST_CASE("the Hub's own item titled by a tracked lab's repo id is weights of th
         CHECK(weights_of(out).empty());
     }
 }
+
+TEST_CASE("a model 'now callable through' a host arrives there", "[extract][rollout]") {
+    auto ex = bundled_extractor();
+    auto out = ex.extract(make_item("Gemini 2.5 Pro for everyone", make_time(2026, 11, 3),
+                                    "Gemini 2.5 Pro is now callable through Together with the same endpoint."),
+                          nullptr, feed_source("Together AI Changelog", {}));
+    CHECK(rollout_on(out.events, "gemini-2-5-pro", "together-ai") != nullptr);
+}

@@ -1,6 +1,7 @@
 #include "extract/context.h"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 
 #include "domain/slug.h"
@@ -49,8 +50,30 @@ std::string without_footers(const std::string& part) {
     return out;
 }
 
+/// A wire service's headline tag ("UPDATE 2-", "EXCLUSIVE-", "ANALYSIS-"): the desk's label of
+/// the story, not its words; "UPDATE 2-OpenAI unveils GPT-5.5" is "OpenAI unveils GPT-5.5".
+std::string without_wire_tag(const std::string& title) {
+    static const std::vector<std::string_view> tags = {
+        "UPDATE",        "EXCLUSIVE", "ANALYSIS", "FOCUS",     "REFILE",  "CORRECTED", "CORRECTION",
+        "BREAKINGVIEWS", "INSIGHT",   "WRAPUP",   "RPT",       "FACTBOX", "EXPLAINER", "COLUMN",
+        "BRIEF",         "TIMELINE",  "PREVIEW",  "INTERVIEW", "BUZZ",    "DEALTALK",  "GRAPHIC"};
+    for (const auto tag : tags) {
+        if (!std::string_view(title).starts_with(tag)) {
+            continue;
+        }
+        auto at = tag.size();
+        while (at < title.size() && (title[at] == ' ' || std::isdigit(static_cast<unsigned char>(title[at])) != 0)) {
+            ++at;
+        }
+        if (at + 1 < title.size() && title[at] == '-' && std::isalpha(static_cast<unsigned char>(title[at + 1])) != 0) {
+            return title.substr(at + 1);
+        }
+    }
+    return title;
+}
+
 std::string item_text(const FeedEntry& e) {
-    std::string text = e.title;
+    std::string text = without_wire_tag(e.title);
     for (const auto* raw : {&e.summary_text, &e.content_text, &e.article_text}) {
         const auto part = without_footers(*raw);
         // Generated feeds repeat the title as the description: keep it once.

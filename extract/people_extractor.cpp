@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <iterator>
+#include <limits>
 #include <cctype>
 #include <deque>
 #include <mutex>
 
 #include "domain/slug.h"
+#include "extract/confidence.h"
 #include "extract/grammar.h"
 #include "extract/model_names.h"
 #include "domain/event_schema.h"
@@ -361,6 +363,10 @@ bool move_in(const Context& ctx, std::string_view title, std::size_t offset, dou
             if (person_first && slot_ends_in_continuation(ctx, slot.text)) {
                 continue;  // "Alexandr Wang continues to lead MSL": no change is a move
             }
+            // "Mustafa Suleyman is weighing an exit from Microsoft AI": a move considered, not made;
+            // for review.
+            const bool hedged = person_first && said_within(ctx.rules, "hedge_words", tokenize(slot.text), 0,
+                                                            std::numeric_limits<std::size_t>::max());
             std::string move = cue.value;
             auto orgs = ctx.matcher.find(title, EntityKind::Lab);
             if (person_first && move == "joined") {
@@ -401,6 +407,10 @@ bool move_in(const Context& ctx, std::string_view title, std::size_t offset, dou
                                  cue.confidence * scale * unanchored, offset + slot.begin);
             ev.dedupe_key += year_month(ev.occurred_at);
             ev.cue = "personnel " + cue.pattern;
+            if (hedged) {
+                ev.confidence = std::min(ev.confidence, kConfidentEvent - 0.1);
+                ev.cue += " (a move considered)";
+            }
             ev.person = person->slug;
             ev.lab = org;
             put(ev.fields, field::name, person->name);

@@ -110,6 +110,7 @@ const std::vector<std::string>& known_rule_lists() {
         "personnel_verbs",
         "personnel_lemmas",
         "continuing_words",
+        "hedge_words",
         "roles",
         "analyst_firms",
         "analyst_ratings",

@@ -317,3 +317,31 @@ TEST_CASE("a model 'now callable through' a host arrives there", "[extract][roll
                           nullptr, feed_source("Together AI Changelog", {}));
     CHECK(rollout_on(out.events, "gemini-2-5-pro", "together-ai") != nullptr);
 }
+
+TEST_CASE("a wire service's headline tag is no part of the story", "[extract][text]") {
+    auto ex = bundled_extractor();
+    const auto wire = feed_source("Newswire", {});
+    auto out =
+        ex.extract(make_item("UPDATE 2-Mistral unveils Mistral Medium 5, puts it in Le Chat", make_time(2026, 11, 4)),
+                   nullptr, wire);
+    CHECK(has_event(out.events, fw::EventKind::ModelRelease, "mistral-medium-5"));
+    for (const auto& e : out.events) {
+        CHECK(e.model != std::optional<std::string>("update-2-mistral"));
+    }
+    // A model whose name is written in capitals keeps it.
+    auto caps = ex.extract(make_item("GLM-5 arrives on Amazon Bedrock", make_time(2026, 11, 5)), nullptr, wire);
+    CHECK(rollout_on(caps.events, "glm-5", "aws-bedrock") != nullptr);
+}
+
+TEST_CASE("a move someone is weighing goes to review, not to the events", "[extract][people]") {
+    auto ex = bundled_extractor();
+    const auto wire = feed_source("Newswire", {});
+    auto weighing = ex.extract(
+        make_item("Sources: Jan Leike is weighing an exit from Anthropic", make_time(2026, 11, 6)), nullptr, wire);
+    CHECK(move_of(weighing.events, "jan-leike") == nullptr);
+    CHECK(std::any_of(weighing.candidates.begin(), weighing.candidates.end(), [](const fw::Candidate& c) {
+        return c.suggested_kind == std::optional<fw::EventKind>(fw::EventKind::PersonnelMove);
+    }));
+    auto made = ex.extract(make_item("Sources: Jan Leike exits Anthropic", make_time(2026, 11, 6)), nullptr, wire);
+    CHECK(move_of(made.events, "jan-leike") != nullptr);
+}

@@ -66,17 +66,6 @@ bool has_digit(std::string_view s) {
     return std::any_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
 }
 
-/// "70b", "8x7b", "16e", "1.5b": parameter counts and expert counts in repo names.
-bool is_size_token(std::string_view t) {
-    if (t.size() < 2 || !std::isdigit(static_cast<unsigned char>(t.front()))) {
-        return false;
-    }
-    const char last = t.back();
-    return (last == 'b' || last == 'm' || last == 'e' || last == 'k') &&
-           std::all_of(t.begin(), t.end() - 1,
-                       [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0 || c == '.' || c == 'x'; });
-}
-
 bool is_year(std::string_view t) {
     return t.size() == 4 && (t.rfind("19", 0) == 0 || t.rfind("20", 0) == 0) &&
            std::all_of(t.begin(), t.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
@@ -490,6 +479,42 @@ bool non_model_context_near(const Context& ctx, std::string_view name) {
 }
 }  // namespace
 
+/// "Gemma 4 27B", "Qwen3.5-235B-A22B": sizes after a known model's name are a checkpoint of that
+/// model, unless the taxonomy names sizes of its family as models of their own ("gpt-oss-120b"
+/// beside "gpt-oss-20b"): the slug of the known model, or nullopt.
+std::optional<std::string> checkpoint_of_known_model(std::string_view name, const std::vector<Token>& tokens,
+                                                     const Context& ctx) {
+    std::size_t keep = tokens.size();
+    while (keep > 1 && size_token(tokens[keep - 1].norm)) {
+        --keep;
+    }
+    if (keep == tokens.size()) {
+        return std::nullopt;
+    }
+    auto stem = name.substr(0, tokens[keep - 1].end);
+    while (!stem.empty() && (stem.back() == ' ' || stem.back() == '-' || stem.back() == '(')) {
+        stem.remove_suffix(1);
+    }
+    const auto matches = ctx.matcher.find_all(stem);
+    if (matches.size() != 1 || matches[0].kind != EntityKind::Model || matches[0].begin != 0 ||
+        matches[0].end != stem.size()) {
+        return std::nullopt;
+    }
+    const auto* base = ctx.taxonomy.find_model(matches[0].slug);
+    if (base == nullptr) {
+        return std::nullopt;
+    }
+    const bool sized_family =
+        std::any_of(ctx.taxonomy.models.begin(), ctx.taxonomy.models.end(), [&](const ModelInfo& m) {
+            if (m.family != base->family || m.slug == base->slug) {
+                return false;
+            }
+            const auto last = m.slug.substr(m.slug.rfind('-') + 1);
+            return size_token(last);
+        });
+    return sized_family ? std::nullopt : std::optional<std::string>(base->slug);
+}
+
 std::optional<ModelRef> resolve_model_name(std::string_view name, const Context& ctx, bool coined) {
     // A parenthesis ends a name ("Phi-9 (Microsoft, Tuesday) launched"), and a slot that starts
     // inside one ("Tuesday) launched") holds none.
@@ -573,6 +598,9 @@ std::optional<ModelRef> resolve_model_name(std::string_view name, const Context&
             return std::nullopt;  // a lab, surface or person, not a model
         }
         return ModelRef{matches[0].slug, true, std::nullopt, 0.9};
+    }
+    if (auto base = checkpoint_of_known_model(name, tokens, ctx)) {
+        return ModelRef{std::move(*base), true, std::nullopt, 0.9};
     }
     for (const auto& t : tokens) {
         for (const auto& cue : ctx.rules.list("non_model_words")) {
@@ -662,7 +690,7 @@ std::string family_of(std::string_view name, const Context& ctx) {
         return prefix->family.empty() ? prefix->slug : prefix->family;
     }
     std::size_t keep = tokens.size();
-    while (keep > 1 && (has_digit(tokens[keep - 1].norm) || is_size_token(tokens[keep - 1].norm) ||
+    while (keep > 1 && (has_digit(tokens[keep - 1].norm) || size_token(tokens[keep - 1].norm) ||
                         ctx.rules.contains("variant_words", tokens[keep - 1].norm))) {
         --keep;
     }
@@ -1125,6 +1153,15 @@ std::optional<ModelRef> resolve_for_review(std::string_view name, const Context&
         anyone.lab = std::string();  // the maker is the reviewer's to say
     }
     return resolve_model_name(name, anyone, /*coined=*/true);
+}
+
+bool size_token(std::string_view t) {
+    std::size_t i = (!t.empty() && (t[0] == 'a' || t[0] == 'e')) ? 1 : 0;
+    const auto digits_from = i;
+    while (i < t.size() && (std::isdigit(static_cast<unsigned char>(t[i])) != 0 || t[i] == '.' || t[i] == 'x')) {
+        ++i;
+    }
+    return i > digits_from && i + 1 == t.size() && std::string_view("bmtke").find(t[i]) != std::string_view::npos;
 }
 
 }  // namespace fw::extract

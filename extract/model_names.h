@@ -65,6 +65,10 @@ bool version_only(const std::vector<Token>& tokens);
 /// "Magistral") still resolves, with a low confidence (0.5) that context must raise.
 std::optional<ModelRef> resolve_model_name(std::string_view name, const Context& ctx, bool coined = false);
 
+/// "30b", "a3b", "e4b", "8x7b", "16e", "1.5t": a parameter or expert count (a token's norm), the
+/// size of one checkpoint, never a version.
+bool size_token(std::string_view t);
+
 /// Whether `sentence` names a tracked model as the origin or predecessor of what it describes
 /// (releases.json base_model_phrases with no value or "predecessor"; not a yardstick).
 bool relative_of_tracked_model(const Context& ctx, Clause sentence);

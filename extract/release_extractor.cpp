@@ -1090,16 +1090,6 @@ bool launch_week(const Context& ctx, TimePoint released) {
     return at - released < std::chrono::days(7) && released - at < std::chrono::days(7);
 }
 
-/// "30B", "A3B", "E4B", "8x7B": a parameter count, the size of one checkpoint.
-bool size_token(std::string_view t) {
-    std::size_t i = (!t.empty() && (t[0] == 'a' || t[0] == 'e')) ? 1 : 0;
-    const auto digits_from = i;
-    while (i < t.size() && (std::isdigit(static_cast<unsigned char>(t[i])) != 0 || t[i] == '.' || t[i] == 'x')) {
-        ++i;
-    }
-    return i > digits_from && i + 1 == t.size() && (t[i] == 'b' || t[i] == 'm' || t[i] == 't');
-}
-
 /// The headline names the model, the lead its checkpoint ("Qwen4-Coder-Flash: Small, Fast, Open |
 /// Today we open-source Qwen4-Coder-Flash-30B-A3B"): the release is the headline's model. Only a
 /// new name that adds nothing but sizes to the headline's ("gpt-oss-120b" alone stays itself).

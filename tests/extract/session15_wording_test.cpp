@@ -345,3 +345,16 @@ TEST_CASE("a move someone is weighing goes to review, not to the events", "[extr
     auto made = ex.extract(make_item("Sources: Jan Leike exits Anthropic", make_time(2026, 11, 6)), nullptr, wire);
     CHECK(move_of(made.events, "jan-leike") != nullptr);
 }
+
+TEST_CASE("a known model's sizes are its checkpoints unless the taxonomy names sizes apart", "[extract][names]") {
+    auto ex = bundled_extractor();
+    const auto host = feed_source("Together AI Changelog", {});
+    ex.extract(make_item("Gemma 9 is live", make_time(2026, 11, 7), "Gemma 9 from Google is now available."), nullptr,
+               host);
+    auto sized = ex.extract(make_item("Added: Gemma 9 27B to the free tier", make_time(2026, 11, 8)), nullptr, host);
+    CHECK(rollout_on(sized.events, "gemma-9", "together-ai") != nullptr);
+    CHECK(rollout_on(sized.events, "gemma-9-27b", "together-ai") == nullptr);
+    // gpt-oss's sizes are models of their own in the taxonomy (gpt-oss-120b, gpt-oss-20b).
+    auto apart = ex.extract(make_item("Added: gpt-oss-120b to the free tier", make_time(2026, 11, 9)), nullptr, host);
+    CHECK(rollout_on(apart.events, "gpt-oss-120b", "together-ai") != nullptr);
+}

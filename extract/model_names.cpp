@@ -479,6 +479,8 @@ bool non_model_context_near(const Context& ctx, std::string_view name) {
 }
 }  // namespace
 
+namespace {
+
 /// "Gemma 4 27B", "Qwen3.5-235B-A22B": sizes after a known model's name are a checkpoint of that
 /// model, unless the taxonomy names sizes of its family as models of their own ("gpt-oss-120b"
 /// beside "gpt-oss-20b"): the slug of the known model, or nullopt.
@@ -514,6 +516,8 @@ std::optional<std::string> checkpoint_of_known_model(std::string_view name, cons
         });
     return sized_family ? std::nullopt : std::optional<std::string>(base->slug);
 }
+
+}  // namespace
 
 std::optional<ModelRef> resolve_model_name(std::string_view name, const Context& ctx, bool coined) {
     // A parenthesis ends a name ("Phi-9 (Microsoft, Tuesday) launched"), and a slot that starts

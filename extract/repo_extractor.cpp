@@ -267,6 +267,8 @@ bool repo_linked_in_text(const Context& ctx) {
     return !hf_repo_in(ctx.text).empty();
 }
 
+namespace {
+
 /// The Hub's own feed (its links are huggingface.co's) titling an item by a model repo's id
 /// ("zai-org/GLM-5 🔥 #1 trending", "deepseek-ai/DeepSeek-V4"): on the Hub a repo is weights.
 /// The id, or empty.
@@ -291,6 +293,8 @@ std::string hub_headline_repo(const Context& ctx) {
     }
     return std::string(id);
 }
+
+}  // namespace
 
 void extract_weights_mentions(const Context& ctx, ExtractOutput& out) {
     auto repo = hf_repo_in(ctx.item.entry.content + " " + ctx.item.entry.summary + " " + ctx.text);

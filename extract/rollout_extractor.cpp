@@ -276,6 +276,14 @@ bool shell_command_at(const Context& ctx, std::size_t vb) {
     });
 }
 
+/// A participle used as an adjective before the nouns it qualifies ("supported models", "added
+/// regions"; rollout.json participle_heads): no arrival is told.
+bool attributive_participle(const Context& ctx, std::size_t at) {
+    const auto& word = ctx.tokens[at].norm;
+    return word.size() > 3 && word.ends_with("ed") && at + 1 < ctx.tokens.size() &&
+           ctx.rules.contains("participle_heads", ctx.tokens[at + 1].norm);
+}
+
 /// An arrival verb with its slots filled in one sentence: a model on one side and a surface on
 /// the other ("WhatsApp gets Muse Spark", "Muse Spark lands on Ray-Ban Meta glasses"). `named`
 /// receives a model the slot names that no entity matched yet (a new name, see arrival_new_name).
@@ -293,6 +301,9 @@ double arrival_cue(const Context& ctx, std::size_t* pos, std::string* cue_text, 
             const auto ve = ctx.tokens[*at + phrase.size() - 1].end;
             if (plural_noun_use(ctx, *at)) {
                 continue;  // "cited Muse Spark engagement gains in WhatsApp": a noun, not a verb
+            }
+            if (attributive_participle(ctx, *at + phrase.size() - 1)) {
+                continue;  // "for supported models including Claude Opus 5": an adjective, not a verb
             }
             if (vb > 0 && ctx.text[vb - 1] == '-') {
                 continue;  // "a tool-calling model": part of a compound word, not a verb

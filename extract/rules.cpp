@@ -88,6 +88,7 @@ const std::vector<std::string>& known_rule_lists() {
         "past_time_words",
         "launch_day_words",
         "body_arrival_words",
+        "participle_heads",
         "how_to_words",
         "every_model_phrases",
         "base_model_phrases",

@@ -358,3 +358,17 @@ TEST_CASE("a known model's sizes are its checkpoints unless the taxonomy names s
     auto apart = ex.extract(make_item("Added: gpt-oss-120b to the free tier", make_time(2026, 11, 9)), nullptr, host);
     CHECK(rollout_on(apart.events, "gpt-oss-120b", "together-ai") != nullptr);
 }
+
+TEST_CASE("'supported models including X' qualifies models; it tells no arrival", "[extract][rollout]") {
+    auto ex = bundled_extractor();
+    const auto cloud = feed_source("Cloud What's New", {});
+    auto out = ex.extract(make_item("Amazon Bedrock cuts batch prices", make_time(2026, 11, 10),
+                                    "Amazon Bedrock now offers batch inference at half price for supported models "
+                                    "including Claude Sonnet 4.5 and Gemini 2.5 Pro."),
+                          nullptr, cloud);
+    CHECK(rollout_on(out.events, "claude-sonnet-4-5", "aws-bedrock") == nullptr);
+    auto verb = ex.extract(make_item("Amazon Bedrock adds Claude Sonnet 4.5", make_time(2026, 11, 11),
+                                     "Amazon Bedrock supported Claude Sonnet 4.5 from its first day."),
+                           nullptr, cloud);
+    CHECK(rollout_on(verb.events, "claude-sonnet-4-5", "aws-bedrock") != nullptr);
+}

@@ -699,10 +699,13 @@ void Extractor::read_stories(const Context& ctx, ExtractOutput& out) {
             // A host's or a tool's roundup tells arrivals, an evaluator's its evaluations: a story
             // read alone has lost the headline that says which, so only those are kept. Elsewhere a
             // story's evaluation has lost who ran it (never-read set T: 6 false positives, 1 hit).
-            if ((person_story && ev.kind != EventKind::PersonnelMove) ||
-                (!person_story && ctx.source_surface && ev.kind != EventKind::SurfaceRollout) ||
-                (ctx.source_evaluator && ev.kind != EventKind::ThirdPartyEval) ||
-                (!ctx.source_evaluator && (ev.kind == EventKind::ThirdPartyEval || ev.kind == EventKind::EvalReport))) {
+            // A line opening with a person tells a move, whoever publishes it.
+            const bool kept = person_story ? ev.kind == EventKind::PersonnelMove
+                                           : !((ctx.source_surface && ev.kind != EventKind::SurfaceRollout) ||
+                                               (ctx.source_evaluator && ev.kind != EventKind::ThirdPartyEval) ||
+                                               (!ctx.source_evaluator && (ev.kind == EventKind::ThirdPartyEval ||
+                                                                          ev.kind == EventKind::EvalReport)));
+            if (!kept) {
                 continue;
             }
             if (std::none_of(out.events.begin(), out.events.end(),

@@ -198,18 +198,14 @@ TEST_CASE("a host's short model posts: the tag under its maker's words, the host
                               nullptr, host);
         CHECK(rollout_on(out.events, "magistral-4", "ollama") == nullptr);
     }
-    SECTION("the host's command fetching the model") {
-        auto out = ex.extract(make_item("Gemini 2.5 Pro, locally", make_time(2026, 10, 15),
-                                        "Quantized builds for laptops.\nollama pull gemini-2.5-pro"),
-                              nullptr, host);
-        CHECK(rollout_on(out.events, "gemini-2-5-pro", "ollama") != nullptr);
-    }
-    SECTION("a command of another tool is no arrival on the host") {
-        auto out = ex.extract(make_item("Gemini 2.5 Pro, locally", make_time(2026, 10, 15),
-                                        "Quantized builds for laptops.\ndocker pull gemini-2.5-pro"),
-                              nullptr, host);
-        CHECK(rollout_on(out.events, "gemini-2-5-pro", "ollama") == nullptr);
-    }
+    const auto command_post = [&](const std::string& command) {
+        return ex.extract(make_item("Gemini 2.5 Pro, locally", make_time(2026, 10, 15),
+                                    "Quantized builds for laptops.\n" + command + " pull gemini-2.5-pro"),
+                          nullptr, host);
+    };
+    // The host's command fetching the model; a command of another tool is no arrival on the host.
+    CHECK(rollout_on(command_post("ollama").events, "gemini-2-5-pro", "ollama") != nullptr);
+    CHECK(rollout_on(command_post("docker").events, "gemini-2-5-pro", "ollama") == nullptr);
 }
 
 TEST_CASE("a Hub link is the repo's only when it links a model repo", "[extract][releases]") {

@@ -771,6 +771,7 @@ ExtractOutput Extractor::extract(const Item& item, const Item* previous_version,
             // The item's text and tokens are the same: only its entities are found again.
             const auto after = rematch_context(std::move(ctx));
             extract_rollouts(after, models, out);
+            launches_of_new_arrivals(after, out);
             extract_evals(after, models, out);
             extract_people(after, out);
             extract_market(after, out);

@@ -15,6 +15,10 @@ namespace fw::extract {
 void extract_releases(const Context& ctx, ExtractOutput& out, std::vector<std::string>& item_models);
 /// surface_rollout: a model, a product surface and a rollout verb.
 void extract_rollouts(const Context& ctx, const std::vector<std::string>& item_models, ExtractOutput& out);
+/// model_release of a name met for the first time in this item on its own lab's feed, told only
+/// as arriving somewhere ("gpt-5.5-mini & gpt-5.5-nano now in the API"): a lab's new model
+/// arriving on its own feed is launched there. Run after extract_rollouts.
+void launches_of_new_arrivals(const Context& ctx, ExtractOutput& out);
 /// eval_report (first-party documents, arXiv papers) and third_party_eval.
 void extract_evals(const Context& ctx, const std::vector<std::string>& item_models, ExtractOutput& out);
 /// personnel_move from "X joins Y as Z", "Y appoints X", "X steps down".

@@ -1168,4 +1168,15 @@ bool size_token(std::string_view t) {
     return i > digits_from && i + 1 == t.size() && std::string_view("bmtke").find(t[i]) != std::string_view::npos;
 }
 
+bool date_stamp(std::string_view t) {
+    const bool digits = !t.empty() && std::all_of(t.begin(), t.end(), [](char c) {
+        return std::isdigit(static_cast<unsigned char>(c)) != 0;
+    });
+    if (!digits || (t.size() != 4 && t.size() != 6 && t.size() != 8)) {
+        return false;
+    }
+    const auto month = t.size() == 8 ? t.substr(4, 2) : t.substr(2, 2);
+    return (t.size() == 8 ? t.substr(0, 3) == "202" : t.front() == '2') && month >= "01" && month <= "12";
+}
+
 }  // namespace fw::extract

@@ -69,6 +69,10 @@ std::optional<ModelRef> resolve_model_name(std::string_view name, const Context&
 /// size of one checkpoint, never a version.
 bool size_token(std::string_view t);
 
+/// "2606", "250715", "20260916": a checkpoint's date stamp (a token's norm: year and month first,
+/// in the 2020s), never a version.
+bool date_stamp(std::string_view t);
+
 /// Whether `sentence` names a tracked model as the origin or predecessor of what it describes
 /// (releases.json base_model_phrases with no value or "predecessor"; not a yardstick).
 bool relative_of_tracked_model(const Context& ctx, Clause sentence);

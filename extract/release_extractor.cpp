@@ -1124,6 +1124,57 @@ void headline_names_over_checkpoints(const Context& ctx, std::size_t title_end, 
 
 }  // namespace
 
+void launches_of_new_arrivals(const Context& ctx, ExtractOutput& out) {
+    if (!ctx.source.lab || ctx.source_evaluator) {
+        return;
+    }
+    // "Since we launched Claude Opus 8, it has been in the Claude app": the launch was earlier.
+    const auto lead_end = end_of_lead(ctx.text);
+    const auto lead_tokens =
+        static_cast<std::size_t>(std::lower_bound(ctx.tokens.begin(), ctx.tokens.end(), lead_end,
+                                                  [](const Token& t, std::size_t pos) { return t.begin < pos; }) -
+                                 ctx.tokens.begin());
+    if (said_within(ctx.rules, "past_time_words", ctx.tokens, 0, lead_tokens)) {
+        return;
+    }
+    std::vector<Event> launches;
+    for (const auto& arrival : out.events) {
+        if (arrival.kind != EventKind::SurfaceRollout || !arrival.model || arrival.confidence < kConfidentEvent) {
+            continue;
+        }
+        const auto& slug = *arrival.model;
+        const auto discovered = std::find_if(out.discovered_models.begin(), out.discovered_models.end(),
+                                             [&](const ModelInfo& m) { return m.slug == slug; });
+        const auto released = [&](const Event& e) { return e.kind == EventKind::ModelRelease && e.model == slug; };
+        const auto words = discovered == out.discovered_models.end() ? std::vector<Token>{} : tokenize(slug);
+        if (discovered == out.discovered_models.end() || discovered->lab != *ctx.source.lab ||
+            (!words.empty() && date_stamp(words.back().norm)) ||  // "magistral-medium-2608": an API id
+            std::any_of(out.events.begin(), out.events.end(), released) ||
+            std::any_of(launches.begin(), launches.end(), released)) {
+            continue;
+        }
+        const auto guess = classify_openness(ctx, nullptr, discovered->name, {});
+        auto ev = make_event(ctx, EventKind::ModelRelease, "model_release|" + slug, arrival.confidence * 0.9);
+        ev.cue = "a new name arriving on its lab's own feed (" + arrival.cue + ")";
+        if (!guess.cue.empty()) {
+            ev.cue += "; openness: " + guess.cue;
+        }
+        ev.model = slug;
+        ev.lab = discovered->lab;
+        put(ev.fields, field::openness, std::string(to_string(guess.openness)));
+        guess.license ? put(ev.fields, field::license, *guess.license) : put_null(ev.fields, field::license);
+        if (guess.stage) {
+            put(ev.fields, field::stage, *guess.stage);
+        }
+        put(ev.fields, field::tier, std::string(to_string(discovered->tier)));
+        put(ev.fields, field::family, discovered->family.empty() ? slug : discovered->family);
+        launches.push_back(std::move(ev));
+    }
+    for (auto& ev : launches) {
+        out.events.push_back(std::move(ev));
+    }
+}
+
 void extract_releases(const Context& source_ctx, ExtractOutput& out, std::vector<std::string>& item_models) {
     Context ctx = source_ctx;
     ctx.own_models = own_model_said(source_ctx);

@@ -122,17 +122,6 @@ RepoModel model_of_repo(const Context& ctx, std::string_view repo) {
         return t.size() >= 2 && std::isdigit(static_cast<unsigned char>(t.front())) != 0 &&
                std::string_view("bmek").find(t.back()) != std::string_view::npos;
     };
-    // "2606", "250715", "20260916": a checkpoint's date stamp (year and month first, 2020s).
-    auto date_stamp = [](const std::string& t) {
-        const bool digits = !t.empty() && std::all_of(t.begin(), t.end(), [](char c) {
-            return std::isdigit(static_cast<unsigned char>(c)) != 0;
-        });
-        if (!digits || (t.size() != 4 && t.size() != 6 && t.size() != 8)) {
-            return false;
-        }
-        const auto month = t.size() == 8 ? t.substr(4, 2) : t.substr(2, 2);
-        return (t.size() == 8 ? t.substr(0, 3) == "202" : t.front() == '2') && month >= "01" && month <= "12";
-    };
     while (keep > 1 &&
            (variant(tokens[keep - 1].norm) || size_like(tokens[keep - 1].norm) || date_stamp(tokens[keep - 1].norm))) {
         --keep;

@@ -368,3 +368,20 @@ TEST_CASE("'supported models including X' qualifies models; it tells no arrival"
                            nullptr, cloud);
     CHECK(rollout_on(verb.events, "claude-sonnet-4-5", "aws-bedrock") != nullptr);
 }
+
+TEST_CASE("a lab's new name told only as arriving on its own feed is launched there", "[extract][releases]") {
+    auto ex = bundled_extractor();
+    const auto mistral = feed_source("Mistral AI News", std::string("mistral"));
+    auto out =
+        ex.extract(make_item("Mistral Medium 7 now in the API", make_time(2026, 11, 12), "Priced at $0.40 per 1M."),
+                   nullptr, mistral);
+    CHECK(rollout_on(out.events, "mistral-medium-7", "mistral-api") != nullptr);
+    CHECK(has_event(out.events, fw::EventKind::ModelRelease, "mistral-medium-7"));
+    // A checkpoint's API id is no new model; a host's feed launches nothing of a lab's.
+    auto id = ex.extract(make_item("mistral-medium-2611 now in the API", make_time(2026, 11, 13)), nullptr, mistral);
+    CHECK_FALSE(has_event(id.events, fw::EventKind::ModelRelease, "mistral-medium-2611"));
+    auto host = ex.extract(make_item("Mistral Medium 8 now on Together AI", make_time(2026, 11, 14)), nullptr,
+                           feed_source("Together AI Changelog", {}));
+    CHECK(rollout_on(host.events, "mistral-medium-8", "together-ai") != nullptr);
+    CHECK_FALSE(has_event(host.events, fw::EventKind::ModelRelease, "mistral-medium-8"));
+}

@@ -634,6 +634,15 @@ void third_party(const Context& ctx, const std::vector<std::string>& item_models
                 ev.lab = m.lab;
             }
         }
+        if (!ev.lab && ctx.taxonomy.find_model(model) == nullptr && subjects.empty() &&
+            std::find(ranked.begin(), ranked.end(), model) == ranked.end() &&
+            strongest_cue(ctx, "model_context_words") <= 0) {
+            // "Inspect 0.9 released" on an evaluator's feed: a name of no known maker, met for the
+            // first time, that no evaluator's or board's verb binds and nothing calls a model, is as
+            // likely a tool or a benchmark as a model. Review it.
+            ev.confidence = std::min(ev.confidence, 0.5);
+            ev.cue += " (a new name of no known maker)";
+        }
         put(ev.fields, field::evaluator, evaluator);
         out.events.push_back(std::move(ev));
     }

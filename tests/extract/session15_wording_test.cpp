@@ -385,3 +385,16 @@ TEST_CASE("a lab's new name told only as arriving on its own feed is launched th
     CHECK(rollout_on(host.events, "mistral-medium-8", "together-ai") != nullptr);
     CHECK_FALSE(has_event(host.events, fw::EventKind::ModelRelease, "mistral-medium-8"));
 }
+
+TEST_CASE("an evaluator's 'evals' of tracked models are evaluations; a new name of no maker is for review",
+          "[extract][evals]") {
+    auto ex = bundled_extractor();
+    const auto aisi = feed_source("AI Security Institute", {});
+    auto evals = ex.extract(make_item("Autonomy evals: Gemini 2.5 Pro and Claude Sonnet 4.5", make_time(2026, 11, 15)),
+                            nullptr, aisi);
+    CHECK(has_event(evals.events, fw::EventKind::ThirdPartyEval, "gemini-2-5-pro"));
+    CHECK(has_event(evals.events, fw::EventKind::ThirdPartyEval, "claude-sonnet-4-5"));
+    auto tool = ex.extract(
+        make_item("Toolkit 2.1 released", make_time(2026, 11, 16), "Our evals framework gets faster."), nullptr, aisi);
+    CHECK_FALSE(has_event(tool.events, fw::EventKind::ThirdPartyEval, "toolkit-2-1"));
+}

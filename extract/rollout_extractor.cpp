@@ -763,6 +763,26 @@ bool host_command(const Context& ctx) {
     return false;
 }
 
+/// A coding tool's release note putting a model "in the Mistral provider", "under the OpenAI
+/// provider", "to the Alibaba Cloud provider": the tool's list of a maker's models gained it. One
+/// or two words name the provider; "an upstream provider issue" names none. The byte of
+/// "provider", or nullopt.
+std::optional<std::size_t> tool_provider_named(const Context& ctx) {
+    for (std::size_t i = 3; i < ctx.tokens.size(); ++i) {
+        if (ctx.tokens[i].norm != "provider") {
+            continue;
+        }
+        for (std::size_t words = 1; words <= 2 && i >= words + 2; ++words) {
+            const auto& the = ctx.tokens[i - words - 1].norm;
+            const auto& prep = ctx.tokens[i - words - 2].norm;
+            if (the == "the" && (prep == "in" || prep == "under" || prep == "to" || prep == "via")) {
+                return ctx.tokens[i].begin;
+            }
+        }
+    }
+    return std::nullopt;
+}
+
 /// The first lab `clause` of ctx.text names, or null.
 const EntityMatch* lab_in(const Context& ctx, Clause clause) {
     for (const auto& m : ctx.entities) {
@@ -905,6 +925,11 @@ void host_rollouts(const Context& ctx, const std::vector<std::string>& item_mode
         conf = 0.75;
         cue = "the host's command";
         pos = 0;
+    }
+    if (const auto at = tool_provider_named(ctx); conf < 0.7 && at) {
+        conf = 0.7;
+        cue = "in the tool's provider";
+        pos = *at;
     }
     // A model page names its model as specifically as the host does, whatever cue its lead has.
     double page_conf = 0;

@@ -398,3 +398,16 @@ TEST_CASE("an evaluator's 'evals' of tracked models are evaluations; a new name 
         make_item("Toolkit 2.1 released", make_time(2026, 11, 16), "Our evals framework gets faster."), nullptr, aisi);
     CHECK_FALSE(has_event(tool.events, fw::EventKind::ThirdPartyEval, "toolkit-2-1"));
 }
+
+TEST_CASE("a coding tool's 'in the X provider' puts a model in the tool", "[extract][rollout]") {
+    auto ex = bundled_extractor();
+    const auto tool = feed_source("OpenCode Releases", {});
+    auto added = ex.extract(make_item("v2.4.0", make_time(2026, 11, 17),
+                                      "Gemini 2.5 Pro under the Google provider. Faster session loading."),
+                            nullptr, tool);
+    CHECK(rollout_on(added.events, "gemini-2-5-pro", "opencode") != nullptr);
+    auto outage = ex.extract(make_item("v2.4.1", make_time(2026, 11, 18),
+                                       "Gemini 2.5 Pro requests failed because of an upstream provider issue."),
+                             nullptr, tool);
+    CHECK(rollout_on(outage.events, "gemini-2-5-pro", "opencode") == nullptr);
+}

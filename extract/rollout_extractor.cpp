@@ -763,6 +763,25 @@ bool host_command(const Context& ctx) {
     return false;
 }
 
+/// A release note's headline labelled as an addition ("New: Phi-5 Edge Vision (serverless)", "Now
+/// live: X"; rollout.json entry_labels, before a colon at the headline's start).
+bool labelled_entry_headline(const Context& ctx) {
+    const auto title = std::string_view(ctx.text).substr(0, std::min(ctx.text.size(), ctx.text.find('\n')));
+    const auto colon = title.find(':');
+    if (colon == std::string_view::npos || colon > 24) {
+        return false;
+    }
+    auto label = tokenize(title.substr(0, colon));
+    if (label.empty()) {
+        return false;
+    }
+    std::string words;
+    for (const auto& t : label) {
+        words += (words.empty() ? "" : " ") + t.norm;
+    }
+    return ctx.rules.contains("entry_labels", words);
+}
+
 /// A coding tool's release note putting a model "in the Mistral provider", "under the OpenAI
 /// provider", "to the Alibaba Cloud provider": the tool's list of a maker's models gained it. One
 /// or two words name the provider; "an upstream provider issue" names none. The byte of
@@ -924,6 +943,11 @@ void host_rollouts(const Context& ctx, const std::vector<std::string>& item_mode
     if (conf < 0.75 && host_command(ctx)) {
         conf = 0.75;
         cue = "the host's command";
+        pos = 0;
+    }
+    if (conf < 0.75 && labelled_entry_headline(ctx)) {
+        conf = 0.75;
+        cue = "a labelled entry";
         pos = 0;
     }
     if (const auto at = tool_provider_named(ctx); conf < 0.7 && at) {

@@ -89,6 +89,7 @@ const std::vector<std::string>& known_rule_lists() {
         "launch_day_words",
         "body_arrival_words",
         "participle_heads",
+        "entry_labels",
         "how_to_words",
         "every_model_phrases",
         "base_model_phrases",

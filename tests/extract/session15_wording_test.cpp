@@ -411,3 +411,13 @@ TEST_CASE("a coding tool's 'in the X provider' puts a model in the tool", "[extr
                              nullptr, tool);
     CHECK(rollout_on(outage.events, "gemini-2-5-pro", "opencode") == nullptr);
 }
+
+TEST_CASE("a host's headline labelled 'New:' over a model is its arrival", "[extract][rollout]") {
+    auto ex = bundled_extractor();
+    const auto host = feed_source("Together AI Changelog", {});
+    auto labelled = ex.extract(make_item("New: Gemini 2.5 Pro (serverless)", make_time(2026, 11, 19)), nullptr, host);
+    CHECK(rollout_on(labelled.events, "gemini-2-5-pro", "together-ai") != nullptr);
+    auto feature =
+        ex.extract(make_item("Fine-tuning: Gemini 2.5 Pro adapters", make_time(2026, 11, 20)), nullptr, host);
+    CHECK(rollout_on(feature.events, "gemini-2-5-pro", "together-ai") == nullptr);
+}

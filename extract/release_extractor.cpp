@@ -767,10 +767,23 @@ void openness_statements(const Context& ctx, std::size_t title_end, const std::v
             }
             return false;
         };
+        // "mistralai/Mistral-Small-4.1-24B-Instruct-2608" under the headline's Mistral Small 4.1:
+        // a checkpoint of a model released here (sizes, checkpoint variants, a date stamp).
+        const auto checkpoint_of = [&](const Release& r) {
+            if (m.slug.rfind(r.ref.slug + "-", 0) != 0) {
+                return false;
+            }
+            const auto rest = tokenize(std::string_view(m.slug).substr(r.ref.slug.size() + 1));
+            return std::all_of(rest.begin(), rest.end(), [&](const Token& t) {
+                return size_token(t.norm) || date_stamp(t.norm) ||
+                       std::any_of(ctx.rules.list("variant_words").begin(), ctx.rules.list("variant_words").end(),
+                                   [&](const Cue& c) { return c.value == "checkpoint" && c.pattern == t.norm; });
+            });
+        };
         if (std::any_of(found.begin(), found.end(),
                         [&](const Release& r) {
                             return r.ref.slug == m.slug ||
-                                   (r.ref.slug.rfind(m.slug + "-", 0) == 0 && !coordinated_with(r));
+                                   (r.ref.slug.rfind(m.slug + "-", 0) == 0 && !coordinated_with(r)) || checkpoint_of(r);
                         }) ||
             stale(ctx, known) ||
             (known == nullptr && m.begin >= title_end && !maker_in_headline(ctx, m, title_end) &&

@@ -421,3 +421,15 @@ TEST_CASE("a host's headline labelled 'New:' over a model is its arrival", "[ext
         ex.extract(make_item("Fine-tuning: Gemini 2.5 Pro adapters", make_time(2026, 11, 20)), nullptr, host);
     CHECK(rollout_on(feature.events, "gemini-2-5-pro", "together-ai") == nullptr);
 }
+
+TEST_CASE("a checkpoint's repo id under a model released in the same item is no model of its own",
+          "[extract][releases]") {
+    auto ex = bundled_extractor();
+    auto out = ex.extract(make_item("Mistral Small 4.2", make_time(2026, 11, 21),
+                                    "24B, Apache 2.0. Weights: mistralai/Mistral-Small-4.2-24B-Instruct-2608"),
+                          nullptr, feed_source("Mistral AI News", std::string("mistral")));
+    CHECK(has_event(out.events, fw::EventKind::ModelRelease, "mistral-small-4-2"));
+    for (const auto& e : out.events) {
+        CHECK(e.model != std::optional<std::string>("mistral-small-4-2-24b-instruct-2608"));
+    }
+}

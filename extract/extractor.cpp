@@ -275,17 +275,31 @@ std::string without_opening_aside(std::string_view sentence) {
 /// weekly posts write them: the byte ranges of the body's paragraphs that open with a model's name,
 /// when at least two open with different models. One item's grammar reads one main model; each
 /// such paragraph is a story of its own.
-std::vector<Clause> story_paragraphs(const Context& ctx) {
-    std::vector<Clause> paragraphs;  // of the body, long enough to tell a story, past any bullet
-    const std::string_view text = ctx.text;
+/// A line of an item's body: where it begins, where its words begin (past a bullet or an emoji),
+/// and where it ends.
+struct BodyLine {
+    std::size_t begin, first, end;
+};
+std::vector<BodyLine> body_lines(std::string_view text) {
+    std::vector<BodyLine> lines;
     for (auto begin = text.find('\n'); begin != std::string_view::npos && begin < text.size();) {
         ++begin;
         const auto end = std::min(text.size(), text.find('\n', begin));
-        if (end - begin >= 40) {
-            paragraphs.push_back({begin, end});
+        auto first = begin;
+        while (first < end && std::isalnum(static_cast<unsigned char>(text[first])) == 0) {
+            ++first;
+        }
+        if (end > begin) {
+            lines.push_back({begin, first, end});
         }
         begin = end;
     }
+    return lines;
+}
+
+std::vector<Clause> story_paragraphs(const Context& ctx) {
+    auto paragraphs = body_lines(ctx.text);  // long enough to tell a story
+    std::erase_if(paragraphs, [](const BodyLine& l) { return l.end - l.begin < 40; });
     if (paragraphs.size() < 2) {
         return {};
     }
@@ -294,13 +308,9 @@ std::vector<Clause> story_paragraphs(const Context& ctx) {
     std::vector<Clause> stories;
     std::vector<std::string> openers;
     for (const auto& p : paragraphs) {
-        auto first = p.begin;  // past a bullet or an emoji
-        while (first < p.end && std::isalnum(static_cast<unsigned char>(text[first])) == 0) {
-            ++first;
-        }
-        const auto models = specific_models(named, first, p.end);
-        if (!models.empty() && models.front().begin == first) {
-            stories.push_back(p);
+        const auto models = specific_models(named, p.first, p.end);
+        if (!models.empty() && models.front().begin == p.first) {
+            stories.push_back({p.begin, p.end});
             if (std::find(openers.begin(), openers.end(), models.front().slug) == openers.end()) {
                 openers.push_back(models.front().slug);
             }
@@ -315,25 +325,19 @@ std::vector<Clause> story_paragraphs(const Context& ctx) {
 /// or more (a list of news, not a lead) and only a line of at most 300 bytes: a long paragraph
 /// opening with a name is a profile or a quote, not a line of news.
 std::vector<Clause> person_lines(const Context& ctx) {
-    std::vector<Clause> lines;
-    const std::string_view text = ctx.text;
-    std::size_t body_lines = 0;
-    for (auto begin = text.find('\n'); begin != std::string_view::npos && begin < text.size();) {
-        ++begin;
-        const auto end = std::min(text.size(), text.find('\n', begin));
-        body_lines += end > begin ? 1 : 0;
-        auto first = begin;  // past a bullet or an emoji
-        while (first < end && std::isalnum(static_cast<unsigned char>(text[first])) == 0) {
-            ++first;
-        }
-        if (end - first >= 20 && end - first <= 300 &&
-            std::any_of(ctx.entities.begin(), ctx.entities.end(),
-                        [&](const EntityMatch& m) { return m.kind == EntityKind::Person && m.begin == first; })) {
-            lines.push_back({first, end});
-        }
-        begin = end;
+    const auto body = body_lines(ctx.text);
+    if (body.size() < 3) {
+        return {};
     }
-    return body_lines >= 3 ? lines : std::vector<Clause>{};
+    std::vector<Clause> lines;
+    for (const auto& l : body) {
+        if (l.end - l.first >= 20 && l.end - l.first <= 300 &&
+            std::any_of(ctx.entities.begin(), ctx.entities.end(),
+                        [&](const EntityMatch& m) { return m.kind == EntityKind::Person && m.begin == l.first; })) {
+            lines.push_back({l.first, l.end});
+        }
+    }
+    return lines;
 }
 
 /// A digest's story that names a tracked person and a lab ("Meta Befriends Alexandr Wang",
@@ -598,26 +602,32 @@ void evaluator_feed_findings(std::vector<Event>& events) {
 /// day zero", "released this morning"; releases.json launch_day_words). The release stays a weak
 /// finding (never-read set V: 6 false positives of 6 on a cloud's and a search app's notices).
 void served_model_descriptions(const Context& ctx, std::vector<Event>& events) {
-    if (said_within(ctx.rules, "launch_day_words", ctx.tokens, 0, ctx.tokens.size())) {
+    const auto served = [&](const std::optional<std::string>& model) {
+        return std::any_of(events.begin(), events.end(), [&](const Event& e) {
+            return e.kind == EventKind::SurfaceRollout && e.model == model && e.confidence >= kConfidentEvent;
+        });
+    };
+    const auto description = [&](const Event& ev) {
+        return (ev.kind == EventKind::ModelRelease || ev.kind == EventKind::WeightsRelease) &&
+               ev.cue.starts_with("openness statement {model}") && served(ev.model);
+    };
+    if (std::none_of(events.begin(), events.end(), description) ||
+        said_within(ctx.rules, "launch_day_words", ctx.tokens, 0, ctx.tokens.size())) {
         return;
     }
     // "Alibaba unveils Qwen3.5-Max, a proprietary model offered through Model Studio": a launch
     // verb in the lead tells the launch itself.
     const auto lead_end = end_of_lead(ctx.text);
     for (const auto& cue : verb_phrases(ctx.rules, "launch_verbs")) {
-        if (const auto at = find_phrase_text(ctx.tokens, cue.pattern);
-            cue.confidence >= 0.8 && at && ctx.tokens[*at].begin < lead_end) {
+        if (cue.confidence < 0.8) {
+            continue;
+        }
+        if (const auto at = find_phrase_text(ctx.tokens, cue.pattern); at && ctx.tokens[*at].begin < lead_end) {
             return;
         }
     }
-    const auto served = [&](const std::optional<std::string>& model) {
-        return std::any_of(events.begin(), events.end(), [&](const Event& e) {
-            return e.kind == EventKind::SurfaceRollout && e.model == model && e.confidence >= kConfidentEvent;
-        });
-    };
     for (auto& ev : events) {
-        if ((ev.kind == EventKind::ModelRelease || ev.kind == EventKind::WeightsRelease) &&
-            ev.cue.starts_with("openness statement {model}") && served(ev.model)) {
+        if (description(ev)) {
             ev.confidence = std::min(ev.confidence, kConfidentEvent - 0.1);
             ev.cue += " (a model the feed serves)";
         }

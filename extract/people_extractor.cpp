@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <iterator>
-#include <limits>
 #include <cctype>
 #include <deque>
 #include <mutex>
@@ -365,8 +364,8 @@ bool move_in(const Context& ctx, std::string_view title, std::size_t offset, dou
             }
             // "Mustafa Suleyman is weighing an exit from Microsoft AI": a move considered, not made;
             // for review.
-            const bool hedged = person_first && said_within(ctx.rules, "hedge_words", tokenize(slot.text), 0,
-                                                            std::numeric_limits<std::size_t>::max());
+            const auto slot_words = person_first ? tokenize(slot.text) : std::vector<Token>{};
+            const bool hedged = said_within(ctx.rules, "hedge_words", slot_words, 0, slot_words.size());
             std::string move = cue.value;
             auto orgs = ctx.matcher.find(title, EntityKind::Lab);
             if (person_first && move == "joined") {

@@ -774,9 +774,10 @@ void openness_statements(const Context& ctx, std::size_t title_end, const std::v
                 return false;
             }
             const auto rest = tokenize(std::string_view(m.slug).substr(r.ref.slug.size() + 1));
+            const auto& variants = ctx.rules.list("variant_words");
             return std::all_of(rest.begin(), rest.end(), [&](const Token& t) {
                 return size_token(t.norm) || date_stamp(t.norm) ||
-                       std::any_of(ctx.rules.list("variant_words").begin(), ctx.rules.list("variant_words").end(),
+                       std::any_of(variants.begin(), variants.end(),
                                    [&](const Cue& c) { return c.value == "checkpoint" && c.pattern == t.norm; });
             });
         };
@@ -1138,18 +1139,16 @@ void headline_names_over_checkpoints(const Context& ctx, std::size_t title_end, 
 }  // namespace
 
 void launches_of_new_arrivals(const Context& ctx, ExtractOutput& out) {
-    if (!ctx.source.lab || ctx.source_evaluator) {
+    if (!ctx.source.lab || ctx.source_evaluator || out.discovered_models.empty()) {
         return;
     }
     // "Since we launched Claude Opus 8, it has been in the Claude app": the launch was earlier.
-    const auto lead_end = end_of_lead(ctx.text);
-    const auto lead_tokens =
-        static_cast<std::size_t>(std::lower_bound(ctx.tokens.begin(), ctx.tokens.end(), lead_end,
-                                                  [](const Token& t, std::size_t pos) { return t.begin < pos; }) -
-                                 ctx.tokens.begin());
-    if (said_within(ctx.rules, "past_time_words", ctx.tokens, 0, lead_tokens)) {
-        return;
-    }
+    const auto told_as_past_in_lead = [&] {
+        const auto lead = std::string_view(ctx.text).substr(0, end_of_lead(ctx.text));
+        const auto words = tokenize(lead);
+        return said_within(ctx.rules, "past_time_words", words, 0, words.size());
+    };
+    std::optional<bool> past;  // read once, and only when a launch would be made
     std::vector<Event> launches;
     for (const auto& arrival : out.events) {
         if (arrival.kind != EventKind::SurfaceRollout || !arrival.model || arrival.confidence < kConfidentEvent) {
@@ -1165,6 +1164,12 @@ void launches_of_new_arrivals(const Context& ctx, ExtractOutput& out) {
             std::any_of(out.events.begin(), out.events.end(), released) ||
             std::any_of(launches.begin(), launches.end(), released)) {
             continue;
+        }
+        if (!past) {
+            past = told_as_past_in_lead();
+        }
+        if (*past) {
+            return;
         }
         const auto guess = classify_openness(ctx, nullptr, discovered->name, {});
         auto ev = make_event(ctx, EventKind::ModelRelease, "model_release|" + slug, arrival.confidence * 0.9);

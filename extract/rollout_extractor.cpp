@@ -4,7 +4,6 @@
 #include "extract/extractors.h"
 
 #include <algorithm>
-#include <limits>
 #include <cctype>
 
 #include "domain/event_schema.h"
@@ -870,8 +869,7 @@ std::optional<HostSubject> model_page_subject(const Context& ctx, std::size_t ti
                named_in_tag.size() == 1 && !named_in_tag.front().discovered) {
         ref = ModelRef{named_in_tag.front().slug, true, std::nullopt, 0.9};
     } else if (const auto* maker = lab_in(ctx, lead);
-               maker != nullptr && said_within(ctx.rules, "model_context_words", tokenize(lead_text), 0,
-                                               std::numeric_limits<std::size_t>::max())) {
+               maker != nullptr && in_sentence_list(ctx, "model_context_words", tokenize(lead_text))) {
         // "devstral-3:24b" over "Mistral's new agentic coding model": the tag is the name, the
         // lead gives its maker and calls it a model.
         Context of_maker = named;
@@ -938,23 +936,19 @@ void host_rollouts(const Context& ctx, const std::vector<std::string>& item_mode
     if (conf <= 0) {
         conf = availability_cue(ctx, lead_end, ctx.text.size(), &pos, &cue) * 0.6;
     }
-    // "ollama run gemma4:27b", "ollama pull phi-5-edge-vision": the host's own command fetching
-    // the model says it is there.
-    if (conf < 0.75 && host_command(ctx)) {
-        conf = 0.75;
-        cue = "the host's command";
-        pos = 0;
-    }
-    if (conf < 0.75 && labelled_entry_headline(ctx)) {
-        conf = 0.75;
-        cue = "a labelled entry";
-        pos = 0;
-    }
-    if (const auto at = tool_provider_named(ctx); conf < 0.7 && at) {
-        conf = 0.7;
-        cue = "in the tool's provider";
-        pos = *at;
-    }
+    // The host's own wording says the model is there: its command fetching it ("ollama pull
+    // phi-5-edge-vision"), a headline labelled as an addition ("New: X"), a tool's provider
+    // ("under the OpenAI provider"). Each raises a weaker cue of the item to its own confidence.
+    const auto raise = [&](double c, const char* said, std::optional<std::size_t> at) {
+        if (conf < c && at) {
+            conf = c;
+            cue = said;
+            pos = *at;
+        }
+    };
+    raise(0.75, "the host's command", host_command(ctx) ? std::optional<std::size_t>(0) : std::nullopt);
+    raise(0.75, "a labelled entry", labelled_entry_headline(ctx) ? std::optional<std::size_t>(0) : std::nullopt);
+    raise(0.7, "in the tool's provider", tool_provider_named(ctx));
     // A model page names its model as specifically as the host does, whatever cue its lead has.
     double page_conf = 0;
     auto page = model_page_subject(ctx, title_end, &page_conf);
